@@ -1,0 +1,266 @@
+"""Read a scenario file: TOML -> merged variant -> pydantic model -> checked.
+
+Loading is all or nothing: either a complete, cross-checked `Scenario`, or a
+`ScenarioError` holding every problem found. Nothing in a file is executed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pydantic
+
+from game.scenario.check import check_references
+from game.scenario.errors import KeyPath, Problem, ScenarioError, Severity
+from game.scenario.locate import Locator
+from game.scenario.models import FORMAT_VERSION, Calendar, Delegation, Event, Instrument, Issue, Outcome, Scenario
+
+MAX_FILE_BYTES = 2_000_000
+MAX_EXTENDS_DEPTH = 8
+MAX_NESTING = 40
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A validated scenario and where it came from."""
+
+    scenario: Scenario
+    path: Path
+    digest: str  # sha256 of the file and every file it extends, for saves
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Raw:
+    path: Path
+    data: dict[str, Any]
+    locator: Locator
+    texts: tuple[bytes, ...]
+
+
+def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError([Problem(path, (), "file not found")]) from None
+    except OSError as err:
+        raise ScenarioError([Problem(path, (), f"cannot read the file: {err.strerror or err}")]) from None
+    if len(blob) > MAX_FILE_BYTES:
+        raise ScenarioError([Problem(path, (), f"file is {len(blob):,} bytes; a scenario may be at most {MAX_FILE_BYTES:,}")])
+    try:
+        text = blob.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = blob[: err.start].count(b"\n") + 1
+        raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=line)]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        msg = str(err)
+        line = col = None
+        if "(at line " in msg:
+            head, _, tail = msg.rpartition(" (at line ")
+            nums = tail.rstrip(")").split(", column ")
+            try:
+                line, col = int(nums[0]), int(nums[1])
+                msg = head
+            except (ValueError, IndexError):
+                pass
+        raise ScenarioError([Problem(path, (), f"not valid TOML: {msg}", line=line, column=col)]) from None
+    except RecursionError:
+        raise ScenarioError([Problem(path, (), "not valid TOML: nested too deeply")]) from None
+    depth = _depth(data)
+    if depth > MAX_NESTING:
+        raise ScenarioError([Problem(path, (), f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed")])
+    raw = _Raw(path, data, Locator(text), (blob,))
+    base_ref = data.get("extends")
+    if base_ref is None:
+        return raw
+    if not isinstance(base_ref, str):
+        raise ScenarioError([Problem(path, ("extends",), "must be a file path (a string)", line=raw.locator.line_of(("extends",)))])
+    base_path = (path.parent / base_ref).resolve()
+    if base_path in chain or len(chain) >= MAX_EXTENDS_DEPTH:
+        raise ScenarioError(
+            [Problem(path, ("extends",), f"{base_ref!r} leads to a loop or a chain deeper than {MAX_EXTENDS_DEPTH}", line=raw.locator.line_of(("extends",)))]
+        )
+    try:
+        base = _read(base_path, chain + (base_path,))
+    except ScenarioError as err:
+        note = Problem(path, ("extends",), f"the scenario it extends, {base_ref!r}, has errors", line=raw.locator.line_of(("extends",)))
+        raise ScenarioError([note, *err.problems]) from None
+    merged = merge(base.data, data)
+    merged.pop("extends", None)
+    merged["extends"] = base_ref
+    return _Raw(path, merged, raw.locator, base.texts + raw.texts)
+
+
+def _depth(value: Any, level: int = 0) -> int:
+    if level > MAX_NESTING:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
+def merge(base: Any, over: Any) -> Any:
+    """Variant rules: tables merge key by key; lists of tables with `id` merge item by id
+    (new ids are appended, `remove = true` drops one); any other value replaces."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for key, value in over.items():
+            out[key] = merge(base[key], value) if key in base else value
+        return out
+    if (
+        isinstance(base, list)
+        and isinstance(over, list)
+        and all(isinstance(x, dict) and "id" in x for x in base + over)
+    ):
+        items = {x["id"]: x for x in base}
+        order = [x["id"] for x in base]
+        for item in over:
+            if item.get("remove") is True:
+                items.pop(item["id"], None)
+                continue
+            if item["id"] in items:
+                items[item["id"]] = merge(items[item["id"]], item)
+            else:
+                items[item["id"]] = item
+                order.append(item["id"])
+        return [items[i] for i in order if i in items]
+    return over
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> KeyPath:
+    """Drop pydantic's union-member markers (`str`, `dict[...]`, `function-after[...]`)."""
+    out: list[str | int] = []
+    for part in loc:
+        if isinstance(part, str) and (part in {"str", "int", "float", "bool", "date"} or "[" in part):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _message(err: Any) -> str:
+    msg = str(err["msg"])
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if err["type"] == "extra_forbidden":
+        return "unknown key"
+    if err["type"] == "missing":
+        return "required key is missing"
+    return msg
+
+
+def _locate(problem_path: KeyPath, raws: list[tuple[Path, Locator]]) -> tuple[Path, int | None]:
+    """The file and line that name this path: the variant first, then what it extends."""
+    for path, locator in raws:
+        if locator.has(problem_path):
+            return path, locator.line_of(problem_path)
+    best: tuple[Path, int | None] = (raws[0][0], raws[0][1].line_of(problem_path))
+    return best
+
+
+def load(path: str | Path) -> LoadedScenario:
+    """Load, merge, validate and cross-check one scenario file."""
+    file = Path(path)
+    raw = _read(file.resolve(), (file.resolve(),))
+    raw = _Raw(file, raw.data, raw.locator, raw.texts)
+    raws = [(file, raw.locator)]
+    data = raw.data
+    if isinstance(data.get("format"), int) and data["format"] > FORMAT_VERSION:
+        raise ScenarioError(
+            [Problem(file, ("format",), f"format {data['format']} is newer than this Plenipo reads ({FORMAT_VERSION}); update Plenipo", line=raw.locator.line_of(("format",)))]
+        )
+    try:
+        scenario = Scenario.model_validate(data)
+    except pydantic.ValidationError as err:
+        problems = []
+        seen: set[tuple[KeyPath, str]] = set()
+        for e in err.errors():
+            p = _clean_loc(e["loc"])
+            msg = _message(e)
+            if (p, msg) in seen:
+                continue
+            seen.add((p, msg))
+            where, line = _locate(p, raws)
+            problems.append(Problem(where, p, msg, line=line))
+        problems = _dedupe_unions(problems)
+        problems.extend(_partial_reference_problems(data, raws))
+        raise ScenarioError(problems) from None
+    except RecursionError:
+        raise ScenarioError([Problem(file, (), "values are nested too deeply")]) from None
+    problems = [
+        Problem(_locate(p.path, raws)[0], p.path, p.message, line=_locate(p.path, raws)[1], severity=p.severity)
+        for p in check_references(scenario)
+    ]
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise ScenarioError(errors)
+    digest = hashlib.sha256(b"\0".join(raw.texts)).hexdigest()
+    warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
+    return LoadedScenario(scenario, file, digest, warnings)
+
+
+_SECTIONS = {
+    "issues": Issue,
+    "delegations": Delegation,
+    "instruments": Instrument,
+    "events": Event,
+    "outcomes": Outcome,
+}
+
+
+def _partial_reference_problems(data: dict[str, Any], raws: list[tuple[Path, Locator]]) -> list[Problem]:
+    """Cross-check the items that did validate, so one run reports both kinds of mistake."""
+    parts: dict[str, Any] = {}
+    raw_ids: dict[str, set[str]] = {}
+    index_of: dict[str, list[int]] = {}
+    for section, model in _SECTIONS.items():
+        items = data.get(section)
+        good = []
+        kept: list[int] = []
+        raw_ids[section] = set()
+        if isinstance(items, list):
+            for k, item in enumerate(items):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    raw_ids[section].add(item["id"])
+                try:
+                    good.append(model.model_validate(item))
+                    kept.append(k)
+                except (pydantic.ValidationError, RecursionError):
+                    continue
+        parts[section] = good
+        index_of[section] = kept
+    try:
+        calendar = Calendar.model_validate(data.get("calendar"))
+    except pydantic.ValidationError:
+        calendar = Calendar.model_construct(sittings=[], lengths=[])
+    partial = Scenario.model_construct(calendar=calendar, **parts)
+    out = []
+    for p in check_references(partial, raw_ids):
+        path = p.path
+        if len(path) >= 2 and path[0] in index_of and isinstance(path[1], int):
+            path = (path[0], index_of[str(path[0])][path[1]], *path[2:])
+        where, line = _locate(path, raws)
+        out.append(Problem(where, path, p.message, line=line, severity=p.severity))
+    return [p for p in out if p.severity is Severity.ERROR]
+
+
+def _dedupe_unions(problems: list[Problem]) -> list[Problem]:
+    """A bad `Text` fails both as a string and as a table; say it once, plainly."""
+    by_path: dict[KeyPath, list[Problem]] = {}
+    for p in problems:
+        by_path.setdefault(p.path, []).append(p)
+    out = []
+    for path, group in by_path.items():
+        if len(group) > 1 and any("valid string" in g.message for g in group):
+            first = group[0]
+            out.append(Problem(first.file, path, "must be a text: a string, or a table of language code to string", line=first.line))
+        else:
+            out.extend(group)
+    return out

@@ -1,0 +1,318 @@
+"""The scenario format as pydantic models.
+
+One model per kind of thing a designer writes. Every field carries a
+description, so ``plenipo schema`` and the authoring guide document
+themselves. Models are frozen: a loaded scenario never changes; the engine
+keeps everything that moves in its own state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+FORMAT_VERSION = 1
+
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64, description="A lower-case identifier: letters, digits, _"),
+]
+Score = Annotated[float, Field(ge=0, le=100)]
+
+#: A player-facing text: either plain English, or a table of language code to text.
+Text = str | dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], str]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ConcessionStyle(StrEnum):
+    """How fast an AI delegation gives ground as the calendar runs out."""
+
+    TOUGH = "tough"
+    LINEAR = "linear"
+    FLEXIBLE = "flexible"
+
+
+class Emblem(StrEnum):
+    """Shapes the UI can draw as a delegation's emblem (no downloaded flags)."""
+
+    CROSS = "cross"
+    SALTIRE = "saltire"
+    TRICOLOUR_VERTICAL = "tricolour_vertical"
+    TRICOLOUR_HORIZONTAL = "tricolour_horizontal"
+    STAR = "star"
+    SUN = "sun"
+    DISC = "disc"
+    PLAIN = "plain"
+
+
+# --- conditions -----------------------------------------------------------------
+
+
+class RelationTest(_Model):
+    of: Id = Field(description="Delegation whose trust is tested")
+    toward: Id = Field(description="Delegation it trusts (or not)")
+    above: float | None = Field(None, description="True when trust is strictly above this (0-100)")
+    below: float | None = Field(None, description="True when trust is strictly below this (0-100)")
+
+
+class PressureTest(_Model):
+    of: Id = Field(description="Delegation whose pressure from home is tested")
+    above: float | None = Field(None, description="True when pressure is strictly above this (0-1)")
+    below: float | None = Field(None, description="True when pressure is strictly below this (0-1)")
+
+
+class OptionTest(_Model):
+    issue: Id = Field(description="Issue id")
+    among: list[Id] = Field(min_length=1, description="Option ids that make the test true")
+    of: Id | None = Field(None, description="For `position`: whose public position is tested")
+
+
+class ProposedTest(_Model):
+    instrument: Id = Field(description="Instrument id")
+    by: Id | None = Field(None, description="Only proposals from this delegation count")
+    private: bool | None = Field(None, description="true: only private talks count; false: only plenary")
+    excluding: Id | None = Field(None, description="Only proposals this delegation was not shown count")
+
+
+class Condition(_Model):
+    """Exactly one test; combine tests with `all`, `any` and `not`. Never code."""
+
+    all: list[Condition] | None = Field(None, description="True when every listed condition is true")
+    any: list[Condition] | None = Field(None, description="True when at least one listed condition is true")
+    not_: Condition | None = Field(None, alias="not", description="True when the listed condition is false")
+    always: bool | None = Field(None, description="`true` always holds, `false` never does")
+    on_or_after: dt.date | None = Field(None, description="True from this date on")
+    before: dt.date | None = Field(None, description="True before this date")
+    turn_at_least: int | None = Field(None, ge=1, description="True from this turn (1 = first sitting) on")
+    signed: Id | None = Field(None, description="True once this instrument is signed")
+    fired: Id | None = Field(None, description="True once this event has fired")
+    walked_out: Id | None = Field(None, description="True once this delegation has walked out")
+    proposed: ProposedTest | None = Field(None, description="True once such a proposal has been made")
+    relation: RelationTest | None = Field(None, description="Trust between two delegations")
+    pressure: PressureTest | None = Field(None, description="Pressure from home on a delegation")
+    settled: OptionTest | None = Field(None, description="An issue settled by a signed instrument, on one of these options")
+    position: OptionTest | None = Field(None, description="A delegation's public position on an issue")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Condition:
+        present = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        if len(present) != 1:
+            keys = ", ".join(sorted(f.alias or n for n, f in type(self).model_fields.items()))
+            raise ValueError(f"a condition needs exactly one test, found {len(present)}; tests are: {keys}")
+        return self
+
+
+# --- effects --------------------------------------------------------------------
+
+
+class EffectKind(StrEnum):
+    """What an effect changes. Each kind uses some of the effect's fields."""
+
+    PRESSURE = "pressure"  # delegation, delta
+    RELATION = "relation"  # delegation, toward, delta, mutual
+    RESERVATION = "reservation"  # delegation, delta, issue (optional)
+    VALUE = "value"  # delegation, issue, option, delta
+    WEIGHT = "weight"  # delegation, issue, factor
+    POSITION = "position"  # delegation, issue, option
+    COST = "cost"  # delegation, instrument, delta
+    BAN_TALKS = "ban_talks"  # delegation, toward
+    ALLOW_TALKS = "allow_talks"  # delegation, toward
+    EXCLUDE = "exclude"  # delegation, instrument
+    READMIT = "readmit"  # delegation, instrument
+    LEAK = "leak"  # instrument
+
+
+class Effect(_Model):
+    kind: EffectKind = Field(description="What the effect changes")
+    delegation: Id | None = Field(None, description="The delegation affected")
+    toward: list[Id] | Id | None = Field(None, description="For relation/ban_talks/allow_talks: the other delegation(s)")
+    issue: Id | None = Field(None, description="For value/weight/position (and optionally reservation): the issue")
+    option: Id | None = Field(None, description="For value/position: the option")
+    instrument: Id | None = Field(None, description="For cost/exclude/readmit/leak: the instrument")
+    delta: float | None = Field(None, ge=-1000, le=1000, description="Amount added (trust and values on 0-100, pressure on 0-1)")
+    factor: float | None = Field(None, ge=0, le=100, description="For weight: multiply the issue's weight by this")
+    mutual: bool = Field(False, description="For relation: change trust both ways")
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> Effect:
+        need: dict[EffectKind, tuple[str, ...]] = {
+            EffectKind.PRESSURE: ("delegation", "delta"),
+            EffectKind.RELATION: ("delegation", "toward", "delta"),
+            EffectKind.RESERVATION: ("delegation", "delta"),
+            EffectKind.VALUE: ("delegation", "issue", "option", "delta"),
+            EffectKind.WEIGHT: ("delegation", "issue", "factor"),
+            EffectKind.POSITION: ("delegation", "issue", "option"),
+            EffectKind.COST: ("delegation", "instrument", "delta"),
+            EffectKind.BAN_TALKS: ("delegation", "toward"),
+            EffectKind.ALLOW_TALKS: ("delegation", "toward"),
+            EffectKind.EXCLUDE: ("delegation", "instrument"),
+            EffectKind.READMIT: ("delegation", "instrument"),
+            EffectKind.LEAK: ("instrument",),
+        }
+        missing = [f for f in need[self.kind] if getattr(self, f) is None]
+        if missing:
+            raise ValueError(f"a {self.kind.value!r} effect needs {', '.join(missing)}")
+        return self
+
+    def toward_ids(self) -> list[str]:
+        if self.toward is None:
+            return []
+        return [self.toward] if isinstance(self.toward, str) else list(self.toward)
+
+
+# --- the parts of a scenario ------------------------------------------------------
+
+
+class Source(_Model):
+    short: str = Field(description="Short citation, e.g. 'Fink, The Genoa Conference (1984)'")
+    note: str = Field("", description="What the scenario takes from it")
+
+
+class Meta(_Model):
+    title: Text = Field(description="The conference's name")
+    subtitle: Text = Field("", description="One line under the title")
+    place: Text = Field("", description="Where it met")
+    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(
+        ["en"], min_length=1, description="Languages the texts are written in; the first is the fallback"
+    )
+    setting: Text = Field("", description="The historical setting, shown on the introduction screen")
+    history: Text = Field("", description="What really happened, shown beside the game's outcome")
+    sources: list[Source] = Field([], description="Works the scenario rests on")
+    authors: list[str] = Field([], description="Who wrote the scenario")
+    debrief_questions: list[Text] = Field([], description="Questions for the class after the game")
+
+
+class GameLength(_Model):
+    id: Id = Field(description="Length id, e.g. short or full")
+    title: Text = Field(description="Name shown on the setup screen")
+    sittings: list[dt.date] = Field(min_length=1, description="The dated sittings of this length, in order")
+    minutes: int = Field(45, ge=5, le=600, description="Rough lesson time for two teams")
+
+
+class Calendar(_Model):
+    sittings: list[dt.date] = Field(min_length=1, description="Dated sittings of the full conference, in order; one turn each")
+    lengths: list[GameLength] = Field([], description="Shorter (or other) game lengths; the full calendar is always offered as 'full'")
+
+
+class Option(_Model):
+    id: Id = Field(description="Option id, unique within the issue")
+    label: Text = Field(description="Short label")
+    description: Text = Field("", description="What agreeing to this option means")
+    quantity: float | None = Field(None, description="A figure, if the option has one")
+    unit: str = Field("", description="Unit of the quantity, e.g. 'bn gold roubles'")
+    uncertain: bool = Field(False, description="Mark figures that are disputed; the UI flags them")
+
+
+class Issue(_Model):
+    id: Id = Field(description="Issue id")
+    title: Text = Field(description="Name of the question")
+    description: Text = Field("", description="What is at stake")
+    options: list[Option] = Field(min_length=2, description="Ordered options, from one side's wish to the other's")
+
+
+class Stance(_Model):
+    values: dict[Id, Score] = Field(description="How much the delegation values each option (option id -> 0-100)")
+    weight: float = Field(1.0, ge=0, le=100, description="How much the issue matters to the delegation")
+    position: Id | None = Field(None, description="Public position at the start (option id); default: its best option")
+    no_deal: Score | None = Field(None, description="Value of leaving the issue unsettled; default: the delegation's reservation")
+
+
+class Aim(_Model):
+    id: Id = Field(description="Aim id")
+    text: Text = Field(description="The aim in words, as the team reads it")
+    weight: float = Field(1.0, ge=0, le=100, description="How much it counts in the score")
+    when: Condition = Field(description="The aim is met when this holds at the end")
+
+
+class Briefing(_Model):
+    aims: Text = Field("", description="What the delegation wants")
+    red_lines: Text = Field("", description="What it must never accept")
+    secret: Text = Field("", description="Secret instructions")
+    fears: Text = Field("", description="What it fears")
+
+
+class Delegation(_Model):
+    id: Id = Field(description="Delegation id")
+    name: Text = Field(description="Name, e.g. 'Germany'")
+    adjective: Text = Field("", description="Used in 'the German delegation'")
+    leaders: list[str] = Field([], description="Head first, then members")
+    colour: str = Field("#888888", pattern=r"^#[0-9a-fA-F]{6}$", description="Seat colour")
+    colour2: str = Field("#ffffff", pattern=r"^#[0-9a-fA-F]{6}$", description="Second emblem colour")
+    emblem: Emblem = Field(Emblem.PLAIN, description="Emblem shape drawn on the seat")
+    essential: bool = Field(False, description="A walkout by this delegation ends the conference")
+    observer: bool = Field(False, description="Observers take part only in news and events; they never act")
+    public_demands: Text = Field("", description="What it says in public")
+    briefing: Briefing = Field(Briefing(), description="What only its own team reads")
+    style: ConcessionStyle = Field(ConcessionStyle.LINEAR, description="Concession style of the AI")
+    reservation: Score = Field(40, description="What no agreement is worth to it (0-100)")
+    pressure: float = Field(0.0, ge=0, le=1, description="Pressure from home at the start (0-1)")
+    walkout_pressure: float | None = Field(None, ge=0, le=1, description="The AI may walk out when pressure reaches this and no deal looks possible")
+    relations: dict[Id, Score] = Field({}, description="Trust toward other delegations (0-100); default 50")
+    stances: dict[Id, Stance] = Field({}, description="Issue id -> stance")
+    aims: list[Aim] = Field([], description="Scored aims")
+
+
+class Instrument(_Model):
+    id: Id = Field(description="Instrument id")
+    title: Text = Field(description="Its name")
+    description: Text = Field("", description="What signing it means")
+    terms: list[Text] = Field([], description="Its fixed clauses in words (beyond the issues it settles)")
+    parties: list[Id] = Field(min_length=1, description="Delegations that must all accept")
+    scope: list[Id] = Field(min_length=1, description="Issues it settles")
+    ends_conference: bool = Field(False, description="Signing it ends the conference")
+    secret: bool = Field(False, description="Known to its parties only until leaked or the end")
+    costs: dict[Id, float] = Field({}, description="Political cost of signing, per party (utility points)")
+    effects: list[Effect] = Field([], description="What signing it changes")
+
+
+class Event(_Model):
+    id: Id = Field(description="Event id")
+    title: Text = Field(description="Headline in the news column")
+    text: Text = Field("", description="The news item")
+    date: dt.date | None = Field(None, description="Fires at the first sitting on or after this date (if `when` holds too)")
+    when: Condition | None = Field(None, description="Fires at the first sitting where this holds")
+    chance: float = Field(1.0, ge=0, le=1, description="Probability it fires when due (seeded)")
+    repeat: bool = Field(False, description="May fire again at later sittings")
+    optional: bool = Field(False, description="Only the teacher fires it, from the console")
+    audience: list[Id] = Field([], description="If set, only these delegations see it until the end")
+    effects: list[Effect] = Field([], description="What it changes")
+
+
+class Outcome(_Model):
+    id: Id = Field(description="Outcome id")
+    title: Text = Field(description="Its name")
+    when: Condition = Field(description="Checked in order at the end; the first that holds is the outcome")
+    historical: bool = Field(False, description="This is what happened")
+    debrief: Text = Field("", description="What to say to the class")
+
+
+class Scenario(_Model):
+    """A whole conference: the root of a scenario file."""
+
+    id: Id = Field(description="Scenario id")
+    format: int = Field(FORMAT_VERSION, description="Format version of the file")
+    extends: str | None = Field(None, description="Path of a scenario this file varies, relative to this file")
+    variant_note: Text = Field("", description="For a what-if variant: what it changes and what historians say")
+    meta: Meta = Field(description="Title, setting, languages and sources")
+    calendar: Calendar = Field(description="Dated sittings and game lengths")
+    issues: list[Issue] = Field(min_length=1, description="The questions on the table")
+    delegations: list[Delegation] = Field(min_length=2, description="Who sits at the table")
+    instruments: list[Instrument] = Field(min_length=1, description="Agreements that can be signed")
+    events: list[Event] = Field([], description="Dated or conditional happenings")
+    outcomes: list[Outcome] = Field(min_length=1, description="End states, checked in order")
+
+
+def schema() -> dict[str, Any]:
+    """JSON Schema of the format (for editors that check TOML against a schema)."""
+    s = Scenario.model_json_schema(by_alias=True)
+    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    s["title"] = "Plenipo scenario"
+    return s
