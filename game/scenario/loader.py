@@ -83,9 +83,8 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         raise ScenarioError([Problem(path, ("extends",), "must be a file path (a string)", line=raw.locator.line_of(("extends",)))])
     base_path = (path.parent / base_ref).resolve()
     if base_path in chain or len(chain) >= MAX_EXTENDS_DEPTH:
-        raise ScenarioError(
-            [Problem(path, ("extends",), f"{base_ref!r} leads to a loop or a chain deeper than {MAX_EXTENDS_DEPTH}", line=raw.locator.line_of(("extends",)))]
-        )
+        msg = f"{base_ref!r} leads to a loop or a chain deeper than {MAX_EXTENDS_DEPTH}"
+        raise ScenarioError([Problem(path, ("extends",), msg, line=raw.locator.line_of(("extends",)))])
     try:
         base = _read(base_path, chain + (base_path,))
     except ScenarioError as err:
@@ -173,9 +172,8 @@ def load(path: str | Path) -> LoadedScenario:
     raws = [(file, raw.locator)]
     data = raw.data
     if isinstance(data.get("format"), int) and data["format"] > FORMAT_VERSION:
-        raise ScenarioError(
-            [Problem(file, ("format",), f"format {data['format']} is newer than this Plenipo reads ({FORMAT_VERSION}); update Plenipo", line=raw.locator.line_of(("format",)))]
-        )
+        msg = f"format {data['format']} is newer than this Plenipo reads ({FORMAT_VERSION}); update Plenipo"
+        raise ScenarioError([Problem(file, ("format",), msg, line=raw.locator.line_of(("format",)))])
     try:
         scenario = Scenario.model_validate(data)
     except pydantic.ValidationError as err:

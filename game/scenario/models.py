@@ -254,6 +254,7 @@ class Delegation(_Model):
     style: ConcessionStyle = Field(ConcessionStyle.LINEAR, description="Concession style of the AI")
     reservation: Score = Field(40, description="What no agreement is worth to it (0-100)")
     pressure: float = Field(0.0, ge=0, le=1, description="Pressure from home at the start (0-1)")
+    pressure_growth: float = Field(0.02, ge=0, le=0.5, description="Pressure added after every sitting, as time runs out")
     walkout_pressure: float | None = Field(None, ge=0, le=1, description="The AI may walk out when pressure reaches this and no deal looks possible")
     relations: dict[Id, Score] = Field({}, description="Trust toward other delegations (0-100); default 50")
     stances: dict[Id, Stance] = Field({}, description="Issue id -> stance")

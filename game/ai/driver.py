@@ -1,0 +1,65 @@
+"""Drive AI delegations through the engine: the same `step` a team's click uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from game.ai.negotiator import Negotiator, Strategy
+from game.engine import actions as A
+from game.engine.compiled import CompiledScenario
+from game.engine.log import LogEntry
+from game.engine.rng import SeedKey
+from game.engine.rules import new_game, step
+from game.engine.state import GameState
+
+DEFAULT = Negotiator()
+
+
+def ai_actions(s: GameState, strategy: Strategy = DEFAULT) -> list[A.Action]:
+    """The current actor's answers to what awaits it, then its move (not yet applied)."""
+    d = s.actor
+    if d is None:
+        return []
+    out: list[A.Action] = [strategy.respond(s, d, p) for p in s.pending_for(d)]
+    return out
+
+
+def play_ai_turn(s: GameState, strategy: Strategy = DEFAULT) -> tuple[GameState, list[LogEntry]]:
+    """Let the AI play the current actor's whole turn: answers first, then one move."""
+    d = s.actor
+    if d is None:
+        return s, []
+    entries: list[LogEntry] = []
+    for p in s.pending_for(d):
+        result = step(s, strategy.respond(s, d, p))
+        s = result.state
+        entries.extend(result.entries)
+    result = step(s, strategy.move(s, d))
+    entries.extend(result.entries)
+    return result.state, entries
+
+
+def play_until_human(
+    s: GameState,
+    strategy: Strategy = DEFAULT,
+    on_entries: Callable[[list[LogEntry]], None] | None = None,
+) -> GameState:
+    """Run AI turns until a human delegation must act or the conference ends."""
+    while not s.ended and s.actor is not None and s.actor not in s.humans:
+        s, entries = play_ai_turn(s, strategy)
+        if on_entries is not None:
+            on_entries(entries)
+    return s
+
+
+def play_game(
+    cs: CompiledScenario,
+    seed: int | SeedKey,
+    length_id: str = "full",
+    humans: Iterable[str] = (),
+    strategy: Strategy = DEFAULT,
+) -> GameState:
+    """A whole all-AI conference (humans, if named, are played by the AI too)."""
+    s = new_game(cs, seed, length_id, humans)
+    s = s if not s.humans else s.__class__(**{**s.__dict__, "humans": frozenset()})
+    return play_until_human(s, strategy)

@@ -1,0 +1,267 @@
+"""The AI delegation: answer what is addressed to it, then make one move.
+
+A negotiator is two decisions (as in NegMAS): `respond` to a proposal and
+choose a `move`. Both read only the game state (public positions, proposals
+it has seen, its own stances) and this sitting's dice for the delegation, so
+a decision is a pure function of the state and replays exactly. Every
+decision carries its reasons as data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from game.ai.concession import Curve
+from game.ai.valuation import (
+    Outlook,
+    Table,
+    deciding_issues,
+    estimated_value,
+    expected,
+    outlook,
+    package_value,
+    table,
+)
+from game.engine import actions as A
+from game.engine.state import GameState, Proposal
+
+SELF_WEIGHTS = (1.0, 0.85, 0.7, 0.55, 0.4, 0.25, 0.1)
+NOISE = 6.0  # spread (utility points) of the seeded noise on an aspiration
+MIN_GAIN = 0.5  # a deal must beat no deal by at least this much
+
+
+class Strategy(Protocol):
+    """What the driver asks of an AI delegation."""
+
+    def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond: ...
+
+    def move(self, s: GameState, d: int) -> A.MoveAction: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    instrument: int
+    package: tuple[int, ...]
+    value: float
+    aspiration: float
+    alternative: float
+    likely: bool  # every addressee is expected to accept
+    closeness: float  # how near the least willing addressee is to accepting (<= 0 when unlikely)
+
+
+class Negotiator:
+    """Aspiration-based negotiator with an opponent model from public positions."""
+
+    def curve(self, s: GameState, d: int) -> Curve:
+        return Curve(s.cs.beta[d] * s.temperament[d])
+
+    # -- shared pieces ---------------------------------------------------------------
+
+    def aspiration(self, s: GameState, d: int, best: float, alternative: float, noise: float = 0.0) -> float:
+        return self.curve(s, d).aspiration(best, alternative, s.time_fraction(), s.pressure[d]) + noise
+
+    def candidates(self, s: GameState, d: int, k: int, t: Table) -> list[tuple[int, ...]]:
+        """Packages on the line from d's ideal toward what the others have said they want."""
+        cs = s.cs
+        scope = cs.scope[k]
+        others = [j for j in s.active_parties(k) if j != d]
+        own: list[list[float]] = []
+        est: list[list[list[float]]] = []  # per other, per issue, per option
+        free = [i for i in scope if s.settled[i] < 0]
+        span = sum(max(t.contrib[i]) - min(t.contrib[i]) for i in free) or 1.0
+        for i in scope:
+            own.append([c / span for c in t.contrib[i]])
+        for j in others:
+            rows = []
+            counted = sum(1 for i in free if s.position(j, i) >= 0) or 1
+            for i in scope:
+                n = cs.n_options[i]
+                pos = s.position(j, i)
+                if pos < 0:
+                    rows.append([0.0] * n)
+                else:
+                    rows.append([(1.0 - abs(o - pos) / (n - 1)) / counted for o in range(n)])
+            est.append(rows)
+        mixes: list[tuple[float, list[float]]] = []
+        if others:
+            even = [1.0 / len(others)] * len(others)
+            mixes = [(a, even) for a in SELF_WEIGHTS]
+            if len(others) > 1:
+                for j in range(len(others)):
+                    one = [0.0] * len(others)
+                    one[j] = 1.0
+                    mixes += [(0.6, one), (0.35, one)]
+        else:
+            mixes = [(1.0, [])]
+        seen: dict[tuple[int, ...], None] = {}
+        for a, shares in mixes:
+            package = []
+            for x, i in enumerate(scope):
+                if s.settled[i] >= 0:
+                    package.append(s.settled[i])
+                    continue
+                best_o, best_score = 0, float("-inf")
+                for o in range(cs.n_options[i]):
+                    score = a * own[x][o] + (1 - a) * sum(sh * est[y][x][o] for y, sh in enumerate(shares))
+                    if score > best_score + 1e-12:
+                        best_o, best_score = o, score
+                package.append(best_o)
+            seen[tuple(package)] = None
+        return list(seen)
+
+    def threshold(self, s: GameState, j: int, d: int, k: int) -> float:
+        """The estimated value below which j would reject a package on instrument k from d."""
+        theta = 100.0 - (25.0 + 35.0 * s.time_fraction()) - (float(s.relations[j, d]) - 50.0) * 0.2
+        for p in s.proposals:
+            if p.instrument != k or p.turn < s.turn - 4 or not p.seen_by(d):
+                continue
+            answer = p.answer_of(j)
+            if answer is None:
+                continue
+            seen_value = estimated_value(s, j, k, p.package)
+            if answer is A.Answer.REJECT:
+                theta = max(theta, seen_value + 1.0)
+            else:
+                theta = min(theta, seen_value)
+        return theta
+
+    def plan(self, s: GameState, d: int, k: int, t: Table, look: Outlook) -> Plan | None:
+        cs = s.cs
+        alternative = expected(t, s.settled, look)
+        options = self.candidates(s, d, k, t)
+        values = [package_value(s, t, d, k, p, look) for p in options]
+        best = max(values)
+        asp = self.aspiration(s, d, best, alternative)
+        others = [j for j in s.active_parties(k) if j != d]
+        thresholds = [self.threshold(s, j, d, k) for j in others]
+        chosen: Plan | None = None
+        for package, value in zip(options, values, strict=True):
+            if value < asp or value <= alternative + MIN_GAIN:
+                continue
+            margins = [estimated_value(s, j, k, package) - th for j, th in zip(others, thresholds, strict=True)]
+            closeness = min(margins) if margins else 100.0
+            likely = closeness >= 0
+            plan = Plan(k, package, value, asp, alternative, likely, closeness)
+            if chosen is None or (plan.likely, plan.value if plan.likely else plan.closeness) > (
+                chosen.likely,
+                chosen.value if chosen.likely else chosen.closeness,
+            ):
+                chosen = plan
+        _ = cs
+        return chosen
+
+    # -- the two decisions -------------------------------------------------------------
+
+    def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
+        cs = s.cs
+        k = p.instrument
+        t = table(s, d)
+        look = outlook(s, exclude=k)
+        value = package_value(s, t, d, k, p.package, look)
+        alternative = expected(t, s.settled, look)
+        best = max([package_value(s, t, d, k, c, look) for c in self.candidates(s, d, k, t)] + [value])
+        noise = (float(s.dice[d, 0]) - 0.5) * NOISE - (float(s.relations[d, p.proposer]) - 50.0) * 0.1
+        asp = self.aspiration(s, d, best, alternative, noise)
+        accept = value >= asp and value > alternative + MIN_GAIN
+        if accept:
+            note = "meets its aspiration"
+        elif value <= alternative + MIN_GAIN:
+            note = "worse than no agreement"
+        else:
+            note = "below its aspiration"
+        reasons = A.Reasons(value, asp, alternative, deciding_issues(s, t, k, p.package), note)
+        answer = A.Answer.ACCEPT if accept else A.Answer.REJECT
+        return A.Respond(cs.delegation_ids[d], p.id, answer, reasons)
+
+    def move(self, s: GameState, d: int) -> A.MoveAction:
+        cs = s.cs
+        me = cs.delegation_ids[d]
+        t = table(s, d)
+        dice = s.dice[d]
+        plans: list[Plan] = []
+        for k in range(len(cs.instrument_ids)):
+            if s.is_signed(k) or d not in s.active_parties(k):
+                continue
+            if any(x in s.walked_out for x in s.active_parties(k)):
+                continue
+            if any(p.proposer == d and p.instrument == k for p in s.open_proposals()):
+                continue
+            plan = self.plan(s, d, k, t, outlook(s, exclude=k))
+            if plan is not None:
+                plans.append(plan)
+        likely = [p for p in plans if p.likely]
+        if likely:
+            choice = max(likely, key=lambda p: (p.value - p.alternative, -p.instrument))
+            return self._propose(s, d, choice, "expects the addressees to accept")
+        walkout = cs.delegation(d).walkout_pressure
+        if walkout is not None and s.pressure[d] >= walkout and s.time_fraction() >= 0.5 and dice[1] < 0.35:
+            base = expected(t, s.settled, outlook(s))
+            return A.Walkout(me, A.Reasons(base, base, base, (), "pressure from home and no deal in sight"))
+        if plans and dice[2] < 0.45:
+            choice = max(plans, key=lambda p: (p.closeness, -p.instrument))
+            return self._propose(s, d, choice, "tests the others with an offer")
+        shift = self._concede(s, d, t)
+        if shift is not None:
+            return shift
+        if plans:
+            return A.Statement(me, kind=A.StatementKind.URGES_AGREEMENT)
+        return A.Statement(me, kind=A.StatementKind.HOLDS_FIRM, issue=self._main_issue(s, d))
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _propose(self, s: GameState, d: int, plan: Plan, note: str) -> A.Propose:
+        cs = s.cs
+        k = plan.instrument
+        inst = cs.instrument(k)
+        package = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(cs.scope[k], plan.package, strict=True))
+        parties = s.active_parties(k)
+        private = inst.secret or len(parties) == 2 or any(s.is_banned(d, j) for j in range(cs.n_delegations) if j not in parties)
+        to = tuple(cs.delegation_ids[j] for j in parties if j != d) if private else ()
+        t = table(s, d)
+        reasons = A.Reasons(plan.value, plan.aspiration, plan.alternative, deciding_issues(s, t, k, plan.package), note)
+        return A.Propose(cs.delegation_ids[d], cs.instrument_ids[k], package, to, reasons=reasons)
+
+    def _concede(self, s: GameState, d: int, t: Table) -> A.Shift | None:
+        """Move one public position one step toward what the aspiration now allows."""
+        cs = s.cs
+        curve = self.curve(s, d)
+        conceded = curve.fraction(s.time_fraction(), s.pressure[d])
+        best_move: tuple[float, int, int] | None = None
+        for i in range(cs.n_issues):
+            pos = s.position(d, i)
+            if pos < 0 or s.settled[i] >= 0:
+                continue
+            row = t.contrib[i]
+            top = max(row)
+            spread = top - min(row)
+            if spread <= 0:
+                continue
+            # the others' average position on this issue: where conceding leads
+            others = [s.position(j, i) for j in cs.actors if j != d and s.position(j, i) >= 0 and j not in s.walked_out]
+            if not others:
+                continue
+            target = sum(others) / len(others)
+            if abs(target - pos) < 0.5:
+                continue
+            step = 1 if target > pos else -1
+            new = pos + step
+            loss = (row[pos] - row[new]) / spread
+            allowed = conceded - (top - row[pos]) / spread
+            if loss <= allowed + 1e-9 and (best_move is None or loss < best_move[0]):
+                best_move = (loss, i, new)
+        if best_move is None:
+            return None
+        _, i, new = best_move
+        value = expected(t, s.settled, outlook(s))
+        reasons = A.Reasons(value, value, value, (cs.issue_ids[i],), "concedes as time runs out")
+        return A.Shift(cs.delegation_ids[d], cs.issue_ids[i], cs.option_ids[i][new], reasons)
+
+    def _main_issue(self, s: GameState, d: int) -> str | None:
+        w = s.stances.weights[d]
+        if float(w.max()) <= 0:
+            return None
+        return s.cs.issue_ids[int(w.argmax())]
+
+
+STRATEGIES: dict[str, Negotiator] = {"negotiator": Negotiator()}

@@ -1,0 +1,139 @@
+"""How much a delegation values a world, a package, and the road not taken.
+
+A world is the tuple of settled options (-1 = unsettled). A delegation's
+utility is the weighted mean, over the issues it has a stance on, of the
+value of the settled option or of leaving it unsettled. Everything here is
+a pure function of the game state: the engine's state is the only memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.compiled import FloatArray
+from game.engine.state import GameState
+from game.engine.utility import Table, table, utility
+
+__all__ = ["Table", "table", "utility"]
+
+#: How much the prospect of the other instruments counts when valuing a world.
+OUTLOOK_WEIGHT = 1.0
+
+
+def with_package(world: tuple[int, ...], scope: tuple[int, ...], package: tuple[int, ...]) -> tuple[int, ...]:
+    w = list(world)
+    for i, o in zip(scope, package, strict=True):
+        w[i] = o
+    return tuple(w)
+
+
+# --- reading the public record --------------------------------------------------------
+
+
+def normalised_positions(s: GameState, parties: tuple[int, ...], issue: int) -> list[float]:
+    n = s.cs.n_options[issue]
+    return [s.position(p, issue) / (n - 1) for p in parties if s.position(p, issue) >= 0]
+
+
+def prospects(s: GameState, instrument: int) -> float:
+    """How likely, from public positions and trust, an instrument looks to be signed (0-1)."""
+    parties = s.active_parties(instrument)
+    if s.is_signed(instrument) or any(p in s.walked_out for p in parties) or len(parties) < 1:
+        return 0.0
+    spreads = []
+    for i in s.cs.scope[instrument]:
+        if s.settled[i] >= 0:
+            continue
+        pos = normalised_positions(s, parties, i)
+        if pos:
+            spreads.append(max(pos) - min(pos))
+    compat = 1.0 - (sum(spreads) / len(spreads) if spreads else 0.0)
+    if len(parties) > 1:
+        rel = s.relations[np.ix_(parties, parties)]
+        trust = (float(rel.sum()) - 100.0 * len(parties)) / (len(parties) * (len(parties) - 1) * 100.0)
+    else:
+        trust = 1.0
+    return max(0.0, min(1.0, compat)) ** 2 * (0.4 + 0.6 * trust)
+
+
+def likely_package(s: GameState, instrument: int) -> tuple[int, ...]:
+    """The package a neutral observer expects: the middle of the parties' stated positions."""
+    parties = s.active_parties(instrument)
+    out = []
+    for i in s.cs.scope[instrument]:
+        if s.settled[i] >= 0:
+            out.append(s.settled[i])
+            continue
+        pos = [s.position(p, i) for p in parties if s.position(p, i) >= 0]
+        out.append(int(np.floor(sum(pos) / len(pos) + 0.5)) if pos else 0)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """The other instruments that might still be signed, as a delegation sees them."""
+
+    chances: tuple[tuple[float, tuple[int, ...], tuple[int, ...]], ...]  # (p, scope, likely package)
+
+
+def outlook(s: GameState, exclude: int | None = None) -> Outlook:
+    items = []
+    for k in range(len(s.cs.instrument_ids)):
+        if k == exclude or s.is_signed(k):
+            continue
+        p = prospects(s, k)
+        if p > 0.0:
+            items.append((p, s.cs.scope[k], likely_package(s, k)))
+    return Outlook(tuple(items))
+
+
+def expected(t: Table, world: tuple[int, ...], look: Outlook) -> float:
+    """Utility of a world plus the expected change from the other instruments' prospects.
+
+    Issues already settled in `world` stay as they are: a treaty signed first
+    protects its parties from what a later one would have settled."""
+    base = utility(t, world)
+    gain = 0.0
+    for p, scope, package in look.chances:
+        delta = 0.0
+        for i, o in zip(scope, package, strict=True):
+            if world[i] < 0:
+                delta += t.contrib[i][o] - t.unsettled[i]
+        gain += p * delta
+    return base + OUTLOOK_WEIGHT * gain
+
+
+def package_value(s: GameState, t: Table, d: int, instrument: int, package: tuple[int, ...], look: Outlook) -> float:
+    """What signing `package` is worth to d: the expected world after it, less its political cost."""
+    world = with_package(s.settled, s.cs.scope[instrument], package)
+    return expected(t, world, look) - float(s.costs[instrument, d])
+
+
+def deciding_issues(s: GameState, t: Table, instrument: int, package: tuple[int, ...], top: int = 2) -> tuple[str, ...]:
+    """The issues whose options moved this delegation's value most (either way)."""
+    cs = s.cs
+    impacts = []
+    for i, o in zip(cs.scope[instrument], package, strict=True):
+        impacts.append((abs(t.contrib[i][o] - t.unsettled[i]), cs.issue_ids[i]))
+    impacts.sort(reverse=True)
+    return tuple(name for size, name in impacts[:top] if size > 0)
+
+
+def estimated_value(s: GameState, j: int, instrument: int, package: tuple[int, ...]) -> float:
+    """Another delegation's value of a package as the public record suggests it (0-100)."""
+    cs = s.cs
+    total = 0.0
+    count = 0
+    for i, o in zip(cs.scope[instrument], package, strict=True):
+        pos = s.position(j, i)
+        if pos < 0:
+            continue
+        total += 100.0 - 100.0 * abs(o - pos) / (cs.n_options[i] - 1)
+        count += 1
+    return total / count if count else 100.0
+
+
+def as_array(values: list[float]) -> FloatArray:
+    return np.asarray(values, dtype=float)

@@ -1,0 +1,144 @@
+"""What a delegation (or the teacher) can do: small immutable values.
+
+The UI, the CLI, the AI and a save file all speak in these. Package options
+are given by option id per issue of the instrument's scope, so an action read
+from a save or typed by a person is checked against the scenario, never
+trusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Answer(StrEnum):
+    ACCEPT = "accept"
+    REJECT = "reject"
+
+
+@dataclass(frozen=True, slots=True)
+class Reasons:
+    """Why an AI delegation decided as it did, kept in the log for the debrief."""
+
+    value: float  # its value of the package (0-100, after the instrument's cost)
+    aspiration: float  # what it was holding out for at that moment
+    alternative: float  # what not agreeing was worth to it (its best alternative)
+    deciding: tuple[str, ...] = ()  # issue ids that weighed most in the decision
+    note: str = ""  # a short tag: "meets aspiration", "side deal beats the multilateral road", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Propose:
+    actor: str
+    instrument: str
+    package: tuple[tuple[str, str], ...]  # (issue id, option id) for each issue in the scope
+    to: tuple[str, ...] = ()  # empty = plenary (everyone); otherwise private talks with these
+    counter_to: int | None = None  # the proposal this one answers (which it also rejects)
+    reasons: Reasons | None = None
+    rationale: str = ""  # the team's own one-line reason, for the record
+
+
+@dataclass(frozen=True, slots=True)
+class Respond:
+    actor: str
+    proposal: int
+    answer: Answer
+    reasons: Reasons | None = None
+    rationale: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """Change the public position on one issue (concede or harden)."""
+
+    actor: str
+    issue: str
+    option: str
+    reasons: Reasons | None = None
+    rationale: str = ""
+
+
+class StatementKind(StrEnum):
+    """Statements the AI makes; the UI words them in the chosen language."""
+
+    FREE = "free"  # the team's own words, in `text`
+    HOLDS_FIRM = "holds_firm"  # stands by its public position on `issue`
+    URGES_AGREEMENT = "urges_agreement"  # calls on all to settle
+    WARNS = "warns"  # warns that time is running out
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    actor: str
+    text: str = ""
+    kind: StatementKind = StatementKind.FREE
+    issue: str | None = None
+    rationale: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Walkout:
+    actor: str
+    reasons: Reasons | None = None
+    rationale: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    actor: str
+    rationale: str = ""
+
+
+# --- the teacher's console ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FireEvent:
+    """Fire a (usually optional) scenario event now."""
+
+    event: str
+
+
+@dataclass(frozen=True, slots=True)
+class News:
+    """A free news item written by the teacher."""
+
+    title: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MoveEnd:
+    """Make the conference end `delta` sittings earlier (negative) or later (positive)."""
+
+    delta: int
+
+
+@dataclass(frozen=True, slots=True)
+class EndNow:
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SetControl:
+    """Hand a delegation to a team (human) or to the AI, mid-game."""
+
+    delegation: str
+    human: bool
+
+
+TeacherAction = FireEvent | News | MoveEnd | EndNow | SetControl
+MoveAction = Propose | Shift | Statement | Walkout | Pass
+Action = Propose | Respond | Shift | Statement | Walkout | Pass | TeacherAction
+
+#: Moves that end the actor's turn; answers do not.
+MAIN_MOVES = (Propose, Shift, Statement, Walkout, Pass)
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why an action is illegal, in words a student can act on."""
+
+    reason: str
+    details: tuple[str, ...] = field(default=())

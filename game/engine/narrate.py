@@ -1,0 +1,151 @@
+"""Turn log entries into dated sentences, in any language.
+
+Sentences are message ids passed through a translator `t` (identity for
+English), so the CLI, the news column and the session record say the same
+thing. Nothing here decides anything: it only reads the log and the scenario.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from game.engine.compiled import CompiledScenario
+from game.engine.log import LogEntry, LogKind
+from game.scenario.texts import tr
+
+Translate = Callable[[str], str]
+
+
+def _identity(msg: str) -> str:
+    return msg
+
+
+class Narrator:
+    def __init__(self, cs: CompiledScenario, lang: str = "en", t: Translate = _identity) -> None:
+        self.cs = cs
+        self.lang = lang
+        self.t = t
+
+    # -- names ---------------------------------------------------------------------
+
+    def delegation(self, did: str | None) -> str:
+        if did is None:
+            return self.t("The conference")
+        if did == "teacher":
+            return self.t("The teacher")
+        d = self.cs.delegation(self.cs.d_index[did])
+        return tr(d.adjective or d.name, self.lang) if d.adjective else tr(d.name, self.lang)
+
+    def name(self, did: str) -> str:
+        return tr(self.cs.delegation(self.cs.d_index[did]).name, self.lang)
+
+    def instrument(self, iid: str) -> str:
+        return tr(self.cs.instrument(self.cs.inst_index[iid]).title, self.lang)
+
+    def issue(self, iid: str) -> str:
+        return tr(self.cs.issue(self.cs.i_index[iid]).title, self.lang)
+
+    def option(self, iid: str, oid: str) -> str:
+        issue = self.cs.issue(self.cs.i_index[iid])
+        for o in issue.options:
+            if o.id == oid:
+                return tr(o.label, self.lang)
+        return oid
+
+    def package(self, package: dict[str, str]) -> str:
+        return "; ".join(f"{self.issue(i)}: {self.option(i, o)}" for i, o in package.items())
+
+    # -- sentences -----------------------------------------------------------------
+
+    def sentence(self, e: LogEntry) -> str:
+        t, d = self.t, e.data
+        who = self.delegation(e.actor)
+        kind = e.kind
+        if kind is LogKind.OPENING:
+            return t("The conference opens.")
+        if kind is LogKind.SITTING:
+            return t("Sitting {number} of {of}.").format(number=d["number"], of=d["of"])
+        if kind is LogKind.EVENT:
+            ev = self.cs.event(self.cs.event_index[d["event"]])
+            text = tr(ev.text, self.lang)
+            head = tr(ev.title, self.lang)
+            return f"{head}. {text}".strip() if text else f"{head}."
+        if kind is LogKind.PROPOSAL:
+            where = t("in plenary") if d["to"] == "plenary" else t("in private talks with {names}").format(
+                names=", ".join(self.name(x) for x in d["to"])
+            )
+            return t("{who} proposes {instrument} {where}: {package}.").format(
+                who=who, instrument=self.instrument(d["instrument"]), where=where, package=self.package(d["package"])
+            )
+        if kind is LogKind.ANSWER:
+            msg = t("{who} accepts proposal {number} ({instrument}).") if d["answer"] == "accept" else t(
+                "{who} rejects proposal {number} ({instrument})."
+            )
+            return msg.format(who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]))
+        if kind is LogKind.SIGNED:
+            return t("{instrument} is signed: {package}.").format(instrument=self.instrument(d["instrument"]), package=self.package(d["package"]))
+        if kind is LogKind.LAPSED:
+            return t("Proposal {number} ({instrument}) lapses unanswered.").format(number=d["proposal"], instrument=self.instrument(d["instrument"]))
+        if kind is LogKind.POSITION:
+            return t("{who} now states on {issue}: {option} (was: {was}).").format(
+                who=who, issue=self.issue(d["issue"]), option=self.option(d["issue"], d["option"]), was=self.option(d["issue"], d["was"])
+            )
+        if kind is LogKind.STATEMENT:
+            return self._statement(who, d)
+        if kind is LogKind.WALKOUT:
+            return t("{who} walks out of the conference.").format(who=who)
+        if kind is LogKind.PASS:
+            return t("{who} waits.").format(who=who)
+        if kind is LogKind.LEAK:
+            return t("The press reveals {instrument}.").format(instrument=self.instrument(d["instrument"]))
+        if kind is LogKind.TEACHER:
+            return self._teacher(d)
+        if kind is LogKind.END:
+            return {
+                "signed": t("The conference ends with a signature."),
+                "walkout": t("The conference breaks up after a walkout."),
+                "calendar": t("The last sitting is over."),
+                "teacher": t("The teacher ends the conference."),
+            }[str(d["reason"])]
+        if kind is LogKind.OUTCOME:
+            out = self.cs.scenario.outcomes[[o.id for o in self.cs.scenario.outcomes].index(d["outcome"])]
+            return t("Outcome: {title}.").format(title=tr(out.title, self.lang))
+        return str(kind.value)
+
+    def _statement(self, who: str, d: Any) -> str:
+        t = self.t
+        kind = d.get("statement", "free")
+        if kind == "holds_firm":
+            if d.get("issue"):
+                return t("{who} holds firm on {issue}.").format(who=who, issue=self.issue(d["issue"]))
+            return t("{who} holds firm.").format(who=who)
+        if kind == "urges_agreement":
+            return t("{who} urges the conference to settle.").format(who=who)
+        if kind == "warns":
+            return t("{who} warns that time is running out.").format(who=who)
+        return t("{who} states: “{text}”").format(who=who, text=d.get("text", ""))
+
+    def _teacher(self, d: Any) -> str:
+        t = self.t
+        what = d.get("what")
+        if what == "news":
+            return f"{d['title']}. {d.get('text', '')}".strip()
+        if what == "move_end":
+            return t("The conference will now end on {date}.").format(date=d["last"])
+        if what == "end_now":
+            return t("The teacher ends the conference.")
+        if what == "control":
+            msg = t("A team now plays {name}.") if d["human"] else t("The computer now plays {name}.")
+            return msg.format(name=self.name(d["delegation"]))
+        return str(what)
+
+    def lines(self, entries: Iterable[LogEntry], viewer: str | None = None, ended: bool = True) -> list[str]:
+        """Dated lines of the entries `viewer` may see ("YYYY-MM-DD  sentence")."""
+        out = []
+        for e in entries:
+            if not e.visible_to(viewer, ended):
+                continue
+            tag = "  [private]" if e.audience is not None else ""
+            out.append(f"{e.date}  {self.sentence(e)}{tag}")
+        return out

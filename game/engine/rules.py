@@ -1,0 +1,496 @@
+"""The rules of a conference: start a game, and step it by one action.
+
+`step(state, action)` is the engine's one door: it checks the action, returns
+the next state and the log entries it produced, or raises `IllegalAction`
+with a reason a student can act on. The UI, the CLI, the AI driver and the
+replay of a save all go through it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+import numpy as np
+
+from game.engine import actions as A
+from game.engine.compiled import CompiledScenario
+from game.engine.conditions import holds
+from game.engine.effects import apply_effects
+from game.engine.log import LogEntry, LogKind
+from game.engine.rng import SeedKey, stream
+from game.engine.state import EndReason, GameState, Proposal, ProposalStatus, Signature, Snapshot
+from game.scenario.texts import tr
+
+DICE_PER_DELEGATION = 8  # uniform draws per delegation per sitting, for the AI
+MAX_STATEMENT = 500
+
+
+class IllegalAction(Exception):
+    """An action the rules do not allow now; `reason` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    state: GameState
+    entries: tuple[LogEntry, ...]
+
+
+# --- starting ---------------------------------------------------------------------
+
+
+def new_game(
+    cs: CompiledScenario,
+    seed: int | SeedKey,
+    length_id: str = "full",
+    humans: Iterable[str] = (),
+) -> GameState:
+    """A conference at its first sitting, the opening news already fired."""
+    key: SeedKey = (seed,) if isinstance(seed, int) else tuple(seed)
+    try:
+        sittings = cs.sittings(length_id)
+    except KeyError:
+        raise IllegalAction(f"unknown game length {length_id!r}; this scenario offers {', '.join(cs.length_ids())}") from None
+    human_idx = set()
+    for h in humans:
+        if h not in cs.d_index:
+            raise IllegalAction(f"unknown delegation {h!r}")
+        human_idx.add(cs.d_index[h])
+    temper = stream(key, "temperament").lognormal(0.0, 0.3, cs.n_delegations)
+    s = GameState(
+        cs=cs,
+        seed=key,
+        length_id=length_id,
+        sittings=sittings,
+        turn=0,
+        order=(),
+        cursor=0,
+        humans=frozenset(human_idx),
+        stances=cs.stances,
+        positions=cs.positions,
+        pressure=cs.pressure,
+        relations=cs.relations,
+        costs=cs.costs,
+        temperament=tuple(float(x) for x in temper),
+        settled=(-1,) * cs.n_issues,
+        fired=(0,) * len(cs.scenario.events),
+        dice=np.zeros((cs.n_delegations, DICE_PER_DELEGATION)),
+    )
+    opening = LogEntry(0, sittings[0].isoformat(), LogKind.OPENING, data={"scenario": cs.scenario.id, "length": length_id})
+    s = dataclasses.replace(s, log=(opening,))
+    s, _ = _begin_sitting(s)
+    return s
+
+
+def _entry(s: GameState, kind: LogKind, actor: str | None = None, audience: frozenset[str] | None = None, **data: object) -> LogEntry:
+    return LogEntry(s.turn + 1, s.date.isoformat(), kind, actor, audience, data)
+
+
+def _begin_sitting(s: GameState) -> tuple[GameState, list[LogEntry]]:
+    cs = s.cs
+    rng = stream(s.seed, "sitting", s.turn)
+    dice = rng.random((cs.n_delegations, DICE_PER_DELEGATION))
+    dice.flags.writeable = False
+    entries = [_entry(s, LogKind.SITTING, number=s.turn + 1, of=s.n_turns)]
+    s = dataclasses.replace(s, dice=dice)
+    event_draws = rng.random(max(1, len(cs.scenario.events)))
+    for k, ev in enumerate(cs.scenario.events):
+        if ev.optional or s.fired[k] < 0 or (s.fired[k] > 0 and not ev.repeat):
+            continue
+        if ev.date is not None and ev.date > s.date:
+            continue
+        if ev.when is not None and not holds(ev.when, s):
+            continue
+        if event_draws[k] >= ev.chance:
+            if ev.when is None:  # a dated event gets one chance
+                fired = list(s.fired)
+                fired[k] = -1
+                s = dataclasses.replace(s, fired=tuple(fired))
+            continue
+        s, entry = _fire(s, k)
+        entries.append(entry)
+    order = [d for d in cs.actors if d not in s.walked_out]
+    perm = rng.permutation(len(order))
+    s = dataclasses.replace(s, order=tuple(order[j] for j in perm), cursor=0)
+    return _with_log(s, entries), entries
+
+
+def _fire(s: GameState, k: int, by_teacher: bool = False) -> tuple[GameState, LogEntry]:
+    ev = s.cs.event(k)
+    fired = list(s.fired)
+    fired[k] = max(fired[k], 0) + 1
+    s = dataclasses.replace(s, fired=tuple(fired))
+    s = apply_effects(s, list(ev.effects))
+    audience = frozenset(ev.audience) if ev.audience else None
+    entry = _entry(s, LogKind.EVENT, "teacher" if by_teacher else None, audience, event=ev.id)
+    return s, entry
+
+
+def _with_log(s: GameState, entries: list[LogEntry]) -> GameState:
+    return dataclasses.replace(s, log=s.log + tuple(entries)) if entries else s
+
+
+# --- checking ---------------------------------------------------------------------
+
+
+def check(s: GameState, action: A.Action) -> str | None:
+    """Why `action` is illegal now, or None when it is allowed."""
+    try:
+        _validate(s, action)
+    except IllegalAction as err:
+        return err.reason
+    return None
+
+
+def _name(s: GameState, d: int) -> str:
+    return tr(s.cs.delegation(d).name)
+
+
+def _actor(s: GameState, actor: str) -> int:
+    cs = s.cs
+    if actor not in cs.d_index:
+        raise IllegalAction(f"unknown delegation {actor!r}")
+    d = cs.d_index[actor]
+    if s.actor != d:
+        who = "nobody (the conference is over)" if s.actor is None else f"the {_name(s, s.actor)} delegation"
+        raise IllegalAction(f"it is not {_name(s, d)}'s move; it is {who}'s")
+    return d
+
+
+def package_indexes(s: GameState, instrument: int, package: tuple[tuple[str, str], ...]) -> tuple[int, ...]:
+    """Option indexes for a package given as (issue, option) ids, checked against the scope."""
+    cs = s.cs
+    scope = cs.scope[instrument]
+    given = dict(package)
+    if len(given) != len(package):
+        raise IllegalAction("the package names an issue twice")
+    scope_ids = [cs.issue_ids[i] for i in scope]
+    extra = [x for x in given if x not in scope_ids]
+    if extra:
+        raise IllegalAction(f"{', '.join(extra)} is not in the scope of this instrument (it covers {', '.join(scope_ids)})")
+    missing = [x for x in scope_ids if x not in given]
+    if missing:
+        raise IllegalAction(f"the package needs an option for {', '.join(missing)}")
+    out = []
+    for i in scope:
+        oid = given[cs.issue_ids[i]]
+        if oid not in cs.option_ids[i]:
+            raise IllegalAction(f"{cs.issue_ids[i]} has no option {oid!r}")
+        o = cs.option_ids[i].index(oid)
+        if s.settled[i] >= 0 and s.settled[i] != o:
+            settled = cs.option_ids[i][s.settled[i]]
+            raise IllegalAction(f"{cs.issue_ids[i]} is already settled on {settled!r} by a signed instrument")
+        out.append(o)
+    return tuple(out)
+
+
+def _validate(s: GameState, action: A.Action) -> None:
+    cs = s.cs
+    if s.ended:
+        raise IllegalAction("the conference is over")
+    if isinstance(action, A.FireEvent):
+        if action.event not in cs.event_index:
+            raise IllegalAction(f"unknown event {action.event!r}")
+        k = cs.event_index[action.event]
+        if s.fired[k] > 0 and not cs.event(k).repeat:
+            raise IllegalAction("that event has already happened")
+        return
+    if isinstance(action, A.News):
+        if not action.title.strip():
+            raise IllegalAction("a news item needs a headline")
+        return
+    if isinstance(action, A.MoveEnd):
+        new_last = len(s.sittings) - 1 + action.delta
+        if new_last < s.turn:
+            raise IllegalAction("the end cannot be moved before the current sitting")
+        if action.delta > 0 and len(_extra_dates(s, action.delta)) < action.delta:
+            raise IllegalAction("no further sittings can be added")
+        return
+    if isinstance(action, A.EndNow):
+        return
+    if isinstance(action, A.SetControl):
+        if action.delegation not in cs.d_index:
+            raise IllegalAction(f"unknown delegation {action.delegation!r}")
+        if cs.d_index[action.delegation] not in cs.actors:
+            raise IllegalAction("an observer cannot be played")
+        return
+    d = _actor(s, action.actor)
+    if isinstance(action, A.Respond):
+        p = _proposal(s, action.proposal)
+        if p.status is not ProposalStatus.OPEN:
+            raise IllegalAction(f"proposal {p.id} is no longer open ({p.status.value})")
+        if p.proposer == d:
+            raise IllegalAction("you cannot answer your own proposal")
+        if d not in s.active_parties(p.instrument):
+            raise IllegalAction(f"only the parties to {tr(cs.instrument(p.instrument).title)} answer its proposals")
+        if not p.seen_by(d):
+            raise IllegalAction("that proposal was not addressed to you")
+        if p.answer_of(d) is not None:
+            raise IllegalAction("you have already answered that proposal")
+        return
+    if isinstance(action, A.Propose):
+        if action.instrument not in cs.inst_index:
+            raise IllegalAction(f"unknown instrument {action.instrument!r}")
+        k = cs.inst_index[action.instrument]
+        title = tr(cs.instrument(k).title)
+        if s.is_signed(k):
+            raise IllegalAction(f"{title} is already signed")
+        if d not in cs.parties[k]:
+            raise IllegalAction(f"only its parties may propose {title}")
+        if (d, k) in s.excluded:
+            raise IllegalAction(f"you have been excluded from the talks on {title}")
+        blocked = [x for x in cs.parties[k] if x in s.walked_out and (x, k) not in s.excluded]
+        if blocked:
+            raise IllegalAction(f"{title} cannot be signed: {_name(s, blocked[0])} has walked out")
+        package_indexes(s, k, action.package)
+        if action.to:
+            to = set()
+            for x in action.to:
+                if x not in cs.d_index:
+                    raise IllegalAction(f"unknown delegation {x!r}")
+                t = cs.d_index[x]
+                if t == d:
+                    continue
+                if t in s.walked_out:
+                    raise IllegalAction(f"{_name(s, t)} has walked out")
+                if s.is_banned(d, t):
+                    raise IllegalAction(f"you may not hold private talks with {_name(s, t)} now")
+                to.add(t)
+            missing = [x for x in s.active_parties(k) if x != d and x not in to]
+            if missing:
+                names = ", ".join(_name(s, x) for x in missing)
+                raise IllegalAction(f"every party must be among the addressees; missing: {names}")
+        if action.counter_to is not None:
+            p = _proposal(s, action.counter_to)
+            if p not in s.pending_for(d):
+                raise IllegalAction(f"proposal {p.id} is not waiting for your answer")
+        return
+    if isinstance(action, A.Shift):
+        if action.issue not in cs.i_index:
+            raise IllegalAction(f"unknown issue {action.issue!r}")
+        i = cs.i_index[action.issue]
+        if s.position(d, i) < 0:
+            raise IllegalAction("you have no public position on that issue")
+        if action.option not in cs.option_ids[i]:
+            raise IllegalAction(f"{action.issue} has no option {action.option!r}")
+        if cs.option_ids[i].index(action.option) == s.position(d, i):
+            raise IllegalAction("that is already your public position")
+        return
+    if isinstance(action, A.Statement):
+        if action.kind is A.StatementKind.FREE and not action.text.strip():
+            raise IllegalAction("a statement needs some words")
+        if action.issue is not None and action.issue not in cs.i_index:
+            raise IllegalAction(f"unknown issue {action.issue!r}")
+        if len(action.text) > MAX_STATEMENT:
+            raise IllegalAction(f"a statement may have at most {MAX_STATEMENT} characters")
+        return
+    if isinstance(action, A.Walkout | A.Pass):
+        return
+    raise IllegalAction(f"unknown action {type(action).__name__}")
+
+
+def _proposal(s: GameState, pid: int) -> Proposal:
+    if not 1 <= pid <= len(s.proposals):
+        raise IllegalAction(f"there is no proposal {pid}")
+    return s.proposals[pid - 1]
+
+
+def _extra_dates(s: GameState, n: int) -> list:
+    """Dates for sittings added at the end: the full calendar's later sittings, then weekly."""
+    import datetime as dt
+
+    later = [x for x in s.cs.sittings("full") if x > s.sittings[-1]]
+    while len(later) < n:
+        later.append((later[-1] if later else s.sittings[-1]) + dt.timedelta(days=7))
+    return later[:n]
+
+
+# --- stepping ---------------------------------------------------------------------
+
+
+def step(s: GameState, action: A.Action) -> Step:
+    """Apply one action; raises IllegalAction (and changes nothing) if it is not allowed."""
+    _validate(s, action)
+    n0 = len(s.log)
+    s = _apply(s, action)
+    return Step(s, s.log[n0:])
+
+
+def _apply(s: GameState, action: A.Action) -> GameState:
+    cs = s.cs
+    if isinstance(action, A.FireEvent):
+        s, entry = _fire(s, cs.event_index[action.event], by_teacher=True)
+        return _with_log(s, [entry])
+    if isinstance(action, A.News):
+        return _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="news", title=action.title, text=action.text)])
+    if isinstance(action, A.MoveEnd):
+        if action.delta < 0:
+            sittings = s.sittings[: len(s.sittings) + action.delta]
+        else:
+            sittings = s.sittings + tuple(_extra_dates(s, action.delta))
+        s = dataclasses.replace(s, sittings=sittings)
+        s = _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="move_end", delta=action.delta, last=sittings[-1].isoformat())])
+        if s.turn >= len(sittings) - 1 and s.cursor >= len(s.order):
+            return _end(s, EndReason.CALENDAR)
+        return s
+    if isinstance(action, A.EndNow):
+        s = _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="end_now", reason=action.reason)])
+        return _end(s, EndReason.TEACHER)
+    if isinstance(action, A.SetControl):
+        d = cs.d_index[action.delegation]
+        humans = s.humans | {d} if action.human else s.humans - {d}
+        s = dataclasses.replace(s, humans=frozenset(humans))
+        return _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="control", delegation=action.delegation, human=action.human)])
+
+    d = cs.d_index[action.actor]
+    me = action.actor
+    if isinstance(action, A.Respond):
+        p = s.proposals[action.proposal - 1]
+        status = ProposalStatus.REJECTED if action.answer is A.Answer.REJECT else ProposalStatus.OPEN
+        p = dataclasses.replace(p, answers=(*p.answers, (d, action.answer)), status=status)
+        s = _replace_proposal(s, p)
+        return _with_log(s, [_entry(s, LogKind.ANSWER, me, _audience(s, p), proposal=p.id, answer=action.answer.value,
+                                    instrument=cs.instrument_ids[p.instrument], **_reasons(action.reasons), **_why(action.rationale))])
+
+    entries: list[LogEntry] = []
+    if isinstance(action, A.Propose):
+        k = cs.inst_index[action.instrument]
+        if action.counter_to is not None:
+            old = s.proposals[action.counter_to - 1]
+            old = dataclasses.replace(old, answers=(*old.answers, (d, A.Answer.REJECT)), status=ProposalStatus.REJECTED)
+            s = _replace_proposal(s, old)
+            entries.append(_entry(s, LogKind.ANSWER, me, _audience(s, old), proposal=old.id, answer="reject",
+                                  instrument=cs.instrument_ids[old.instrument], countered=True))
+        # a delegation's newer proposal on the same instrument replaces its older one
+        for old in s.open_proposals():
+            if old.proposer == d and old.instrument == k:
+                s = _replace_proposal(s, dataclasses.replace(old, status=ProposalStatus.LAPSED))
+        to = None
+        if action.to:
+            to = frozenset(cs.d_index[x] for x in action.to if cs.d_index[x] != d)
+        p = Proposal(len(s.proposals) + 1, s.turn, d, k, package_indexes(s, k, action.package), to, counter_to=action.counter_to)
+        s = dataclasses.replace(s, proposals=(*s.proposals, p))
+        entries.append(_entry(s, LogKind.PROPOSAL, me, _audience(s, p), proposal=p.id, instrument=action.instrument,
+                              package=dict(action.package), to=sorted(action.to) if action.to else "plenary",
+                              **_reasons(action.reasons), **_why(action.rationale)))
+    elif isinstance(action, A.Shift):
+        i = cs.i_index[action.issue]
+        positions = list(s.positions)
+        old_opt = cs.option_ids[i][positions[d * cs.n_issues + i]]
+        positions[d * cs.n_issues + i] = cs.option_ids[i].index(action.option)
+        s = dataclasses.replace(s, positions=tuple(positions))
+        entries.append(_entry(s, LogKind.POSITION, me, issue=action.issue, option=action.option, was=old_opt,
+                              **_reasons(action.reasons), **_why(action.rationale)))
+    elif isinstance(action, A.Statement):
+        extra = {"issue": action.issue} if action.issue else {}
+        entries.append(_entry(s, LogKind.STATEMENT, me, text=action.text, statement=action.kind.value, **extra, **_why(action.rationale)))
+    elif isinstance(action, A.Pass):
+        entries.append(_entry(s, LogKind.PASS, me, **_why(action.rationale)))
+    elif isinstance(action, A.Walkout):
+        s = dataclasses.replace(s, walked_out=s.walked_out | {d})
+        for old in s.open_proposals():
+            if old.proposer == d or d in cs.parties[old.instrument]:
+                s = _replace_proposal(s, dataclasses.replace(old, status=ProposalStatus.LAPSED))
+        entries.append(_entry(s, LogKind.WALKOUT, me, essential=cs.delegation(d).essential,
+                              **_reasons(action.reasons), **_why(action.rationale)))
+        if cs.delegation(d).essential:
+            s = _with_log(s, entries)
+            return _end(s, EndReason.WALKOUT)
+    s = _with_log(s, entries)
+    s = dataclasses.replace(s, cursor=s.cursor + 1)
+    if s.cursor >= len(s.order):
+        s = _resolve_sitting(s)
+    return s
+
+
+def _reasons(r: A.Reasons | None) -> dict[str, object]:
+    if r is None:
+        return {}
+    return {"reasons": {"value": round(r.value, 2), "aspiration": round(r.aspiration, 2), "alternative": round(r.alternative, 2),
+                        "deciding": list(r.deciding), "note": r.note}}
+
+
+def _why(rationale: str) -> dict[str, object]:
+    return {"rationale": rationale} if rationale else {}
+
+
+def _audience(s: GameState, p: Proposal) -> frozenset[str] | None:
+    if p.to is None:
+        return None
+    return frozenset(s.cs.delegation_ids[x] for x in p.to | {p.proposer})
+
+
+def _replace_proposal(s: GameState, p: Proposal) -> GameState:
+    proposals = list(s.proposals)
+    proposals[p.id - 1] = p
+    return dataclasses.replace(s, proposals=tuple(proposals))
+
+
+def _resolve_sitting(s: GameState) -> GameState:
+    cs = s.cs
+    entries: list[LogEntry] = []
+    for p in s.open_proposals():
+        parties = s.active_parties(p.instrument)
+        if s.is_signed(p.instrument) or any(x in s.walked_out for x in parties):
+            s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.LAPSED))
+            continue
+        if all(x == p.proposer or p.answer_of(x) is A.Answer.ACCEPT for x in parties):
+            s = _sign(s, p, entries)
+            if s.ended:
+                return s
+        elif p.turn < s.turn:
+            s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.LAPSED))
+            entries.append(_entry(s, LogKind.LAPSED, None, _audience(s, p), proposal=p.id, instrument=cs.instrument_ids[p.instrument]))
+    growth = [cs.delegation(d).pressure_growth for d in range(cs.n_delegations)]
+    pressure = tuple(min(1.0, x + g) for x, g in zip(s.pressure, growth, strict=True))
+    snap = Snapshot(s.turn + 1, s.positions, tuple(float(x) for x in s.relations.ravel()), s.pressure)
+    s = dataclasses.replace(s, pressure=pressure, history=(*s.history, snap))
+    s = _with_log(s, entries)
+    if s.turn + 1 >= s.n_turns:
+        return _end(s, EndReason.CALENDAR)
+    s = dataclasses.replace(s, turn=s.turn + 1)
+    s, _ = _begin_sitting(s)
+    return s
+
+
+def _sign(s: GameState, p: Proposal, entries: list[LogEntry]) -> GameState:
+    cs = s.cs
+    inst = cs.instrument(p.instrument)
+    settled = list(s.settled)
+    for i, o in zip(cs.scope[p.instrument], p.package, strict=True):
+        settled[i] = o
+    s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.SIGNED))
+    s = dataclasses.replace(s, settled=tuple(settled), signed=(*s.signed, Signature(p.instrument, p.package, s.turn, p.id)))
+    audience = frozenset(cs.delegation_ids[x] for x in cs.parties[p.instrument]) if inst.secret else None
+    package = {cs.issue_ids[i]: cs.option_ids[i][o] for i, o in zip(cs.scope[p.instrument], p.package, strict=True)}
+    entries.append(_entry(s, LogKind.SIGNED, cs.delegation_ids[p.proposer], audience, instrument=inst.id, proposal=p.id, package=package))
+    s = apply_effects(s, list(inst.effects))
+    for other in s.open_proposals():
+        if other.instrument == p.instrument:
+            s = _replace_proposal(s, dataclasses.replace(other, status=ProposalStatus.LAPSED))
+    if inst.ends_conference:
+        s = _with_log(s, entries)
+        entries.clear()
+        return _end(s, EndReason.SIGNED)
+    return s
+
+
+def _end(s: GameState, reason: EndReason) -> GameState:
+    cs = s.cs
+    s = dataclasses.replace(s, ended=True, end_reason=reason)
+    outcome = len(cs.scenario.outcomes) - 1
+    for k, out in enumerate(cs.scenario.outcomes):
+        if holds(out.when, s):
+            outcome = k
+            break
+    snap = Snapshot(s.turn + 1, s.positions, tuple(float(x) for x in s.relations.ravel()), s.pressure)
+    history = s.history if s.history and s.history[-1].turn == s.turn + 1 else (*s.history, snap)
+    s = dataclasses.replace(s, outcome=outcome, history=history)
+    return _with_log(
+        s,
+        [_entry(s, LogKind.END, None, reason=reason.value), _entry(s, LogKind.OUTCOME, None, outcome=cs.outcome(outcome).id)],
+    )

@@ -1,0 +1,44 @@
+"""A delegation's utility of a world: the one formula the AI, scores and analysis share.
+
+A world is the tuple of settled options (-1 = unsettled). Utility is the
+weighted mean, over the issues a delegation has a stance on, of the value of
+the settled option or of leaving the issue unsettled (0-100).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.state import GameState
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One delegation's per-issue, per-option contributions to its utility (0-100 scale)."""
+
+    contrib: tuple[tuple[float, ...], ...]  # per issue: weight-normalised value of each option
+    unsettled: tuple[float, ...]  # per issue: weight-normalised value of leaving it open
+
+
+def table(s: GameState, d: int) -> Table:
+    cs = s.cs
+    w = s.stances.weights[d]
+    total = float(w.sum())
+    if total <= 0:
+        zeros = tuple(tuple(0.0 for _ in range(n)) for n in cs.n_options)
+        return Table(zeros, tuple(0.0 for _ in cs.n_options))
+    vals = s.stances.values[d]
+    contrib = []
+    unsettled = []
+    for i, n in enumerate(cs.n_options):
+        share = float(w[i]) / total
+        off = cs.option_offset[i]
+        contrib.append(tuple(share * float(vals[off + o]) for o in range(n)))
+        unsettled.append(share * float(s.stances.no_deal[d, i]))
+    return Table(tuple(contrib), tuple(unsettled))
+
+
+def utility(t: Table, world: tuple[int, ...]) -> float:
+    return sum(t.contrib[i][o] if o >= 0 else t.unsettled[i] for i, o in enumerate(world))
+
+
