@@ -1,0 +1,194 @@
+"""Run many all-AI games and count what happened, in constant memory.
+
+Game k of a batch always has seed key (seed, k), so the counts are the same
+whatever the number of worker processes. Each worker streams its games into
+a `Tally` (counters only, no logs kept); tallies add up.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.ai.driver import play_game
+from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.scoring import score
+from game.engine.state import GameState
+from game.scenario.loader import load
+
+
+@dataclass
+class Tally:
+    """Counts over a set of games; `+` merges two tallies."""
+
+    runs: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    instruments: Counter[str] = field(default_factory=Counter)
+    signed_turns: Counter[str] = field(default_factory=Counter)  # sum of sitting numbers at signature
+    events: Counter[str] = field(default_factory=Counter)
+    end_reasons: Counter[str] = field(default_factory=Counter)
+    walkouts: Counter[str] = field(default_factory=Counter)
+    turns: int = 0
+    score_sum: Counter[str] = field(default_factory=Counter)
+    utility_sum: Counter[str] = field(default_factory=Counter)
+
+    def add_game(self, s: GameState) -> None:
+        cs = s.cs
+        self.runs += 1
+        assert s.outcome is not None
+        self.outcomes[cs.outcome(s.outcome).id] += 1
+        for sig in s.signed:
+            iid = cs.instrument_ids[sig.instrument]
+            self.instruments[iid] += 1
+            self.signed_turns[iid] += sig.turn + 1
+        for k, n in enumerate(s.fired):
+            if n > 0:
+                self.events[cs.event(k).id] += 1
+        self.end_reasons[s.end_reason.value if s.end_reason else "?"] += 1
+        for d in s.walked_out:
+            self.walkouts[cs.delegation_ids[d]] += 1
+        self.turns += s.turn + 1
+        for result in score(s):
+            self.score_sum[result.delegation] += result.score
+            self.utility_sum[result.delegation] += result.utility
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.runs + other.runs,
+            self.outcomes + other.outcomes,
+            self.instruments + other.instruments,
+            self.signed_turns + other.signed_turns,
+            self.events + other.events,
+            self.end_reasons + other.end_reasons,
+            self.walkouts + other.walkouts,
+            self.turns + other.turns,
+            self.score_sum + other.score_sum,
+            self.utility_sum + other.utility_sum,
+        )
+
+
+def wilson(count: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% confidence interval of a share (Wilson score interval)."""
+    if n == 0:
+        return (0.0, 0.0)
+    p = count / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: str = "full") -> Tally:
+    tally = Tally()
+    for k in range(start, start + count):
+        tally.add_game(play_game(cs, (seed, k), length))
+    return tally
+
+
+def _worker(path: str, seed: int, start: int, count: int, length: str) -> Tally:
+    cs = compile_scenario(load(path).scenario)
+    return run_games(cs, seed, start, count, length)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    scenario: str
+    path: str
+    runs: int
+    seed: int
+    length: str
+    jobs: int
+    tally: Tally
+    seconds: float
+    all_outcomes: tuple[str, ...]
+    all_instruments: tuple[str, ...]
+    all_events: tuple[str, ...]
+    optional_events: frozenset[str]
+
+    @property
+    def games_per_second(self) -> float:
+        return self.runs / self.seconds if self.seconds > 0 else float("inf")
+
+    def to_json(self) -> dict[str, Any]:
+        t = self.tally
+        n = max(1, t.runs)
+        return {
+            "scenario": self.scenario,
+            "runs": self.runs,
+            "seed": self.seed,
+            "length": self.length,
+            "jobs": self.jobs,
+            "outcomes": {o: t.outcomes.get(o, 0) for o in self.all_outcomes},
+            "outcome_ci95": {o: [round(x, 4) for x in wilson(t.outcomes.get(o, 0), t.runs)] for o in self.all_outcomes},
+            "instruments": {i: t.instruments.get(i, 0) for i in self.all_instruments},
+            "instrument_mean_sitting": {
+                i: round(t.signed_turns[i] / t.instruments[i], 2) for i in self.all_instruments if t.instruments.get(i)
+            },
+            "events": {e: t.events.get(e, 0) for e in self.all_events},
+            "events_never_fired": [e for e in self.all_events if not t.events.get(e) and e not in self.optional_events],
+            "end_reasons": dict(sorted(t.end_reasons.items())),
+            "walkouts": dict(sorted(t.walkouts.items())),
+            "mean_turns": round(t.turns / n, 3),
+            "mean_score": {d: round(v / n, 2) for d, v in sorted(t.score_sum.items())},
+            "mean_utility": {d: round(v / n, 2) for d, v in sorted(t.utility_sum.items())},
+            "seconds": round(self.seconds, 3),
+            "games_per_second": round(self.games_per_second, 1),
+        }
+
+
+def run_batch(
+    path: str | Path,
+    runs: int,
+    seed: int = 0,
+    jobs: int = 1,
+    length: str = "full",
+    progress: Callable[[int, int], None] | None = None,
+    compiled: CompiledScenario | None = None,
+) -> BatchResult:
+    """Play `runs` all-AI games; `progress(done, total)` is called as chunks finish."""
+    cs = compiled if compiled is not None else compile_scenario(load(path).scenario)
+    if length not in cs.length_ids():
+        raise ValueError(f"unknown game length {length!r}; this scenario offers {', '.join(cs.length_ids())}")
+    start_time = time.perf_counter()
+    jobs = max(1, min(jobs, os.cpu_count() or 1, runs or 1))
+    chunk = max(1, min(250, math.ceil(runs / (jobs * 4)))) if runs else 1
+    pieces = [(k, min(chunk, runs - k)) for k in range(0, runs, chunk)]
+    tally = Tally()
+    done = 0
+    if jobs == 1:
+        for start, count in pieces:
+            tally = tally + run_games(cs, seed, start, count, length)
+            done += count
+            if progress:
+                progress(done, runs)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(_worker, str(path), seed, start, count, length) for start, count in pieces]
+            for future in futures:  # in order, so the sum is the same whatever finishes first
+                part = future.result()
+                tally = tally + part
+                done += part.runs
+                if progress:
+                    progress(done, runs)
+    s = cs.scenario
+    return BatchResult(
+        scenario=s.id,
+        path=str(path),
+        runs=runs,
+        seed=seed,
+        length=length,
+        jobs=jobs,
+        tally=tally,
+        seconds=time.perf_counter() - start_time,
+        all_outcomes=tuple(o.id for o in s.outcomes),
+        all_instruments=tuple(i.id for i in s.instruments),
+        all_events=tuple(e.id for e in s.events),
+        optional_events=frozenset(e.id for e in s.events if e.optional),
+    )

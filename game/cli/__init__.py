@@ -1,0 +1,1 @@
+"""The `plenipo` command line: one module per subcommand, all headless but `play`."""

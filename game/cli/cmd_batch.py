@@ -1,0 +1,104 @@
+"""`plenipo batch`: many seeded all-AI games; the distribution of outcomes."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from game.analysis.batch import BatchResult, run_batch, wilson
+from game.cli.common import CliError, find_scenario, load_scenario
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("batch", help="play many all-AI games and print the outcome distribution")
+    p.add_argument("scenario", help="scenario file or id")
+    p.add_argument("--runs", type=int, default=1000, help="number of games (default 1000)")
+    p.add_argument("--seed", type=int, default=0, help="batch seed; game k uses (seed, k) (default 0)")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes; results do not depend on it (default 1)")
+    p.add_argument("--length", default="full", help="game length id (default: full)")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    p.add_argument("--csv", type=Path, help="also write the per-outcome, per-instrument and per-delegation figures as CSV")
+    p.set_defaults(func=run)
+
+
+def _progress_bar(done: int, total: int) -> None:
+    width = 30
+    filled = int(width * done / max(1, total))
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.runs < 1:
+        raise CliError("--runs must be at least 1")
+    if args.jobs < 1:
+        raise CliError("--jobs must be at least 1")
+    path = find_scenario(args.scenario)
+    _, cs = load_scenario(str(path))
+    if args.length not in cs.length_ids():
+        raise CliError(f"unknown game length {args.length!r}; {cs.scenario.id} offers {', '.join(cs.length_ids())}")
+    progress = _progress_bar if sys.stderr.isatty() and not args.json else None
+    result = run_batch(path, args.runs, args.seed, args.jobs, args.length, progress, compiled=cs)
+    if args.csv:
+        write_csv(result, args.csv)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        print_table(result)
+    return 0
+
+
+def print_table(result: BatchResult) -> None:
+    data = result.to_json()
+    n = result.runs
+    print(f"{result.scenario}: {n} games, seed {result.seed}, length {result.length}, {result.jobs} job(s), "
+          f"{result.seconds:.2f} s ({result.games_per_second:.0f} games/s)")
+    print()
+    print(f"{'outcome':<24}{'games':>7}{'share':>8}   95% interval")
+    for oid, count in data["outcomes"].items():
+        lo, hi = wilson(count, n)
+        print(f"{oid:<24}{count:>7}{100 * count / n:>7.1f}%   {100 * lo:5.1f}–{100 * hi:5.1f}%")
+    print()
+    print(f"{'instrument':<24}{'signed':>7}{'share':>8}   mean sitting")
+    for iid, count in data["instruments"].items():
+        when = data["instrument_mean_sitting"].get(iid)
+        print(f"{iid:<24}{count:>7}{100 * count / n:>7.1f}%   {when if when is not None else '—'}")
+    print()
+    print(f"mean length: {data['mean_turns']} sittings; ended by: "
+          + ", ".join(f"{k} {v}" for k, v in data["end_reasons"].items()))
+    if data["walkouts"]:
+        print("walkouts: " + ", ".join(f"{k} {v}" for k, v in data["walkouts"].items()))
+    print()
+    print(f"{'delegation':<16}{'mean score':>11}{'mean utility':>14}")
+    for d, sc in data["mean_score"].items():
+        print(f"{d:<16}{sc:>11.1f}{data['mean_utility'][d]:>14.1f}")
+    never = data["events_never_fired"]
+    print()
+    print("events that never fired: " + (", ".join(never) if never else "none"))
+
+
+def write_csv(result: BatchResult, path: Path) -> None:
+    data = result.to_json()
+    n = result.runs
+    try:
+        with path.open("w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["kind", "id", "count", "share", "ci95_low", "ci95_high", "mean_sitting", "mean_score", "mean_utility"])
+            for oid, count in data["outcomes"].items():
+                lo, hi = wilson(count, n)
+                w.writerow(["outcome", oid, count, round(count / n, 4), round(lo, 4), round(hi, 4), "", "", ""])
+            for iid, count in data["instruments"].items():
+                lo, hi = wilson(count, n)
+                w.writerow(["instrument", iid, count, round(count / n, 4), round(lo, 4), round(hi, 4),
+                            data["instrument_mean_sitting"].get(iid, ""), "", ""])
+            for eid, count in data["events"].items():
+                w.writerow(["event", eid, count, round(count / n, 4), "", "", "", "", ""])
+            for d, sc in data["mean_score"].items():
+                w.writerow(["delegation", d, "", "", "", "", "", sc, data["mean_utility"][d]])
+    except OSError as e:
+        raise CliError(f"cannot write {path}: {e.strerror or e}") from None

@@ -1,0 +1,42 @@
+"""`plenipo play`: the game window (pygame-ce). Imported lazily: the headless
+commands never load pygame."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("play", help="open the game window (default command)")
+    p.add_argument("scenario", nargs="?", help="scenario file or id (default: genoa_1922)")
+    p.add_argument("--human", action="append", default=[], metavar="ID", help="a delegation played by a team (repeatable)")
+    p.add_argument("--seed", type=int, help="the game's seed (default: random, shown on screen)")
+    p.add_argument("--lang", default="en", help="language: en or lt (default en)")
+    p.add_argument("--length", help="game length id (e.g. short or full)")
+    p.add_argument("--autoplay", action="store_true", help="an all-AI conference as a spectator show")
+    p.add_argument("--screenshots", type=Path, metavar="DIR", help="save a PNG of each screen as it is shown and after each turn")
+    p.add_argument("--exit-at-end", action="store_true", help="quit when the outcome screen is reached")
+    p.add_argument("--designer", type=Path, metavar="FILE", help="designer mode on a scenario file: F5 reloads it")
+    p.set_defaults(func=run)
+
+
+def _display_available() -> bool:
+    if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen"):
+        return True
+    if os.name == "nt" or os.uname().sysname == "Darwin":
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.cli.common import CliError
+
+    if not _display_available():
+        raise CliError("no display is available for the game window; try `plenipo simulate` for a headless game")
+    try:
+        from game.ui.main import run_window
+    except ImportError:
+        raise CliError("the game window is not built yet; run `plenipo simulate` for a headless game") from None
+    return run_window(args)
