@@ -10,7 +10,10 @@ decision carries its reasons as data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
+
+import numpy as np
 
 from game.ai.concession import Curve
 from game.ai.valuation import (
@@ -53,6 +56,11 @@ class Plan:
 class Negotiator:
     """Aspiration-based negotiator with an opponent model from public positions."""
 
+    def __init__(self) -> None:
+        # candidate packages depend only on stances, settled issues and stated positions;
+        # the cache keeps the stances object itself so an id is never reused wrongly
+        self._cache: dict[tuple[object, ...], tuple[object, list[tuple[int, ...]]]] = {}
+
     def curve(self, s: GameState, d: int) -> Curve:
         return Curve(s.cs.beta[d] * s.temperament[d])
 
@@ -62,53 +70,53 @@ class Negotiator:
         return self.curve(s, d).aspiration(best, alternative, s.time_fraction(), s.pressure[d]) + noise
 
     def candidates(self, s: GameState, d: int, k: int, t: Table) -> list[tuple[int, ...]]:
-        """Packages on the line from d's ideal toward what the others have said they want."""
+        """Packages on the line from d's ideal toward what the others have said they want.
+
+        Each mix weighs d's own values against the others' stated positions;
+        with additive utilities the best package for a mix is chosen issue by issue."""
         cs = s.cs
         scope = cs.scope[k]
         others = [j for j in s.active_parties(k) if j != d]
-        own: list[list[float]] = []
-        est: list[list[list[float]]] = []  # per other, per issue, per option
+        n_i = cs.n_issues
+        key = (id(s.stances), d, k, tuple(others), tuple(s.settled[i] for i in scope),
+               tuple(s.positions[j * n_i + i] for j in others for i in scope))
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] is s.stances:
+            return cached[1]
+        result = self._candidates(s, d, k, t, others)
+        if len(self._cache) > 20000:
+            self._cache.clear()
+        self._cache[key] = (s.stances, result)
+        return result
+
+    def _candidates(self, s: GameState, d: int, k: int, t: Table, others: list[int]) -> list[tuple[int, ...]]:
+        cs = s.cs
+        scope = cs.scope[k]
         free = [i for i in scope if s.settled[i] < 0]
         span = sum(max(t.contrib[i]) - min(t.contrib[i]) for i in free) or 1.0
+        self_w, share_w = _mixes(len(others))
+        n_i = cs.n_issues
+        positions = s.positions
+        counted = [sum(1 for i in free if positions[j * n_i + i] >= 0) or 1 for j in others]
+        columns: list[np.ndarray] = []
         for i in scope:
-            own.append([c / span for c in t.contrib[i]])
-        for j in others:
-            rows = []
-            counted = sum(1 for i in free if s.position(j, i) >= 0) or 1
-            for i in scope:
-                n = cs.n_options[i]
-                pos = s.position(j, i)
-                if pos < 0:
-                    rows.append([0.0] * n)
-                else:
-                    rows.append([(1.0 - abs(o - pos) / (n - 1)) / counted for o in range(n)])
-            est.append(rows)
-        mixes: list[tuple[float, list[float]]] = []
-        if others:
-            even = [1.0 / len(others)] * len(others)
-            mixes = [(a, even) for a in SELF_WEIGHTS]
-            if len(others) > 1:
-                for j in range(len(others)):
-                    one = [0.0] * len(others)
-                    one[j] = 1.0
-                    mixes += [(0.6, one), (0.35, one)]
-        else:
-            mixes = [(1.0, [])]
-        seen: dict[tuple[int, ...], None] = {}
-        for a, shares in mixes:
-            package = []
-            for x, i in enumerate(scope):
-                if s.settled[i] >= 0:
-                    package.append(s.settled[i])
-                    continue
-                best_o, best_score = 0, float("-inf")
-                for o in range(cs.n_options[i]):
-                    score = a * own[x][o] + (1 - a) * sum(sh * est[y][x][o] for y, sh in enumerate(shares))
-                    if score > best_score + 1e-12:
-                        best_o, best_score = o, score
-                package.append(best_o)
-            seen[tuple(package)] = None
-        return list(seen)
+            if s.settled[i] >= 0:
+                columns.append(np.full(len(self_w), s.settled[i]))
+                continue
+            n = cs.n_options[i]
+            own = np.asarray(t.contrib[i]) / span
+            if others:
+                est = np.zeros((len(others), n))
+                for y, j in enumerate(others):
+                    pos = positions[j * n_i + i]
+                    if pos >= 0:
+                        est[y] = (1.0 - np.abs(_RANGE[:n] - pos) / (n - 1)) / counted[y]
+                score = self_w[:, None] * own[None, :] + (1.0 - self_w)[:, None] * (share_w @ est)
+            else:
+                score = np.broadcast_to(own, (len(self_w), n))
+            columns.append(np.argmax(score > score.max(axis=1, keepdims=True) - 1e-12, axis=1))
+        packages = np.stack(columns, axis=1)
+        return list(dict.fromkeys(map(tuple, packages.tolist())))
 
     def threshold(self, s: GameState, j: int, d: int, k: int) -> float:
         """The estimated value below which j would reject a package on instrument k from d."""
@@ -238,7 +246,7 @@ class Negotiator:
             if spread <= 0:
                 continue
             # the others' average position on this issue: where conceding leads
-            others = [s.position(j, i) for j in cs.actors if j != d and s.position(j, i) >= 0 and j not in s.walked_out]
+            others = [x for j in cs.actors if j != d and j not in s.walked_out and (x := s.positions[j * cs.n_issues + i]) >= 0]
             if not others:
                 continue
             target = sum(others) / len(others)
@@ -262,6 +270,26 @@ class Negotiator:
         if float(w.max()) <= 0:
             return None
         return s.cs.issue_ids[int(w.argmax())]
+
+
+_RANGE = np.arange(16, dtype=float)
+
+
+@lru_cache(maxsize=16)
+def _mixes(n_others: int) -> tuple[np.ndarray, np.ndarray]:
+    """Weights (self, per other) of the mixes that generate candidate packages."""
+    if n_others == 0:
+        return np.array([1.0]), np.zeros((1, 0))
+    even = [1.0 / n_others] * n_others
+    self_w = list(SELF_WEIGHTS)
+    shares = [even] * len(SELF_WEIGHTS)
+    if n_others > 1:
+        for j in range(n_others):
+            one = [0.0] * n_others
+            one[j] = 1.0
+            self_w += [0.6, 0.35]
+            shares += [one, one]
+    return np.array(self_w), np.array(shares)
 
 
 STRATEGIES: dict[str, Negotiator] = {"negotiator": Negotiator()}

@@ -78,15 +78,22 @@ class Outlook:
     chances: tuple[tuple[float, tuple[int, ...], tuple[int, ...]], ...]  # (p, scope, likely package)
 
 
-def outlook(s: GameState, exclude: int | None = None) -> Outlook:
-    items = []
+_memo: list[object] = [None, None]  # [state, per-instrument (p, scope, package)]: the AI asks many times per state
+
+
+def _all_chances(s: GameState) -> list[tuple[float, tuple[int, ...], tuple[int, ...]] | None]:
+    if _memo[0] is s:
+        return _memo[1]  # type: ignore[return-value]
+    out: list[tuple[float, tuple[int, ...], tuple[int, ...]] | None] = []
     for k in range(len(s.cs.instrument_ids)):
-        if k == exclude or s.is_signed(k):
-            continue
-        p = prospects(s, k)
-        if p > 0.0:
-            items.append((p, s.cs.scope[k], likely_package(s, k)))
-    return Outlook(tuple(items))
+        p = 0.0 if s.is_signed(k) else prospects(s, k)
+        out.append((p, s.cs.scope[k], likely_package(s, k)) if p > 0.0 else None)
+    _memo[0], _memo[1] = s, out
+    return out
+
+
+def outlook(s: GameState, exclude: int | None = None) -> Outlook:
+    return Outlook(tuple(c for k, c in enumerate(_all_chances(s)) if c is not None and k != exclude))
 
 
 def expected(t: Table, world: tuple[int, ...], look: Outlook) -> float:

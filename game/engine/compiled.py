@@ -63,7 +63,7 @@ class CompiledScenario:
     def n_delegations(self) -> int:
         return len(self.delegation_ids)
 
-    @property
+    @cached_property
     def n_issues(self) -> int:
         return len(self.issue_ids)
 

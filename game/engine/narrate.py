@@ -107,6 +107,7 @@ class Narrator:
                 "walkout": t("The conference breaks up after a walkout."),
                 "calendar": t("The last sitting is over."),
                 "teacher": t("The teacher ends the conference."),
+                "settled": t("Nothing is left to negotiate; the conference closes."),
             }[str(d["reason"])]
         if kind is LogKind.OUTCOME:
             out = self.cs.scenario.outcomes[[o.id for o in self.cs.scenario.outcomes].index(d["outcome"])]

@@ -452,6 +452,8 @@ def _resolve_sitting(s: GameState) -> GameState:
     s = _with_log(s, entries)
     if s.turn + 1 >= s.n_turns:
         return _end(s, EndReason.CALENDAR)
+    if all(s.is_signed(k) or any(p in s.walked_out for p in s.active_parties(k)) for k in range(len(cs.instrument_ids))):
+        return _end(s, EndReason.SETTLED)
     s = dataclasses.replace(s, turn=s.turn + 1)
     s, _ = _begin_sitting(s)
     return s

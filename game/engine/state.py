@@ -75,6 +75,7 @@ class EndReason(StrEnum):
     WALKOUT = "walkout"  # an essential delegation walked out
     CALENDAR = "calendar"  # the last sitting is over
     TEACHER = "teacher"  # ended from the teacher's console
+    SETTLED = "settled"  # nothing is left to sign
 
 
 @dataclass(frozen=True, eq=False)

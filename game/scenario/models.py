@@ -200,6 +200,7 @@ class GameLength(_Model):
 class Calendar(_Model):
     sittings: list[dt.date] = Field(min_length=1, description="Dated sittings of the full conference, in order; one turn each")
     lengths: list[GameLength] = Field([], description="Shorter (or other) game lengths; the full calendar is always offered as 'full'")
+    minutes: int = Field(90, ge=5, le=600, description="Rough lesson time of the full calendar for two teams")
 
 
 class Option(_Model):
@@ -207,7 +208,7 @@ class Option(_Model):
     label: Text = Field(description="Short label")
     description: Text = Field("", description="What agreeing to this option means")
     quantity: float | None = Field(None, description="A figure, if the option has one")
-    unit: str = Field("", description="Unit of the quantity, e.g. 'bn gold roubles'")
+    unit: Text = Field("", description="Unit of the quantity, e.g. 'bn gold roubles' (translatable)")
     uncertain: bool = Field(False, description="Mark figures that are disputed; the UI flags them")
 
 
