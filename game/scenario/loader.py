@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,10 @@ import pydantic
 
 from game.scenario.check import check_references
 from game.scenario.errors import KeyPath, Problem, ScenarioError, Severity
+from game.scenario.lint import lint
 from game.scenario.locate import Locator
 from game.scenario.models import FORMAT_VERSION, Calendar, Delegation, Event, Instrument, Issue, Outcome, Scenario
+from game.scenario.overrides import apply_overrides
 
 MAX_FILE_BYTES = 2_000_000
 MAX_EXTENDS_DEPTH = 8
@@ -164,13 +167,19 @@ def _locate(problem_path: KeyPath, raws: list[tuple[Path, Locator]]) -> tuple[Pa
     return best
 
 
-def load(path: str | Path) -> LoadedScenario:
-    """Load, merge, validate and cross-check one scenario file."""
+def load(path: str | Path, overrides: Mapping[str, Any] | None = None) -> LoadedScenario:
+    """Load, merge, validate and cross-check one scenario file.
+
+    `overrides` maps key paths (`delegations.germany.reservation`, see
+    overrides.py) to values set on the merged data before validation."""
     file = Path(path)
     raw = _read(file.resolve(), (file.resolve(),))
     raw = _Raw(file, raw.data, raw.locator, raw.texts)
     raws = [(file, raw.locator)]
     data = raw.data
+    if overrides:
+        data, _ = apply_overrides(data, overrides, file)
+        raw = _Raw(file, data, raw.locator, (*raw.texts, repr(sorted(overrides.items())).encode()))
     if isinstance(data.get("format"), int) and data["format"] > FORMAT_VERSION:
         msg = f"format {data['format']} is newer than this Plenipo reads ({FORMAT_VERSION}); update Plenipo"
         raise ScenarioError([Problem(file, ("format",), msg, line=raw.locator.line_of(("format",)))])
@@ -199,6 +208,8 @@ def load(path: str | Path) -> LoadedScenario:
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise ScenarioError(errors)
+    problems += [Problem(*_locate(p.path, raws)[:1], p.path, p.message, line=_locate(p.path, raws)[1], severity=p.severity)
+                 for p in lint(scenario)]
     digest = hashlib.sha256(b"\0".join(raw.texts)).hexdigest()
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     return LoadedScenario(scenario, file, digest, warnings)

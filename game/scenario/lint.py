@@ -1,0 +1,368 @@
+"""Warnings: what a valid scenario says that can never happen, or looks like a slip.
+
+The loader runs these after the cross-reference checks (`check.py`), on a
+scenario that is known to be consistent. A warning never stops a file from
+loading: `plenipo validate --strict` turns them into a failure for CI.
+
+Each check is meant to be *sure*, not clever. "Can never hold" means: under
+the rules in `game/engine`, with the calendar as written (every game length)
+and whatever a human team does, the condition is never true. Where an event
+or an instrument's effect could change the facts a check relies on (a
+stance, a cost), the check stays silent rather than guess. The list of
+kinds, with a sentence each, is `KINDS` (the guide prints it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from game.scenario.errors import KeyPath, Problem, Severity
+from game.scenario.models import Condition, EffectKind, Scenario, Text
+from game.scenario.texts import languages_of
+
+#: Every warning the validator knows: kind -> what it means (printed in the authoring guide).
+KINDS: dict[str, str] = {
+    "event-never-fires": "An event's `when` (together with its `date`) can never hold, so it never fires on its own.",
+    "event-outside-calendar": "An event's `date` is after the last sitting of every game length (it never fires), "
+    "or before the first sitting (it fires at the first sitting anyway).",
+    "outcome-unreachable": "An outcome's condition can never hold at the end of a game.",
+    "outcome-shadowed": "An outcome can never be chosen because an earlier one always holds, has the same condition, "
+    "or is part of its `all`.",
+    "no-catch-all": "No outcome is sure to hold at the end (the last is not `always = true` and the outcomes do not "
+    "cover each other), so a game could end with no rule holding.",
+    "option-nobody-values": "Every delegation with a stance on the issue gives this option its lowest value "
+    "(and prefers some other option): no one will ever propose it.",
+    "instrument-unacceptable": "For one of its parties, no package of the instrument's scope beats having no deal, "
+    "even at no political cost: that party's AI never accepts it.",
+    "missing-translation": "A text lacks one of the languages listed in `meta.languages`.",
+    "aim-never-met": "An aim's condition can never hold at the end, so it can never be met.",
+    "length-off-calendar": "A game length has sittings that are not sittings of the full calendar.",
+}
+
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    """Every (turn number, date) a sitting can have, over every game length."""
+
+    slots: tuple[tuple[int, dt.date], ...]
+    first: dt.date
+    last: dt.date
+    max_turns: int
+
+
+def _calendar(s: Scenario) -> _Calendar:
+    lengths = [list(s.calendar.sittings), *(list(x.sittings) for x in s.calendar.lengths)]
+    slots = sorted({(k + 1, day) for dates in lengths for k, day in enumerate(dates)})
+    days = [d for _, d in slots]
+    return _Calendar(tuple(slots), min(days), max(days), max(len(x) for x in lengths))
+
+
+class _Linter:
+    def __init__(self, s: Scenario) -> None:
+        self.s = s
+        self.cal = _calendar(s)
+        self.out: list[Problem] = []
+        self.events = {e.id: e for e in s.events}
+        self.instruments = {i.id: i for i in s.instruments}
+        self.delegations = {d.id: d for d in s.delegations}
+        self.in_scope = {i for inst in s.instruments for i in inst.scope}
+        self._event_busy: set[str] = set()
+
+    def warn(self, kind: str, path: KeyPath, message: str) -> None:
+        self.out.append(Problem(Path(), path, f"{message} [{kind}]", severity=Severity.WARNING))
+
+    # -- can a condition ever hold? -------------------------------------------------
+
+    def never(self, c: Condition, at_end: bool, dates: tuple[dt.date | None, dt.date | None, int] = (None, None, 0)) -> str | None:
+        """Why `c` can never hold, or None. `at_end`: checked when the game is over (outcomes,
+        aims) rather than at the start of a sitting (events)."""
+        if c.all is not None:
+            return self._never_all(c.all, at_end, dates)
+        if c.any is not None:
+            if not c.any:
+                return "`any` with an empty list never holds"
+            reasons = [self.never(x, at_end) for x in c.any]
+            if all(reasons):
+                return "no test in `any` can hold: " + "; ".join(r for r in reasons if r)
+            return None
+        if c.not_ is not None:
+            sure = self.certain(c.not_)
+            return f"`not` of a test that always holds ({sure})" if sure else None
+        return self._never_test(c, at_end, dates)
+
+    def _never_all(self, items: list[Condition], at_end: bool, dates: tuple[dt.date | None, dt.date | None, int]) -> str | None:
+        lo, hi, turn = dates
+        for x in items:
+            if x.on_or_after is not None:
+                lo = x.on_or_after if lo is None else max(lo, x.on_or_after)
+            if x.before is not None:
+                hi = x.before if hi is None else min(hi, x.before)
+            if x.turn_at_least is not None:
+                turn = max(turn, x.turn_at_least)
+        for x in items:
+            why = self.never(x, at_end, (lo, hi, turn))
+            if why:
+                return why
+        plain = [x for x in items if x.not_ is None]
+        for x in items:
+            if x.not_ is not None and x.not_ in plain:
+                return "`all` holds a test and its `not` together"
+        return None
+
+    def _dates_possible(self, lo: dt.date | None, hi: dt.date | None, turn: int) -> bool:
+        return any((lo is None or day >= lo) and (hi is None or day < hi) and k >= turn for k, day in self.cal.slots)
+
+    def _never_test(self, c: Condition, at_end: bool, dates: tuple[dt.date | None, dt.date | None, int]) -> str | None:
+        lo, hi, turn = dates
+        if c.always is False:
+            return "`always = false` never holds"
+        if c.on_or_after is not None or c.before is not None or c.turn_at_least is not None:
+            lo2 = max(x for x in (lo, c.on_or_after) if x is not None) if (lo or c.on_or_after) else None
+            hi2 = min(x for x in (hi, c.before) if x is not None) if (hi or c.before) else None
+            turn2 = max(turn, c.turn_at_least or 0)
+            if not self._dates_possible(lo2, hi2, turn2):
+                return _date_reason(lo2, hi2, turn2, self.cal)
+        if c.signed is not None:
+            inst = self.instruments[c.signed]
+            if not at_end and inst.ends_conference:
+                return f"signing {c.signed!r} ends the conference, so no later sitting sees it signed"
+        if c.fired is not None:
+            ev = self.events[c.fired]
+            if not ev.optional and c.fired not in self._event_busy:
+                self._event_busy.add(c.fired)
+                try:
+                    why = self.event_never(ev)
+                finally:
+                    self._event_busy.discard(c.fired)
+                if why or ev.chance <= 0:
+                    return f"event {c.fired!r} never fires ({why or 'its chance is 0'})"
+        if c.walked_out is not None:
+            d = self.delegations[c.walked_out]
+            if d.observer:
+                return f"{c.walked_out!r} is an observer and never acts, so never walks out"
+            if not at_end and d.essential:
+                return f"a walkout by {c.walked_out!r} ends the conference, so no later sitting sees it"
+        if c.proposed is not None:
+            t = c.proposed
+            if t.by is not None and t.by not in self.instruments[t.instrument].parties:
+                return f"only the parties to {t.instrument!r} may propose it, and {t.by!r} is not one"
+            if t.excluding is not None and t.excluding == t.by:
+                return "a delegation always sees its own proposals"
+        for name, test, top in (("relation", c.relation, 100.0), ("pressure", c.pressure, 1.0)):
+            if test is None:
+                continue
+            if test.above is not None and test.above >= top:
+                return f"{name} is at most {top:g}, never strictly above {test.above:g}"
+            if test.below is not None and test.below <= 0:
+                return f"{name} is at least 0, never strictly below {test.below:g}"
+            if test.above is not None and test.below is not None and test.above >= test.below:
+                return f"no {name} is above {test.above:g} and below {test.below:g} at once"
+        if c.settled is not None and c.settled.issue not in self.in_scope:
+            return f"no instrument settles issue {c.settled.issue!r}"
+        if c.position is not None and c.position.of is not None:
+            d = self.delegations[c.position.of]
+            if c.position.issue not in d.stances:
+                return f"{c.position.of!r} has no stance, hence no public position, on {c.position.issue!r}"
+        return None
+
+    def certain(self, c: Condition) -> str | None:
+        """Why `c` always holds, or None (only the plain cases: no guessing)."""
+        if c.always is True:
+            return "`always = true`"
+        if c.all is not None and not c.all:
+            return "an empty `all`"
+        if c.all is not None and all(self.certain(x) for x in c.all):
+            return "every test in `all` always holds"
+        if c.any is not None and any(self.certain(x) for x in c.any):
+            return "a test in `any` always holds"
+        if c.any is not None and any(x.not_ is not None and x.not_ in c.any for x in c.any):
+            return "`any` holds a test and its `not`"
+        if c.not_ is not None and self.never(c.not_, at_end=True):
+            return "`not` of a test that never holds"
+        return None
+
+    def event_never(self, ev: Any) -> str | None:
+        whole = [Condition(on_or_after=ev.date)] if ev.date is not None else []
+        if ev.when is not None:
+            whole.append(ev.when)
+        if not whole:
+            return None
+        return self.never(Condition(all=whole), at_end=False)
+
+    # -- the checks -----------------------------------------------------------------
+
+    def run(self) -> list[Problem]:
+        s = self.s
+        cal = self.cal
+        for k, length in enumerate(s.calendar.lengths):
+            off = [d.isoformat() for d in length.sittings if d not in set(s.calendar.sittings)]
+            if off:
+                self.warn("length-off-calendar", ("calendar", "lengths", k, "sittings"),
+                          f"length {length.id!r} has sittings not in the full calendar: {', '.join(off)}")
+        for k, ev in enumerate(s.events):
+            if ev.optional:
+                continue
+            if ev.date is not None and ev.date > cal.last:
+                self.warn("event-outside-calendar", ("events", k, "date"),
+                          f"{ev.date} is after the last sitting ({cal.last}): the event never fires")
+                continue
+            if ev.date is not None and ev.date < cal.first:
+                self.warn("event-outside-calendar", ("events", k, "date"),
+                          f"{ev.date} is before the first sitting ({cal.first}): it fires at the first sitting; date it so")
+            if ev.chance <= 0:
+                self.warn("event-never-fires", ("events", k, "chance"), "chance = 0: the event never fires on its own")
+                continue
+            if ev.when is not None:
+                why = self.event_never(ev)
+                if why:
+                    self.warn("event-never-fires", ("events", k, "when"), f"this condition can never hold: {why}")
+        self.outcomes()
+        for k, d in enumerate(s.delegations):
+            for j, aim in enumerate(d.aims):
+                why = self.never(aim.when, at_end=True)
+                if why:
+                    self.warn("aim-never-met", ("delegations", k, "aims", j, "when"), f"aim {aim.id!r} can never be met: {why}")
+        self.options()
+        self.instruments_acceptable()
+        self.translations()
+        return self.out
+
+    def outcomes(self) -> None:
+        outs = self.s.outcomes
+        for k, out in enumerate(outs):
+            path = ("outcomes", k, "when")
+            why = self.never(out.when, at_end=True)
+            if why:
+                self.warn("outcome-unreachable", path, f"outcome {out.id!r} can never hold: {why}")
+                continue
+            for earlier in outs[:k]:
+                sure = self.certain(earlier.when)
+                if sure:
+                    self.warn("outcome-shadowed", path, f"outcome {out.id!r} is never chosen: the earlier {earlier.id!r} always holds ({sure})")
+                    break
+                if earlier.when == out.when:
+                    self.warn("outcome-shadowed", path, f"outcome {out.id!r} is never chosen: the earlier {earlier.id!r} has the same condition")
+                    break
+                if out.when.all is not None and earlier.when in out.when.all:
+                    self.warn("outcome-shadowed", path,
+                              f"outcome {out.id!r} is never chosen: its `all` includes the condition of the earlier {earlier.id!r}")
+                    break
+        conds = [o.when for o in outs]
+        covered = any(self.certain(c) for c in conds) or any(c.not_ is not None and c.not_ in conds for c in conds)
+        if not covered:
+            self.warn("no-catch-all", ("outcomes", len(outs) - 1, "when"),
+                      "no outcome is sure to hold at the end; add a last outcome with `when = { always = true }`")
+
+    def _touched(self, kinds: set[EffectKind]) -> Iterator[tuple[str | None, str | None, str | None, str | None, float]]:
+        """(delegation, issue, option, instrument, delta) of every effect of these kinds anywhere."""
+        for item in [*self.s.events, *self.s.instruments]:
+            for e in item.effects:
+                if e.kind in kinds:
+                    yield e.delegation, e.issue, e.option, e.instrument, (e.delta if e.delta is not None else e.factor or 0.0)
+
+    def options(self) -> None:
+        raised = {(d, i, o) for d, i, o, _, delta in self._touched({EffectKind.VALUE}) if delta > 0}
+        for k, issue in enumerate(self.s.issues):
+            holders = [d for d in self.s.delegations if issue.id in d.stances]
+            keen = [d for d in holders if max(d.stances[issue.id].values.values()) > min(d.stances[issue.id].values.values())]
+            if not keen:
+                continue
+            for j, opt in enumerate(issue.options):
+                if any((d.id, issue.id, opt.id) in raised for d in keen):
+                    continue
+                if all(d.stances[issue.id].values[opt.id] <= min(d.stances[issue.id].values.values()) for d in keen):
+                    names = ", ".join(d.id for d in keen)
+                    self.warn("option-nobody-values", ("issues", k, "options", j),
+                              f"option {opt.id!r} of {issue.id!r} is the lowest-valued option of every delegation with a stance ({names})")
+
+    def instruments_acceptable(self) -> None:
+        stance_kinds = {EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION}
+        moved = {d for d, _, _, _, _ in self._touched(stance_kinds)}
+        cheaper = {(d, inst) for d, _, _, inst, delta in self._touched({EffectKind.COST}) if delta < 0}
+        by_id = self.delegations
+        for k, inst in enumerate(self.s.instruments):
+            for party in inst.parties:
+                if party in moved or (party, inst.id) in cheaper:
+                    continue
+                d = by_id[party]
+                best, no_deal = _best_and_no_deal(d, self.s, inst.scope)
+                bonus = max(0.0, -inst.costs.get(party, 0.0))
+                if best + bonus <= no_deal + _EPS:
+                    self.warn("instrument-unacceptable", ("instruments", k, "parties"),
+                              f"{party!r} never accepts {inst.id!r}: its best package is worth {best:.1f}, "
+                              f"no deal {no_deal:.1f} (utility, 0-100)")
+                    break
+
+    def translations(self) -> None:
+        wanted = list(self.s.meta.languages)
+        for path, text in _texts(self.s, ()):
+            if text == "" or text == {}:
+                continue
+            missing = [lang for lang in wanted if lang not in languages_of(text)]
+            if missing:
+                self.warn("missing-translation", path, f"no {', '.join(missing)} text")
+
+
+def _date_reason(lo: dt.date | None, hi: dt.date | None, turn: int, cal: _Calendar) -> str:
+    if lo is not None and lo > cal.last:
+        return f"{lo} is after the last sitting ({cal.last})"
+    if hi is not None and hi <= cal.first:
+        return f"nothing is before {hi}: the first sitting is {cal.first}"
+    if turn > cal.max_turns:
+        return f"no game length has {turn} sittings (the longest has {cal.max_turns})"
+    parts = [f"on or after {lo}" if lo else "", f"before {hi}" if hi else "", f"from sitting {turn}" if turn else ""]
+    return "no sitting is " + " and ".join(p for p in parts if p)
+
+
+def _best_and_no_deal(d: Any, s: Scenario, scope: list[str]) -> tuple[float, float]:
+    """The party's utility (0-100) of its best package of `scope`, and of no deal, at the start.
+
+    The same formula as `game.engine.utility` (weighted mean over the issues it has a
+    stance on); written over the pydantic stances so linting needs no game."""
+    total = sum(st.weight for st in d.stances.values())
+    if total <= 0:
+        return 0.0, 0.0
+    best = no_deal = 0.0
+    for issue_id, st in d.stances.items():
+        share = st.weight / total
+        nd = st.no_deal if st.no_deal is not None else d.reservation
+        no_deal += share * nd
+        best += share * (max(st.values.values()) if issue_id in scope else nd)
+    return best, no_deal
+
+
+def _texts(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Text]]:
+    """Every player-facing text in a model, with its key path as written in the file."""
+    if isinstance(node, BaseModel):
+        for name, field in type(node).model_fields.items():
+            value = getattr(node, name)
+            key = field.alias or name
+            if field.annotation == Text or field.annotation == Text | None:
+                if value is not None:
+                    yield path + (key,), value
+            elif field.annotation == list[Text]:
+                for j, item in enumerate(value):
+                    yield path + (key, j), item
+            else:
+                yield from _texts(value, path + (key,))
+    elif isinstance(node, list):
+        for j, item in enumerate(node):
+            yield from _texts(item, path + (j,))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            if isinstance(item, BaseModel | list):
+                yield from _texts(item, path + (key,))
+
+
+def lint(s: Scenario) -> list[Problem]:
+    """Every warning for a scenario that passed the cross-reference checks (file left blank)."""
+    return _Linter(s).run()
+
