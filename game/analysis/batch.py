@@ -38,6 +38,8 @@ class Tally:
     turns: int = 0
     score_sum: Counter[str] = field(default_factory=Counter)
     utility_sum: Counter[str] = field(default_factory=Counter)
+    signed_at: Counter[tuple[str, int]] = field(default_factory=Counter)  # (instrument, sitting number) -> signatures
+    lengths: Counter[int] = field(default_factory=Counter)  # sittings played -> games
 
     def add_game(self, s: GameState) -> None:
         cs = s.cs
@@ -48,6 +50,7 @@ class Tally:
             iid = cs.instrument_ids[sig.instrument]
             self.instruments[iid] += 1
             self.signed_turns[iid] += sig.turn + 1
+            self.signed_at[(iid, sig.turn + 1)] += 1
         for k, n in enumerate(s.fired):
             if n > 0:
                 self.events[cs.event(k).id] += 1
@@ -55,6 +58,7 @@ class Tally:
         for d in s.walked_out:
             self.walkouts[cs.delegation_ids[d]] += 1
         self.turns += s.turn + 1
+        self.lengths[s.turn + 1] += 1
         for result in score(s):
             self.score_sum[result.delegation] += result.score
             self.utility_sum[result.delegation] += result.utility
@@ -71,6 +75,8 @@ class Tally:
             self.turns + other.turns,
             self.score_sum + other.score_sum,
             self.utility_sum + other.utility_sum,
+            self.signed_at + other.signed_at,
+            self.lengths + other.lengths,
         )
 
 
@@ -92,8 +98,8 @@ def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: s
     return tally
 
 
-def _worker(path: str, seed: int, start: int, count: int, length: str) -> Tally:
-    cs = compile_scenario(load(path).scenario)
+def _worker(path: str, seed: int, start: int, count: int, length: str, overrides: dict[str, Any] | None = None) -> Tally:
+    cs = compile_scenario(load(path, overrides).scenario)
     return run_games(cs, seed, start, count, length)
 
 
@@ -131,11 +137,15 @@ class BatchResult:
             "instrument_mean_sitting": {
                 i: round(t.signed_turns[i] / t.instruments[i], 2) for i in self.all_instruments if t.instruments.get(i)
             },
+            "instrument_sittings": {
+                i: {str(k): n for (j, k), n in sorted(t.signed_at.items()) if j == i} for i in self.all_instruments if t.instruments.get(i)
+            },
             "events": {e: t.events.get(e, 0) for e in self.all_events},
             "events_never_fired": [e for e in self.all_events if not t.events.get(e) and e not in self.optional_events],
             "end_reasons": dict(sorted(t.end_reasons.items())),
             "walkouts": dict(sorted(t.walkouts.items())),
             "mean_turns": round(t.turns / n, 3),
+            "game_lengths": {str(k): v for k, v in sorted(t.lengths.items())},
             "mean_score": {d: round(v / n, 2) for d, v in sorted(t.score_sum.items())},
             "mean_utility": {d: round(v / n, 2) for d, v in sorted(t.utility_sum.items())},
             "seconds": round(self.seconds, 3),
@@ -151,9 +161,14 @@ def run_batch(
     length: str = "full",
     progress: Callable[[int, int], None] | None = None,
     compiled: CompiledScenario | None = None,
+    overrides: dict[str, Any] | None = None,
 ) -> BatchResult:
-    """Play `runs` all-AI games; `progress(done, total)` is called as chunks finish."""
-    cs = compiled if compiled is not None else compile_scenario(load(path).scenario)
+    """Play `runs` all-AI games; `progress(done, total)` is called as chunks finish.
+
+    `overrides` (key path -> value, see `game.scenario.overrides`) changes the scenario
+    for this batch; worker processes reload the file with them. `compiled`, when given,
+    must already include them."""
+    cs = compiled if compiled is not None else compile_scenario(load(path, overrides).scenario)
     if length not in cs.length_ids():
         raise ValueError(f"unknown game length {length!r}; this scenario offers {', '.join(cs.length_ids())}")
     start_time = time.perf_counter()
@@ -170,7 +185,7 @@ def run_batch(
                 progress(done, runs)
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_worker, str(path), seed, start, count, length) for start, count in pieces]
+            futures = [pool.submit(_worker, str(path), seed, start, count, length, overrides) for start, count in pieces]
             for future in futures:  # in order, so the sum is the same whatever finishes first
                 part = future.result()
                 tally = tally + part

@@ -64,13 +64,17 @@ def print_table(result: BatchResult) -> None:
         lo, hi = wilson(count, n)
         print(f"{oid:<24}{count:>7}{100 * count / n:>7.1f}%   {100 * lo:5.1f}–{100 * hi:5.1f}%")
     print()
-    print(f"{'instrument':<24}{'signed':>7}{'share':>8}   mean sitting")
+    print(f"{'instrument':<24}{'signed':>7}{'share':>8}   95% interval   mean sitting   signed at sitting (games)")
     for iid, count in data["instruments"].items():
         when = data["instrument_mean_sitting"].get(iid)
-        print(f"{iid:<24}{count:>7}{100 * count / n:>7.1f}%   {when if when is not None else '—'}")
+        lo, hi = wilson(count, n)
+        at = "  ".join(f"{k}:{v}" for k, v in data["instrument_sittings"].get(iid, {}).items())
+        print(f"{iid:<24}{count:>7}{100 * count / n:>7.1f}%   {100 * lo:5.1f}–{100 * hi:5.1f}%   "
+              f"{when if when is not None else '—':>12}   {at or '—'}")
     print()
     print(f"mean length: {data['mean_turns']} sittings; ended by: "
           + ", ".join(f"{k} {v}" for k, v in data["end_reasons"].items()))
+    print("sittings played (games): " + "  ".join(f"{k}:{v}" for k, v in data["game_lengths"].items()))
     if data["walkouts"]:
         print("walkouts: " + ", ".join(f"{k} {v}" for k, v in data["walkouts"].items()))
     print()
@@ -78,6 +82,12 @@ def print_table(result: BatchResult) -> None:
     for d, sc in data["mean_score"].items():
         print(f"{d:<16}{sc:>11.1f}{data['mean_utility'][d]:>14.1f}")
     never = data["events_never_fired"]
+    if data["events"]:
+        print()
+        print(f"{'event':<28}{'fired':>7}{'share':>8}")
+        for eid, count in data["events"].items():
+            note = "  (optional: the teacher fires it)" if eid not in never and count == 0 else ""
+            print(f"{eid:<28}{count:>7}{100 * count / n:>7.1f}%{note}")
     print()
     print("events that never fired: " + (", ".join(never) if never else "none"))
 
@@ -98,6 +108,11 @@ def write_csv(result: BatchResult, path: Path) -> None:
                             data["instrument_mean_sitting"].get(iid, ""), "", ""])
             for eid, count in data["events"].items():
                 w.writerow(["event", eid, count, round(count / n, 4), "", "", "", "", ""])
+            for iid, by_sitting in data["instrument_sittings"].items():
+                for sitting, count in by_sitting.items():
+                    w.writerow(["instrument_at_sitting", iid, count, round(count / n, 4), "", "", sitting, "", ""])
+            for sittings, count in data["game_lengths"].items():
+                w.writerow(["game_length", sittings, count, round(count / n, 4), "", "", "", "", ""])
             for d, sc in data["mean_score"].items():
                 w.writerow(["delegation", d, "", "", "", "", "", sc, data["mean_utility"][d]])
     except OSError as e:

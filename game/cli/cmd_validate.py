@@ -1,4 +1,7 @@
-"""`plenipo validate`: check scenario files; prints every problem, or OK."""
+"""`plenipo validate`: check scenario files; prints every problem, or OK.
+
+Exit status: 0 when every file loads (warnings are only printed), 1 with
+warnings under `--strict`, 2 when any file has errors."""
 
 from __future__ import annotations
 
@@ -25,11 +28,12 @@ def run(args: argparse.Namespace) -> int:
             errors += len(e.problems)
             for problem in e.problems:
                 print(problem)
+            print(f"{path}: {len(e.problems)} error(s)")
             continue
         for w in loaded.warnings:
             print(w)
         warnings += len(loaded.warnings)
-        print(f"{path}: OK" + (f" ({len(loaded.warnings)} warning(s))" if loaded.warnings else ""))
+        print(f"{path}: " + (f"{len(loaded.warnings)} warning(s)" if loaded.warnings else "OK"))
     if errors:
         return 2
     if warnings and args.strict:
