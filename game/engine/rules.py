@@ -111,23 +111,30 @@ def _begin_sitting(s: GameState) -> tuple[GameState, list[LogEntry]]:
                 fired[k] = -1
                 s = dataclasses.replace(s, fired=tuple(fired))
             continue
-        s, entry = _fire(s, k)
-        entries.append(entry)
+        s, fired_entries = _fire(s, k)
+        entries.extend(fired_entries)
     order = [d for d in cs.actors if d not in s.walked_out]
     perm = rng.permutation(len(order))
     s = dataclasses.replace(s, order=tuple(order[j] for j in perm), cursor=0)
     return _with_log(s, entries), entries
 
 
-def _fire(s: GameState, k: int, by_teacher: bool = False) -> tuple[GameState, LogEntry]:
+def _fire(s: GameState, k: int, by_teacher: bool = False) -> tuple[GameState, list[LogEntry]]:
     ev = s.cs.event(k)
     fired = list(s.fired)
     fired[k] = max(fired[k], 0) + 1
     s = dataclasses.replace(s, fired=tuple(fired))
+    before = s.leaked
     s = apply_effects(s, list(ev.effects))
     audience = frozenset(ev.audience) if ev.audience else None
     entry = _entry(s, LogKind.EVENT, "teacher" if by_teacher else None, audience, event=ev.id)
-    return s, entry
+    return s, [entry, *_leak_entries(s, before)]
+
+
+def _leak_entries(s: GameState, before: frozenset[int]) -> list[LogEntry]:
+    """Public entries for newly leaked instruments: the secret SIGNED entry stays private,
+    so without these a leak would change nothing a non-party can read in the log."""
+    return [_entry(s, LogKind.LEAK, None, None, instrument=s.cs.instrument_ids[k], signed=s.is_signed(k)) for k in sorted(s.leaked - before)]
 
 
 def _with_log(s: GameState, entries: list[LogEntry]) -> GameState:
@@ -323,8 +330,8 @@ def step(s: GameState, action: A.Action) -> Step:
 def _apply(s: GameState, action: A.Action) -> GameState:
     cs = s.cs
     if isinstance(action, A.FireEvent):
-        s, entry = _fire(s, cs.event_index[action.event], by_teacher=True)
-        return _with_log(s, [entry])
+        s, fired_entries = _fire(s, cs.event_index[action.event], by_teacher=True)
+        return _with_log(s, fired_entries)
     if isinstance(action, A.News):
         return _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="news", title=action.title, text=action.text)])
     if isinstance(action, A.MoveEnd):
@@ -467,10 +474,13 @@ def _sign(s: GameState, p: Proposal, entries: list[LogEntry]) -> GameState:
         settled[i] = o
     s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.SIGNED))
     s = dataclasses.replace(s, settled=tuple(settled), signed=(*s.signed, Signature(p.instrument, p.package, s.turn, p.id)))
-    audience = frozenset(cs.delegation_ids[x] for x in cs.parties[p.instrument]) if inst.secret else None
+    secret = inst.secret and p.instrument not in s.leaked
+    audience = frozenset(cs.delegation_ids[x] for x in cs.parties[p.instrument]) if secret else None
     package = {cs.issue_ids[i]: cs.option_ids[i][o] for i, o in zip(cs.scope[p.instrument], p.package, strict=True)}
     entries.append(_entry(s, LogKind.SIGNED, cs.delegation_ids[p.proposer], audience, instrument=inst.id, proposal=p.id, package=package))
+    before = s.leaked
     s = apply_effects(s, list(inst.effects))
+    entries.extend(_leak_entries(s, before))
     for other in s.open_proposals():
         if other.instrument == p.instrument:
             s = _replace_proposal(s, dataclasses.replace(other, status=ProposalStatus.LAPSED))
