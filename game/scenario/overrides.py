@@ -90,7 +90,7 @@ def _set(data: dict[str, Any], keypath: str, value: Any, file: Path) -> KeyPath:
     path: list[str | int] = []
 
     def fail(known: list[str], what: str) -> ScenarioError:
-        here = ".".join(str(p) for p in path) or "the top level"
+        here = ".".join(parts[:n]) or "the top level"
         return ScenarioError([Problem(file, tuple(path), f"--set {keypath!r}: {here} has no {what} {part!r}{did_you_mean(part, known)}")])
 
     for n, part in enumerate(parts):
