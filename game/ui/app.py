@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -200,7 +201,9 @@ class App:
             surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         except pygame.error as err:
             raise NoDisplayError(str(err)) from err
-        with contextlib.suppress(AttributeError, pygame.error, ValueError):
+        with contextlib.suppress(AttributeError, pygame.error, ValueError), warnings.catch_warnings():
+            # the only way to set a minimum size on a display-module window in pygame-ce 2.5; deprecated, harmless
+            warnings.simplefilter("ignore", DeprecationWarning)
             pygame.Window.from_display_module().minimum_size = MIN_SIZE
         return surface
 

@@ -1,0 +1,29 @@
+"""Headless pygame for every UI test: the drivers are set before pygame is imported."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+from collections.abc import Iterator
+
+import pygame
+import pytest
+
+
+@pytest.fixture
+def make_app() -> Iterator:
+    """Build an App (headless); closes the display afterwards."""
+    from game.ui.app import App
+
+    apps: list[App] = []
+
+    def build(**kwargs: object) -> App:
+        app = App(**kwargs)  # type: ignore[arg-type]
+        apps.append(app)
+        return app
+
+    yield build
+    pygame.display.quit()
