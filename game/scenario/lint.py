@@ -40,7 +40,8 @@ KINDS: dict[str, str] = {
     "(and prefers some other option): no one will ever propose it.",
     "instrument-unacceptable": "For one of its parties, no package of the instrument's scope beats having no deal, "
     "even at no political cost: that party's AI never accepts it.",
-    "missing-translation": "A text lacks one of the languages listed in `meta.languages`.",
+    "missing-translation": "A text lacks one of the languages listed in `meta.languages` (a plain string counts as English; "
+    "one without letters, like `\"%\"`, counts as every language).",
     "aim-never-met": "An aim's condition can never hold at the end, so it can never be met.",
     "length-off-calendar": "A game length has sittings that are not sittings of the full calendar.",
 }
@@ -304,8 +305,8 @@ class _Linter:
     def translations(self) -> None:
         wanted = list(self.s.meta.languages)
         for path, text in _texts(self.s, ()):
-            if text == "" or text == {}:
-                continue
+            if text == {} or (isinstance(text, str) and not any(ch.isalpha() for ch in text)):
+                continue  # empty, or language-neutral like "%" or "5:5:3"
             missing = [lang for lang in wanted if lang not in languages_of(text)]
             if missing:
                 self.warn("missing-translation", path, f"no {', '.join(missing)} text")
