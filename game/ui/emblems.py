@@ -19,7 +19,7 @@ from game.scenario.texts import tr
 
 SUPERSAMPLE = 3
 #: Below this height a badge would be too small to read; the name beside the emblem does its job.
-BADGE_MIN_HEIGHT = 36
+BADGE_MIN_HEIGHT = 48
 _CACHE: dict[tuple[object, ...], pygame.Surface] = {}
 _FONT_CACHE: dict[int, pygame.font.Font] = {}
 
@@ -108,7 +108,7 @@ def emblem_surface(
     ink = _colour(outline, "#23190f")
     pygame.draw.rect(surf, ink, surf.get_rect(), max(1, round(h / 40)))
     if code and h >= BADGE_MIN_HEIGHT:
-        _badge(surf, code, ink)
+        _badge(surf, code, pygame.Color("#23190f"))  # always dark on the light disc, whatever the theme
     if len(_CACHE) > 512:
         _CACHE.clear()
     _CACHE[key] = surf
@@ -134,13 +134,15 @@ def _colour(value: str, default: str) -> pygame.Color:
         return pygame.Color(default)
 
 
-def draw_emblem(surface: pygame.Surface, rect: pygame.Rect, delegation: Delegation, code: str = "") -> pygame.Rect:
-    """Draw a delegation's emblem in `rect` at a 3:2 flag ratio, centred; returns the flag's rect."""
+def draw_emblem(surface: pygame.Surface, rect: pygame.Rect, delegation: Delegation, code: str = "", outline: str = "#23190f") -> pygame.Rect:
+    """Draw a delegation's emblem in `rect` at a 3:2 flag ratio, centred; returns the flag's rect.
+
+    Pass the theme's border colour as `outline` so a dark flag still has an edge on a dark theme."""
     h = min(rect.height, round(rect.width * 2 / 3))
     w = round(h * 1.5)
     flag = pygame.Rect(0, 0, w, h)
     flag.center = rect.center
-    surface.blit(emblem_surface(delegation.emblem, delegation.colour, delegation.colour2, (w, h), code), flag)
+    surface.blit(emblem_surface(delegation.emblem, delegation.colour, delegation.colour2, (w, h), code, outline), flag)
     return flag
 
 

@@ -177,7 +177,8 @@ class IntroScene(Scene):
                 continue
             if y > rect.bottom:
                 break
-            flag = draw_emblem(surface, pygame.Rect(rect.x, y + pad, fw, round(fw * 2 / 3)), by_id[row.id], self.codes.get(row.id, ""))
+            flag_box = pygame.Rect(rect.x, y + pad, fw, round(fw * 2 / 3))
+            flag = draw_emblem(surface, flag_box, by_id[row.id], self.codes.get(row.id, ""), theme.hex("border"))
             # who plays it, in words, under the flag
             tag = roles[row.role]
             tag_bg, tag_fg = {"team": ("team", "team_text"), "ai": ("ai", "ai_text"), "observer": ("paper_dark", "ink_soft")}[row.role]

@@ -171,7 +171,7 @@ class SetupScene(Scene):
         widgets.append(Label("seed_label", rows[4], t("Seed"), size="body"))
         seed_w = round(rows[5].width * 0.5)
         widgets.append(TextField("seed", pygame.Rect(rows[5].x, rows[5].y, seed_w, bh), self.m.seed_text, self._set_seed,
-                                 allowed=str.isdigit, max_len=10, tooltip=t("Type a whole number")))
+                                 allowed=str.isdigit, max_len=10, tooltip=t("A whole number: the same seed replays the same game")))
         widgets.append(Button("new_seed", pygame.Rect(rows[5].x + seed_w + gap, rows[5].y, rows[5].width - seed_w - gap, bh),
                               t("New seed"), self._new_seed, tooltip=t("Draw a new random seed")))
         self.summary_rect = pygame.Rect(ib.x, rows[5].bottom + lay.gap, ib.width, max(0, ib.bottom - rows[5].bottom - lay.gap))
@@ -198,7 +198,7 @@ class SetupScene(Scene):
             detail = (d.leaders[0] if d.leaders else "") if two_line else ""
 
             def icon(surface: pygame.Surface, r: pygame.Rect, d=d) -> None:
-                draw_emblem(surface, r, d, codes.get(d.id, ""))
+                draw_emblem(surface, r, d, codes.get(d.id, ""), app.theme.hex("border"))
 
             widgets.append(Toggle(f"del:{d.id}", rect, tr(d.name, lang), d.id in self.m.humans,
                                   lambda v, did=d.id: self._toggle(did, v), on_text=t("Team"), off_text=t("AI"), detail=detail,
@@ -318,8 +318,6 @@ class SetupScene(Scene):
             parts.append((t("No teams chosen: the AI plays every delegation, as a show for the class."), "ink_soft"))
         if self.m.seed is None:
             parts.append((t("The seed must be a whole number."), "danger"))
-        else:
-            parts.append((t("Seed {seed}: the same seed replays the same game.", seed=self.m.seed), "ink_soft"))
         if self.m.message:
             parts.append((self.m.message, "danger"))
         r = self.summary_rect

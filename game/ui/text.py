@@ -13,12 +13,13 @@ import pygame
 
 Align = Literal["left", "center", "right"]
 
-_CACHE: OrderedDict[tuple[int, str, tuple[int, int, int, int]], pygame.Surface] = OrderedDict()
+# keyed by the font object itself (not its id, which Python reuses once a font is freed)
+_CACHE: OrderedDict[tuple[pygame.font.Font, str, tuple[int, int, int, int]], pygame.Surface] = OrderedDict()
 _CACHE_SIZE = 2000
 
 
 def render(font: pygame.font.Font, text: str, colour: pygame.Color) -> pygame.Surface:
-    key = (id(font), text, tuple(colour))
+    key = (font, text, (colour[0], colour[1], colour[2], colour[3]))
     surf = _CACHE.get(key)
     if surf is None:
         surf = font.render(text, True, colour)

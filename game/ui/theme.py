@@ -46,6 +46,10 @@ class Theme:
     def high_contrast(self) -> bool:
         return self.path.name == HIGH_CONTRAST_FILE.name
 
+    def hex(self, role: str) -> str:
+        col = self.c(role)
+        return f"#{col.r:02x}{col.g:02x}{col.b:02x}"
+
     def c(self, role: str) -> pygame.Color:
         """A palette colour by role ('ink', 'paper', 'brass', ...); magenta shows a typo at once."""
         return self.colours.get(role, pygame.Color("#ff00ff"))
