@@ -21,7 +21,8 @@ class _Checker:
         self.problems: list[Problem] = []
         extra = raw_ids or {}
         self.delegations = {d.id for d in s.delegations} | extra.get("delegations", set())
-        self.issues = {i.id: i for i in s.issues}
+        # the first issue with an id wins, so a duplicated id is reported once, not as every option of the original going missing
+        self.issues = {i.id: i for i in reversed(s.issues)}
         self.issue_ids = set(self.issues) | extra.get("issues", set())
         self.instruments = {i.id for i in s.instruments} | extra.get("instruments", set())
         self.events = {e.id for e in s.events} | extra.get("events", set())

@@ -43,6 +43,7 @@ class _Raw:
     data: dict[str, Any]
     locator: Locator
     texts: tuple[bytes, ...]
+    sources: tuple[tuple[Path, Any, Locator], ...] = ()  # each file's own data and lines: the variant first, then what it extends
 
 
 def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
@@ -78,7 +79,8 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     depth = _depth(data)
     if depth > MAX_NESTING:
         raise ScenarioError([Problem(path, (), f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed")])
-    raw = _Raw(path, data, Locator(text), (blob,))
+    locator = Locator(text)
+    raw = _Raw(path, data, locator, (blob,), ((path, data, locator),))
     base_ref = data.get("extends")
     if base_ref is None:
         return raw
@@ -96,7 +98,7 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     merged = merge(base.data, data)
     merged.pop("extends", None)
     merged["extends"] = base_ref
-    return _Raw(path, merged, raw.locator, base.texts + raw.texts)
+    return _Raw(path, merged, raw.locator, base.texts + raw.texts, (*raw.sources, *base.sources))
 
 
 def _depth(value: Any, level: int = 0) -> int:
@@ -158,12 +160,49 @@ def _message(err: Any) -> str:
     return msg
 
 
+class _Translated(Locator):
+    """A file's locator seen through the merged data: list items are matched by `id`,
+    since a variant's first delegation may be the merged scenario's third."""
+
+    def __init__(self, locator: Locator, own: Any, merged: Any) -> None:  # no text to scan: it reads through `locator`
+        self.locator, self.own, self.merged = locator, own, merged
+
+    def _own(self, path: KeyPath) -> KeyPath | None:
+        node, mine, out = self.merged, self.own, []
+        for part in path:
+            if isinstance(part, int) and isinstance(node, list) and isinstance(mine, list):
+                item = node[part] if 0 <= part < len(node) else None
+                j = part
+                if isinstance(item, dict) and "id" in item:
+                    ids = [x.get("id") if isinstance(x, dict) else None for x in mine]
+                    if item["id"] not in ids:
+                        return None
+                    j = part if part < len(ids) and ids[part] == item["id"] else ids.index(item["id"])
+                out.append(j)
+                node, mine = item, mine[j] if 0 <= j < len(mine) else None
+            else:
+                out.append(part)
+                node = node.get(part) if isinstance(node, dict) and isinstance(part, str) else None
+                mine = mine.get(part) if isinstance(mine, dict) and isinstance(part, str) else None
+        return tuple(out)
+
+    def has(self, path: KeyPath) -> bool:
+        own = self._own(path)
+        return own is not None and self.locator.has(own)
+
+    def line_of(self, path: KeyPath) -> int | None:
+        own = self._own(path)
+        return self.locator.line_of(own if own is not None else path)
+
+
 def _locate(problem_path: KeyPath, raws: list[tuple[Path, Locator]]) -> tuple[Path, int | None]:
     """The file and line that name this path: the variant first, then what it extends."""
-    for path, locator in raws:
-        if locator.has(problem_path):
-            return path, locator.line_of(problem_path)
     best: tuple[Path, int | None] = (raws[0][0], raws[0][1].line_of(problem_path))
+    best_depth = 0
+    for path, locator in raws:  # the file naming the longest part of the path wins; the variant on ties
+        depth = next((end for end in range(len(problem_path), 0, -1) if locator.has(problem_path[:end])), 0)
+        if depth > best_depth:
+            best, best_depth = (path, locator.line_of(problem_path)), depth
     return best
 
 
@@ -174,12 +213,13 @@ def load(path: str | Path, overrides: Mapping[str, Any] | None = None) -> Loaded
     overrides.py) to values set on the merged data before validation."""
     file = Path(path)
     raw = _read(file.resolve(), (file.resolve(),))
+    sources = raw.sources
     raw = _Raw(file, raw.data, raw.locator, raw.texts)
-    raws = [(file, raw.locator)]
     data = raw.data
     if overrides:
         data, _ = apply_overrides(data, overrides, file)
         raw = _Raw(file, data, raw.locator, (*raw.texts, repr(sorted(overrides.items())).encode()))
+    raws: list[tuple[Path, Locator]] = [(where if k else file, _Translated(loc, own, data)) for k, (where, own, loc) in enumerate(sources)]
     if isinstance(data.get("format"), int) and data["format"] > FORMAT_VERSION:
         msg = f"format {data['format']} is newer than this Plenipo reads ({FORMAT_VERSION}); update Plenipo"
         raise ScenarioError([Problem(file, ("format",), msg, line=raw.locator.line_of(("format",)))])

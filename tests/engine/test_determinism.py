@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import TUTORIAL, shipped_scenarios
+from engine_kit import TUTORIAL, shipped_scenarios
 
 from game.ai.driver import play_game
 from game.analysis.batch import run_batch

@@ -6,7 +6,7 @@ import itertools
 import random
 from functools import cache
 
-from conftest import TUTORIAL, drive, entries, replay, shipped_scenarios
+from engine_kit import TUTORIAL, drive, entries, replay, shipped_scenarios
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import all_human, do, end_sitting, entries, seed_where, sign_pact, sitting, until
+from engine_kit import all_human, do, end_sitting, entries, seed_where, sign_pact, sitting, until
 
 from game.engine import actions as A
 from game.engine.log import LogKind

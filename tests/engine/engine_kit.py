@@ -1,0 +1,316 @@
+"""Small drivers and purpose-built scenarios for the engine tests (fixtures live in conftest.py).
+
+`MINI` is a purpose-built conference small enough to reason about by hand:
+three delegations (alpha essential, beta and gamma not), a general treaty
+that ends the conference, a secret beta–gamma pact with effects on alpha,
+and optional events the tests fire from the teacher's console.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+from game.ai.driver import DEFAULT
+from game.engine import actions as A
+from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.rules import check, new_game, step
+from game.engine.state import GameState
+from game.scenario.loader import load
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = ROOT / "scenarios"
+TUTORIAL = SCENARIOS / "tutorial.toml"
+
+MINI = """
+id = "mini"
+format = 1
+
+[meta]
+title = "Mini conference"
+
+[calendar]
+sittings = ["1920-01-01", "1920-01-02", "1920-01-03", "1920-01-04"]
+
+[[calendar.lengths]]
+id = "short"
+title = "Short"
+sittings = ["1920-01-01", "1920-01-02"]
+
+[[issues]]
+id = "land"
+title = "Land"
+options = [{ id = "a", label = "A" }, { id = "b", label = "B" }, { id = "c", label = "C" }]
+
+[[issues]]
+id = "money"
+title = "Money"
+options = [{ id = "lo", label = "Low" }, { id = "hi", label = "High" }]
+
+[[delegations]]
+id = "alpha"
+name = "Alpha"
+essential = true
+relations = { beta = 50, gamma = 50 }
+stances.land = { values = { a = 100, b = 50, c = 0 } }
+stances.money = { values = { lo = 0, hi = 100 } }
+
+[[delegations]]
+id = "beta"
+name = "Beta"
+stances.land = { values = { a = 0, b = 60, c = 100 } }
+stances.money = { values = { lo = 100, hi = 0 } }
+
+[[delegations]]
+id = "gamma"
+name = "Gamma"
+stances.land = { values = { a = 20, b = 100, c = 40 } }
+stances.money = { values = { lo = 50, hi = 50 } }
+
+[[delegations]]
+id = "press"
+name = "The Press"
+observer = true
+
+[[instruments]]
+id = "treaty"
+title = "General Treaty"
+parties = ["alpha", "beta", "gamma"]
+scope = ["land", "money"]
+ends_conference = true
+
+[[instruments]]
+id = "pact"
+title = "Secret Pact"
+parties = ["beta", "gamma"]
+scope = ["land"]
+secret = true
+effects = [
+  { kind = "relation", delegation = "alpha", toward = ["beta", "gamma"], delta = -30 },
+  { kind = "pressure", delegation = "alpha", delta = 0.5 },
+  { kind = "value", delegation = "alpha", issue = "money", option = "lo", delta = 25 },
+]
+
+[[instruments]]
+id = "accord"
+title = "Money Accord"
+parties = ["alpha", "gamma"]
+scope = ["money"]
+
+[[events]]
+id = "leak"
+title = "The press learns of the pact"
+optional = true
+effects = [{ kind = "leak", instrument = "pact" }]
+
+[[events]]
+id = "quarrel"
+title = "Alpha and Beta quarrel"
+optional = true
+effects = [{ kind = "ban_talks", delegation = "alpha", toward = ["beta"] }]
+
+[[outcomes]]
+id = "treaty"
+title = "Treaty"
+when = { signed = "treaty" }
+
+[[outcomes]]
+id = "pact"
+title = "Pact"
+when = { signed = "pact" }
+
+[[outcomes]]
+id = "none"
+title = "Nothing"
+when = { always = true }
+"""
+
+
+def compile_text(tmp_path: Path, text: str, name: str = "mini.toml") -> CompiledScenario:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return compile_scenario(load(path).scenario)
+
+
+def shipped_scenarios() -> list[Path]:
+    return sorted(SCENARIOS.glob("*.toml"))
+
+
+# --- drivers ----------------------------------------------------------------------
+
+
+def all_human(cs: CompiledScenario, seed: int = 1, length: str = "full") -> GameState:
+    """A game in which every acting delegation is played by a team (no AI moves)."""
+    return new_game(cs, seed, length, humans=[cs.delegation_ids[d] for d in cs.actors])
+
+
+def do(s: GameState, action: A.Action) -> GameState:
+    return step(s, action).state
+
+
+def until(s: GameState, who: str) -> GameState:
+    """Everyone else passes until it is `who`'s move (possibly in the next sitting)."""
+    for _ in range(4 * len(s.cs.actors) + 4):
+        if s.ended:
+            raise AssertionError(f"the conference ended before {who} could act")
+        if s.actor_id == who:
+            return s
+        s = do(s, A.Pass(s.actor_id or ""))
+    raise AssertionError(f"{who} never got the move")
+
+
+def end_sitting(s: GameState) -> GameState:
+    """Everyone still to act passes, so the sitting is resolved."""
+    turn = s.turn
+    while not s.ended and s.turn == turn:
+        s = do(s, A.Pass(s.actor_id or ""))
+    return s
+
+
+def entries(s: GameState, kind: str) -> list:
+    return [e for e in s.log if e.kind.value == kind]
+
+
+def sitting(s: GameState, **plans: list[A.Action] | A.Action) -> GameState:
+    """Play the rest of the current sitting: each named delegation applies its planned
+    actions when its move comes (a Pass is added if the plan has no main move), the
+    others pass. Seating order is seeded, so tests never rely on who comes first."""
+    turn = s.turn
+    while not s.ended and s.turn == turn:
+        who = s.actor_id or ""
+        plan = plans.pop(who, [])
+        plan = [plan] if not isinstance(plan, list) else plan
+        for action in plan:
+            s = do(s, action)
+        if not plan or not isinstance(plan[-1], A.MAIN_MOVES):
+            s = do(s, A.Pass(who))
+    assert not plans, f"{sorted(plans)} did not get to act"
+    return s
+
+
+def seed_where(cs: CompiledScenario, turn: int, *order: str) -> int:
+    """A seed whose sitting `turn` (0-based) seats the named delegations in this order."""
+    for seed in range(500):
+        s = all_human(cs, seed)
+        for _ in range(turn):
+            s = end_sitting(s)
+        seated = [cs.delegation_ids[d] for d in s.order if cs.delegation_ids[d] in order]
+        if seated == list(order):
+            return seed
+    raise AssertionError(f"no seed seats {order} at sitting {turn + 1}")
+
+
+def sign_pact(s: GameState, land: str = "b") -> GameState:
+    """Beta proposes the secret pact to Gamma in one sitting, Gamma accepts in the next."""
+    s = sitting(s, beta=A.Propose("beta", "pact", (("land", land),), to=("gamma",)))
+    pid = s.proposals[-1].id
+    return sitting(s, gamma=A.Respond("gamma", pid, A.Answer.ACCEPT))
+
+
+def iter_turns(s: GameState) -> Iterator[GameState]:
+    while not s.ended:
+        yield s
+        s = do(s, A.Pass(s.actor_id or ""))
+    yield s
+
+
+# --- random legal play, recorded for replay -------------------------------------------
+
+
+def legal_moves(s: GameState, rnd: random.Random) -> list[A.Action]:
+    """A sample of the current actor's legal actions (answers and main moves), built from the state.
+
+    Packages are drawn at random per instrument (settled issues kept), so the sample is
+    small but every kind of move appears; everything returned passes `check`."""
+    cs = s.cs
+    d = s.actor
+    if d is None:
+        return []
+    me = cs.delegation_ids[d]
+    out: list[A.Action] = []
+    for p in s.pending_for(d):
+        out += [A.Respond(me, p.id, A.Answer.ACCEPT), A.Respond(me, p.id, A.Answer.REJECT)]
+    out.append(A.Pass(me))
+    out.append(A.Statement(me, rnd.choice(["We stand firm.", "Let us settle.", "Ünïcødé ✓ 条约"])))
+    out.append(A.Statement(me, kind=rnd.choice(list(A.StatementKind)[1:]), issue=rnd.choice((None, *cs.issue_ids))))
+    for i in range(cs.n_issues):
+        pos = s.position(d, i)
+        if pos >= 0:
+            for o in (pos - 1, pos + 1):
+                if 0 <= o < cs.n_options[i]:
+                    out.append(A.Shift(me, cs.issue_ids[i], cs.option_ids[i][o]))
+    for k, iid in enumerate(cs.instrument_ids):
+        if d not in cs.parties[k]:
+            continue
+        package = tuple(
+            (cs.issue_ids[i], cs.option_ids[i][s.settled[i] if s.settled[i] >= 0 else rnd.randrange(cs.n_options[i])]) for i in cs.scope[k]
+        )
+        others = tuple(cs.delegation_ids[x] for x in s.active_parties(k) if x != d)
+        pending = s.pending_for(d)
+        counter = rnd.choice(pending).id if pending and rnd.random() < 0.3 else None
+        out.append(A.Propose(me, iid, package, counter_to=counter if counter and s.proposals[counter - 1].instrument == k else None))
+        out.append(A.Propose(me, iid, package, to=others))
+    if rnd.random() < 0.1:
+        out.append(A.Walkout(me))
+    return [a for a in out if check(s, a) is None]
+
+
+def teacher_moves(s: GameState, rnd: random.Random, budget: dict[str, int]) -> list[A.Action]:
+    cs = s.cs
+    out: list[A.Action] = [A.News(rnd.choice(["Strike!", "Élection — 选举"]), "text")]
+    out += [A.FireEvent(e.id) for e in cs.scenario.events]
+    if budget.get("later", 0) > 0:
+        out.append(A.MoveEnd(1))
+    out.append(A.MoveEnd(-1))
+    did = rnd.choice([cs.delegation_ids[d] for d in cs.actors])
+    out.append(A.SetControl(did, rnd.random() < 0.5))
+    if rnd.random() < 0.05:
+        out.append(A.EndNow("bell"))
+    return [a for a in out if check(s, a) is None]
+
+
+def drive(
+    cs: CompiledScenario,
+    seed: int,
+    rnd: random.Random,
+    length: str = "full",
+    humans: tuple[str, ...] = (),
+    teacher_rate: float = 0.03,
+) -> tuple[GameState, list[A.Action], GameState]:
+    """Play a whole game: teams pick random legal moves, the AI plays the rest, the teacher
+    sometimes intervenes. Returns the final state, every action applied, and the start."""
+    start = new_game(cs, seed, length, humans)
+    s = start
+    actions: list[A.Action] = []
+    budget = {"later": 2}
+
+    def apply(action: A.Action) -> None:
+        nonlocal s
+        s = step(s, action).state
+        actions.append(action)
+        if isinstance(action, A.MoveEnd) and action.delta > 0:
+            budget["later"] -= 1
+
+    for _ in range(10_000):
+        if s.ended:
+            return s, actions, start
+        if rnd.random() < teacher_rate:
+            apply(rnd.choice(teacher_moves(s, rnd, budget)))
+            continue
+        d = s.actor
+        assert d is not None, "a running conference always has someone to move"
+        if d in s.humans:
+            apply(rnd.choice(legal_moves(s, rnd)))
+        else:
+            for p in s.pending_for(d):
+                apply(DEFAULT.respond(s, d, p))
+            apply(DEFAULT.move(s, d))
+    raise AssertionError("the conference never ended")
+
+
+def replay(start: GameState, actions: list[A.Action]) -> GameState:
+    s = start
+    for action in actions:
+        s = step(s, action).state
+    return s
