@@ -83,7 +83,8 @@ def _type(ann: Any) -> str:
         return " or ".join(dict.fromkeys(parts))
     if origin is list:
         inner = _type(args[0])
-        return f"list of {inner}s" if inner in ("table", "id", "text", "date", "string", "condition", "effect", "language code") else f"list of {inner}"
+        plural = inner in ("table", "id", "text", "date", "string", "condition", "effect", "language code")
+        return f"list of {inner}s" if plural else f"list of {inner}"
     if origin is dict:
         return f"table: {_type(args[0])} → {_type(args[1])}"
     if isinstance(ann, type):
