@@ -1,0 +1,204 @@
+"""Save files: versioned JSON, written atomically, loaded by exact replay.
+
+A save holds the setup and the actions, not the engine state: loading
+replays the actions through the rules, so a save cannot smuggle in a state
+the rules would not reach, and it moves between machines (the scenario is
+named by its path relative to the save or to `scenarios/`, by id, and by a
+content hash that detects an edited scenario).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.engine.rules import IllegalAction
+from game.play.codec import CodecError, action_from_json, action_to_json
+from game.play.session import Session, SessionSetup, Undone
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import load
+
+SAVE_FORMAT = "plenipo-save"
+SAVE_VERSION = 1
+MAX_SAVE_BYTES = 20_000_000
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+class SaveError(Exception):
+    """A save that cannot be loaded; the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    session: Session
+    scenario_changed: bool  # the scenario file differs from the one the game was saved with
+
+
+def saves_dir() -> Path:
+    """Where autosaves and exports go: $PLENIPO_HOME, else the user's data folder."""
+    home = os.environ.get("PLENIPO_HOME")
+    if home:
+        base = Path(home)
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "plenipo"
+    return base / "saves"
+
+
+def autosave_path() -> Path:
+    return saves_dir() / "autosave.json"
+
+
+def _scenario_ref(path: Path, save_path: Path) -> str:
+    """The scenario's path as portable text: relative to scenarios/ if shipped, else to the save."""
+    resolved = path.resolve()
+    try:
+        return "scenarios/" + resolved.relative_to(SCENARIOS).as_posix()
+    except ValueError:
+        pass
+    try:
+        return os.path.relpath(resolved, save_path.resolve().parent).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        return resolved.as_posix()
+
+
+def to_json(session: Session, save_path: Path) -> dict[str, Any]:
+    setup = session.setup
+    return {
+        "format": SAVE_FORMAT,
+        "version": SAVE_VERSION,
+        "saved": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "scenario": {"id": session.cs.scenario.id, "path": _scenario_ref(Path(setup.scenario_path), save_path),
+                     "digest": session.loaded.digest},
+        "setup": {"lang": setup.lang, "humans": list(setup.humans), "length": setup.length_id, "seed": setup.seed,
+                  "aim_weights": {d: dict(w) for d, w in setup.aim_weights.items()}, "teacher_pin": setup.teacher_pin},
+        "actions": [action_to_json(a) for a in session.actions],
+        "undone": [{"sitting": u.sitting, "actions": [action_to_json(a) for a in u.actions]} for u in session.undone],
+        "turn": session.state.turn + 1,
+        "ended": session.state.ended,
+    }
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`.
+
+    A crash at any moment leaves either the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def save(session: Session, path: Path) -> None:
+    write_atomic(path, json.dumps(to_json(session, path), ensure_ascii=False, indent=1) + "\n")
+
+
+def _find_scenario(ref: dict[str, Any], save_path: Path) -> Path:
+    rel = ref.get("path")
+    candidates: list[Path] = []
+    if isinstance(rel, str) and rel:
+        if rel.startswith("scenarios/"):
+            candidates.append(SCENARIOS / rel[len("scenarios/") :])
+        candidates.append(save_path.parent / rel)
+        candidates.append(SCENARIOS / Path(rel).name)
+    sid = ref.get("id")
+    if isinstance(sid, str):
+        candidates.append(SCENARIOS / f"{sid}.toml")
+    for c in candidates:
+        if c.is_file():
+            return c
+    raise SaveError(f"{save_path}: the scenario {rel or sid!r} it was played with cannot be found")
+
+
+def load_save(path: Path) -> Loaded:
+    """Load and replay a save; SaveError with a clear message for anything wrong."""
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such save file") from None
+    except OSError as e:
+        raise SaveError(f"{path}: cannot read it ({e.strerror or e})") from None
+    if len(blob) > MAX_SAVE_BYTES:
+        raise SaveError(f"{path}: {len(blob):,} bytes is too large for a save")
+    try:
+        data = json.loads(blob.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SaveError(f"{path}: not a text file; it is damaged or not a Plenipo save") from None
+    except json.JSONDecodeError as e:
+        raise SaveError(f"{path}:{e.lineno}:{e.colno}: damaged save (not valid JSON: {e.msg})") from None
+    except RecursionError:
+        raise SaveError(f"{path}: damaged save (nested too deeply)") from None
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise SaveError(f"{path}: not a Plenipo save file")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SaveError(f"{path}: version: missing or not a number")
+    if version > SAVE_VERSION:
+        raise SaveError(f"{path}: saved by a newer Plenipo (save version {version}; this one reads up to {SAVE_VERSION})")
+    data = migrate(data, version)
+    scenario_ref = data.get("scenario")
+    setup_data = data.get("setup")
+    actions_data = data.get("actions")
+    if not isinstance(scenario_ref, dict) or not isinstance(setup_data, dict) or not isinstance(actions_data, list):
+        raise SaveError(f"{path}: damaged save (scenario, setup or actions missing)")
+    scenario_path = _find_scenario(scenario_ref, path)
+    try:
+        loaded = load(scenario_path)
+    except ScenarioError as e:
+        raise SaveError(f"{path}: its scenario {scenario_path} has errors:\n{e}") from None
+    try:
+        setup = _setup(setup_data, scenario_path)
+        actions = [action_from_json(a, f"actions[{k}]") for k, a in enumerate(actions_data)]
+        undone_data = data.get("undone", [])
+        if not isinstance(undone_data, list) or not all(isinstance(u, dict) and isinstance(u.get("actions"), list) for u in undone_data):
+            raise CodecError("undone: must be a list of tables with actions")
+        undone = [Undone(int(u.get("sitting", 0)), tuple(action_from_json(a, f"undone[{k}]") for a in u["actions"]))
+                  for k, u in enumerate(undone_data)]
+    except CodecError as e:
+        raise SaveError(f"{path}: damaged save ({e})") from None
+    changed = scenario_ref.get("digest") != loaded.digest
+    try:
+        session = Session.replay(loaded, setup, actions)
+    except IllegalAction as e:
+        hint = " The scenario was edited after this game was saved." if changed else ""
+        raise SaveError(f"{path}: the saved moves no longer fit the scenario ({e.reason}).{hint}") from None
+    session.undone = undone
+    return Loaded(session, changed)
+
+
+def _setup(d: dict[str, Any], scenario_path: Path) -> SessionSetup:
+    humans = d.get("humans", [])
+    if not isinstance(humans, list) or not all(isinstance(h, str) for h in humans):
+        raise CodecError("setup.humans: must list delegation ids")
+    seed = d.get("seed")
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise CodecError("setup.seed: must be a whole number")
+    weights = d.get("aim_weights", {})
+    if not isinstance(weights, dict) or not all(
+        isinstance(v, dict) and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v.values()) for v in weights.values()
+    ):
+        raise CodecError("setup.aim_weights: must map delegation -> aim -> number")
+    lang, length, pin = d.get("lang", "en"), d.get("length", "full"), d.get("teacher_pin", "")
+    if not isinstance(lang, str) or not isinstance(length, str) or not isinstance(pin, str):
+        raise CodecError("setup: lang, length and teacher_pin must be text")
+    return SessionSetup(str(scenario_path), lang, tuple(humans), length, seed, weights, pin)
+
+
+def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring an older save up to the current version (version 1 is the first)."""
+    if version < 1:
+        raise SaveError(f"save version {version} is older than any Plenipo release")
+    return data
