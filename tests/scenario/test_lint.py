@@ -145,16 +145,9 @@ def test_translated_file_is_clean(make_scenario):
 
 
 SHIPPED = sorted(SCENARIOS.glob("*.toml"))
-KNOWN = {  # true warnings in scenarios this toolkit does not own; reported to their authors
-    "genoa_1922.toml": "untranslated units and options no delegation values (reported)",
-    "washington_1921.toml": "untranslated units (reported)",
-}
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.name for p in SHIPPED])
-def test_shipped_scenarios_lint_clean(path, request):
-    known = next((why for name, why in KNOWN.items() if path.name.startswith(name.removesuffix(".toml"))), None)
-    if known:  # variants inherit their base's warnings
-        request.applymarker(pytest.mark.xfail(reason=known, strict=False))
+def test_shipped_scenarios_lint_clean(path):
     loaded = load(path)
     assert [str(w) for w in loaded.warnings] == []
