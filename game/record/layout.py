@@ -231,7 +231,10 @@ class Layout:
 
     def _proceedings(self, doc: _Doc) -> None:
         t, r = self.t, self.r
-        doc.add(Heading(2, t("Proceedings")), Para(t("Every move in the order played, with the team's rationale or the AI's reasons.")))
+        intro = t("Every move in the order played, with the team's rationale or the AI's reasons.") if r.revealed else t("The public moves so far.")
+        doc.add(Heading(2, t("Proceedings")), Para(intro))
+        if not r.moves:
+            doc.add(Para(t("No moves yet.")))
         if r.opening:
             doc.add(Items(r.opening))
         sittings = sorted({m.sitting for m in r.moves} | {h.sitting for h in r.happenings})
