@@ -48,13 +48,16 @@ class _Raw:
 
 def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     try:
-        blob = path.read_bytes()
+        if path.exists() and not path.is_dir() and not path.is_file():  # a device or pipe (`extends = "/dev/zero"`) never ends
+            raise ScenarioError([Problem(path, (), "not a regular file")])
+        with path.open("rb") as f:
+            blob = f.read(MAX_FILE_BYTES + 1)  # never more than the limit, however large the file
     except FileNotFoundError:
         raise ScenarioError([Problem(path, (), "file not found")]) from None
     except OSError as err:
         raise ScenarioError([Problem(path, (), f"cannot read the file: {err.strerror or err}")]) from None
     if len(blob) > MAX_FILE_BYTES:
-        raise ScenarioError([Problem(path, (), f"file is {len(blob):,} bytes; a scenario may be at most {MAX_FILE_BYTES:,}")])
+        raise ScenarioError([Problem(path, (), f"file is larger than {MAX_FILE_BYTES:,} bytes, the most a scenario may have")])
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -122,7 +125,7 @@ def merge(base: Any, over: Any) -> Any:
     if (
         isinstance(base, list)
         and isinstance(over, list)
-        and all(isinstance(x, dict) and "id" in x for x in base + over)
+        and all(isinstance(x, dict) and isinstance(x.get("id"), str) for x in base + over)  # a non-string id is reported by validation
     ):
         items = {x["id"]: x for x in base}
         order = [x["id"] for x in base]
