@@ -9,7 +9,8 @@ English rather than a key.
 Scenario texts are *not* here: they come from the scenario file
 (``game.scenario.texts.tr``). This module never imports pygame.
 
-Marking convention (the catalog test relies on it): in ``game/ui`` every
+Marking convention (the catalog test relies on it): in ``game/ui``,
+``game/record`` and the narrator (``game/engine/narrate.py``) every
 interface text is a double-quoted literal passed to ``t("...")``,
 ``tn("...", "...", n)`` or, where the translation must wait, ``N_("...")``.
 """
@@ -33,6 +34,8 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "plenipo"
 FALLBACK = "en"
 UI_DIR = Path(__file__).resolve().parent.parent / "ui"
+#: Where interface texts are marked: the window, the session record, and the narrator's sentences.
+SOURCES = (UI_DIR, UI_DIR.parent / "record", UI_DIR.parent / "engine" / "narrate.py")
 
 
 def N_(msgid: str) -> str:
@@ -159,14 +162,16 @@ def _unquote(body: str) -> str:
     return str(ast.literal_eval('"' + body + '"'))
 
 
-def used_msgids(source_dir: Path = UI_DIR) -> dict[str, str | None]:
+def used_msgids(source_dir: Path | tuple[Path, ...] = SOURCES) -> dict[str, str | None]:
     """Every msgid the interface sources use: msgid -> plural msgid (None for a plain text).
 
     Found by scanning for the marking convention described at the top of this module,
     so a new screen needs no registry entry: marking the text is enough.
     """
     found: dict[str, str | None] = {}
-    for path in sorted(source_dir.rglob("*.py")):
+    roots = (source_dir,) if isinstance(source_dir, Path) else source_dir
+    files = [f for root in roots for f in ([root] if root.is_file() else sorted(root.rglob("*.py")))]
+    for path in files:
         source = path.read_text(encoding="utf-8")
         for m in _PLURAL.finditer(source):
             found[_unquote(m.group(1))] = _unquote(m.group(2))
@@ -175,7 +180,7 @@ def used_msgids(source_dir: Path = UI_DIR) -> dict[str, str | None]:
     return found
 
 
-def missing_msgids(lang: str, source_dir: Path = UI_DIR) -> list[str]:
+def missing_msgids(lang: str, source_dir: Path | tuple[Path, ...] = SOURCES) -> list[str]:
     """Texts the interface uses that the language's catalog does not translate."""
     cat = load_catalog(lang)
     out = []

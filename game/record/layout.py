@@ -2,7 +2,7 @@
 
 Markdown and HTML render the same blocks, so the printed record and the
 Markdown file never differ in content or order. All labels are translated
-here (`t("...")` literals, found by the catalog test); the record's own
+here (string literals passed to `t`, found by the catalog test); the record's own
 texts were already put in its language by the narrator.
 """
 

@@ -377,7 +377,12 @@ def describe(narrator: Narrator, action: A.Action) -> str:
     if isinstance(action, A.News):
         return narrator.sentence(LogEntry(0, "", LogKind.TEACHER, "teacher", None, {"what": "news", "title": action.title, "text": action.text}))
     if isinstance(action, A.MoveEnd):
-        return t("The teacher moves the end of the conference by {delta} sittings.").format(delta=f"{action.delta:+d}")
+        tl = Translator(narrator.lang)
+        if action.delta < 0:
+            return tl.tn("The teacher moves the end of the conference {n} sitting earlier.",
+                         "The teacher moves the end of the conference {n} sittings earlier.", -action.delta)
+        return tl.tn("The teacher moves the end of the conference {n} sitting later.",
+                     "The teacher moves the end of the conference {n} sittings later.", action.delta)
     if isinstance(action, A.EndNow):
         return t("The teacher ends the conference.")
     return narrator.sentence(LogEntry(0, "", LogKind.TEACHER, "teacher", None,
@@ -386,6 +391,7 @@ def describe(narrator: Narrator, action: A.Action) -> str:
 
 def _undo(narrator: Narrator, u: Undone, show: bool, final: GameState) -> TeacherAction:
     t = narrator.t
+    tl = Translator(narrator.lang)
     lines = []
     hidden = 0
     for a in u.actions:
@@ -394,8 +400,10 @@ def _undo(narrator: Narrator, u: Undone, show: bool, final: GameState) -> Teache
         else:
             hidden += 1
     if hidden:
-        lines.append(t("{n} moves by delegations (shown when the conference ends)").format(n=hidden))
-    text = t("Undo: back to the start of sitting {number}; {n} moves taken back.").format(number=u.sitting, n=len(u.actions))
+        lines.append(tl.tn("{n} move by a delegation (shown when the conference ends)", "{n} moves by delegations (shown when the conference ends)",
+                           hidden))
+    text = tl.tn("Undo: back to the start of sitting {number}; {n} move taken back.",
+                 "Undo: back to the start of sitting {number}; {n} moves taken back.", len(u.actions), number=u.sitting)
     sittings = final.sittings
     date = sittings[min(max(u.sitting - 1, 0), len(sittings) - 1)].isoformat()
     return TeacherAction(None, u.sitting, date, "Undo", text, tuple(lines))
