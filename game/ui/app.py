@@ -92,6 +92,15 @@ class App:
         self._shot_requests: list[str] = []
         self.running = True
         self.clock_time = 0.0
+        #: Quit once the outcome screen has been shown (and photographed): ``--exit-at-end``.
+        self.exit_at_end = False
+        #: No pauses between announcements (headless runs and tests); the order of screens is unchanged.
+        self.fast = False
+        #: How many all-AI games the outcome screen plays for its comparison (tests set it low).
+        self.comparison_runs = 200
+        #: perf_counter() when the program started, for the start-up time to the first frame.
+        self.started: float | None = None
+        self.first_frame_seconds: float | None = None
         try:
             pygame.display.init()
             pygame.font.init()
@@ -281,6 +290,10 @@ class App:
                 acc -= STEP
             self.draw()
             pygame.display.flip()
+            if self.first_frame_seconds is None:
+                self.first_frame_seconds = time.perf_counter() - (self.started or last)
+                if os.environ.get("PLENIPO_TIMING"):
+                    print(f"first frame after {self.first_frame_seconds:.3f} s")
             clock.tick(FPS)
             frames += 1
             if max_frames is not None and frames >= max_frames:

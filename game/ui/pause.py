@@ -31,7 +31,7 @@ def _card(scene: Scene, rows: int, extra: int = 0) -> pygame.Rect:
 
 
 class PauseScene(Scene):
-    """Resume, settings, quit to setup, quit. Save and load join when the engine has saves."""
+    """Resume, save and load (when a game is under the menu), settings, quit to setup, quit."""
 
     name = "pause"
     overlay = True
@@ -43,8 +43,14 @@ class PauseScene(Scene):
 
     def layout(self) -> None:
         t, lay = self.ctx.t, self.ctx.layout
-        entries = [
-            ("resume", t("Resume"), self.ctx.pop, "primary"),
+        from game.ui.saveload import LoadScene, SaveScene, find_session
+
+        session = find_session(self.ctx.stack)
+        entries = [("resume", t("Resume"), self.ctx.pop, "primary")]
+        if session is not None:
+            entries.append(("save", t("Save game"), lambda: self.ctx.push(SaveScene(session)), "normal"))
+        entries += [
+            ("load", t("Load game"), lambda: self.ctx.push(LoadScene()), "normal"),
             ("settings", t("Settings"), lambda: self.ctx.push(SettingsScene()), "normal"),
             ("to_setup", t("Quit to setup"), self.ctx.to_setup, "normal"),
             ("quit", t("Quit Plenipo"), self.ctx.quit, "normal"),

@@ -1,0 +1,97 @@
+"""Line charts drawn with pygame: positions and trust over the sittings of a conference.
+
+Each line is in its delegation's colour *and* ends in a seat marker with the
+delegation's code letters, so a colour-blind viewer or a black-and-white
+projector still tells the lines apart. Lines that coincide are nudged apart
+by a pixel or two so none hides another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.scenario.models import Delegation
+from game.ui.conference_draw import seat_surface
+from game.ui.outcome_model import Series
+from game.ui.text import draw_line
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+def draw_chart(
+    surface: pygame.Surface,
+    app: App,
+    rect: pygame.Rect,
+    title: str,
+    turns: Sequence[int],
+    series: Sequence[Series],
+    dels: dict[str, Delegation],
+    *,
+    y_labels: Sequence[str] = (),
+    y_range: tuple[float, float] | None = None,
+) -> None:
+    """A small multiple: title, y labels (option words or numbers), x = sitting, one line per series."""
+    theme, lay, t = app.theme, app.layout, app.t
+    bold = theme.text_font(lay, "small", "bold")
+    small = theme.text_font(lay, "small")
+    tiny = theme.font("body", max(8, round(small.get_height() * 0.75)))
+    draw_line(surface, bold, title, theme.c("ink"), pygame.Rect(rect.x, rect.y, rect.width, bold.get_linesize()))
+    label_w = round(rect.width * 0.26) if y_labels else tiny.size("100")[0] + lay.px(6)
+    r_marker = max(6, lay.px(9))
+    plot = pygame.Rect(rect.x + label_w, rect.y + bold.get_linesize() + lay.px(6), rect.width - label_w - 2 * r_marker - lay.px(6),
+                       rect.height - bold.get_linesize() - tiny.get_linesize() - lay.px(12))
+    if plot.width < 10 or plot.height < 10:
+        return
+    pygame.draw.rect(surface, theme.c("field_bg"), plot)
+    pygame.draw.rect(surface, theme.c("border"), plot, 1)
+    if y_labels:
+        lo, hi = 0.0, float(max(1, len(y_labels) - 1))
+        for k, label in enumerate(y_labels):
+            y = plot.bottom - round((k - lo) / (hi - lo) * plot.height) if hi > lo else plot.centery
+            pygame.draw.line(surface, theme.c("paper_dark"), (plot.x, y), (plot.right, y), 1)
+            where = pygame.Rect(rect.x, y - tiny.get_linesize() // 2, label_w - lay.px(6), tiny.get_linesize())
+            draw_line(surface, tiny, label, theme.c("ink_soft"), where, "right")
+    else:
+        lo, hi = y_range or (0.0, 100.0)
+        for v in (lo, (lo + hi) / 2, hi):
+            y = plot.bottom - round((v - lo) / (hi - lo) * plot.height)
+            pygame.draw.line(surface, theme.c("paper_dark"), (plot.x, y), (plot.right, y), 1)
+            where = pygame.Rect(rect.x, y - tiny.get_linesize() // 2, label_w - lay.px(6), tiny.get_linesize())
+            draw_line(surface, tiny, f"{round(v)}", theme.c("ink_soft"), where, "right")
+    n = len(turns)
+    xs = [plot.x + (round(k * plot.width / (n - 1)) if n > 1 else plot.width // 2) for k in range(n)]
+    if n:
+        below = pygame.Rect(plot.x, plot.bottom + lay.px(2), plot.width, tiny.get_linesize())
+        draw_line(surface, tiny, str(turns[0]), theme.c("ink_soft"), below, "left")
+        draw_line(surface, tiny, str(turns[-1]), theme.c("ink_soft"), below, "right")
+        draw_line(surface, tiny, t("sitting"), theme.c("ink_soft"), below, "center")
+    width = max(2, lay.px(3))
+    spread = max(1, lay.px(2))
+    ends: list[tuple[int, int, Series]] = []
+    for k, s in enumerate(series):
+        d = dels.get(s.delegation)
+        colour = pygame.Color(d.colour) if d else theme.c("ink")
+        nudge = (k - len(series) / 2) * spread
+        pts = []
+        for x, v in zip(xs, s.values, strict=False):
+            if v is None or hi == lo:
+                continue
+            pts.append((x, plot.bottom - (v - lo) / (hi - lo) * plot.height + nudge))
+        if len(pts) > 1:
+            pygame.draw.lines(surface, theme.c("ink"), False, pts, width + 2)
+            pygame.draw.lines(surface, colour, False, pts, width)
+        if pts:
+            ends.append((round(pts[-1][0]), round(pts[-1][1]), s))
+    ends.sort(key=lambda e: e[1])
+    last_y = -10_000
+    for x, y, s in ends:  # end markers stacked so their letters never overlap
+        y = max(y, last_y + 2 * r_marker)
+        last_y = y
+        d = dels.get(s.delegation)
+        if d is not None:
+            surf = seat_surface(d, s.code, r_marker, False)
+            surface.blit(surf, surf.get_rect(center=(x + r_marker + lay.px(2), y)))

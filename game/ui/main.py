@@ -1,0 +1,126 @@
+"""`plenipo play`: wires the window to the engine (sessions, saves) and starts it.
+
+The app knows nothing of the engine; this module gives it the hooks: what
+"Begin the conference" starts, whether a game can be continued, and how.
+`--autoplay` skips the setup for an all-AI show; `--screenshots DIR` and
+`--exit-at-end` make the whole run scriptable headless (SDL_VIDEODRIVER=dummy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from game.play.saves import SaveError, autosave_path, load_save
+from game.play.session import Session, SessionSetup
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import load
+from game.ui.setup_model import SCENARIO_DIR, GameSetup, SetupModel, discover
+
+DEFAULT_SCENARIO = "genoa_1922"
+
+
+def new_session(setup: GameSetup) -> Session:
+    """A fresh game from the setup screen's choices."""
+    loaded = load(setup.scenario_path)
+    return Session(loaded, SessionSetup(str(setup.scenario_path), setup.lang, setup.humans, setup.length_id, setup.seed))
+
+
+def conference_for(session: Session):  # type: ignore[no-untyped-def]
+    from game.ui.conference import ConferenceScene
+
+    return ConferenceScene(session)
+
+
+def begin(setup: GameSetup):  # type: ignore[no-untyped-def]
+    return conference_for(new_session(setup))
+
+
+def has_autosave() -> bool:
+    return autosave_path().is_file()
+
+
+def continue_autosave():  # type: ignore[no-untyped-def]
+    """Resume the autosaved game; a damaged autosave gets a message screen and is left as it is."""
+    from game.ui.saveload import MessageScene
+
+    try:
+        loaded = load_save(autosave_path())
+    except SaveError as err:
+        return MessageScene(str(err))
+    return conference_for(loaded.session)
+
+
+def resolve_scenario(name: str | None) -> Path:
+    """A scenario file from a path or an id in scenarios/ (default: Genoa)."""
+    if not name:
+        return SCENARIO_DIR / f"{DEFAULT_SCENARIO}.toml"
+    path = Path(name)
+    if path.is_file():
+        return path
+    candidate = SCENARIO_DIR / (name if name.endswith(".toml") else f"{name}.toml")
+    if candidate.is_file():
+        return candidate
+    raise FileNotFoundError(name)
+
+
+def setup_model(args: argparse.Namespace, scenario: Path) -> SetupModel:
+    """The setup screen preset from the command line (scenario, teams, seed, length, language)."""
+    good, broken = discover(SCENARIO_DIR)
+    model = SetupModel(good, broken, lang=args.lang or "en", seed=args.seed)
+    paths = [e.path.resolve() for e in model.scenarios]
+    if scenario.resolve() in paths:
+        model.select(paths.index(scenario.resolve()))
+    else:
+        model.open_file(str(scenario))
+    model.set_lang(args.lang or "en")
+    for did in args.human or []:
+        model.toggle(did, True)
+    if args.length:
+        model.set_length(args.length)
+    return model
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """Open the game window; returns the exit status for the CLI."""
+    start = time.perf_counter()
+    from game.cli.common import CliError
+
+    try:
+        scenario = resolve_scenario(getattr(args, "designer", None) or args.scenario)
+    except FileNotFoundError:
+        raise CliError(f"no scenario {args.scenario!r}: give a file or an id from scenarios/") from None
+    from game.ui.app import App, NoDisplayError, Settings
+
+    lang = args.lang or "en"
+    first = None
+    if args.autoplay:
+        try:
+            loaded = load(scenario)
+        except ScenarioError as err:
+            raise CliError(f"{scenario}: {err}") from None
+        seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
+        length = args.length or "full"
+        session = Session(loaded, SessionSetup(str(scenario), lang, (), length, seed))
+        first = conference_for(session)
+    else:
+        from game.ui.setup_screen import SetupScene
+
+        first = SetupScene(setup_model(args, scenario))
+    try:
+        app = App(settings=Settings(lang=lang), on_begin=begin, has_save=has_autosave, on_continue=continue_autosave,
+                  screenshot_dir=args.screenshots, first_scene=first)
+    except NoDisplayError as err:
+        print(f"plenipo: no display available ({err}); try `plenipo simulate` for a game without a window", file=sys.stderr)
+        return 1
+    app.exit_at_end = bool(args.exit_at_end)
+    app.fast = os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen") and bool(args.autoplay or args.exit_at_end)
+    app.started = start
+    app.run()
+    import pygame
+
+    pygame.quit()
+    return 0

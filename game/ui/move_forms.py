@@ -1,0 +1,442 @@
+"""A team's move forms, drawn as cards over its own view: proposal, position, statement, confirm, briefing.
+
+Each form keeps its choices in a draft (`move_model`), asks the engine's
+`check` for the reason a move would be refused and shows it *before* the
+team presses the button, and hands the action to `ConferenceScene.act`.
+Esc or Cancel closes a form without doing anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine import actions as A
+from game.engine.rules import MAX_STATEMENT
+from game.scenario.texts import tr
+from game.ui.chrome import draw_panel, panel_inner, shade
+from game.ui.conference_model import briefing_view
+from game.ui.focus import FocusGroup
+from game.ui.move_model import OptionCell, ProposalDraft, ShiftDraft, option_cells
+from game.ui.scene import Scene
+from game.ui.scroll import ScrollArea, ScrollState
+from game.ui.text import draw_line, draw_wrapped, render, wrap
+from game.ui.widgets import Button, Choice, Label, TextField, Toggle, Widget, draw_box
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.conference import ConferenceScene
+
+
+class OptionRow(Widget):
+    """One issue's options side by side; Left / Right or a click picks one.
+
+    Each cell shows the option in words, the team's own value and the codes of
+    the delegations that state it now; the chosen cell is filled *and* framed
+    thickly, so the choice never rests on colour alone."""
+
+    def __init__(self, key: str, rect: pygame.Rect, title: str, cells: list[OptionCell], selected: int,
+                 on_change: Callable[[int], None], *, tooltip: str | None = None) -> None:
+        super().__init__(key, rect, tooltip=tooltip)
+        self.title, self.cells, self.selected, self.on_change = title, cells, selected, on_change
+
+    def _title_w(self) -> int:
+        return round(self.rect.width * 0.24)
+
+    def cell_rects(self, app: App) -> list[pygame.Rect]:
+        x0 = self.rect.x + self._title_w() + app.layout.px(8)
+        n = max(1, len(self.cells))
+        w = (self.rect.right - x0) / n
+        return [pygame.Rect(round(x0 + k * w), self.rect.y, round(w) - app.layout.px(6), self.rect.height) for k in range(n)]
+
+    def _set(self, k: int) -> None:
+        if 0 <= k < len(self.cells) and self.cells[k].allowed and k != self.selected:
+            self.selected = k
+            self.on_change(k)
+
+    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            step = -1 if event.key == pygame.K_LEFT else 1
+            k = self.selected + step
+            while 0 <= k < len(self.cells) and not self.cells[k].allowed:
+                k += step
+            self._set(k)
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.rect.collidepoint(event.pos):
+            for k, r in enumerate(self.cell_rects(app)):
+                if r.collidepoint(event.pos):
+                    self._set(k)
+            return True
+        return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos)
+
+    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+        theme, lay, t = app.theme, app.layout, app.t
+        bold = theme.text_font(lay, "small", "bold")
+        small = theme.text_font(lay, "small")
+        title_rect = pygame.Rect(self.rect.x, self.rect.y, self._title_w(), self.rect.height)
+        if focused:
+            draw_box(surface, app, title_rect, "panel_bg", "panel_bg", True, width=0)
+        draw_wrapped(surface, bold, self.title, theme.c("ink"), title_rect.inflate(-lay.px(4), -lay.px(4)), spacing=1.0)
+        for k, (cell, r) in enumerate(zip(self.cells, self.cell_rects(app), strict=True)):
+            chosen = k == self.selected
+            bg = "selected_bg" if chosen else ("field_bg" if cell.allowed else "disabled_bg")
+            fg = "selected_text" if chosen else ("ink" if cell.allowed else "disabled_text")
+            pygame.draw.rect(surface, theme.c(bg), r, border_radius=lay.px(4))
+            pygame.draw.rect(surface, theme.c("focus" if chosen else "border"), r, max(1, lay.px(4 if chosen else 1)), border_radius=lay.px(4))
+            inner = r.inflate(-lay.px(12), -lay.px(6))
+            lines = wrap(bold if chosen else small, cell.label, inner.width)
+            room = max(1, (inner.height - small.get_linesize()) // small.get_linesize())
+            y = inner.y
+            for line in lines[:room]:
+                draw_line(surface, bold if chosen else small, line, theme.c(fg), pygame.Rect(inner.x, y, inner.width, small.get_linesize()))
+                y += small.get_linesize()
+            value = "—" if cell.value is None else f"{round(cell.value)}"
+            info = t("yours: {value}", value=value) + (f"  ·  {', '.join(cell.stated_by)}" if cell.stated_by else "")
+            draw_line(surface, small, info, theme.c(fg), pygame.Rect(inner.x, inner.bottom - small.get_linesize(), inner.width, small.get_linesize()))
+
+
+class FormScene(Scene):
+    """Base of the move forms: a big card over the team's view; Esc cancels."""
+
+    overlay = True
+    title = ""
+
+    def __init__(self, conference: ConferenceScene, actor: str) -> None:
+        super().__init__()
+        self.conference, self.actor = conference, actor
+        self.focus = FocusGroup()
+        self.card = pygame.Rect(0, 0, 0, 0)
+        self.message = ""
+
+    def card_rect(self, width: float = 0.92, height: float = 0.92) -> pygame.Rect:
+        lay = self.ctx.layout
+        card = pygame.Rect(0, 0, round(lay.width * width), round(lay.height * height))
+        card.center = lay.rect.center
+        return card
+
+    def submit(self, action: A.Action | None) -> None:
+        if action is None:
+            return
+        problem = self.conference.act(action)
+        if problem is None:
+            self.conference.message = ""
+            self.ctx.pop()
+        else:
+            self.message = problem
+            self.layout()
+
+    def handle_event(self, event: pygame.event.Event) -> bool | None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.ctx.pop()
+            return True
+        return self.focus.handle_event(event, self.ctx)
+
+    def update(self, dt: float) -> None:
+        self.focus.update(dt)
+
+    def draw_card(self, surface: pygame.Surface) -> pygame.Rect:
+        shade(surface, self.ctx)
+        return draw_panel(surface, self.ctx, self.card, self.title)
+
+    def draw_problem(self, surface: pygame.Surface, rect: pygame.Rect, problem: str | None) -> None:
+        """Why the move is refused, in the rules' words (or that it is ready), never only as a colour."""
+        theme, lay, t = self.ctx.theme, self.ctx.layout, self.ctx.t
+        font = theme.text_font(lay, "small", "bold")
+        text = t("Not allowed: {reason}", reason=problem) if problem else t("Ready: the rules allow this move.")
+        draw_wrapped(surface, font, text, theme.c("danger" if problem else "ok"), rect, max_lines=3)
+
+    def buttons(self, area: pygame.Rect, ok_label: str, on_ok: Callable[[], None], ok_enabled: bool = True) -> list[Widget]:
+        lay, t = self.ctx.layout, self.ctx.t
+        bh = lay.button_height()
+        row = pygame.Rect(area.x, area.bottom - bh, area.width, bh)
+        cancel, ok = lay.columns(row, [2, 3], lay.px(10))
+        return [Button("cancel", cancel, t("Cancel"), self.ctx.pop, tooltip=t("Close without moving (Esc)")),
+                Button("ok", ok, ok_label, on_ok, style="primary", enabled=ok_enabled, tooltip=t("Enter"))]
+
+
+class ProposalScene(FormScene):
+    name = "proposal"
+
+    def __init__(self, conference: ConferenceScene, actor: str, counter_to: int | None = None, rationale: str = "") -> None:
+        super().__init__(conference, actor)
+        self.draft = ProposalDraft(conference.session.state, actor, counter_to)
+        self.draft.rationale = rationale
+        self.info = pygame.Rect(0, 0, 0, 0)
+        self.problem_rect = pygame.Rect(0, 0, 0, 0)
+
+    def layout(self) -> None:
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        d, lang, s = self.draft, app.tr.lang, self.draft.state
+        cs = s.cs
+        self.title = t("Counter-proposal to No. {number}", number=d.counter_to) if d.counter_to else t("A proposal")
+        self.card = self.card_rect()
+        inner = panel_inner(app, self.card)
+        left, right = lay.columns(inner, [7, 3])
+        bh = lay.button_height()
+        widgets: list[Widget] = []
+        names = [tr(cs.instrument(k).title, lang) for k in d.instruments]
+        widgets.append(Choice("instrument", pygame.Rect(left.x, left.y, left.width, bh), names, d.instrument_pos,
+                              lambda i: (d.set_instrument(i), self.layout()), tooltip=t("Which agreement: Left and Right change it")))
+        scope = d.scope()
+        top = left.y + bh + lay.px(10)
+        row_h = max(lay.px(40), min(lay.px(86), (left.bottom - top) // max(1, len(scope)) - lay.px(6)))
+        for n, i in enumerate(scope):
+            rect = pygame.Rect(left.x, top + n * (row_h + lay.px(6)), left.width, row_h)
+            widgets.append(OptionRow(f"issue:{cs.issue_ids[i]}", rect, tr(cs.issue(i).title, lang),
+                                     option_cells(s, d.d, i, lang), d.choice[i], lambda o, i=i: (d.set_option(i, o), self.layout()),
+                                     tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now")))
+        label_h = app.theme.text_font(lay, "body", "bold").get_linesize()
+        y = right.y
+        widgets.append(Label("to_label", pygame.Rect(right.x, y, right.width, label_h), t("Addressed to"), size="body"))
+        y += label_h + lay.px(4)
+        widgets.append(Choice("mode", pygame.Rect(right.x, y, right.width, bh), [t("Plenary (everyone)"), t("Private talks")],
+                              1 if d.private else 0, lambda i: (d.set_private(i == 1), self.layout()),
+                              tooltip=t("Plenary: the whole conference hears it. Private: only those invited")))
+        y += bh + lay.px(6)
+        small_h = round(bh * 0.82)
+        if d.private:
+            codes = {x.id: x for x in cs.scenario.delegations}
+            for k in d.candidates():
+                did = cs.delegation_ids[k]
+                widgets.append(Toggle(f"to:{did}", pygame.Rect(right.x, y, right.width, small_h), tr(codes[did].name, lang), k in d.invited,
+                                      lambda v, k=k: (d.toggle_invited(k, v), self.layout()), on_text=t("In"), off_text=t("Out"),
+                                      tooltip=t("Invite this delegation to the private talks (Enter switches)")))
+                y += small_h + lay.px(4)
+        y += lay.px(6)
+        widgets.append(TextField("rationale", pygame.Rect(right.x, y, right.width, bh), d.rationale, self._why,
+                                 placeholder=t("Why? (optional)"), max_len=200, tooltip=t("Your reason, kept in the session record")))
+        y += bh + lay.px(8)
+        font = app.theme.text_font(lay, "small")
+        self.info = pygame.Rect(right.x, y, right.width, round(font.get_linesize() * 1.2) * 3)
+        y = self.info.bottom + lay.px(4)
+        problem = d.problem()
+        buttons = self.buttons(right, t("Propose"), lambda: self.submit(d.action()), problem is None)
+        self.problem_rect = pygame.Rect(right.x, y, right.width, max(0, buttons[0].rect.y - y - lay.px(6)))
+        widgets.extend(buttons)
+        for w in widgets:
+            if w.rect.bottom > self.card.bottom:
+                w.visible = False
+        self.focus.set(widgets)
+
+    def _why(self, text: str) -> None:
+        self.draft.rationale = text
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, t = self.ctx, self.ctx.t
+        theme, lay = app.theme, app.layout
+        self.draw_card(surface)
+        value = self.draft.package_value()
+        font = theme.text_font(lay, "small")
+        if value is not None:
+            draw_wrapped(surface, font, t("This package is worth {value} to you (0–100, weighted by what matters to you).", value=round(value)),
+                         theme.c("ink"), self.info)
+        self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
+        self.focus.draw(surface, app)
+
+
+class ShiftScene(FormScene):
+    name = "shift"
+
+    def __init__(self, conference: ConferenceScene, actor: str, rationale: str = "") -> None:
+        super().__init__(conference, actor)
+        self.draft = ShiftDraft(conference.session.state, actor)
+        self.draft.rationale = rationale
+        self.problem_rect = pygame.Rect(0, 0, 0, 0)
+
+    def layout(self) -> None:
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        d, lang, s = self.draft, app.tr.lang, self.draft.state
+        cs = s.cs
+        self.title = t("Change a public position")
+        self.card = self.card_rect(0.8, 0.7)
+        inner = panel_inner(app, self.card)
+        bh = lay.button_height()
+        widgets: list[Widget] = []
+        widgets.append(Choice("issue", pygame.Rect(inner.x, inner.y, inner.width, bh), [tr(cs.issue(i).title, lang) for i in d.issues],
+                              d.issue_pos, lambda i: (d.set_issue(i), self.layout()), tooltip=t("Which issue: Left and Right change it")))
+        if d.issue is not None:
+            i = d.issue
+            row = pygame.Rect(inner.x, inner.y + bh + lay.px(12), inner.width, lay.px(90))
+            widgets.append(OptionRow("option", row, t("New position"), option_cells(s, cs.d_index[d.actor], i, lang), d.option,
+                                     lambda o: (setattr(d, "option", o), self.layout()),
+                                     tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now")))
+            y = row.bottom + lay.px(12)
+        else:
+            y = inner.y + bh + lay.px(12)
+        widgets.append(TextField("rationale", pygame.Rect(inner.x, y, inner.width, bh), d.rationale, lambda x: setattr(d, "rationale", x),
+                                 placeholder=t("Why? (optional)"), max_len=200, tooltip=t("Your reason, kept in the session record")))
+        y += bh + lay.px(8)
+        problem = d.problem()
+        btn_area = pygame.Rect(inner.right - min(inner.width, lay.px(480)), inner.y, min(inner.width, lay.px(480)), inner.height)
+        buttons = self.buttons(btn_area, t("State this position"), lambda: self.submit(d.action()), problem is None)
+        self.problem_rect = pygame.Rect(inner.x, y, inner.width, max(0, buttons[0].rect.y - y - lay.px(6)))
+        widgets.extend(buttons)
+        self.focus.set(widgets)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_card(surface)
+        self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
+        self.focus.draw(surface, self.ctx)
+
+
+class StatementScene(FormScene):
+    name = "statement"
+
+    def __init__(self, conference: ConferenceScene, actor: str, rationale: str = "") -> None:
+        super().__init__(conference, actor)
+        self.text = ""
+        self.rationale = rationale
+        self.problem_rect = pygame.Rect(0, 0, 0, 0)
+
+    def action(self) -> A.Statement:
+        return A.Statement(self.actor, self.text.strip(), rationale=self.rationale.strip())
+
+    def problem(self) -> str | None:
+        from game.engine.rules import check
+
+        return check(self.conference.session.state, self.action())
+
+    def _typed(self, text: str) -> None:
+        self.text = text
+        self.message = ""
+
+    def layout(self) -> None:
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        self.title = t("A statement to the conference")
+        self.card = self.card_rect(0.8, 0.6)
+        inner = panel_inner(app, self.card)
+        bh = lay.button_height()
+        label_h = app.theme.text_font(lay, "body", "bold").get_linesize()
+        rows = lay.stack(inner, [label_h, bh, label_h, bh], lay.px(8))
+        widgets: list[Widget] = [
+            Label("text_label", rows[0], t("What your delegation says (everyone hears it)"), size="body"),
+            TextField("text", rows[1], self.text, self._typed, max_len=MAX_STATEMENT, placeholder=t("Type your statement"),
+                      on_submit=lambda _x: self.submit(self.action()), tooltip=t("Enter makes the statement")),
+            Label("why_label", rows[2], t("Why? (optional, for the record)"), size="body"),
+            TextField("rationale", rows[3], self.rationale, lambda x: setattr(self, "rationale", x), max_len=200),
+        ]
+        btn_area = pygame.Rect(inner.right - min(inner.width, lay.px(480)), inner.y, min(inner.width, lay.px(480)), inner.height)
+        buttons = self.buttons(btn_area, t("Make the statement"), lambda: self.submit(self.action()))
+        y = rows[3].bottom + lay.px(10)
+        self.problem_rect = pygame.Rect(inner.x, y, inner.width, max(0, buttons[0].rect.y - y - lay.px(6)))
+        widgets.extend(buttons)
+        self.focus.set(widgets)
+        if self.focus.focus_key not in ("text", "rationale", "ok", "cancel"):
+            self.focus.focus("text")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_card(surface)
+        self.draw_problem(surface, self.problem_rect, self.message or self.problem())
+        self.focus.draw(surface, self.ctx)
+
+
+class ConfirmScene(FormScene):
+    """Walking out (for good) or passing: say what it means, ask for a reason, then confirm."""
+
+    def __init__(self, conference: ConferenceScene, actor: str, kind: str, rationale: str = "") -> None:
+        super().__init__(conference, actor)
+        self.kind = kind
+        self.name = "confirm_walkout" if kind == "walkout" else "confirm_pass"
+        self.rationale = rationale
+        self.text_rect = pygame.Rect(0, 0, 0, 0)
+
+    def action(self) -> A.Action:
+        if self.kind == "walkout":
+            return A.Walkout(self.actor, rationale=self.rationale.strip())
+        return A.Pass(self.actor, rationale=self.rationale.strip())
+
+    def layout(self) -> None:
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        self.title = t("Walk out of the conference?") if self.kind == "walkout" else t("Pass this sitting?")
+        self.card = self.card_rect(0.6, 0.6)
+        inner = panel_inner(app, self.card)
+        bh = lay.button_height()
+        why = pygame.Rect(inner.x, inner.bottom - 2 * bh - lay.px(16), inner.width, bh)
+        self.text_rect = pygame.Rect(inner.x, inner.y, inner.width, why.y - inner.y - lay.px(8))
+        ok = t("Walk out") if self.kind == "walkout" else t("Pass")
+        widgets: list[Widget] = [TextField("rationale", why, self.rationale, lambda x: setattr(self, "rationale", x), max_len=200,
+                                           placeholder=t("Why? (optional)"), tooltip=t("Your reason, kept in the session record"))]
+        widgets.extend(self.buttons(inner, ok, lambda: self.submit(self.action())))
+        self.focus.set(widgets)
+        if self.focus.focus_key == "rationale" and self.kind == "walkout":
+            self.focus.focus("cancel")  # the safe choice has focus: Enter alone never walks out
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, t = self.ctx, self.ctx.t
+        theme, lay = app.theme, app.layout
+        self.draw_card(surface)
+        cs = self.conference.session.cs
+        d = cs.delegation(cs.d_index[self.actor])
+        if self.kind == "walkout":
+            text = t("Your delegation leaves the conference for good: it makes no more proposals and signs nothing here.")
+            if d.essential:
+                text += " " + t("Your delegation is essential: its walkout ends the whole conference.")
+        else:
+            text = t("Your delegation makes no move this sitting. Proposals to you stay open until the sitting ends.")
+        font = theme.text_font(lay, "body", reading=True)
+        h = draw_wrapped(surface, font, text, theme.c("danger" if self.kind == "walkout" else "ink"), self.text_rect)
+        if self.message:
+            r = pygame.Rect(self.text_rect.x, self.text_rect.y + h + lay.px(8), self.text_rect.width, self.text_rect.height - h)
+            self.draw_problem(surface, r, self.message)
+        self.focus.draw(surface, app)
+
+
+class BriefingScene(FormScene):
+    """The team's private papers (B or Esc closes). Shown only inside that team's view."""
+
+    name = "briefing"
+
+    def __init__(self, conference: ConferenceScene, actor: str) -> None:
+        super().__init__(conference, actor)
+        self.scroll = ScrollState()
+        self.lines: list[tuple[str, str]] = []  # (text, font role)
+
+    def layout(self) -> None:
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        view = briefing_view(self.conference.session, app.tr, self.actor)
+        self.title = t("Briefing of the {name} delegation — for your team only", name=view.name)
+        self.card = self.card_rect(0.8, 0.88)
+        inner = panel_inner(app, self.card)
+        bh = lay.button_height()
+        area = pygame.Rect(inner.x, inner.y, inner.width - lay.px(14), inner.height - bh - lay.px(12))
+        body = app.theme.text_font(lay, "body", reading=True)
+        head = app.theme.text_font(lay, "label", "bold", reading=True)
+        self.lines = []
+        for title, text in view.sections:
+            self.lines.append((title, "head"))
+            self.lines.extend((x, "body") for x in wrap(body, text, area.width))
+            self.lines.append(("", "body"))
+        if view.aims:
+            self.lines.append((t("How your result is scored"), "head"))
+            for aim in view.aims:
+                self.lines.extend((x, "body") for x in wrap(body, "– " + aim, area.width))
+        total = sum(head.get_linesize() if role == "head" else body.get_linesize() for _, role in self.lines)
+        close = pygame.Rect(inner.right - lay.px(260), inner.bottom - bh, lay.px(260), bh)
+        self.focus.set([ScrollArea("text", area, self.scroll, total, self._paint, line=body.get_linesize(),
+                                   tooltip=t("Up and Down, Page Up and Page Down to read on")),
+                        Button("close", close, t("Close (B)"), self.ctx.pop, style="primary", tooltip=t("B or Esc"))])
+
+    def handle_event(self, event: pygame.event.Event) -> bool | None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_b:
+            self.ctx.pop()
+            return True
+        return super().handle_event(event)
+
+    def _paint(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
+        theme, lay = self.ctx.theme, self.ctx.layout
+        body = theme.text_font(lay, "body", reading=True)
+        head = theme.text_font(lay, "label", "bold", reading=True)
+        y = rect.y - offset
+        for text, role in self.lines:
+            f = head if role == "head" else body
+            if y > rect.bottom:
+                break
+            if text and y + f.get_linesize() >= rect.y:
+                surface.blit(render(f, text, theme.c("ink")), (rect.x, y))
+            y += f.get_linesize()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_card(surface)
+        self.focus.draw(surface, self.ctx)

@@ -1,0 +1,229 @@
+"""The outcome and debrief screen: what happened, against history, who won, why, and how typical it was.
+
+Six tabs a teacher walks through with the class (keys 1–6 or Left/Right):
+the outcome beside 1922, scores against aims, charts of positions and trust,
+every private talk revealed, the reasons behind every AI decision, and this
+game set beside a few hundred AI-played conferences of the same scenario.
+The comparison (and how far each deal lay from the best possible) is worked
+out in a background thread; the screen shows a progress note until it is ready.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.play.saves import saves_dir
+from game.play.session import Session
+from game.ui.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
+from game.ui.focus import FocusGroup
+from game.ui.outcome_model import OutcomeView, comparison_lines, outcome_view
+from game.ui.outcome_tabs import TABS, TabPainter
+from game.ui.scene import Scene
+from game.ui.scroll import ScrollArea, ScrollState
+from game.ui.widgets import Button, Widget
+
+COMPARISON_RUNS = 200
+
+
+class Comparison:
+    """All-AI games of the same scenario and the Pareto assessment of the signed deals, in a thread."""
+
+    def __init__(self, session: Session, runs: int = COMPARISON_RUNS) -> None:
+        self.session = session
+        self.runs = runs
+        self.done = 0
+        self.tally: Any = None
+        self.deals: list[tuple[str, Any]] = []  # (instrument id, Assessment)
+        self.error = ""
+        self.finished = False
+        self.thread = threading.Thread(target=self._work, name="plenipo-comparison", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.done = done
+
+    def _work(self) -> None:
+        s = self.session.state
+        try:
+            from game.analysis.pareto import assess
+
+            for sig in s.signed:
+                self.deals.append((s.cs.instrument_ids[sig.instrument], assess(s, sig.instrument, sig.package)))
+        except Exception as err:  # the debrief must open even if an analysis fails
+            self.error = f"{type(err).__name__}: {err}"
+        try:
+            from game.analysis.batch import run_batch
+
+            jobs = 2 if (os.cpu_count() or 1) >= 2 and self.runs >= 50 else 1  # worker processes keep the frame free of the GIL
+            result = run_batch(self.session.setup.scenario_path, self.runs, seed=self.session.setup.seed, jobs=jobs,
+                               length=s.length_id, progress=self._progress, compiled=self.session.cs)
+            self.tally = result.tally
+        except Exception as err:
+            self.error = f"{type(err).__name__}: {err}"
+        self.finished = True
+
+
+class OutcomeScene(Scene):
+    name = "outcome"
+
+    def __init__(self, session: Session, runs: int | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.tab = 0
+        self.focus = FocusGroup()
+        self.scrolls = [ScrollState() for _ in TABS]
+        self.runs = runs
+        self.comparison = Comparison(session, runs if runs is not None else COMPARISON_RUNS)
+        self.view: OutcomeView | None = None
+        self.painter: TabPainter | None = None
+        self.message = ""
+        self.area = pygame.Rect(0, 0, 0, 0)
+        self.ticks = 0
+        self._shots: list[int] = []
+        self._seen_ready = False
+
+    def enter(self) -> None:
+        if self.runs is None:
+            self.comparison.runs = int(getattr(self.ctx, "comparison_runs", COMPARISON_RUNS))
+        if self.runs_wanted:
+            self.comparison.start()
+        else:
+            self.comparison.finished = True
+        if getattr(self.ctx, "exit_at_end", False):
+            self._shots = list(range(len(TABS)))
+
+    @property
+    def runs_wanted(self) -> bool:
+        return self.comparison.runs > 0
+
+    def resume(self) -> None:
+        self.layout()
+
+    # --- actions -------------------------------------------------------------------
+    def set_tab(self, k: int) -> None:
+        self.tab = k % len(TABS)
+        self.layout()
+        self.focus.focus(f"tab:{self.tab}")
+
+    def export(self) -> None:
+        """The session record as Markdown (for people) and JSON (for machines), next to the saves."""
+        t = self.ctx.t
+        try:
+            from game.record import export_record  # type: ignore[attr-defined]
+        except ImportError:
+            self.message = t("Exporting the session record is not available in this version.")
+            return
+        folder = saves_dir().parent / "records"
+        s = self.session
+        stem = f"{s.cs.scenario.id}-seed{s.setup.seed}-{len(s.actions)}"
+        written: list[Path] = []
+        try:
+            for fmt in ("md", "json"):
+                path = folder / f"{stem}.{fmt}"
+                export_record(s, path, fmt)
+                written.append(path)
+        except Exception as err:
+            self.message = t("The record could not be written: {error}", error=str(err))
+            return
+        self.message = t("Session record written to {path}", path=str(written[0].parent))
+
+    def replay(self) -> None:
+        """The same scenario, teams and seed again: a class can test another strategy against the same dice."""
+        from game.ui.conference import ConferenceScene
+
+        fresh = Session(self.session.loaded, self.session.setup, self.session.cs, self.session.strategy)
+        self.ctx.stack.reset(ConferenceScene(fresh))
+
+    # --- layout ---------------------------------------------------------------------
+    def layout(self) -> None:
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        self.view = outcome_view(self.session, app.tr)
+        body = lay.body()
+        bh = lay.button_height()
+        widgets: list[Widget] = []
+        tabs_row = pygame.Rect(body.x, body.y, body.width, bh)
+        for k, (rect, label) in enumerate(zip(lay.columns(tabs_row, [1] * len(TABS), lay.px(8)), TABS, strict=True)):
+            b = Button(f"tab:{k}", rect, f"{k + 1}  {t(label)}", lambda k=k: self.set_tab(k), style="primary" if k == self.tab else "quiet",
+                       tooltip=t("Keys 1–6, or Left and Right, switch the page"))
+            widgets.append(b)
+        panel = pygame.Rect(body.x, tabs_row.bottom + lay.px(12), body.width, body.bottom - tabs_row.bottom - lay.px(12))
+        self.panel = panel
+        inner = panel_inner(app, panel, titled=False)
+        self.area = inner.inflate(-lay.px(12), 0).move(-lay.px(6), 0)
+        self.painter = TabPainter(app, self.session, self.view, self.area.width)
+        height = self.painter.height(self.tab, self.comparison_state())
+        widgets.append(ScrollArea("page", self.area, self.scrolls[self.tab], height, self._paint, line=lay.px(40),
+                                  tooltip=t("Up and Down, Page Up and Page Down to read on")))
+        foot = lay.footer()
+        fy = foot.centery - bh // 2 + lay.px(1)
+        w = min(lay.px(270), foot.width // 5)
+        x = foot.right - lay.margin - 3 * w - 2 * lay.gap
+        for key, label, fn, tip, style in (
+            ("export", t("Export record"), self.export, t("Save the session record (Markdown and JSON) next to the saves"), "normal"),
+            ("replay", t("Replay same seed"), self.replay, t("Play the same conference again with the same seed and teams"), "normal"),
+            ("new", t("New game"), self.ctx.to_setup, t("Back to the setup screen"), "primary"),
+        ):
+            widgets.append(Button(key, pygame.Rect(x, fy, w, bh), label, fn, style=style, tooltip=tip))  # type: ignore[arg-type]
+            x += w + lay.gap
+        self.focus.set(widgets)
+
+    def comparison_state(self) -> tuple[bool, int, int, list[str], str, list[tuple[str, Any]]]:
+        c = self.comparison
+        lines = comparison_lines(c.tally, self.session, self.ctx.tr) if c.finished and c.tally is not None else []
+        return c.finished, c.done, c.runs, lines, c.error, c.deals
+
+    # --- input and time --------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool | None:
+        if event.type == pygame.KEYDOWN:
+            if pygame.K_1 <= event.key <= pygame.K_1 + len(TABS) - 1:
+                self.set_tab(event.key - pygame.K_1)
+                return True
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+                self.set_tab(self.tab + (1 if event.key == pygame.K_RIGHT else -1))
+                return True
+        return self.focus.handle_event(event, self.ctx)
+
+    def update(self, dt: float) -> None:
+        self.focus.update(dt)
+        self.ticks += 1
+        if self.comparison.finished and not self._seen_ready:
+            self._seen_ready = True
+            self.layout()  # the comparison page grows when the results arrive
+        if not getattr(self.ctx, "exit_at_end", False) or self.ticks < 2:
+            return
+        # --exit-at-end: one screenshot per page (the comparison once it is ready), then quit
+        if self._shots:
+            k = self._shots[0]
+            if TABS[k] == TABS[-1] and not self.comparison.finished and self.ticks < 60 * 120:
+                return
+            if self.tab != k:
+                self.set_tab(k)
+                return
+            self.ctx.capture(f"outcome_{k + 1}")
+            self._shots.pop(0)
+            return
+        self.ctx.quit()
+
+    # --- drawing -------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        app, t = self.ctx, self.ctx.t
+        view = self.view
+        assert view is not None
+        draw_backdrop(surface, app)
+        tag = t("as in history") if view.historical else t("not what happened in history")
+        draw_header(surface, app, view.title, t("Outcome of the conference") + "  ·  " + tag)
+        left = min(w.rect.x for w in self.focus.widgets if w.key in ("export", "replay", "new"))
+        draw_footer(surface, app, self.message or (t("1–6: pages") + "   ·   " + t("Esc: menu")), until=left)
+        draw_panel(surface, app, self.panel)
+        self.focus.draw(surface, app)
+
+    def _paint(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
+        if self.painter is not None:
+            self.painter.paint(surface, rect, offset, self.tab, self.comparison_state())

@@ -1,0 +1,247 @@
+"""The pages of the outcome screen, as scrollable documents of laid-out blocks.
+
+A page is built once (per width, language and comparison progress) into
+blocks of known height; painting a frame then only blits the blocks in view,
+so a long debrief scrolls smoothly on a projector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.i18n import N_
+from game.play.session import Session
+from game.scenario.texts import tr
+from game.ui.charts import draw_chart
+from game.ui.conference_draw import seat_surface, wrapped
+from game.ui.outcome_model import OutcomeView
+from game.ui.text import draw_line, render
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+TABS = (N_("Outcome"), N_("Scores"), N_("Charts"), N_("Talks revealed"), N_("AI reasons"), N_("Compared"))
+Block = tuple[int, Callable[[pygame.Surface, int, int], None]]  # height, paint(surface, x, y)
+
+
+class TabPainter:
+    def __init__(self, app: App, session: Session, view: OutcomeView, width: int) -> None:
+        self.app, self.session, self.view, self.width = app, session, view, width
+        self.dels = {d.id: d for d in session.cs.scenario.delegations}
+        self._cache: dict[tuple[int, Any], list[Block]] = {}
+
+    # --- building blocks --------------------------------------------------------------
+    def _text(self, text: str, size: str = "body", role: str = "body", colour: str = "ink", width: int | None = None,
+              indent: int = 0, reading: bool = True) -> Block:
+        theme, lay = self.app.theme, self.app.layout
+        font = theme.text_font(lay, size, role, reading=reading)  # type: ignore[arg-type]
+        w = (width or self.width) - indent
+        lines = wrapped(font, text, w)
+        step = font.get_linesize()
+
+        def paint(surface: pygame.Surface, x: int, y: int) -> None:
+            for k, line in enumerate(lines):
+                if line:
+                    surface.blit(render(font, line, theme.c(colour)), (x + indent, y + k * step))
+
+        return len(lines) * step, paint
+
+    def _gap(self, design: int = 12) -> Block:
+        return self.app.layout.px(design), lambda s, x, y: None
+
+    def _heading(self, text: str) -> list[Block]:
+        lay, theme = self.app.layout, self.app.theme
+        h, paint = self._text(text, "heading", "heading", reading=False)
+
+        def rule(surface: pygame.Surface, x: int, y: int) -> None:
+            paint(surface, x, y)
+            pygame.draw.rect(surface, theme.c("rule"), (x, y + h, self.width, max(1, lay.px(2))))
+
+        return [(h + lay.px(8), rule)]
+
+    def _columns(self, left: list[Block], right: list[Block]) -> Block:
+        gap = self.app.layout.gap * 2
+        lw = (self.width - gap) // 2
+        height = max(sum(b[0] for b in left), sum(b[0] for b in right))
+
+        def paint(surface: pygame.Surface, x: int, y: int) -> None:
+            for blocks, bx in ((left, x), (right, x + lw + gap)):
+                yy = y
+                for h, p in blocks:
+                    p(surface, bx, yy)
+                    yy += h
+
+        return height, paint
+
+    # --- pages ------------------------------------------------------------------------
+    def blocks(self, tab: int, comp: tuple[Any, ...]) -> list[Block]:
+        key = (tab, tuple(map(str, comp[:5])) if tab == 5 else None)
+        if key not in self._cache:
+            self._cache[key] = [self._outcome, self._scores, self._charts, self._revealed, self._whys, lambda: self._compared(comp)][tab]()
+        return self._cache[key]
+
+    def height(self, tab: int, comp: tuple[Any, ...]) -> int:
+        return sum(h for h, _ in self.blocks(tab, comp))
+
+    def paint(self, surface: pygame.Surface, rect: pygame.Rect, offset: int, tab: int, comp: tuple[Any, ...]) -> None:
+        y = rect.y - offset
+        for h, p in self.blocks(tab, comp):
+            if y > rect.bottom:
+                break
+            if y + h >= rect.y:
+                p(surface, rect.x, y)
+            y += h
+
+    def _outcome(self) -> list[Block]:
+        t, v = self.app.t, self.view
+        half = (self.width - self.app.layout.gap * 2) // 2
+        left = [self._text(t("In this game"), "heading", "heading", width=half, reading=False), self._gap(6),
+                self._text(v.title, "label", "bold", width=half), self._text(v.reason, colour="ink_soft", width=half), self._gap(),
+                self._text(v.debrief, width=half), self._gap()]
+        if v.signed:
+            left.append(self._text(t("Signed:"), "body", "bold", width=half))
+            left.extend(self._text("– " + x, width=half) for x in v.signed)
+        else:
+            left.append(self._text(t("Nothing was signed."), width=half))
+        right = [self._text(t("What really happened"), "heading", "heading", width=half, reading=False), self._gap(6),
+                 self._text(v.history or "—", width=half)]
+        out = [self._columns(left, right), self._gap(20)]
+        if v.questions:
+            out.extend(self._heading(t("Questions for the class")))
+            out.extend(self._text(f"{k + 1}. {q}") for k, q in enumerate(v.questions))
+        return out
+
+    def _scores(self) -> list[Block]:
+        t, lay, theme = self.app.t, self.app.layout, self.app.theme
+        out = self._heading(t("Each delegation against its aims"))
+        out.append(self._text(t("Score: the weighted share of its aims met (0–100). Value: how good the final result is by its own stances (0–100)."),
+                              "small", colour="ink_soft"))
+        out.append(self._gap())
+        bold = theme.text_font(lay, "label", "bold", reading=True)
+        small = theme.text_font(lay, "small", "bold")
+        r = max(10, lay.px(16))
+        head_h = max(2 * r + lay.px(4), bold.get_linesize())
+        for row in self.view.scores:
+
+            def head(surface: pygame.Surface, x: int, y: int, row: Any = row) -> None:
+                d = self.dels.get(row.id)
+                if d is not None:
+                    seat = seat_surface(d, row.code, r, False)
+                    surface.blit(seat, seat.get_rect(center=(x + r, y + head_h // 2)))
+                who = t("Team") if row.team else t("AI")
+                name_w = round(self.width * 0.34)
+                draw_line(surface, bold, f"{row.name} ({who})", theme.c("ink"), pygame.Rect(x + 2 * r + lay.px(10), y, name_w, head_h))
+                bar = pygame.Rect(x + 2 * r + lay.px(20) + name_w, y + head_h // 4, round(self.width * 0.3), head_h // 2)
+                pygame.draw.rect(surface, theme.c("field_bg"), bar)
+                fill = bar.copy()
+                fill.width = round(bar.width * max(0.0, min(100.0, row.score)) / 100)
+                pygame.draw.rect(surface, theme.c("ok"), fill)
+                pygame.draw.rect(surface, theme.c("border"), bar, 1)
+                text = t("score {score} · value {value}", score=round(row.score), value=round(row.utility))
+                draw_line(surface, small, text, theme.c("ink"), pygame.Rect(bar.right + lay.px(10), y, self.width - bar.right + x, head_h))
+
+            out.append((head_h + lay.px(4), head))
+            for aim in row.aims:
+                mark = t("met") if aim.met else t("not met")
+                out.append(self._text(f"{mark}: {aim.text}", "small", "bold" if aim.met else "body",
+                                      colour="ok" if aim.met else "danger", indent=2 * r + lay.px(10)))
+            out.append(self._gap(14))
+        return out
+
+    def _charts(self) -> list[Block]:
+        t, lay, v = self.app.t, self.app.layout, self.view
+        out = self._heading(t("Public positions and trust, sitting by sitting"))
+        if len(v.turns) < 1:
+            out.append(self._text(t("The conference ended before the first sitting was over.")))
+            return out
+        cols = 3 if self.width >= lay.px(1000) else 2
+        gap = lay.gap
+        cw = (self.width - gap * (cols - 1)) // cols
+        ch = lay.px(210)
+        charts: list[Callable[[pygame.Surface, pygame.Rect], None]] = []
+        charts.append(lambda s, r: draw_chart(s, self.app, r, t("Trust the others place in each delegation"), v.turns, v.trust, self.dels,
+                                              y_range=(0.0, 100.0)))
+        for pc in v.positions:
+            charts.append(lambda s, r, pc=pc: draw_chart(s, self.app, r, pc.issue, v.turns, pc.series, self.dels, y_labels=pc.options))
+        for k in range(0, len(charts), cols):
+            row = charts[k : k + cols]
+
+            def paint(surface: pygame.Surface, x: int, y: int, row: list = row) -> None:
+                for j, draw in enumerate(row):
+                    draw(surface, pygame.Rect(x + j * (cw + gap), y, cw, ch))
+
+            out.append((ch + gap, paint))
+        return out
+
+    def _revealed(self) -> list[Block]:
+        t = self.app.t
+        out = self._heading(t("Everything that was said and signed, private talks included"))
+        turn = -1
+        for line in self.view.revealed:
+            if line.turn != turn:
+                turn = line.turn
+                out.append(self._gap(8))
+                out.append(self._text(line.date, "small", "bold", colour="ink_soft"))
+            prefix = t("[private] ") if line.private else ""
+            out.append(self._text(prefix + line.text, colour="link" if line.private else "ink"))
+        return out
+
+    def _whys(self) -> list[Block]:
+        t = self.app.t
+        out = self._heading(t("Why each AI delegation decided as it did"))
+        out.append(self._text(t("Value: what the package was worth to it (0–100). Aspiration: what it was holding out for. "
+                                "Alternative: what it expected without this deal."), "small", colour="ink_soft"))
+        out.append(self._gap())
+        if not self.view.whys:
+            out.append(self._text(t("No AI decisions were recorded.")))
+        for w in self.view.whys:
+            out.append(self._text(f"{w.date}: {w.sentence}", "body", "bold"))
+            parts = [t("value {value}", value=round(w.value)), t("aspiration {value}", value=round(w.aspiration)),
+                     t("alternative {value}", value=round(w.alternative))]
+            if w.deciding:
+                parts.append(t("weighed most: {issues}", issues=w.deciding))
+            if w.note:
+                parts.append(w.note)
+            out.append(self._text(" · ".join(parts), "small", colour="ink_soft", indent=self.app.layout.px(20)))
+            out.append(self._gap(8))
+        return out
+
+    def _compared(self, comp: tuple[Any, ...]) -> list[Block]:
+        t, lang = self.app.t, self.app.tr.lang
+        finished, done, runs, lines, error, deals = comp
+        cs = self.session.cs
+        out = self._heading(t("This game beside {runs} conferences played by the AI alone", runs=runs))
+        if not finished:
+            pct = round(100 * done / runs) if runs else 0
+            out.append(self._text(t("Playing the AI conferences for comparison… {pct}%", pct=pct), colour="ink_soft"))
+        for line in lines:
+            out.append(self._text(line))
+        if error:
+            out.append(self._text(t("Part of the comparison could not be worked out: {error}", error=error), "small", colour="danger"))
+        out.append(self._gap(20))
+        out.extend(self._heading(t("How good were the deals?")))
+        if not self.session.state.signed:
+            out.append(self._text(t("No deal was signed, so there is nothing to measure.")))
+        elif not finished and not deals:
+            out.append(self._text(t("Working out the best possible deals…"), colour="ink_soft"))
+        for iid, a in deals:
+            title = tr(cs.instrument(cs.inst_index[iid]).title, lang)
+            if a.efficient:
+                verdict = t("{instrument}: no other package was better for every party at once (Pareto-efficient).", instrument=title)
+            else:
+                verdict = t("{instrument}: another package could have given every party up to {gap} more points at once.",
+                            instrument=title, gap=round(a.frontier_gap, 1))
+            out.append(self._text(verdict, "body", "bold"))
+            if a.nash_distance is not None and a.nash_difference is not None:
+                distance = round(a.nash_distance, 1)
+                out.append(self._text(t("Distance from the Nash bargaining point (the fairest split of the gains): {d}", d=distance)))
+                parts = []
+                for k, diff in zip(a.frontier.parties, a.nash_difference, strict=False):
+                    name = tr(cs.delegation(int(k)).name, lang)
+                    parts.append(f"{name} {diff:+.0f}")
+                out.append(self._text(t("Compared with the Nash point: {parts}", parts=", ".join(parts)), "small", colour="ink_soft"))
+            out.append(self._gap(8))
+        return out
