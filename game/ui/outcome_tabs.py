@@ -192,8 +192,9 @@ class TabPainter:
     def _whys(self) -> list[Block]:
         t = self.app.t
         out = self._heading(t("Why each AI delegation decided as it did"))
-        out.append(self._text(t("Value: what the package was worth to it (0–100). Aspiration: what it was holding out for. "
-                                "Alternative: what it expected without this deal."), "small", colour="ink_soft"))
+        legend = t("Value: what the package was worth to it (0–100). Aspiration: what it was holding out for.")
+        legend += " " + t("Alternative: what it expected without this deal.")
+        out.append(self._text(legend, "small", colour="ink_soft"))
         out.append(self._gap())
         if not self.view.whys:
             out.append(self._text(t("No AI decisions were recorded.")))
