@@ -172,6 +172,7 @@ class ConferenceScene(Scene):
                 before = s.turn
                 self.session.ai_turn()
                 self._after_change(before)
+                self._autosave()  # a crash or a closed window loses at most the move being announced
                 self.refresh()
             return
         if self.session.waiting_for_human and self.viewer != s.actor_id:

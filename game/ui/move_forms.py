@@ -360,8 +360,9 @@ class ConfirmScene(FormScene):
                                            placeholder=t("Why? (optional)"), tooltip=t("Your reason, kept in the session record"))]
         widgets.extend(self.buttons(inner, ok, lambda: self.submit(self.action())))
         self.focus.set(widgets)
-        if self.focus.focus_key == "rationale" and self.kind == "walkout":
-            self.focus.focus("cancel")  # the safe choice has focus: Enter alone never walks out
+        if self.focus.focus_key == "rationale":
+            # walking out is for good, so the safe choice has focus there; passing is one Enter away
+            self.focus.focus("cancel" if self.kind == "walkout" else "ok")
 
     def draw(self, surface: pygame.Surface) -> None:
         app, t = self.ctx, self.ctx.t

@@ -27,3 +27,9 @@ def make_app() -> Iterator:
 
     yield build
     pygame.display.quit()
+
+
+@pytest.fixture(autouse=True)
+def _saves_in_tmp(tmp_path, monkeypatch) -> None:
+    """Autosaves, saves and records of UI tests go to a temporary folder, never the user's."""
+    monkeypatch.setenv("PLENIPO_HOME", str(tmp_path / "plenipo_home"))
