@@ -10,6 +10,7 @@ from game.ai.driver import play_game
 from game.cli.common import CliError, load_scenario
 from game.engine.narrate import Narrator
 from game.engine.scoring import score
+from game.i18n import Translator
 from game.scenario.texts import tr
 
 
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     if args.length not in cs.length_ids():
         raise CliError(f"unknown game length {args.length!r}; {cs.scenario.id} offers {', '.join(cs.length_ids())}")
     s = play_game(cs, args.seed, args.length)
-    narrator = Narrator(cs, args.lang)
+    narrator = Narrator(cs, args.lang, Translator(args.lang).t)
     print(f"{tr(cs.scenario.meta.title, args.lang)} — seed {args.seed}, length {args.length}")
     print()
     for e in s.log:

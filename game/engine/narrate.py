@@ -35,7 +35,9 @@ class Narrator:
         if did == "teacher":
             return self.t("The teacher")
         d = self.cs.delegation(self.cs.d_index[did])
-        return tr(d.adjective or d.name, self.lang) if d.adjective else tr(d.name, self.lang)
+        if d.adjective:
+            return self.t("The {adjective} delegation").format(adjective=tr(d.adjective, self.lang))
+        return tr(d.name, self.lang)
 
     def name(self, did: str) -> str:
         return tr(self.cs.delegation(self.cs.d_index[did]).name, self.lang)
@@ -131,7 +133,9 @@ class Narrator:
         t = self.t
         what = d.get("what")
         if what == "news":
-            return f"{d['title']}. {d.get('text', '')}".strip()
+            title = str(d["title"]).rstrip()
+            stop = "" if title.endswith((".", "!", "?", "…")) else "."
+            return f"{title}{stop} {d.get('text', '')}".strip()
         if what == "move_end":
             return t("The conference will now end on {date}.").format(date=d["last"])
         if what == "end_now":
