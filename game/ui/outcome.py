@@ -113,10 +113,10 @@ class OutcomeScene(Scene):
         self.focus.focus(f"tab:{self.tab}")
 
     def export(self) -> None:
-        """The session record as Markdown (for people) and JSON (for machines), next to the saves."""
+        """The session record as Markdown and HTML (for people) and JSON (for machines), next to the saves."""
         t = self.ctx.t
         try:
-            from game.record import export_record  # type: ignore[attr-defined]
+            from game.record import export_record
         except ImportError:
             self.message = t("Exporting the session record is not available in this version.")
             return
@@ -125,9 +125,9 @@ class OutcomeScene(Scene):
         stem = f"{s.cs.scenario.id}-seed{s.setup.seed}-{len(s.actions)}"
         written: list[Path] = []
         try:
-            for fmt in ("md", "json"):
+            for fmt in ("md", "html", "json"):
                 path = folder / f"{stem}.{fmt}"
-                export_record(s, path, fmt)
+                export_record(s, path, fmt, self.ctx.tr.lang)
                 written.append(path)
         except Exception as err:
             self.message = t("The record could not be written: {error}", error=str(err))

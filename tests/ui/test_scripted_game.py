@@ -149,3 +149,22 @@ def test_a_damaged_save_gets_a_message_and_is_left_alone(make_app) -> None:
     app.stack.reset(scene)
     app.frame()
     assert autosave_path().read_text(encoding="utf-8") == "not json"
+
+
+def test_the_outcome_screen_exports_the_record_and_replays_the_seed(make_app) -> None:
+    from game_helpers import TUTORIAL, session_for
+
+    app = _app(make_app)
+    session = session_for(TUTORIAL, seed=12)
+    session.run_ai()
+    outcome = OutcomeScene(session, runs=0)
+    app.stack.reset(outcome)
+    app.frame()
+    outcome.export()
+    written = sorted(p.suffix for p in (saves_dir().parent / "records").iterdir())
+    assert written == [".html", ".json", ".md"], outcome.message
+    outcome.replay()
+    again = app.stack.top
+    assert isinstance(again, ConferenceScene) and again.session.setup.seed == 12 and not again.session.actions
+    again.session.run_ai()
+    assert again.session.state.fingerprint() == session.state.fingerprint()
