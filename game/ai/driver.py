@@ -61,5 +61,5 @@ def play_game(
 ) -> GameState:
     """A whole all-AI conference (humans, if named, are played by the AI too)."""
     s = new_game(cs, seed, length_id, humans)
-    s = s if not s.humans else s.__class__(**{**s.__dict__, "humans": frozenset()})
+    s = s if not s.humans else s.evolve(humans=frozenset())
     return play_until_human(s, strategy)

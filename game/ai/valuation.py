@@ -9,6 +9,7 @@ a pure function of the game state: the engine's state is the only memory.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -78,22 +79,46 @@ class Outlook:
     chances: tuple[tuple[float, tuple[int, ...], tuple[int, ...]], ...]  # (p, scope, likely package)
 
 
-_memo: list[object] = [None, None]  # [state, per-instrument (p, scope, package)]: the AI asks many times per state
+# The AI asks for the outlook many times per state, and most steps (answers, statements,
+# proposals) change nothing it depends on; so it is kept for as long as its inputs are the
+# very same (immutable) objects. Each memo is one tuple, swapped whole, so a game played
+# in another thread (the outcome screen's comparison) never reads half of another's.
+_Chance = tuple[float, tuple[int, ...], tuple[int, ...]]
+_chances_memo: list[Any] = [((), [], {})]  # [(inputs, per-instrument chance or None, exclude -> Outlook)]
 
 
-def _all_chances(s: GameState) -> list[tuple[float, tuple[int, ...], tuple[int, ...]] | None]:
-    if _memo[0] is s:
-        return _memo[1]  # type: ignore[return-value]
-    out: list[tuple[float, tuple[int, ...], tuple[int, ...]] | None] = []
+def _chance_inputs(s: GameState) -> tuple[object, ...]:
+    """Everything `prospects` and `likely_package` read."""
+    return (s.cs, s.positions, s.relations, s.settled, s.signed, s.walked_out, s.excluded)
+
+
+def _all_chances(s: GameState) -> list[_Chance | None]:
+    return _chances(s)[1]  # type: ignore[no-any-return]
+
+
+def _chances(s: GameState) -> tuple[Any, ...]:
+    inputs = _chance_inputs(s)
+    memo: tuple[Any, ...] = _chances_memo[0]
+    if _same(inputs, memo[0]):
+        return memo
+    out: list[_Chance | None] = []
     for k in range(len(s.cs.instrument_ids)):
         p = 0.0 if s.is_signed(k) else prospects(s, k)
         out.append((p, s.cs.scope[k], likely_package(s, k)) if p > 0.0 else None)
-    _memo[0], _memo[1] = s, out
-    return out
+    memo = _chances_memo[0] = (inputs, out, {})
+    return memo
+
+
+def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
 
 
 def outlook(s: GameState, exclude: int | None = None) -> Outlook:
-    return Outlook(tuple(c for k, c in enumerate(_all_chances(s)) if c is not None and k != exclude))
+    _, chances, made = _chances(s)
+    look = made.get(exclude)
+    if look is None:
+        look = made[exclude] = Outlook(tuple(c for k, c in enumerate(chances) if c is not None and k != exclude))
+    return look
 
 
 def expected(t: Table, world: tuple[int, ...], look: Outlook) -> float:
@@ -128,13 +153,30 @@ def deciding_issues(s: GameState, t: Table, instrument: int, package: tuple[int,
     return tuple(name for size, name in impacts[:top] if size > 0)
 
 
+_estimates: list[Any] = [(None, None, {})]  # [(cs, positions, (j, instrument, package) -> value)]
+
+
 def estimated_value(s: GameState, j: int, instrument: int, package: tuple[int, ...]) -> float:
     """Another delegation's value of a package as the public record suggests it (0-100)."""
+    cs, positions, memo = _estimates[0]
+    if cs is not s.cs or positions is not s.positions:
+        memo = {}
+        _estimates[0] = (s.cs, s.positions, memo)
+    key = (j, instrument, package)
+    value = memo.get(key)
+    if value is None:
+        value = memo[key] = _estimated_value(s, j, instrument, package)
+    return value
+
+
+def _estimated_value(s: GameState, j: int, instrument: int, package: tuple[int, ...]) -> float:
     cs = s.cs
     total = 0.0
     count = 0
+    positions = s.positions
+    base = j * cs.n_issues
     for i, o in zip(cs.scope[instrument], package, strict=True):
-        pos = s.position(j, i)
+        pos = positions[base + i]
         if pos < 0:
             continue
         total += 100.0 - 100.0 * abs(o - pos) / (cs.n_options[i] - 1)

@@ -7,8 +7,6 @@ events can push the model outside what the AI and the UI understand.
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 
 from game.engine.compiled import Stances
@@ -27,7 +25,7 @@ def apply_effect(s: GameState, e: Effect) -> GameState:
     if kind is EffectKind.PRESSURE:
         pressure = list(s.pressure)
         pressure[d] = _clamp(pressure[d] + (e.delta or 0.0), 0.0, 1.0)
-        return dataclasses.replace(s, pressure=tuple(pressure))
+        return s.evolve(pressure=tuple(pressure))
     if kind is EffectKind.RELATION:
         rel = s.relations.copy()
         for other in e.toward_ids():
@@ -36,7 +34,7 @@ def apply_effect(s: GameState, e: Effect) -> GameState:
             if e.mutual:
                 rel[o, d] = _clamp(rel[o, d] + (e.delta or 0.0), 0.0, 100.0)
         rel.flags.writeable = False
-        return dataclasses.replace(s, relations=rel)
+        return s.evolve(relations=rel)
     if kind in (EffectKind.RESERVATION, EffectKind.VALUE, EffectKind.WEIGHT):
         values, weights, no_deal = s.stances.values, s.stances.weights, s.stances.no_deal
         if kind is EffectKind.RESERVATION:
@@ -55,28 +53,28 @@ def apply_effect(s: GameState, e: Effect) -> GameState:
             i = cs.i_index[e.issue or ""]
             weights = weights.copy()
             weights[d, i] = _clamp(weights[d, i] * (e.factor if e.factor is not None else 1.0), 0.0, 100.0)
-        return dataclasses.replace(s, stances=Stances(values, weights, no_deal).freeze())
+        return s.evolve(stances=Stances(values, weights, no_deal).freeze())
     if kind is EffectKind.POSITION:
         i = cs.i_index[e.issue or ""]
         positions = list(s.positions)
         positions[d * cs.n_issues + i] = cs.option_index(i, e.option or "")
-        return dataclasses.replace(s, positions=tuple(positions))
+        return s.evolve(positions=tuple(positions))
     if kind is EffectKind.COST:
         k = cs.inst_index[e.instrument or ""]
         costs = s.costs.copy()
         costs[k, d] = _clamp(costs[k, d] + (e.delta or 0.0), -100.0, 100.0)
         costs.flags.writeable = False
-        return dataclasses.replace(s, costs=costs)
+        return s.evolve(costs=costs)
     if kind in (EffectKind.BAN_TALKS, EffectKind.ALLOW_TALKS):
         pairs = {(min(d, cs.d_index[o]), max(d, cs.d_index[o])) for o in e.toward_ids() if cs.d_index[o] != d}
         bans = s.bans | pairs if kind is EffectKind.BAN_TALKS else s.bans - pairs
-        return dataclasses.replace(s, bans=frozenset(bans))
+        return s.evolve(bans=frozenset(bans))
     if kind is EffectKind.EXCLUDE:
-        return dataclasses.replace(s, excluded=s.excluded | {(d, cs.inst_index[e.instrument or ""])})
+        return s.evolve(excluded=s.excluded | {(d, cs.inst_index[e.instrument or ""])})
     if kind is EffectKind.READMIT:
-        return dataclasses.replace(s, excluded=s.excluded - {(d, cs.inst_index[e.instrument or ""])})
+        return s.evolve(excluded=s.excluded - {(d, cs.inst_index[e.instrument or ""])})
     if kind is EffectKind.LEAK:
-        return dataclasses.replace(s, leaked=s.leaked | {cs.inst_index[e.instrument or ""]})
+        return s.evolve(leaked=s.leaked | {cs.inst_index[e.instrument or ""]})
     raise AssertionError(f"unhandled effect kind {kind}")
 
 

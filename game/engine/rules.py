@@ -81,7 +81,7 @@ def new_game(
         dice=np.zeros((cs.n_delegations, DICE_PER_DELEGATION)),
     )
     opening = LogEntry(0, sittings[0].isoformat(), LogKind.OPENING, data={"scenario": cs.scenario.id, "length": length_id})
-    s = dataclasses.replace(s, log=(opening,))
+    s = s.evolve(log=(opening,))
     s, _ = _begin_sitting(s)
     return s
 
@@ -96,7 +96,7 @@ def _begin_sitting(s: GameState) -> tuple[GameState, list[LogEntry]]:
     dice = rng.random((cs.n_delegations, DICE_PER_DELEGATION))
     dice.flags.writeable = False
     entries = [_entry(s, LogKind.SITTING, number=s.turn + 1, of=s.n_turns)]
-    s = dataclasses.replace(s, dice=dice)
+    s = s.evolve(dice=dice)
     event_draws = rng.random(max(1, len(cs.scenario.events)))
     for k, ev in enumerate(cs.scenario.events):
         if ev.optional or s.fired[k] < 0 or (s.fired[k] > 0 and not ev.repeat):
@@ -109,13 +109,13 @@ def _begin_sitting(s: GameState) -> tuple[GameState, list[LogEntry]]:
             if ev.when is None:  # a dated event gets one chance
                 fired = list(s.fired)
                 fired[k] = -1
-                s = dataclasses.replace(s, fired=tuple(fired))
+                s = s.evolve(fired=tuple(fired))
             continue
         s, fired_entries = _fire(s, k)
         entries.extend(fired_entries)
     order = [d for d in cs.actors if d not in s.walked_out]
     perm = rng.permutation(len(order))
-    s = dataclasses.replace(s, order=tuple(order[j] for j in perm), cursor=0)
+    s = s.evolve(order=tuple(order[j] for j in perm), cursor=0)
     return _with_log(s, entries), entries
 
 
@@ -123,7 +123,7 @@ def _fire(s: GameState, k: int, by_teacher: bool = False) -> tuple[GameState, li
     ev = s.cs.event(k)
     fired = list(s.fired)
     fired[k] = max(fired[k], 0) + 1
-    s = dataclasses.replace(s, fired=tuple(fired))
+    s = s.evolve(fired=tuple(fired))
     before = s.leaked
     s = apply_effects(s, list(ev.effects))
     audience = frozenset(ev.audience) if ev.audience else None
@@ -138,7 +138,7 @@ def _leak_entries(s: GameState, before: frozenset[int]) -> list[LogEntry]:
 
 
 def _with_log(s: GameState, entries: list[LogEntry]) -> GameState:
-    return dataclasses.replace(s, log=s.log + tuple(entries)) if entries else s
+    return s.evolve(log=s.log + tuple(entries)) if entries else s
 
 
 # --- checking ---------------------------------------------------------------------
@@ -339,7 +339,7 @@ def _apply(s: GameState, action: A.Action) -> GameState:
             sittings = s.sittings[: len(s.sittings) + action.delta]
         else:
             sittings = s.sittings + tuple(_extra_dates(s, action.delta))
-        s = dataclasses.replace(s, sittings=sittings)
+        s = s.evolve(sittings=sittings)
         s = _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="move_end", delta=action.delta, last=sittings[-1].isoformat())])
         if s.turn >= len(sittings) - 1 and s.cursor >= len(s.order):
             return _end(s, EndReason.CALENDAR)
@@ -350,7 +350,7 @@ def _apply(s: GameState, action: A.Action) -> GameState:
     if isinstance(action, A.SetControl):
         d = cs.d_index[action.delegation]
         humans = s.humans | {d} if action.human else s.humans - {d}
-        s = dataclasses.replace(s, humans=frozenset(humans))
+        s = s.evolve(humans=frozenset(humans))
         return _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="control", delegation=action.delegation, human=action.human)])
 
     d = cs.d_index[action.actor]
@@ -380,7 +380,7 @@ def _apply(s: GameState, action: A.Action) -> GameState:
         if action.to:
             to = frozenset(cs.d_index[x] for x in action.to if cs.d_index[x] != d)
         p = Proposal(len(s.proposals) + 1, s.turn, d, k, package_indexes(s, k, action.package), to, counter_to=action.counter_to)
-        s = dataclasses.replace(s, proposals=(*s.proposals, p))
+        s = s.evolve(proposals=(*s.proposals, p))
         entries.append(_entry(s, LogKind.PROPOSAL, me, _audience(s, p), proposal=p.id, instrument=action.instrument,
                               package=dict(action.package), to=sorted(action.to) if action.to else "plenary",
                               **_reasons(action.reasons), **_why(action.rationale)))
@@ -389,7 +389,7 @@ def _apply(s: GameState, action: A.Action) -> GameState:
         positions = list(s.positions)
         old_opt = cs.option_ids[i][positions[d * cs.n_issues + i]]
         positions[d * cs.n_issues + i] = cs.option_ids[i].index(action.option)
-        s = dataclasses.replace(s, positions=tuple(positions))
+        s = s.evolve(positions=tuple(positions))
         entries.append(_entry(s, LogKind.POSITION, me, issue=action.issue, option=action.option, was=old_opt,
                               **_reasons(action.reasons), **_why(action.rationale)))
     elif isinstance(action, A.Statement):
@@ -398,7 +398,7 @@ def _apply(s: GameState, action: A.Action) -> GameState:
     elif isinstance(action, A.Pass):
         entries.append(_entry(s, LogKind.PASS, me, **_why(action.rationale)))
     elif isinstance(action, A.Walkout):
-        s = dataclasses.replace(s, walked_out=s.walked_out | {d})
+        s = s.evolve(walked_out=s.walked_out | {d})
         for old in s.open_proposals():
             if old.proposer == d or d in cs.parties[old.instrument]:
                 s = _replace_proposal(s, dataclasses.replace(old, status=ProposalStatus.LAPSED))
@@ -407,8 +407,7 @@ def _apply(s: GameState, action: A.Action) -> GameState:
         if cs.delegation(d).essential:
             s = _with_log(s, entries)
             return _end(s, EndReason.WALKOUT)
-    s = _with_log(s, entries)
-    s = dataclasses.replace(s, cursor=s.cursor + 1)
+    s = s.evolve(log=s.log + tuple(entries), cursor=s.cursor + 1)
     if s.cursor >= len(s.order):
         s = _resolve_sitting(s)
     return s
@@ -434,7 +433,7 @@ def _audience(s: GameState, p: Proposal) -> frozenset[str] | None:
 def _replace_proposal(s: GameState, p: Proposal) -> GameState:
     proposals = list(s.proposals)
     proposals[p.id - 1] = p
-    return dataclasses.replace(s, proposals=tuple(proposals))
+    return s.evolve(proposals=tuple(proposals))
 
 
 def _resolve_sitting(s: GameState) -> GameState:
@@ -455,13 +454,13 @@ def _resolve_sitting(s: GameState) -> GameState:
     growth = [cs.delegation(d).pressure_growth for d in range(cs.n_delegations)]
     pressure = tuple(min(1.0, x + g) for x, g in zip(s.pressure, growth, strict=True))
     snap = Snapshot(s.turn + 1, s.positions, tuple(float(x) for x in s.relations.ravel()), s.pressure)
-    s = dataclasses.replace(s, pressure=pressure, history=(*s.history, snap))
+    s = s.evolve(pressure=pressure, history=(*s.history, snap))
     s = _with_log(s, entries)
     if s.turn + 1 >= s.n_turns:
         return _end(s, EndReason.CALENDAR)
     if all(s.is_signed(k) or any(p in s.walked_out for p in s.active_parties(k)) for k in range(len(cs.instrument_ids))):
         return _end(s, EndReason.SETTLED)
-    s = dataclasses.replace(s, turn=s.turn + 1)
+    s = s.evolve(turn=s.turn + 1)
     s, _ = _begin_sitting(s)
     return s
 
@@ -473,7 +472,7 @@ def _sign(s: GameState, p: Proposal, entries: list[LogEntry]) -> GameState:
     for i, o in zip(cs.scope[p.instrument], p.package, strict=True):
         settled[i] = o
     s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.SIGNED))
-    s = dataclasses.replace(s, settled=tuple(settled), signed=(*s.signed, Signature(p.instrument, p.package, s.turn, p.id)))
+    s = s.evolve(settled=tuple(settled), signed=(*s.signed, Signature(p.instrument, p.package, s.turn, p.id)))
     secret = inst.secret and p.instrument not in s.leaked
     audience = frozenset(cs.delegation_ids[x] for x in cs.parties[p.instrument]) if secret else None
     package = {cs.issue_ids[i]: cs.option_ids[i][o] for i, o in zip(cs.scope[p.instrument], p.package, strict=True)}
@@ -493,7 +492,7 @@ def _sign(s: GameState, p: Proposal, entries: list[LogEntry]) -> GameState:
 
 def _end(s: GameState, reason: EndReason) -> GameState:
     cs = s.cs
-    s = dataclasses.replace(s, ended=True, end_reason=reason)
+    s = s.evolve(ended=True, end_reason=reason)
     outcome = len(cs.scenario.outcomes) - 1
     for k, out in enumerate(cs.scenario.outcomes):
         if holds(out.when, s):
@@ -501,7 +500,7 @@ def _end(s: GameState, reason: EndReason) -> GameState:
             break
     snap = Snapshot(s.turn + 1, s.positions, tuple(float(x) for x in s.relations.ravel()), s.pressure)
     history = s.history if s.history and s.history[-1].turn == s.turn + 1 else (*s.history, snap)
-    s = dataclasses.replace(s, outcome=outcome, history=history)
+    s = s.evolve(outcome=outcome, history=history)
     return _with_log(
         s,
         [_entry(s, LogKind.END, None, reason=reason.value), _entry(s, LogKind.OUTCOME, None, outcome=cs.outcome(outcome).id)],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -168,6 +168,16 @@ class GameState:
             return True
         return d is not None and d in self.cs.parties[sig.instrument]
 
+    def evolve(self, **changes: Any) -> GameState:
+        """A copy with some fields changed: `dataclasses.replace` without re-running
+        `__init__`, which made it the engine's most expensive line (a step makes a few)."""
+        if not changes.keys() <= _FIELDS:
+            raise TypeError(f"GameState has no field {sorted(changes.keys() - _FIELDS)[0]!r}")
+        new = object.__new__(GameState)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
+
     def fingerprint(self) -> str:
         """A hash of everything that matters, for replay and undo checks."""
         return hashlib.sha256(json.dumps(self.to_json(), sort_keys=True).encode()).hexdigest()
@@ -206,3 +216,6 @@ class GameState:
             "end_reason": self.end_reason.value if self.end_reason else None,
             "outcome": self.outcome,
         }
+
+
+_FIELDS = frozenset(f.name for f in fields(GameState))

@@ -20,7 +20,23 @@ class Table:
     unsettled: tuple[float, ...]  # per issue: weight-normalised value of leaving it open
 
 
+# Tables change only when an effect replaces the stances, so they are kept per stances
+# object (held here, so its identity cannot be reused); swapped whole, for threads.
+_tables: list[tuple[object, object, dict[int, Table]]] = [(None, None, {})]
+
+
 def table(s: GameState, d: int) -> Table:
+    stances, cs, made = _tables[0]
+    if stances is not s.stances or cs is not s.cs:
+        made = {}
+        _tables[0] = (s.stances, s.cs, made)
+    t = made.get(d)
+    if t is None:
+        t = made[d] = _table(s, d)
+    return t
+
+
+def _table(s: GameState, d: int) -> Table:
     cs = s.cs
     w = s.stances.weights[d]
     total = float(w.sum())
