@@ -65,7 +65,7 @@ class ConferenceScene(Scene):
         self.view: ConferenceView | None = None
         self._capture: str | None = None
         self._rects: dict[str, pygame.Rect] = {}
-        self._pending_boxes: list[tuple[pygame.Rect, int]] = []
+        self._pending_boxes: list[tuple[pygame.Rect, int, int]] = []
         self._more = 0
 
     # --- seams ------------------------------------------------------------------------
@@ -238,7 +238,7 @@ class ConferenceScene(Scene):
         self.view = view = conference_view(self.session, app.tr, self.viewer, self.shown)
         body = lay.body()
         left, middle, right = lay.columns(body, [9, 13, 8])
-        table_h = round(left.height * 0.58)
+        table_h = round(left.height * 0.62)
         self._rects = {
             "table": pygame.Rect(left.x, left.y, left.width, table_h),
             "pending": pygame.Rect(left.x, left.y + table_h + lay.gap, left.width, left.height - table_h - lay.gap),
@@ -266,13 +266,17 @@ class ConferenceScene(Scene):
         self._more = 0
         items = sorted(view.pending, key=lambda p: (not p.awaiting, -p.id))
         small_bh = round(bh * 0.85)
+        note_h = theme.text_font(lay, "small").get_linesize()
         for p in items:
-            h = pending_height(app, p, inner.width, 3)
-            need = h + ((small_bh + lay.px(6)) if (team and p.awaiting) else 0)
-            if y + need > inner.bottom:
+            buttons_h = (small_bh + lay.px(6)) if (team and p.awaiting) else 0
+            lines = 3
+            while lines > 1 and y + pending_height(app, p, inner.width, lines) + buttons_h > inner.bottom - note_h:
+                lines -= 1  # a proposal waiting for an answer is shown shorter rather than hidden
+            h = pending_height(app, p, inner.width, lines)
+            if y + h + buttons_h > inner.bottom - (0 if p is items[-1] else note_h):
                 self._more += 1
                 continue
-            self._pending_boxes.append((pygame.Rect(inner.x, y, inner.width, h), p.id))
+            self._pending_boxes.append((pygame.Rect(inner.x, y, inner.width, h), p.id, lines))
             y += h
             if team and p.awaiting:
                 cols = lay.columns(pygame.Rect(inner.x, y, inner.width, small_bh), [1, 1, 1], lay.px(8))
@@ -371,14 +375,10 @@ class ConferenceScene(Scene):
         dels = {d.id: d for d in self.session.cs.scenario.delegations}
         inner = draw_panel(surface, app, self._rects["table"], t("The table"))
         draw_table(surface, app, inner, view, dels, self.pulse)
-        if self.viewer is not None:  # whose private view this is, in words, at the table's corner
-            small_bold = theme.text_font(lay, "small", "bold")
-            r = pygame.Rect(inner.x, inner.y, inner.width, small_bold.get_linesize())
-            draw_line(surface, small_bold, t("Private view: {name}", name=self._name(self.viewer)), theme.c("link"), r)
         p_inner = draw_panel(surface, app, self._rects["pending"], t("Proposals"))
-        for rect, pid in self._pending_boxes:
+        for rect, pid, lines in self._pending_boxes:
             p = next(x for x in view.pending if x.id == pid)
-            draw_pending(surface, app, rect, p, 3)
+            draw_pending(surface, app, rect, p, lines)
         small = theme.text_font(lay, "small")
         if not view.pending:
             draw_line(surface, small, t("No open proposals."), theme.c("ink_soft"),
@@ -402,6 +402,8 @@ class ConferenceScene(Scene):
             return t("The conference is over")
         if not view.actor:
             return ""
+        if self.viewer is not None and self.viewer == view.actor:
+            return t("Private view of {name}: your move", name=view.actor_name)
         who = t("team") if view.actor_is_team else t("AI")
         return t("To move: {name} ({who})", name=view.actor_name, who=who)
 

@@ -63,34 +63,51 @@ def dashed(surface: pygame.Surface, colour: pygame.Color, a: tuple[float, float]
         pygame.draw.line(surface, colour, (a[0] + dx * t0, a[1] + dy * t0), (a[0] + dx * t1, a[1] + dy * t1), width)
 
 
-def seat_positions(rect: pygame.Rect, n: int, rx: float | None = None, ry: float | None = None) -> list[tuple[int, int]]:
-    """Seats evenly round an oval table, the first at the top, clockwise."""
-    cx, cy = rect.center
-    rx = rect.width * 0.25 if rx is None else rx
-    ry = rect.height * 0.34 if ry is None else ry
-    return [(round(cx + rx * math.sin(2 * math.pi * k / n)), round(cy - ry * math.cos(2 * math.pi * k / n))) for k in range(max(1, n))]
+def seat_positions(rect: pygame.Rect, n: int, margin: int = 0) -> list[tuple[int, int, bool]]:
+    """Seats along the two long sides of a conference table: (x, y, on the top side), clockwise from top left."""
+    top_n = (n + 1) // 2
+    bottom_n = n - top_n
+    out = []
+    for k in range(top_n):
+        out.append((round(rect.x + rect.width * (k + 0.5) / top_n), rect.y + margin, True))
+    for k in range(bottom_n):  # clockwise: the bottom side runs right to left
+        out.append((round(rect.right - rect.width * (k + 0.5) / max(1, bottom_n)), rect.bottom - margin, False))
+    return out
+
+
+def name_lines(font: pygame.font.Font, name: str, width: int) -> list[str]:
+    """A name on one line, else on two broken between words (never inside one), shortened with '…' if need be."""
+    if font.size(name)[0] <= width:
+        return [name]
+    words = name.split()
+    best = [ellipsize(font, name, width)]
+    for k in range(1, len(words)):
+        first, second = " ".join(words[:k]), " ".join(words[k:])
+        if font.size(first)[0] <= width:
+            best = [first, ellipsize(font, second, width)]
+    return best
 
 
 def draw_table(surface: pygame.Surface, app: App, rect: pygame.Rect, view: ConferenceView, dels: dict[str, Delegation], pulse: float) -> None:
-    """The table: seats with code letters, names and who plays them; talks as lines; the speaker ringed.
+    """The table: seats on its two long sides with code letters, names and who plays them; talks as lines.
 
-    Names sit outside the oval, away from the table's centre, so neighbours never overlap."""
+    Names go above the top seats and below the bottom ones, each in its own column, so none overlap;
+    a long name takes two lines before it is shortened."""
     theme, lay, t = app.theme, app.layout, app.t
-    cx, cy = rect.center
-    radius = max(10, min(lay.px(20), rect.height // 12))
     name_font = theme.text_font(lay, "small", "bold")
-    line_h = name_font.get_linesize()
-    label_w = max(lay.px(60), round(rect.width * 0.25))
-    gap = radius + lay.px(8)
-    # the oval leaves room for the names: beside the side seats, above and below the end seats
-    rx = max(radius * 2, rect.width / 2 - label_w - gap)
-    ry = max(radius * 2, rect.height / 2 - gap - 2 * line_h)
-    table = pygame.Rect(0, 0, round(rx * 1.5), round(ry * 1.3))
-    table.center = (cx, cy)
-    pygame.draw.ellipse(surface, theme.c("paper_dark"), table)
-    pygame.draw.ellipse(surface, theme.c("rule"), table, max(2, lay.px(3)))
-    positions = seat_positions(rect, len(view.seats), rx, ry)
-    seats = {s.id: p for s, p in zip(view.seats, positions, strict=True)}
+    small = theme.text_font(lay, "small")
+    tiny = theme.font("body", max(8, round(small.get_height() * 0.8)))
+    n = max(1, len(view.seats))
+    col_w = rect.width // ((n + 1) // 2)
+    line_h, tiny_h = name_font.get_linesize(), tiny.get_linesize()
+    label_h = 2 * line_h + tiny_h
+    radius = max(9, min(lay.px(19), (rect.height - 2 * label_h) // 5, col_w // 3))
+    band = pygame.Rect(rect.x, rect.y + label_h + radius, rect.width, max(2 * radius, rect.height - 2 * label_h - 2 * radius))
+    table = band.inflate(-col_w // 3, -2 * radius + lay.px(6))
+    pygame.draw.rect(surface, theme.c("paper_dark"), table, border_radius=table.height // 2)
+    pygame.draw.rect(surface, theme.c("rule"), table, max(2, lay.px(3)), border_radius=table.height // 2)
+    positions = seat_positions(band, len(view.seats))
+    seats = {s.id: (x, y) for s, (x, y, _) in zip(view.seats, positions, strict=True)}
     # talks first, under the seats: private ones as solid links between two seats, plenary ones as dashes to the middle
     w = max(2, lay.px(3))
     for link in view.links:
@@ -98,43 +115,40 @@ def draw_table(surface: pygame.Surface, app: App, rect: pygame.Rect, view: Confe
         if a is None:
             continue
         if link.b is None:
-            dashed(surface, theme.c("brass"), a, (cx, cy), w, lay.px(8))
+            dashed(surface, theme.c("brass"), a, table.center, w, lay.px(8))
             continue
         b = seats.get(link.b)
         if b is not None:
             pygame.draw.line(surface, theme.c("link"), a, b, w)
-    small = theme.text_font(lay, "small")
-    tiny = theme.font("body", max(8, round(small.get_height() * 0.8)))
     if view.links:  # a key in words for the lines, so colour is not the only cue
-        key_h = tiny.get_linesize()
-        draw_line(surface, tiny, t("solid: private talks"), theme.c("ink_soft"), pygame.Rect(rect.x, rect.bottom - 2 * key_h, rect.width, key_h))
-        draw_line(surface, tiny, t("dashed: plenary"), theme.c("ink_soft"), pygame.Rect(rect.x, rect.bottom - key_h, rect.width, key_h))
+        key = t("solid: private talks") + "  ·  " + t("dashed: plenary")
+        if tiny.size(key)[0] <= table.width - 2 * radius:
+            draw_line(surface, tiny, key, theme.c("ink_soft"), table.inflate(-2 * radius, 0), "center")
     roles = {"team": t("Team"), "ai": t("AI"), "observer": t("Observer")}
-    for k, seat in enumerate(view.seats):
-        x, y = positions[k]
+    for seat, (x, y, top) in zip(view.seats, positions, strict=True):
         if seat.acting:
-            ring = radius + lay.px(5) + round(lay.px(3) * (0.5 + 0.5 * math.sin(pulse * 5)))
+            ring = radius + lay.px(4) + round(lay.px(3) * (0.5 + 0.5 * math.sin(pulse * 5)))
             pygame.draw.circle(surface, theme.c("focus"), (x, y), ring, max(3, lay.px(4)))
         surf = seat_surface(dels[seat.id], seat.code, radius, seat.walked_out)
         surface.blit(surf, surf.get_rect(center=(x, y)))
-        angle = 2 * math.pi * k / max(1, len(view.seats))
-        sx, sy = math.sin(angle), -math.cos(angle)
-        if abs(sx) < 0.35:  # top or bottom: centred above / below the seat, with the whole width free
-            wide = round(rect.width * 0.6)
-            box = pygame.Rect(x - wide // 2, (y - gap - 2 * line_h + lay.px(4)) if sy < 0 else (y + gap - lay.px(4)), wide, 2 * line_h)
-            align = "center"
-        elif sx > 0:
-            box = pygame.Rect(x + gap, y - line_h, label_w, 2 * line_h)
-            align = "left"
-        else:
-            box = pygame.Rect(x - gap - label_w, y - line_h, label_w, 2 * line_h)
-            align = "right"
-        box = box.clamp(rect)
-        draw_line(surface, name_font, seat.name, theme.c("ink"), pygame.Rect(box.x, box.y, box.width, line_h), align)  # type: ignore[arg-type]
+        col = pygame.Rect(x - col_w // 2 + lay.px(2), 0, col_w - lay.px(4), line_h)
+        lines = name_lines(name_font, seat.name, col.width)
         status = t("walked out") if seat.walked_out else (t("speaking") if seat.acting else roles[seat.role])
         colour = "danger" if seat.walked_out else ("focus" if seat.acting else "ink_soft")
-        draw_line(surface, small if not seat.acting else name_font, status, theme.c(colour),
-                  pygame.Rect(box.x, box.y + line_h, box.width, line_h), align)  # type: ignore[arg-type]
+        gap = radius + lay.px(6 if seat.acting else 3)
+        if top:  # name, then status, ending just above the seat
+            yy = y - gap - tiny_h - len(lines) * line_h
+            for line in lines:
+                draw_line(surface, name_font, line, theme.c("ink"), col.move(0, yy), "center")
+                yy += line_h
+            draw_line(surface, tiny, status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
+        else:  # status, then name, from just below the seat
+            yy = y + gap
+            draw_line(surface, tiny, status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
+            yy += tiny_h
+            for line in lines:
+                draw_line(surface, name_font, line, theme.c("ink"), col.move(0, yy), "center")
+                yy += line_h
 
 
 def board_row_height(app: App) -> int:
@@ -194,7 +208,12 @@ def news_item_height(app: App, line: NewsLine, width: int) -> int:
     theme, lay = app.theme, app.layout
     small = theme.text_font(lay, "small")
     body = theme.text_font(lay, "body", reading=True)
-    return small.get_linesize() + len(wrapped(body, line.text, width)) * body.get_linesize() + lay.px(12)
+    return small.get_linesize() + len(wrapped(body, line.text, width - news_pad(app))) * body.get_linesize() + lay.px(12)
+
+
+def news_pad(app: App) -> int:
+    """Room at the left of every news item for the bar that marks the line just announced."""
+    return app.layout.px(10)
 
 
 def paint_news(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int, news: tuple[NewsLine, ...], fresh: float) -> None:
@@ -204,16 +223,21 @@ def paint_news(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int
     small_bold = theme.text_font(lay, "small", "bold")
     body = theme.text_font(lay, "body", reading=True)
     y = rect.y - offset
+    full = rect
+    pad = news_pad(app)
+    rect = pygame.Rect(full.x + pad, full.y, full.width - pad, full.height)
     for k, line in enumerate(news):
-        h = news_item_height(app, line, rect.width)
+        h = news_item_height(app, line, full.width)
         if y > rect.bottom:
             break
         if y + h >= rect.y:
-            if k == 0 and fresh > 0:
-                glow = pygame.Surface((rect.width, h - lay.px(4)), pygame.SRCALPHA)
-                c = theme.c("brass_light")
-                glow.fill((c.r, c.g, c.b, round(200 * min(1.0, fresh))))
-                surface.blit(glow, (rect.x, y))
+            if k == 0 and fresh > 0:  # the line just announced: a bar in the margin (and a fading wash on paper)
+                if not theme.high_contrast:
+                    glow = pygame.Surface((full.width, h - lay.px(4)), pygame.SRCALPHA)
+                    c = theme.c("brass_light")
+                    glow.fill((c.r, c.g, c.b, round(200 * min(1.0, fresh))))
+                    surface.blit(glow, (full.x, y))
+                pygame.draw.rect(surface, theme.c("focus"), (full.x, y, max(3, lay.px(4)), h - lay.px(4)))
             head = line.date + (f"  ·  {t('private')}" if line.private else "")
             draw_line(surface, small_bold if line.private else small, head, theme.c("link" if line.private else "ink_soft"),
                       pygame.Rect(rect.x, y, rect.width, small.get_linesize()))
@@ -249,8 +273,11 @@ def draw_pending(surface: pygame.Surface, app: App, rect: pygame.Rect, p: Pendin
     bold = theme.text_font(lay, "small", "bold")
     small = theme.text_font(lay, "small")
     head, package = pending_text(app, p)
-    if p.awaiting:
-        pygame.draw.rect(surface, theme.c("brass_light"), rect.inflate(lay.px(8), lay.px(4)), border_radius=lay.px(4))
+    if p.awaiting:  # waiting for this team's answer: framed (and washed on paper), never colour alone: see the buttons
+        box = rect.inflate(lay.px(8), lay.px(4))
+        if not theme.high_contrast:
+            pygame.draw.rect(surface, theme.c("brass_light"), box, border_radius=lay.px(4))
+        pygame.draw.rect(surface, theme.c("focus"), box, max(2, lay.px(2)), border_radius=lay.px(4))
     y = rect.y
     for line in wrapped(bold, head, rect.width)[:2]:
         draw_line(surface, bold, line, theme.c("link" if p.private else "ink"), pygame.Rect(rect.x, y, rect.width, bold.get_linesize()))
