@@ -60,6 +60,8 @@ class Negotiator:
         # candidate packages depend only on stances, settled issues and stated positions;
         # the cache keeps the stances object itself so an id is never reused wrongly
         self._cache: dict[tuple[object, ...], tuple[object, list[tuple[int, ...]]]] = {}
+        # one issue's column of candidate options, keyed by the (identity-hashed) table
+        self._columns: dict[tuple[object, ...], tuple[int, ...]] = {}
 
     def curve(self, s: GameState, d: int) -> Curve:
         return Curve(s.cs.beta[d] * s.temperament[d])
@@ -94,29 +96,38 @@ class Negotiator:
         scope = cs.scope[k]
         free = [i for i in scope if s.settled[i] < 0]
         span = sum(max(t.contrib[i]) - min(t.contrib[i]) for i in free) or 1.0
-        self_w, share_w = _mixes(len(others))
+        n_mixes = len(_mixes(len(others))[0])
         n_i = cs.n_issues
         positions = s.positions
         counted = [sum(1 for i in free if positions[j * n_i + i] >= 0) or 1 for j in others]
-        columns: list[np.ndarray] = []
+        columns: list[tuple[int, ...]] = []
         for i in scope:
             if s.settled[i] >= 0:
-                columns.append(np.full(len(self_w), s.settled[i]))
+                columns.append((s.settled[i],) * n_mixes)
                 continue
-            n = cs.n_options[i]
-            own = np.asarray(t.contrib[i]) / span
-            if others:
-                est = np.zeros((len(others), n))
-                for y, j in enumerate(others):
-                    pos = positions[j * n_i + i]
-                    if pos >= 0:
-                        est[y] = (1.0 - np.abs(_RANGE[:n] - pos) / (n - 1)) / counted[y]
-                score = self_w[:, None] * own[None, :] + (1.0 - self_w)[:, None] * (share_w @ est)
-            else:
-                score = np.broadcast_to(own, (len(self_w), n))
-            columns.append(np.argmax(score > score.max(axis=1, keepdims=True) - 1e-12, axis=1))
-        packages = np.stack(columns, axis=1)
-        return list(dict.fromkeys(map(tuple, packages.tolist())))
+            # a Shift changes one issue's column, so columns are kept one by one
+            key = (t, i, span, tuple((positions[j * n_i + i], c) for j, c in zip(others, counted, strict=True)))
+            column = self._columns.get(key)
+            if column is None:
+                if len(self._columns) > 50000:
+                    self._columns.clear()
+                column = self._columns[key] = self._column(t.contrib[i], span, key[3])
+            columns.append(column)
+        return list(dict.fromkeys(zip(*columns, strict=True)))
+
+    @staticmethod
+    def _column(contrib: tuple[float, ...], span: float, seen: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+        """Each mix's best option on one issue: own value against the others' stated positions
+        (`seen`: each other's position, -1 = none, and how many issues it has stated)."""
+        self_w, rest_w, share_w = _mix_columns(len(seen))
+        n = len(contrib)
+        own = np.asarray(contrib) / span
+        if seen:
+            est = np.array([_estimate_row(n, pos, counted) for pos, counted in seen])
+            score = self_w * own[None, :] + rest_w * (share_w @ est)
+        else:
+            score = np.broadcast_to(own, (len(self_w), n))
+        return tuple(np.argmax(score > score.max(axis=1, keepdims=True) - 1e-12, axis=1).tolist())
 
     def threshold(self, s: GameState, j: int, d: int, k: int) -> float:
         """The estimated value below which j would reject a package on instrument k from d."""
@@ -290,6 +301,22 @@ def _mixes(n_others: int) -> tuple[np.ndarray, np.ndarray]:
             self_w += [0.6, 0.35]
             shares += [one, one]
     return np.array(self_w), np.array(shares)
+
+
+@lru_cache(maxsize=16)
+def _mix_columns(n_others: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The mixes as columns ready to broadcast: self weight, the others' share, per-other weights."""
+    self_w, share_w = _mixes(n_others)
+    return self_w[:, None], (1.0 - self_w)[:, None], share_w
+
+
+@lru_cache(maxsize=1024)
+def _estimate_row(n: int, pos: int, counted: int) -> np.ndarray:
+    """How much a delegation that stated option `pos` (of n; -1 = none) on one of its `counted`
+    stated issues would like each option, spread over those issues."""
+    if pos < 0:
+        return np.zeros(n)
+    return (1.0 - np.abs(_RANGE[:n] - pos) / (n - 1)) / counted
 
 
 STRATEGIES: dict[str, Negotiator] = {"negotiator": Negotiator()}

@@ -72,9 +72,11 @@ def likely_package(s: GameState, instrument: int) -> tuple[int, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Outlook:
-    """The other instruments that might still be signed, as a delegation sees them."""
+    """The other instruments that might still be signed, as a delegation sees them.
+
+    Compared and hashed by identity, like `Table`, so `expected` can key its memo on it."""
 
     chances: tuple[tuple[float, tuple[int, ...], tuple[int, ...]], ...]  # (p, scope, likely package)
 
@@ -121,11 +123,26 @@ def outlook(s: GameState, exclude: int | None = None) -> Outlook:
     return look
 
 
+# (table, world, outlook) -> expected value: all three are immutable and the first and last
+# are keyed by identity, so an entry is never stale; cleared when it grows large.
+_expected_memo: dict[tuple[Table, tuple[int, ...], Outlook], float] = {}
+
+
 def expected(t: Table, world: tuple[int, ...], look: Outlook) -> float:
     """Utility of a world plus the expected change from the other instruments' prospects.
 
     Issues already settled in `world` stay as they are: a treaty signed first
     protects its parties from what a later one would have settled."""
+    key = (t, world, look)
+    value = _expected_memo.get(key)
+    if value is None:
+        if len(_expected_memo) > 100_000:
+            _expected_memo.clear()
+        value = _expected_memo[key] = _expected(t, world, look)
+    return value
+
+
+def _expected(t: Table, world: tuple[int, ...], look: Outlook) -> float:
     base = utility(t, world)
     gain = 0.0
     for p, scope, package in look.chances:
@@ -153,18 +170,23 @@ def deciding_issues(s: GameState, t: Table, instrument: int, package: tuple[int,
     return tuple(name for size, name in impacts[:top] if size > 0)
 
 
-_estimates: list[Any] = [(None, None, {})]  # [(cs, positions, (j, instrument, package) -> value)]
+# (j's stated positions, instrument, package) -> value, per compiled scenario; keyed by j's own
+# positions, so another delegation's Shift does not throw the estimates away.
+_estimates: list[Any] = [(None, {})]
 
 
 def estimated_value(s: GameState, j: int, instrument: int, package: tuple[int, ...]) -> float:
     """Another delegation's value of a package as the public record suggests it (0-100)."""
-    cs, positions, memo = _estimates[0]
-    if cs is not s.cs or positions is not s.positions:
+    cs, memo = _estimates[0]
+    if cs is not s.cs:
         memo = {}
-        _estimates[0] = (s.cs, s.positions, memo)
-    key = (j, instrument, package)
+        _estimates[0] = (s.cs, memo)
+    n_i = s.cs.n_issues
+    key = (s.positions[j * n_i : (j + 1) * n_i], instrument, package)
     value = memo.get(key)
     if value is None:
+        if len(memo) > 100_000:
+            memo.clear()
         value = memo[key] = _estimated_value(s, j, instrument, package)
     return value
 

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from game.engine.state import GameState
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Table:
-    """One delegation's per-issue, per-option contributions to its utility (0-100 scale)."""
+    """One delegation's per-issue, per-option contributions to its utility (0-100 scale).
+
+    Compared and hashed by identity: the AI keys its memos on the table itself."""
 
     contrib: tuple[tuple[float, ...], ...]  # per issue: weight-normalised value of each option
     unsettled: tuple[float, ...]  # per issue: weight-normalised value of leaving it open
@@ -55,6 +57,6 @@ def _table(s: GameState, d: int) -> Table:
 
 
 def utility(t: Table, world: tuple[int, ...]) -> float:
-    return sum(t.contrib[i][o] if o >= 0 else t.unsettled[i] for i, o in enumerate(world))
+    return sum(c[o] if o >= 0 else u for c, u, o in zip(t.contrib, t.unsettled, world, strict=True))
 
 
