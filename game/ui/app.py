@@ -293,7 +293,7 @@ class App:
             if self.first_frame_seconds is None:
                 self.first_frame_seconds = time.perf_counter() - (self.started or last)
                 if os.environ.get("PLENIPO_TIMING"):
-                    print(f"first frame after {self.first_frame_seconds:.3f} s")
+                    print(f"first frame after {self.first_frame_seconds:.3f} s (wall clock {time.time():.3f})")
             clock.tick(FPS)
             frames += 1
             if max_frames is not None and frames >= max_frames:

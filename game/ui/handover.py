@@ -80,7 +80,7 @@ class HandoverScene(Scene):
         body = lay.body()
         y = self.flag.bottom + lay.px(24)
         y += draw_wrapped(surface, title, t("Pass the computer to the {name} delegation", name=name), theme.c("ink"),
-                          pygame.Rect(body.x, y, body.width, title.get_linesize() * 2), align="center")
+                          pygame.Rect(body.x, y, body.width, round(title.get_linesize() * 1.2) * 2 + 2), align="center")
         label = theme.text_font(lay, "label")
         y += lay.px(10)
         draw_line(surface, label, t("Everyone else: please look away from the screen."), theme.c("ink_soft"),
