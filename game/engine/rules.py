@@ -9,6 +9,7 @@ replay of a save all go through it.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
@@ -86,7 +87,7 @@ def new_game(
     return s
 
 
-def _entry(s: GameState, kind: LogKind, actor: str | None = None, audience: frozenset[str] | None = None, **data: object) -> LogEntry:
+def _entry(s: GameState, kind: LogKind, actor: str | None = None, audience: frozenset[str] | None = None, /, **data: object) -> LogEntry:
     return LogEntry(s.turn + 1, s.date.isoformat(), kind, actor, audience, data)
 
 
@@ -306,10 +307,8 @@ def _proposal(s: GameState, pid: int) -> Proposal:
     return s.proposals[pid - 1]
 
 
-def _extra_dates(s: GameState, n: int) -> list:
+def _extra_dates(s: GameState, n: int) -> list[dt.date]:
     """Dates for sittings added at the end: the full calendar's later sittings, then weekly."""
-    import datetime as dt
-
     later = [x for x in s.cs.sittings("full") if x > s.sittings[-1]]
     while len(later) < n:
         later.append((later[-1] if later else s.sittings[-1]) + dt.timedelta(days=7))
