@@ -24,6 +24,7 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -101,6 +102,8 @@ class App:
         #: perf_counter() when the program started, for the start-up time to the first frame.
         self.started: float | None = None
         self.first_frame_seconds: float | None = None
+        #: Layers over every scene (designer mode): objects with handle_event(event) -> bool, update(dt), draw(surface).
+        self.extras: list[Any] = []
         try:
             pygame.display.init()
             pygame.font.init()
@@ -227,6 +230,8 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return
+        if any(extra.handle_event(event) for extra in self.extras):
+            return
         top = self.stack.top
         if top is None:
             return
@@ -239,6 +244,8 @@ class App:
 
     def update(self, dt: float) -> None:
         self.clock_time += dt
+        for extra in self.extras:
+            extra.update(dt)
         top = self.stack.top
         if top is not None:
             top.update(dt)
@@ -246,6 +253,8 @@ class App:
     def draw(self) -> pygame.Surface:
         for scene in self.stack.visible():
             scene.draw(self.surface)
+        for extra in self.extras:
+            extra.draw(self.surface)
         self._take_screenshots()
         return self.surface
 

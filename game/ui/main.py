@@ -2,7 +2,8 @@
 
 The app knows nothing of the engine; this module gives it the hooks: what
 "Begin the conference" starts, whether a game can be continued, and how.
-`--autoplay` skips the setup for an all-AI show; `--screenshots DIR` and
+`--autoplay` skips the setup for an all-AI show; `--designer FILE` opens a game on
+that file at once, with F5 to reload it (see game/ui/designer.py); `--screenshots DIR` and
 `--exit-at-end` make the whole run scriptable headless (SDL_VIDEODRIVER=dummy).
 """
 
@@ -90,14 +91,22 @@ def run_window(args: argparse.Namespace) -> int:
     from game.cli.common import CliError
 
     try:
-        scenario = resolve_scenario(getattr(args, "designer", None) or args.scenario)
+        name = getattr(args, "designer", None) or args.scenario
+        scenario = resolve_scenario(str(name) if name else None)
     except FileNotFoundError:
-        raise CliError(f"no scenario {args.scenario!r}: give a file or an id from scenarios/") from None
+        raise CliError(f"no scenario {str(name)!r}: give a file or an id from scenarios/") from None
     from game.ui.app import App, NoDisplayError, Settings
 
     lang = args.lang or "en"
     first = None
-    if args.autoplay:
+    designer = None
+    if getattr(args, "designer", None):
+        from game.ui.designer import Designer
+
+        seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
+        designer = Designer(scenario, SessionSetup(str(scenario), lang, tuple(args.human or ()), args.length or "full", seed))
+        first = designer.first_scene()
+    elif args.autoplay:
         try:
             loaded = load(scenario)
         except ScenarioError as err:
@@ -116,6 +125,8 @@ def run_window(args: argparse.Namespace) -> int:
     except NoDisplayError as err:
         print(f"plenipo: no display available ({err}); try `plenipo simulate` for a game without a window", file=sys.stderr)
         return 1
+    if designer is not None:
+        designer.attach(app)
     app.exit_at_end = bool(args.exit_at_end)
     app.fast = os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen") and bool(args.autoplay or args.exit_at_end)
     app.started = start
