@@ -10,6 +10,7 @@ content hash that detects an edited scenario).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -20,7 +21,7 @@ from typing import Any
 
 from game.engine.rules import IllegalAction
 from game.play.codec import CodecError, action_from_json, action_to_json
-from game.play.session import Session, SessionSetup, Undone
+from game.play.session import JournalEntry, Session, SessionSetup, Undone
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load
 
@@ -76,9 +77,11 @@ def to_json(session: Session, save_path: Path) -> dict[str, Any]:
         "scenario": {"id": session.cs.scenario.id, "path": _scenario_ref(Path(setup.scenario_path), save_path),
                      "digest": session.loaded.digest},
         "setup": {"lang": setup.lang, "humans": list(setup.humans), "length": setup.length_id, "seed": setup.seed,
-                  "aim_weights": {d: dict(w) for d, w in setup.aim_weights.items()}, "teacher_pin": setup.teacher_pin},
+                  "aim_weights": {d: dict(w) for d, w in setup.aim_weights.items()}, "teacher_pin": setup.teacher_pin,
+                  "turn_minutes": setup.turn_minutes, "auto_pass": setup.auto_pass},
         "actions": [action_to_json(a) for a in session.actions],
         "undone": [{"sitting": u.sitting, "actions": [action_to_json(a) for a in u.actions]} for u in session.undone],
+        "journal": [dataclasses.asdict(j) for j in session.journal],
         "turn": session.state.turn + 1,
         "ended": session.state.ended,
     }
@@ -167,6 +170,7 @@ def load_save(path: Path) -> Loaded:
             raise CodecError("undone: must be a list of tables with actions")
         undone = [Undone(int(u.get("sitting", 0)), tuple(action_from_json(a, f"undone[{k}]") for a in u["actions"]))
                   for k, u in enumerate(undone_data)]
+        journal = _journal(data.get("journal", []))
     except CodecError as e:
         raise SaveError(f"{path}: damaged save ({e})") from None
     changed = scenario_ref.get("digest") != loaded.digest
@@ -176,6 +180,7 @@ def load_save(path: Path) -> Loaded:
         hint = " The scenario was edited after this game was saved." if changed else ""
         raise SaveError(f"{path}: the saved moves no longer fit the scenario ({e.reason}).{hint}") from None
     session.undone = undone
+    session.journal = journal
     return Loaded(session, changed)
 
 
@@ -194,7 +199,26 @@ def _setup(d: dict[str, Any], scenario_path: Path) -> SessionSetup:
     lang, length, pin = d.get("lang", "en"), d.get("length", "full"), d.get("teacher_pin", "")
     if not isinstance(lang, str) or not isinstance(length, str) or not isinstance(pin, str):
         raise CodecError("setup: lang, length and teacher_pin must be text")
-    return SessionSetup(str(scenario_path), lang, tuple(humans), length, seed, weights, pin)
+    minutes, auto = d.get("turn_minutes", 0.0), d.get("auto_pass", False)
+    if not isinstance(minutes, int | float) or isinstance(minutes, bool) or not 0 <= minutes <= 600 or not isinstance(auto, bool):
+        raise CodecError("setup: turn_minutes must be a number of minutes (0-600) and auto_pass true or false")
+    return SessionSetup(str(scenario_path), lang, tuple(humans), length, seed, weights, pin, float(minutes), auto)
+
+
+def _journal(items: Any) -> list[JournalEntry]:
+    """The teacher's pauses, timers and time-ups (absent in older saves)."""
+    if not isinstance(items, list):
+        raise CodecError("journal: must be a list")
+    out = []
+    for k, j in enumerate(items):
+        try:
+            if not isinstance(j, dict) or not isinstance(j.get("kind"), str) or not isinstance(j.get("date"), str):
+                raise TypeError
+            out.append(JournalEntry(j["kind"], int(j["at"]), int(j["sitting"]), j["date"], float(j.get("minutes", 0.0)),
+                                    bool(j.get("auto_pass", False)), str(j.get("delegation", ""))))
+        except (KeyError, TypeError, ValueError):
+            raise CodecError(f"journal[{k}]: not a journal entry") from None
+    return out
 
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

@@ -32,6 +32,8 @@ class SessionSetup:
     seed: int = 1
     aim_weights: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # delegation -> aim -> weight
     teacher_pin: str = ""
+    turn_minutes: float = 0.0  # the teacher's timer per team turn; 0 = no timer
+    auto_pass: bool = False  # pass a team's turn when its time runs out
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,21 @@ class Undone:
 
     sitting: int
     actions: tuple[A.Action, ...]
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """A teacher's act that is not an engine action (pause, resume, timer, time up), kept for the record.
+
+    `at` is how many actions had been applied, so the record can place it among the moves."""
+
+    kind: str  # "pause", "resume", "timer", "time_up"
+    at: int
+    sitting: int
+    date: str  # ISO date of the sitting
+    minutes: float = 0.0  # "timer": the new limit (0 = off)
+    auto_pass: bool = False  # "timer": the option chosen; "time_up": the turn was passed
+    delegation: str = ""  # "time_up": whose time ran out
 
 
 class Session:
@@ -53,6 +70,7 @@ class Session:
         self.actions: list[A.Action] = []
         self.rationales: dict[int, str] = {}
         self.undone: list[Undone] = []
+        self.journal: list[JournalEntry] = []  # the teacher's pauses, timers and time-ups (see JournalEntry)
         # (number of actions applied, state) at the start of each sitting reached
         self.checkpoints: list[tuple[int, GameState]] = [(0, self.state)]
 
@@ -96,6 +114,13 @@ class Session:
         while self.waiting_for_ai:
             entries.extend(self.ai_turn())
         return tuple(entries)
+
+    def note(self, kind: str, **details: object) -> JournalEntry:
+        """Journal a teacher's act that changes no game state (so the record can still show it)."""
+        s = self.state
+        entry = JournalEntry(kind, len(self.actions), min(s.turn + 1, s.n_turns), s.date.isoformat(), **details)  # type: ignore[arg-type]
+        self.journal.append(entry)
+        return entry
 
     # -- the teacher's undo -----------------------------------------------------------
 

@@ -26,7 +26,7 @@ from game.engine.rules import new_game, step
 from game.engine.scoring import score
 from game.engine.state import GameState
 from game.i18n import Translator, language_name
-from game.play.session import Session, Undone
+from game.play.session import JournalEntry, Session, Undone
 from game.scenario.texts import tr
 
 RECORD_FORMAT = "plenipo-record"
@@ -245,6 +245,8 @@ def build_record(session: Session, lang: str | None = None, reveal: bool | None 
                 signed.append(_signed(narrator, before, state, e, show))
     for u in session.undone:
         teacher.append(_undo(narrator, u, show, state))
+    for j in session.journal:
+        teacher.append(_journal(narrator, j))
     final = state
     outcome = _outcome(narrator, final) if final.ended else None
     return Record(
@@ -407,6 +409,28 @@ def _undo(narrator: Narrator, u: Undone, show: bool, final: GameState) -> Teache
     sittings = final.sittings
     date = sittings[min(max(u.sitting - 1, 0), len(sittings) - 1)].isoformat()
     return TeacherAction(None, u.sitting, date, "Undo", text, tuple(lines))
+
+
+def _journal(narrator: Narrator, j: JournalEntry) -> TeacherAction:
+    """A pause, resume, timer change or time-up from the console, in the record's language."""
+    t = narrator.t
+    if j.kind == "pause":
+        text = t("The teacher pauses the conference.")
+    elif j.kind == "resume":
+        text = t("The teacher resumes the conference.")
+    elif j.kind == "timer" and j.minutes > 0:
+        minutes = f"{j.minutes:g}"
+        text = (t("The teacher sets a timer of {minutes} minutes per team turn; the turn passes when time is up.")
+                if j.auto_pass else t("The teacher sets a timer of {minutes} minutes per team turn.")).format(minutes=minutes)
+    elif j.kind == "timer":
+        text = t("The teacher turns the timer off.")
+    elif j.kind == "time_up":
+        who = narrator.delegation(j.delegation) if j.delegation in narrator.cs.d_index else j.delegation
+        text = (t("Time is up for {who}; its turn is passed.") if j.auto_pass else t("Time is up for {who}.")).format(who=who)
+    else:
+        text = j.kind
+    kind = {"pause": "Pause", "resume": "Resume", "timer": "Timer", "time_up": "TimeUp"}.get(j.kind, j.kind)
+    return TeacherAction(None, j.sitting, j.date, kind, text)
 
 
 def _setup(session: Session, narrator: Narrator, tl: Translator, show: bool) -> Setup:
