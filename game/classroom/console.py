@@ -250,3 +250,8 @@ def classroom_for(session: Session, clock: Clock = time.monotonic) -> Classroom:
     if room is None:
         room = _CLASSROOMS[session] = Classroom(session, clock)
     return room
+
+
+def find_classroom(session: Session) -> Classroom | None:
+    """The session's classroom if the teacher's tools have been used on it (no side effect)."""
+    return _CLASSROOMS.get(session)

@@ -22,6 +22,7 @@ from game.engine import actions as A
 from game.engine.rules import check
 from game.play.saves import autosave_path, save
 from game.play.session import Session
+from game.ui.board import BoardArea, BoardState
 from game.ui.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.conference_draw import (
     board_row_height,
@@ -61,7 +62,7 @@ class ConferenceScene(Scene):
         self.rationale = ""
         self.focus = FocusGroup()
         self.news_scroll = ScrollState()
-        self.board_scroll = ScrollState()
+        self.board_scroll = BoardState()
         self.view: ConferenceView | None = None
         self._capture: str | None = None
         self._rects: dict[str, pygame.Rect] = {}
@@ -292,9 +293,9 @@ class ConferenceScene(Scene):
         # the issue board
         b_inner = panel_inner(app, middle)
         row_h = board_row_height(app)
-        widgets.append(ScrollArea("board", b_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0), self.board_scroll,
-                                  row_h * len(view.issues), self._paint_board, line=row_h,
-                                  tooltip=t("Up and Down, Page Up and Page Down to read on")))
+        widgets.append(BoardArea("board", b_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0), self.board_scroll,
+                                 row_h * len(view.issues), self._paint_board, line=row_h, issues=view.issues, app=app,
+                                 tooltip=t("Arrow keys move over the options; each shows its full text")))
         # the news
         n_inner = panel_inner(app, right)
         n_rect = n_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)

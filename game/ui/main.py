@@ -127,6 +127,9 @@ def run_window(args: argparse.Namespace) -> int:
         return 1
     if designer is not None:
         designer.attach(app)
+    from game.ui.teacher import install
+
+    install(app)  # the teacher's console (T), pause and turn timers
     app.exit_at_end = bool(args.exit_at_end)
     app.fast = os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen") and bool(args.autoplay or args.exit_at_end)
     app.started = start
