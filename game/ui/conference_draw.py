@@ -204,6 +204,20 @@ def paint_board(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: in
         y += row_h
 
 
+def board_cells(app: App, rect: pygame.Rect, offset: int, issues: tuple[IssueRow, ...]) -> list[tuple[int, int, pygame.Rect]]:
+    """(issue, option, cell) for every option cell `paint_board` draws, in screen coordinates (for tooltips and the cursor)."""
+    lay = app.layout
+    row_h = board_row_height(app)
+    head_h = app.theme.text_font(lay, "small", "bold").get_linesize()
+    out = []
+    for k, row in enumerate(issues):
+        y = rect.y - offset + k * row_h + head_h + lay.px(2)
+        seg_w = rect.width / max(1, len(row.options))
+        for o in range(len(row.options)):
+            out.append((k, o, pygame.Rect(round(rect.x + o * seg_w), y, round(seg_w) - lay.px(3), lay.px(30))))
+    return out
+
+
 def news_item_height(app: App, line: NewsLine, width: int) -> int:
     theme, lay = app.theme, app.layout
     small = theme.text_font(lay, "small")

@@ -58,6 +58,7 @@ class IssueRow:
     options: tuple[str, ...]
     markers: tuple[Marker, ...]
     settled: int  # option index settled by a signed instrument, -1 if open
+    details: tuple[str, ...] = ()  # each option's description (for the board's tooltips)
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,8 @@ def conference_view(session: Session, tr_: Translator, viewer: str | None, shown
         markers = tuple(
             Marker(d.id, codes[d.id], s.position(k, i)) for k, d in enumerate(scen.delegations) if s.position(k, i) >= 0
         )
-        issues.append(IssueRow(issue.id, tr(issue.title, lang), tuple(tr(o.label, lang) for o in issue.options), markers, s.settled[i]))
+        issues.append(IssueRow(issue.id, tr(issue.title, lang), tuple(tr(o.label, lang) for o in issue.options), markers, s.settled[i],
+                               tuple(tr(o.description, lang) for o in issue.options)))
     viewer_index = cs.d_index[viewer] if viewer is not None else None
     pending = []
     waiting = {p.id for p in s.pending_for(viewer_index)} if viewer_index is not None else set()

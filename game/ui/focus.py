@@ -31,6 +31,7 @@ class FocusGroup:
         self.focus_key: str | None = None
         self.hover_key: str | None = None
         self.hover_time = 0.0
+        self.hover_tip: str | None = None
         self.mouse = (0, 0)
 
     def set(self, widgets: Sequence[Widget]) -> None:
@@ -67,8 +68,9 @@ class FocusGroup:
             self.mouse = event.pos
             over = self.widget_at(event.pos)
             key = over.key if over else None
-            if key != self.hover_key:
-                self.hover_key, self.hover_time = key, 0.0
+            tip = over.tooltip_at(event.pos) if over else None
+            if key != self.hover_key or tip != self.hover_tip:
+                self.hover_key, self.hover_time, self.hover_tip = key, 0.0, tip
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             over = self.widget_at(event.pos)
             if over and over.can_focus:
@@ -106,21 +108,34 @@ class FocusGroup:
         self.draw_tooltip(surface, app)
 
     def draw_tooltip(self, surface: pygame.Surface, app: App) -> None:
+        """The hovered widget's tooltip after a moment; else the focused widget's tip for what the keys point at."""
         w = self.hovered
-        if w is None or not w.tooltip or self.hover_time < TOOLTIP_DELAY:
-            return
+        text = w.tooltip_at(self.mouse) if w is not None else None
+        anchor: pygame.Rect | None = None
+        if not text or self.hover_time < TOOLTIP_DELAY:
+            focused = self.focused
+            tip = focused.focus_tip(app) if focused is not None else None
+            if tip is None:
+                return
+            text, anchor = tip
         theme, lay = app.theme, app.layout
         font = theme.text_font(lay, "small")
         width = min(lay.px(420), lay.width - 2 * lay.margin)
         pad = lay.px(10)
-        lines = wrap(font, w.tooltip, width - 2 * pad)
+        lines = wrap(font, text, width - 2 * pad)
         h = len(lines) * round(font.get_linesize() * 1.2) + 2 * pad
         tw = min(width, max(font.size(line)[0] for line in lines) + 2 * pad + 2)
-        box = pygame.Rect(self.mouse[0] + lay.px(14), self.mouse[1] + lay.px(20), tw, h)
+        point = (anchor.x, anchor.bottom) if anchor is not None else self.mouse
+        box = pygame.Rect(point[0] + lay.px(14), point[1] + lay.px(20), tw, h)
+        if anchor is not None:
+            box.topleft = (anchor.x, anchor.bottom + lay.px(6))
         box.clamp_ip(surface.get_rect())
-        if box.collidepoint(self.mouse):
+        if anchor is not None and box.colliderect(anchor):
+            box.bottom = anchor.y - lay.px(6)
+            box.clamp_ip(surface.get_rect())
+        elif anchor is None and box.collidepoint(self.mouse):
             box.bottom = self.mouse[1] - lay.px(8)
             box.clamp_ip(surface.get_rect())
         pygame.draw.rect(surface, theme.c("tooltip_bg"), box, border_radius=lay.px(4))
         pygame.draw.rect(surface, theme.c("border"), box, max(1, lay.px(1)), border_radius=lay.px(4))
-        draw_wrapped(surface, font, w.tooltip, theme.c("tooltip_text"), box.inflate(-2 * pad, -2 * pad))
+        draw_wrapped(surface, font, text, theme.c("tooltip_text"), box.inflate(-2 * pad, -2 * pad))

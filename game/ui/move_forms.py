@@ -22,7 +22,7 @@ from game.ui.focus import FocusGroup
 from game.ui.move_model import OptionCell, ProposalDraft, ShiftDraft, option_cells
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollArea, ScrollState
-from game.ui.text import draw_line, draw_wrapped, render, wrap
+from game.ui.text import draw_line, draw_wrapped, ellipsize, render, wrap
 from game.ui.widgets import Button, Choice, Label, TextField, Toggle, Widget, draw_box
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ class OptionRow(Widget):
                  on_change: Callable[[int], None], *, tooltip: str | None = None) -> None:
         super().__init__(key, rect, tooltip=tooltip)
         self.title, self.cells, self.selected, self.on_change = title, cells, selected, on_change
+        self.app: App | None = None  # known after the first draw (cell geometry depends on the layout)
+        self.cut: set[int] = set()  # cells whose label did not fit when drawn
 
     def _title_w(self) -> int:
         return round(self.rect.width * 0.24)
@@ -50,6 +52,25 @@ class OptionRow(Widget):
         n = max(1, len(self.cells))
         w = (self.rect.right - x0) / n
         return [pygame.Rect(round(x0 + k * w), self.rect.y, round(w) - app.layout.px(6), self.rect.height) for k in range(n)]
+
+    def _tip(self, k: int) -> str:
+        cell = self.cells[k]
+        return f"{self.title}: {cell.label}" + (f"\n{cell.description}" if cell.description else "")
+
+    def tooltip_at(self, pos: tuple[int, int]) -> str | None:
+        """Over a cell: its full label and description (a long label is cut to fit the cell)."""
+        if self.app is not None:
+            for k, r in enumerate(self.cell_rects(self.app)):
+                if r.collidepoint(pos):
+                    return self._tip(k)
+        return self.tooltip
+
+    def focus_tip(self, app: App) -> tuple[str, pygame.Rect] | None:
+        """With focus, the chosen cell's full text under it when the cell cuts it, so Left / Right read every option in full."""
+        self.app = app
+        if self.selected not in self.cut:
+            return None
+        return self._tip(self.selected), self.cell_rects(app)[self.selected]
 
     def _set(self, k: int) -> None:
         if 0 <= k < len(self.cells) and self.cells[k].allowed and k != self.selected:
@@ -72,6 +93,7 @@ class OptionRow(Widget):
         return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos)
 
     def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+        self.app = app
         theme, lay, t = app.theme, app.layout, app.t
         bold = theme.text_font(lay, "small", "bold")
         small = theme.text_font(lay, "small")
@@ -89,7 +111,11 @@ class OptionRow(Widget):
             lines = wrap(bold if chosen else small, cell.label, inner.width)
             room = max(1, (inner.height - small.get_linesize()) // small.get_linesize())
             y = inner.y
-            for line in lines[:room]:
+            shown = lines[:room]
+            if len(lines) > room:  # cut: say so; the full label shows on hover and, for the chosen cell, on focus
+                shown[-1] = ellipsize(bold if chosen else small, shown[-1] + " …", inner.width)
+                self.cut.add(k)
+            for line in shown:
                 draw_line(surface, bold if chosen else small, line, theme.c(fg), pygame.Rect(inner.x, y, inner.width, small.get_linesize()))
                 y += small.get_linesize()
             value = "—" if cell.value is None else f"{round(cell.value)}"

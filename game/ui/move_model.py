@@ -25,6 +25,7 @@ class OptionCell:
     value: float | None  # the team's value (0-100), None when it has no stake in the issue
     stated_by: tuple[str, ...]  # short codes of other delegations whose public position this is
     allowed: bool  # False when another option is already settled by a signed instrument
+    description: str = ""  # what agreeing to it means (shown in full on hover and focus)
 
 
 def option_cells(s: GameState, actor: int, issue: int, lang: str) -> list[OptionCell]:
@@ -37,7 +38,7 @@ def option_cells(s: GameState, actor: int, issue: int, lang: str) -> list[Option
         stated = tuple(codes[cs.delegation_ids[k]] for k in range(cs.n_delegations) if k != actor and s.position(k, issue) == o)
         value = float(s.stances.values[actor, off + o]) if stake else None
         allowed = s.settled[issue] < 0 or s.settled[issue] == o
-        out.append(OptionCell(tr(opt.label, lang), value, stated, allowed))
+        out.append(OptionCell(tr(opt.label, lang), value, stated, allowed, tr(opt.description, lang)))
     return out
 
 

@@ -62,6 +62,14 @@ class Widget:
     def handle_event(self, event: pygame.event.Event, app: App) -> bool:
         return False
 
+    def tooltip_at(self, pos: tuple[int, int]) -> str | None:
+        """The tooltip for the mouse at `pos` (a widget with parts, e.g. the issue board, tells each part's text)."""
+        return self.tooltip
+
+    def focus_tip(self, app: App) -> tuple[str, pygame.Rect] | None:
+        """A tip shown while the widget has keyboard focus, beside a rect: the full text of what the keys point at."""
+        return None
+
     def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
         raise NotImplementedError
 
