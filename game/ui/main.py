@@ -27,7 +27,8 @@ DEFAULT_SCENARIO = "genoa_1922"
 def new_session(setup: GameSetup) -> Session:
     """A fresh game from the setup screen's choices."""
     loaded = load(setup.scenario_path)
-    return Session(loaded, SessionSetup(str(setup.scenario_path), setup.lang, setup.humans, setup.length_id, setup.seed))
+    return Session(loaded, SessionSetup(str(setup.scenario_path), setup.lang, setup.humans, setup.length_id, setup.seed,
+                                        setup.aim_weights, setup.teacher_pin, setup.turn_minutes, setup.auto_pass))
 
 
 def conference_for(session: Session):  # type: ignore[no-untyped-def]

@@ -8,11 +8,13 @@ typed) are tested without a window, and so the engine side can import
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from game.classroom.choices import ClassroomChoices
 from game.scenario.errors import ScenarioError, format_path
 from game.scenario.loader import LoadedScenario, load
 from game.scenario.models import Delegation
@@ -37,6 +39,10 @@ class GameSetup:
     humans: tuple[str, ...]
     length_id: str
     seed: int
+    aim_weights: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # the teacher's changes to the scenario's weights
+    teacher_pin: str = ""
+    turn_minutes: float = 0.0
+    auto_pass: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,7 @@ class SetupModel:
         self.length_id = FULL
         self.seed_text = str(random_seed() if seed is None else seed)
         self.message = ""  # last problem to show (e.g. a file that did not open)
+        self.classroom = ClassroomChoices()  # the teacher's PIN, timer and aim weights
         if self.scenarios:
             self.select(0)
 
@@ -133,6 +140,8 @@ class SetupModel:
         langs = self.languages()
         self.lang = self.preferred_lang if self.preferred_lang in langs else langs[0]
         self.humans = set()
+        if hasattr(self, "classroom"):
+            self.classroom.reset_weights()  # weights belong to one scenario's aims
         lengths = self.lengths()
         self.length_id = lengths[0].id if lengths else FULL
 
@@ -225,7 +234,8 @@ class SetupModel:
         if e is None or seed is None:
             return None
         humans = tuple(d.id for d in self.playable() if d.id in self.humans)
-        return GameSetup(e.path, self.lang, humans, self.length_id, seed)
+        c = self.classroom
+        return GameSetup(e.path, self.lang, humans, self.length_id, seed, c.frozen_weights(), c.pin.strip(), c.minutes, c.auto_pass)
 
 
 # --- the introduction screen's table ----------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.classroom.planning import estimate_minutes
 from game.i18n import language_name
 from game.ui.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.emblems import draw_emblem, short_codes
@@ -112,6 +113,11 @@ class SetupScene(Scene):
 
         self.ctx.push(IntroScene(setup, entry.loaded.scenario))
 
+    def _teacher(self) -> None:
+        from game.ui.teacher_setup import TeacherSetupScene
+
+        self.ctx.push(TeacherSetupScene(self.m))
+
     def _settings(self) -> None:
         from game.ui.pause import SettingsScene
 
@@ -175,6 +181,10 @@ class SetupScene(Scene):
         widgets.append(Button("new_seed", pygame.Rect(rows[5].x + seed_w + gap, rows[5].y, rows[5].width - seed_w - gap, bh),
                               t("New seed"), self._new_seed, tooltip=t("Draw a new random seed")))
         self.summary_rect = pygame.Rect(ib.x, rows[5].bottom + lay.gap, ib.width, max(0, ib.bottom - rows[5].bottom - lay.gap))
+        summary = Label("summary", self.summary_rect, "")
+        summary.tooltip = t("The estimate: the scenario's minutes for this length, which assume two teams, plus about a tenth for "
+                            "each further team (one more hand-over and discussion per sitting); the AI's moves take seconds.")
+        widgets.append(summary)
 
         # delegations card: who plays whom
         ic = panel_inner(app, cc)
@@ -219,6 +229,8 @@ class SetupScene(Scene):
         fy = foot.centery - bh // 2 + lay.px(1)
         start = pygame.Rect(foot.right - lay.margin - fw, fy, fw, bh)
         cont = start.move(-fw - lay.gap, 0)
+        widgets.append(Button("teacher", cont.move(-fw - lay.gap, 0), t("Teacher…"), self._teacher, enabled=self.m.entry is not None,
+                              tooltip=t("Teacher's PIN for the console, a timer per team turn, aim weights for the score")))
         widgets.append(Button("continue", cont, t("Continue last game"), self.ctx.continue_game, enabled=self.ctx.can_continue(),
                               tooltip=t("Resume the game that was interrupted")))
         widgets.append(Button("start", start, t("Start"), self._start, style="primary", enabled=self.m.can_start(),
@@ -264,7 +276,7 @@ class SetupScene(Scene):
         theme, lay = app.theme, app.layout
         draw_backdrop(surface, app)
         draw_header(surface, app, "Plenipo", t("A diplomacy game for the classroom"))
-        left_button = min(w.rect.x for w in self.focus.widgets if w.key in ("start", "continue"))
+        left_button = min(w.rect.x for w in self.focus.widgets if w.key in ("start", "continue", "teacher"))
         draw_footer(surface, app, t("Tab: next   Arrows: change   Enter: choose   Esc: menu"), until=left_button)
         for rect, title in self.panels:
             draw_panel(surface, app, rect, title)
@@ -292,6 +304,13 @@ class SetupScene(Scene):
             when = f"{app.tr.date(cal.sittings[0])} – {app.tr.date(cal.sittings[-1])}"
             place = tr(meta.place, self.m.lang)
             lines.append((f"{place} · {when}" if place else when, "ink_soft"))
+        c = self.m.classroom
+        console = app.t("Console (T): PIN set.") if c.pin else app.t("Console (T): open, no PIN.")
+        if c.minutes:
+            console += " " + app.tr.tn("Timer: {n} minute per turn.", "Timer: {n} minutes per turn.", round(c.minutes))
+        if c.weights:
+            console += " " + app.tr.tn("Weights changed for {n} delegation.", "Weights changed for {n} delegations.", len(c.weights))
+        lines.append((console, "ink_soft"))
         if self.m.broken:
             names = ", ".join(p.name for p, _ in self.m.broken)
             lines.append((app.tr.tn("{n} file in scenarios/ could not be read: {names}", "{n} files in scenarios/ could not be read: {names}",
@@ -306,12 +325,14 @@ class SetupScene(Scene):
 
         parts: list[tuple[str, str]] = []
         option = next((o for o in self.m.lengths() if o.id == self.m.length_id), None)
+        teams = [d for d in self.m.playable() if d.id in self.m.humans]
         if option is not None:
             text = app.tr.tn("{n} sitting", "{n} sittings", option.sittings)
-            if option.minutes:
-                text += " · " + t("about {minutes} minutes", minutes=option.minutes)
+            minutes = estimate_minutes(option.minutes, len(teams))
+            if minutes:
+                text += " · " + app.tr.tn("about {minutes} minutes with {n} team", "about {minutes} minutes with {n} teams", len(teams),
+                                          minutes=minutes)
             parts.append((text, "ink"))
-        teams = [d for d in self.m.playable() if d.id in self.m.humans]
         if teams:
             parts.append((t("Teams: {teams} · AI: {ai}", teams=len(teams), ai=len(self.m.playable()) - len(teams)), "ink"))
         else:
