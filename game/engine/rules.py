@@ -380,6 +380,8 @@ def _apply(s: GameState, action: A.Action) -> GameState:
             to = frozenset(cs.d_index[x] for x in action.to if cs.d_index[x] != d)
         p = Proposal(len(s.proposals) + 1, s.turn, d, k, package_indexes(s, k, action.package), to, counter_to=action.counter_to)
         s = s.evolve(proposals=(*s.proposals, p))
+        if to is not None:
+            s = _consulted(s, p)
         entries.append(_entry(s, LogKind.PROPOSAL, me, _audience(s, p), proposal=p.id, instrument=action.instrument,
                               package=dict(action.package), to=sorted(action.to) if action.to else "plenary",
                               **_reasons(action.reasons), **_why(action.rationale)))
@@ -410,6 +412,21 @@ def _apply(s: GameState, action: A.Action) -> GameState:
     if s.cursor >= len(s.order):
         s = _resolve_sitting(s)
     return s
+
+
+def _consulted(s: GameState, p: Proposal) -> GameState:
+    """Outsiders brought into private talks trust the host more: being consulted is what
+    excluded delegations (Germany at the Villa d'Albertis) missed."""
+    cs = s.cs
+    assert p.to is not None
+    outsiders = [t for t in p.to if t not in cs.parties[p.instrument] and cs.delegation(t).consulted_trust > 0]
+    if not outsiders:
+        return s
+    rel = s.relations.copy()
+    for t in outsiders:
+        rel[t, p.proposer] = min(100.0, float(rel[t, p.proposer]) + cs.delegation(t).consulted_trust)
+    rel.flags.writeable = False
+    return s.evolve(relations=rel)
 
 
 def _reasons(r: A.Reasons | None) -> dict[str, object]:

@@ -1,0 +1,181 @@
+"""The Genoa 1922 scenario: facts checked against the record, every event and
+outcome reachable, both historical endings common, and team choices that matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from game.ai.driver import DEFAULT, play_game, play_until_human
+from game.analysis.batch import run_batch
+from game.engine import actions as A
+from game.engine.compiled import compile_scenario
+from game.engine.rules import check, new_game, step
+from game.scenario.loader import load
+from game.scenario.texts import tr
+
+GENOA = Path(__file__).resolve().parents[2] / "scenarios" / "genoa_1922.toml"
+
+# Facts from the sourced fact sheet (shared/history/genoa-1922.md): what the scenario states must match.
+EVENT_DATES = {
+    "opening_plenary": "1922-04-10",
+    "four_commissions": "1922-04-11",
+    "villa_dalbertis": "1922-04-14",
+    "counterclaims_39bn": "1922-04-15",
+    "rathenau_rebuffed": "1922-04-15",
+    "easter_sunday": "1922-04-16",
+    "allied_note": "1922-04-18",
+    "lloyd_george_ultimatum": "1922-04-19",
+    "soviet_letter_20_april": "1922-04-20",
+    "germany_accepts_exclusion": "1922-04-21",
+    "bar_le_duc": "1922-04-24",
+    "soviet_reply_11_may": "1922-05-11",
+    "closing_plenary": "1922-05-19",
+}
+HEADS = {
+    "britain": "David Lloyd George",
+    "france": "Louis Barthou",
+    "italy": "Luigi Facta",
+    "germany": "Joseph Wirth",
+    "soviet": "Georgy Chicherin",
+    "belgium": "Georges Theunis",
+    "japan": "Ishii Kikujirō",
+}
+MEMBERS = {"germany": {"Walther Rathenau", "Ago von Maltzan"}, "soviet": {"Leonid Krasin", "Maxim Litvinov", "Adolph Joffe"},
+           "italy": {"Carlo Schanzer"}, "belgium": {"Henri Jaspar"}}
+
+
+@pytest.fixture(scope="module")
+def genoa():
+    loaded = load(GENOA)
+    return loaded, compile_scenario(loaded.scenario)
+
+
+@pytest.fixture(scope="module")
+def tally(genoa):
+    _, cs = genoa
+    return run_batch(GENOA, 240, seed=1922, compiled=cs).tally
+
+
+def test_genoa_validates_without_warnings(genoa):
+    loaded, _ = genoa
+    assert loaded.scenario.id == "genoa_1922"
+    assert [str(w) for w in loaded.warnings] == []
+
+
+def test_calendar_runs_from_the_opening_to_the_closing_plenary(genoa):
+    s = genoa[0].scenario
+    assert s.calendar.sittings[0] == dt.date(1922, 4, 10)
+    assert s.calendar.sittings[-1] == dt.date(1922, 5, 19)
+    first_week = [d for d in s.calendar.sittings if d <= dt.date(1922, 4, 16)]
+    assert len(first_week) == 7  # day by day in the first week
+    short = next(x for x in s.calendar.lengths if x.id == "short")
+    assert {dt.date(1922, 4, 14), dt.date(1922, 4, 16), dt.date(1922, 5, 19)} <= set(short.sittings)
+    assert len(short.sittings) < len(s.calendar.sittings)
+
+
+def test_event_dates_match_the_record(genoa):
+    events = {e.id: e for e in genoa[0].scenario.events}
+    for event_id, date in EVENT_DATES.items():
+        assert events[event_id].date == dt.date.fromisoformat(date), event_id
+
+
+def test_delegations_have_their_real_heads_and_members(genoa):
+    delegations = {d.id: d for d in genoa[0].scenario.delegations}
+    for did, head in HEADS.items():
+        assert delegations[did].leaders[0] == head
+    for did, members in MEMBERS.items():
+        assert members <= set(delegations[did].leaders)
+    assert {"britain", "france", "soviet"} <= {d.id for d in delegations.values() if d.essential}
+
+
+def test_disputed_figures_carry_their_numbers_and_are_marked(genoa):
+    issues = {i.id: i for i in genoa[0].scenario.issues}
+    debts = {o.id: o for o in issues["debts"].options}["full"]
+    claims = {o.id: o for o in issues["counterclaims"].options}["accepted"]
+    assert (debts.quantity, debts.uncertain) == (18, True)
+    assert (claims.quantity, claims.uncertain) == (39, True)
+
+
+def test_rapallo_is_a_separate_german_soviet_treaty_that_does_not_end_the_conference(genoa):
+    inst = {i.id: i for i in genoa[0].scenario.instruments}
+    rapallo = inst["rapallo_treaty"]
+    assert set(rapallo.parties) == {"germany", "soviet"}
+    assert not rapallo.ends_conference
+    assert inst["general_settlement"].ends_conference
+    assert {"britain", "france", "soviet"} <= set(inst["general_settlement"].parties)
+
+
+def test_history_names_the_treaty_date_and_the_attendance(genoa):
+    history = tr(genoa[0].scenario.meta.history)
+    assert "16 April" in history
+    assert "34" in history and "29" in history
+
+
+def test_outcomes_come_in_the_issue_order(genoa):
+    ids = [o.id for o in genoa[0].scenario.outcomes]
+    for earlier, later in (("general_settlement", "rapallo"), ("rapallo", "deadlock")):
+        assert ids.index(earlier) < ids.index(later)
+    assert {"general_settlement", "rapallo", "deadlock", "breakdown"} <= set(ids)
+    historical = [o.id for o in genoa[0].scenario.outcomes if o.historical]
+    assert historical == ["rapallo"]
+
+
+def test_engine_and_ai_know_nothing_of_genoa(genoa):
+    # Rapallo must come from motives and events, never from code written for this scenario's ids
+    s = genoa[0].scenario
+    ids = {x.id for x in (*s.delegations, *s.instruments, *s.issues, *s.events)} - {"credits", "property", "recognition", "disarmament"}
+    root = Path(__file__).resolve().parents[2] / "game"
+    for folder in ("engine", "ai"):
+        for source in (root / folder).glob("*.py"):
+            text = source.read_text(encoding="utf-8")
+            assert not [i for i in ids if f'"{i}"' in text or f"'{i}'" in text], source
+
+
+def test_every_event_fires_in_some_seeded_run(genoa, tally):
+    never = [e.id for e in genoa[0].scenario.events if not e.optional and tally.events.get(e.id, 0) == 0]
+    assert never == []
+
+
+def test_every_outcome_is_reached_in_some_seeded_run(genoa, tally):
+    assert {o.id for o in genoa[0].scenario.outcomes} == set(tally.outcomes)
+
+
+def test_both_historical_endings_are_common(tally):
+    n = tally.runs
+    assert 0.25 <= tally.outcomes["rapallo"] / n <= 0.65
+    assert 0.12 <= tally.outcomes["deadlock"] / n <= 0.55
+    assert tally.outcomes["general_settlement"] / n <= 0.25
+    assert tally.outcomes["breakdown"] / n < 0.2
+
+
+OFFER = (("debts", "prewar_written_down"), ("property", "leases"), ("guarantees", "mixed_tribunals"), ("propaganda", "mutual_pledge"),
+         ("counterclaims", "offset"), ("credits", "large"), ("recognition", "de_jure"), ("article_116", "renounced"))
+
+
+def _britain_consults_germany(cs, seed):
+    """Britain, played by a team, brings Germany into its private talks and offers credits."""
+    s = new_game(cs, seed, humans=["britain"])
+    b = cs.d_index["britain"]
+    while not s.ended:
+        s = play_until_human(s)
+        if s.ended:
+            break
+        for p in s.pending_for(b):
+            s = step(s, DEFAULT.respond(s, b, p)).state
+        move: A.MoveAction = A.Propose("britain", "general_settlement", OFFER, ("france", "italy", "belgium", "soviet", "germany"))
+        if check(s, move) is not None:
+            move = DEFAULT.move(s, b)
+        s = step(s, move).state
+    return cs.outcome(s.outcome).id
+
+
+def test_a_team_that_consults_germany_and_offers_credits_makes_rapallo_rarer(genoa):
+    _, cs = genoa
+    seeds = [(3, k) for k in range(48)]
+    base = Counter(cs.outcome(play_game(cs, seed).outcome).id for seed in seeds)
+    played = Counter(_britain_consults_germany(cs, seed) for seed in seeds)
+    assert played["rapallo"] < base["rapallo"] - 3
