@@ -256,9 +256,7 @@ class Designer:
         if view is None:
             draw_panel(surface, app, rect, t("Designer panel"))
             return
-        parts = [t("Live state (F6 hides)"), Path(view.file).name, t("Seed {seed}", seed=view.seed), view.length,
-                 t("Sitting {number} of {total}", number=view.sitting, total=view.sittings)]
-        title = "  ·  ".join(parts)
+        title = t("Live state (F6 hides)")
         draw_panel(surface, app, rect, title)
         self._view_h = inner.height
         clip = surface.get_clip()
@@ -282,6 +280,11 @@ class Designer:
         cols = lay.columns(pygame.Rect(area.x, 0, area.width - lay.px(14), 0), [1] * n_cols, lay.px(14))
         y0 = area.y - self.scroll
         y = y0
+        small = theme.text_font(lay, "small")
+        facts = [Path(view.file).name, t("Seed {seed}", seed=view.seed), view.length,
+                 t("Sitting {number} of {total}", number=view.sitting, total=view.sittings)]
+        draw_line(surface, small, "  ·  ".join(facts), theme.c("ink_soft"), pygame.Rect(area.x, y, area.width, small.get_linesize()))
+        y += small.get_linesize() + lay.px(6)
         for start in range(0, len(view.delegations), n_cols):
             row = view.delegations[start : start + n_cols]
             heights = [self._card(None, pygame.Rect(c.x, 0, c.width, 0), d, view) for c, d in zip(cols, row, strict=False)]
