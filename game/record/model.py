@@ -245,6 +245,9 @@ def build_record(session: Session, lang: str | None = None, reveal: bool | None 
                 signed.append(_signed(narrator, before, state, e, show))
     for u in session.undone:
         teacher.append(_undo(narrator, u, show, state))
+    if setup.turn_minutes > 0:  # the timer chosen on the setup screen, as the first of the teacher's acts
+        first_date = session.state.sittings[0].isoformat()
+        teacher.insert(0, _journal(narrator, JournalEntry("timer", 0, 1, first_date, setup.turn_minutes, setup.auto_pass)))
     for j in session.journal:
         teacher.append(_journal(narrator, j))
     final = state

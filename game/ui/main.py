@@ -53,7 +53,12 @@ def continue_autosave():  # type: ignore[no-untyped-def]
         loaded = load_save(autosave_path())
     except SaveError as err:
         return MessageScene(str(err))
-    return conference_for(loaded.session)
+    scene = conference_for(loaded.session)
+    if loaded.scenario_changed:  # the teacher must know the game goes on under an edited scenario
+        from game.i18n import Translator
+
+        scene.message = Translator(loaded.session.setup.lang).t("Note: the scenario file has changed since this game was saved.")
+    return scene
 
 
 def resolve_scenario(name: str | None) -> Path:

@@ -33,6 +33,13 @@ class TabPainter:
         self.dels = {d.id: d for d in session.cs.scenario.delegations}
         self._cache: dict[tuple[int, Any], list[Block]] = {}
 
+    def session_weights(self) -> str:
+        """Names of the delegations whose aim weights the teacher changed before the game ('' if none)."""
+        from game.scenario.texts import tr
+
+        changed = {d for d, w in self.session.setup.aim_weights.items() if w}
+        return ", ".join(tr(d.name, self.app.tr.lang) for d in self.session.cs.scenario.delegations if d.id in changed)
+
     # --- building blocks --------------------------------------------------------------
     def _text(self, text: str, size: str = "body", role: str = "body", colour: str = "ink", width: int | None = None,
               indent: int = 0, reading: bool = True) -> Block:
@@ -119,6 +126,9 @@ class TabPainter:
         out = self._heading(t("Each delegation against its aims"))
         out.append(self._text(t("Score: the weighted share of its aims met (0–100). Value: how good the final result is by its own stances (0–100)."),
                               "small", colour="ink_soft"))
+        weights = self.session_weights()
+        out.append(self._text(t("Aim weights: set by the teacher for {names}; the others as the scenario sets them.", names=weights)
+                              if weights else t("Aim weights: as the scenario sets them."), "small", "bold"))
         out.append(self._gap())
         bold = theme.text_font(lay, "label", "bold", reading=True)
         small = theme.text_font(lay, "small", "bold")
@@ -146,6 +156,7 @@ class TabPainter:
             out.append((head_h + lay.px(4), head))
             for aim in row.aims:
                 mark = t("met") if aim.met else t("not met")
+                mark += " (" + t("weight {weight}", weight=f"{aim.weight:g}") + ")"
                 out.append(self._text(f"{mark}: {aim.text}", "small", "bold" if aim.met else "body",
                                       colour="ok" if aim.met else "danger", indent=2 * r + lay.px(10)))
             out.append(self._gap(14))
