@@ -182,8 +182,8 @@ class SetupScene(Scene):
                               t("New seed"), self._new_seed, tooltip=t("Draw a new random seed")))
         self.summary_rect = pygame.Rect(ib.x, rows[5].bottom + lay.gap, ib.width, max(0, ib.bottom - rows[5].bottom - lay.gap))
         summary = Label("summary", self.summary_rect, "")
-        summary.tooltip = t("The estimate: the scenario's minutes for this length, which assume two teams, plus about a tenth for "
-                            "each further team (one more hand-over and discussion per sitting); the AI's moves take seconds.")
+        summary.tooltip = (t("The estimate: the scenario's minutes for this length (they assume two teams), plus about a tenth per further team.")
+                           + " " + t("Each team adds a hand-over and a discussion per sitting; the AI's moves take seconds."))
         widgets.append(summary)
 
         # delegations card: who plays whom
