@@ -113,9 +113,11 @@ def _find_scenario(ref: dict[str, Any], save_path: Path) -> Path:
     rel = ref.get("path")
     candidates: list[Path] = []
     if isinstance(rel, str) and rel:
+        # beside the save first: a lesson folder carried to another computer (save + scenarios/) must use its own
+        # copy of the scenario, not one that happens to share its name in this installation
+        candidates.append(save_path.parent / rel)
         if rel.startswith("scenarios/"):
             candidates.append(SCENARIOS / rel[len("scenarios/") :])
-        candidates.append(save_path.parent / rel)
         candidates.append(SCENARIOS / Path(rel).name)
     sid = ref.get("id")
     if isinstance(sid, str):

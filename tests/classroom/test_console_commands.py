@@ -200,3 +200,30 @@ def test_the_console_logic_needs_no_pygame() -> None:
     code = "import sys, game.classroom.console, game.classroom.timer, game.classroom.planning; print('pygame' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_lesson_folder_moves_with_its_own_scenario_copy(tmp_path: Path) -> None:
+    """Save + scenarios/ copied to another folder (another computer): the copy is used, and an edit to it is reported."""
+    import shutil
+
+    lesson_dir = tmp_path / "lesson"
+    (lesson_dir / "scenarios").mkdir(parents=True)
+    copy = lesson_dir / "scenarios" / "genoa_1922.toml"
+    shutil.copy(GENOA, copy)
+    s = Session(load(copy), SessionSetup(str(copy), "en", ("germany",), "short", 3, turn_minutes=3))
+    s.run_ai()
+    Classroom(s, FakeClock()).pause()
+    save(s, lesson_dir / "save.json")
+    moved = tmp_path / "elsewhere" / "moved"
+    moved.parent.mkdir()
+    shutil.move(str(lesson_dir), moved)
+    loaded = load_save(moved / "save.json")
+    assert Path(loaded.session.setup.scenario_path).resolve() == (moved / "scenarios" / "genoa_1922.toml").resolve()
+    assert not loaded.scenario_changed and loaded.session.state.fingerprint() == s.state.fingerprint()
+    from game.cli.main import main as cli
+
+    assert cli(["report", str(moved / "save.json"), "--format", "md", "--out", str(tmp_path / "r.md")]) == 0
+    assert "The teacher pauses the conference." in (tmp_path / "r.md").read_text(encoding="utf-8")
+    text = (moved / "scenarios" / "genoa_1922.toml").read_text(encoding="utf-8")
+    (moved / "scenarios" / "genoa_1922.toml").write_text(text.replace("minutes = 45", "minutes = 40", 1), encoding="utf-8")
+    assert load_save(moved / "save.json").scenario_changed
