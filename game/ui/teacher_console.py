@@ -168,7 +168,7 @@ class ConsoleScene(Scene):
         foot = pygame.Rect(inner.x, inner.bottom - bh, inner.width, bh)
         self.message_rect = pygame.Rect(inner.x, foot.y, inner.width - lay.px(260) - gap, bh)
         area = pygame.Rect(inner.x, self.status_rect.bottom + gap, inner.width, foot.y - gap - self.status_rect.bottom - gap)
-        c1, c2, c3 = lay.columns(area, [10, 12, 9], lay.px(20))
+        c1, c2, c3 = lay.columns(area, [11, 12, 8], lay.px(20))
         self.columns = [(c1, t("Conduct")), (c2, t("Events and news")), (c3, t("Who plays"))]
         head_h = theme.text_font(lay, "label", "heading").get_linesize() + lay.px(8)
         widgets: list[Widget] = []
