@@ -109,7 +109,7 @@ class Negotiator:
             key = (t, i, span, tuple((positions[j * n_i + i], c) for j, c in zip(others, counted, strict=True)))
             column = self._columns.get(key)
             if column is None:
-                if len(self._columns) > 50000:
+                if len(self._columns) > 20_000:
                     self._columns.clear()
                 column = self._columns[key] = self._column(t.contrib[i], span, key[3])
             columns.append(column)

@@ -136,7 +136,7 @@ def expected(t: Table, world: tuple[int, ...], look: Outlook) -> float:
     key = (t, world, look)
     value = _expected_memo.get(key)
     if value is None:
-        if len(_expected_memo) > 100_000:
+        if len(_expected_memo) > 20_000:
             _expected_memo.clear()
         value = _expected_memo[key] = _expected(t, world, look)
     return value
@@ -185,7 +185,7 @@ def estimated_value(s: GameState, j: int, instrument: int, package: tuple[int, .
     key = (s.positions[j * n_i : (j + 1) * n_i], instrument, package)
     value = memo.get(key)
     if value is None:
-        if len(memo) > 100_000:
+        if len(memo) > 20_000:
             memo.clear()
         value = memo[key] = _estimated_value(s, j, instrument, package)
     return value

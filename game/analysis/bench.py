@@ -114,14 +114,29 @@ def batch_scaling(path: Path, runs: int) -> dict[str, Any]:
     }
 
 
+def peak_rss_mb() -> float:
+    """This process's own peak RSS: VmHWM where there is /proc, since ru_maxrss of a child
+    started by subprocess begins at its parent's peak (Linux keeps it across exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 _MEMORY_CHILD = """
 import json, resource, sys, time
 from game.analysis.batch import run_batch
+from game.analysis.bench import peak_rss_mb
 path, runs, jobs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 start = time.perf_counter()
 result = run_batch(path, runs, seed=2, jobs=jobs)
 seconds = time.perf_counter() - start
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+own = peak_rss_mb()
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "parent_mb": own, "worker_mb": workers, "runs": result.tally.runs}))
 """
@@ -140,7 +155,7 @@ def batch_memory(path: Path, runs: int, jobs: int) -> dict[str, Any]:
         "games_per_second": round(runs / data["seconds"], 1),
         "peak_rss_mb": round(data["parent_mb"], 1),
         "worker_peak_rss_mb": round(data["worker_mb"], 1),
-        "command": f"plenipo batch {path.name} --runs {runs} --seed 2 --jobs {jobs} in a fresh process; ru_maxrss",
+        "command": f"plenipo batch {path.name} --runs {runs} --seed 2 --jobs {jobs} in a fresh process; its peak RSS (VmHWM)",
     }
 
 

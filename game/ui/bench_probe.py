@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import sys
 import time
@@ -29,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import pygame
 
+    from game.analysis.bench import peak_rss_mb
     from game.play.session import Session, SessionSetup
     from game.scenario.loader import load
     from game.ui.app import STEP, App
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         "frame_ms_median": round(1000 * statistics.median(times), 3),
         "frame_ms_p99": round(1000 * p99, 3),
         "frame_ms_max": round(1000 * times[-1], 3),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
     }
     pygame.quit()
     print(json.dumps(result))
