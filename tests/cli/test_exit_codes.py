@@ -28,7 +28,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def bad_file(tmp_path: Path) -> Path:
     path = tmp_path / "bad.toml"
-    path.write_text(TUTORIAL.read_text(encoding="utf-8").replace("reservation = 35", "reservation = 135"), encoding="utf-8")
+    path.write_text(TUTORIAL.read_text(encoding="utf-8").replace("reservation = 65", "reservation = 135"), encoding="utf-8")
     return path
 
 

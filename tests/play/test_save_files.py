@@ -189,6 +189,6 @@ def test_a_scenario_edited_so_the_moves_no_longer_fit_says_so(tmp_path: Path) ->
     save(s, tmp_path / "game.json")
     text = scenario.read_text(encoding="utf-8")
     edited = text.replace('parties = ["southport", "eastmark"]', 'parties = ["southport", "northland"]', 1)
-    scenario.write_text(edited.replace("costs = { southport = 5, eastmark = 5 }", "costs = { southport = 5, northland = 5 }", 1), encoding="utf-8")
+    scenario.write_text(edited.replace("costs = { southport = 21, eastmark = 5 }", "costs = { southport = 21, northland = 5 }", 1), encoding="utf-8")
     with pytest.raises(SaveError, match=r"no longer fit the scenario.*edited after this game was saved"):
         load_save(tmp_path / "game.json")

@@ -49,7 +49,7 @@ def test_unknown_key_is_named_with_its_path_and_line(tmp_path):
 
 
 def test_wrong_type_is_reported_at_its_key(tmp_path):
-    path, text = broken(tmp_path, "reservation = 35", 'reservation = "low"')
+    path, text = broken(tmp_path, "reservation = 65", 'reservation = "low"')
     p = only(path)
     assert p.path == ("delegations", 0, "reservation")
     assert "valid number" in p.message
@@ -66,7 +66,7 @@ def test_wrong_type_of_text_says_what_a_text_is(tmp_path):
 @pytest.mark.parametrize(
     ("old", "new", "path", "words"),
     [
-        ("reservation = 35", "reservation = 135", ("delegations", 0, "reservation"), "less than or equal to 100"),
+        ("reservation = 65", "reservation = 135", ("delegations", 0, "reservation"), "less than or equal to 100"),
         ("chance = 0.7", "chance = 7", ("events", 0, "chance"), "less than or equal to 1"),
         (
             "weight = 3\nvalues = { high = 100",
@@ -136,7 +136,7 @@ def test_duplicate_option_id_is_reported(tmp_path):
 
 
 def test_bad_toml_syntax_gives_line_and_column(tmp_path):
-    path, text = broken(tmp_path, "reservation = 35", "reservation = = 35")
+    path, text = broken(tmp_path, "reservation = 65", "reservation = = 35")
     p = only(path)
     assert p.message.startswith("not valid TOML")
     assert p.line == line_of(text, "reservation = = 35")
@@ -232,7 +232,7 @@ def test_newer_format_is_refused_with_its_version(tmp_path):
 
 
 def test_loading_a_broken_file_changes_nothing_on_disk(tmp_path):
-    path, text = broken(tmp_path, "reservation = 35", "reservation = 135")
+    path, text = broken(tmp_path, "reservation = 65", "reservation = 135")
     problems(path)
     assert path.read_text(encoding="utf-8") == text
     assert sorted(x.name for x in tmp_path.iterdir()) == ["broken.toml"]

@@ -38,5 +38,5 @@ def test_variant_examples_work_when_uncommented(tmp_path):
     path = tmp_path / "what_if.toml"
     path.write_text(text, encoding="utf-8")
     s = load(path).scenario
-    assert s.delegations[0].reservation == 25
+    assert s.delegations[0].reservation == max(0, round(base.delegations[0].reservation) - 10)
     assert s.events[-1].id == "what_if_news"
