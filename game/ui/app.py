@@ -258,6 +258,11 @@ class App:
         self._take_screenshots()
         return self.surface
 
+    @property
+    def screenshot_pending(self) -> bool:
+        """A screenshot was asked for and the frame it shows has not been drawn yet."""
+        return bool(self._shot_requests)
+
     def capture(self, name: str) -> None:
         """Ask for a screenshot named `name` after the next frame (e.g. after each turn)."""
         if self.screenshot_dir is not None:

@@ -198,7 +198,10 @@ class OutcomeScene(Scene):
             self.layout()  # the comparison page grows when the results arrive
         if not getattr(self.ctx, "exit_at_end", False) or self.ticks < 2:
             return
-        # --exit-at-end: one screenshot per page (the comparison once it is ready), then quit
+        # --exit-at-end: one screenshot per page (the comparison once it is ready), then quit;
+        # several updates can run before one draw, so wait until the last page asked for is on film
+        if getattr(self.ctx, "screenshot_pending", False):
+            return
         if self._shots:
             k = self._shots[0]
             if TABS[k] == TABS[-1] and not self.comparison.finished and self.ticks < 60 * 120:
