@@ -9,7 +9,10 @@ talks to the class. What it shows is `conference_view(session, viewer)`.
 Seams for the teacher's console (issue 6): `ConferenceScene.session` is the
 live game, `open_overlay(scene)` pushes a panel over the conference,
 `refresh()` redraws after the teacher changed the game, and the T key calls
-the hook `TEACHER_PANEL(conference) -> Scene | None` when one is installed.
+the hook `TEACHER_PANEL(conference) -> Scene | None` when one is installed
+(a "Teacher (T)" button in the header does the same). While the hook
+`PAUSED(conference)` returns True the game stands still: no announcements,
+no AI moves, no hand-over, and the team's move buttons are locked.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ from game.ui.widgets import Button, TextField, Widget
 ANNOUNCE = 0.6  # seconds each AI move stays the newest line before the next one
 #: Installed by the teacher's console: called with the conference on T; returns the panel to push.
 TEACHER_PANEL: Callable[[ConferenceScene], Scene | None] | None = None
+#: Installed by the teacher's console: True while the teacher has paused the conference.
+PAUSED: Callable[[ConferenceScene], bool] | None = None
 SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
 
 
@@ -82,7 +87,11 @@ class ConferenceScene(Scene):
     def team_turn(self) -> bool:
         """A team is at the keyboard and may move: its view is open and nothing is being announced."""
         s = self.session.state
-        return self.session.waiting_for_human and self.viewer == s.actor_id and not self.animating
+        return self.session.waiting_for_human and self.viewer == s.actor_id and not self.animating and not self.paused
+
+    @property
+    def paused(self) -> bool:
+        return PAUSED is not None and PAUSED(self)
 
     def open_overlay(self, scene: Scene) -> None:
         self.ctx.push(scene)
@@ -149,6 +158,8 @@ class ConferenceScene(Scene):
         self.focus.update(dt)
         self.pulse += dt
         self.fresh = max(0.0, self.fresh - dt / max(ANNOUNCE, 0.001))
+        if self.paused:
+            return
         s = self.session.state
         if self.animating:
             self.timer += dt
@@ -252,6 +263,9 @@ class ConferenceScene(Scene):
         mw = min(lay.px(180), head.width // 6)
         widgets.append(Button("menu", pygame.Rect(head.right - lay.margin - mw, head.centery - bh // 2 - lay.px(2), mw, bh),
                               t("Menu"), lambda: self._menu(), tooltip=t("Pause, save, load, settings (Esc)")))
+        if TEACHER_PANEL is not None and not self.team_turn:  # a team's screen keeps the header for its clock; T still works
+            widgets.append(Button("teacher", pygame.Rect(head.right - lay.margin - 2 * mw - lay.gap, head.centery - bh // 2 - lay.px(2), mw, bh),
+                                  t("Teacher (T)"), self._teacher, style="quiet", tooltip=t("The teacher's console (T)")))
 
         # proposals (and, on a team's turn, the answers and a line for the team's reasons)
         inner = panel_inner(app, self._rects["pending"])
@@ -322,6 +336,11 @@ class ConferenceScene(Scene):
             self.focus.focus_key = "propose"
         del theme
 
+    def _teacher(self) -> None:
+        panel = TEACHER_PANEL(self) if TEACHER_PANEL is not None else None
+        if panel is not None:
+            self.open_overlay(panel)
+
     def _menu(self) -> None:
         from game.ui.pause import PauseScene
 
@@ -343,9 +362,7 @@ class ConferenceScene(Scene):
             return True
         if event.type == pygame.KEYDOWN and not typing and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             if event.key == pygame.K_t and TEACHER_PANEL is not None:
-                panel = TEACHER_PANEL(self)
-                if panel is not None:
-                    self.open_overlay(panel)
+                self._teacher()
                 return True
             if self.team_turn:
                 first = self._first_awaiting()
