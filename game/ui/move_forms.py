@@ -16,11 +16,10 @@ import pygame
 from game.engine import actions as A
 from game.engine.rules import MAX_STATEMENT
 from game.scenario.texts import tr
-from game.ui.chrome import draw_panel, panel_inner, shade
+from game.ui.card import CardScene
+from game.ui.chrome import panel_inner
 from game.ui.conference_model import briefing_view
-from game.ui.focus import FocusGroup
 from game.ui.move_model import OptionCell, ProposalDraft, ShiftDraft, option_cells
-from game.ui.scene import Scene
 from game.ui.scroll import ScrollArea, ScrollState
 from game.ui.text import draw_line, draw_wrapped, ellipsize, render, wrap
 from game.ui.widgets import Button, Choice, Label, TextField, Toggle, Widget, draw_box
@@ -123,17 +122,14 @@ class OptionRow(Widget):
             draw_line(surface, small, info, theme.c(fg), pygame.Rect(inner.x, inner.bottom - small.get_linesize(), inner.width, small.get_linesize()))
 
 
-class FormScene(Scene):
+class FormScene(CardScene):
     """Base of the move forms: a big card over the team's view; Esc cancels."""
 
-    overlay = True
     title = ""
 
     def __init__(self, conference: ConferenceScene, actor: str) -> None:
         super().__init__()
         self.conference, self.actor = conference, actor
-        self.focus = FocusGroup()
-        self.card = pygame.Rect(0, 0, 0, 0)
         self.message = ""
 
     def card_rect(self, width: float = 0.92, height: float = 0.92) -> pygame.Rect:
@@ -153,18 +149,8 @@ class FormScene(Scene):
             self.message = problem
             self.layout()
 
-    def handle_event(self, event: pygame.event.Event) -> bool | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.ctx.pop()
-            return True
-        return self.focus.handle_event(event, self.ctx)
-
-    def update(self, dt: float) -> None:
-        self.focus.update(dt)
-
     def draw_card(self, surface: pygame.Surface) -> pygame.Rect:
-        shade(surface, self.ctx)
-        return draw_panel(surface, self.ctx, self.card, self.title)
+        return self.shaded_card(surface, self.title)
 
     def draw_problem(self, surface: pygame.Surface, rect: pygame.Rect, problem: str | None) -> None:
         """Why the move is refused, in the rules' words (or that it is ready), never only as a colour."""

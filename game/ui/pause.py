@@ -11,8 +11,8 @@ from dataclasses import replace
 import pygame
 
 from game.i18n import available_languages, language_name
-from game.ui.chrome import draw_panel, panel_inner, shade
-from game.ui.focus import FocusGroup
+from game.ui.card import CardScene
+from game.ui.chrome import panel_inner
 from game.ui.layout import TEXT_SCALES
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Choice, Label, Toggle, Widget
@@ -30,16 +30,13 @@ def _card(scene: Scene, rows: int, extra: int = 0) -> pygame.Rect:
     return card
 
 
-class PauseScene(Scene):
+class PauseScene(CardScene):
     """Resume, save and load (when a game is under the menu), settings, quit to setup, quit."""
 
     name = "pause"
-    overlay = True
 
     def __init__(self) -> None:
         super().__init__()
-        self.focus = FocusGroup()
-        self.card = pygame.Rect(0, 0, 0, 0)
 
     def layout(self) -> None:
         t, lay = self.ctx.t, self.ctx.layout
@@ -67,31 +64,18 @@ class PauseScene(Scene):
     def resume(self) -> None:
         self.layout()
 
-    def handle_event(self, event: pygame.event.Event) -> bool | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.ctx.pop()
-            return True
-        return self.focus.handle_event(event, self.ctx)
-
-    def update(self, dt: float) -> None:
-        self.focus.update(dt)
-
     def draw(self, surface: pygame.Surface) -> None:
-        shade(surface, self.ctx)
-        draw_panel(surface, self.ctx, self.card, self.ctx.t("Paused"))
+        self.shaded_card(surface, self.ctx.t("Paused"))
         self.focus.draw(surface, self.ctx)
 
 
-class SettingsScene(Scene):
+class SettingsScene(CardScene):
     """Language, text size, high contrast, full screen; Esc or Done closes."""
 
     name = "settings"
-    overlay = True
 
     def __init__(self) -> None:
         super().__init__()
-        self.focus = FocusGroup()
-        self.card = pygame.Rect(0, 0, 0, 0)
 
     def layout(self) -> None:
         app, t, lay = self.ctx, self.ctx.t, self.ctx.layout
@@ -119,18 +103,8 @@ class SettingsScene(Scene):
         ]
         self.focus.set(widgets)
 
-    def handle_event(self, event: pygame.event.Event) -> bool | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.ctx.pop()
-            return True
-        return self.focus.handle_event(event, self.ctx)
-
-    def update(self, dt: float) -> None:
-        self.focus.update(dt)
-
     def draw(self, surface: pygame.Surface) -> None:
         below = self.ctx.stack.visible()
         if len(below) < 2 or not below[-2].overlay:  # over the pause menu, one veil is enough
-            shade(surface, self.ctx)
-        draw_panel(surface, self.ctx, self.card, self.ctx.t("Settings"))
+            self.shaded_card(surface, self.ctx.t("Settings"))
         self.focus.draw(surface, self.ctx)

@@ -15,7 +15,8 @@ import pygame
 
 from game.play.saves import SaveError, load_save, save, saves_dir
 from game.play.session import Session
-from game.ui.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner, shade
+from game.ui.card import CardScene
+from game.ui.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.focus import FocusGroup
 from game.ui.scene import Scene
 from game.ui.text import draw_wrapped
@@ -45,14 +46,11 @@ def find_session(app_stack: object) -> Session | None:
     return None
 
 
-class _Card(Scene):
-    overlay = True
+class _Card(CardScene):
     title = ""
 
     def __init__(self) -> None:
         super().__init__()
-        self.focus = FocusGroup()
-        self.card = pygame.Rect(0, 0, 0, 0)
         self.message = ""
         self.bad = False
         self.msg_rect = pygame.Rect(0, 0, 0, 0)
@@ -64,18 +62,8 @@ class _Card(Scene):
         card.center = lay.rect.center
         return card
 
-    def handle_event(self, event: pygame.event.Event) -> bool | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.ctx.pop()
-            return True
-        return self.focus.handle_event(event, self.ctx)
-
-    def update(self, dt: float) -> None:
-        self.focus.update(dt)
-
     def draw(self, surface: pygame.Surface) -> None:
-        shade(surface, self.ctx)
-        draw_panel(surface, self.ctx, self.card, self.title)
+        self.shaded_card(surface, self.title)
         if self.message:
             font = self.ctx.theme.text_font(self.ctx.layout, "body", "bold")
             draw_wrapped(surface, font, self.message, self.ctx.theme.c("danger" if self.bad else "ok"), self.msg_rect)

@@ -21,9 +21,9 @@ from game.classroom.console import Classroom, TimeUp, classroom_for, find_classr
 from game.classroom.timer import clock_text
 from game.engine import actions as A
 from game.ui import conference as conference_module
+from game.ui.card import CardScene
 from game.ui.chrome import draw_panel, panel_inner, shade
 from game.ui.conference import ConferenceScene
-from game.ui.focus import FocusGroup
 from game.ui.scene import Scene
 from game.ui.text import draw_line, draw_wrapped
 from game.ui.widgets import Button, TextField, Widget
@@ -219,17 +219,14 @@ def draw_paused(surface: pygame.Surface, app: App) -> None:
               pygame.Rect(0, band.y + lay.px(14) + big.get_linesize(), band.width, small.get_linesize()), "center")
 
 
-class _Card(Scene):
+class _Card(CardScene):
     """A small centred card over the conference; Esc closes it."""
 
-    overlay = True
     title = ""
 
     def __init__(self, conference: ConferenceScene) -> None:
         super().__init__()
         self.conference = conference
-        self.focus = FocusGroup()
-        self.card = pygame.Rect(0, 0, 0, 0)
         self.message = ""
 
     def card_for(self, inner_h: int) -> pygame.Rect:
@@ -240,18 +237,8 @@ class _Card(Scene):
         card.center = lay.rect.center
         return card
 
-    def handle_event(self, event: pygame.event.Event) -> bool | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.ctx.pop()
-            return True
-        return self.focus.handle_event(event, self.ctx)
-
-    def update(self, dt: float) -> None:
-        self.focus.update(dt)
-
     def draw_card(self, surface: pygame.Surface) -> pygame.Rect:
-        shade(surface, self.ctx)
-        return draw_panel(surface, self.ctx, self.card, self.ctx.t(self.title) if self.title else "")
+        return self.shaded_card(surface, self.ctx.t(self.title) if self.title else "")
 
 
 class SecretField(TextField):
