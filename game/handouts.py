@@ -15,55 +15,77 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from game.i18n import N_, Translator
 from game.scenario.models import Condition, Delegation, Scenario, Stance, Text
 from game.scenario.texts import tr
 
-#: Interface words of the handouts, per language (English is the fallback).
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "role_sheet": "Role sheet", "teacher_guide": "Teacher's guide", "setting": "The setting",
-        "leaders": "Your delegation", "public": "Public demands (everyone knows these)",
-        "private": "Private briefing: for your team only", "aims": "Aims", "red_lines": "Red lines", "secret": "Secret instructions",
-        "fears": "Fears", "stances": "Your position on each question", "matters_most": "matters most to you",
-        "matters_much": "matters a great deal to you", "matters": "matters to you", "matters_little": "matters little to you",
-        "favour": "You favour", "accept": "You could live with", "oppose": "You oppose", "rather_none": "Better no agreement than",
-        "start": "You open with", "scored": "How your team is scored", "aim": "Aim", "weight": "Weight", "share": "Share of the score",
-        "instruments": "Agreements you can sign", "parties": "Parties", "settles": "Settles", "others": "The other delegations",
-        "essential": "If your delegation walks out, the conference ends.", "full": "Full conference",
-        "setup": "Setting up the lesson", "lengths": "Game lengths and timing",
-        "length": "Length", "sittings": "Sittings", "minutes": "Minutes", "per_sitting": "Minutes per sitting", "dates": "Dates",
-        "delegations": "The delegations", "style": "AI style", "role": "Role", "observer": "observer (does not act)",
-        "main": "main party (a walkout ends the conference)", "member": "delegation", "issues": "The questions on the table",
-        "events": "Events", "when": "When", "chance": "Chance", "teacher_fires": "only when you fire it from the console",
-        "audience": "Seen only by", "outcomes": "Possible outcomes", "historical": "what happened in history",
-        "debrief": "Debrief questions", "history": "What history says", "sources": "Sources", "secret_treaty": "secret until leaked",
-        "ends": "signing it ends the conference", "command": "To start", "unsettled_start": "no stated position",
-        "condition": "when", "and": "and", "or": "or", "not": "not", "tough": "tough", "linear": "steady", "flexible": "flexible",
-    },
-    "lt": {
-        "role_sheet": "Vaidmens lapas", "teacher_guide": "Mokytojo vadovas", "setting": "Aplinkybės",
-        "leaders": "Jūsų delegacija", "public": "Vieši reikalavimai (juos žino visi)",
-        "private": "Slapti nurodymai: tik jūsų komandai", "aims": "Tikslai", "red_lines": "Raudonos linijos", "secret": "Slapti nurodymai",
-        "fears": "Baimės", "stances": "Jūsų pozicija kiekvienu klausimu", "matters_most": "jums svarbiausias",
-        "matters_much": "jums labai svarbus", "matters": "jums svarbus", "matters_little": "jums mažai svarbus",
-        "favour": "Jūs pritariate", "accept": "Jums priimtina", "oppose": "Jūs prieštaraujate", "rather_none": "Geriau jokio susitarimo nei",
-        "start": "Pradedate nuo", "scored": "Kaip vertinama jūsų komanda", "aim": "Tikslas", "weight": "Svoris", "share": "Dalis balų",
-        "instruments": "Susitarimai, kuriuos galite pasirašyti", "parties": "Šalys", "settles": "Sprendžia", "others": "Kitos delegacijos",
-        "essential": "Jei jūsų delegacija išeis, konferencija baigsis.", "full": "Visa konferencija",
-        "setup": "Pamokos pasirengimas", "lengths": "Žaidimo trukmė ir laikas",
-        "length": "Trukmė", "sittings": "Posėdžiai", "minutes": "Minutės", "per_sitting": "Minučių posėdžiui", "dates": "Datos",
-        "delegations": "Delegacijos", "style": "DI stilius", "role": "Vaidmuo", "observer": "stebėtoja (neveikia)",
-        "main": "pagrindinė šalis (jai išėjus konferencija baigiasi)", "member": "delegacija", "issues": "Svarstomi klausimai",
-        "events": "Įvykiai", "when": "Kada", "chance": "Tikimybė", "teacher_fires": "tik kai jį paleidžiate iš pulto",
-        "audience": "Mato tik", "outcomes": "Galimos baigtys", "historical": "taip buvo istorijoje",
-        "debrief": "Aptarimo klausimai", "history": "Ką sako istorija", "sources": "Šaltiniai", "secret_treaty": "slapta, kol nenutekinta",
-        "ends": "ją pasirašius konferencija baigiasi", "command": "Paleidimas", "unsettled_start": "pozicijos nepareiškė",
-        "condition": "kai", "and": "ir", "or": "arba", "not": "ne", "tough": "kietas", "linear": "tolygus", "flexible": "lankstus",
-    },
-}
-
-_MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+#: Interface words of the handouts: msgids of the shared catalogs (game/i18n), marked for the catalog check.
+LABELS: dict[str, str] = {
+    "role_sheet": N_("Role sheet"),
+    "teacher_guide": N_("Teacher's guide"),
+    "setting": N_("The setting"),
+    "leaders": N_("Your delegation"),
+    "public": N_("Public demands (everyone knows these)"),
+    "private": N_("Private briefing: for your team only"),
+    "aims": N_("Aims"),
+    "red_lines": N_("Red lines"),
+    "secret": N_("Secret instructions"),
+    "fears": N_("Fears"),
+    "stances": N_("Your position on each question"),
+    "matters_most": N_("matters most to you"),
+    "matters_much": N_("matters a great deal to you"),
+    "matters": N_("matters to you"),
+    "matters_little": N_("matters little to you"),
+    "favour": N_("You favour"),
+    "accept": N_("You could live with"),
+    "oppose": N_("You oppose"),
+    "rather_none": N_("Better no agreement than"),
+    "start": N_("You open with"),
+    "scored": N_("How your team is scored"),
+    "aim": N_("Aim"),
+    "weight": N_("Weight"),
+    "share": N_("Share of the score"),
+    "instruments": N_("Agreements you can sign"),
+    "parties": N_("Parties"),
+    "settles": N_("Settles"),
+    "others": N_("The other delegations"),
+    "essential": N_("If your delegation walks out, the conference ends."),
+    "full": N_("Full conference"),
+    "setup": N_("Setting up the lesson"),
+    "lengths": N_("Game lengths and timing"),
+    "length": N_("Length"),
+    "sittings": N_("Sittings"),
+    "minutes": N_("Minutes"),
+    "per_sitting": N_("Minutes per sitting"),
+    "dates": N_("Dates"),
+    "delegations": N_("The delegations"),
+    "style": N_("AI style"),
+    "role": N_("Role"),
+    "observer": N_("observer (does not act)"),
+    "main": N_("main party (a walkout ends the conference)"),
+    "member": N_("delegation"),
+    "issues": N_("The questions on the table"),
+    "events": N_("Events"),
+    "when": N_("When"),
+    "chance": N_("Chance"),
+    "teacher_fires": N_("only when you fire it from the console"),
+    "audience": N_("Seen only by"),
+    "outcomes": N_("Possible outcomes"),
+    "historical": N_("what happened in history"),
+    "debrief": N_("Debrief questions"),
+    "history": N_("What history says"),
+    "sources": N_("Sources"),
+    "secret_treaty": N_("secret until leaked"),
+    "ends": N_("signing it ends the conference"),
+    "command": N_("To start"),
+    "unsettled_start": N_("no stated position"),
+    "condition": N_("when"),
+    "and": N_("and"),
+    "or": N_("or"),
+    "not": N_("not"),
+    "tough": N_("tough"),
+    "linear": N_("steady"),
+    "flexible": N_("flexible"),
 }
 
 CSS = """
@@ -107,7 +129,8 @@ class _Writer:
         self.s = s
         self.lang = lang
         self.length = length
-        self.words = {**LABELS["en"], **LABELS.get(lang, {})}
+        self.translator = Translator(lang)
+        self.words = {key: self.translator.t(msgid) for key, msgid in LABELS.items()}
         self.names = {d.id: self.t(d.name) for d in s.delegations}
         self.issues = {i.id: i for i in s.issues}
         self.instruments = {i.id: i for i in s.instruments}
@@ -124,10 +147,7 @@ class _Writer:
         return escape(self.words[key])
 
     def date(self, day: dt.date) -> str:
-        months = _MONTHS.get(self.lang)
-        if months:
-            return f"{day.day} {months[day.month - 1]} {day.year}"
-        return day.isoformat()
+        return self.translator.date(day)
 
     def page(self, title: str, body: str) -> str:
         return (f'<!DOCTYPE html>\n<html lang="{escape(self.lang)}">\n<head>\n<meta charset="utf-8">\n'
