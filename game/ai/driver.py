@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from game.ai.negotiator import Negotiator, Strategy
-from game.engine import actions as A
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry
 from game.engine.rng import SeedKey
@@ -13,15 +12,6 @@ from game.engine.rules import new_game, step
 from game.engine.state import GameState
 
 DEFAULT = Negotiator()
-
-
-def ai_actions(s: GameState, strategy: Strategy = DEFAULT) -> list[A.Action]:
-    """The current actor's answers to what awaits it, then its move (not yet applied)."""
-    d = s.actor
-    if d is None:
-        return []
-    out: list[A.Action] = [strategy.respond(s, d, p) for p in s.pending_for(d)]
-    return out
 
 
 def play_ai_turn(s: GameState, strategy: Strategy = DEFAULT) -> tuple[GameState, list[LogEntry]]:
@@ -52,14 +42,6 @@ def play_until_human(
     return s
 
 
-def play_game(
-    cs: CompiledScenario,
-    seed: int | SeedKey,
-    length_id: str = "full",
-    humans: Iterable[str] = (),
-    strategy: Strategy = DEFAULT,
-) -> GameState:
-    """A whole all-AI conference (humans, if named, are played by the AI too)."""
-    s = new_game(cs, seed, length_id, humans)
-    s = s if not s.humans else s.evolve(humans=frozenset())
-    return play_until_human(s, strategy)
+def play_game(cs: CompiledScenario, seed: int | SeedKey, length_id: str = "full", strategy: Strategy = DEFAULT) -> GameState:
+    """A whole all-AI conference."""
+    return play_until_human(new_game(cs, seed, length_id), strategy)
