@@ -62,6 +62,8 @@ class Negotiator:
         self._cache: dict[tuple[object, ...], tuple[object, list[tuple[int, ...]]]] = {}
         # one issue's column of candidate options, keyed by the (identity-hashed) table
         self._columns: dict[tuple[object, ...], tuple[int, ...]] = {}
+        # (candidates, table, outlook, settled, instrument, cost) -> package values; see `_values`
+        self._values_memo: dict[tuple[object, ...], tuple[object, list[float]]] = {}
 
     def curve(self, s: GameState, d: int) -> Curve:
         return Curve(s.cs.beta[d] * s.temperament[d])
@@ -129,11 +131,26 @@ class Negotiator:
             score = np.broadcast_to(own, (len(self_w), n))
         return tuple(np.argmax(score > score.max(axis=1, keepdims=True) - 1e-12, axis=1).tolist())
 
+    def _values(self, s: GameState, t: Table, d: int, k: int, options: list[tuple[int, ...]], look: Outlook) -> list[float]:
+        """`package_value` of each candidate. `respond` asks again for the packages `plan`
+        valued (once per pending proposal), so the list is kept while its inputs are the very
+        same objects (the candidate list, table and outlook are held, never matched by a reused id)."""
+        cost = float(s.costs[k, d])
+        key = (id(options), t, look, s.settled, k, cost)
+        cached = self._values_memo.get(key)
+        if cached is not None and cached[0] is options:
+            return cached[1]
+        values = [package_value(s, t, d, k, p, look) for p in options]
+        if len(self._values_memo) > 20_000:
+            self._values_memo.clear()
+        self._values_memo[key] = (options, values)
+        return values
+
     def threshold(self, s: GameState, j: int, d: int, k: int) -> float:
         """The estimated value below which j would reject a package on instrument k from d."""
         theta = 100.0 - (25.0 + 35.0 * s.time_fraction()) - (float(s.relations[j, d]) - 50.0) * 0.2
-        for p in s.proposals:
-            if p.instrument != k or p.turn < s.turn - 4 or not p.seen_by(d):
+        for p in _by_instrument(s.proposals, k):
+            if p.turn < s.turn - 4 or not p.seen_by(d):
                 continue
             answer = p.answer_of(j)
             if answer is None:
@@ -149,7 +166,7 @@ class Negotiator:
         cs = s.cs
         alternative = expected(t, s.settled, look)
         options = self.candidates(s, d, k, t)
-        values = [package_value(s, t, d, k, p, look) for p in options]
+        values = self._values(s, t, d, k, options, look)
         best = max(values)
         asp = self.aspiration(s, d, best, alternative)
         others = [j for j in s.active_parties(k) if j != d]
@@ -179,7 +196,7 @@ class Negotiator:
         look = outlook(s, exclude=k)
         value = package_value(s, t, d, k, p.package, look)
         alternative = expected(t, s.settled, look)
-        best = max([package_value(s, t, d, k, c, look) for c in self.candidates(s, d, k, t)] + [value])
+        best = max(max(self._values(s, t, d, k, self.candidates(s, d, k, t), look)), value)
         noise = (float(s.dice[d, 0]) - 0.5) * NOISE - (float(s.relations[d, p.proposer]) - 50.0) * 0.1
         asp = self.aspiration(s, d, best, alternative, noise)
         accept = value >= asp and value > alternative + MIN_GAIN
@@ -199,12 +216,13 @@ class Negotiator:
         t = table(s, d)
         dice = s.dice[d]
         plans: list[Plan] = []
+        mine = {p.instrument for p in s.open_proposals() if p.proposer == d}
         for k in range(len(cs.instrument_ids)):
             if s.is_signed(k) or d not in s.active_parties(k):
                 continue
             if any(x in s.walked_out for x in s.active_parties(k)):
                 continue
-            if any(p.proposer == d and p.instrument == k for p in s.open_proposals()):
+            if k in mine:
                 continue
             plan = self.plan(s, d, k, t, outlook(s, exclude=k))
             if plan is not None:
@@ -284,6 +302,20 @@ class Negotiator:
 
 
 _RANGE = np.arange(16, dtype=float)
+
+# proposals tuple -> its proposals per instrument, in order: `threshold` runs for every
+# addressee of every plan, and scanning all proposals each time was its whole cost.
+_index_memo: list[tuple[object, dict[int, list[Proposal]]]] = [(None, {})]
+
+
+def _by_instrument(proposals: tuple[Proposal, ...], k: int) -> list[Proposal]:
+    held, index = _index_memo[0]
+    if held is not proposals:
+        index = {}
+        for p in proposals:
+            index.setdefault(p.instrument, []).append(p)
+        _index_memo[0] = (proposals, index)
+    return index.get(k, [])
 
 
 @lru_cache(maxsize=16)

@@ -139,7 +139,11 @@ class GameState:
         return self.positions[d * self.cs.n_issues + i]
 
     def is_signed(self, instrument: int) -> bool:
-        return any(s.instrument == instrument for s in self.signed)
+        signed, instruments = _signed_memo[0]
+        if signed is not self.signed:
+            instruments = frozenset(sig.instrument for sig in self.signed)
+            _signed_memo[0] = (self.signed, instruments)
+        return instrument in instruments
 
     def is_banned(self, a: int, b: int) -> bool:
         return (min(a, b), max(a, b)) in self.bans
@@ -160,7 +164,11 @@ class GameState:
         )
 
     def active_parties(self, instrument: int) -> tuple[int, ...]:
-        return tuple(p for p in self.cs.parties[instrument] if (p, instrument) not in self.excluded)
+        cs, excluded, parties = _parties_memo[0]
+        if cs is not self.cs or excluded is not self.excluded:
+            parties = tuple(tuple(p for p in ps if (p, k) not in self.excluded) for k, ps in enumerate(self.cs.parties))
+            _parties_memo[0] = (self.cs, self.excluded, parties)
+        return parties[instrument]
 
     def signature_visible_to(self, sig: Signature, d: int | None) -> bool:
         inst = self.cs.instrument(sig.instrument)
@@ -219,3 +227,10 @@ class GameState:
 
 
 _FIELDS = frozenset(f.name for f in fields(GameState))
+
+# The AI asks `active_parties` and `is_signed` hundreds of times per state, while exclusions
+# and signatures change a few times per game. Each memo keeps the (immutable) input object
+# itself, so a match by identity is never stale; one tuple, swapped whole, so games played in
+# other threads at most recompute, never read another game's answer.
+_parties_memo: list[tuple[object, object, tuple[tuple[int, ...], ...]]] = [(None, None, ())]
+_signed_memo: list[tuple[object, frozenset[int]]] = [(None, frozenset())]
