@@ -148,10 +148,16 @@ class Negotiator:
 
     def threshold(self, s: GameState, j: int, d: int, k: int) -> float:
         """The estimated value below which j would reject a package on instrument k from d."""
+        return self._thresholds(s, d, k, [j])[0]
+
+    def _thresholds(self, s: GameState, d: int, k: int, others: list[int]) -> list[float]:
+        """`threshold` for each of `others`: the recent proposals d has seen are picked once."""
+        recent = [p for p in _by_instrument(s.proposals, k) if p.turn >= s.turn - 4 and p.seen_by(d)]
+        return [self._threshold(s, j, d, k, recent) for j in others]
+
+    def _threshold(self, s: GameState, j: int, d: int, k: int, recent: list[Proposal]) -> float:
         theta = 100.0 - (25.0 + 35.0 * s.time_fraction()) - (float(s.relations[j, d]) - 50.0) * 0.2
-        for p in _by_instrument(s.proposals, k):
-            if p.turn < s.turn - 4 or not p.seen_by(d):
-                continue
+        for p in recent:
             answer = p.answer_of(j)
             if answer is None:
                 continue
@@ -170,7 +176,7 @@ class Negotiator:
         best = max(values)
         asp = self.aspiration(s, d, best, alternative)
         others = [j for j in s.active_parties(k) if j != d]
-        thresholds = [self.threshold(s, j, d, k) for j in others]
+        thresholds = self._thresholds(s, d, k, others)
         chosen: Plan | None = None
         for package, value in zip(options, values, strict=True):
             if value < asp or value <= alternative + MIN_GAIN:

@@ -7,7 +7,7 @@ the settled option or of leaving the issue unsettled (0-100).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine.state import GameState
 
@@ -20,6 +20,12 @@ class Table:
 
     contrib: tuple[tuple[float, ...], ...]  # per issue: weight-normalised value of each option
     unsettled: tuple[float, ...]  # per issue: weight-normalised value of leaving it open
+    # per issue: contrib then unsettled, so a world's option index (-1 = unsettled) picks the
+    # value directly and `utility` is one C-level sum (the AI's most called function)
+    rows: tuple[tuple[float, ...], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rows", tuple((*c, u) for c, u in zip(self.contrib, self.unsettled, strict=True)))
 
 
 # Tables change only when an effect replaces the stances, so they are kept per stances
@@ -57,6 +63,7 @@ def _table(s: GameState, d: int) -> Table:
 
 
 def utility(t: Table, world: tuple[int, ...]) -> float:
-    return sum(c[o] if o >= 0 else u for c, u, o in zip(t.contrib, t.unsettled, world, strict=True))
+    # the same terms, added in the same order, as sum(c[o] if o >= 0 else u ...): bit for bit equal
+    return sum(map(tuple.__getitem__, t.rows, world))
 
 
