@@ -24,6 +24,7 @@ from game.ai.valuation import (
     expected,
     outlook,
     package_value,
+    package_values,
     table,
 )
 from game.engine import actions as A
@@ -63,6 +64,9 @@ class Negotiator:
         # one issue's column of candidate options, keyed by the (identity-hashed) table
         self._columns: dict[tuple[object, ...], tuple[int, ...]] = {}
         # (candidates, table, outlook, settled, instrument, cost) -> package values; see `_values`
+        # the same (identical) state inputs -> (d, k) -> candidates: most asks repeat within a
+        # turn, and this skips building the full key; swapped whole when any input changes
+        self._recent: tuple[tuple[object, ...], dict[tuple[int, int], list[tuple[int, ...]]]] = ((None, None, None, None), {})
         self._values_memo: dict[tuple[object, ...], tuple[object, list[float]]] = {}
 
     def curve(self, s: GameState, d: int) -> Curve:
@@ -78,6 +82,16 @@ class Negotiator:
 
         Each mix weighs d's own values against the others' stated positions;
         with additive utilities the best package for a mix is chosen issue by issue."""
+        inputs, made = self._recent
+        if not (inputs[0] is s.positions and inputs[1] is s.settled and inputs[2] is s.stances and inputs[3] is s.excluded):
+            made = {}
+            self._recent = ((s.positions, s.settled, s.stances, s.excluded), made)
+        result = made.get((d, k))
+        if result is None:
+            result = made[(d, k)] = self._lookup(s, d, k, t)
+        return result
+
+    def _lookup(self, s: GameState, d: int, k: int, t: Table) -> list[tuple[int, ...]]:
         cs = s.cs
         scope = cs.scope[k]
         others = [j for j in s.active_parties(k) if j != d]
@@ -140,7 +154,7 @@ class Negotiator:
         cached = self._values_memo.get(key)
         if cached is not None and cached[0] is options:
             return cached[1]
-        values = [package_value(s, t, d, k, p, look) for p in options]
+        values = package_values(s, t, d, k, options, look)
         if len(self._values_memo) > 20_000:
             self._values_memo.clear()
         self._values_memo[key] = (options, values)

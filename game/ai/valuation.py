@@ -152,6 +152,11 @@ _gains_memo: dict[tuple[Table, Outlook], list[tuple[float, list[tuple[int, float
 def _expected_fast(t: Table, world: tuple[int, ...], look: Outlook) -> float:
     """`_expected` with each chance's per-issue gains computed once per (table, outlook):
     the same terms added in the same order, so the result is bit for bit equal."""
+    return utility(t, world) + OUTLOOK_WEIGHT * _gain(t, world, look)
+
+
+def _gain(t: Table, world: tuple[int, ...], look: Outlook) -> float:
+    """The outlook part of `_expected`: it reads only which issues `world` leaves unsettled."""
     gains = _gains_memo.get((t, look))
     if gains is None:
         if len(_gains_memo) > 5_000:
@@ -166,7 +171,7 @@ def _expected_fast(t: Table, world: tuple[int, ...], look: Outlook) -> float:
             if world[i] < 0:
                 delta += x
         gain += p * delta
-    return utility(t, world) + OUTLOOK_WEIGHT * gain
+    return gain
 
 
 def _expected(t: Table, world: tuple[int, ...], look: Outlook) -> float:
@@ -185,6 +190,18 @@ def package_value(s: GameState, t: Table, d: int, instrument: int, package: tupl
     """What signing `package` is worth to d: the expected world after it, less its political cost."""
     world = with_package(s.settled, s.cs.scope[instrument], package)
     return expected(t, world, look) - float(s.costs[instrument, d])
+
+
+def package_values(s: GameState, t: Table, d: int, instrument: int, packages: list[tuple[int, ...]], look: Outlook) -> list[float]:
+    """`package_value` of each package, bit for bit: every package settles the whole scope, so
+    all their worlds leave the same issues open and share one outlook gain."""
+    if not packages:
+        return []
+    scope = s.cs.scope[instrument]
+    worlds = [with_package(s.settled, scope, p) for p in packages]
+    gain = OUTLOOK_WEIGHT * _gain(t, worlds[0], look)
+    cost = float(s.costs[instrument, d])
+    return [(utility(t, w) + gain) - cost for w in worlds]
 
 
 def deciding_issues(s: GameState, t: Table, instrument: int, package: tuple[int, ...], top: int = 2) -> tuple[str, ...]:

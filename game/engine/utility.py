@@ -51,14 +51,18 @@ def _table(s: GameState, d: int) -> Table:
     if total <= 0:
         zeros = tuple(tuple(0.0 for _ in range(n)) for n in cs.n_options)
         return Table(zeros, tuple(0.0 for _ in cs.n_options))
-    vals = s.stances.values[d]
+    # rows as Python floats first (`tolist` is exact): indexing numpy scalars one by one
+    # made a table cost a tenth of a millisecond, and every effect on stances remakes them all
+    vals = s.stances.values[d].tolist()
+    weights = w.tolist()
+    no_deal = s.stances.no_deal[d].tolist()
     contrib = []
     unsettled = []
     for i, n in enumerate(cs.n_options):
-        share = float(w[i]) / total
+        share = weights[i] / total
         off = cs.option_offset[i]
-        contrib.append(tuple(share * float(vals[off + o]) for o in range(n)))
-        unsettled.append(share * float(s.stances.no_deal[d, i]))
+        contrib.append(tuple(share * vals[off + o] for o in range(n)))
+        unsettled.append(share * no_deal[i])
     return Table(tuple(contrib), tuple(unsettled))
 
 

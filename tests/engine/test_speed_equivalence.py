@@ -78,6 +78,8 @@ def check_state(s: GameState, fresh: Negotiator) -> None:
             assert look.chances == reference_chances(s, k)
             packages = DEFAULT.candidates(s, d, k, t)
             assert packages == reference_candidates(s, d, k, t) == fresh.candidates(s, d, k, t)
+            plain = [V._expected(t, V.with_package(s.settled, cs.scope[k], p), look) - float(s.costs[k, d]) for p in packages]
+            assert V.package_values(s, d=d, t=t, instrument=k, packages=packages, look=look) == plain
             for package in packages[:4]:
                 world = V.with_package(s.settled, cs.scope[k], package)
                 assert V.expected(t, world, look) == V._expected(t, world, look)
