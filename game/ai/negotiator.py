@@ -143,7 +143,7 @@ class Negotiator:
             score = self_w * own[None, :] + rest_w * (share_w @ est)
         else:
             score = np.broadcast_to(own, (len(self_w), n))
-        return tuple(np.argmax(score > score.max(axis=1, keepdims=True) - 1e-12, axis=1).tolist())
+        return tuple((score > score.max(axis=1, keepdims=True) - 1e-12).argmax(axis=1).tolist())
 
     def _values(self, s: GameState, t: Table, d: int, k: int, options: list[tuple[int, ...]], look: Outlook) -> list[float]:
         """`package_value` of each candidate. `respond` asks again for the packages `plan`

@@ -198,7 +198,12 @@ def package_values(s: GameState, t: Table, d: int, instrument: int, packages: li
     if not packages:
         return []
     scope = s.cs.scope[instrument]
-    worlds = [with_package(s.settled, scope, p) for p in packages]
+    w = list(s.settled)
+    worlds = []
+    for p in packages:  # with_package, without copying the world for each package
+        for i, o in zip(scope, p, strict=True):
+            w[i] = o
+        worlds.append(tuple(w))
     gain = OUTLOOK_WEIGHT * _gain(t, worlds[0], look)
     cost = float(s.costs[instrument, d])
     return [(utility(t, w) + gain) - cost for w in worlds]
@@ -214,40 +219,33 @@ def deciding_issues(s: GameState, t: Table, instrument: int, package: tuple[int,
     return tuple(name for size, name in impacts[:top] if size > 0)
 
 
-# (j's stated positions, instrument, package) -> value, per compiled scenario; keyed by j's own
-# positions, so another delegation's Shift does not throw the estimates away.
+# j's stated positions -> (instrument, package) -> value, per compiled scenario; keyed by j's
+# own positions, so another delegation's Shift does not throw the estimates away.
 _estimates: list[Any] = [(None, {})]
+# positions tuple -> j -> j's table in `_estimates`: asked for the same few delegations hundreds
+# of times per state, so the slice is cut and hashed once per state, not per package
+_views: list[Any] = [(None, None, {})]
 
 
 def estimated_value(s: GameState, j: int, instrument: int, package: tuple[int, ...]) -> float:
     """Another delegation's value of a package as the public record suggests it (0-100)."""
-    cs, memo = _estimates[0]
-    if cs is not s.cs:
-        memo = {}
-        _estimates[0] = (s.cs, memo)
-    key = (_own_positions(s.positions, j, s.cs.n_issues), instrument, package)
-    value = memo.get(key)
+    held, held_cs, views = _views[0]
+    if held is not s.positions or held_cs is not s.cs:
+        views = {}
+        _views[0] = (s.positions, s.cs, views)
+    mine = views.get(j)
+    if mine is None:
+        cs, memo = _estimates[0]
+        if cs is not s.cs or len(memo) > 5_000:
+            memo = {}
+            _estimates[0] = (s.cs, memo)
+        n_i = s.cs.n_issues
+        mine = views[j] = memo.setdefault(s.positions[j * n_i : (j + 1) * n_i], {})
+    key = (instrument, package)
+    value = mine.get(key)
     if value is None:
-        if len(memo) > 20_000:
-            memo.clear()
-        value = memo[key] = _estimated_value(s, j, instrument, package)
-    return value
-
-
-# positions tuple -> each delegation's slice of it: `estimated_value` keys on the slice and is
-# asked for the same few delegations hundreds of times per state
-_slices: list[Any] = [(None, {})]
-
-
-def _own_positions(positions: tuple[int, ...], j: int, n_i: int) -> tuple[int, ...]:
-    held, made = _slices[0]
-    if held is not positions:
-        made = {}
-        _slices[0] = (positions, made)
-    own = made.get(j)
-    if own is None:
-        own = made[j] = positions[j * n_i : (j + 1) * n_i]
-    return own  # type: ignore[no-any-return]
+        value = mine[key] = _estimated_value(s, j, instrument, package)
+    return value  # type: ignore[no-any-return]
 
 
 def _estimated_value(s: GameState, j: int, instrument: int, package: tuple[int, ...]) -> float:
