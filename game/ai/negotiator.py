@@ -116,13 +116,14 @@ class Negotiator:
         n_i = cs.n_issues
         positions = s.positions
         counted = [sum(1 for i in free if positions[j * n_i + i] >= 0) or 1 for j in others]
+        bases = [(j * n_i, c) for j, c in zip(others, counted, strict=True)]
         columns: list[tuple[int, ...]] = []
         for i in scope:
             if s.settled[i] >= 0:
                 columns.append((s.settled[i],) * n_mixes)
                 continue
             # a Shift changes one issue's column, so columns are kept one by one
-            key = (t, i, span, tuple((positions[j * n_i + i], c) for j, c in zip(others, counted, strict=True)))
+            key = (t, i, span, tuple([(positions[b + i], c) for b, c in bases]))
             column = self._columns.get(key)
             if column is None:
                 if len(self._columns) > 20_000:
@@ -139,8 +140,7 @@ class Negotiator:
         n = len(contrib)
         own = np.asarray(contrib) / span
         if seen:
-            est = np.array([_estimate_row(n, pos, counted) for pos, counted in seen])
-            score = self_w * own[None, :] + rest_w * (share_w @ est)
+            score = self_w * own[None, :] + _others_part(n, seen)
         else:
             score = np.broadcast_to(own, (len(self_w), n))
         return tuple((score > score.max(axis=1, keepdims=True) - 1e-12).argmax(axis=1).tolist())
@@ -167,10 +167,11 @@ class Negotiator:
     def _thresholds(self, s: GameState, d: int, k: int, others: list[int]) -> list[float]:
         """`threshold` for each of `others`: the recent proposals d has seen are picked once."""
         recent = [p for p in _by_instrument(s.proposals, k) if p.turn >= s.turn - 4 and p.seen_by(d)]
-        return [self._threshold(s, j, d, k, recent) for j in others]
+        base = 100.0 - (25.0 + 35.0 * s.time_fraction())
+        return [self._threshold(s, j, d, k, recent, base) for j in others]
 
-    def _threshold(self, s: GameState, j: int, d: int, k: int, recent: list[Proposal]) -> float:
-        theta = 100.0 - (25.0 + 35.0 * s.time_fraction()) - (float(s.relations[j, d]) - 50.0) * 0.2
+    def _threshold(self, s: GameState, j: int, d: int, k: int, recent: list[Proposal], base: float) -> float:
+        theta = base - (float(s.relations[j, d]) - 50.0) * 0.2
         for p in recent:
             answer = p.answer_of(j)
             if answer is None:
@@ -360,6 +361,18 @@ def _mix_columns(n_others: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The mixes as columns ready to broadcast: self weight, the others' share, per-other weights."""
     self_w, share_w = _mixes(n_others)
     return self_w[:, None], (1.0 - self_w)[:, None], share_w
+
+
+@lru_cache(maxsize=4096)
+def _others_part(n: int, seen: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """The others' share of every mix's score on an n-option issue (see `_column`): it depends
+    only on what they stated, which recurs across issues and turns, and building it was most
+    of a column's cost."""
+    _, rest_w, share_w = _mix_columns(len(seen))
+    est = np.array([_estimate_row(n, pos, counted) for pos, counted in seen])
+    part = rest_w * (share_w @ est)
+    part.flags.writeable = False
+    return part
 
 
 @lru_cache(maxsize=1024)
