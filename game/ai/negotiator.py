@@ -136,7 +136,7 @@ class Negotiator:
     def _column(contrib: tuple[float, ...], span: float, seen: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
         """Each mix's best option on one issue: own value against the others' stated positions
         (`seen`: each other's position, -1 = none, and how many issues it has stated)."""
-        self_w, rest_w, share_w = _mix_columns(len(seen))
+        self_w = _mix_columns(len(seen))[0]
         n = len(contrib)
         own = np.asarray(contrib) / span
         if seen:
