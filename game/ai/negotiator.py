@@ -286,7 +286,9 @@ class Negotiator:
         curve = self.curve(s, d)
         conceded = curve.fraction(s.time_fraction(), s.pressure[d])
         best_move: tuple[float, int, int] | None = None
-        for i in range(cs.n_issues):
+        n_i = cs.n_issues
+        rest = [j * n_i for j in cs.actors if j != d and j not in s.walked_out]
+        for i in range(n_i):
             pos = s.position(d, i)
             if pos < 0 or s.settled[i] >= 0:
                 continue
@@ -296,7 +298,7 @@ class Negotiator:
             if spread <= 0:
                 continue
             # the others' average position on this issue: where conceding leads
-            others = [x for j in cs.actors if j != d and j not in s.walked_out and (x := s.positions[j * cs.n_issues + i]) >= 0]
+            others = [x for b in rest if (x := s.positions[b + i]) >= 0]
             if not others:
                 continue
             target = sum(others) / len(others)

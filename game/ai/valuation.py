@@ -53,12 +53,28 @@ def prospects(s: GameState, instrument: int) -> float:
         if pos:
             spreads.append(max(pos) - min(pos))
     compat = 1.0 - (sum(spreads) / len(spreads) if spreads else 0.0)
-    if len(parties) > 1:
-        rel = s.relations[np.ix_(parties, parties)]
-        trust = (float(rel.sum()) - 100.0 * len(parties)) / (len(parties) * (len(parties) - 1) * 100.0)
-    else:
-        trust = 1.0
-    return max(0.0, min(1.0, compat)) ** 2 * (0.4 + 0.6 * trust)
+    return max(0.0, min(1.0, compat)) ** 2 * (0.4 + 0.6 * _trust(s, parties))
+
+
+# relations matrix -> parties -> trust: positions move every few steps, relations far less often
+_trusts: list[Any] = [(None, {})]
+
+
+def _trust(s: GameState, parties: tuple[int, ...]) -> float:
+    """The parties' mean trust in one another (0-1; 1 for a single party)."""
+    held, made = _trusts[0]
+    if held is not s.relations:
+        made = {}
+        _trusts[0] = (s.relations, made)
+    trust = made.get(parties)
+    if trust is None:
+        if len(parties) > 1:
+            rel = s.relations[np.ix_(parties, parties)]
+            trust = (float(rel.sum()) - 100.0 * len(parties)) / (len(parties) * (len(parties) - 1) * 100.0)
+        else:
+            trust = 1.0
+        made[parties] = trust
+    return trust  # type: ignore[no-any-return]
 
 
 def likely_package(s: GameState, instrument: int) -> tuple[int, ...]:
