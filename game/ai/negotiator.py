@@ -21,6 +21,7 @@ from game.ai.valuation import (
     Table,
     deciding_issues,
     estimated_value,
+    estimates,
     expected,
     outlook,
     package_value,
@@ -192,19 +193,25 @@ class Negotiator:
         asp = self.aspiration(s, d, best, alternative)
         others = [j for j in s.active_parties(k) if j != d]
         thresholds = self._thresholds(s, d, k, others)
+        # each addressee's estimates fetched once, not per package (`estimated_value` per call)
+        memos = [(j, estimates(s, j), th) for j, th in zip(others, thresholds, strict=True)]
         chosen: Plan | None = None
+        rank: tuple[bool, float] = (False, 0.0)
         for package, value in zip(options, values, strict=True):
             if value < asp or value <= alternative + MIN_GAIN:
                 continue
-            margins = [estimated_value(s, j, k, package) - th for j, th in zip(others, thresholds, strict=True)]
+            key = (k, package)
+            margins = [
+                (v if (v := memo.get(key)) is not None else estimated_value(s, j, k, package)) - th for j, memo, th in memos
+            ]
             closeness = min(margins) if margins else 100.0
             likely = closeness >= 0
-            plan = Plan(k, package, value, asp, alternative, likely, closeness)
-            if chosen is None or (plan.likely, plan.value if plan.likely else plan.closeness) > (
-                chosen.likely,
-                chosen.value if chosen.likely else chosen.closeness,
-            ):
-                chosen = plan
+            # the best: any likely plan over any unlikely one, then the highest value (likely)
+            # or the nearest to acceptance (unlikely); the first of equals is kept
+            candidate_rank = (likely, value if likely else closeness)
+            if chosen is None or candidate_rank > rank:
+                chosen = Plan(k, package, value, asp, alternative, likely, closeness)
+                rank = candidate_rank
         _ = cs
         return chosen
 

@@ -245,6 +245,17 @@ _views: list[Any] = [(None, None, {})]
 
 def estimated_value(s: GameState, j: int, instrument: int, package: tuple[int, ...]) -> float:
     """Another delegation's value of a package as the public record suggests it (0-100)."""
+    mine = estimates(s, j)
+    key = (instrument, package)
+    value = mine.get(key)
+    if value is None:
+        value = mine[key] = _estimated_value(s, j, instrument, package)
+    return value
+
+
+def estimates(s: GameState, j: int) -> dict[tuple[int, tuple[int, ...]], float]:
+    """j's memo of `estimated_value` by (instrument, package), for j's current stated positions:
+    a caller valuing many packages for the same delegations fetches it once per delegation."""
     held, held_cs, views = _views[0]
     if held is not s.positions or held_cs is not s.cs:
         views = {}
@@ -257,11 +268,7 @@ def estimated_value(s: GameState, j: int, instrument: int, package: tuple[int, .
             _estimates[0] = (s.cs, memo)
         n_i = s.cs.n_issues
         mine = views[j] = memo.setdefault(s.positions[j * n_i : (j + 1) * n_i], {})
-    key = (instrument, package)
-    value = mine.get(key)
-    if value is None:
-        value = mine[key] = _estimated_value(s, j, instrument, package)
-    return value  # type: ignore[no-any-return]
+    return mine  # type: ignore[no-any-return]
 
 
 def _estimated_value(s: GameState, j: int, instrument: int, package: tuple[int, ...]) -> float:
