@@ -112,12 +112,12 @@ class Negotiator:
         cs = s.cs
         scope = cs.scope[k]
         free = [i for i in scope if s.settled[i] < 0]
-        span = sum(max(t.contrib[i]) - min(t.contrib[i]) for i in free) or 1.0
+        spread = t.spread
+        span = sum([spread[i] for i in free]) or 1.0
         n_mixes = len(_mixes(len(others))[0])
         n_i = cs.n_issues
         positions = s.positions
-        counted = [sum(1 for i in free if positions[j * n_i + i] >= 0) or 1 for j in others]
-        bases = [(j * n_i, c) for j, c in zip(others, counted, strict=True)]
+        bases = [(b, len([i for i in free if positions[b + i] >= 0]) or 1) for b in [j * n_i for j in others]]
         columns: list[tuple[int, ...]] = []
         for i in scope:
             if s.settled[i] >= 0:

@@ -23,9 +23,12 @@ class Table:
     # per issue: contrib then unsettled, so a world's option index (-1 = unsettled) picks the
     # value directly and `utility` is one C-level sum (the AI's most called function)
     rows: tuple[tuple[float, ...], ...] = field(init=False)
+    # per issue: best less worst option value, which the AI's candidate search sums per turn
+    spread: tuple[float, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rows", tuple((*c, u) for c, u in zip(self.contrib, self.unsettled, strict=True)))
+        object.__setattr__(self, "spread", tuple(max(c) - min(c) for c in self.contrib))
 
 
 # Tables change only when an effect replaces the stances, so they are kept per stances
