@@ -167,17 +167,25 @@ class Negotiator:
 
     def _thresholds(self, s: GameState, d: int, k: int, others: list[int]) -> list[float]:
         """`threshold` for each of `others`: the recent proposals d has seen are picked once."""
-        recent = [p for p in _by_instrument(s.proposals, k) if p.turn >= s.turn - 4 and p.seen_by(d)]
+        recent = []
+        for p in _by_instrument(s.proposals, k):
+            if p.turn >= s.turn - 4 and p.seen_by(d):
+                answers: dict[int, A.Answer] = {}
+                for who, answer in p.answers:
+                    answers.setdefault(who, answer)  # the first answer counts, as in answer_of
+                recent.append((answers, p.package))
         base = 100.0 - (25.0 + 35.0 * s.time_fraction())
         return [self._threshold(s, j, d, k, recent, base) for j in others]
 
-    def _threshold(self, s: GameState, j: int, d: int, k: int, recent: list[Proposal], base: float) -> float:
+    def _threshold(
+        self, s: GameState, j: int, d: int, k: int, recent: list[tuple[dict[int, A.Answer], tuple[int, ...]]], base: float
+    ) -> float:
         theta = base - (float(s.relations[j, d]) - 50.0) * 0.2
-        for p in recent:
-            answer = p.answer_of(j)
+        for answers, package in recent:
+            answer = answers.get(j)
             if answer is None:
                 continue
-            seen_value = estimated_value(s, j, k, p.package)
+            seen_value = estimated_value(s, j, k, package)
             if answer is A.Answer.REJECT:
                 theta = max(theta, seen_value + 1.0)
             else:
