@@ -62,7 +62,9 @@ class Negotiator:
         # candidate packages depend only on stances, settled issues and stated positions;
         # the cache keeps the stances object itself so an id is never reused wrongly
         self._cache: dict[tuple[object, ...], tuple[object, list[tuple[int, ...]]]] = {}
-        # one issue's column of candidate options, keyed by the (identity-hashed) table
+        # one issue's column of candidate options, keyed by what it is a pure function of (the
+        # issue's option values, the span, what the others stated), not by the table: a new table
+        # (stances changed elsewhere, another game) keeps every column whose inputs are unchanged
         self._columns: dict[tuple[object, ...], tuple[int, ...]] = {}
         # (candidates, table, outlook, settled, instrument, cost) -> package values; see `_values`
         # the same (identical) state inputs -> (d, k) -> candidates: most asks repeat within a
@@ -124,12 +126,12 @@ class Negotiator:
                 columns.append((s.settled[i],) * n_mixes)
                 continue
             # a Shift changes one issue's column, so columns are kept one by one
-            key = (t, i, span, tuple([(positions[b + i], c) for b, c in bases]))
+            key = (t.contrib[i], span, tuple([(positions[b + i], c) for b, c in bases]))
             column = self._columns.get(key)
             if column is None:
                 if len(self._columns) > 20_000:
                     self._columns.clear()
-                column = self._columns[key] = self._column(t.contrib[i], span, key[3])
+                column = self._columns[key] = self._column(t.contrib[i], span, key[2])
             columns.append(column)
         return list(dict.fromkeys(zip(*columns, strict=True)))
 
