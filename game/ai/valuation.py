@@ -160,32 +160,22 @@ def expected(t: Table, world: tuple[int, ...], look: Outlook) -> float:
     return value
 
 
-# (table, outlook) -> per chance: (p, ((issue, contrib - unsettled), ...)); both keys are
-# identity-hashed and held by the dict, so an entry is never stale.
-_gains_memo: dict[tuple[Table, Outlook], list[tuple[float, list[tuple[int, float]]]]] = {}
-
-
 def _expected_fast(t: Table, world: tuple[int, ...], look: Outlook) -> float:
-    """`_expected` with each chance's per-issue gains computed once per (table, outlook):
-    the same terms added in the same order, so the result is bit for bit equal."""
+    """`_expected` with a C-level utility sum: the same terms added in the same order."""
     return utility(t, world) + OUTLOOK_WEIGHT * _gain(t, world, look)
 
 
 def _gain(t: Table, world: tuple[int, ...], look: Outlook) -> float:
-    """The outlook part of `_expected`: it reads only which issues `world` leaves unsettled."""
-    gains = _gains_memo.get((t, look))
-    if gains is None:
-        if len(_gains_memo) > 5_000:
-            _gains_memo.clear()
-        gains = _gains_memo[(t, look)] = [
-            (p, [(i, t.contrib[i][o] - t.unsettled[i]) for i, o in zip(scope, package, strict=True)]) for p, scope, package in look.chances
-        ]
+    """The outlook part of `_expected`: it reads only which issues `world` leaves unsettled.
+    (Computed afresh: an outlook lives a few steps, too short for precomputed terms to pay.)"""
+    contrib = t.contrib
+    unsettled = t.unsettled
     gain = 0.0
-    for p, pairs in gains:
+    for p, scope, package in look.chances:
         delta = 0.0
-        for i, x in pairs:
+        for i, o in zip(scope, package, strict=True):
             if world[i] < 0:
-                delta += x
+                delta += contrib[i][o] - unsettled[i]
         gain += p * delta
     return gain
 
