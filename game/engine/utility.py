@@ -43,7 +43,26 @@ def table(s: GameState, d: int) -> Table:
         _tables[0] = (s.stances, s.cs, made)
     t = made.get(d)
     if t is None:
-        t = made[d] = _table(s, d)
+        t = made[d] = _shared_table(s, d)
+    return t
+
+
+# A table is a pure function of d's rows of the stances and the option layout; an effect
+# replaces the whole stances object but changes a few rows, and every game of a scenario
+# starts from the same ones. So tables are also kept by those rows' bytes (exact: a table
+# is only reused for bit-identical inputs), which spares remaking the unchanged ones.
+_by_rows: dict[tuple[object, ...], Table] = {}
+
+
+def _shared_table(s: GameState, d: int) -> Table:
+    st = s.stances
+    rows = (st.values[d], st.weights[d], st.no_deal[d])
+    key = (*(r.dtype.str for r in rows), *(r.tobytes() for r in rows), s.cs.option_offset, s.cs.n_options)
+    t = _by_rows.get(key)
+    if t is None:
+        if len(_by_rows) > 5_000:
+            _by_rows.clear()
+        t = _by_rows[key] = _table(s, d)
     return t
 
 
