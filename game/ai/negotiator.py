@@ -59,9 +59,10 @@ class Negotiator:
     """Aspiration-based negotiator with an opponent model from public positions."""
 
     def __init__(self) -> None:
-        # candidate packages depend only on stances, settled issues and stated positions;
-        # the cache keeps the stances object itself so an id is never reused wrongly
-        self._cache: dict[tuple[object, ...], tuple[object, list[tuple[int, ...]]]] = {}
+        # candidate packages depend only on d's table, settled issues and stated positions; the
+        # key holds the (identity-hashed) table itself, and tables are shared by every state and
+        # game with the same stance rows, so a game finds the packages earlier games worked out
+        self._cache: dict[tuple[object, ...], list[tuple[int, ...]]] = {}
         # one issue's column of candidate options, keyed by what it is a pure function of (the
         # issue's option values, the span, what the others stated), not by the table: a new table
         # (stances changed elsewhere, another game) keeps every column whose inputs are unchanged
@@ -99,15 +100,14 @@ class Negotiator:
         scope = cs.scope[k]
         others = [j for j in s.active_parties(k) if j != d]
         n_i = cs.n_issues
-        key = (id(s.stances), d, k, tuple(others), tuple(s.settled[i] for i in scope),
+        key = (t, k, tuple(others), tuple(s.settled[i] for i in scope),
                tuple(s.positions[j * n_i + i] for j in others for i in scope))
-        cached = self._cache.get(key)
-        if cached is not None and cached[0] is s.stances:
-            return cached[1]
-        result = self._candidates(s, d, k, t, others)
-        if len(self._cache) > 20000:
-            self._cache.clear()
-        self._cache[key] = (s.stances, result)
+        result = self._cache.get(key)
+        if result is None:
+            result = self._candidates(s, d, k, t, others)
+            if len(self._cache) > 20000:
+                self._cache.clear()
+            self._cache[key] = result
         return result
 
     def _candidates(self, s: GameState, d: int, k: int, t: Table, others: list[int]) -> list[tuple[int, ...]]:
