@@ -270,7 +270,9 @@ class Negotiator:
             choice = max(likely, key=lambda p: (p.value - p.alternative, -p.instrument))
             return self._propose(s, d, choice, "expects the addressees to accept")
         walkout = cs.delegation(d).walkout_pressure
-        if walkout is not None and s.pressure[d] >= walkout and s.time_fraction() >= 0.5 and dice[1] < 0.35:
+        # a delegation that has already signed something here has a result to defend, not a protest to make
+        signed_here = any(d in cs.parties[sig.instrument] for sig in s.signed)
+        if walkout is not None and not signed_here and s.pressure[d] >= walkout and s.time_fraction() >= 0.5 and dice[1] < 0.35:
             base = expected(t, s.settled, outlook(s))
             return A.Walkout(me, A.Reasons(base, base, base, (), "pressure from home and no deal in sight"))
         if plans and dice[2] < 0.45:
