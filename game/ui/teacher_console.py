@@ -19,10 +19,9 @@ from game.classroom.console import Classroom
 from game.classroom.timer import clock_text
 from game.play.saves import autosave_path, save
 from game.scenario.texts import tr
-from game.ui.chrome import draw_panel, panel_inner, shade
+from game.ui.card import CardScene
+from game.ui.chrome import panel_inner
 from game.ui.conference import ConferenceScene
-from game.ui.focus import FocusGroup
-from game.ui.scene import Scene
 from game.ui.teacher import ConfirmScene, room_for
 from game.ui.text import draw_line, draw_wrapped
 from game.ui.widgets import Button, Choice, Label, ListBox, TextField, Toggle, Widget
@@ -30,20 +29,17 @@ from game.ui.widgets import Button, Choice, Label, ListBox, TextField, Toggle, W
 MINUTES = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20)
 
 
-class ConsoleScene(Scene):
+class ConsoleScene(CardScene):
     name = "teacher_console"
-    overlay = True
 
     def __init__(self, conference: ConferenceScene) -> None:
         super().__init__()
         self.conference = conference
-        self.focus = FocusGroup()
         self.event_index = 0
         self.headline = ""
         self.news_text = ""
         self.message = ""
         self.message_bad = False
-        self.card = pygame.Rect(0, 0, 0, 0)
         self.columns: list[tuple[pygame.Rect, str]] = []
         self.status_rect = pygame.Rect(0, 0, 0, 0)
         self.event_text_rect = pygame.Rect(0, 0, 0, 0)
@@ -261,23 +257,16 @@ class ConsoleScene(Scene):
     # --- input and drawing -----------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool | None:
         typing = isinstance(self.focus.focused, TextField)
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.ctx.pop()
-            return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_p and not typing and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             self._pause()
             return True
-        return self.focus.handle_event(event, self.ctx)
-
-    def update(self, dt: float) -> None:
-        self.focus.update(dt)
+        return super().handle_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         app, t = self.ctx, self.ctx.t
         theme, lay = app.theme, app.layout
         room, s = self.room, self.conference.session.state
-        shade(surface, app)
-        draw_panel(surface, app, self.card, t("Teacher's console"))
+        self.shaded_card(surface, t("Teacher's console"))
         bold = theme.text_font(lay, "body", "bold")
         view = self.conference.view
         parts = [t("Sitting {number} of {total}", number=min(s.turn + 1, s.n_turns), total=s.n_turns), app.tr.date(s.date)]

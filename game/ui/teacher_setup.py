@@ -12,9 +12,8 @@ import pygame
 from game.classroom.choices import MINUTE_STEPS, WEIGHT_STEPS
 from game.scenario.models import Delegation
 from game.scenario.texts import tr
-from game.ui.chrome import draw_panel, panel_inner, shade
-from game.ui.focus import FocusGroup
-from game.ui.scene import Scene
+from game.ui.card import CardScene
+from game.ui.chrome import panel_inner
 from game.ui.setup_model import SetupModel
 from game.ui.teacher import SecretField
 from game.ui.text import draw_line, draw_wrapped, wrap
@@ -25,15 +24,12 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-class TeacherSetupScene(Scene):
+class TeacherSetupScene(CardScene):
     name = "teacher_setup"
-    overlay = True
 
     def __init__(self, model: SetupModel) -> None:
         super().__init__()
         self.model = model
-        self.focus = FocusGroup()
-        self.card = pygame.Rect(0, 0, 0, 0)
         self.delegation_index = 0
         self.aim_rects: list[tuple[pygame.Rect, str]] = []
         self.left_note = pygame.Rect(0, 0, 0, 0)
@@ -128,20 +124,10 @@ class TeacherSetupScene(Scene):
         self.layout()
 
     # --- input and drawing ---------------------------------------------------------------------
-    def handle_event(self, event: pygame.event.Event) -> bool | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.ctx.pop()
-            return True
-        return self.focus.handle_event(event, self.ctx)
-
-    def update(self, dt: float) -> None:
-        self.focus.update(dt)
-
     def draw(self, surface: pygame.Surface) -> None:
         app, t = self.ctx, self.ctx.t
         theme, lay = app.theme, app.layout
-        shade(surface, app)
-        draw_panel(surface, app, self.card, t("Teacher's settings"))
+        self.shaded_card(surface, t("Teacher's settings"))
         head = theme.text_font(lay, "label", "heading")
         for rect, title in self.columns:
             draw_line(surface, head, title, theme.c("ink"), pygame.Rect(rect.x, rect.y, rect.width, head.get_linesize()))
