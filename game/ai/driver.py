@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.ai.negotiator import Negotiator, Strategy
+from game.engine import actions as A
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry
 from game.engine.rng import SeedKey
@@ -14,19 +15,31 @@ from game.engine.state import GameState
 DEFAULT = Negotiator()
 
 
-def play_ai_turn(s: GameState, strategy: Strategy = DEFAULT) -> tuple[GameState, list[LogEntry]]:
-    """Let the AI play the current actor's whole turn: answers first, then one move."""
+def run_ai_turn(
+    s: GameState, apply: Callable[[GameState, A.Action], GameState], strategy: Strategy = DEFAULT
+) -> GameState:
+    """The AI's whole turn for the current actor: an answer to each proposal awaiting it, then one move.
+
+    `apply(state, action)` carries each action out and returns the next state, so the
+    batch driver and a session (which records actions and checkpoints) share this order."""
     d = s.actor
     if d is None:
-        return s, []
-    entries: list[LogEntry] = []
+        return s
     for p in s.pending_for(d):
-        result = step(s, strategy.respond(s, d, p))
-        s = result.state
+        s = apply(s, strategy.respond(s, d, p))
+    return apply(s, strategy.move(s, d))
+
+
+def play_ai_turn(s: GameState, strategy: Strategy = DEFAULT) -> tuple[GameState, list[LogEntry]]:
+    """Let the AI play the current actor's whole turn: answers first, then one move."""
+    entries: list[LogEntry] = []
+
+    def apply(state: GameState, action: A.Action) -> GameState:
+        result = step(state, action)
         entries.extend(result.entries)
-    result = step(s, strategy.move(s, d))
-    entries.extend(result.entries)
-    return result.state, entries
+        return result.state
+
+    return run_ai_turn(s, apply, strategy), entries
 
 
 def play_until_human(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from game.ai.driver import DEFAULT
+from game.ai.driver import DEFAULT, run_ai_turn
 from game.ai.negotiator import Strategy
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario, compile_scenario
@@ -100,12 +100,13 @@ class Session:
         """Let the AI play the current delegation's whole turn (answers, then its move)."""
         if not self.waiting_for_ai:
             return ()
-        d = self.state.actor
-        assert d is not None
         entries: list[LogEntry] = []
-        for p in self.state.pending_for(d):
-            entries.extend(self.apply(self.strategy.respond(self.state, d, p)))
-        entries.extend(self.apply(self.strategy.move(self.state, d)))
+
+        def apply(_: GameState, action: A.Action) -> GameState:
+            entries.extend(self.apply(action))
+            return self.state
+
+        run_ai_turn(self.state, apply, self.strategy)
         return tuple(entries)
 
     def run_ai(self) -> tuple[LogEntry, ...]:
