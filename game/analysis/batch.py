@@ -37,8 +37,8 @@ class Tally:
     end_reasons: Counter[str] = field(default_factory=Counter)
     walkouts: Counter[str] = field(default_factory=Counter)
     turns: int = 0
-    score_sum: Counter[str] = field(default_factory=Counter)
-    utility_sum: Counter[str] = field(default_factory=Counter)
+    score_sum: dict[str, float] = field(default_factory=dict)  # not a Counter: its `+` drops sums of zero
+    utility_sum: dict[str, float] = field(default_factory=dict)
     signed_at: Counter[tuple[str, int]] = field(default_factory=Counter)  # (instrument, sitting number) -> signatures
     lengths: Counter[int] = field(default_factory=Counter)  # sittings played -> games
 
@@ -61,8 +61,8 @@ class Tally:
         self.turns += s.turn + 1
         self.lengths[s.turn + 1] += 1
         for result in score(s):
-            self.score_sum[result.delegation] += result.score
-            self.utility_sum[result.delegation] += result.utility
+            self.score_sum[result.delegation] = self.score_sum.get(result.delegation, 0.0) + result.score
+            self.utility_sum[result.delegation] = self.utility_sum.get(result.delegation, 0.0) + result.utility
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(
@@ -74,11 +74,16 @@ class Tally:
             self.end_reasons + other.end_reasons,
             self.walkouts + other.walkouts,
             self.turns + other.turns,
-            self.score_sum + other.score_sum,
-            self.utility_sum + other.utility_sum,
+            _add_sums(self.score_sum, other.score_sum),
+            _add_sums(self.utility_sum, other.utility_sum),
             self.signed_at + other.signed_at,
             self.lengths + other.lengths,
         )
+
+
+def _add_sums(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    """Key-wise sum that keeps every delegation, even one whose total is 0."""
+    return {k: a.get(k, 0.0) + b.get(k, 0.0) for k in a.keys() | b.keys()}
 
 
 def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: str = "full") -> Tally:
