@@ -35,8 +35,6 @@ def run(args: argparse.Namespace) -> int:
 
     if not _display_available():
         raise CliError("no display is available for the game window; try `plenipo simulate` for a headless game")
-    try:
-        from game.ui.main import run_window
-    except ImportError:
-        raise CliError("the game window is not built yet; run `plenipo simulate` for a headless game") from None
+    from game.ui.main import run_window
+
     return run_window(args)

@@ -116,9 +116,6 @@ class CompiledScenario:
     def n_options(self) -> tuple[int, ...]:
         return tuple(len(o) for o in self.option_ids)
 
-    def has_stance(self, d: int, i: int) -> bool:
-        return bool(self.stances.weights[d, i] > 0 or self.positions[d * self.n_issues + i] >= 0)
-
 
 def compile_scenario(s: Scenario) -> CompiledScenario:
     d_ids = tuple(d.id for d in s.delegations)
