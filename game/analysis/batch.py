@@ -164,8 +164,7 @@ def run_batch(
     for this batch; worker processes reload the file with them. `compiled`, when given,
     must already include them."""
     cs = compiled if compiled is not None else compile_scenario(load(path, overrides).scenario)
-    if length not in cs.length_ids():
-        raise ValueError(f"unknown game length {length!r}; this scenario offers {', '.join(cs.length_ids())}")
+    cs.check_length(length)  # UnknownLength, a ValueError
     start_time = time.perf_counter()
     jobs = max(1, min(jobs, os.cpu_count() or 1, runs or 1))
     chunk = max(1, min(250, math.ceil(runs / (jobs * 4)))) if runs else 1

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from game.analysis.batch import BatchResult, run_batch
 from game.analysis.stats import wilson
-from game.cli.common import CliError, find_scenario, load_scenario
+from game.cli.common import CliError, find_scenario, load_scenario, require_length
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--jobs must be at least 1")
     path = find_scenario(args.scenario)
     _, cs = load_scenario(str(path))
-    if args.length not in cs.length_ids():
-        raise CliError(f"unknown game length {args.length!r}; {cs.scenario.id} offers {', '.join(cs.length_ids())}")
+    require_length(cs, args.length)
     progress = _progress_bar if sys.stderr.isatty() and not args.json else None
     result = run_batch(path, args.runs, args.seed, args.jobs, args.length, progress, compiled=cs)
     if args.csv:

@@ -8,7 +8,7 @@ import sys
 
 from game.analysis.sweep import SweepResult, run_sweep
 from game.cli.cmd_batch import _progress_bar
-from game.cli.common import CliError, find_scenario, load_scenario
+from game.cli.common import CliError, find_scenario, load_scenario, require_length
 from game.scenario.errors import ScenarioError
 from game.scenario.overrides import parse_value
 
@@ -51,8 +51,7 @@ def run(args: argparse.Namespace) -> int:
     keypath, values = parse_setting(args.setting)
     path = find_scenario(args.scenario)
     _, cs = load_scenario(str(path))
-    if args.length not in cs.length_ids():
-        raise CliError(f"unknown game length {args.length!r}; {cs.scenario.id} offers {', '.join(cs.length_ids())}")
+    require_length(cs, args.length)
     progress = _progress_bar if sys.stderr.isatty() and not args.json else None
     try:
         result = run_sweep(path, keypath, values, args.runs, args.seed, args.jobs, args.length, progress)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.compiled import CompiledScenario, UnknownLength, compile_scenario
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import LoadedScenario, load
 
@@ -38,6 +38,14 @@ def load_scenario(name: str | None) -> tuple[LoadedScenario, CompiledScenario]:
     except ScenarioError as err:
         raise CliError(f"{path} has {len(err.problems)} problem(s):\n{err}") from None
     return loaded, compile_scenario(loaded.scenario)
+
+
+def require_length(cs: CompiledScenario, length_id: str) -> str:
+    """`length_id` if the scenario offers it; otherwise a CliError naming the lengths it does offer."""
+    try:
+        return cs.check_length(length_id)
+    except UnknownLength as unknown:
+        raise CliError(str(unknown)) from None
 
 
 def err(message: str) -> None:

@@ -22,6 +22,15 @@ IntArray = npt.NDArray[np.int64]
 _STYLE_BETA = {"tough": 0.35, "linear": 1.0, "flexible": 2.5}
 
 
+
+class UnknownLength(ValueError):
+    """A game length id that the scenario's calendar does not offer."""
+
+    def __init__(self, scenario: str, length_id: str, offered: tuple[str, ...]) -> None:
+        super().__init__(f"unknown game length {length_id!r}; {scenario} offers {', '.join(offered)}")
+        self.length_id = length_id
+        self.offered = offered
+
 @dataclass(frozen=True)
 class Stances:
     """What every delegation values; changed only by effects, so shared until then.
@@ -102,12 +111,21 @@ class CompiledScenario:
         return self.option_ids[issue].index(option_id)
 
     def sittings(self, length_id: str = "full") -> tuple[dt.date, ...]:
+        """The sitting dates of one game length; UnknownLength if the scenario does not offer it."""
         if length_id == "full":
             return tuple(self.scenario.calendar.sittings)
         for length in self.scenario.calendar.lengths:
             if length.id == length_id:
                 return tuple(length.sittings)
-        raise KeyError(length_id)
+        raise UnknownLength(self.scenario.id, length_id, self.length_ids())
+
+    def check_length(self, length_id: str) -> str:
+        """`length_id` back if this scenario offers it, else UnknownLength naming the ones it does.
+
+        The one check every entry point (new game, CLI commands, batches) goes
+        through, so they all refuse a bad length with the same sentence."""
+        self.sittings(length_id)
+        return length_id
 
     def length_ids(self) -> tuple[str, ...]:
         return ("full", *(x.id for x in self.scenario.calendar.lengths))
