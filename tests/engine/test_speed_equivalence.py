@@ -16,8 +16,9 @@ import pytest
 from engine_kit import TUTORIAL, drive, shipped_scenarios
 
 from game.ai import valuation as V
-from game.ai.driver import DEFAULT, play_game
+from game.ai.driver import DEFAULT, play_game, run_ai_turn
 from game.ai.negotiator import Negotiator, _mixes
+from game.engine import actions as A
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.rules import new_game, step
 from game.engine.state import GameState
@@ -91,14 +92,13 @@ def states_of(cs: CompiledScenario, seed: tuple[int, int]) -> list[GameState]:
     """Every state an all-AI game passes through (after each action)."""
     s = new_game(cs, seed)
     out = [s]
+
+    def apply(state: GameState, action: A.Action) -> GameState:
+        out.append(step(state, action).state)
+        return out[-1]
+
     while not s.ended:
-        d = s.actor
-        assert d is not None
-        for p in s.pending_for(d):
-            s = step(s, DEFAULT.respond(s, d, p)).state
-            out.append(s)
-        s = step(s, DEFAULT.move(s, d)).state
-        out.append(s)
+        s = run_ai_turn(s, apply)
     return out
 
 
