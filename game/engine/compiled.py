@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -20,7 +21,6 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 _STYLE_BETA = {"tough": 0.35, "linear": 1.0, "flexible": 2.5}
-
 
 
 class UnknownLength(ValueError):
@@ -48,6 +48,15 @@ class Stances:
         for a in (self.values, self.weights, self.no_deal):
             a.flags.writeable = False
         return self
+
+    @cached_property
+    def tables(self) -> dict[int, Any]:
+        """Utility tables made from these stances, by delegation (filled by `engine.utility.table`).
+
+        Kept on the stances object itself, which no one mutates, so a table can
+        never outlive the values it was made from, and games never share a memo
+        they do not also share the stances of."""
+        return {}
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,16 @@ class CompiledScenario:
         through, so they all refuse a bad length with the same sentence."""
         self.sittings(length_id)
         return length_id
+
+    @cached_property
+    def tables_by_rows(self) -> dict[tuple[bytes, ...], Any]:
+        """Utility tables of this scenario by the bytes of a delegation's stance rows.
+
+        Every game of a scenario starts from the same stances, and an effect
+        changes a few delegations' rows, so most tables recur bit for bit; this
+        memo (filled by `engine.utility.table`, reused only for identical bytes)
+        spares remaking them, for every game that shares this compiled scenario."""
+        return {}
 
     def length_ids(self) -> tuple[str, ...]:
         return ("full", *(x.id for x in self.scenario.calendar.lengths))
