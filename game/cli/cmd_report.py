@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from game.cli.common import CliError, err
+from game.files import write_atomic
 from game.i18n import available_languages
-from game.play.saves import SaveError, load_save, write_atomic
+from game.play.saves import SaveError, load_save
 from game.record import FORMATS, build_record, render
 
 _SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}

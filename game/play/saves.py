@@ -9,17 +9,16 @@ content hash that detects an edited scenario).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.engine.rules import IllegalAction
+from game.files import write_atomic as write_atomic  # re-exported for callers that save games
 from game.play.codec import CodecError, action_from_json, action_to_json
 from game.play.session import JournalEntry, Session, SessionSetup, Undone
 from game.scenario.errors import ScenarioError
@@ -85,24 +84,6 @@ def to_json(session: Session, save_path: Path) -> dict[str, Any]:
         "turn": session.state.turn + 1,
         "ended": session.state.ended,
     }
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`.
-
-    A crash at any moment leaves either the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def save(session: Session, path: Path) -> None:

@@ -9,7 +9,6 @@ that file at once, with F5 to reload it (see game/ui/designer.py); `--screenshot
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -19,6 +18,7 @@ from game.play.saves import SaveError, autosave_path, load_save
 from game.play.session import Session, SessionSetup
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load
+from game.ui.options import WindowError, WindowOptions
 from game.ui.setup_model import SCENARIO_DIR, GameSetup, SetupModel, discover
 
 DEFAULT_SCENARIO = "genoa_1922"
@@ -74,7 +74,7 @@ def resolve_scenario(name: str | None) -> Path:
     raise FileNotFoundError(name)
 
 
-def setup_model(args: argparse.Namespace, scenario: Path) -> SetupModel:
+def setup_model(args: WindowOptions, scenario: Path) -> SetupModel:
     """The setup screen preset from the command line (scenario, teams, seed, length, language)."""
     good, broken = discover(SCENARIO_DIR)
     model = SetupModel(good, broken, lang=args.lang or "en", seed=args.seed)
@@ -91,16 +91,14 @@ def setup_model(args: argparse.Namespace, scenario: Path) -> SetupModel:
     return model
 
 
-def run_window(args: argparse.Namespace) -> int:
-    """Open the game window; returns the exit status for the CLI."""
+def run_window(args: WindowOptions) -> int:
+    """Open the game window; returns the exit status. WindowError if it cannot open as asked."""
     start = time.perf_counter()
-    from game.cli.common import CliError
-
     try:
         name = getattr(args, "designer", None) or args.scenario
         scenario = resolve_scenario(str(name) if name else None)
     except FileNotFoundError:
-        raise CliError(f"no scenario {str(name)!r}: give a file or an id from scenarios/") from None
+        raise WindowError(f"no scenario {str(name)!r}: give a file or an id from scenarios/") from None
     from game.ui.app import App, NoDisplayError, Settings
 
     lang = args.lang or "en"
@@ -116,7 +114,7 @@ def run_window(args: argparse.Namespace) -> int:
         try:
             loaded = load(scenario)
         except ScenarioError as err:
-            raise CliError(f"{scenario}: {err}") from None
+            raise WindowError(f"{scenario}: {err}") from None
         seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
         length = args.length or "full"
         session = Session(loaded, SessionSetup(str(scenario), lang, (), length, seed))
