@@ -61,13 +61,13 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = blob[: err.start].count(b"\n") + 1
-        raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=line)]) from None
+        raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=blob[: err.start].count(b"\n") + 1)]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
-        line = col = None
+        line: int | None = None
+        col: int | None = None
         if "(at line " in msg:
             head, _, tail = msg.rpartition(" (at line ")
             nums = tail.rstrip(")").split(", column ")
@@ -171,7 +171,8 @@ class _Translated(Locator):
         self.locator, self.own, self.merged = locator, own, merged
 
     def _own(self, path: KeyPath) -> KeyPath | None:
-        node, mine, out = self.merged, self.own, []
+        node, mine = self.merged, self.own
+        out: list[str | int] = []
         for part in path:
             if isinstance(part, int) and isinstance(node, list) and isinstance(mine, list):
                 item = node[part] if 0 <= part < len(node) else None
@@ -258,7 +259,7 @@ def load(path: str | Path, overrides: Mapping[str, Any] | None = None) -> Loaded
     return LoadedScenario(scenario, file, digest, warnings)
 
 
-_SECTIONS = {
+_SECTIONS: dict[str, type[pydantic.BaseModel]] = {
     "issues": Issue,
     "delegations": Delegation,
     "instruments": Instrument,

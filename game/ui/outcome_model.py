@@ -132,11 +132,11 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
     trust = []
     actors = list(cs.actors)
     for k in actors:
-        vals = []
+        mean_trust: list[float | None] = []  # its own name: `vals` above is a tuple of positions
         for h in history:
             others = [h.relations[j * n_d + k] for j in actors if j != k]
-            vals.append(sum(others) / len(others) if others else None)
-        trust.append(Series(cs.delegation_ids[k], codes[cs.delegation_ids[k]], tuple(vals)))
+            mean_trust.append(sum(others) / len(others) if others else None)
+        trust.append(Series(cs.delegation_ids[k], codes[cs.delegation_ids[k]], tuple(mean_trust)))
     return OutcomeView(
         title=tr(out.title, lang) if out else t("The conference is over"),
         debrief=tr(out.debrief, lang) if out else "",
