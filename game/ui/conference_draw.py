@@ -15,7 +15,7 @@ import pygame
 from game.scenario.models import Delegation
 from game.ui.conference_model import ConferenceView, IssueRow, NewsLine, PendingView
 from game.ui.emblems import draw_seat
-from game.ui.text import draw_line, ellipsize, render, wrap
+from game.ui.text import blit_text, draw_line, ellipsize, wrap
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -258,7 +258,7 @@ def paint_news(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int
             yy = y + small.get_linesize()
             colour = theme.c("ink")
             for text in wrapped(body, line.text, rect.width):
-                surface.blit(render(body, text, colour), (rect.x, yy))
+                blit_text(surface, body, text, colour, (rect.x, yy))
                 yy += body.get_linesize()
             pygame.draw.line(surface, theme.c("rule"), (rect.x, y + h - lay.px(3)), (rect.right, y + h - lay.px(3)), 1)
         y += h
@@ -300,6 +300,6 @@ def draw_pending(surface: pygame.Surface, app: App, rect: pygame.Rect, p: Pendin
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], ellipsize(small, lines[max_lines - 1] + " …", rect.width)]
     for line in lines:
-        surface.blit(render(small, line, theme.c("ink")), (rect.x, y))
+        blit_text(surface, small, line, theme.c("ink"), (rect.x, y))
         y += small.get_linesize()
 
