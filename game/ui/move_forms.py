@@ -147,6 +147,10 @@ class FormScene(CardScene):
         if problem is None:
             self.conference.message = ""
             self.ctx.pop()
+            if self.conference.confirmed:
+                from game.ui.done import DoneScene
+
+                self.ctx.push(DoneScene(self.conference, self.conference.confirmed))
         else:
             self.message = problem
             self.layout()
