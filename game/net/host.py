@@ -154,7 +154,7 @@ class Host:
         self._advance()
         self._persist()
         self.server = await serve(self._handle, bind, port, max_size=4 * P.MAX_CLIENT_BYTES, max_queue=8,
-                                  ping_interval=10, ping_timeout=10, compression=None)
+                                  ping_interval=10, ping_timeout=10, close_timeout=2, compression=None)
         self.port = int(next(iter(self.server.sockets)).getsockname()[1])
         self._ticker = asyncio.create_task(self._tick())
         log.info("room %s open on %s:%d", self.code, bind, self.port)
@@ -348,6 +348,9 @@ class Host:
                 self.broadcast()
             with contextlib.suppress(asyncio.QueueFull):
                 conn.outbox.put_nowait(None)
+            # the last words (a refusal saying why) go out before the connection ends with this handler
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(writer), 5.0)
 
     async def _read(self, conn: Conn) -> None:
         while True:
