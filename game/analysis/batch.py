@@ -65,19 +65,24 @@ class Tally:
             self.utility_sum[result.delegation] = self.utility_sum.get(result.delegation, 0.0) + result.utility
 
     def __add__(self, other: Tally) -> Tally:
+        def both(mine: Counter[Any], theirs: Counter[Any]) -> Counter[Any]:
+            out = Counter(mine)
+            out.update(theirs)  # `Counter + Counter` drops zero counts: a delegation whose utility sums to 0 would vanish
+            return out
+
         return Tally(
             self.runs + other.runs,
-            self.outcomes + other.outcomes,
-            self.instruments + other.instruments,
-            self.signed_turns + other.signed_turns,
-            self.events + other.events,
-            self.end_reasons + other.end_reasons,
-            self.walkouts + other.walkouts,
+            both(self.outcomes, other.outcomes),
+            both(self.instruments, other.instruments),
+            both(self.signed_turns, other.signed_turns),
+            both(self.events, other.events),
+            both(self.end_reasons, other.end_reasons),
+            both(self.walkouts, other.walkouts),
             self.turns + other.turns,
             _add_sums(self.score_sum, other.score_sum),
             _add_sums(self.utility_sum, other.utility_sum),
-            self.signed_at + other.signed_at,
-            self.lengths + other.lengths,
+            both(self.signed_at, other.signed_at),
+            both(self.lengths, other.lengths),
         )
 
 

@@ -26,9 +26,10 @@ import numpy as np
 from game.ai.driver import play_game
 from game.analysis.batch import run_batch
 from game.engine.compiled import compile_scenario
+from game.resources import package_parent, shipped_scenarios
 from game.scenario.loader import load
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = package_parent()  # children import the same `game` as this process
 
 
 @dataclass(frozen=True)
@@ -198,8 +199,8 @@ def run_bench(quick: bool = False, genoa: Path | None = None, tutorial: Path | N
               progress: Any = None) -> dict[str, Any]:
     """Every figure of `plenipo bench`, as JSON-friendly data."""
     sizes = QUICK if quick else FULL
-    genoa = genoa or ROOT / "scenarios" / "genoa_1922.toml"
-    tutorial = tutorial or ROOT / "scenarios" / "tutorial.toml"
+    genoa = genoa or shipped_scenarios() / "genoa_1922.toml"
+    tutorial = tutorial or shipped_scenarios() / "tutorial.toml"
     say = progress or (lambda _msg: None)
     out: dict[str, Any] = {"quick": quick, "machine": machine(), "targets": TARGETS}
     say("engine: Genoa")

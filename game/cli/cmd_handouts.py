@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.cli.common import CliError, load_scenario, require_length
+from game.cli.checks import check_length
+from game.cli.common import CliError, load_scenario
 from game.handouts import LABELS, render
 
 
@@ -21,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     loaded, cs = load_scenario(args.scenario)
     s = loaded.scenario
-    require_length(cs, args.length)
+    check_length(cs, args.length)
     if args.lang not in s.meta.languages:
         raise CliError(f"{s.id} is written in {', '.join(s.meta.languages)}, not {args.lang!r}")
     if args.lang not in LABELS:

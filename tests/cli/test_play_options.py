@@ -27,4 +27,12 @@ def test_an_unknown_scenario_exits_2_with_one_line(monkeypatch: pytest.MonkeyPat
     monkeypatch.setitem(os.environ, "SDL_VIDEODRIVER", "dummy")
     assert main(["play", "no_such_scenario"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("plenipo: no scenario 'no_such_scenario'") and "Traceback" not in err
+    assert err.startswith("plenipo: no scenario file 'no_such_scenario'") and "genoa_1922" in err and "Traceback" not in err
+
+
+def test_the_window_refuses_an_unknown_scenario_in_its_own_terms() -> None:
+    from game.ui.main import run_window
+    from game.ui.options import WindowError
+
+    with pytest.raises(WindowError, match="no scenario file 'no_such_scenario'.*tutorial"):
+        run_window(WindowOptions(scenario="no_such_scenario"))
