@@ -34,5 +34,5 @@ def test_the_window_refuses_an_unknown_scenario_in_its_own_terms() -> None:
     from game.ui.main import run_window
     from game.ui.options import WindowError
 
-    with pytest.raises(WindowError, match="no scenario file 'no_such_scenario'.*tutorial"):
+    with pytest.raises(WindowError, match=r"no scenario file 'no_such_scenario'.*tutorial"):
         run_window(WindowOptions(scenario="no_such_scenario"))
