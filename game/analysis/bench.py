@@ -194,6 +194,7 @@ TARGETS = {
     "batch_10000_on_2_cores_seconds": 10.0,
     "ui_frame_ms_p99": 16.7,
     "ui_first_frame_seconds": 2.0,
+    "batch_memory_growth_mb": 50.0,  # counters only: a batch five or more times longer may not need much more memory
 }
 
 
@@ -243,5 +244,6 @@ def verdict(out: dict[str, Any]) -> dict[str, Any]:
                             else ui_data["frame_ms_p99"] <= TARGETS["ui_frame_ms_p99"]),
         "ui_first_frame_seconds": (ui_data.get("first_frame_seconds"), None if not ui_data["available"]
                                    else ui_data["first_frame_seconds"] <= TARGETS["ui_first_frame_seconds"]),
+        "batch_memory_growth_mb": (out["batch_memory"]["growth_mb"], out["batch_memory"]["growth_mb"] <= TARGETS["batch_memory_growth_mb"]),
     }
     return {k: {"measured": v, "target": TARGETS[k], "met": met} for k, (v, met) in rows.items()}

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from game.cli.common import CliError
-from game.engine.compiled import CompiledScenario
+from game.engine.compiled import CompiledScenario, UnknownLength
 from game.i18n import available_languages
 from game.scenario.errors import did_you_mean
 
@@ -48,9 +48,13 @@ def check_lang(lang: str | None, option: str = "--lang") -> None:
 
 
 def check_length(cs: CompiledScenario, length: str | None) -> None:
-    if length is not None and length not in cs.length_ids():
-        offered = cs.length_ids()
-        raise CliError(f"unknown game length {length!r}{did_you_mean(length, offered)}; {cs.scenario.id} offers {', '.join(offered)}")
+    """The CLI face of the engine's one length check (`CompiledScenario.check_length`), with a "did you mean"."""
+    if length is None:
+        return
+    try:
+        cs.check_length(length)
+    except UnknownLength as unknown:
+        raise CliError(f"{unknown}{did_you_mean(length, unknown.offered)}") from None
 
 
 def check_humans(cs: CompiledScenario, humans: Iterable[str]) -> None:

@@ -8,7 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from game.analysis.batch import BatchResult, run_batch, wilson
+from game.analysis.batch import BatchResult, run_batch
+from game.analysis.stats import wilson
 from game.cli.checks import check_jobs, check_length, check_output_file, check_runs, check_seed
 from game.cli.common import CliError, find_scenario, load_scenario
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from game.engine import actions as A
-from game.engine.compiled import CompiledScenario
+from game.engine.compiled import CompiledScenario, UnknownLength
 from game.engine.conditions import holds
 from game.engine.effects import apply_effects
 from game.engine.log import LogEntry, LogKind
@@ -55,8 +55,8 @@ def new_game(
     key: SeedKey = (seed,) if isinstance(seed, int) else tuple(seed)
     try:
         sittings = cs.sittings(length_id)
-    except KeyError:
-        raise IllegalAction(f"unknown game length {length_id!r}; this scenario offers {', '.join(cs.length_ids())}") from None
+    except UnknownLength as unknown:
+        raise IllegalAction(str(unknown)) from None
     human_idx = set()
     for h in humans:
         if h not in cs.d_index:
