@@ -63,8 +63,8 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = blob[: err.start].count(b"\n") + 1
-        raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=line)]) from None
+        bad_line = blob[: err.start].count(b"\n") + 1
+        raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=bad_line)]) from None
     text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the TOML
     try:
         data = tomllib.loads(text)
@@ -99,16 +99,16 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         return raw
     if not isinstance(base_ref, str):
         raise ScenarioError([Problem(path, ("extends",), "must be a file path (a string)", line=raw.locator.line_of(("extends",)))])
-    line = raw.locator.line_of(("extends",))
+    ext_line = raw.locator.line_of(("extends",))
     try:
         base_path = (path.parent / base_ref).resolve()
         allowed = [path.parent.resolve(), shipped_scenarios().resolve()]
     except (OSError, RuntimeError, ValueError) as err:  # a symlink loop, a NUL in the path
-        raise ScenarioError([Problem(path, ("extends",), f"{base_ref!r} is not a usable path ({_why(err)})", line=line)]) from None
+        raise ScenarioError([Problem(path, ("extends",), f"{base_ref!r} is not a usable path ({_why(err)})", line=ext_line)]) from None
     if not any(base_path.is_relative_to(folder) for folder in allowed):
         msg = (f"{base_ref!r} is outside this scenario's folder ({path.parent}) and the shipped scenarios; "
                "a variant may only extend a file beside it or a shipped scenario")
-        raise ScenarioError([Problem(path, ("extends",), msg, line=line)])
+        raise ScenarioError([Problem(path, ("extends",), msg, line=ext_line)])
     if base_path in chain or len(chain) >= MAX_EXTENDS_DEPTH:
         msg = f"{base_ref!r} leads to a loop or a chain deeper than {MAX_EXTENDS_DEPTH}"
         raise ScenarioError([Problem(path, ("extends",), msg, line=raw.locator.line_of(("extends",)))])
@@ -286,7 +286,8 @@ class _Translated(Locator):
         self.locator, self.own, self.merged = locator, own, merged
 
     def _own(self, path: KeyPath) -> KeyPath | None:
-        node, mine, out = self.merged, self.own, []
+        node, mine = self.merged, self.own
+        out: list[str | int] = []
         for part in path:
             if isinstance(part, int) and isinstance(node, list) and isinstance(mine, list):
                 item = node[part] if 0 <= part < len(node) else None
@@ -387,7 +388,7 @@ def load(path: str | Path, overrides: Mapping[str, Any] | None = None) -> Loaded
     return LoadedScenario(scenario, file, digest, warnings)
 
 
-_SECTIONS = {
+_SECTIONS: dict[str, type[pydantic.BaseModel]] = {
     "issues": Issue,
     "delegations": Delegation,
     "instruments": Instrument,
@@ -442,8 +443,8 @@ def _new_items_in_variant(problems: list[Problem], data: dict[str, Any], sources
         if len(p.path) >= 3 and p.path[0] in _SECTIONS and isinstance(p.path[1], int) and p.message == "required key is missing":
             item_path = p.path[:2]
             item = _at(data, item_path)
-            base_ids = [x.get("id") for _, own, _ in sources[1:] for x in (own.get(str(p.path[0])) or [])
-                        if isinstance(own, dict) and isinstance(x, dict) and isinstance(x.get("id"), str)]
+            base_ids: list[str] = [x["id"] for _, own, _ in sources[1:] if isinstance(own, dict)
+                                   for x in (own.get(str(p.path[0])) or []) if isinstance(x, dict) and isinstance(x.get("id"), str)]
             if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] not in base_ids:
                 if item_path in done:
                     continue
