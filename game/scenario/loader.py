@@ -88,8 +88,9 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     depth = _depth(data)
     if depth > MAX_NESTING:
         deepest = _deepest_path(data)
+        line, col = locator.position(deepest)
         raise ScenarioError([Problem(path, deepest, f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed",
-                                     line=locator.line_of(deepest))])
+                                     line=line, column=col)])
     bad = raw_problems(data, path, locator)
     if bad:
         raise ScenarioError(bad)

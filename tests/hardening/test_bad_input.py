@@ -512,3 +512,11 @@ def test_unknown_scenario_lists_the_shipped_ones(tmp_path: Path) -> None:
 
 def test_root_is_this_checkout() -> None:
     assert (ROOT / "game" / "resources.py").is_file() and sys.executable
+
+
+def test_18_nesting_error_has_its_path_and_line(tmp_path: Path) -> None:
+    path = tutorial_with(tmp_path, ('authors = ["Plenipo team"]', "authors = " + "[" * 45 + "]" * 45))
+    text = path.read_text(encoding="utf-8").splitlines()
+    line = next(k for k, t in enumerate(text, start=1) if t.startswith("authors = [[["))
+    msg = refused(plenipo("validate", str(path)), "values are nested 4")
+    assert f"s.toml:{line}:" in msg and "meta.authors[0][0]" in msg
