@@ -346,7 +346,8 @@ def test_13_huge_integer_in_a_save(save_file: Path, tmp_path: Path) -> None:
     (lambda d: d.update(journal=[{"kind": "pause", "at": "<1e400>", "sitting": 1, "date": "1900-06-04"}]), "journal[0]: not a journal entry"),
     (lambda d: d["setup"].update(lang="xx"), "setup.lang: 'xx' is not a language of Plenipo"),
     (lambda d: d["actions"].insert(0, {"type": "MoveEnd", "delta": 10**6}), "a conference has at most 366 sittings"),
-], ids=["sitting-text", "sitting-1e400", "sitting-list", "journal-at-1e400", "unknown-lang", "move-end-1e6"])
+    (lambda d: d["actions"].insert(0, {"type": "News", "title": "a\u0000b"}), "damaged save (a text holds a NUL character)"),
+], ids=["sitting-text", "sitting-1e400", "sitting-list", "journal-at-1e400", "unknown-lang", "move-end-1e6", "nul-in-news"])
 def test_14_hand_edited_saves(save_file: Path, tmp_path: Path, edit, needle: str) -> None:  # type: ignore[no-untyped-def]
     path = edited_save(save_file, tmp_path, edit)
     before = snapshot([path])
