@@ -141,7 +141,8 @@ def load_save(path: Path) -> Loaded:
     except RecursionError:
         raise SaveError(f"{path}: damaged save (nested too deeply)") from None
     except ValueError as e:  # NaN / Infinity, or an integer of more than 4,300 digits
-        raise SaveError(f"{path}: damaged save ({e})") from None
+        why = str(e) if "not a number a save may hold" in str(e) else "a number has more than 4,300 digits"
+        raise SaveError(f"{path}: damaged save ({why})") from None
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveError(f"{path}: not a Plenipo save file")
     if _holds_nul(data):  # the window's font renderer refuses a NUL: such a save could never be shown

@@ -7,6 +7,7 @@ Loading is all or nothing: either a complete, cross-checked `Scenario`, or a
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -82,8 +83,11 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         raise ScenarioError([Problem(path, (), f"not valid TOML: {msg}", line=line, column=col)]) from None
     except RecursionError:
         raise ScenarioError([Problem(path, (), "not valid TOML: nested too deeply")]) from None
-    except ValueError as err:  # an integer of more than 4,300 digits
-        raise ScenarioError([Problem(path, (), f"not valid TOML: a number is too long to read ({err})")]) from None
+    except ValueError:  # an integer of more than 4,300 digits, which Python refuses to read
+        long = re.search(r"[0-9_]{4301,}", text)
+        where = _line_col(text, long.start()) if long else (None, None)
+        raise ScenarioError([Problem(path, (), "a number has more than 4,300 digits; numbers in a scenario stay within ±1e+15",
+                                     line=where[0], column=where[1])]) from None
     locator = Locator(text)
     depth = _depth(data)
     if depth > MAX_NESTING:
@@ -122,6 +126,11 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     merged.pop("extends", None)
     merged["extends"] = base_ref
     return _Raw(path, merged, raw.locator, base.texts + raw.texts, (*raw.sources, *base.sources))
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
 def _why(err: BaseException) -> str:
