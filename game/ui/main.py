@@ -62,16 +62,10 @@ def continue_autosave():  # type: ignore[no-untyped-def]
 
 
 def resolve_scenario(name: str | None) -> Path:
-    """A scenario file from a path or an id in scenarios/ (default: Genoa)."""
-    if not name:
-        return SCENARIO_DIR / f"{DEFAULT_SCENARIO}.toml"
-    path = Path(name)
-    if path.is_file():
-        return path
-    candidate = SCENARIO_DIR / (name if name.endswith(".toml") else f"{name}.toml")
-    if candidate.is_file():
-        return candidate
-    raise FileNotFoundError(name)
+    """A scenario file from a path or a shipped scenario's id (default: Genoa); the CLI's one lookup."""
+    from game.cli.common import find_scenario
+
+    return find_scenario(name or DEFAULT_SCENARIO)
 
 
 def setup_model(args: argparse.Namespace, scenario: Path) -> SetupModel:
@@ -96,11 +90,8 @@ def run_window(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     from game.cli.common import CliError
 
-    try:
-        name = getattr(args, "designer", None) or args.scenario
-        scenario = resolve_scenario(str(name) if name else None)
-    except FileNotFoundError:
-        raise CliError(f"no scenario {str(name)!r}: give a file or an id from scenarios/") from None
+    name = getattr(args, "designer", None) or args.scenario
+    scenario = resolve_scenario(str(name) if name else None)
     from game.ui.app import App, NoDisplayError, Settings
 
     commands = None
