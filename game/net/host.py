@@ -282,6 +282,20 @@ class Host:
             return "no team is to move"
         return self.apply(A.Pass(who))
 
+    def pause(self, on: bool) -> None:
+        """Pause or resume: the clock stops and no team may move (every screen says so)."""
+        if on:
+            self.classroom.pause()
+        else:
+            self.classroom.resume()
+        self._changed()
+
+    def fire(self, event: str) -> str | None:
+        return self.apply(A.FireEvent(event))
+
+    def end(self) -> str | None:
+        return self.apply(A.EndNow("ended by the teacher"))
+
     # --- talking to computers -------------------------------------------------------------------------------------
     def _send(self, conn: Conn, msg: BaseModel) -> None:
         try:
