@@ -156,11 +156,48 @@ async def serve(args: argparse.Namespace) -> int:
     return status
 
 
+async def _script(host: object, path: Path) -> int:
+    from game.net.host import Host
+    from game.net.script import HostScript, ScriptError
+
+    assert isinstance(host, Host)
+    script = HostScript(host, path)
+    try:
+        await script.run()
+    except ScriptError as e:
+        print(f"plenipo host: {e}", file=sys.stderr)
+        return 1
+    if script.crashed:
+        os._exit(3)  # as a host computer that dies: no goodbye to anyone (the autosave is on disk)
+    await asyncio.sleep(0.5)  # the last views reach the teams
+    return 0
+
+
+def window(args: argparse.Namespace) -> int:
+    """The projector: the public table, the room code and address; the host runs on a network thread."""
+    from game.net.host import Host, network_path
+    from game.play.saves import autosave_path
+    from game.ui.remote_main import run_projector
+
+    session, code, tokens = build(args)
+    host = Host(session, code=code, tokens=tokens, save_path=autosave_path(), network_file=network_path())
+    where = ["127.0.0.1"] if args.bind.startswith("127.") else lan_addresses()
+    script = (lambda h: _script(h, args.script)) if args.script is not None else None
+    try:
+        return run_projector(host, where, args.bind, args.port, session.setup.lang, args.screenshots, script)
+    except OSError as e:
+        raise CliError(f"cannot listen on {args.bind}:{args.port} ({e.strerror or e}); try another --port") from None
+
+
 def run(args: argparse.Namespace) -> int:
+    from game.cli.cmd_play import _display_available
+
     _check(args)
     if args.scenario and args.resume:
         raise CliError("--continue resumes the autosaved game; do not name a scenario with it")
     try:
-        return asyncio.run(serve(args))
+        if args.headless or not _display_available():
+            return asyncio.run(serve(args))
+        return window(args)
     except KeyboardInterrupt:
         return 130

@@ -54,12 +54,56 @@ async def play(args: argparse.Namespace) -> int:
     return status
 
 
+async def _script(client: object, path: Path) -> int:
+    from game.net.client import Client
+    from game.net.script import ScriptError, TeamScript
+
+    assert isinstance(client, Client)
+    try:
+        await TeamScript(client, path).run()
+    except ScriptError as e:
+        print(f"plenipo join: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def window(args: argparse.Namespace) -> int:
+    """The team's window: join on the network thread, then draw this seat's view until the window closes."""
+    from game.net.client import Client, JoinError, url_of
+    from game.net.link import Loop
+    from game.net.protocol import Lobby
+
+    loop = Loop()
+    client = Client(url_of(args.address, DEFAULT_PORT), args.code.strip().upper())
+    try:
+        try:
+            answer = loop.run(client.join(seat=args.seat))
+        except JoinError as e:
+            raise CliError(f"could not join {args.address}: {e}") from None
+        if isinstance(answer, Lobby):
+            free = [f"{s.id} ({s.name})" for s in answer.seats if not s.taken]
+            raise CliError(f"choose a seat with --seat; free seats: {', '.join(free) or 'none'}")
+        from game.ui.remote_main import run_team
+
+        script = (lambda c: _script(c, args.script)) if args.script is not None else None
+        return run_team(client, loop, client.lang, args.screenshots, script)
+    finally:
+        try:
+            loop.run(client.close(), timeout=5)
+        finally:
+            loop.stop()
+
+
 def run(args: argparse.Namespace) -> int:
+    from game.cli.cmd_play import _display_available
+
     if not args.code:
         raise CliError("--code: give the room code shown on the projector")
     if args.script is not None and not args.script.is_file():
         raise CliError(f"--script {args.script}: no such file")
     try:
-        return asyncio.run(play(args))
+        if args.headless or not _display_available():
+            return asyncio.run(play(args))
+        return window(args)
     except KeyboardInterrupt:
         return 130

@@ -55,6 +55,7 @@ class Client:
         self.lang = "en"
         self.view: P.View | None = None
         self.lobby: P.Lobby | None = None
+        self.delegations: tuple[P.PublicDelegation, ...] = ()  # names and seat drawings, from the welcome
         self.refusals: list[P.Refused] = []
         self.received: list[str] = []  # every raw message, when `capture` (the privacy test reads them)
         self.capture = capture
@@ -194,6 +195,7 @@ class Client:
         elif isinstance(msg, P.Welcome):
             self.seat, self.token, self.lang = msg.seat, msg.token, msg.lang
             self._welcomed_on = self._ws
+            self.delegations = msg.delegations
             self._resolve_hello(msg)
         elif isinstance(msg, P.Lobby):
             self.lobby = msg
