@@ -22,6 +22,7 @@ from collections.abc import Callable
 import pygame
 
 from game.engine import actions as A
+from game.engine.refusals import Refusal, describe
 from game.engine.rules import check
 from game.play.saves import autosave_path, save
 from game.play.session import Session
@@ -105,11 +106,11 @@ class ConferenceScene(Scene):
         self.layout()
 
     # --- moving the game on --------------------------------------------------------
-    def act(self, action: A.Action) -> str | None:
-        """Apply a team's action; returns the refusal reason (and changes nothing) when it is illegal."""
+    def act(self, action: A.Action) -> Refusal | None:
+        """Apply a team's action; returns the refusal (and changes nothing) when it is illegal; `message` words it."""
         problem = check(self.session.state, action)
         if problem is not None:
-            self.message = problem
+            self.message = describe(problem, self.session.cs, self.ctx.tr.lang, self.ctx.t)
             self.refresh()
             return problem
         before = self.session.state.turn

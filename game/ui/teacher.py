@@ -20,6 +20,7 @@ from game.classroom.chime import chime_samples
 from game.classroom.console import Classroom, TimeUp, classroom_for, find_classroom
 from game.classroom.timer import clock_text
 from game.engine import actions as A
+from game.engine.refusals import Refusal
 from game.ui import conference as conference_module
 from game.ui.card import CardScene
 from game.ui.chrome import draw_panel, panel_inner, shade
@@ -129,7 +130,7 @@ class ClassroomLayer:
             except pygame.error:
                 self._chime = None
 
-    def _auto_move(self, conf: ConferenceScene, action: A.Action) -> str | None:
+    def _auto_move(self, conf: ConferenceScene, action: A.Action) -> Refusal | None:
         """The timer passes the team's turn: its open forms close first (the turn is over), then the move is made as usual."""
         from game.ui.move_forms import FormScene
 

@@ -17,6 +17,7 @@ import pygame
 
 from game.classroom.console import Classroom
 from game.classroom.timer import clock_text
+from game.engine.refusals import Refusal, describe
 from game.play.saves import autosave_path, save
 from game.scenario.texts import tr
 from game.ui.card import CardScene
@@ -54,11 +55,12 @@ class ConsoleScene(CardScene):
         self.layout()
 
     # --- commands ---------------------------------------------------------------------------
-    def _done(self, problem: str | None, success: str) -> None:
+    def _done(self, problem: Refusal | str | None, success: str) -> None:
         """After a command: say what happened (or why not), keep the autosave current, redraw the conference."""
         t = self.ctx.t
         self.message_bad = problem is not None
-        self.message = t("Not allowed: {reason}", reason=problem) if problem else success
+        reason = describe(problem, self.conference.session.cs, self.ctx.tr.lang, t) if isinstance(problem, Refusal) else problem
+        self.message = t("Not allowed: {reason}", reason=reason) if problem is not None else success
         if problem is None:
             with contextlib.suppress(OSError):  # the conference's own autosave reports failures
                 save(self.conference.session, autosave_path())
