@@ -160,10 +160,11 @@ class Classroom:
             return (s.turn, s.actor_id)
         return None
 
-    def tick(self, at_keyboard: bool) -> TimeUp | None:
+    def tick(self, at_keyboard: bool, held: bool = False) -> TimeUp | None:
         """Called every frame: times the team at the keyboard; reports (and auto-passes) once when its time is up.
 
-        `at_keyboard` is False while a hand-over screen hides the game: the clock starts when the team sits down."""
+        `at_keyboard` is False while a hand-over screen hides the game: the clock starts when the team sits down.
+        `held` is True while the teacher's console, the PIN card or the menu covers the team's screen: its clock waits."""
         key = self.team_key()
         if key is None or self.minutes <= 0:
             self.timer.stop()
@@ -171,7 +172,7 @@ class Classroom:
         if key != self.timer.key and not at_keyboard:
             return None
         self.timer.start(key, self.minutes * 60.0)
-        if self.paused:
+        if self.paused or held:
             self.timer.pause()
             return None
         if not self.timer.expired or self._expired == key:

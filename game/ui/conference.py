@@ -248,7 +248,8 @@ class ConferenceScene(Scene):
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
         theme = app.theme
-        self.view = view = conference_view(self.session, app.tr, self.viewer, self.shown)
+        # paused, the screen shows what the whole class may see, not the team's papers under a veil
+        self.view = view = conference_view(self.session, app.tr, None if self.paused else self.viewer, self.shown)
         body = lay.body()
         left, middle, right = lay.columns(body, [9, 13, 8])
         table_h = round(left.height * 0.62)

@@ -113,11 +113,19 @@ class ClassroomLayer:
         room.apply_move = lambda action: self._auto_move(conf, action)
         s = conf.session.state
         at_keyboard = conf.viewer is not None and conf.viewer == s.actor_id and not conf.animating
-        up = room.tick(at_keyboard)
+        up = room.tick(at_keyboard, held=self.covered())
         if up is not None:
             self.last_time_up = up
             self.flash = FLASH_SECONDS
             self.chime()
+
+    def covered(self) -> bool:
+        """The teacher's console, the PIN card or the menu is open over the team's screen: the team cannot play."""
+        from game.ui.pause import PauseScene, SettingsScene
+        from game.ui.saveload import LoadScene, SaveScene
+
+        return any(isinstance(s, (PinScene, ConfirmScene, PauseScene, SettingsScene, SaveScene, LoadScene))
+                   or type(s).__name__ == "ConsoleScene" for s in self.app.stack)
 
     def chime(self) -> None:
         self.chimes += 1

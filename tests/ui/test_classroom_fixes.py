@@ -1,0 +1,80 @@
+"""Smaller classroom defects: the team's clock waits while the teacher works, and PAUSED shows only public things."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+from game_helpers import GENOA, at_handover, run_until, team_turn
+from ui_helpers import key
+
+from game.play.session import Session, SessionSetup
+from game.scenario.loader import load
+from game.ui.conference import ConferenceScene
+from game.ui.pause import PauseScene, SettingsScene
+from game.ui.teacher import install, room_for, uninstall
+
+HUMANS = ("germany", "soviet")
+
+
+@pytest.fixture
+def classroom(make_app):  # type: ignore[no-untyped-def]
+    app = make_app(size=(1280, 720))
+    app.fast = True
+    app.comparison_runs = 0
+    install(app)
+    yield app
+    uninstall(app)
+
+
+def _seated(app, minutes: float = 3.0, pin: str = "", clock=None) -> tuple[Session, ConferenceScene]:  # type: ignore[no-untyped-def]
+    s = Session(load(GENOA), SessionSetup(str(GENOA), "en", HUMANS, "short", 5, teacher_pin=pin, turn_minutes=minutes))
+    if clock is not None:
+        room_for(app, s).timer.clock = clock  # the lesson's clock, moved by hand
+    conf = ConferenceScene(s)
+    app.stack.reset(conf)
+    app.frame()
+    assert run_until(app, lambda a: at_handover(a) or team_turn(a))
+    if at_handover(app):
+        app.frame([key(pygame.K_RETURN)])
+    assert run_until(app, team_turn)
+    return s, conf
+
+
+def _seconds(app, n: float) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(round(n * 60)):
+        app.update(1 / 60)
+
+
+@pytest.mark.parametrize("pin", ["", "1922"], ids=["console", "pin-card"])
+def test_the_team_clock_waits_while_the_teachers_console_or_pin_card_is_open(classroom, pin: str) -> None:
+    app = classroom
+    now = [1000.0]
+    s, _conf = _seated(app, pin=pin, clock=lambda: now[0])
+    room = room_for(app, s)
+    _seconds(app, 0.1)
+    left = room.remaining()
+    assert left is not None
+    app.frame([key(pygame.K_t)])  # the console (or its PIN card) covers the team's screen
+    assert type(app.stack.top).__name__ in ("ConsoleScene", "PinScene")
+    now[0] += 30.0
+    _seconds(app, 0.5)
+    assert room.remaining() == pytest.approx(left, abs=0.01)
+    app.frame([key(pygame.K_ESCAPE)])
+    now[0] += 10.0
+    _seconds(app, 0.1)
+    assert room.remaining() == pytest.approx(left - 10.0, abs=0.01)
+
+
+def test_paused_the_screen_shows_the_public_view(classroom) -> None:
+    app = classroom
+    s, conf = _seated(app)
+    assert conf.view is not None and conf.view.viewer == s.state.actor_id  # the team's own papers
+    room_for(app, s).pause()
+    conf.refresh()
+    app.frame()
+    assert conf.view is not None and conf.view.viewer is None
+    room_for(app, s).resume()
+    conf.refresh()
+    assert conf.view is not None and conf.view.viewer == s.state.actor_id
