@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pygame
 import pytest
 from game_helpers import GENOA, at_handover, run_until, team_turn
@@ -12,7 +10,6 @@ from ui_helpers import key
 from game.play.session import Session, SessionSetup
 from game.scenario.loader import load
 from game.ui.conference import ConferenceScene
-from game.ui.pause import PauseScene, SettingsScene
 from game.ui.teacher import install, room_for, uninstall
 
 HUMANS = ("germany", "soviet")
