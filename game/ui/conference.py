@@ -333,7 +333,7 @@ class ConferenceScene(Scene):
             row = pygame.Rect(lay.margin, foot.centery - bh // 2 + lay.px(1), foot.width - 2 * lay.margin, bh)
             for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True):
                 widgets.append(Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", tooltip=tip))
-        self.focus.set(widgets)
+        self.focus.set(widgets, auto=self.team_turn)  # no focus ring on Menu while the AI moves
         if team and self.focus.focus_key in (None, "menu", "board", "news"):
             self.focus.focus_key = "propose"
         del theme

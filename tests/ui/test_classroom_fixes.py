@@ -10,6 +10,7 @@ from ui_helpers import key
 from game.play.session import Session, SessionSetup
 from game.scenario.loader import load
 from game.ui.conference import ConferenceScene
+from game.ui.pause import PauseScene, SettingsScene
 from game.ui.teacher import install, room_for, uninstall
 
 HUMANS = ("germany", "soviet")
@@ -75,3 +76,42 @@ def test_paused_the_screen_shows_the_public_view(classroom) -> None:
     room_for(app, s).resume()
     conf.refresh()
     assert conf.view is not None and conf.view.viewer == s.state.actor_id
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_settings_from_the_pause_menu_is_the_only_card_drawn(make_app, size: tuple[int, int]) -> None:
+    app = make_app(size=size)
+    s = Session(load(GENOA), SessionSetup(str(GENOA), "en", HUMANS, "short", 5))
+    app.stack.reset(ConferenceScene(s))
+    app.frame([key(pygame.K_ESCAPE)])
+    pause = app.stack.top
+    assert isinstance(pause, PauseScene)
+    pause.focus.focus("settings")
+    app.frame([key(pygame.K_RETURN)])
+    settings = app.stack.top
+    assert isinstance(settings, SettingsScene)
+    drawn: list[str] = []
+    for scene in (pause, settings):
+        real = scene.focus.draw
+        scene.focus.draw = lambda surface, ctx, real=real, name=scene.name: (drawn.append(name), real(surface, ctx))[1]  # type: ignore[method-assign]
+    app.frame()
+    assert drawn == ["settings"]
+    app.frame([key(pygame.K_ESCAPE)])
+    assert app.stack.top is pause
+    drawn.clear()
+    app.frame()
+    assert drawn == ["pause"]
+
+
+def test_no_focus_ring_calls_for_a_press_during_the_ais_turns(make_app) -> None:
+    app = make_app(size=(1280, 720))
+    s = Session(load(GENOA), SessionSetup(str(GENOA), "en", ("soviet",), "short", 5))
+    conf = ConferenceScene(s)
+    app.stack.reset(conf)
+    app.frame()
+    assert s.waiting_for_ai or not conf.team_turn
+    assert conf.focus.focus_key is None  # Menu is there, but not lit up as if it were the thing to press
+    app.frame([key(pygame.K_TAB)])
+    assert conf.focus.focus_key == "menu"  # the keyboard still reaches it
+    conf.refresh()
+    assert conf.focus.focus_key == "menu"  # and a focus the user chose stays
