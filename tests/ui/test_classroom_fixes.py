@@ -115,3 +115,27 @@ def test_no_focus_ring_calls_for_a_press_during_the_ais_turns(make_app) -> None:
     assert conf.focus.focus_key == "menu"  # the keyboard still reaches it
     conf.refresh()
     assert conf.focus.focus_key == "menu"  # and a focus the user chose stays
+
+
+def test_a_loaded_game_opens_as_it_stood_without_reading_the_news_again(make_app) -> None:
+    from game.engine import actions as A
+    from game.play.saves import save, saves_dir
+    from game.ui.saveload import LoadScene
+
+    s = Session(load(GENOA), SessionSetup(str(GENOA), "en", ("soviet",), "short", 5))
+    while s.state.turn < 3 and not s.state.ended:  # three sittings in, the team waiting each time
+        s.run_ai()
+        if s.waiting_for_human:
+            s.apply(A.Pass("soviet"))
+    assert len(s.state.log) > 30
+    save(s, saves_dir() / "lesson.json")
+    app = make_app(size=(1280, 720))
+    app.fast = True
+    app.stack.push(LoadScene())
+    app.frame()
+    app.stack.top.focus.focus("ok")
+    app.frame([key(pygame.K_RETURN)])
+    conf = app.stack.top
+    assert isinstance(conf, ConferenceScene)
+    assert conf.shown >= len(s.state.log)  # everything saved is on the board at once (the AI may have moved on since)
+    assert conf.session.actions[: len(s.actions)] == s.actions
