@@ -26,6 +26,7 @@ from game.ui.outcome_model import OutcomeView, TeamWhatIfs, comparison_lines, ou
 from game.ui.outcome_tabs import TABS, TabPainter
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollArea, ScrollState
+from game.ui.text import draw_wrapped, wrap
 from game.ui.widgets import Button, Widget
 
 COMPARISON_RUNS = 200
@@ -69,6 +70,14 @@ class Comparison:
         except Exception as err:
             self.error = f"{type(err).__name__}: {err}"
         self.finished = True
+
+
+def _short_path(path: Path) -> str:
+    """A folder as a person reads it: the home folder as ~ (so the whole path fits on the screen)."""
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+    except (ValueError, RuntimeError, OSError):
+        return str(path)
 
 
 class WhatIfWork:
@@ -182,7 +191,7 @@ class OutcomeScene(Scene):
         except Exception as err:
             self.message = t("The record could not be written: {error}", error=str(err))
             return
-        self.message = t("Session record written to {path}", path=str(written[0].parent))
+        self.message = t("Session record written to {path}", path=_short_path(written[0].parent))
 
     def replay(self) -> None:
         """The same scenario, teams and seed again: a class can test another strategy against the same dice."""
@@ -302,9 +311,31 @@ class OutcomeScene(Scene):
         draw_header(surface, app, view.title, t("Outcome of the conference") + "  ·  " + tag)
         left = min(w.rect.x for w in self.focus.widgets if w.key in ("export", "replay", "new"))
         hint = (t("T: plain words") if self.terms else t("T: terms for the teacher")) + "   ·   " + t("Esc: menu")
-        draw_footer(surface, app, self.message or hint, until=left)
+        draw_footer(surface, app, hint, until=left)
         draw_panel(surface, app, self.panel)
         self.focus.draw(surface, app)
+        if self.message:
+            self._draw_message(surface)
+
+    def message_box(self) -> tuple[pygame.Rect, list[str]]:
+        """Where the export message goes and its lines: wrapped across the window above the footer, never cut."""
+        app = self.ctx
+        theme, lay = app.theme, app.layout
+        font = theme.text_font(lay, "small", "bold")
+        width = lay.width - 2 * lay.margin
+        pad = lay.px(12)
+        lines = wrap(font, self.message, width - 2 * pad)
+        h = len(lines) * round(font.get_linesize() * 1.2) + 2 * pad
+        box = pygame.Rect(lay.margin, lay.footer().y - h - lay.px(6), width, h)
+        return box, lines
+
+    def _draw_message(self, surface: pygame.Surface) -> None:
+        theme, lay = self.ctx.theme, self.ctx.layout
+        box, lines = self.message_box()
+        pygame.draw.rect(surface, theme.c("panel_bg"), box, border_radius=lay.px(6))
+        pygame.draw.rect(surface, theme.c("brass"), box, max(1, lay.px(2)), border_radius=lay.px(6))
+        font = theme.text_font(lay, "small", "bold")
+        draw_wrapped(surface, font, "\n".join(lines), theme.c("ink"), box.inflate(-lay.px(24), -lay.px(24)))
 
     def _paint(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
         if self.painter is not None:

@@ -24,7 +24,7 @@ from game.ui.text import draw_line, render
 if TYPE_CHECKING:
     from game.ui.app import App
 
-TABS = (N_("Outcome"), N_("Scores"), N_("Charts"), N_("Talks revealed"), N_("AI reasons"), N_("Compared"))
+TABS = (N_("Outcome"), N_("Scores"), N_("Charts"), N_("Secrets"), N_("AI reasons"), N_("Compared"))
 Block = tuple[int, Callable[[pygame.Surface, int, int], None]]  # height, paint(surface, x, y)
 
 

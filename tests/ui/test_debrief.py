@@ -109,3 +109,14 @@ def test_teams_without_lines_still_get_a_section() -> None:
     view = whatif_view({}, session, Translator("en"))
     assert [v.id for v in view] == ["germany", "soviet"] or sorted(v.id for v in view) == sorted(TEAMS)
     assert all(v.lines == () for v in view)
+
+
+def test_the_export_message_shows_the_whole_path(make_app) -> None:
+    app, scene = _outcome(make_app, _finished())
+    scene.export()
+    assert scene.message.startswith("Session record written to ")
+    box, lines = scene.message_box()
+    assert "…" not in "".join(lines)
+    assert "".join(lines).replace(" ", "") == scene.message.replace(" ", "")
+    assert box.width <= app.layout.width and box.bottom <= app.layout.footer().y
+    app.frame()
