@@ -139,3 +139,35 @@ def test_a_loaded_game_opens_as_it_stood_without_reading_the_news_again(make_app
     assert isinstance(conf, ConferenceScene)
     assert conf.shown >= len(s.state.log)  # everything saved is on the board at once (the AI may have moved on since)
     assert conf.session.actions[: len(s.actions)] == s.actions
+
+
+
+def test_console_event_texts_are_whole_and_clear_of_the_fire_button_in_lithuanian_at_1280(make_app) -> None:
+    from game.ui.app import Settings
+    from game.ui.text import wrap
+
+    app = make_app(size=(1280, 720), settings=Settings(lang="lt"))
+    app.fast = True
+    install(app)
+    try:
+        s = Session(load(GENOA), SessionSetup(str(GENOA), "lt", HUMANS, "short", 5))
+        app.stack.reset(ConferenceScene(s))
+        app.frame()
+        app.frame([key(pygame.K_t)])
+        console = app.stack.top
+        assert type(console).__name__ == "ConsoleScene"
+        lay, theme = app.layout, app.theme
+        bold, small = theme.text_font(lay, "body", "bold"), theme.text_font(lay, "small")
+        events = console.room.optional_events("lt")
+        assert len(events) >= 2
+        for k, ev in enumerate(events):
+            console._pick_event(k)
+            r = console.event_text_rect
+            fire = next(w for w in console.focus.widgets if w.key == "fire")
+            assert fire.rect.top >= r.bottom, ev.title
+            need = min(2, len(wrap(bold, ev.title, r.width))) * round(bold.get_linesize() * 1.2)
+            need += len(wrap(small, ev.text, r.width)) * round(small.get_linesize() * 1.2)
+            assert need <= r.height, (ev.title, need, r.height)
+            app.frame()
+    finally:
+        uninstall(app)
