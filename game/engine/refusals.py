@@ -50,6 +50,7 @@ class Code(Enum):
     NEWS_NEEDS_HEADLINE = N_("a news item needs a headline")
     END_BEFORE_NOW = N_("the end cannot be moved before the current sitting")
     NO_MORE_SITTINGS = N_("no further sittings can be added")
+    TOO_MANY_SITTINGS = N_("a conference has at most {limit} sittings")
     OBSERVER = N_("an observer cannot be played")
     PROPOSAL_CLOSED = N_("proposal {proposal} is no longer open")
     OWN_PROPOSAL = N_("you cannot answer your own proposal")

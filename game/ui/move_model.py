@@ -15,7 +15,7 @@ from game.engine.refusals import Code, Refusal
 from game.engine.rules import check
 from game.engine.state import GameState
 from game.scenario.texts import tr
-from game.ui.emblems import short_codes
+from game.ui.codes import short_codes
 
 
 @dataclass(frozen=True)
