@@ -9,7 +9,7 @@ never raised one at a time, so a designer sees them all at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from game.scenario.errors import KeyPath, Problem, did_you_mean
@@ -31,7 +31,7 @@ class _Checker:
     def err(self, path: KeyPath, message: str) -> None:
         self.problems.append(Problem(Path(), path, message))
 
-    def ref(self, path: KeyPath, kind: str, name: str, known: set[str] | dict[str, object]) -> bool:
+    def ref(self, path: KeyPath, kind: str, name: str, known: Collection[str]) -> bool:
         if name in known or (kind == "issue" and name in self.issue_ids):
             return name in known
         self.err(path, f"unknown {kind} {name!r}{did_you_mean(name, known)}")
@@ -47,18 +47,18 @@ class _Checker:
 
     def run(self) -> list[Problem]:
         s = self.s
-        for name, items in (
-            ("issue", s.issues),
-            ("delegation", s.delegations),
-            ("instrument", s.instruments),
-            ("event", s.events),
-            ("outcome", s.outcomes),
+        for name, ids_of_kind in (
+            ("issue", [x.id for x in s.issues]),
+            ("delegation", [x.id for x in s.delegations]),
+            ("instrument", [x.id for x in s.instruments]),
+            ("event", [x.id for x in s.events]),
+            ("outcome", [x.id for x in s.outcomes]),
         ):
             seen: set[str] = set()
-            for k, item in enumerate(items):
-                if item.id in seen:
-                    self.err((name + "s", k, "id"), f"{name} id {item.id!r} is used twice")
-                seen.add(item.id)
+            for k, item_id in enumerate(ids_of_kind):
+                if item_id in seen:
+                    self.err((name + "s", k, "id"), f"{name} id {item_id!r} is used twice")
+                seen.add(item_id)
         for k, issue in enumerate(s.issues):
             ids = [o.id for o in issue.options]
             for j, oid in enumerate(ids):

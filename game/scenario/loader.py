@@ -71,7 +71,8 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
-        line = col = None
+        line: int | None = None
+        col: int | None = None
         if "(at line " in msg:
             head, _, tail = msg.rpartition(" (at line ")
             nums = tail.rstrip(")").split(", column ")
