@@ -432,8 +432,11 @@ def _consulted(s: GameState, p: Proposal) -> GameState:
 def _reasons(r: A.Reasons | None) -> dict[str, object]:
     if r is None:
         return {}
-    return {"reasons": {"value": round(r.value, 2), "aspiration": round(r.aspiration, 2), "alternative": round(r.alternative, 2),
-                        "deciding": list(r.deciding), "note": r.note}}
+    out: dict[str, object] = {"value": round(r.value, 2), "aspiration": round(r.aspiration, 2), "alternative": round(r.alternative, 2),
+                              "deciding": list(r.deciding), "note": r.note}
+    if r.wanted:
+        out["wanted"] = list(r.wanted)
+    return {"reasons": out}
 
 
 def _why(rationale: str) -> dict[str, object]:

@@ -18,7 +18,10 @@ class CodecError(ValueError):
 def _reasons_to_json(r: A.Reasons | None) -> dict[str, Any] | None:
     if r is None:
         return None
-    return {"value": r.value, "aspiration": r.aspiration, "alternative": r.alternative, "deciding": list(r.deciding), "note": r.note}
+    out = {"value": r.value, "aspiration": r.aspiration, "alternative": r.alternative, "deciding": list(r.deciding), "note": r.note}
+    if r.wanted:
+        out["wanted"] = list(r.wanted)
+    return out
 
 
 def action_to_json(a: A.Action) -> dict[str, Any]:
@@ -72,7 +75,8 @@ def _reasons(d: dict[str, Any], where: str) -> A.Reasons | None:
         raise CodecError(f"{where}: 'reasons' must be a table")
     try:
         return A.Reasons(float(r["value"]), float(r["aspiration"]), float(r["alternative"]),
-                         tuple(str(x) for x in r.get("deciding", [])), str(r.get("note", "")))
+                         tuple(str(x) for x in r.get("deciding", [])), str(r.get("note", "")),
+                         tuple(str(x) for x in r.get("wanted", [])))
     except (KeyError, TypeError, ValueError):
         raise CodecError(f"{where}: 'reasons' is not well formed") from None
 

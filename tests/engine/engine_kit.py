@@ -12,7 +12,7 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from game.ai.driver import DEFAULT
+from game.ai.negotiator import Negotiator
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.rules import check, new_game, step
@@ -292,6 +292,7 @@ def drive(
         if isinstance(action, A.MoveEnd) and action.delta > 0:
             budget["later"] -= 1
 
+    ai = Negotiator()
     for _ in range(10_000):
         if s.ended:
             return s, actions, start
@@ -304,8 +305,8 @@ def drive(
             apply(rnd.choice(legal_moves(s, rnd)))
         else:
             for p in s.pending_for(d):
-                apply(DEFAULT.respond(s, d, p))
-            apply(DEFAULT.move(s, d))
+                apply(ai.respond(s, d, p))
+            apply(ai.move(s, d))
     raise AssertionError("the conference never ended")
 
 

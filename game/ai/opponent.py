@@ -1,0 +1,100 @@
+"""The opponent model: what one delegation has learned about another's priorities.
+
+A frequency model in the manner of HardHeaded (van Krimpen et al., 2013):
+an issue on which the other keeps its demand from one offer to the next,
+and on which it does not give ground in public, is probably one it cares
+about; an option it proposes or accepts often is probably one it likes.
+Its stated position is the strongest clue to where it stands now. The
+model sees only what its owner saw (private talks stay private) and is
+updated in log order, so it is the same whenever the game is replayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Weight gained by an issue each time the other keeps it unchanged between two offers.
+STABLE_GAIN = 0.5
+#: Factor on an issue's weight each time the other concedes on it in public.
+SHIFT_FACTOR = 0.6
+#: How much the options it proposed or accepted count against closeness to its stated position.
+FREQUENCY_SHARE = 0.3
+
+
+@dataclass(slots=True)
+class OpponentModel:
+    """What the owner has learned about one other delegation (mutable, owned by the game memory)."""
+
+    n_options: tuple[int, ...]
+    freq: list[list[float]] = field(init=False)
+    stable: list[float] = field(init=False)
+    shifts: list[int] = field(init=False)
+    last_offer: dict[int, dict[int, int]] = field(default_factory=dict)  # instrument -> issue -> option
+    version: int = 0  # grows with every piece of evidence, so estimates know when to refresh
+
+    def __post_init__(self) -> None:
+        self.freq = [[0.0] * n for n in self.n_options]
+        self.stable = [0.0] * len(self.n_options)
+        self.shifts = [0] * len(self.n_options)
+
+    # -- evidence -------------------------------------------------------------------
+
+    def saw_offer(self, instrument: int, offer: dict[int, int]) -> None:
+        """It proposed `offer` (issue -> option) on an instrument."""
+        before = self.last_offer.get(instrument)
+        for i, o in offer.items():
+            self.freq[i][o] += 2.0
+            if before is not None and before.get(i) == o:
+                self.stable[i] += STABLE_GAIN
+        self.last_offer[instrument] = dict(offer)
+        self.version += 1
+
+    def saw_acceptance(self, offer: dict[int, int]) -> None:
+        for i, o in offer.items():
+            self.freq[i][o] += 1.0
+        self.version += 1
+
+    def saw_shift(self, issue: int) -> None:
+        self.shifts[issue] += 1
+        self.version += 1
+
+    # -- estimates ------------------------------------------------------------------
+
+    def weight(self, issue: int, position: int) -> float:
+        """The issue's estimated weight (unnormalised); 0 where it states no position."""
+        if position < 0:
+            return 0.0
+        return (1.0 + self.stable[issue]) * SHIFT_FACTOR ** self.shifts[issue]
+
+    def weights(self, positions: tuple[int, ...]) -> list[float]:
+        """Estimated weights of all issues, summing to 1 over those it states a position on."""
+        raw = [self.weight(i, p) for i, p in enumerate(positions)]
+        total = sum(raw)
+        return [w / total for w in raw] if total > 0 else raw
+
+    def option_values(self, issue: int, position: int) -> list[float]:
+        """Estimated value (0-1) of each option: closeness to its stated position, blended with
+        how often it proposed or accepted the option."""
+        n = self.n_options[issue]
+        if position < 0:
+            return [0.0] * n
+        close = [1.0 - abs(o - position) / (n - 1) for o in range(n)]
+        counts = self.freq[issue]
+        top = max(counts)
+        if top <= 0:
+            return close
+        return [(1.0 - FREQUENCY_SHARE) * c + FREQUENCY_SHARE * f / top for c, f in zip(close, counts, strict=True)]
+
+    def issue_table(self, scope: tuple[int, ...], positions: tuple[int, ...]) -> tuple[tuple[float, ...], ...]:
+        """Per scope issue, each option's estimated contribution to its value of a package (0-100 in all)."""
+        raw = [self.weight(i, positions[i]) for i in scope]
+        total = sum(raw)
+        if total <= 0:  # it has said nothing about these issues: every package is as good to it
+            return tuple(tuple(100.0 / len(scope) for _ in range(self.n_options[i])) for i in scope)
+        return tuple(
+            tuple(100.0 * w / total * v for v in self.option_values(i, positions[i])) for w, i in zip(raw, scope, strict=True)
+        )
+
+
+def estimate(table: tuple[tuple[float, ...], ...], package: tuple[int, ...]) -> float:
+    return sum([row[o] for row, o in zip(table, package, strict=True)])
