@@ -153,6 +153,8 @@ class Negotiator:
     def move(self, s: GameState, d: int) -> A.MoveAction:
         cs = s.cs
         me = cs.delegation_ids[d]
+        if s.answering:  # the closing round: its answers are given, nothing else is allowed
+            return A.Pass(me)
         mem = self.memory(s)
         dice = s.dice[d]
         t = s.time_fraction()

@@ -116,7 +116,7 @@ def _begin_sitting(s: GameState) -> tuple[GameState, list[LogEntry]]:
         entries.extend(fired_entries)
     order = [d for d in cs.actors if d not in s.walked_out]
     perm = rng.permutation(len(order))
-    s = s.evolve(order=tuple(order[j] for j in perm), cursor=0)
+    s = s.evolve(order=tuple(order[j] for j in perm), cursor=0, answering=False)
     return _with_log(s, entries), entries
 
 
@@ -227,6 +227,8 @@ def _validate(s: GameState, action: A.Action) -> None:
             raise IllegalAction("an observer cannot be played")
         return
     d = _actor(s, action.actor)
+    if s.answering and not isinstance(action, A.Respond | A.Pass):
+        raise IllegalAction("this is the closing round: answer the proposals still open to you, then pass")
     if isinstance(action, A.Respond):
         p = _proposal(s, action.proposal)
         if p.status is not ProposalStatus.OPEN:
@@ -410,8 +412,19 @@ def _apply(s: GameState, action: A.Action) -> GameState:
             return _end(s, EndReason.WALKOUT)
     s = s.evolve(log=s.log + tuple(entries), cursor=s.cursor + 1)
     if s.cursor >= len(s.order):
-        s = _resolve_sitting(s)
+        s = _closing_round(s) if s.turn + 1 >= s.n_turns and not s.answering else s
+        if s.cursor >= len(s.order):
+            s = _resolve_sitting(s)
     return s
+
+
+def _closing_round(s: GameState) -> GameState:
+    """In the last sitting, every addressee gets to answer every proposal still open, whatever
+    its seat: otherwise a proposal made late in the sitting could never be signed."""
+    waiting = tuple(d for d in s.order if d not in s.walked_out and s.pending_for(d))
+    if not waiting:
+        return s
+    return s.evolve(order=waiting, cursor=0, answering=True)
 
 
 def _consulted(s: GameState, p: Proposal) -> GameState:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from game.ai.driver import DEFAULT, play_game, play_until_human
+from game.ai.driver import play_game, play_until_human
+from game.ai.negotiator import Negotiator
 from game.analysis.batch import run_batch
 from game.engine import actions as A
 from game.engine.compiled import compile_scenario
@@ -160,15 +161,16 @@ def _britain_consults_germany(cs, seed):
     """Britain, played by a team, brings Germany into its private talks and offers credits."""
     s = new_game(cs, seed, humans=["britain"])
     b = cs.d_index["britain"]
+    ai = Negotiator()
     while not s.ended:
-        s = play_until_human(s)
+        s = play_until_human(s, ai)
         if s.ended:
             break
         for p in s.pending_for(b):
-            s = step(s, DEFAULT.respond(s, b, p)).state
+            s = step(s, ai.respond(s, b, p)).state
         move: A.MoveAction = A.Propose("britain", "general_settlement", OFFER, ("france", "italy", "belgium", "soviet", "germany"))
         if check(s, move) is not None:
-            move = DEFAULT.move(s, b)
+            move = ai.move(s, b)
         s = step(s, move).state
     return cs.outcome(s.outcome).id
 
