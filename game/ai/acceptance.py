@@ -4,7 +4,7 @@ AC_next (Baarslag et al.): accept when the offer is worth at least what the
 delegation would itself ask for at the next sitting. AC_combi: near the
 end, also accept the best offer seen so far if it beats no deal. Never
 accept a package worth less than one it refused before, unless its
-situation changed since (an event, a signing, pressure, fading prospects);
+situation changed since (an event that touched it, a signing, prospects that faded);
 the note then names that change, so the record explains the turn.
 """
 
@@ -19,10 +19,8 @@ from game.ai.memory import Refusal
 COMBI_FROM = 0.8
 #: A refused package counts as better only by more than this (utility points).
 TOLERANCE = 0.5
-#: A rise in pressure from home that counts as a changed situation.
-PRESSURE_STEP = 0.1
 #: A fall in the value of no deal that counts as a changed situation.
-PROSPECT_STEP = 3.0
+PROSPECT_STEP = 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +46,6 @@ def change_since(r: Refusal, now: Situation) -> str | None:
         return "accepts now that a treaty is signed"
     if now.touched > r.touched:
         return "accepts now that events changed its priorities"
-    if now.pressure >= now.pressure_then + PRESSURE_STEP:
-        return "accepts under pressure from home"
     if now.alternative <= r.alternative - PROSPECT_STEP:
         return "accepts now that its other prospects have faded"
     return None
@@ -67,9 +63,12 @@ def decide(value: float, aspiration_next: float, alternative: float, best_seen: 
         return Verdict(False, "below its aspiration")
     better = [r for r in refusals if r.value > value + TOLERANCE]
     if better:
-        # the latest such refusal is the one to answer for
-        change = change_since(better[-1], situation(better[-1]))
-        if change is None:
+        # the latest such refusal is the one to answer for: only a named change excuses taking
+        # less, and only as much less as its own alternative has fallen since
+        r = better[-1]
+        now = situation(r)
+        change = change_since(r, now)
+        if change is None or value + TOLERANCE + max(0.0, r.alternative - now.alternative) < max(x.value for x in better):
             return Verdict(False, "worse than an offer it refused before")
         note = change
     return Verdict(True, note)

@@ -19,6 +19,8 @@ from game.engine.log import LogEntry, LogKind
 from game.engine.state import GameState
 from game.scenario.models import Effect, EffectKind
 
+#: Effects that change what a delegation wants (its stances or costs): its old answers no longer bind it.
+_STANCES = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST})
 #: Effects that change what a delegation wants or can bear: after one, its old answers may no longer hold.
 _TOUCHING = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST, EffectKind.PRESSURE,
                        EffectKind.POSITION})
@@ -58,7 +60,7 @@ class Memory:
         # (instrument, package) -> (who refused, its `moves` count then, who saw the refusal)
         self.refusals: dict[tuple[int, tuple[int, ...]], list[tuple[int, int, frozenset[int] | None]]] = {}
         self.moves = [0] * n_d  # per delegation: public shifts and events that moved its stances
-        self.touched = [0] * n_d  # per delegation: events that changed its stances, costs or pressure
+        self.touched = [0] * n_d  # per delegation: events that changed its stances or costs
         self.signed = 0
         self.refused: dict[tuple[int, int], list[Refusal]] = {}  # (delegation, instrument) -> its refusals
         self.answers: list[Answer] = []
@@ -123,7 +125,8 @@ class Memory:
         if d is None or eff.kind not in _TOUCHING:
             return
         self.moves[d] += 1
-        self.touched[d] += 1
+        if eff.kind in _STANCES:
+            self.touched[d] += 1
 
     def _audience(self, e: LogEntry) -> frozenset[int] | None:
         if e.audience is None:
