@@ -30,9 +30,9 @@ SENTENCES: dict[str, str] = {
     "worse than an offer it refused before": N_(
         "{who} refused: it turned down a better offer before and nothing has changed for it since; on {issue} it wants {wanted}, not {offered}."
     ),
-    "meets its aspiration": N_("{who} accepted: the offer is as good as what it would ask for itself, above all {wanted} on {issue}."),
+    "meets its aspiration": N_("{who} accepted: the offer is as good as what it would ask for itself; what counts most for it is {issue}: {wanted}."),
     "the best offer it expects before the end": N_(
-        "{who} accepted: time is short and this is the best offer it has seen, above all {wanted} on {issue}."
+        "{who} accepted: time is short and this is the best offer it has seen; what counts most for it is {issue}: {wanted}."
     ),
     "accepts now that a treaty is signed": N_("{who} accepted an offer worse than one it refused before, because a treaty has been signed since."),
     "accepts now that events changed its priorities": N_(
@@ -43,10 +43,10 @@ SENTENCES: dict[str, str] = {
         "{who} accepted an offer worse than one it refused before, because its other hopes at the conference have faded."
     ),
     "expects the addressees to accept": N_(
-        "{who} proposed a package it expects everyone addressed to accept; for itself it secures {wanted} on {issue}."
+        "{who} proposed a package it expects everyone addressed to accept; for itself it secures {issue}: {wanted}."
     ),
     "tests the others with an offer": N_(
-        "{who} tested the others with the offer it thinks most likely to be accepted; it holds out for {wanted} on {issue}."
+        "{who} tested the others with the offer it thinks most likely to be accepted; it holds out for {issue}: {wanted}."
     ),
     "proposes what the parties can all accept": N_("{who} proposed, as mediator, the package it judges most likely to satisfy all the parties."),
     "concedes where it costs least": N_("{who} gave ground on {issue}, where moving toward the others costs it least."),

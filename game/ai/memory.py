@@ -62,6 +62,7 @@ class Memory:
         self.moves = [0] * n_d  # per delegation: public shifts and events that moved its stances
         self.touched = [0] * n_d  # per delegation: events that changed its stances or costs
         self.signed = 0
+        self.positions = list(cs.positions)  # public positions as the log has moved them so far
         self.refused: dict[tuple[int, int], list[Refusal]] = {}  # (delegation, instrument) -> its refusals
         self.answers: list[Answer] = []
         self.offers: dict[tuple[int, int], list[tuple[int, tuple[int, ...], frozenset[int] | None]]] = {}  # (proposer, k)
@@ -98,11 +99,18 @@ class Memory:
                 i = cs.i_index[e.data["issue"]]
                 new = cs.option_ids[i].index(e.data["option"])
                 was = cs.option_ids[i].index(e.data["was"])
+                self.positions[d * cs.n_issues + i] = new
                 self.direction[(d, i)] = 1 if new > was else -1
                 self.first_shift.setdefault(d, i)
                 self.moves[d] += 1
                 for row in self.models:
                     row[d].saw_shift(i)
+            elif kind is LogKind.STATEMENT:
+                if e.data.get("statement") == "holds_firm" and e.data.get("issue") in cs.i_index:
+                    d = cs.d_index[e.actor or ""]
+                    i = cs.i_index[e.data["issue"]]
+                    for row in self.models:
+                        row[d].saw_firmness(i)
             elif kind is LogKind.EVENT:
                 self._event(str(e.data["event"]))
             elif kind is LogKind.SIGNED:
@@ -121,9 +129,14 @@ class Memory:
                 self._effect(eff)
 
     def _effect(self, eff: Effect) -> None:
-        d = self.cs.d_index.get(eff.delegation or "")
+        cs = self.cs
+        d = cs.d_index.get(eff.delegation or "")
         if d is None or eff.kind not in _TOUCHING:
             return
+        if eff.kind is EffectKind.POSITION and eff.issue in cs.i_index and eff.option is not None:
+            i = cs.i_index[eff.issue]
+            if eff.option in cs.option_ids[i]:
+                self.positions[d * cs.n_issues + i] = cs.option_ids[i].index(eff.option)
         self.moves[d] += 1
         if eff.kind in _STANCES:
             self.touched[d] += 1
@@ -157,6 +170,12 @@ class Memory:
                 if o != d and (audience is None or o in audience):
                     self.models[o][d].saw_acceptance(offer)
             return
+        n_i = cs.n_issues
+        offer = dict(zip(cs.scope[p.instrument], p.package, strict=True))
+        stated = tuple(self.positions[d * n_i : (d + 1) * n_i])
+        for o in range(cs.n_delegations):
+            if o != d and (audience is None or o in audience):
+                self.models[o][d].saw_refusal(offer, stated)
         self.refusals.setdefault((p.instrument, p.package), []).append((d, self.moves[d], audience))
         reasons = e.data.get("reasons")
         if reasons:  # a team's refusal has no values; the AI answers only for its own

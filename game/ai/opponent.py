@@ -1,9 +1,10 @@
 """The opponent model: what one delegation has learned about another's priorities.
 
 A frequency model in the manner of HardHeaded (van Krimpen et al., 2013):
-an issue on which the other keeps its demand from one offer to the next,
-and on which it does not give ground in public, is probably one it cares
-about; an option it proposes or accepts often is probably one it likes.
+an issue on which the other gives ground in public often is probably one it
+cares little about (a delegation concedes where it costs least); one it
+keeps unchanged from offer to offer, declares it holds firm on, or on which
+it refused an offer far from its position, probably matters to it; an option it proposes or accepts often is probably one it likes.
 Its stated position is the strongest clue to where it stands now. The
 model sees only what its owner saw (private talks stay private) and is
 updated in log order, so it is the same whenever the game is replayed.
@@ -14,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Weight gained by an issue each time the other keeps it unchanged between two offers.
-STABLE_GAIN = 0.5
-#: Factor on an issue's weight each time the other concedes on it in public.
-SHIFT_FACTOR = 0.6
+STABLE_GAIN = 0.1
+#: Weight gained by an issue on which a refused offer was as far as possible from its stated position.
+REFUSAL_GAIN = 0.5
+#: Weight gained by an issue each time it declares it holds firm there.
+FIRM_GAIN = 0.3
 #: How much the options it proposed or accepted count against closeness to its stated position.
 FREQUENCY_SHARE = 0.3
 
@@ -54,6 +57,20 @@ class OpponentModel:
             self.freq[i][o] += 1.0
         self.version += 1
 
+    def saw_refusal(self, offer: dict[int, int], positions: tuple[int, ...]) -> None:
+        """It refused `offer`: the issues where the offer was far from its stated position are
+        probably the ones that decided (the more so, the farther)."""
+        for i, o in offer.items():
+            pos = positions[i]
+            if pos >= 0 and o != pos:
+                self.stable[i] += REFUSAL_GAIN * abs(o - pos) / (self.n_options[i] - 1)
+        self.version += 1
+
+    def saw_firmness(self, issue: int) -> None:
+        """It declared it holds firm on an issue."""
+        self.stable[issue] += FIRM_GAIN
+        self.version += 1
+
     def saw_shift(self, issue: int) -> None:
         self.shifts[issue] += 1
         self.version += 1
@@ -64,7 +81,9 @@ class OpponentModel:
         """The issue's estimated weight (unnormalised); 0 where it states no position."""
         if position < 0:
             return 0.0
-        return (1.0 + self.stable[issue]) * SHIFT_FACTOR ** self.shifts[issue]
+        # a delegation that concedes where it costs it least gives k steps on an issue of weight w
+        # roughly while w * (2k + 1) stays under its price: so w goes as 1 / (2k + 1)
+        return (1.0 + self.stable[issue]) / (1.0 + 2.0 * self.shifts[issue])
 
     def weights(self, positions: tuple[int, ...]) -> list[float]:
         """Estimated weights of all issues, summing to 1 over those it states a position on."""

@@ -58,6 +58,17 @@ def conceded_so_far(prefs: Prefs, s: GameState, d: int) -> tuple[float, float]:
     return given, room
 
 
+def _distant_weights(mem: Memory, s: GameState, d: int, j: int) -> list[float]:
+    """j's estimated issue weights, scaled by how far j stands from d overall: moving toward the
+    partner that is hardest to satisfy counts most (a deal needs the farthest one too)."""
+    n_i = s.cs.n_issues
+    mine = s.positions[d * n_i : (d + 1) * n_i]
+    theirs = s.positions[j * n_i : (j + 1) * n_i]
+    w = mem.models[d][j].weights(theirs)
+    gap = sum([w[i] * abs(a - b) / (s.cs.n_options[i] - 1) for i, (a, b) in enumerate(zip(mine, theirs, strict=True)) if a >= 0 and b >= 0])
+    return [x * (0.1 + gap) for x in w]
+
+
 def cheapest_step(mem: Memory, prefs: Prefs, s: GameState, d: int) -> Step | None:
     """The concession with the lowest own cost per unit of movement toward the partners."""
     cs = s.cs
@@ -82,7 +93,7 @@ def cheapest_step(mem: Memory, prefs: Prefs, s: GameState, d: int) -> Step | Non
             for j, x in others:
                 w = weights.get(j)
                 if w is None:
-                    w = weights[j] = mem.models[d][j].weights(s.positions[j * n_i : (j + 1) * n_i])
+                    w = weights[j] = _distant_weights(mem, s, d, j)
                 movement += w[i] * (abs(pos - x) - abs(new - x)) / (n - 1)
             loss = row[pos] - row[new]
             if movement <= 1e-9 or loss < 0:

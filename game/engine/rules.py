@@ -513,7 +513,9 @@ def _sign(s: GameState, p: Proposal, entries: list[LogEntry]) -> GameState:
     s = apply_effects(s, list(inst.effects))
     entries.extend(_leak_entries(s, before))
     for other in s.open_proposals():
-        if other.instrument == p.instrument:
+        # the same instrument is done; another whose package contradicts what is now settled can no longer be signed
+        clash = any(s.settled[i] >= 0 and s.settled[i] != o for i, o in zip(cs.scope[other.instrument], other.package, strict=True))
+        if other.instrument == p.instrument or clash:
             s = _replace_proposal(s, dataclasses.replace(other, status=ProposalStatus.LAPSED))
     if inst.ends_conference:
         s = _with_log(s, entries)
