@@ -38,10 +38,6 @@ SENTENCES: dict[str, str] = {
     "accepts now that events changed its priorities": N_(
         "{who} accepted an offer worse than one it refused before, because events have changed what it wants."
     ),
-    "accepts under pressure from home": N_("{who} accepted an offer worse than one it refused before, because pressure from home has grown."),
-    "accepts now that its other prospects have faded": N_(
-        "{who} accepted an offer worse than one it refused before, because its other hopes at the conference have faded."
-    ),
     "expects the addressees to accept": N_(
         "{who} proposed a package it expects everyone addressed to accept; for itself it secures {issue}: {wanted}."
     ),
@@ -52,6 +48,24 @@ SENTENCES: dict[str, str] = {
     "concedes where it costs least": N_("{who} gave ground on {issue}, where moving toward the others costs it least."),
     "pressure from home and no deal in sight": N_("{who} walked out: pressure from home and no deal in sight."),
 }
+
+
+#: The notes themselves, for the record's short view (the catalogs translate them too).
+NOTES: tuple[str, ...] = (
+    N_("meets its aspiration"),
+    N_("worse than no agreement"),
+    N_("below its aspiration"),
+    N_("worse than an offer it refused before"),
+    N_("the best offer it expects before the end"),
+    N_("accepts now that a treaty is signed"),
+    N_("accepts now that events changed its priorities"),
+    N_("accepts now that its other prospects have faded"),
+    N_("expects the addressees to accept"),
+    N_("tests the others with an offer"),
+    N_("proposes what the parties can all accept"),
+    N_("concedes where it costs least"),
+    N_("pressure from home and no deal in sight"),
+)
 
 
 def clamp(x: float) -> float:
