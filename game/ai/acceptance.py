@@ -32,6 +32,8 @@ class Situation:
     pressure: float  # its pressure from home now
     pressure_then: float  # ... and at the start of the sitting of the refusal in question
     alternative: float
+    turn: int = 0  # the current sitting
+    last_sitting: bool = False  # no later sitting will come: what is refused now is lost
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,8 @@ def change_since(r: Refusal, now: Situation) -> str | None:
         return "accepts now that events changed its priorities"
     if now.alternative <= r.alternative - PROSPECT_STEP:
         return "accepts now that its other prospects have faded"
+    if now.last_sitting and r.turn < now.turn:
+        return "accepts now that the conference is ending"
     return None
 
 
@@ -68,7 +72,10 @@ def decide(value: float, aspiration_next: float, alternative: float, best_seen: 
         r = better[-1]
         now = situation(r)
         change = change_since(r, now)
-        if change is None or value + TOLERANCE + max(0.0, r.alternative - now.alternative) < max(x.value for x in better):
+        allowance = max(0.0, r.alternative - now.alternative)
+        if change == "accepts now that the conference is ending":
+            allowance = float("inf")  # anything above no deal beats leaving with nothing
+        if change is None or value + TOLERANCE + allowance < max(x.value for x in better):
             return Verdict(False, "worse than an offer it refused before")
         note = change
     return Verdict(True, note)

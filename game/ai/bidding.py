@@ -20,7 +20,7 @@ from game.ai.model import NEG, Stakes
 from game.engine.state import GameState
 
 #: Weight of the proposer's own gains in the mixes that generate candidate packages.
-SELF_WEIGHTS = (1.0, 0.85, 0.7, 0.55, 0.4, 0.25, 0.1)
+SELF_WEIGHTS = (1.0, 0.75, 0.5, 0.25)
 #: Spread (estimated value points) of the acceptance chance around an addressee's threshold.
 CHANCE_SCALE = 5.0
 #: Sittings of answers that still tell where an addressee's threshold lies.
@@ -70,11 +70,15 @@ def chance(estimate: float, theta: float) -> float:
     return 1.0 / (1.0 + math.exp(-(estimate - theta) / CHANCE_SCALE))
 
 
-def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: float, mediator: bool = False) -> Bid | None:
+def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: float, mediator: bool = False,
+             refine: bool = True) -> Bid | None:
     """The package d should propose on k, or None when nothing at or above the target is left.
 
     A mediator (not a party) has no target of its own: it looks for the package the parties
-    are most likely all to accept."""
+    are most likely all to accept. Without `refine`, only the mixes are tried (and their
+    neighbours when every mix is ruled out): a quick look, to choose which instrument to bid on."""
+    if not mediator and st.best < max(target, st.alternative + MIN_GAIN):
+        return None
     others = [j for j in s.active_parties(k) if j != d]
     tables = [mem.estimate_table(s, d, j, k) for j in others]
     thetas = thresholds(mem, s, d, k, others)
@@ -130,9 +134,11 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
             best = (lc, value, pkg, ests)
     # improve one issue at a time from the best (or, when every seed fails, from each seed in turn)
     starts = [(best[2], best[1], best[3])] if best is not None else evaluated
+    if best is not None and not refine:
+        starts = []
     for pkg0, value0, ests0 in starts:
         current, value_c, ests_c = pkg0, value0, ests0
-        for _ in range(3):
+        for _ in range(2):
             improved = False
             for i in range(n_issues):
                 ci = current[i]

@@ -38,6 +38,12 @@ SENTENCES: dict[str, str] = {
     "accepts now that events changed its priorities": N_(
         "{who} accepted an offer worse than one it refused before, because events have changed what it wants."
     ),
+    "accepts now that its other prospects have faded": N_(
+        "{who} accepted an offer worse than one it refused before, because its other hopes at the conference have faded."
+    ),
+    "accepts now that the conference is ending": N_(
+        "{who} accepted an offer worse than one it refused before, because this is the last sitting and no deal would leave it worse off."
+    ),
     "expects the addressees to accept": N_(
         "{who} proposed a package it expects everyone addressed to accept; for itself it secures {issue}: {wanted}."
     ),
@@ -60,6 +66,7 @@ NOTES: tuple[str, ...] = (
     N_("accepts now that a treaty is signed"),
     N_("accepts now that events changed its priorities"),
     N_("accepts now that its other prospects have faded"),
+    N_("accepts now that the conference is ending"),
     N_("expects the addressees to accept"),
     N_("tests the others with an offer"),
     N_("proposes what the parties can all accept"),

@@ -70,11 +70,13 @@ class Memory:
         self.first_shift: dict[int, int] = {}  # delegation -> issue of its first public shift
         self.read = 0
         self.last: LogEntry | None = None
+        self._pending: list[tuple[int, int, str, tuple[object, ...]]] = []
         self._prefs_cache = prefs_cache if prefs_cache is not None else {}
         self._sitting: tuple[object, ...] = ()
         self._outlook: Outlook | None = None
         self._prefs: Prefs | None = None
         self._stakes: dict[tuple[int, int], Stakes] = {}
+        self._partners: dict[int, list[list[int]]] = {}
         self._estimates: dict[tuple[int, int, int], tuple[int, tuple[int, ...], tuple[tuple[float, ...], ...]]] = {}
 
     # -- keeping up with the log --------------------------------------------------------
@@ -90,7 +92,9 @@ class Memory:
         cs = self.cs
         for e in log[self.read :]:
             kind = e.kind
-            if kind is LogKind.PROPOSAL:
+            if kind is LogKind.SITTING:
+                self._digest()
+            elif kind is LogKind.PROPOSAL:
                 self._proposal(s, e)
             elif kind is LogKind.ANSWER:
                 self._answer(s, e)
@@ -103,14 +107,14 @@ class Memory:
                 self.direction[(d, i)] = 1 if new > was else -1
                 self.first_shift.setdefault(d, i)
                 self.moves[d] += 1
-                for row in self.models:
-                    row[d].saw_shift(i)
+                for o in range(cs.n_delegations):
+                    self._later(o, d, 'saw_shift', i)
             elif kind is LogKind.STATEMENT:
                 if e.data.get("statement") == "holds_firm" and e.data.get("issue") in cs.i_index:
                     d = cs.d_index[e.actor or ""]
                     i = cs.i_index[e.data["issue"]]
-                    for row in self.models:
-                        row[d].saw_firmness(i)
+                    for o in range(cs.n_delegations):
+                        self._later(o, d, 'saw_firmness', i)
             elif kind is LogKind.EVENT:
                 self._event(str(e.data["event"]))
             elif kind is LogKind.SIGNED:
@@ -121,6 +125,17 @@ class Memory:
                         self._effect(eff)
         self.read = len(log)
         self.last = log[-1] if log else None
+
+    def _later(self, observer: int, other: int, what: str, *args: object) -> None:
+        """Evidence for an opponent model, digested at the next sitting: within a sitting each
+        delegation plays on what it had learned by its start (which also spares recomputing
+        every estimate after every move)."""
+        self._pending.append((observer, other, what, args))
+
+    def _digest(self) -> None:
+        for observer, other, what, args in self._pending:
+            getattr(self.models[observer][other], what)(*args)
+        self._pending.clear()
 
     def _event(self, event_id: str) -> None:
         k = self.cs.event_index.get(event_id)
@@ -153,7 +168,7 @@ class Memory:
         audience = self._audience(e)
         for o in range(self.cs.n_delegations):
             if o != p.proposer and (audience is None or o in audience):
-                self.models[o][p.proposer].saw_offer(p.instrument, offer)
+                self._later(o, p.proposer, 'saw_offer', p.instrument, offer)
         self.offers.setdefault((p.proposer, p.instrument), []).append((p.turn, p.package, audience))
 
     def _answer(self, s: GameState, e: LogEntry) -> None:
@@ -168,14 +183,14 @@ class Memory:
             offer = dict(zip(cs.scope[p.instrument], p.package, strict=True))
             for o in range(cs.n_delegations):
                 if o != d and (audience is None or o in audience):
-                    self.models[o][d].saw_acceptance(offer)
+                    self._later(o, d, 'saw_acceptance', offer)
             return
         n_i = cs.n_issues
         offer = dict(zip(cs.scope[p.instrument], p.package, strict=True))
         stated = tuple(self.positions[d * n_i : (d + 1) * n_i])
         for o in range(cs.n_delegations):
             if o != d and (audience is None or o in audience):
-                self.models[o][d].saw_refusal(offer, stated)
+                self._later(o, d, 'saw_refusal', offer, stated)
         self.refusals.setdefault((p.instrument, p.package), []).append((d, self.moves[d], audience))
         reasons = e.data.get("reasons")
         if reasons:  # a team's refusal has no values; the AI answers only for its own
@@ -193,15 +208,18 @@ class Memory:
 
     def stakes(self, s: GameState, d: int, k: int) -> Stakes:
         """What instrument k is worth to d now (per sitting: the outlook is the sitting's)."""
-        held = self._sitting
-        if not held or not (held[0] == s.turn and held[1] is s.stances and held[2] == s.settled and held[3] == s.signed
-                            and held[4] == s.walked_out and held[5] == s.excluded):
-            self._refresh(s)
+        self._check_sitting(s)
         st = self._stakes.get((d, k))
         if st is None:
             assert self._prefs is not None and self._outlook is not None
             st = self._stakes[(d, k)] = stakes(self.cs, self._prefs, self._outlook, s, d, k)
         return st
+
+    def _check_sitting(self, s: GameState) -> None:
+        held = self._sitting
+        if not held or not (held[0] == s.turn and held[1] is s.stances and held[2] == s.settled and held[3] == s.signed
+                            and held[4] == s.walked_out and held[5] == s.excluded):
+            self._refresh(s)
 
     def _refresh(self, s: GameState) -> None:
         st = s.stances
@@ -212,7 +230,16 @@ class Memory:
         self._prefs = prefs
         self._outlook = read_outlook(s)
         self._stakes = {}
+        self._partners = {}
         self._sitting = (s.turn, s.stances, s.settled, s.signed, s.walked_out, s.excluded)
+
+    def partners(self, s: GameState, d: int) -> list[list[int]]:
+        """Per issue, whom d negotiates with on it (see `positions.partners`), kept for the sitting."""
+        self._check_sitting(s)
+        got = self._partners.get(d)
+        if got is None:
+            got = self._partners[d] = [partners(s, d, i) for i in range(self.cs.n_issues)]
+        return got
 
     def estimate_table(self, s: GameState, observer: int, j: int, k: int) -> tuple[tuple[float, ...], ...]:
         """The observer's estimate of j's value of each option of each scope issue of k."""
@@ -239,3 +266,17 @@ class Memory:
 
     def recent_answers(self, d: int, k: int, since: int) -> list[Answer]:
         return [a for a in self.answers if a.instrument == k and a.turn >= since and (a.audience is None or d in a.audience)]
+
+
+def partners(s: GameState, d: int, i: int) -> list[int]:
+    """Who d negotiates with on issue i: the other active parties of the unsigned instruments
+    with i in scope that d is party to."""
+    out: list[int] = []
+    for k, scope in enumerate(s.cs.scope):
+        if i not in scope or s.is_signed(k):
+            continue
+        parties = s.active_parties(k)
+        if d not in parties or any(p in s.walked_out for p in parties):
+            continue
+        out += [j for j in parties if j != d and j not in out]
+    return out

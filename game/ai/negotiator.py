@@ -130,7 +130,8 @@ class Negotiator:
         best_seen = max(seen, default=value)
         def situation(r: Refusal) -> acceptance.Situation:
             then = s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d]
-            return acceptance.Situation(mem.signed, mem.touched[d], s.pressure[d], then, clamp(st.alternative))
+            return acceptance.Situation(mem.signed, mem.touched[d], s.pressure[d], then, clamp(st.alternative), s.turn,
+                                        s.turn + 1 >= s.n_turns)
 
         verdict = acceptance.decide(value, asp, st.alternative, best_seen, t, mem.refused.get((d, k), []), situation, bidding.MIN_GAIN)
         deciding: tuple[str, ...] = ()
@@ -177,10 +178,10 @@ class Negotiator:
             if as_party:
                 st = mem.stakes(s, d, k)
                 tgt = target(st.best, st.alternative, self.share(mem, s, d, k, st, t))
-                bid = bidding.best_bid(mem, s, d, k, st, tgt)
+                bid = bidding.best_bid(mem, s, d, k, st, tgt, refine=False)
             else:
                 st = mem.stakes(s, d, k)
-                bid = bidding.best_bid(mem, s, d, k, st, st.alternative, mediator=True)
+                bid = bidding.best_bid(mem, s, d, k, st, st.alternative, mediator=True, refine=False)
             if bid is not None:
                 bids.append(bid)
         likely = [b for b in bids if b.likely]
@@ -208,9 +209,11 @@ class Negotiator:
 
     # -- helpers ----------------------------------------------------------------------
 
-    def _propose(self, mem: Memory, s: GameState, d: int, bid: bidding.Bid, note: str) -> A.Propose:
+    def _propose(self, mem: Memory, s: GameState, d: int, quick: bidding.Bid, note: str) -> A.Propose:
         cs = s.cs
-        k = bid.instrument
+        k = quick.instrument
+        st = mem.stakes(s, d, k)
+        bid = bidding.best_bid(mem, s, d, k, st, quick.target, mediator=d not in s.active_parties(k)) or quick
         scope = cs.scope[k]
         package = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(scope, bid.package, strict=True))
         parties = s.active_parties(k)

@@ -94,6 +94,9 @@ class OpponentModel:
     def option_values(self, issue: int, position: int) -> list[float]:
         """Estimated value (0-1) of each option: closeness to its stated position, blended with
         how often it proposed or accepted the option."""
+        return self._option_values(issue, position)
+
+    def _option_values(self, issue: int, position: int) -> list[float]:
         n = self.n_options[issue]
         if position < 0:
             return [0.0] * n
@@ -102,17 +105,21 @@ class OpponentModel:
         top = max(counts)
         if top <= 0:
             return close
-        return [(1.0 - FREQUENCY_SHARE) * c + FREQUENCY_SHARE * f / top for c, f in zip(close, counts, strict=True)]
+        a, b = 1.0 - FREQUENCY_SHARE, FREQUENCY_SHARE / top
+        return [a * c + b * f for c, f in zip(close, counts, strict=True)]
 
     def issue_table(self, scope: tuple[int, ...], positions: tuple[int, ...]) -> tuple[tuple[float, ...], ...]:
         """Per scope issue, each option's estimated contribution to its value of a package (0-100 in all)."""
-        raw = [self.weight(i, positions[i]) for i in scope]
+        stable, shifts = self.stable, self.shifts
+        raw = [(1.0 + stable[i]) / (1.0 + 2.0 * shifts[i]) if positions[i] >= 0 else 0.0 for i in scope]
         total = sum(raw)
         if total <= 0:  # it has said nothing about these issues: every package is as good to it
             return tuple(tuple(100.0 / len(scope) for _ in range(self.n_options[i])) for i in scope)
-        return tuple(
-            tuple(100.0 * w / total * v for v in self.option_values(i, positions[i])) for w, i in zip(raw, scope, strict=True)
-        )
+        out = []
+        for w, i in zip(raw, scope, strict=True):
+            f = 100.0 * w / total
+            out.append(tuple([f * v for v in self._option_values(i, positions[i])]) if w > 0 else (0.0,) * self.n_options[i])
+        return tuple(out)
 
 
 def estimate(table: tuple[tuple[float, ...], ...], package: tuple[int, ...]) -> float:

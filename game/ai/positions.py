@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ai.memory import Memory
+from game.ai.memory import Memory, partners
+
+__all__ = ["PUBLIC_SHARE", "Step", "cheapest_step", "conceded_so_far", "partners"]
 from game.ai.model import Prefs
 from game.engine.state import GameState
 
@@ -26,20 +28,6 @@ class Step:
     option: int
     loss: float  # own utility points given up
     movement: float  # estimated weighted movement toward the partners (0-1 per issue)
-
-
-def partners(s: GameState, d: int, i: int) -> list[int]:
-    """Who d negotiates with on issue i: the other active parties of the unsigned instruments
-    with i in scope that d is party to."""
-    out: list[int] = []
-    for k, scope in enumerate(s.cs.scope):
-        if i not in scope or s.is_signed(k):
-            continue
-        parties = s.active_parties(k)
-        if d not in parties or any(p in s.walked_out for p in parties):
-            continue
-        out += [j for j in parties if j != d and j not in out]
-    return out
 
 
 def conceded_so_far(prefs: Prefs, s: GameState, d: int) -> tuple[float, float]:
@@ -76,11 +64,12 @@ def cheapest_step(mem: Memory, prefs: Prefs, s: GameState, d: int) -> Step | Non
     contrib = prefs.contrib[d]
     best: tuple[float, float, int, Step] | None = None
     weights: dict[int, list[float]] = {}
+    allies = mem.partners(s, d)
     for i in range(n_i):
         pos = s.positions[d * n_i + i]
         if pos < 0 or s.settled[i] >= 0:
             continue
-        others = [(j, x) for j in partners(s, d, i) if (x := s.positions[j * n_i + i]) >= 0]
+        others = [(j, x) for j in allies[i] if (x := s.positions[j * n_i + i]) >= 0]
         if not others:
             continue
         n = cs.n_options[i]

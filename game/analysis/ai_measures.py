@@ -36,7 +36,7 @@ from game.scenario.models import EffectKind
 _TOUCHING = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST, EffectKind.PRESSURE,
                        EffectKind.POSITION})
 _CAUSES = frozenset({"accepts now that a treaty is signed", "accepts now that events changed its priorities",
-                     "accepts now that its other prospects have faded"})
+                     "accepts now that its other prospects have faded", "accepts now that the conference is ending"})
 #: Packages listed in full up to this many; larger instruments are searched issue by issue.
 ENUMERATE_LIMIT = 50_000
 

@@ -304,6 +304,7 @@ def _note(t: Translate, note: str) -> str:
         "accepts now that its other prospects have faded": t("accepts now that its other prospects have faded"),
         "proposes what the parties can all accept": t("proposes what the parties can all accept"),
         "concedes where it costs least": t("concedes where it costs least"),
+        "accepts now that the conference is ending": t("accepts now that the conference is ending"),
     }
     return known.get(note, note)
 
