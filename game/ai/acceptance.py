@@ -43,15 +43,16 @@ class Verdict:
 
 
 def change_since(r: Refusal, now: Situation) -> str | None:
-    """The note naming what changed for the delegation since refusal r, or None if nothing did."""
+    """The note naming what changed for the delegation since refusal r, or None if nothing did.
+    The last sitting comes first: whatever else changed, what is refused now is lost for good."""
+    if now.last_sitting and r.turn < now.turn:
+        return "accepts now that the conference is ending"
     if now.signed > r.signed:
         return "accepts now that a treaty is signed"
     if now.touched > r.touched:
         return "accepts now that events changed its priorities"
     if now.alternative <= r.alternative - PROSPECT_STEP:
         return "accepts now that its other prospects have faded"
-    if now.last_sitting and r.turn < now.turn:
-        return "accepts now that the conference is ending"
     return None
 
 
