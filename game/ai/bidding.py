@@ -158,7 +158,7 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
                         continue
                     best = (lc, value, pkg, ests)
                     improved = True
-                if improved:
+                if improved and best is not None:
                     current, value_c, ests_c = best[2], best[1], best[3]
                     ci = current[i]
             if not improved:

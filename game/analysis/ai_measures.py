@@ -15,8 +15,10 @@ from the AI's own memory, so a change to the AI cannot mark its own work:
 - the Nash-product ratio of signed deals: the product of the parties' gains
   over no deal, against the best product any package of that instrument
   reaches (1 = the Nash bargaining point);
-- games where, at the end, some package of a conference-ending instrument
-  left every party better off than no deal, and how many of those signed one.
+- per conference-ending instrument, games where, by the final stances, some
+  package left every party better off than no deal (or it was signed), and
+  the share of those where it was signed (a proxy: the AI's own acceptance
+  rule at each sitting is not replayed here).
 """
 
 from __future__ import annotations
@@ -146,17 +148,15 @@ class AIMeasures:
             if ratio is not None:
                 c["deals"] += 1
                 self.nash_sum += ratio
-        zopa = False
         for k in ends:
+            iid = cs.instrument_ids[k]
+            if k not in signed:
+                best = best_nash(s, k)
+                if best is None or best[0] <= 0:
+                    continue
+            c[f"zopa_games:{iid}"] += 1
             if k in signed:
-                continue
-            best = best_nash(s, k)
-            if best is not None and best[0] > 0:
-                zopa = True
-        if zopa or any(k in signed for k in ends):
-            c["zopa_games"] += 1
-            if any(k in signed for k in ends):
-                c["zopa_signed"] += 1
+                c[f"zopa_signed:{iid}"] += 1
 
     def to_json(self) -> dict[str, Any]:
         c = self.counts
@@ -177,8 +177,12 @@ class AIMeasures:
             "first_concession_on_top_issue_share": share("first_on_top_issue", "first_concessions"),
             "signed_deals": c["deals"],
             "mean_nash_ratio": round(self.nash_sum / c["deals"], 4) if c["deals"] else None,
-            "games_with_deal_for_all": c["zopa_games"],
-            "deal_for_all_signed_share": share("zopa_signed", "zopa_games"),
+            # per conference-ending instrument: games where, by the final stances, some package left
+            # every party better off than no deal (or it was signed), and the share that signed it
+            "deal_for_all": {
+                key.split(":", 1)[1]: {"games": n, "signed_share": share("zopa_signed:" + key.split(":", 1)[1], key)}
+                for key, n in sorted(c.items()) if key.startswith("zopa_games:")
+            },
         }
 
 
@@ -224,20 +228,19 @@ def best_nash(s: GameState, k: int) -> tuple[float, tuple[int, ...]] | None:
         surplus = np.clip(total, 0.0, None)
         prod = np.prod(surplus, axis=0)
         at = int(prod.argmax())
-        package = tuple(int(x) for x in np.unravel_index(at, sizes))
-        return float(prod[at]), package
+        return float(prod[at]), tuple(int(x) for x in np.unravel_index(at, sizes))
     # large: best response issue by issue from the middle, a few rounds
-    package = [n // 2 for n in sizes]
+    chosen = [n // 2 for n in sizes]
     for _ in range(4):
         for x, n in enumerate(sizes):
             scores = []
             for o in range(n):
-                trial = package[:x] + [o] + package[x + 1 :]
+                trial = chosen[:x] + [o] + chosen[x + 1 :]
                 g = -costs + sum(r[:, p] for r, p in zip(rows, trial, strict=True))
                 scores.append(float(np.prod(np.clip(g, 0.0, None))))
-            package[x] = int(np.argmax(scores))
-    g = -costs + sum(r[:, p] for r, p in zip(rows, package, strict=True))
-    return float(np.prod(np.clip(g, 0.0, None))), tuple(package)
+            chosen[x] = int(np.argmax(scores))
+    g = -costs + sum(r[:, p] for r, p in zip(rows, chosen, strict=True))
+    return float(np.prod(np.clip(g, 0.0, None))), tuple(chosen)
 
 
 def nash_ratio(s: GameState, k: int, package: tuple[int, ...]) -> float | None:

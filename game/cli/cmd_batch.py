@@ -101,6 +101,12 @@ def print_ai(ai: dict[str, object]) -> None:
         value = ai.get(key)
         shown = "–" if value is None else (f"{100 * value:.1f}%" if key.endswith("_share") and isinstance(value, float) else str(value))
         print(f"  {label:<58}{shown:>10}")
+    deals = ai.get("deal_for_all")
+    if isinstance(deals, dict):
+        for iid, row in deals.items():
+            share = row.get("signed_share")
+            shown = "–" if share is None else f"{100 * share:.1f}%"
+            print(f"  {'a deal for all there to sign: ' + iid + ' (' + str(row.get('games')) + ' games), signed':<58}{shown:>10}")
 
 
 _AI_LABELS = (
@@ -112,7 +118,6 @@ _AI_LABELS = (
     ("concessions_that_gain_share", "'concessions' that raise its own value"),
     ("first_concession_on_top_issue_share", "first concessions on the most weighted issue"),
     ("mean_nash_ratio", "signed deals: mean Nash-product ratio (1 = Nash point)"),
-    ("deal_for_all_signed_share", "games with a deal for all at the end: one signed"),
 )
 
 
