@@ -86,14 +86,18 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     base = st.alternative - st.cost
     n_issues = len(gain)
 
-    def allowed(row: tuple[float, ...]) -> list[int]:
-        return [o for o, g in enumerate(row) if g > NEG]
-
-    options = [allowed(row) for row in gain]
+    options = [[o for o, g in enumerate(row) if g > NEG] if NEG in row else list(range(len(row))) for row in gain]
     # the others' mean estimated value of each option, per issue (0-1 scale, like the own part)
-    mean_others = [[sum([t[i][o] for t in tables]) / (100.0 * len(tables)) if tables else 0.0 for o in range(len(gain[i]))]
-                   for i in range(n_issues)]
-    span = sum([max(row[o] for o in opts) - min(row[o] for o in opts) for row, opts in zip(gain, options, strict=True)]) or 1.0
+    if tables:
+        scale = 1.0 / (100.0 * len(tables))
+        mean_others = [[sum(col) * scale for col in zip(*[t[i] for t in tables], strict=True)] for i in range(n_issues)]
+    else:
+        mean_others = [[0.0] * len(row) for row in gain]
+    span = 0.0
+    for row, opts in zip(gain, options, strict=True):
+        if len(opts) == len(row):
+            span += max(row) - min(row)
+    span = span or 1.0
     weights = (0.0,) if mediator else SELF_WEIGHTS
     seeds: list[tuple[int, ...]] = []
     for a in weights:

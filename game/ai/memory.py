@@ -238,7 +238,7 @@ class Memory:
         self._check_sitting(s)
         got = self._partners.get(d)
         if got is None:
-            got = self._partners[d] = [partners(s, d, i) for i in range(self.cs.n_issues)]
+            got = self._partners[d] = _partners_by_issue(s, d)
         return got
 
     def estimate_table(self, s: GameState, observer: int, j: int, k: int) -> tuple[tuple[float, ...], ...]:
@@ -271,12 +271,20 @@ class Memory:
 def partners(s: GameState, d: int, i: int) -> list[int]:
     """Who d negotiates with on issue i: the other active parties of the unsigned instruments
     with i in scope that d is party to."""
-    out: list[int] = []
-    for k, scope in enumerate(s.cs.scope):
-        if i not in scope or s.is_signed(k):
+    return _partners_by_issue(s, d)[i]
+
+
+def _partners_by_issue(s: GameState, d: int) -> list[list[int]]:
+    cs = s.cs
+    out: list[list[int]] = [[] for _ in range(cs.n_issues)]
+    walked = s.walked_out
+    for k, scope in enumerate(cs.scope):
+        if s.is_signed(k):
             continue
         parties = s.active_parties(k)
-        if d not in parties or any(p in s.walked_out for p in parties):
+        if d not in parties or any(p in walked for p in parties):
             continue
-        out += [j for j in parties if j != d and j not in out]
+        for i in scope:
+            row = out[i]
+            row += [j for j in parties if j != d and j not in row]
     return out

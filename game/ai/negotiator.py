@@ -125,9 +125,11 @@ class Negotiator:
         t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
         noise = ((float(s.dice[d, 0]) - 0.5) * NOISE - (float(s.relations[d, p.proposer]) - 50.0) * 0.1) * (1.0 - t_next)
         asp = max(st.alternative, target(st.best, st.alternative, self.share(mem, s, d, k, st, t_next)) + noise)
-        seen = [st.value(pkg) for (j, k2), offers in mem.offers.items() if k2 == k and j != d
-                for _, pkg, audience in offers if audience is None or d in audience]
-        best_seen = max(seen, default=value)
+        best_seen = value
+        if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
+            seen = [st.value(pkg) for (j, k2), offers in mem.offers.items() if k2 == k and j != d
+                    for _, pkg, audience in offers if audience is None or d in audience]
+            best_seen = max(seen, default=value)
         def situation(r: Refusal) -> acceptance.Situation:
             then = s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d]
             return acceptance.Situation(mem.signed, mem.touched[d], s.pressure[d], then, clamp(st.alternative), s.turn,
@@ -238,6 +240,8 @@ class Negotiator:
         if room <= 0:
             return None
         allowed = positions.PUBLIC_SHARE * self.curve(s, d).fraction(s.time_fraction(), s.pressure[d]) * room
+        if given > allowed + 1e-9:  # no step costs less than nothing: nothing to look for
+            return None
         step = positions.cheapest_step(mem, prefs, s, d)
         if step is None or given + step.loss > allowed + 1e-9:
             return None

@@ -34,6 +34,7 @@ class OpponentModel:
     shifts: list[int] = field(init=False)
     last_offer: dict[int, dict[int, int]] = field(default_factory=dict)  # instrument -> issue -> option
     version: int = 0  # grows with every piece of evidence, so estimates know when to refresh
+    _close: dict[tuple[int, int], list[float]] = field(default_factory=dict)  # (options, position) -> closeness
 
     def __post_init__(self) -> None:
         self.freq = [[0.0] * n for n in self.n_options]
@@ -100,11 +101,13 @@ class OpponentModel:
         n = self.n_options[issue]
         if position < 0:
             return [0.0] * n
-        close = [1.0 - abs(o - position) / (n - 1) for o in range(n)]
+        close = self._close.get((n, position))
+        if close is None:
+            close = self._close[(n, position)] = [1.0 - abs(o - position) / (n - 1) for o in range(n)]
         counts = self.freq[issue]
         top = max(counts)
         if top <= 0:
-            return close
+            return list(close)
         a, b = 1.0 - FREQUENCY_SHARE, FREQUENCY_SHARE / top
         return [a * c + b * f for c, f in zip(close, counts, strict=True)]
 
