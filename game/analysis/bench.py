@@ -26,14 +26,15 @@ import numpy as np
 from game.ai.driver import play_game
 from game.analysis.batch import run_batch
 from game.engine.compiled import compile_scenario
+from game.resources import package_parent, shipped_scenarios
 from game.scenario.loader import load
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = package_parent()  # children import the same `game` as this process
 
 
 @dataclass(frozen=True)
 class Sizes:
-    """How much work each figure does: the full bench, or `--quick` (for tests; well under a minute)."""
+    """How much work each figure does: the full bench (about two minutes), or `--quick` (about fifteen seconds)."""
 
     engine_games: int  # Genoa games per repeat (the tutorial plays ten times as many)
     repeats: int
@@ -42,8 +43,11 @@ class Sizes:
     ui_frames: int
 
 
-FULL = Sizes(engine_games=20, repeats=5, scaling_runs=400, memory_runs=(1000, 5000, 10_000), ui_frames=300)
-QUICK = Sizes(engine_games=2, repeats=3, scaling_runs=16, memory_runs=(40, 200, 100), ui_frames=60)
+# Sized so the full bench ends within about two minutes and --quick within fifteen seconds on a 2-core machine
+# (Genoa plays about ten games a second per core there): big enough to show the trends (memory flat in the
+# batch size, the 2-job speed-up), with the 10,000-game batch time scaled from the last Genoa batch.
+FULL = Sizes(engine_games=10, repeats=3, scaling_runs=100, memory_runs=(60, 180, 240), ui_frames=180)
+QUICK = Sizes(engine_games=2, repeats=3, scaling_runs=16, memory_runs=(30, 120, 60), ui_frames=30)
 
 
 def machine() -> dict[str, Any]:
@@ -190,6 +194,7 @@ TARGETS = {
     "batch_10000_on_2_cores_seconds": 10.0,
     "ui_frame_ms_p99": 16.7,
     "ui_first_frame_seconds": 2.0,
+    "batch_memory_growth_mb": 50.0,  # counters only: a batch five or more times longer may not need much more memory
 }
 
 
@@ -197,8 +202,8 @@ def run_bench(quick: bool = False, genoa: Path | None = None, tutorial: Path | N
               progress: Any = None) -> dict[str, Any]:
     """Every figure of `plenipo bench`, as JSON-friendly data."""
     sizes = QUICK if quick else FULL
-    genoa = genoa or ROOT / "scenarios" / "genoa_1922.toml"
-    tutorial = tutorial or ROOT / "scenarios" / "tutorial.toml"
+    genoa = genoa or shipped_scenarios() / "genoa_1922.toml"
+    tutorial = tutorial or shipped_scenarios() / "tutorial.toml"
     say = progress or (lambda _msg: None)
     out: dict[str, Any] = {"quick": quick, "machine": machine(), "targets": TARGETS}
     say("engine: Genoa")
@@ -239,5 +244,6 @@ def verdict(out: dict[str, Any]) -> dict[str, Any]:
                             else ui_data["frame_ms_p99"] <= TARGETS["ui_frame_ms_p99"]),
         "ui_first_frame_seconds": (ui_data.get("first_frame_seconds"), None if not ui_data["available"]
                                    else ui_data["first_frame_seconds"] <= TARGETS["ui_first_frame_seconds"]),
+        "batch_memory_growth_mb": (out["batch_memory"]["growth_mb"], out["batch_memory"]["growth_mb"] <= TARGETS["batch_memory_growth_mb"]),
     }
     return {k: {"measured": v, "target": TARGETS[k], "met": met} for k, (v, met) in rows.items()}

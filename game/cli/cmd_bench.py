@@ -8,20 +8,21 @@ import sys
 from typing import Any
 
 from game.analysis.bench import run_bench
-from game.cli.common import find_scenario
+from game.cli.common import load_scenario
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("bench", help="measure engine, batch and UI speed and memory against the targets")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
-    p.add_argument("--quick", action="store_true", help="small sizes (tutorial batches, few games and frames): well under a minute")
+    p.add_argument("--quick", action="store_true", help="small sizes (tutorial batches, few games and frames): seconds instead of minutes")
     p.add_argument("--genoa", default="genoa_1922", help="the scenario timed as 'Genoa' (default genoa_1922)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     progress = None if args.json else (lambda msg: print(f"... {msg}", file=sys.stderr, flush=True))
-    result = run_bench(quick=args.quick, genoa=find_scenario(args.genoa), progress=progress)
+    genoa, _ = load_scenario(args.genoa)  # a broken file gets the loader's message here, not a traceback mid-bench
+    result = run_bench(quick=args.quick, genoa=genoa.path, progress=progress)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

@@ -5,13 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from game import resources
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import LoadedScenario, load
-
-ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ROOT / "scenarios"
-GENOA = SCENARIOS / "genoa_1922.toml"
 
 
 class CliError(Exception):
@@ -19,16 +16,11 @@ class CliError(Exception):
 
 
 def find_scenario(name: str | None) -> Path:
-    """A path, or a scenario id / file name looked up in the shipped `scenarios/`."""
-    if name is None:
-        return GENOA
-    path = Path(name)
-    if path.exists():
-        return path
-    for candidate in (SCENARIOS / name, SCENARIOS / f"{name}.toml"):
-        if candidate.exists():
-            return candidate
-    raise CliError(f"no scenario file {name!r} (give a path, or one of: {', '.join(p.stem for p in sorted(SCENARIOS.glob('*.toml')))})")
+    """A path, or the id / file name of a shipped scenario (`genoa_1922`), from any folder (see game.resources)."""
+    try:
+        return resources.find_scenario(name)
+    except resources.NoSuchScenario as unknown:
+        raise CliError(str(unknown)) from None
 
 
 def load_scenario(name: str | None) -> tuple[LoadedScenario, CompiledScenario]:

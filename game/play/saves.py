@@ -9,26 +9,30 @@ content hash that detects an edited scenario).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import json
 import os
-import tempfile
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from game.engine.rules import IllegalAction
-from game.play.codec import CodecError, action_from_json, action_to_json
+from game.files import write_atomic as write_atomic  # re-exported for callers that save games
+from game.i18n import available_languages
+from game.play.codec import action_to_json
+from game.play.save_format import MAX_SAVE_ACTIONS, SAVE_FORMAT, SAVE_VERSION, SaveModel, problem
 from game.play.session import JournalEntry, Session, SessionSetup, Undone
+from game.resources import shipped_scenarios, user_home
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load
 
-SAVE_FORMAT = "plenipo-save"
-SAVE_VERSION = 1
 MAX_SAVE_BYTES = 20_000_000
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+# MAX_SAVE_ACTIONS: a whole Genoa conference is about 250 moves; a class with undos and news stays
+# far below it. Replay time grows with the count, so the cap also bounds how long a save takes to open.
 
 
 class SaveError(Exception):
@@ -42,13 +46,8 @@ class Loaded:
 
 
 def saves_dir() -> Path:
-    """Where autosaves and exports go: $PLENIPO_HOME, else the user's data folder."""
-    home = os.environ.get("PLENIPO_HOME")
-    if home:
-        base = Path(home)
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "plenipo"
-    return base / "saves"
+    """Where autosaves and exports go: $PLENIPO_HOME/saves, else the system's folder for app data."""
+    return user_home() / "saves"
 
 
 def autosave_path() -> Path:
@@ -59,7 +58,7 @@ def _scenario_ref(path: Path, save_path: Path) -> str:
     """The scenario's path as portable text: relative to scenarios/ if shipped, else to the save."""
     resolved = path.resolve()
     try:
-        return "scenarios/" + resolved.relative_to(SCENARIOS).as_posix()
+        return "scenarios/" + resolved.relative_to(shipped_scenarios().resolve()).as_posix()
     except ValueError:
         pass
     try:
@@ -87,24 +86,6 @@ def to_json(session: Session, save_path: Path) -> dict[str, Any]:
     }
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`.
-
-    A crash at any moment leaves either the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def save(session: Session, path: Path) -> None:
     write_atomic(path, json.dumps(to_json(session, path), ensure_ascii=False, indent=1) + "\n")
 
@@ -117,11 +98,11 @@ def _find_scenario(ref: dict[str, Any], save_path: Path) -> Path:
         # copy of the scenario, not one that happens to share its name in this installation
         candidates.append(save_path.parent / rel)
         if rel.startswith("scenarios/"):
-            candidates.append(SCENARIOS / rel[len("scenarios/") :])
-        candidates.append(SCENARIOS / Path(rel).name)
+            candidates.append(shipped_scenarios() / rel[len("scenarios/") :])
+        candidates.append(shipped_scenarios() / Path(rel).name)
     sid = ref.get("id")
     if isinstance(sid, str):
-        candidates.append(SCENARIOS / f"{sid}.toml")
+        candidates.append(shipped_scenarios() / f"{sid}.toml")
     for c in candidates:
         if c.is_file():
             return c
@@ -130,22 +111,17 @@ def _find_scenario(ref: dict[str, Any], save_path: Path) -> Path:
 
 def load_save(path: Path) -> Loaded:
     """Load and replay a save; SaveError with a clear message for anything wrong."""
+    blob = _read_bounded(path)
     try:
-        blob = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save file") from None
-    except OSError as e:
-        raise SaveError(f"{path}: cannot read it ({e.strerror or e})") from None
-    if len(blob) > MAX_SAVE_BYTES:
-        raise SaveError(f"{path}: {len(blob):,} bytes is too large for a save")
-    try:
-        data = json.loads(blob.decode("utf-8"))
+        data = json.loads(blob.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise SaveError(f"{path}: not a text file; it is damaged or not a Plenipo save") from None
     except json.JSONDecodeError as e:
         raise SaveError(f"{path}:{e.lineno}:{e.colno}: damaged save (not valid JSON: {e.msg})") from None
     except RecursionError:
         raise SaveError(f"{path}: damaged save (nested too deeply)") from None
+    except ValueError as e:  # NaN / Infinity, or an integer of more than 4,300 digits
+        raise SaveError(f"{path}: damaged save ({e})") from None
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveError(f"{path}: not a Plenipo save file")
     version = data.get("version")
@@ -159,23 +135,34 @@ def load_save(path: Path) -> Loaded:
     actions_data = data.get("actions")
     if not isinstance(scenario_ref, dict) or not isinstance(setup_data, dict) or not isinstance(actions_data, list):
         raise SaveError(f"{path}: damaged save (scenario, setup or actions missing)")
+    undone_data = data.get("undone", [])
+    moves = len(actions_data) + sum(len(u["actions"]) for u in undone_data if isinstance(u, dict) and isinstance(u.get("actions"), list)) \
+        if isinstance(undone_data, list) else len(actions_data)
+    if moves > MAX_SAVE_ACTIONS:
+        raise SaveError(f"{path}: damaged save ({moves:,} moves; a game holds at most {MAX_SAVE_ACTIONS:,})")
+    try:
+        doc = SaveModel.model_validate(data)
+    except ValidationError as e:
+        raise SaveError(f"{path}: damaged save ({problem(e)})") from None
     scenario_path = _find_scenario(scenario_ref, path)
     try:
         loaded = load(scenario_path)
     except ScenarioError as e:
         raise SaveError(f"{path}: its scenario {scenario_path} has errors:\n{e}") from None
-    try:
-        setup = _setup(setup_data, scenario_path)
-        actions = [action_from_json(a, f"actions[{k}]") for k, a in enumerate(actions_data)]
-        undone_data = data.get("undone", [])
-        if not isinstance(undone_data, list) or not all(isinstance(u, dict) and isinstance(u.get("actions"), list) for u in undone_data):
-            raise CodecError("undone: must be a list of tables with actions")
-        undone = [Undone(int(u.get("sitting", 0)), tuple(action_from_json(a, f"undone[{k}]") for a in u["actions"]))
-                  for k, u in enumerate(undone_data)]
-        journal = _journal(data.get("journal", []))
-    except CodecError as e:
-        raise SaveError(f"{path}: damaged save ({e})") from None
+    if doc.setup.lang not in available_languages():
+        raise SaveError(f"{path}: damaged save (setup.lang: {doc.setup.lang[:20]!r} is not a language of Plenipo "
+                        f"({', '.join(available_languages())}))")
+    setup = _setup(doc, scenario_path)
+    actions = [a.to_action() for a in doc.actions]
+    undone = [Undone(u.sitting, tuple(a.to_action() for a in u.actions)) for u in doc.undone]
+    journal = [JournalEntry(**j.model_dump()) for j in doc.journal]
     changed = scenario_ref.get("digest") != loaded.digest
+    if setup.length_id not in session_lengths(loaded):
+        raise SaveError(f"{path}: damaged save (setup.length {setup.length_id!r} is not a length of {loaded.scenario.id}; "
+                        f"it offers {', '.join(session_lengths(loaded))})")
+    unknown = [h for h in setup.humans if h not in {d.id for d in loaded.scenario.delegations}]
+    if unknown:
+        raise SaveError(f"{path}: damaged save (setup.humans names {unknown[0]!r}, not a delegation of {loaded.scenario.id})")
     try:
         session = Session.replay(loaded, setup, actions)
     except IllegalAction as e:
@@ -186,41 +173,47 @@ def load_save(path: Path) -> Loaded:
     return Loaded(session, changed)
 
 
-def _setup(d: dict[str, Any], scenario_path: Path) -> SessionSetup:
-    humans = d.get("humans", [])
-    if not isinstance(humans, list) or not all(isinstance(h, str) for h in humans):
-        raise CodecError("setup.humans: must list delegation ids")
-    seed = d.get("seed")
-    if not isinstance(seed, int) or isinstance(seed, bool):
-        raise CodecError("setup.seed: must be a whole number")
-    weights = d.get("aim_weights", {})
-    if not isinstance(weights, dict) or not all(
-        isinstance(v, dict) and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v.values()) for v in weights.values()
-    ):
-        raise CodecError("setup.aim_weights: must map delegation -> aim -> number")
-    lang, length, pin = d.get("lang", "en"), d.get("length", "full"), d.get("teacher_pin", "")
-    if not isinstance(lang, str) or not isinstance(length, str) or not isinstance(pin, str):
-        raise CodecError("setup: lang, length and teacher_pin must be text")
-    minutes, auto = d.get("turn_minutes", 0.0), d.get("auto_pass", False)
-    if not isinstance(minutes, int | float) or isinstance(minutes, bool) or not 0 <= minutes <= 600 or not isinstance(auto, bool):
-        raise CodecError("setup: turn_minutes must be a number of minutes (0-600) and auto_pass true or false")
-    return SessionSetup(str(scenario_path), lang, tuple(humans), length, seed, weights, pin, float(minutes), auto)
+def _setup(doc: SaveModel, scenario_path: Path) -> SessionSetup:
+    d = doc.setup
+    weights = {who: dict(aims) for who, aims in d.aim_weights.items()}
+    return SessionSetup(str(scenario_path), d.lang, d.humans, d.length, d.seed, weights, d.teacher_pin, d.turn_minutes, d.auto_pass)
 
 
-def _journal(items: Any) -> list[JournalEntry]:
-    """The teacher's pauses, timers and time-ups (absent in older saves)."""
-    if not isinstance(items, list):
-        raise CodecError("journal: must be a list")
-    out = []
-    for k, j in enumerate(items):
-        try:
-            if not isinstance(j, dict) or not isinstance(j.get("kind"), str) or not isinstance(j.get("date"), str):
-                raise TypeError
-            out.append(JournalEntry(j["kind"], int(j["at"]), int(j["sitting"]), j["date"], float(j.get("minutes", 0.0)),
-                                    bool(j.get("auto_pass", False)), str(j.get("delegation", ""))))
-        except (KeyError, TypeError, ValueError):
-            raise CodecError(f"journal[{k}]: not a journal entry") from None
-    return out
+def _read_bounded(path: Path) -> bytes:
+    """The save's bytes, after checking it is a regular file of a sane size: a FIFO would block
+    forever, /dev/zero or a sparse file of many gigabytes would fill the memory."""
+    try:
+        with open(path, "rb", buffering=0, opener=_open_nonblocking) as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise SaveError(f"{path}: not a regular file, so not a save")
+            if st.st_size > MAX_SAVE_BYTES:
+                raise SaveError(f"{path}: {st.st_size:,} bytes is too large for a save (at most {MAX_SAVE_BYTES:,})")
+            blob = f.read(MAX_SAVE_BYTES + 1)
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such save file") from None
+    except IsADirectoryError:
+        raise SaveError(f"{path}: a folder, not a save file") from None
+    except OSError as e:
+        raise SaveError(f"{path}: cannot read it ({e.strerror or e})") from None
+    except (ValueError, RuntimeError):  # a NUL in the name
+        raise SaveError(f"{path!s:.200}: not a usable file name") from None
+    if len(blob) > MAX_SAVE_BYTES:
+        raise SaveError(f"{path}: too large for a save (at most {MAX_SAVE_BYTES:,} bytes)")
+    return blob
+
+
+def _open_nonblocking(name: str, flags: int) -> int:
+    """Open without waiting: opening a FIFO for reading blocks until a writer comes, which may be never."""
+    return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a save may hold")
+
+
+def session_lengths(loaded: Any) -> list[str]:
+    return ["full", *(x.id for x in loaded.scenario.calendar.lengths)]
 
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -22,14 +24,26 @@ from game.ui.scene import Scene
 from game.ui.text import draw_wrapped
 from game.ui.widgets import Button, Label, ListBox, TextField, Widget
 
+if TYPE_CHECKING:
+    from game.ui.conference import ConferenceScene
+
 
 def list_saves(folder: Path | None = None) -> list[Path]:
     """Save files, newest first (hidden temporary files of an interrupted write are skipped)."""
     folder = folder or saves_dir()
     if not folder.is_dir():
         return []
-    files = [p for p in folder.glob("*.json") if not p.name.startswith(".")]
-    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+    dated: list[tuple[float, Path]] = []
+    for p in folder.glob("*.json"):
+        if p.name.startswith("."):
+            continue
+        try:
+            st = p.stat()  # follows a symlink: a dangling one, a loop or a folder is no save to offer
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            dated.append((st.st_mtime, p))
+    return [p for _, p in sorted(dated, key=lambda x: x[0], reverse=True)]
 
 
 def safe_name(text: str) -> str:
@@ -159,8 +173,6 @@ class LoadScene(_Card):
         self.message = ""
 
     def _load(self) -> None:
-        from game.ui.conference import ConferenceScene
-
         if not self.files:
             return
         path = self.files[self.index]
@@ -169,10 +181,21 @@ class LoadScene(_Card):
         except SaveError as err:
             self.bad, self.message = True, self.ctx.t("This save cannot be loaded (it is left as it is): {error}", error=str(err))
             return
-        scene = ConferenceScene(loaded.session)
+        scene = resumed_conference(loaded.session)
         if loaded.scenario_changed:
             scene.message = self.ctx.t("Note: the scenario file has changed since this game was saved.")
         self.ctx.stack.reset(scene)
+
+
+def resumed_conference(session: Session) -> ConferenceScene:
+    """A saved game opens where it stood: its news was announced when it happened, so it is all
+    on the board at once instead of being read out again one line at a time."""
+    from game.ui.conference import ConferenceScene
+
+    scene = ConferenceScene(session)
+    if session.actions:
+        scene.shown = len(session.state.log)
+    return scene
 
 
 class MessageScene(Scene):

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from game.ai.driver import play_game, play_until_human
+from game.ai.driver import play_game, play_until_human, run_ai_turn
 from game.ai.negotiator import Negotiator
 from game.analysis.batch import run_batch
 from game.engine import actions as A
 from game.engine.compiled import compile_scenario
 from game.engine.rules import check, new_game, step
+from game.engine.state import GameState, Proposal
 from game.scenario.loader import load
 from game.scenario.texts import tr
 
@@ -157,21 +158,29 @@ OFFER = (("debts", "prewar_written_down"), ("property", "leases"), ("guarantees"
          ("counterclaims", "offset"), ("credits", "large"), ("recognition", "de_jure"), ("article_116", "renounced"))
 
 
+class _BritainOffersCredits:
+    """A Britain team: answers as the AI would, but always makes this offer while it is legal."""
+
+    def __init__(self) -> None:
+        self.ai = Negotiator()  # its own AI (own memory) for the answers and the fallback move
+
+    def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
+        return self.ai.respond(s, d, p)
+
+    def move(self, s: GameState, d: int) -> A.MoveAction:
+        offer = A.Propose("britain", "general_settlement", OFFER, ("france", "italy", "belgium", "soviet", "germany"))
+        return offer if check(s, offer) is None else self.ai.move(s, d)
+
+
 def _britain_consults_germany(cs, seed):
     """Britain, played by a team, brings Germany into its private talks and offers credits."""
     s = new_game(cs, seed, humans=["britain"])
-    b = cs.d_index["britain"]
+    team = _BritainOffersCredits()
     ai = Negotiator()
     while not s.ended:
         s = play_until_human(s, ai)
-        if s.ended:
-            break
-        for p in s.pending_for(b):
-            s = step(s, ai.respond(s, b, p)).state
-        move: A.MoveAction = A.Propose("britain", "general_settlement", OFFER, ("france", "italy", "belgium", "soviet", "germany"))
-        if check(s, move) is not None:
-            move = ai.move(s, b)
-        s = step(s, move).state
+        if not s.ended:
+            s = run_ai_turn(s, lambda state, action: step(state, action).state, team)
     return cs.outcome(s.outcome).id
 
 
