@@ -235,7 +235,7 @@ def _validate(s: GameState, action: A.Action) -> None:
         return
     d = _actor(s, action.actor)
     if s.answering and not isinstance(action, A.Respond | A.Pass):
-        raise IllegalAction("this is the closing round: answer the proposals still open to you, then pass")
+        raise _no(cs, R.CLOSING_ROUND)
     if isinstance(action, A.Respond):
         p = _proposal(s, action.proposal)
         if p.status is not ProposalStatus.OPEN:
