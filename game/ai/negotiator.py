@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from game.ai import acceptance, bidding, positions
-from game.ai.concession import Curve, conceded_share, target
+from game.ai.concession import ENDGAME, Curve, conceded_share, target
 from game.ai.explain import clamp, gain_focus, refusal_focus
 from game.ai.memory import Memory, Refusal
 from game.ai.model import Prefs, Stakes
@@ -102,6 +102,8 @@ class Negotiator:
 
     def share(self, mem: Memory, s: GameState, d: int, k: int, st: Stakes, t: float) -> float:
         time_share = self.curve(s, d).fraction(t, s.pressure[d])
+        if t >= ENDGAME:  # the deadline alone sets the pace: no need to weigh the others' moves
+            return time_share
         return conceded_share(time_share, self.reciprocity(mem, s, d, k, st, time_share), t)
 
     def line(self, s: GameState, d: int, k: int) -> Line:

@@ -88,7 +88,8 @@ class OpponentModel:
 
     def weights(self, positions: tuple[int, ...]) -> list[float]:
         """Estimated weights of all issues, summing to 1 over those it states a position on."""
-        raw = [self.weight(i, p) for i, p in enumerate(positions)]
+        stable, shifts = self.stable, self.shifts
+        raw = [(1.0 + stable[i]) / (1.0 + 2.0 * shifts[i]) if p >= 0 else 0.0 for i, p in enumerate(positions)]
         total = sum(raw)
         return [w / total for w in raw] if total > 0 else raw
 

@@ -53,8 +53,10 @@ def _distant_weights(mem: Memory, s: GameState, d: int, j: int) -> list[float]:
     mine = s.positions[d * n_i : (d + 1) * n_i]
     theirs = s.positions[j * n_i : (j + 1) * n_i]
     w = mem.models[d][j].weights(theirs)
-    gap = sum([w[i] * abs(a - b) / (s.cs.n_options[i] - 1) for i, (a, b) in enumerate(zip(mine, theirs, strict=True)) if a >= 0 and b >= 0])
-    return [x * (0.1 + gap) for x in w]
+    n_opt = s.cs.n_options
+    gap = sum([w[i] * abs(a - b) / (n_opt[i] - 1) for i, (a, b) in enumerate(zip(mine, theirs, strict=True)) if a >= 0 and b >= 0])
+    f = 0.1 + gap
+    return [x * f for x in w]
 
 
 def cheapest_step(mem: Memory, prefs: Prefs, s: GameState, d: int) -> Step | None:
