@@ -28,6 +28,8 @@ COMMANDS = (
     "game.cli.cmd_handouts",
     "game.cli.cmd_report",
     "game.cli.cmd_bench",
+    "game.cli.cmd_host",
+    "game.cli.cmd_join",
 )
 
 

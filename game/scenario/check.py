@@ -8,6 +8,7 @@ never raised one at a time, so a designer sees them all at once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
@@ -66,6 +67,10 @@ class _Checker:
         self.calendar()
         for k, d in enumerate(s.delegations):
             base: KeyPath = ("delegations", k)
+            aim_ids = [a.id for a in d.aims]
+            for j, aid in enumerate(aim_ids):
+                if aid in aim_ids[:j]:  # the score, the setup screen's weights and saves find an aim by its id
+                    self.err(base + ("aims", j, "id"), f"aim {aid!r} is listed twice for {d.id!r}; give each aim its own id")
             for other in d.relations:
                 self.ref(base + ("relations", other), "delegation", other, self.delegations)
             for issue_id, stance in d.stances.items():
@@ -101,8 +106,9 @@ class _Checker:
                             ("delegations", [d.id for d in s.delegations].index(party), "stances"),
                             f"{party!r} is a party to {inst.id!r} but has no stance on its issue {issue_id!r}",
                         )
+            unknown_party = any(p not in self.delegations for p in inst.parties)
             for party in inst.costs:
-                if party not in inst.parties:
+                if party not in inst.parties and not unknown_party:  # a misspelt party is one mistake, reported once above
                     self.err(base + ("costs", party), f"{party!r} is not a party to {inst.id!r}")
             for j, eff in enumerate(inst.effects):
                 self.effect(base + ("effects", j), eff)
@@ -120,17 +126,25 @@ class _Checker:
             self.condition(("outcomes", k, "when"), out.when)
         return self.problems
 
+    def _in_order(self, path: KeyPath, days: list[dt.date]) -> None:
+        """Sittings in order, each date once: the first date that breaks the rule, and why."""
+        for k in range(1, len(days)):
+            if days[k] == days[k - 1] or days[k] in days[:k]:
+                self.err(path + (k,), f"sittings must be in order, each date once: {days[k]} is listed twice")
+                return
+            if days[k] < days[k - 1]:
+                self.err(path + (k,), f"sittings must be in order, each date once: {days[k]} comes after {days[k - 1]}")
+                return
+
     def calendar(self) -> None:
         cal = self.s.calendar
-        if list(cal.sittings) != sorted(set(cal.sittings)):
-            self.err(("calendar", "sittings"), "sittings must be in order, each date once")
+        self._in_order(("calendar", "sittings"), list(cal.sittings))
         seen = {"full"}
         for k, length in enumerate(cal.lengths):
             if length.id in seen:
                 self.err(("calendar", "lengths", k, "id"), f"length id {length.id!r} is used twice (or is 'full', which is always there)")
             seen.add(length.id)
-            if list(length.sittings) != sorted(set(length.sittings)):
-                self.err(("calendar", "lengths", k, "sittings"), "sittings must be in order, each date once")
+            self._in_order(("calendar", "lengths", k, "sittings"), list(length.sittings))
 
     # -- conditions and effects ---------------------------------------------------
 

@@ -33,9 +33,9 @@ def new_session(setup: GameSetup) -> Session:
 
 
 def conference_for(session: Session):  # type: ignore[no-untyped-def]
-    from game.ui.conference import ConferenceScene
+    from game.ui.saveload import resumed_conference
 
-    return ConferenceScene(session)
+    return resumed_conference(session)  # a new game announces its opening; a continued one opens as it stood
 
 
 def begin(setup: GameSetup):  # type: ignore[no-untyped-def]
