@@ -113,8 +113,6 @@ def test_2_seventeen_options_validate(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(reason="the current AI's package tables assume at most 16 options per issue (broadcast error); "
-                          "the rewritten AI (ai helper) lifts this — remove this mark when it is on main", strict=False)
 def test_2_seventeen_options_play(tmp_path: Path) -> None:
     path = _many_options(tmp_path, 17)
     result = plenipo("simulate", str(path), "--seed", "1", "--length", "short", timeout=60)
