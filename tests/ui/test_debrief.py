@@ -58,12 +58,13 @@ def test_page_down_scrolls_the_page_while_a_tab_button_has_the_focus(make_app) -
     assert scene.scrolls[0].offset > 0
 
 
-def test_each_team_gets_what_if_lines_on_the_outcome_page(make_app) -> None:
+def test_each_team_gets_what_if_lines_in_its_band_on_the_scores_page(make_app) -> None:
     session = _finished()
     _app, scene = _outcome(make_app, session)
     assert scene.whatif.finished and not scene.whatif.error
     assert scene.painter is not None
-    texts = scene.painter.texts(0, scene.comparison_state())
+    assert sum(x == "What if your team had decided differently?" for x in scene.painter.texts(1, scene.comparison_state())) == 2
+    texts = scene.painter.texts(1, scene.comparison_state())
     lines = [x for x in texts if x.startswith("– Had you")]
     assert lines, texts
     assert set(scene.whatif.found) <= set(TEAMS)
