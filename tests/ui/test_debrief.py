@@ -121,3 +121,17 @@ def test_the_export_message_shows_the_whole_path(make_app) -> None:
     assert "".join(lines).replace(" ", "") == scene.message.replace(" ", "")
     assert box.width <= app.layout.width and box.bottom <= app.layout.footer().y
     app.frame()
+
+
+def test_the_comparison_marks_this_games_outcome_inside_the_sentence() -> None:
+    from types import SimpleNamespace
+
+    from game.ui.outcome_model import comparison_lines
+
+    session = _finished()
+    this = session.cs.outcome(session.state.outcome).id
+    tally = SimpleNamespace(runs=10, outcomes={this: 4}, instruments={})
+    lines = comparison_lines(tally, session, Translator("en"))
+    marked = [x for x in lines if "(as in this game)" in x]
+    assert len(marked) == 1 and marked[0].startswith("In 40% of AI-played conferences: ") and marked[0].endswith("(as in this game).")
+    assert not any(". —" in x for x in lines)
