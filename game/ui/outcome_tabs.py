@@ -231,6 +231,8 @@ class TabPainter:
     def _charts(self) -> list[Block]:
         t, lay, v = self.app.t, self.app.layout, self.view
         out = self._heading(t("Public positions and trust, sitting by sitting"))
+        if self.teams:
+            out.append(self._text(t("Thick lines: the delegations the teams played."), "small", colour="ink_soft"))
         if len(v.turns) < 1:
             out.append(self._text(t("The conference ended before the first sitting was over.")))
             return out
@@ -240,7 +242,7 @@ class TabPainter:
         ch = lay.px(210)
         charts: list[Callable[[pygame.Surface, pygame.Rect], None]] = []
         charts.append(lambda s, r: draw_chart(s, self.app, r, t("Trust the others place in each delegation"), v.turns, v.trust, self.dels,
-                                              y_range=(0.0, 100.0)))
+                                              y_range=(0.0, 100.0), teams=frozenset(self.teams)))
         for pc in v.positions:
             charts.append(partial(self._position_chart, pc))
         for k in range(0, len(charts), cols):
@@ -255,7 +257,7 @@ class TabPainter:
 
     def _position_chart(self, pc: Any, surface: pygame.Surface, rect: pygame.Rect) -> None:
         v = self.view
-        draw_chart(surface, self.app, rect, pc.issue, v.turns, pc.series, self.dels, y_labels=pc.options)
+        draw_chart(surface, self.app, rect, pc.issue, v.turns, pc.series, self.dels, y_labels=pc.options, teams=frozenset(self.teams))
 
     def _revealed(self) -> list[Block]:
         t = self.app.t
