@@ -16,7 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("address", metavar="HOST[:PORT]", help=f"the teacher's computer as shown on the projector (port {DEFAULT_PORT} if left out)")
     p.add_argument("--code", help="the room code shown on the projector")
     p.add_argument("--seat", metavar="ID", help="the delegation this computer plays (default: choose from the list)")
-    p.add_argument("--script", type=Path, metavar="FILE", help="play from a script of moves and checks (see game/net/script.py)")
+    p.add_argument("--script", type=Path, metavar="FILE",
+                   help="a UI script on this team's window (click, key, type, expect, wait, shot), as for `plenipo play --script`")
+    p.add_argument("--commands", type=Path, metavar="FILE",
+                   help="the team's moves from a file, also without a window (wait turn, accept N, propose ..., pass; see game/net/script.py)")
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="save PNGs of this team's screen (needs the window)")
     p.add_argument("--headless", action="store_true", help="no window: the team's news and moves go to the terminal")
     p.set_defaults(func=run)
@@ -39,9 +42,9 @@ async def play(args: argparse.Namespace) -> int:
     print(f"This computer plays {client.seat} in room {client.code}.", flush=True)
     status = 0
     try:
-        if args.script is not None:
+        if args.commands is not None:
             try:
-                await TeamScript(client, args.script).run()
+                await TeamScript(client, args.commands).run()
             except ScriptError as e:
                 print(f"plenipo join: {e}", file=sys.stderr)
                 status = 1
@@ -85,8 +88,11 @@ def window(args: argparse.Namespace) -> int:
             raise CliError(f"choose a seat with --seat; free seats: {', '.join(free) or 'none'}")
         from game.ui.remote_main import run_team
 
-        script = (lambda c: _script(c, args.script)) if args.script is not None else None
-        return run_team(client, loop, client.lang, args.screenshots, script)
+        script = (lambda c: _script(c, args.commands)) if args.commands is not None else None
+        try:
+            return run_team(client, loop, client.lang, args.screenshots, script, args.script)
+        except RuntimeError as e:  # no display for the window (NoDisplayError)
+            raise CliError(f"no display for the team's window ({e}); add --headless to play in the terminal") from None
     finally:
         try:
             loop.run(client.close(), timeout=5)
@@ -99,10 +105,11 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.code:
         raise CliError("--code: give the room code shown on the projector")
-    if args.script is not None and not args.script.is_file():
-        raise CliError(f"--script {args.script}: no such file")
+    from game.cli.cmd_host import _check_scripts
+
+    _check_scripts(args)
     try:
-        if args.headless or not _display_available():
+        if args.headless or (args.script is None and not _display_available()):
             return asyncio.run(play(args))
         return window(args)
     except KeyboardInterrupt:

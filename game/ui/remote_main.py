@@ -136,8 +136,15 @@ def _run(app: Any, until: concurrent.futures.Future[Any] | None) -> None:
         clock.tick(FPS)
 
 
+def _ui_script(app: Any, ui_script: Path, screenshots: Path | None) -> int:
+    from game.ui.remote_script import NetScriptRun
+    from game.ui.script_lang import parse_file
+
+    return NetScriptRun(app, parse_file(ui_script), str(ui_script), screenshots).run()
+
+
 def run_projector(host: Host, addresses: list[str], bind: str, port: int, lang: str, screenshots: Path | None,
-                  script: Callable[[Host], Coroutine[Any, Any, int]] | None) -> int:
+                  script: Callable[[Host], Coroutine[Any, Any, int]] | None, ui_script: Path | None = None) -> int:
     """Start the host on a network thread and show the projector until the window closes (or the script ends)."""
     loop = Loop()
     try:
@@ -145,9 +152,12 @@ def run_projector(host: Host, addresses: list[str], bind: str, port: int, lang: 
         source = ProjectorSource(host, loop, addresses)
         table = RemoteTable(source, on_teacher=lambda _: TeacherNetCard(source))
         app = _open(table, lang, screenshots)
-        done = loop.submit(script(host)) if script is not None else None
-        _run(app, done)
-        status = done.result(5) if done is not None and done.done() else 0
+        if ui_script is not None:
+            status = _ui_script(app, ui_script, screenshots)
+        else:
+            done = loop.submit(script(host)) if script is not None else None
+            _run(app, done)
+            status = done.result(5) if done is not None and done.done() else 0
         pygame.quit()
         return status
     finally:
@@ -158,10 +168,14 @@ def run_projector(host: Host, addresses: list[str], bind: str, port: int, lang: 
 
 
 def run_team(client: Client, loop: Loop, lang: str, screenshots: Path | None,
-             script: Callable[[Client], Coroutine[Any, Any, int]] | None) -> int:
-    """A team's window over an already joined client."""
+             script: Callable[[Client], Coroutine[Any, Any, int]] | None, ui_script: Path | None = None) -> int:
+    """A team's window over an already joined client (a UI script, if given, plays it by what is on the screen)."""
     table = RemoteTable(TeamSource(client, loop))
     app = _open(table, lang, screenshots)
+    if ui_script is not None:
+        status = _ui_script(app, ui_script, screenshots)
+        pygame.quit()
+        return status
     done = loop.submit(script(client)) if script is not None else None
     _run(app, done)
     status = done.result(5) if done is not None and done.done() else 0
