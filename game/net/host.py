@@ -511,7 +511,9 @@ class Host:
         """The move's own news line(s), as the team's screen shows them (only what the seat may see)."""
         n = narrator(self.session, self.tr)
         s = self.session.state
-        return " ".join(n.sentence(e) for e in s.log[before:] if e.visible_to(seat, s.ended))
+        seen = [e for e in s.log[before:] if e.visible_to(seat, s.ended)]
+        own = [e for e in seen if e.actor == seat] or seen  # the move itself; what followed is in the news
+        return " ".join(n.sentence(e) for e in own)
 
     def stats(self) -> dict[str, Any]:
         return {"code": self.code, "port": self.port, "connections": len(self.conns), "incidents": len(self.incidents)}

@@ -33,7 +33,7 @@ from game.ui.move_model import OptionCell
 from game.ui.registry import FRAME
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollArea, ScrollState
-from game.ui.text import draw_line, draw_wrapped
+from game.ui.text import draw_line, draw_wrapped, wrap
 from game.ui.widgets import Button, Choice, Label, TextField, Widget
 
 
@@ -674,28 +674,29 @@ class BriefingCard(CardScene):
         return [*b.sections, *([(self.ctx.t("Scored aims"), aims)] if aims else [])]
 
     def _height(self, width: int) -> int:
-        from game.ui.text import text_height
-
         theme, lay = self.ctx.theme, self.ctx.layout
         head, body = theme.text_font(lay, "label", "bold"), theme.text_font(lay, "body")
-        return sum(head.get_linesize() + text_height(body, x, width) + lay.px(12) for _, x in self._texts())
+        return sum(head.get_linesize() + _wrapped_height(body, x, width) + lay.px(12) for _, x in self._texts())
 
     def _paint(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
-        from game.ui.text import text_height
-
         theme, lay = self.ctx.theme, self.ctx.layout
         head, body = theme.text_font(lay, "label", "bold"), theme.text_font(lay, "body")
         y = rect.y - offset
         for h, x in self._texts():
             draw_line(surface, head, h, theme.c("ink"), pygame.Rect(rect.x, y, rect.width, head.get_linesize()))
             y += head.get_linesize()
-            th = text_height(body, x, rect.width)
+            th = _wrapped_height(body, x, rect.width)
             draw_wrapped(surface, body, x, theme.c("ink"), pygame.Rect(rect.x, y, rect.width, th))
             y += th + lay.px(12)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.shaded_card(surface, self.briefing.name)
         self.focus.draw(surface, self.ctx)
+
+
+def _wrapped_height(font: pygame.font.Font, text: str, width: int) -> int:
+    """The height draw_wrapped needs for every line (its own step per line, so nothing is cut by rounding)."""
+    return len(wrap(font, text, width)) * round(font.get_linesize() * 1.2) + 2
 
 
 class NetMenuCard(CardScene):

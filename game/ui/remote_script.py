@@ -22,7 +22,7 @@ from game.ui.script import ScriptRun, StepFailed, shows
 from game.ui.script_lang import Command
 
 WAIT_SECONDS = 180.0  # `wait ai` / `wait outcome`
-ANSWER_SECONDS = 15.0  # the host's answer to a move, or a text to appear
+ANSWER_SECONDS = 30.0  # the host's answer to a move, or a text to appear
 
 
 class NetScriptRun(ScriptRun):
