@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 from pathlib import Path
 
@@ -32,9 +33,10 @@ async def play(args: argparse.Namespace) -> int:
 
     client = Client(url_of(args.address, DEFAULT_PORT), args.code.strip().upper())
     try:
-        answer = await client.join(seat=args.seat)
+        answer = await client.join(seat=args.seat, token=saved_token(client.url, client.code, args.seat))
     except JoinError as e:
         raise CliError(f"could not join {args.address}: {e}") from None
+    keep_token(client.url, client.code, client.seat, client.token)
     if isinstance(answer, Lobby):
         free = [f"{s.id} ({s.name})" for s in answer.seats if not s.taken]
         await client.close()
@@ -70,6 +72,45 @@ async def _script(client: object, path: Path) -> int:
     return 0
 
 
+def _tokens_file() -> Path:
+    from game.play.saves import saves_dir
+
+    return saves_dir() / "seat_tokens.json"
+
+
+def saved_token(url: str, code: str, seat: str | None) -> str | None:
+    """The token this computer was given for the seat in this room, if any (so reopening Plenipo takes the seat back)."""
+    import json
+
+    if seat is None:
+        return None
+    try:
+        data = json.loads(_tokens_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    token = data.get(f"{url} {code} {seat}") if isinstance(data, dict) else None
+    return token if isinstance(token, str) else None
+
+
+def keep_token(url: str, code: str, seat: str | None, token: str | None) -> None:
+    import json
+
+    from game.play.saves import write_atomic
+
+    if seat is None or token is None:
+        return
+    path = _tokens_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    data[f"{url} {code} {seat}"] = token
+    with contextlib.suppress(OSError):  # the seat still works; only reopening would need the teacher to free it
+        write_atomic(path, json.dumps(data, indent=1) + "\n")
+
+
 def window(args: argparse.Namespace) -> int:
     """The team's window: join on the network thread, then draw this seat's view until the window closes."""
     from game.net.client import Client, JoinError, url_of
@@ -80,17 +121,16 @@ def window(args: argparse.Namespace) -> int:
     client = Client(url_of(args.address, DEFAULT_PORT), args.code.strip().upper())
     try:
         try:
-            answer = loop.run(client.join(seat=args.seat))
+            answer = loop.run(client.join(seat=args.seat, token=saved_token(client.url, client.code, args.seat)))
         except JoinError as e:
             raise CliError(f"could not join {args.address}: {e}") from None
-        if isinstance(answer, Lobby):
-            free = [f"{s.id} ({s.name})" for s in answer.seats if not s.taken]
-            raise CliError(f"choose a seat with --seat; free seats: {', '.join(free) or 'none'}")
+        keep_token(client.url, client.code, client.seat, client.token)
         from game.ui.remote_main import run_team
 
         script = (lambda c: _script(c, args.commands)) if args.commands is not None else None
+        lobby = answer if isinstance(answer, Lobby) else None  # no --seat: the team picks its delegation on screen
         try:
-            return run_team(client, loop, client.lang, args.screenshots, script, args.script)
+            return run_team(client, loop, client.lang, args.screenshots, script, args.script, lobby)
         except RuntimeError as e:  # no display for the window (NoDisplayError)
             raise CliError(f"no display for the team's window ({e}); add --headless to play in the terminal") from None
     finally:

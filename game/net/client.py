@@ -198,7 +198,7 @@ class Client:
             self.delegations = msg.delegations
             self._resolve_hello(msg)
         elif isinstance(msg, P.Lobby):
-            self.lobby = msg
+            self.lobby, self.lang = msg, msg.lang
             self._resolve_hello(msg)
         elif isinstance(msg, P.Done):
             self.last_done = max(self.last_done, msg.revision)

@@ -199,7 +199,7 @@ class Host:
 
     def lobby(self) -> P.Lobby:
         return P.Lobby(type="lobby", version=P.PROTOCOL_VERSION, title=tr(self.session.cs.scenario.meta.title, self.tr.lang),
-                       seats=self.seat_infos())
+                       seats=self.seat_infos(), lang=self.tr.lang)
 
     # --- the game moving on ------------------------------------------------------------------------------------
     def _advance(self) -> None:
