@@ -32,6 +32,7 @@ from websockets.exceptions import ConnectionClosed
 
 from game.classroom.console import Classroom, classroom_for
 from game.engine import actions as A
+from game.engine.refusals import Refusal, describe
 from game.engine.rules import check
 from game.i18n import Translator
 from game.net import protocol as P
@@ -222,9 +223,14 @@ class Host:
             data = {"code": self.code, "seats": {d: s.token for d, s in self.seats.items() if s.token}}
             write_atomic(self.network_file, json.dumps(data, indent=1) + "\n")
 
+    def _check(self, action: A.Action) -> str | None:
+        """Why the rules refuse `action`, worded in the game's language (refusals are data; the text is made here)."""
+        problem = check(self.session.state, action)
+        return None if problem is None else describe(problem, self.session.cs, self.tr.lang, self.tr.t)
+
     def apply(self, action: A.Action) -> str | None:
         """Apply a move or a teacher's action; the refusal in the rules' words, or None when done."""
-        problem = check(self.session.state, action)
+        problem = self._check(action)
         if problem is not None:
             return problem
         self.session.apply(action)
@@ -232,7 +238,7 @@ class Host:
         self._changed()
         return None
 
-    def _apply_timeout_pass(self, action: A.Action) -> str | None:
+    def _apply_timeout_pass(self, action: A.Action) -> Refusal | None:
         problem = check(self.session.state, action)
         if problem is None:
             self.session.apply(action)
@@ -268,7 +274,7 @@ class Host:
 
     def to_ai(self, did: str) -> str | None:
         """Hand a team's delegation to the AI for the rest of the game (its seat closes)."""
-        problem = check(self.session.state, A.SetControl(did, False))
+        problem = self._check(A.SetControl(did, False))
         if problem is not None:
             return problem
         if did in self.seats:
@@ -495,7 +501,7 @@ class Host:
             return True
         action = P.to_action(msg.move)
         before = len(self.session.state.log)
-        problem = check(self.session.state, action)
+        problem = self._check(action)
         if problem is not None:
             self._refuse(conn, P.Refusal.ILLEGAL, problem, msg.ref)
             return True
