@@ -247,8 +247,8 @@ def _validate(s: GameState, action: A.Action) -> None:
         title = tr(cs.instrument(k).title)
         if s.is_signed(k):
             raise IllegalAction(f"{title} is already signed")
-        if d not in cs.parties[k]:
-            raise IllegalAction(f"only its parties may propose {title}")
+        if d not in cs.parties[k] and not cs.delegation(d).mediator:
+            raise IllegalAction(f"only its parties (and mediators) may propose {title}")
         if (d, k) in s.excluded:
             raise IllegalAction(f"you have been excluded from the talks on {title}")
         blocked = [x for x in cs.parties[k] if x in s.walked_out and (x, k) not in s.excluded]

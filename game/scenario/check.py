@@ -83,6 +83,9 @@ class _Checker:
                     self.option(p + ("position",), issue_id, stance.position)
             for j, aim in enumerate(d.aims):
                 self.condition(base + ("aims", j, "when"), aim.when)
+        for k, d in enumerate(s.delegations):
+            if d.mediator and d.observer:
+                self.err(("delegations", k, "mediator"), f"{d.id!r} is an observer, and observers never act: it cannot mediate")
         by_id = {d.id: d for d in s.delegations}
         for k, inst in enumerate(s.instruments):
             base = ("instruments", k)

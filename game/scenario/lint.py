@@ -77,6 +77,10 @@ class _Linter:
         self.in_scope = {i for inst in s.instruments for i in inst.scope}
         self._event_busy: set[str] = set()
 
+    def _mediator(self, did: str) -> bool:
+        d = self.delegations.get(did)
+        return d is not None and d.mediator
+
     def warn(self, kind: str, path: KeyPath, message: str) -> None:
         self.out.append(Problem(Path(), path, f"{message} [{kind}]", severity=Severity.WARNING))
 
@@ -153,8 +157,8 @@ class _Linter:
                 return f"a walkout by {c.walked_out!r} ends the conference, so no later sitting sees it"
         if c.proposed is not None:
             t = c.proposed
-            if t.by is not None and t.by not in self.instruments[t.instrument].parties:
-                return f"only the parties to {t.instrument!r} may propose it, and {t.by!r} is not one"
+            if t.by is not None and t.by not in self.instruments[t.instrument].parties and not self._mediator(t.by):
+                return f"only the parties to {t.instrument!r} (and mediators) may propose it, and {t.by!r} is neither"
             if t.excluding is not None and t.excluding == t.by:
                 return "a delegation always sees its own proposals"
         for name, test, top in (("relation", c.relation, 100.0), ("pressure", c.pressure, 1.0)):

@@ -250,6 +250,11 @@ class Delegation(_Model):
     emblem: Emblem = Field(Emblem.PLAIN, description="Emblem shape drawn on the seat")
     essential: bool = Field(False, description="A walkout by this delegation ends the conference")
     observer: bool = Field(False, description="Observers take part only in news and events; they never act")
+    mediator: bool = Field(
+        False,
+        description="May propose packages for instruments it is not party to (the parties alone answer and sign); "
+        "for a go-between such as a host or a neutral power",
+    )
     public_demands: Text = Field("", description="What it says in public")
     briefing: Briefing = Field(Briefing(), description="What only its own team reads")
     style: ConcessionStyle = Field(ConcessionStyle.LINEAR, description="Concession style of the AI")

@@ -72,7 +72,7 @@ class ProposalDraft:
     def __post_init__(self) -> None:
         s, cs = self.state, self.state.cs
         d = cs.d_index[self.actor]
-        mine = [k for k in range(len(cs.instrument_ids)) if d in cs.parties[k]]
+        mine = [k for k in range(len(cs.instrument_ids)) if d in cs.parties[k] or cs.delegation(d).mediator]
         open_ = [k for k in mine if not s.is_signed(k)]
         self.instruments = open_ or mine
         if self.counter_to is not None:
