@@ -456,6 +456,9 @@ def _resolve_sitting(s: GameState) -> GameState:
     cs = s.cs
     entries: list[LogEntry] = []
     for p in s.open_proposals():
+        p = s.proposals[p.id - 1]  # a signature earlier in this loop may have withdrawn it
+        if p.status is not ProposalStatus.OPEN:
+            continue
         parties = s.active_parties(p.instrument)
         if s.is_signed(p.instrument) or any(x in s.walked_out for x in parties):
             s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.LAPSED))
@@ -499,10 +502,28 @@ def _sign(s: GameState, p: Proposal, entries: list[LogEntry]) -> GameState:
     for other in s.open_proposals():
         if other.instrument == p.instrument:
             s = _replace_proposal(s, dataclasses.replace(other, status=ProposalStatus.LAPSED))
+    s = _withdraw_contradicting(s, p, entries)
     if inst.ends_conference:
         s = _with_log(s, entries)
         entries.clear()
         return _end(s, EndReason.SIGNED)
+    return s
+
+
+def _withdraw_contradicting(s: GameState, signed: Proposal, entries: list[LogEntry]) -> GameState:
+    """Settled means settled: an open proposal on another instrument that puts an issue the
+    signature just settled on a different option can never be signed, so it is withdrawn now
+    (logged as a lapse with the instrument and issue that overtook it) rather than signed later
+    over the first settlement."""
+    cs = s.cs
+    for other in s.open_proposals():
+        clash = [i for i, o in zip(cs.scope[other.instrument], other.package, strict=True) if s.settled[i] >= 0 and s.settled[i] != o]
+        if not clash:
+            continue
+        s = _replace_proposal(s, dataclasses.replace(other, status=ProposalStatus.LAPSED))
+        entries.append(_entry(s, LogKind.LAPSED, None, _audience(s, other), proposal=other.id,
+                              instrument=cs.instrument_ids[other.instrument], withdrawn=True,
+                              settled_by=cs.instrument_ids[signed.instrument], issue=cs.issue_ids[clash[0]]))
     return s
 
 
