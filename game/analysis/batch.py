@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from game.ai.driver import play_game
+from game.analysis.signed import SignedTally
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.scoring import score
 from game.engine.state import GameState
@@ -40,6 +41,7 @@ class Tally:
     utility_sum: Counter[str] = field(default_factory=Counter)
     signed_at: Counter[tuple[str, int]] = field(default_factory=Counter)  # (instrument, sitting number) -> signatures
     lengths: Counter[int] = field(default_factory=Counter)  # sittings played -> games
+    signed: SignedTally = field(default_factory=SignedTally)  # signed packages and refusal reasons
 
     def add_game(self, s: GameState) -> None:
         cs = s.cs
@@ -62,6 +64,7 @@ class Tally:
         for result in score(s):
             self.score_sum[result.delegation] += result.score
             self.utility_sum[result.delegation] += result.utility
+        self.signed.add_game(s)
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(
@@ -77,6 +80,7 @@ class Tally:
             self.utility_sum + other.utility_sum,
             self.signed_at + other.signed_at,
             self.lengths + other.lengths,
+            self.signed + other.signed,
         )
 
 
@@ -117,6 +121,7 @@ class BatchResult:
     all_instruments: tuple[str, ...]
     all_events: tuple[str, ...]
     optional_events: frozenset[str]
+    scopes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # instrument -> its scope's issue ids
 
     @property
     def games_per_second(self) -> float:
@@ -148,6 +153,7 @@ class BatchResult:
             "game_lengths": {str(k): v for k, v in sorted(t.lengths.items())},
             "mean_score": {d: round(v / n, 2) for d, v in sorted(t.score_sum.items())},
             "mean_utility": {d: round(v / n, 2) for d, v in sorted(t.utility_sum.items())},
+            "signed_packages": t.signed.to_json(self.all_instruments, self.scopes, t.runs),
             "seconds": round(self.seconds, 3),
             "games_per_second": round(self.games_per_second, 1),
         }
@@ -206,4 +212,5 @@ def run_batch(
         all_instruments=tuple(i.id for i in s.instruments),
         all_events=tuple(e.id for e in s.events),
         optional_events=frozenset(e.id for e in s.events if e.optional),
+        scopes={i.id: tuple(i.scope) for i in s.instruments},
     )
