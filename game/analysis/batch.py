@@ -19,6 +19,7 @@ from typing import Any
 
 from game.ai.driver import play_game
 from game.analysis.signed import SignedTally
+from game.analysis.stats import wilson
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.scoring import score
 from game.engine.state import GameState
@@ -82,17 +83,6 @@ class Tally:
             self.lengths + other.lengths,
             self.signed + other.signed,
         )
-
-
-def wilson(count: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95% confidence interval of a share (Wilson score interval)."""
-    if n == 0:
-        return (0.0, 0.0)
-    p = count / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: str = "full") -> Tally:

@@ -8,8 +8,9 @@ import json
 import sys
 from pathlib import Path
 
-from game.analysis.batch import BatchResult, run_batch, wilson
+from game.analysis.batch import BatchResult, run_batch
 from game.analysis.signed import csv_rows, table_lines
+from game.analysis.stats import wilson
 from game.cli.common import CliError, find_scenario, load_scenario
 
 
