@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "sweep",
         help="how outcome shares move as one parameter varies; or find the value that gives an outcome a target share",
         description="Play --runs all-AI games for each value of one parameter and print the outcome shares with 95%% "
-        "intervals. PATH names a value by keys and list items by id, e.g. delegations.germany.reservation, "
+        "intervals. PATH names a value by keys and list items by id, e.g. delegations.france.reservation, "
         "delegations.germany.stances.article_116.no_deal, instruments.rapallo_treaty.costs.germany, events.villa_dalbertis.chance. "
         "With a range (--set PATH=LO..HI) and --target OUTCOME=SHARE, bisect the range for the value whose share of OUTCOME "
         "is nearest SHARE (every value plays the same seeds); with --set twice, print a two-parameter grid of OUTCOME's share "
@@ -50,7 +50,7 @@ def parse_range(text: str) -> tuple[str, float, float] | None:
     a, _, b = rest.partition("..")
     low, high = parse_value(a.strip()), parse_value(b.strip())
     if not all(isinstance(x, int | float) and not isinstance(x, bool) for x in (low, high)):
-        raise CliError(f"--set {text!r}: a range needs two numbers, e.g. --set delegations.germany.reservation=30..60")
+        raise CliError(f"--set {text!r}: a range needs two numbers, e.g. --set delegations.france.reservation=30..60")
     if low == high:
         raise CliError(f"--set {text!r}: the range's ends are equal")
     return keypath.strip(), low, high
@@ -74,7 +74,7 @@ def parse_setting(text: str) -> tuple[str, list[object]]:
     keypath, sep, rest = text.partition("=")
     keypath = keypath.strip()
     if not sep or not keypath or not rest.strip():
-        raise CliError(f"--set {text!r}: write PATH=V1,V2,... e.g. --set delegations.germany.reservation=30,40,50")
+        raise CliError(f"--set {text!r}: write PATH=V1,V2,... e.g. --set delegations.france.reservation=30,40,50")
     values = [parse_value(v.strip()) for v in rest.split(",") if v.strip()]
     if not values:
         raise CliError(f"--set {text!r}: no values after '='")

@@ -104,10 +104,13 @@ def _begin_sitting(s: GameState) -> tuple[GameState, list[LogEntry]]:
             continue
         if ev.date is not None and ev.date > s.date:
             continue
+        if ev.until is not None and ev.until < s.date:
+            continue
         if ev.when is not None and not holds(ev.when, s):
             continue
         if event_draws[k] >= ev.chance:
-            if ev.when is None:  # a dated event gets one chance
+            once = ev.when is None if ev.per_sitting is None else not ev.per_sitting
+            if once:  # one draw only: the event had its chance
                 fired = list(s.fired)
                 fired[k] = -1
                 s = s.evolve(fired=tuple(fired))

@@ -38,7 +38,10 @@ def option_cells(s: GameState, actor: int, issue: int, lang: str) -> list[Option
         stated = tuple(codes[cs.delegation_ids[k]] for k in range(cs.n_delegations) if k != actor and s.position(k, issue) == o)
         value = float(s.stances.values[actor, off + o]) if stake else None
         allowed = s.settled[issue] < 0 or s.settled[issue] == o
-        out.append(OptionCell(tr(opt.label, lang), value, stated, allowed, tr(opt.description, lang)))
+        label, description = tr(opt.label, lang), tr(opt.description, lang)
+        if opt.short:  # the row shows the short label; hover and focus show the full one
+            label, description = tr(opt.short, lang), f"{label}. {description}" if description else label
+        out.append(OptionCell(label, value, stated, allowed, description))
     return out
 
 
