@@ -122,6 +122,14 @@ def agreements(s: GameState, lang: str = "en") -> tuple[Agreement, ...]:
             nash_u = tuple((n, round(float(v), 2)) for n, v in zip(names, f.nash_utilities, strict=True))
         if count == 0:
             verdict = UNSIGNABLE
+            free = {i for i in scope if s.settled[i] < 0}
+            sharing = [
+                f"{other}: {', '.join(cs.issue_ids[i] for i in cs.scope[j] if i in free)}"
+                for j, other in enumerate(cs.instrument_ids)
+                if j != k and not s.is_signed(j) and free & set(cs.scope[j])
+            ]
+            if sharing:
+                verdict += f", or another instrument settles some of its issues first ({'; '.join(sharing)})"
         else:
             some = "" if exact else "at least "
             verdict = f"{some}{count} of {total} packages are acceptable to all parties"

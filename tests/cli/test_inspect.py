@@ -49,7 +49,8 @@ def test_an_instrument_no_package_of_which_suits_every_party_gets_the_verdict(tm
     path.write_text(text, encoding="utf-8")
     cs = compile_scenario(load(path).scenario)
     verdicts = {a.id: a.verdict for a in agreements(new_game(cs, 1))}
-    assert verdicts["side_pact"] == UNSIGNABLE
+    # the pact shares fishing and berths with the treaty, which could settle them first
+    assert verdicts["side_pact"] == UNSIGNABLE + ", or another instrument settles some of its issues first (harbour_treaty: fishing, berths)"
     assert verdicts["harbour_treaty"] != UNSIGNABLE
 
 
@@ -64,7 +65,7 @@ def test_inspect_json_has_the_panel_figures(capsys):
     for iid, inst in data["instruments"].items():
         assert {"parties", "acceptable", "packages", "nash", "no_deal", "verdict"} <= set(inst), iid
         if inst["status"] == "open":
-            assert (inst["acceptable"] == 0) == (inst["verdict"] == UNSIGNABLE)
+            assert (inst["acceptable"] == 0) == inst["verdict"].startswith(UNSIGNABLE)
             assert (inst["nash"] is None) == (inst["acceptable"] == 0)
 
 
