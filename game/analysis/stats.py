@@ -1,8 +1,8 @@
-"""The one Wilson score interval of the analysis tools (batch, sweep, calibration).
+"""Confidence intervals shared by every table that reports shares of games.
 
-Wilson's interval stays inside [0, 1] and is honest for shares near 0 or 1
-and for the few hundred games a classroom calibration can afford, where the
-normal approximation is not.
+`plenipo batch` reports one share at a time and `plenipo sweep` a whole table
+at once; both go through `wilson_arrays`, so the two commands can never
+disagree about the interval of the same count.
 """
 
 from __future__ import annotations
@@ -10,11 +10,16 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-Z95 = 1.96
+Z95 = 1.96  # two-sided 95% normal quantile
 
 
 def wilson_arrays(counts: npt.ArrayLike, n: int, z: float = Z95) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Wilson score intervals (low, high) for an array of counts out of n games each."""
+    """Wilson score intervals for an array of counts, each out of `n` games.
+
+    The Wilson interval stays inside [0, 1] and is sensible at 0 and n
+    successes, where the textbook normal interval collapses to a point.
+    With no games at all the interval is (0, 0): nothing is known.
+    """
     c = np.asarray(counts, dtype=np.float64)
     if n <= 0:
         zero = np.zeros(c.shape)
@@ -27,6 +32,6 @@ def wilson_arrays(counts: npt.ArrayLike, n: int, z: float = Z95) -> tuple[npt.ND
 
 
 def wilson(count: int, n: int, z: float = Z95) -> tuple[float, float]:
-    """95% confidence interval of one share (count of n), as plain floats."""
+    """The 95% Wilson interval of one share, `count` out of `n`."""
     lo, hi = wilson_arrays(count, n, z)
     return float(lo), float(hi)

@@ -16,6 +16,7 @@ from typing import Any
 from game.ai.driver import DEFAULT, play_ai_turn
 from game.ai.negotiator import STRATEGIES, Negotiator
 from game.analysis.panel import Agreement, InstrumentLine, Intention, agreements, instrument_lines, intentions, lines_json
+from game.cli.checks import check_length, check_seed
 from game.cli.common import CliError, load_scenario
 from game.engine.compiled import CompiledScenario
 from game.engine.rules import new_game
@@ -147,9 +148,9 @@ def print_text(data: dict[str, Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_seed(args.seed)
     _, cs = load_scenario(args.scenario)
-    if args.length not in cs.length_ids():
-        raise CliError(f"unknown game length {args.length!r}; {cs.scenario.id} offers {', '.join(cs.length_ids())}")
+    check_length(cs, args.length)
     s = game_at(cs, args.seed, args.length, args.sitting)
     data = inspection(s)
     if args.json:

@@ -14,7 +14,7 @@ from game.engine import actions as A
 from game.engine.rules import check
 from game.engine.state import GameState
 from game.scenario.texts import tr
-from game.ui.emblems import short_codes
+from game.ui.codes import short_codes
 
 
 @dataclass(frozen=True)
