@@ -40,6 +40,7 @@ class InstrumentLine:
     plan: str  # the package it would propose now ("" when none beats its aspiration)
     id: str = ""
     package: tuple[tuple[str, str], ...] = ()  # the plan as (issue id, option id) pairs
+    best_package: tuple[tuple[str, str], ...] = ()  # its most valued candidate package (worth `best`)
 
 
 def instrument_lines(s: GameState, d: int, neg: Negotiator, lang: str) -> tuple[InstrumentLine, ...]:
@@ -65,14 +66,17 @@ def instrument_lines(s: GameState, d: int, neg: Negotiator, lang: str) -> tuple[
         look = outlook(s, exclude=k)
         alternative = expected(t, s.settled, look)
         candidates = neg.candidates(s, d, k, t)
-        best = max(package_value(s, t, d, k, p, look) for p in candidates) if candidates else alternative
+        values = [package_value(s, t, d, k, p, look) for p in candidates]
+        best = max(values) if values else alternative
+        top = candidates[values.index(best)] if values else ()
+        best_pairs = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(cs.scope[k], top, strict=True)) if top else ()
         aspiration = neg.aspiration(s, d, best, alternative)
         plan = neg.plan(s, d, k, t, look) if candidates else None
         pairs: tuple[tuple[str, str], ...] = ()
         if plan is not None:
             pairs = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(cs.scope[k], plan.package, strict=True))
         words = ", ".join(o for _, o in pairs)
-        out.append(InstrumentLine(title, best, aspiration, alternative, cost, "", words, iid, pairs))
+        out.append(InstrumentLine(title, best, aspiration, alternative, cost, "", words, iid, pairs, best_pairs))
     return tuple(out)
 
 
@@ -192,7 +196,8 @@ def lines_json(lines: tuple[InstrumentLine, ...]) -> dict[str, Any]:
     return {
         x.id: {
             "best": _r(x.best), "aspiration": _r(x.aspiration), "no_deal": _r(x.alternative), "cost": round(x.cost, 2),
-            "status": x.status or "open", "plan": dict(x.package) if x.package else None,
+            "status": x.status or "open", "best_package": dict(x.best_package) if x.best_package else None,
+            "plan": dict(x.package) if x.package else None,
         }
         for x in lines
     }

@@ -60,7 +60,8 @@ def test_inspect_json_has_the_panel_figures(capsys):
     assert data["sitting"] == 7 and data["date"] == "1922-04-16"
     germany = data["delegations"]["germany"]
     rapallo = germany["instruments"]["rapallo_treaty"]
-    assert {"best", "aspiration", "no_deal", "cost", "plan", "status"} <= set(rapallo)
+    assert {"best", "best_package", "aspiration", "no_deal", "cost", "plan", "status"} <= set(rapallo)
+    assert set(rapallo["best_package"]) == {"article_116", "german_claims", "german_relations", "mfn_trade"}
     assert "kind" in germany["would"] and germany["would"]["text"]
     for iid, inst in data["instruments"].items():
         assert {"parties", "acceptable", "packages", "nash", "no_deal", "verdict"} <= set(inst), iid
