@@ -421,10 +421,10 @@ class _Linter:
 
     def _touched(self, kinds: set[EffectKind]) -> Iterator[tuple[str | None, str | None, str | None, str | None, float]]:
         """(delegation, issue, option, instrument, delta) of every effect of these kinds anywhere."""
-        effects = [e for ev in self.s.events for e in ev.effects] + [e for inst in self.s.instruments for e in inst.effects]
-        for e in effects:
-            if e.kind in kinds:
-                yield e.delegation, e.issue, e.option, e.instrument, (e.delta if e.delta is not None else e.factor or 0.0)
+        for effects in [*(x.effects for x in self.s.events), *(x.effects for x in self.s.instruments)]:
+            for e in effects:
+                if e.kind in kinds:
+                    yield e.delegation, e.issue, e.option, e.instrument, (e.delta if e.delta is not None else e.factor or 0.0)
 
     def options(self) -> None:
         raised = {(d, i, o) for d, i, o, _, delta in self._touched({EffectKind.VALUE}) if delta > 0}

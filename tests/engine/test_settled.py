@@ -12,6 +12,7 @@ from engine_kit import all_human, do, end_sitting, entries, sitting
 
 from game.engine import actions as A
 from game.engine.narrate import Narrator
+from game.engine.refusals import Code, describe
 from game.engine.rules import IllegalAction, check, step
 from game.engine.state import ProposalStatus
 from game.i18n import Translator
@@ -65,7 +66,9 @@ def test_a_new_proposal_must_agree_with_settled_issues(mini):
     s = sitting(s, gamma=yes("gamma", 1))
     while s.actor_id != "alpha":
         s = do(s, A.Pass(s.actor_id or ""))
-    assert check(s, TREATY_C) == "land is already settled on 'b' by a signed instrument"
+    refusal = check(s, TREATY_C)
+    assert refusal is not None and refusal.code is Code.ISSUE_SETTLED and dict(refusal.params) == {"issue": "land", "option": "b"}
+    assert describe(refusal, mini) == "Land is already settled on “B” by a signed agreement"
 
 
 @pytest.mark.parametrize(
