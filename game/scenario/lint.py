@@ -53,14 +53,16 @@ KINDS: dict[str, str] = {
     "reservation is never used (changing it, or sweeping it, changes nothing).",
     "options-not-a-scale": "No delegation's values rise or fall steadily along the issue's option order; the AI concedes one "
     "step at a time along that order, so options should run from one side's wish to the other's.",
-    "label-too-long": "An option's label is longer than its row on screen shows (about 48 characters shared by the row's options) "
-    "and it has no `short` label.",
+    "label-too-long": "An option's label needs more than two lines in the proposal form's row (about 48 characters a line, "
+    "shared by the row's options) and it has no `short` label.",
     "chance-draws-implicit": "An event with `when` and a `chance` below 1 does not say `per_sitting`: it draws its chance again at "
     "every sitting where `when` holds, until it fires.",
 }
 
-#: Characters a row of options shows on the proposal form, shared by its options (about 16 each for three).
+#: Characters one line of the proposal form's option row holds, shared by its options (about 16 each for three).
 ROW_CHARACTERS = 48
+#: Lines of a label the form shows before the row grows so tall that fewer issues fit on a page.
+LABEL_LINES = 2
 
 _EPS = 1e-9
 
@@ -371,7 +373,7 @@ class _Linter:
 
     def labels(self) -> None:
         for k, issue in enumerate(self.s.issues):
-            room = max(8, ROW_CHARACTERS // len(issue.options))
+            room = max(8, ROW_CHARACTERS // len(issue.options)) * LABEL_LINES
             for j, opt in enumerate(issue.options):
                 if opt.short:
                     text, key = opt.short, "short"
@@ -383,7 +385,7 @@ class _Linter:
                     fix = "shorten it" if key == "short" else "give a `short` label (the full label shows on hover)"
                     self.warn("label-too-long", ("issues", k, "options", j, key),
                               f"{key} of {opt.id!r} has {longest[0]} characters{where}; a row of {len(issue.options)} options "
-                              f"shows about {room} each: {fix}")
+                              f"shows about {room} each in {LABEL_LINES} lines: {fix}")
 
     def draws(self) -> None:
         for k, ev in enumerate(self.s.events):

@@ -52,9 +52,9 @@ minutes = 20
 id = "river"
 title = "The river border"
 options = [
-  {{ id = "west_bank", label = "Border on the west bank", short = "West bank" }},  # short: for the narrow option row
-  {{ id = "midstream", label = "Border in midstream", short = "Midstream" }},
-  {{ id = "east_bank", label = "Border on the east bank", short = "East bank" }},
+  {{ id = "west_bank", label = "Border on the west bank" }},
+  {{ id = "midstream", label = "Border in midstream" }},
+  {{ id = "east_bank", label = "Border on the east bank" }},
 ]
 
 [[issues]]

@@ -111,13 +111,17 @@ def test_an_event_window_that_ends_before_the_first_sitting_never_fires(make_sce
 
 
 def test_a_label_too_long_for_its_row_needs_a_short_label(make_scenario):
-    path = make_scenario(replace={'label = "Border in midstream", short = "Midstream"': 'label = "Border in midstream"'})
-    assert ("issues.0.options.1.label: label of 'midstream' has 19 characters; a row of 3 options shows about 16 each: give a "
-            "`short` label (the full label shows on hover) [label-too-long]") in warnings(path)
+    long = 'label = "Border in midstream, along the deepest channel"'
+    path = make_scenario(replace={'label = "Border in midstream"': long})
+    assert ("issues.0.options.1.label: label of 'midstream' has 46 characters; a row of 3 options shows about 32 each in 2 lines: "
+            "give a `short` label (the full label shows on hover) [label-too-long]") in warnings(path)
+    quiet = make_scenario(replace={'label = "Border in midstream"': long + ', short = "Midstream"'}, name="q")
+    assert not [w for w in warnings(quiet) if "label-too-long" in w]
 
 
 def test_a_short_label_that_is_still_too_long_is_flagged(make_scenario):
-    path = make_scenario(replace={'short = "Midstream"': 'short = { en = "Midstream", lt = "Siena upės viduriu" }',
+    path = make_scenario(replace={'label = "Border in midstream"': 'label = "Border in midstream, along the deepest channel", '
+                                  'short = { en = "Midstream", lt = "Siena upės viduriu, giliausia vaga, kaip nustatyta" }',
                                   'languages = ["en"]': 'languages = ["en", "lt"]'})
-    assert ("issues.0.options.1.short: short of 'midstream' has 18 characters (lt); a row of 3 options shows about 16 each: "
+    assert ("issues.0.options.1.short: short of 'midstream' has 50 characters (lt); a row of 3 options shows about 32 each in 2 lines: "
             "shorten it [label-too-long]") in warnings(path)

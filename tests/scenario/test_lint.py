@@ -42,7 +42,7 @@ BAD = {
                                        "stances.duty = { weight = 1, values": "stances.duty = { weight = 1, no_deal = 40, values"}},
     "options-not-a-scale": {"replace": {"west_bank = 0, midstream = 60, east_bank = 100": "west_bank = 0, midstream = 100, east_bank = 60",
                                         "west_bank = 100, midstream = 70, east_bank = 10": "west_bank = 60, midstream = 0, east_bank = 100"}},
-    "label-too-long": {"replace": {'label = "Border in midstream", short = "Midstream"': 'label = "Border in midstream"'}},
+    "label-too-long": {"replace": {'label = "Border in midstream"': 'label = "Border in midstream, along the deepest channel"'}},
     "chance-draws-implicit": {"append": '[[events]]\nid = "rumour"\ntitle = "Rumour"\nwhen = { turn_at_least = 2 }\nchance = 0.5\n'},
 }
 
