@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from game.ai.driver import play_game
+from game.ai.negotiator import Negotiator
+from game.analysis.ai_measures import AIMeasures
 from game.analysis.signed import SignedTally
 from game.analysis.stats import wilson
 from game.engine.compiled import CompiledScenario, compile_scenario
@@ -43,6 +45,7 @@ class Tally:
     signed_at: Counter[tuple[str, int]] = field(default_factory=Counter)  # (instrument, sitting number) -> signatures
     lengths: Counter[int] = field(default_factory=Counter)  # sittings played -> games
     signed: SignedTally = field(default_factory=SignedTally)  # signed packages and refusal reasons
+    ai: AIMeasures = field(default_factory=AIMeasures)
 
     def add_game(self, s: GameState) -> None:
         cs = s.cs
@@ -66,6 +69,7 @@ class Tally:
             self.score_sum[result.delegation] = self.score_sum.get(result.delegation, 0.0) + result.score
             self.utility_sum[result.delegation] = self.utility_sum.get(result.delegation, 0.0) + result.utility
         self.signed.add_game(s)
+        self.ai.add_game(s)
 
     def __add__(self, other: Tally) -> Tally:
         def both(mine: Counter[Any], theirs: Counter[Any]) -> Counter[Any]:
@@ -87,6 +91,7 @@ class Tally:
             both(self.signed_at, other.signed_at),
             both(self.lengths, other.lengths),
             self.signed + other.signed,
+            self.ai + other.ai,
         )
 
 
@@ -97,8 +102,9 @@ def _add_sums(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
 
 def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: str = "full") -> Tally:
     tally = Tally()
+    ai = Negotiator()  # one per worker: each game resets its memory, the compiled preferences stay
     for k in range(start, start + count):
-        tally.add_game(play_game(cs, (seed, k), length))
+        tally.add_game(play_game(cs, (seed, k), length, ai))
     return tally
 
 
@@ -154,6 +160,7 @@ class BatchResult:
             "mean_score": {d: round(v / n, 2) for d, v in sorted(t.score_sum.items())},
             "mean_utility": {d: round(v / n, 2) for d, v in sorted(t.utility_sum.items())},
             "signed_packages": t.signed.to_json(self.all_instruments, self.scopes, t.runs),
+            "ai": t.ai.to_json(),
             "seconds": round(self.seconds, 3),
             "games_per_second": round(self.games_per_second, 1),
         }

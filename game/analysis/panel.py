@@ -1,13 +1,13 @@
 """The designer panel's figures, pygame-free: the window's panel and `plenipo inspect` both read them.
 
-Per delegation and instrument: the value of its best candidate package, its
+Per delegation and instrument: its best package and that package's value, its
 aspiration, what no agreement is worth to it (the AI's alternative) and the
 instrument's political cost; per instrument: how many packages every party
 prefers to no deal and which has the highest Nash product (from
 `game.analysis.pareto`); per delegation: what its AI would do if it moved
-now. Aspirations and plans come from the AI itself (`Negotiator.candidates`,
-`aspiration`, `plan`, `move`), never from a copy of its logic, so the figures
-explain the moves the AI is about to make.
+now. Aspirations and plans come from the AI itself (`Negotiator.line`, its
+stakes, `move`), never from a copy of its logic, so the figures explain the
+moves the AI is about to make.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.ai.negotiator import Negotiator, Strategy
-from game.ai.valuation import expected, outlook, package_value, table
 from game.analysis.pareto import acceptable_count, frontier
 from game.engine import actions as A
 from game.engine.state import GameState
@@ -44,10 +43,13 @@ class InstrumentLine:
 
 
 def instrument_lines(s: GameState, d: int, neg: Negotiator, lang: str) -> tuple[InstrumentLine, ...]:
-    """Per instrument d is party to: best package value, aspiration (before this sitting's dice), alternative, cost."""
+    """Per instrument d is party to: best package (and its value), aspiration, alternative, cost, and its plan.
+
+    All from the AI itself: `Negotiator.line` (best value, aspiration, alternative, the package it
+    would propose) and its stakes (the best package: utility is additive, so it is the best option
+    of every issue)."""
     cs = s.cs
     out = []
-    t = table(s, d)
     for k in range(len(cs.instrument_ids)):
         if d not in cs.parties[k]:
             continue
@@ -63,20 +65,16 @@ def instrument_lines(s: GameState, d: int, neg: Negotiator, lang: str) -> tuple[
         if d not in s.active_parties(k):
             out.append(InstrumentLine(title, None, None, None, cost, "excluded", "", iid))
             continue
-        look = outlook(s, exclude=k)
-        alternative = expected(t, s.settled, look)
-        candidates = neg.candidates(s, d, k, t)
-        values = [package_value(s, t, d, k, p, look) for p in candidates]
-        best = max(values) if values else alternative
-        top = candidates[values.index(best)] if values else ()
-        best_pairs = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(cs.scope[k], top, strict=True)) if top else ()
-        aspiration = neg.aspiration(s, d, best, alternative)
-        plan = neg.plan(s, d, k, t, look) if candidates else None
+        line = neg.line(s, d, k)
+        scope = cs.scope[k]
         pairs: tuple[tuple[str, str], ...] = ()
-        if plan is not None:
-            pairs = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(cs.scope[k], plan.package, strict=True))
+        if line.package is not None:
+            pairs = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(scope, line.package, strict=True))
+        gains = neg.memory(s).stakes(s, d, k).gain
+        top = tuple(max(range(len(g)), key=g.__getitem__) for g in gains)
+        best_pairs = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(scope, top, strict=True))
         words = ", ".join(o for _, o in pairs)
-        out.append(InstrumentLine(title, best, aspiration, alternative, cost, "", words, iid, pairs, best_pairs))
+        out.append(InstrumentLine(title, line.best, line.aspiration, line.alternative, cost, "", words, iid, pairs, best_pairs))
     return tuple(out)
 
 

@@ -13,8 +13,8 @@ import argparse
 import json
 from typing import Any
 
-from game.ai.driver import DEFAULT, play_ai_turn
-from game.ai.negotiator import STRATEGIES, Negotiator
+from game.ai.driver import play_ai_turn
+from game.ai.negotiator import Negotiator
 from game.analysis.panel import Agreement, InstrumentLine, Intention, agreements, instrument_lines, intentions, lines_json
 from game.cli.checks import check_length, check_seed
 from game.cli.common import CliError, load_scenario
@@ -39,13 +39,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
-def game_at(cs: CompiledScenario, seed: int, length: str, sitting: int) -> GameState:
+def game_at(cs: CompiledScenario, seed: int, length: str, sitting: int, neg: Negotiator | None = None) -> GameState:
     """The seeded all-AI game at the start of `sitting` (1-based); CliError when it ends before."""
+    neg = neg if neg is not None else Negotiator()
     s = new_game(cs, seed, length)
     if not 1 <= sitting <= s.n_turns:
         raise CliError(f"--sitting must be between 1 and {s.n_turns} (length {length!r} has {s.n_turns} sittings)")
     while not s.ended and s.turn < sitting - 1:
-        s, _ = play_ai_turn(s)
+        s, _ = play_ai_turn(s, neg)
     if s.ended:
         assert s.outcome is not None
         raise CliError(f"with seed {seed} the conference ends at sitting {s.turn + 1} ({s.end_reason.value if s.end_reason else '?'}, "
@@ -53,9 +54,9 @@ def game_at(cs: CompiledScenario, seed: int, length: str, sitting: int) -> GameS
     return s
 
 
-def inspection(s: GameState) -> dict[str, Any]:
+def inspection(s: GameState, neg: Negotiator | None = None) -> dict[str, Any]:
     cs = s.cs
-    neg = DEFAULT if isinstance(DEFAULT, Negotiator) else STRATEGIES["negotiator"]
+    neg = neg if neg is not None else Negotiator()
     delegations: dict[str, Any] = {}
     for d, dele in enumerate(cs.scenario.delegations):
         lines: tuple[InstrumentLine, ...] = () if dele.observer else instrument_lines(s, d, neg, "en")
@@ -65,7 +66,7 @@ def inspection(s: GameState) -> dict[str, Any]:
             "walked_out": d in s.walked_out,
             "instruments": lines_json(lines),
         }
-    for i in intentions(s, DEFAULT):
+    for i in intentions(s, neg):
         delegations[i.delegation]["would"] = _intention_json(i)
     return {
         "scenario": cs.scenario.id,
@@ -151,8 +152,9 @@ def run(args: argparse.Namespace) -> int:
     check_seed(args.seed)
     _, cs = load_scenario(args.scenario)
     check_length(cs, args.length)
-    s = game_at(cs, args.seed, args.length, args.sitting)
-    data = inspection(s)
+    neg = Negotiator()
+    s = game_at(cs, args.seed, args.length, args.sitting, neg)
+    data = inspection(s, neg)
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
     else:

@@ -3,8 +3,8 @@
 The panel is for designers and teachers preparing a scenario, so it shows
 what players never see: stances, the AI's aspirations, trust, private
 proposals. The per-instrument figures are `game.analysis.panel`'s (shared with
-`plenipo inspect`), which asks the AI itself, so the panel explains the moves
-the AI is about to make. Everything is computed from one state; the
+`plenipo inspect`), which asks the AI itself (`Negotiator.line`), so the panel
+explains the moves the AI is about to make. Everything is computed from one state; the
 screen recomputes only when the state object changes.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ai.negotiator import STRATEGIES, Negotiator
+from game.ai.negotiator import Negotiator
 from game.analysis.panel import InstrumentLine, instrument_lines
 from game.i18n import Translator
 from game.play.session import Session
@@ -59,7 +59,7 @@ class DesignerView:
 
 def negotiator_of(session: Session) -> Negotiator:
     strategy = session.strategy
-    return strategy if isinstance(strategy, Negotiator) else STRATEGIES["negotiator"]
+    return strategy if isinstance(strategy, Negotiator) else Negotiator()
 
 
 def designer_view(session: Session, tr_: Translator) -> DesignerView:

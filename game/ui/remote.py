@@ -25,7 +25,8 @@ from game.scenario.models import Delegation, Emblem
 from game.ui.board import BoardArea, BoardState
 from game.ui.card import CardScene
 from game.ui.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
-from game.ui.conference_draw import board_row_height, draw_pending, draw_table, news_item_height, paint_board, paint_news, pending_height
+from game.ui.conference import theme_line
+from game.ui.conference_draw import board_geometry, board_height, draw_pending, draw_table, news_item_height, paint_board, paint_news, pending_height
 from game.ui.focus import FocusGroup
 from game.ui.move_forms import OptionRow
 from game.ui.move_model import OptionCell
@@ -240,10 +241,12 @@ class RemoteTable(Scene):
                 y += small_bh + lay.px(6)
             y += lay.px(8)
         b_inner = panel_inner(app, middle)
-        row_h = board_row_height(app)
-        widgets.append(BoardArea("board", b_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0), self.board_scroll,
-                                 row_h * len(view.conference.issues), self._paint_board, line=row_h, issues=view.conference.issues,
-                                 app=app, tooltip=t("Arrow keys move over the options; each shows its full text")))
+        b_rect = b_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
+        issues = view.conference.issues
+        rows = [(g.top, g.height) for g in board_geometry(app, b_rect.width, issues)]
+        widgets.append(BoardArea("board", b_rect, self.board_scroll, board_height(app, b_rect.width, issues), self._paint_board,
+                                 line=theme_line(app), rows=rows, issues=issues, app=app,
+                                 tooltip=t("Arrow keys move over the options; each shows its full text")))
         n_inner = panel_inner(app, right)
         n_rect = n_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
         total = sum(news_item_height(app, line, n_rect.width) for line in view.conference.news)
