@@ -87,6 +87,10 @@ class Narrator:
             return msg.format(who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]))
         if kind is LogKind.SIGNED:
             return t("{instrument} is signed: {package}.").format(instrument=self.instrument(d["instrument"]), package=self.package(d["package"]))
+        if kind is LogKind.LAPSED and d.get("withdrawn"):
+            return t("Proposal {number} ({instrument}) is withdrawn: {settled_by} has already settled {issue} otherwise.").format(
+                number=d["proposal"], instrument=self.instrument(d["instrument"]), settled_by=self.instrument(d["settled_by"]),
+                issue=self.issue(d["issue"]))
         if kind is LogKind.LAPSED:
             return t("Proposal {number} ({instrument}) lapses unanswered.").format(number=d["proposal"], instrument=self.instrument(d["instrument"]))
         if kind is LogKind.POSITION:

@@ -228,6 +228,11 @@ class Option(_Model):
     quantity: float | None = Field(None, description="A figure, if the option has one")
     unit: Text = Field("", description="Unit of the quantity, e.g. 'bn gold roubles' (translatable)")
     uncertain: bool = Field(False, description="Mark figures that are disputed; the UI flags them")
+    short: Text = Field(
+        "",
+        description="A shorter label for tight rows on screen (the proposal form's option grid); "
+        "give one when `label` is longer than the row allows (the validator says when)",
+    )
 
 
 class Issue(_Model):
@@ -273,6 +278,11 @@ class Delegation(_Model):
                             "shape uses them); when given, the emblem draws the flag in simplified form instead of the seat colours")
     essential: bool = Field(False, description="A walkout by this delegation ends the conference")
     observer: bool = Field(False, description="Observers take part only in news and events; they never act")
+    mediator: bool = Field(
+        False,
+        description="May propose packages for instruments it is not party to (the parties alone answer and sign); "
+        "for a go-between such as a host or a neutral power",
+    )
     public_demands: Text = Field("", description="What it says in public")
     briefing: Briefing = Field(Briefing(), description="What only its own team reads")
     style: ConcessionStyle = Field(ConcessionStyle.LINEAR, description="Concession style of the AI")
@@ -299,6 +309,11 @@ class Instrument(_Model):
     secret: bool = Field(False, description="Known to its parties only until leaked or the end")
     costs: dict[Id, float] = Field({}, description="Political cost of signing, per party (utility points)")
     effects: list[Effect] = Field([], description="What signing it changes")
+    overlaps: list[Id] = Field(
+        [],
+        description="Instruments this one deliberately shares scope issues with: whichever is signed first settles "
+        "the shared issues, and the other can then only be signed on the same options (silences `instruments-overlap`)",
+    )
 
 
 class Event(_Model):
@@ -306,8 +321,15 @@ class Event(_Model):
     title: Text = Field(description="Headline in the news column")
     text: Text = Field("", description="The news item")
     date: dt.date | None = Field(None, description="Fires at the first sitting on or after this date (if `when` holds too)")
+    until: dt.date | None = Field(None, description="Last date it may fire: with `date`, the window of sittings it may fire in")
     when: Condition | None = Field(None, description="Fires at the first sitting where this holds")
-    chance: float = Field(1.0, ge=0, le=1, description="Probability it fires when due (seeded)")
+    chance: float = Field(1.0, ge=0, le=1, description="Probability it fires when due (seeded); see `per_sitting`")
+    per_sitting: bool | None = Field(
+        None,
+        description="true: `chance` is drawn at every sitting of its window (while `when` holds) until it fires; "
+        "false: one draw, at the first sitting it is due, and no second chance. "
+        "Unset: false for an event with only a `date`, true for one with `when` (the validator asks you to say so)",
+    )
     repeat: bool = Field(False, description="May fire again at later sittings")
     optional: bool = Field(False, description="Only the teacher fires it, from the console")
     audience: list[Id] = Field([], description="If set, only these delegations see it until the end")

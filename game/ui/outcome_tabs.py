@@ -16,7 +16,7 @@ import pygame
 from game.i18n import N_
 from game.play.session import Session
 from game.scenario.texts import tr
-from game.ui.charts import draw_chart
+from game.ui.charts import chart_height, draw_chart
 from game.ui.conference_draw import seat_surface, wrapped
 from game.ui.outcome_model import OutcomeView, TeamWhatIfs
 from game.ui.text import blit_text, draw_line
@@ -239,7 +239,8 @@ class TabPainter:
         cols = 3 if self.width >= lay.px(1000) else 2
         gap = lay.gap
         cw = (self.width - gap * (cols - 1)) // cols
-        ch = lay.px(210)
+        ch = max([lay.px(210), chart_height(self.app, cw, t("Trust the others place in each delegation"), (), lay.px(210))]
+                 + [chart_height(self.app, cw, pc.issue, pc.options, lay.px(210)) for pc in v.positions])  # whole option labels
         charts: list[Callable[[pygame.Surface, pygame.Rect], None]] = []
         charts.append(lambda s, r: draw_chart(s, self.app, r, t("Trust the others place in each delegation"), v.turns, v.trust, self.dels,
                                               y_range=(0.0, 100.0), teams=frozenset(self.teams)))
