@@ -209,7 +209,7 @@ def test_6_batch_runs_beyond_the_maximum() -> None:
 
 def test_6_sweep_runs_beyond_the_maximum() -> None:
     refused(plenipo("sweep", "tutorial", "--set", "events.storm.chance=0.1,0.2", "--runs", "1000000000000", timeout=15,
-                    memory=512 * 2**20), "at most 1,000,000 games in all")
+                    memory=512 * 2**20), "at most 1,000,000 games")
 
 
 # --- 7. a save cannot take minutes to open ----------------------------------------------------------
