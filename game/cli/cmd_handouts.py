@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from game.cli.common import CliError, load_scenario
-from game.handouts import LABELS, render
+from game.handouts import render
+from game.i18n import available_languages
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"unknown game length {args.length!r}; {s.id} offers {', '.join(cs.length_ids())}")
     if args.lang not in s.meta.languages:
         raise CliError(f"{s.id} is written in {', '.join(s.meta.languages)}, not {args.lang!r}")
-    if args.lang not in LABELS:
+    if args.lang not in available_languages():
         print(f"note: the handouts' headings have no {args.lang!r} translation; they are in English")
     handouts = render(s, args.lang, args.length, path_hint=args.scenario)
     try:

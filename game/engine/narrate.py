@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry, LogKind
+from game.scenario.models import Option
 from game.scenario.texts import tr
 
 Translate = Callable[[str], str]
@@ -19,6 +22,29 @@ Translate = Callable[[str], str]
 
 def _identity(msg: str) -> str:
     return msg
+
+
+def figure(value: float, lang: str) -> str:
+    """A number as the language writes it (0.6 / 0,6; 175,000 / 175 000), via Babel's locale data."""
+    try:
+        return str(format_decimal(value, locale=lang))
+    except (ValueError, LookupError):
+        return f"{value:g}"
+
+
+def option_label(o: Option, lang: str = "en", t: Translate = _identity) -> str:
+    """An option's label with its figure, and the figure marked when historians dispute it.
+
+    One function for the board, the forms, the news, the record and the handouts,
+    so a disputed number ("18 bn gold roubles") is never printed without its warning.
+    """
+    label = tr(o.label, lang)
+    notes = []
+    if o.quantity is not None:
+        notes.append(f"{figure(o.quantity, lang)} {tr(o.unit, lang)}".strip())
+    if o.uncertain:
+        notes.append(t("disputed"))
+    return f"{label} ({', '.join(notes)})" if notes else label
 
 
 class Narrator:
@@ -52,15 +78,32 @@ class Narrator:
         issue = self.cs.issue(self.cs.i_index[iid])
         for o in issue.options:
             if o.id == oid:
-                return tr(o.label, self.lang)
+                return option_label(o, self.lang, self.t)
         return oid
+
+    def terms(self, iid: str) -> list[str]:
+        """The standing clauses of an instrument, in the language (empty if the designer wrote none)."""
+        return [tr(x, self.lang) for x in self.cs.instrument(self.cs.inst_index[iid]).terms]
+
+    def terms_text(self, iid: str) -> str:
+        """ "Its terms: (1) … (2) …", or "" when the instrument has no written clauses."""
+        clauses = self.terms(iid)
+        if not clauses:
+            return ""
+        return self.t("Its terms: {terms}").format(terms=" ".join(f"({k}) {c}" for k, c in enumerate(clauses, 1)))
+
+    def _with_terms(self, sentence: str, iid: str) -> str:
+        terms = self.terms_text(iid)
+        return f"{sentence} {terms}" if terms else sentence
 
     def package(self, package: dict[str, str]) -> str:
         return "; ".join(f"{self.issue(i)}: {self.option(i, o)}" for i, o in package.items())
 
     # -- sentences -----------------------------------------------------------------
 
-    def sentence(self, e: LogEntry) -> str:
+    def sentence(self, e: LogEntry, with_terms: bool = False) -> str:
+        """One entry in words. A signature always carries the instrument's terms; a proposal
+        only when `with_terms` (the first time a reader meets that instrument, see `first_proposals`)."""
         t, d = self.t, e.data
         who = self.delegation(e.actor)
         kind = e.kind
@@ -77,16 +120,18 @@ class Narrator:
             where = t("in plenary") if d["to"] == "plenary" else t("in private talks with {names}").format(
                 names=", ".join(self.name(x) for x in d["to"])
             )
-            return t("{who} proposes {instrument} {where}: {package}.").format(
+            said = t("{who} proposes {instrument} {where}: {package}.").format(
                 who=who, instrument=self.instrument(d["instrument"]), where=where, package=self.package(d["package"])
             )
+            return self._with_terms(said, d["instrument"]) if with_terms else said
         if kind is LogKind.ANSWER:
             msg = t("{who} accepts proposal {number} ({instrument}).") if d["answer"] == "accept" else t(
                 "{who} rejects proposal {number} ({instrument})."
             )
             return msg.format(who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]))
         if kind is LogKind.SIGNED:
-            return t("{instrument} is signed: {package}.").format(instrument=self.instrument(d["instrument"]), package=self.package(d["package"]))
+            return self._with_terms(t("{instrument} is signed: {package}.").format(
+                instrument=self.instrument(d["instrument"]), package=self.package(d["package"])), d["instrument"])
         if kind is LogKind.LAPSED:
             return t("Proposal {number} ({instrument}) lapses unanswered.").format(number=d["proposal"], instrument=self.instrument(d["instrument"]))
         if kind is LogKind.POSITION:
@@ -147,10 +192,21 @@ class Narrator:
 
     def lines(self, entries: Iterable[LogEntry], viewer: str | None = None, ended: bool = True) -> list[str]:
         """Dated lines of the entries `viewer` may see ("YYYY-MM-DD  sentence")."""
+        shown = [e for e in entries if e.visible_to(viewer, ended)]
+        first = first_proposals(shown)
         out = []
-        for e in entries:
-            if not e.visible_to(viewer, ended):
-                continue
-            tag = "  [private]" if e.audience is not None else ""
-            out.append(f"{e.date}  {self.sentence(e)}{tag}")
+        for k, e in enumerate(shown):
+            tag = "  " + self.t("[private] ").strip() if e.audience is not None else ""
+            out.append(f"{e.date}  {self.sentence(e, k in first)}{tag}")
         return out
+
+
+def first_proposals(entries: list[LogEntry]) -> set[int]:
+    """Positions (in `entries`) of the first proposal of each instrument: where a reader first meets its terms."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    for k, e in enumerate(entries):
+        if e.kind is LogKind.PROPOSAL and str(e.data["instrument"]) not in seen:
+            seen.add(str(e.data["instrument"]))
+            out.add(k)
+    return out

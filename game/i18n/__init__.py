@@ -35,7 +35,8 @@ DOMAIN = "plenipo"
 FALLBACK = "en"
 UI_DIR = Path(__file__).resolve().parent.parent / "ui"
 #: Where interface texts are marked: the window, the session record, and the narrator's sentences.
-SOURCES = (UI_DIR, UI_DIR.parent / "record", UI_DIR.parent / "engine" / "narrate.py", UI_DIR.parent / "handouts.py")
+SOURCES = (UI_DIR, UI_DIR.parent / "record", UI_DIR.parent / "engine" / "narrate.py", UI_DIR.parent / "handouts.py",
+           UI_DIR.parent / "cli" / "cmd_simulate.py")
 
 
 def N_(msgid: str) -> str:

@@ -192,6 +192,8 @@ class Layout:
         doc.add(Heading(3, head), Para(t("Parties: {names}.", names=", ".join(sig.parties))
                                        + (" " + t("A secret treaty.") if sig.secret else "")))
         doc.add(Table((t("Issue"), t("Agreed option")), tuple(Row(p) for p in sig.package), (1, 2)))
+        if sig.terms:
+            doc.add(Para(sig.terms))
         m = sig.measure
         if m is None:
             return

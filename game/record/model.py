@@ -109,6 +109,7 @@ class Signed:
     package: tuple[tuple[str, str], ...]  # (issue title, option label)
     secret: bool
     measure: DealMeasure | None
+    terms: str = ""  # the instrument's written clauses in words ("Its terms: (1) …"), "" if it has none
 
 
 @dataclass(frozen=True)
@@ -284,10 +285,10 @@ def _reasons(narrator: Narrator, r: A.Reasons | None) -> AIReasons | None:
     if r is None:
         return None
     return AIReasons(round(r.value, 1), round(r.aspiration, 1), round(r.alternative, 1),
-                     tuple(narrator.issue(i) for i in r.deciding if i in narrator.cs.i_index), _note(narrator.t, r.note))
+                     tuple(narrator.issue(i) for i in r.deciding if i in narrator.cs.i_index), ai_note(narrator.t, r.note))
 
 
-def _note(t: Translate, note: str) -> str:
+def ai_note(t: Translate, note: str) -> str:
     """The AI's short tag in the record's language (its notes are a closed set of English phrases)."""
     known = {
         "meets its aspiration": t("meets its aspiration"),
@@ -329,7 +330,8 @@ def _signed(narrator: Narrator, before: GameState, after: GameState, e: LogEntry
     sig = next(x for x in after.signed if x.proposal == pid)
     measure = _measure(narrator, before, after, k, sig.package, pid) if show else None
     return Signed(pid, e.turn, e.date, cs.instrument_ids[k], narrator.instrument(cs.instrument_ids[k]),
-                  tuple(narrator.name(cs.delegation_ids[p]) for p in cs.parties[k]), package, cs.instrument(k).secret, measure)
+                  tuple(narrator.name(cs.delegation_ids[p]) for p in cs.parties[k]), package, cs.instrument(k).secret, measure,
+                  narrator.terms_text(cs.instrument_ids[k]))
 
 
 def _measure(narrator: Narrator, before: GameState, after: GameState, k: int, package: tuple[int, ...], pid: int) -> DealMeasure:

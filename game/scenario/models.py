@@ -173,7 +173,7 @@ class Effect(_Model):
 
 class Source(_Model):
     short: str = Field(description="Short citation, e.g. 'Fink, The Genoa Conference (1984)'")
-    note: str = Field("", description="What the scenario takes from it")
+    note: Text = Field("", description="What the scenario takes from it (a plain string or one text per language)")
 
 
 class Meta(_Model):

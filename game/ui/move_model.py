@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.engine import actions as A
+from game.engine.narrate import option_label
 from game.engine.rules import check
 from game.engine.state import GameState
+from game.i18n import Translator
 from game.scenario.texts import tr
 from game.ui.emblems import short_codes
 
@@ -38,7 +40,7 @@ def option_cells(s: GameState, actor: int, issue: int, lang: str) -> list[Option
         stated = tuple(codes[cs.delegation_ids[k]] for k in range(cs.n_delegations) if k != actor and s.position(k, issue) == o)
         value = float(s.stances.values[actor, off + o]) if stake else None
         allowed = s.settled[issue] < 0 or s.settled[issue] == o
-        out.append(OptionCell(tr(opt.label, lang), value, stated, allowed, tr(opt.description, lang)))
+        out.append(OptionCell(option_label(opt, lang, Translator(lang).t), value, stated, allowed, tr(opt.description, lang)))
     return out
 
 

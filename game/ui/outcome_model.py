@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from game.engine.narrate import option_label
 from game.engine.scoring import score
 from game.i18n import Translator
 from game.play.session import Session
@@ -106,7 +107,8 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
         package = {cs.issue_ids[i]: cs.option_ids[i][o] for i, o in zip(cs.scope[sig.instrument], sig.package, strict=True)}
         secret = t(" (secret)") if cs.instrument(sig.instrument).secret else ""
         signed.append(t("Sitting {number}: {instrument}{secret} — {package}", number=sig.turn + 1,
-                        instrument=n.instrument(cs.instrument_ids[sig.instrument]), secret=secret, package=n.package(package)))
+                        instrument=n.instrument(cs.instrument_ids[sig.instrument]), secret=secret, package=n.package(package))
+                      + (" " + n.terms_text(cs.instrument_ids[sig.instrument]) if n.terms_text(cs.instrument_ids[sig.instrument]) else ""))
     revealed = tuple(NewsLine(e.turn, _date(tr_, e.date), n.sentence(e), e.audience is not None, e.kind.value, e.actor) for e in s.log)
     whys = []
     humans = {cs.delegation_ids[k] for k in s.humans}
@@ -128,7 +130,7 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
             if any(v is not None for v in vals):
                 series.append(Series(d.id, codes[d.id], vals))
         if series:
-            charts.append(PositionChart(tr(issue.title, lang), tuple(tr(o.label, lang) for o in issue.options), tuple(series)))
+            charts.append(PositionChart(tr(issue.title, lang), tuple(option_label(o, lang, t) for o in issue.options), tuple(series)))
     trust = []
     actors = list(cs.actors)
     for k in actors:
