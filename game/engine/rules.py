@@ -488,7 +488,8 @@ def _sign(s: GameState, p: Proposal, entries: list[LogEntry]) -> GameState:
     for i, o in zip(cs.scope[p.instrument], p.package, strict=True):
         settled[i] = o
     s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.SIGNED))
-    s = s.evolve(settled=tuple(settled), signed=(*s.signed, Signature(p.instrument, p.package, s.turn, p.id)))
+    paid = tuple(float(s.costs[p.instrument, x]) for x in cs.parties[p.instrument])
+    s = s.evolve(settled=tuple(settled), signed=(*s.signed, Signature(p.instrument, p.package, s.turn, p.id, paid)))
     secret = inst.secret and p.instrument not in s.leaked
     audience = frozenset(cs.delegation_ids[x] for x in cs.parties[p.instrument]) if secret else None
     package = {cs.issue_ids[i]: cs.option_ids[i][o] for i, o in zip(cs.scope[p.instrument], p.package, strict=True)}

@@ -58,6 +58,9 @@ class Signature:
     package: tuple[int, ...]
     turn: int
     proposal: int
+    # the political cost each party paid when it signed, in the order of the instrument's
+    # parties: counted in that party's displayed value and score, as it steered the AI
+    costs: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +218,7 @@ class GameState:
                  [[a, b.value] for a, b in p.answers], p.status.value, p.counter_to]
                 for p in self.proposals
             ],
-            "signed": [[s.instrument, list(s.package), s.turn, s.proposal] for s in self.signed],
+            "signed": [[s.instrument, list(s.package), s.turn, s.proposal, [round(c, 6) for c in s.costs]] for s in self.signed],
             "settled": list(self.settled),
             "walked_out": sorted(self.walked_out),
             "fired": list(self.fired),

@@ -168,6 +168,9 @@ class Layout:
         doc.add(Table((t("Delegation"), t("Played by"), t("Score"), t("Utility")), summary, (3, 1, 1, 1)))
         for res in self.r.results:
             doc.add(Heading(3, t("{name}: score {score}", name=res.name, score=self.num(res.score))))
+            if res.paid:
+                doc.add(Para(t("Signing cost it {points} points, taken off its score and utility as the same cost weighs on the AI.",
+                               points=self.num(res.paid))))
             if not res.aims:
                 doc.add(Para(t("No scored aims.")))
                 continue

@@ -139,6 +139,7 @@ class Result:
     score: float
     utility: float
     aims: tuple[AimLine, ...]
+    paid: float = 0.0  # political costs of signing, already taken off score and utility
 
 
 @dataclass(frozen=True)
@@ -474,7 +475,7 @@ def _results(session: Session, s: GameState, narrator: Narrator) -> tuple[Result
         texts = {a.id: (tr(a.text, lang), a.weight) for a in deleg.aims}
         aims = tuple(AimLine(r.aim, texts[r.aim][0], r.weight, texts[r.aim][1], r.met) for r in ds.aims)
         by = BY_TEAM if cs.d_index[ds.delegation] in s.humans else BY_AI
-        out.append(Result(ds.delegation, narrator.name(ds.delegation), by, round(ds.score, 1), round(ds.utility, 1), aims))
+        out.append(Result(ds.delegation, narrator.name(ds.delegation), by, round(ds.score, 1), round(ds.utility, 1), aims, round(ds.paid, 1)))
     return tuple(out)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from game.engine import actions as A
 from game.engine.narrate import option_label
 from game.engine.rules import check
+from game.engine.signing import SigningValue, signing_value
 from game.engine.state import GameState
 from game.i18n import Translator
 from game.scenario.texts import tr
@@ -135,15 +136,13 @@ class ProposalDraft:
         s = self.state
         return [k for k in s.cs.actors if k != self.d and k not in s.walked_out]
 
-    def package_value(self) -> float | None:
-        """The team's weighted value of the package over the issues it has a stake in (0-100)."""
-        s = self.state
-        num = den = 0.0
-        for i in self.scope():
-            w = float(s.stances.weights[self.d, i])
-            num += w * float(s.stances.values[self.d, s.cs.option_offset[i] + self.choice[i]])
-            den += w
-        return num / den if den else None
+    def signing_value(self) -> SigningValue | None:
+        """The package as the AI would weigh it for this team: the world after signing less the
+        political cost, against no agreement (one utility for teams and AI)."""
+        k = self.instrument
+        if k is None:
+            return None
+        return signing_value(self.state, self.d, k, tuple(self.choice[i] for i in self.scope()))
 
     def action(self) -> A.Propose | None:
         k = self.instrument
