@@ -21,6 +21,7 @@ from game.engine.effects import apply_effects
 from game.engine.log import LogEntry, LogKind
 from game.engine.rng import SeedKey, stream
 from game.engine.state import EndReason, GameState, Proposal, ProposalStatus, Signature, Snapshot
+from game.engine.utility import table
 from game.scenario.texts import tr
 
 DICE_PER_DELEGATION = 8  # uniform draws per delegation per sitting, for the AI
@@ -416,17 +417,41 @@ def _apply(s: GameState, action: A.Action) -> GameState:
 
 def _consulted(s: GameState, p: Proposal) -> GameState:
     """Outsiders brought into private talks trust the host more: being consulted is what
-    excluded delegations (Germany at the Villa d'Albertis) missed."""
+    excluded delegations (Germany at the Villa d'Albertis) missed.
+
+    Only genuine consultation counts: the outsider must have a stake in what the instrument
+    settles and be offered a package it could put its name to (no worse for it than leaving
+    those issues open). And it counts less each time the same host consults it again
+    (halved each time), so naming a delegation on a stream of proposals is no trust pump."""
     cs = s.cs
     assert p.to is not None
     outsiders = [t for t in p.to if t not in cs.parties[p.instrument] and cs.delegation(t).consulted_trust > 0]
     if not outsiders:
         return s
     rel = s.relations.copy()
+    changed = False
     for t in outsiders:
-        rel[t, p.proposer] = min(100.0, float(rel[t, p.proposer]) + cs.delegation(t).consulted_trust)
+        if not _could_sign(s, t, p):
+            continue
+        before = sum(1 for q in s.proposals if q.id != p.id and q.proposer == p.proposer and q.to is not None and t in q.to
+                     and t not in cs.parties[q.instrument])
+        gain = cs.delegation(t).consulted_trust * 0.5 ** before
+        rel[t, p.proposer] = min(100.0, float(rel[t, p.proposer]) + gain)
+        changed = True
+    if not changed:
+        return s
     rel.flags.writeable = False
     return s.evolve(relations=rel)
+
+
+def _could_sign(s: GameState, d: int, p: Proposal) -> bool:
+    """Whether delegation d has a stake in the proposal's issues and finds its package no worse than leaving them open."""
+    t = table(s, d)
+    scope = s.cs.scope[p.instrument]
+    if not any(t.spread[i] > 0 for i in scope):
+        return False
+    offered = sum(t.contrib[i][o] for i, o in zip(scope, p.package, strict=True))
+    return offered >= sum(t.unsettled[i] for i in scope)
 
 
 def _reasons(r: A.Reasons | None) -> dict[str, object]:

@@ -259,7 +259,9 @@ class Delegation(_Model):
     walkout_pressure: float | None = Field(None, ge=0, le=1, description="The AI may walk out when pressure reaches this and no deal looks possible")
     relations: dict[Id, Score] = Field({}, description="Trust toward other delegations (0-100); default 50")
     consulted_trust: float = Field(
-        3.0, ge=0, le=50, description="Trust it gains toward a delegation that includes it in private talks on an instrument it is not a party to"
+        3.0, ge=0, le=50, description="Trust it gains toward a delegation that includes it in private talks on an instrument it is not a "
+        "party to, when it has a stake in that instrument's issues and the package is no worse for it than leaving them open; halved "
+        "each further time the same delegation consults it"
     )
     stances: dict[Id, Stance] = Field({}, description="Issue id -> stance")
     aims: list[Aim] = Field([], description="Scored aims")

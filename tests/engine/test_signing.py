@@ -37,3 +37,37 @@ def test_a_team_sees_a_package_valued_as_the_ai_values_it(tmp_path) -> None:
     assert shown.alternative == utility(table(s, b), s.settled)
     after = tuple(package[0] if i == cs.i_index["land"] else o for i, o in enumerate(s.settled))
     assert shown.value == utility(table(s, b), after) - 12  # the world after signing, less what the AI would pay
+
+
+# --- consultation builds trust only when genuine, and less each time -------------------------
+
+
+def _consult(s, land: str):
+    from engine_kit import sitting
+
+    from game.engine import actions as A
+
+    return sitting(s, beta=A.Propose("beta", "pact", (("land", land),), to=("gamma", "alpha")))
+
+
+def test_consulting_an_outsider_on_a_package_it_could_sign_builds_trust_with_diminishing_returns(tmp_path) -> None:
+    cs = compile_text(tmp_path, MINI)
+    a, b = cs.d_index["alpha"], cs.d_index["beta"]
+    s = all_human(cs)
+    start = float(s.relations[a, b])
+    gains = []
+    for _ in range(3):
+        before = float(s.relations[a, b])
+        s = _consult(s, "a")  # land = a is Alpha's ideal: a package it could sign
+        gains.append(float(s.relations[a, b]) - before)
+    assert gains[0] > 0 and gains[1] == gains[0] / 2 and gains[2] == gains[0] / 4
+    assert float(s.relations[a, b]) - start < 2 * gains[0]  # bounded however often it is repeated
+
+
+def test_naming_an_outsider_on_a_package_it_would_refuse_builds_no_trust(tmp_path) -> None:
+    cs = compile_text(tmp_path, MINI)
+    a, b = cs.d_index["alpha"], cs.d_index["beta"]
+    s = all_human(cs)
+    before = float(s.relations[a, b])
+    s = _consult(s, "c")  # land = c is worth 0 to Alpha: no consultation, just a name on the list
+    assert float(s.relations[a, b]) == before
