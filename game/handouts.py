@@ -88,6 +88,8 @@ LABELS: dict[str, str] = {
     "or": N_("or"),
     "not": N_("not"),
     "always": N_("always"),
+    "audience_refused": N_("audience refused or put off"),
+    "audience_granted": N_("audience granted"),
     "never": N_("never"),
     "tough": N_("tough"),
     "linear": N_("steady"),
@@ -372,6 +374,10 @@ class _Writer:
             return f"⇥ {self.names[c.walked_out]}"
         if c.proposed is not None:
             return f"? {self.t(self.instruments[c.proposed.instrument].title)}"
+        if c.audience is not None:
+            a = c.audience
+            host = self.names[a.by] if a.by is not None else "…"
+            return f"{self.names[a.of]} ⇢ {host}: {w['audience_' + a.answer.value]}"
         if c.relation is not None:
             r = c.relation
             bounds = self.bounds(r.above, r.below)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.ai import audience
 from game.ai.negotiator import Negotiator, Strategy
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario
@@ -18,15 +19,21 @@ DEFAULT = Negotiator()
 def run_ai_turn(
     s: GameState, apply: Callable[[GameState, A.Action], GameState], strategy: Strategy = DEFAULT
 ) -> GameState:
-    """The AI's whole turn for the current actor: an answer to each proposal awaiting it, then one move.
+    """The AI's whole turn for the current actor: an answer to each request for an audience and
+    each proposal awaiting it, a request for an audience of its own if it wants one, then one move.
 
     `apply(state, action)` carries each action out and returns the next state, so the
     batch driver and a session (which records actions and checkpoints) share this order."""
     d = s.actor
     if d is None:
         return s
+    for a in s.audiences_for(d):
+        s = apply(s, audience.answer(s, d, a))
     for p in s.pending_for(d):
         s = apply(s, strategy.respond(s, d, p))
+    ask = audience.request(s, d)
+    if ask is not None:
+        s = apply(s, ask)
     return apply(s, strategy.move(s, d))
 
 

@@ -146,6 +146,13 @@ class Narrator:
             return t("{who} waits.").format(who=who)
         if kind is LogKind.LEAK:
             return t("The press reveals {instrument}.").format(instrument=self.instrument(d["instrument"]))
+        if kind is LogKind.AUDIENCE:
+            return t("{who} asks {host} for private talks.").format(who=who, host=self.name(str(d["host"])))
+        if kind is LogKind.AUDIENCE_ANSWER:
+            msg = {"granted": t("{who} receives {asker} for private talks."),
+                   "refused": t("{who} refuses {asker} an audience."),
+                   "put_off": t("{who} puts {asker} off: the request for an audience goes unanswered.")}[str(d["answer"])]
+            return msg.format(who=who, asker=self.name(str(d["asker"])))
         if kind is LogKind.TEACHER:
             return self._teacher(d)
         if kind is LogKind.END:

@@ -20,12 +20,13 @@ from game.engine.conditions import holds
 from game.engine.effects import apply_effects
 from game.engine.log import LogEntry, LogKind
 from game.engine.rng import SeedKey, stream
-from game.engine.state import EndReason, GameState, Proposal, ProposalStatus, Signature, Snapshot
+from game.engine.state import Audience, AudienceStatus, EndReason, GameState, Proposal, ProposalStatus, Signature, Snapshot
 from game.engine.utility import table
 from game.scenario.texts import tr
 
 DICE_PER_DELEGATION = 8  # uniform draws per delegation per sitting, for the AI
 MAX_STATEMENT = 500
+AUDIENCE_REFUSED_PRESSURE = 0.05  # pressure from home on a delegation refused an audience: it was shut out
 
 
 class IllegalAction(Exception):
@@ -228,6 +229,9 @@ def _validate(s: GameState, action: A.Action) -> None:
             raise IllegalAction("an observer cannot be played")
         return
     d = _actor(s, action.actor)
+    if isinstance(action, A.RequestAudience | A.AnswerAudience):
+        _validate_audience(s, d, action)
+        return
     if isinstance(action, A.Respond):
         p = _proposal(s, action.proposal)
         if p.status is not ProposalStatus.OPEN:
@@ -302,6 +306,34 @@ def _validate(s: GameState, action: A.Action) -> None:
     raise IllegalAction(f"unknown action {type(action).__name__}")
 
 
+def _validate_audience(s: GameState, d: int, action: A.RequestAudience | A.AnswerAudience) -> None:
+    cs = s.cs
+    if isinstance(action, A.AnswerAudience):
+        if not 1 <= action.audience <= len(s.audiences):
+            raise IllegalAction(f"there is no request for an audience number {action.audience}")
+        a = s.audiences[action.audience - 1]
+        if a.host != d:
+            raise IllegalAction("that request for an audience was not addressed to you")
+        if a.status is not AudienceStatus.ASKED:
+            raise IllegalAction("that request for an audience has already been answered")
+        return
+    if action.host not in cs.d_index:
+        raise IllegalAction(f"unknown delegation {action.host!r}")
+    h = cs.d_index[action.host]
+    if h == d:
+        raise IllegalAction("you cannot ask yourself for an audience")
+    if h not in cs.actors:
+        raise IllegalAction(f"{_name(s, h)} is an observer and receives no one")
+    if h in s.walked_out:
+        raise IllegalAction(f"{_name(s, h)} has walked out")
+    if s.is_banned(d, h):
+        raise IllegalAction(f"you may not hold private talks with {_name(s, h)} now")
+    if any(a.asker == d and a.turn == s.turn for a in s.audiences):
+        raise IllegalAction("you have already asked for an audience in this sitting")
+    if any(a.asker == d and a.host == h and a.status is AudienceStatus.ASKED for a in s.audiences):
+        raise IllegalAction(f"your request to {_name(s, h)} is still waiting for an answer")
+
+
 def _proposal(s: GameState, pid: int) -> Proposal:
     if not 1 <= pid <= len(s.proposals):
         raise IllegalAction(f"there is no proposal {pid}")
@@ -355,6 +387,18 @@ def _apply(s: GameState, action: A.Action) -> GameState:
 
     d = cs.d_index[action.actor]
     me = action.actor
+    if isinstance(action, A.RequestAudience):
+        h = cs.d_index[action.host]
+        a = Audience(len(s.audiences) + 1, s.turn, d, h)
+        s = s.evolve(audiences=(*s.audiences, a))
+        return _with_log(s, [_entry(s, LogKind.AUDIENCE, me, frozenset({me, action.host}), audience=a.id, host=action.host,
+                                    **_why(action.rationale))])
+    if isinstance(action, A.AnswerAudience):
+        a = s.audiences[action.audience - 1]
+        s = _answer_audience(s, a, AudienceStatus.GRANTED if action.grant else AudienceStatus.REFUSED)
+        return _with_log(s, [_entry(s, LogKind.AUDIENCE_ANSWER, me, frozenset({me, cs.delegation_ids[a.asker]}), audience=a.id,
+                                    asker=cs.delegation_ids[a.asker], answer="granted" if action.grant else "refused",
+                                    **_reasons(action.reasons), **_why(action.rationale))])
     if isinstance(action, A.Respond):
         p = s.proposals[action.proposal - 1]
         status = ProposalStatus.REJECTED if action.answer is A.Answer.REJECT else ProposalStatus.OPEN
@@ -413,6 +457,23 @@ def _apply(s: GameState, action: A.Action) -> GameState:
     if s.cursor >= len(s.order):
         s = _resolve_sitting(s)
     return s
+
+
+def _answer_audience(s: GameState, a: Audience, status: AudienceStatus) -> GameState:
+    """Record the answer; the asker's trust in the host moves by its `consulted_trust`: up when
+    received, down when refused or put off (and it feels the pressure of being shut out)."""
+    cs = s.cs
+    gain = cs.delegation(a.asker).consulted_trust
+    rel = s.relations.copy()
+    delta = gain if status is AudienceStatus.GRANTED else -gain
+    rel[a.asker, a.host] = min(100.0, max(0.0, float(rel[a.asker, a.host]) + delta))
+    rel.flags.writeable = False
+    audiences = list(s.audiences)
+    audiences[a.id - 1] = dataclasses.replace(a, status=status, answered=s.turn)
+    pressure = s.pressure
+    if status is AudienceStatus.REFUSED:
+        pressure = tuple(min(1.0, x + AUDIENCE_REFUSED_PRESSURE) if k == a.asker else x for k, x in enumerate(s.pressure))
+    return s.evolve(relations=rel, audiences=tuple(audiences), pressure=pressure)
 
 
 def _consulted(s: GameState, p: Proposal) -> GameState:
@@ -492,6 +553,12 @@ def _resolve_sitting(s: GameState) -> GameState:
         elif p.turn < s.turn:
             s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.LAPSED))
             entries.append(_entry(s, LogKind.LAPSED, None, _audience(s, p), proposal=p.id, instrument=cs.instrument_ids[p.instrument]))
+    for a in s.audiences:  # a request not answered by the end of the sitting after it was made is put off
+        if a.status is AudienceStatus.ASKED and a.turn < s.turn:
+            s = _answer_audience(s, a, AudienceStatus.REFUSED)
+            entries.append(_entry(s, LogKind.AUDIENCE_ANSWER, cs.delegation_ids[a.host],
+                                  frozenset({cs.delegation_ids[a.host], cs.delegation_ids[a.asker]}), audience=a.id,
+                                  asker=cs.delegation_ids[a.asker], answer="put_off"))
     growth = [cs.delegation(d).pressure_growth for d in range(cs.n_delegations)]
     pressure = tuple(min(1.0, x + g) for x, g in zip(s.pressure, growth, strict=True))
     snap = Snapshot(s.turn + 1, s.positions, tuple(float(x) for x in s.relations.ravel()), s.pressure)

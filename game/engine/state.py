@@ -63,6 +63,24 @@ class Signature:
     costs: tuple[float, ...] = ()
 
 
+class AudienceStatus(StrEnum):
+    ASKED = "asked"
+    GRANTED = "granted"
+    REFUSED = "refused"  # refused, or put off: not answered in time
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """A request by `asker` for private talks with `host`, and its fate."""
+
+    id: int
+    turn: int  # the sitting it was asked in (0-based)
+    asker: int
+    host: int
+    status: AudienceStatus = AudienceStatus.ASKED
+    answered: int = -1  # the sitting of the answer, -1 while open
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     """Public positions, trust and pressure at the end of a sitting, for the charts."""
@@ -103,6 +121,7 @@ class GameState:
     leaked: frozenset[int] = frozenset()
     proposals: tuple[Proposal, ...] = ()
     signed: tuple[Signature, ...] = ()
+    audiences: tuple[Audience, ...] = ()
     settled: tuple[int, ...] = ()
     walked_out: frozenset[int] = frozenset()
     fired: tuple[int, ...] = ()  # times each event fired
@@ -150,6 +169,10 @@ class GameState:
 
     def is_banned(self, a: int, b: int) -> bool:
         return (min(a, b), max(a, b)) in self.bans
+
+    def audiences_for(self, host: int) -> tuple[Audience, ...]:
+        """Requests for an audience that `host` has still to answer."""
+        return tuple(a for a in self.audiences if a.host == host and a.status is AudienceStatus.ASKED)
 
     def open_proposals(self) -> tuple[Proposal, ...]:
         return tuple(p for p in self.proposals if p.status is ProposalStatus.OPEN)
@@ -219,6 +242,7 @@ class GameState:
                 for p in self.proposals
             ],
             "signed": [[s.instrument, list(s.package), s.turn, s.proposal, [round(c, 6) for c in s.costs]] for s in self.signed],
+            "audiences": [[a.id, a.turn, a.asker, a.host, a.status.value, a.answered] for a in self.audiences],
             "settled": list(self.settled),
             "walked_out": sorted(self.walked_out),
             "fired": list(self.fired),

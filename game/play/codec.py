@@ -36,6 +36,10 @@ def action_to_json(a: A.Action) -> dict[str, Any]:
         out.update(actor=a.actor, reasons=_reasons_to_json(a.reasons), rationale=a.rationale)
     elif isinstance(a, A.Pass):
         out.update(actor=a.actor, rationale=a.rationale)
+    elif isinstance(a, A.RequestAudience):
+        out.update(actor=a.actor, host=a.host, rationale=a.rationale)
+    elif isinstance(a, A.AnswerAudience):
+        out.update(actor=a.actor, audience=a.audience, grant=a.grant, reasons=_reasons_to_json(a.reasons), rationale=a.rationale)
     elif isinstance(a, A.FireEvent):
         out.update(event=a.event)
     elif isinstance(a, A.News):
@@ -119,6 +123,13 @@ def action_from_json(d: Any, where: str = "action") -> A.Action:
         return A.Walkout(_get(d, "actor", str, where=where), _reasons(d, where), why)
     if kind == "Pass":
         return A.Pass(_get(d, "actor", str, where=where), why)
+    if kind == "RequestAudience":
+        return A.RequestAudience(_get(d, "actor", str, where=where), _get(d, "host", str, where=where), why)
+    if kind == "AnswerAudience":
+        grant = d.get("grant")
+        if not isinstance(grant, bool):
+            raise CodecError(f"{where}: 'grant' must be true or false")
+        return A.AnswerAudience(_get(d, "actor", str, where=where), _get(d, "audience", int, where=where), grant, _reasons(d, where), why)
     if kind == "FireEvent":
         return A.FireEvent(_get(d, "event", str, where=where))
     if kind == "News":

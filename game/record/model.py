@@ -299,6 +299,8 @@ def ai_note(t: Translate, note: str) -> str:
         "tests the others with an offer": t("tests the others with an offer"),
         "pressure from home and no deal in sight": t("pressure from home and no deal in sight"),
         "concedes as time runs out": t("concedes as time runs out"),
+        "values the asker's trust": t("values the asker's trust"),
+        "keeps faith with its partners": t("keeps faith with its partners"),
     }
     return known.get(note, note)
 
@@ -380,6 +382,11 @@ def describe(narrator: Narrator, action: A.Action) -> str:
         return narrator.sentence(LogEntry(0, "", LogKind.WALKOUT, action.actor))
     if isinstance(action, A.Pass):
         return narrator.sentence(LogEntry(0, "", LogKind.PASS, action.actor))
+    if isinstance(action, A.RequestAudience):
+        return narrator.sentence(LogEntry(0, "", LogKind.AUDIENCE, action.actor, None, {"host": action.host}))
+    if isinstance(action, A.AnswerAudience):
+        msg = t("{who} grants request {number} for an audience.") if action.grant else t("{who} refuses request {number} for an audience.")
+        return msg.format(who=narrator.delegation(action.actor), number=action.audience)
     if isinstance(action, A.FireEvent):
         return narrator.sentence(LogEntry(0, "", LogKind.EVENT, "teacher", None, {"event": action.event}))
     if isinstance(action, A.News):

@@ -149,6 +149,11 @@ class _Checker:
                     who = getattr(sub.proposed, key)
                     if who is not None:
                         self.ref(p + (key,), "delegation", who, self.delegations)
+            if sub.audience is not None:
+                p = sub_path + ("audience",)
+                self.ref(p + ("of",), "delegation", sub.audience.of, self.delegations)
+                if sub.audience.by is not None:
+                    self.ref(p + ("by",), "delegation", sub.audience.by, self.delegations)
             if sub.relation is not None:
                 p = sub_path + ("relation",)
                 self.ref(p + ("of",), "delegation", sub.relation.of, self.delegations)

@@ -80,6 +80,19 @@ class ProposedTest(_Model):
     excluding: Id | None = Field(None, description="Only proposals this delegation was not shown count")
 
 
+class AudienceAnswer(StrEnum):
+    """How a request for an audience (private talks) ended."""
+
+    REFUSED = "refused"  # refused, or put off: not answered by the end of the next sitting
+    GRANTED = "granted"
+
+
+class AudienceTest(_Model):
+    of: Id = Field(description="The delegation that asked for an audience")
+    by: Id | None = Field(None, description="Only requests to this delegation count (default: to anyone)")
+    answer: AudienceAnswer = Field(AudienceAnswer.REFUSED, description="`refused` (also put off unanswered) or `granted`")
+
+
 class Condition(_Model):
     """Exactly one test; combine tests with `all`, `any` and `not`. Never code."""
 
@@ -94,6 +107,7 @@ class Condition(_Model):
     fired: Id | None = Field(None, description="True once this event has fired")
     walked_out: Id | None = Field(None, description="True once this delegation has walked out")
     proposed: ProposedTest | None = Field(None, description="True once such a proposal has been made")
+    audience: AudienceTest | None = Field(None, description="True once such a request for an audience has been refused (or granted)")
     relation: RelationTest | None = Field(None, description="Trust between two delegations")
     pressure: PressureTest | None = Field(None, description="Pressure from home on a delegation")
     settled: OptionTest | None = Field(None, description="An issue settled by a signed instrument, on one of these options")

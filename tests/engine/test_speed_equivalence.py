@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from engine_kit import TUTORIAL, drive, shipped_scenarios
 
+from game.ai import audience
 from game.ai import valuation as V
 from game.ai.driver import DEFAULT, play_game
 from game.ai.negotiator import Negotiator, _mixes
@@ -94,8 +95,15 @@ def states_of(cs: CompiledScenario, seed: tuple[int, int]) -> list[GameState]:
     while not s.ended:
         d = s.actor
         assert d is not None
+        for a in s.audiences_for(d):
+            s = step(s, audience.answer(s, d, a)).state
+            out.append(s)
         for p in s.pending_for(d):
             s = step(s, DEFAULT.respond(s, d, p)).state
+            out.append(s)
+        ask = audience.request(s, d)
+        if ask is not None:
+            s = step(s, ask).state
             out.append(s)
         s = step(s, DEFAULT.move(s, d)).state
         out.append(s)

@@ -157,13 +157,15 @@ OFFER = (("debts", "prewar_written_down"), ("property", "leases"), ("guarantees"
 
 
 def _britain_consults_germany(cs, seed):
-    """Britain, played by a team, brings Germany into its private talks and offers credits."""
+    """Britain, played by a team, receives Germany, brings it into its private talks and offers credits."""
     s = new_game(cs, seed, humans=["britain"])
     b = cs.d_index["britain"]
     while not s.ended:
         s = play_until_human(s)
         if s.ended:
             break
+        for a in s.audiences_for(b):  # and receives Rathenau whenever he asks
+            s = step(s, A.AnswerAudience("britain", a.id, True)).state
         for p in s.pending_for(b):
             s = step(s, DEFAULT.respond(s, b, p)).state
         move: A.MoveAction = A.Propose("britain", "general_settlement", OFFER, ("france", "italy", "belgium", "soviet", "germany"))
