@@ -1,67 +1,55 @@
-"""Fingerprints of many games, to prove a speed-up changed no game (not a committed golden file).
+"""Record or check the golden games (see game/play/golden.py for what they are).
 
-    python tools/golden_games.py record SCENARIO_DIR OUT.json   # before optimising
-    python tools/golden_games.py check  SCENARIO_DIR OUT.json   # after each change
+    python tools/golden_games.py check                    # every shipped scenario against tests/golden/games.json
+    python tools/golden_games.py record                   # after a deliberate change to the engine, the AI or a scenario
+    python tools/golden_games.py check  SCENARIO_DIR OUT.json   # against a private copy, e.g. while tuning for speed
 
-Scenarios are being calibrated while the engine is tuned, so record and check
-against a private copy of scenarios/ (e.g. `cp -r scenarios /tmp/golden/scen`).
-Covers every scenario, seeds (7, k) for k in 0..59, all-AI, plus random human
-and teacher moves (tests/engine/engine_kit.drive) for a few seeds.
+`check` exits 1 and names the games that differ; the test suite runs the same
+check (tests/engine/test_golden_games.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import random
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "engine")]
+sys.path.insert(0, str(ROOT))
 
-from engine_kit import drive  # noqa: E402
-
-from game.ai.driver import play_game  # noqa: E402
 from game.engine.compiled import compile_scenario  # noqa: E402
+from game.play.golden import fingerprints  # noqa: E402
 from game.scenario.loader import load  # noqa: E402
 
-SEEDS = 60
-SCRIPTED = 6
+SCENARIOS = ROOT / "scenarios"
+GOLDEN = ROOT / "tests" / "golden" / "games.json"
 
 
-def _log_hash(s) -> str:
-    text = json.dumps([e.to_json() for e in s.log], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def fingerprints(folder: Path) -> dict[str, str]:
+def all_fingerprints(folder: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
-        cs = compile_scenario(load(path).scenario)
-        for k in range(SEEDS):
-            s = play_game(cs, (7, k))
-            out[f"{path.stem}/ai/{k}"] = f"{s.fingerprint()} {_log_hash(s)}"
-        for k in range(SCRIPTED):
-            humans = tuple(cs.delegation_ids[d] for d in cs.actors[: 1 + k % 3])
-            s, actions, _ = drive(cs, k, random.Random(k), humans=humans, teacher_rate=0.05)
-            out[f"{path.stem}/human/{k}"] = f"{s.fingerprint()} {_log_hash(s)} {len(actions)}"
+        out.update(fingerprints(compile_scenario(load(path).scenario), path.stem))
     return out
 
 
 def main(argv: list[str]) -> int:
-    mode, folder, file = argv[0], Path(argv[1]), Path(argv[2])
-    got = fingerprints(folder)
+    if not argv or argv[0] not in ("record", "check") or len(argv) not in (1, 3):
+        print(__doc__, file=sys.stderr)
+        return 2
+    mode = argv[0]
+    folder, file = (Path(argv[1]), Path(argv[2])) if len(argv) == 3 else (SCENARIOS, GOLDEN)
+    got = all_fingerprints(folder)
     if mode == "record":
-        file.write_text(json.dumps(got, indent=1, sort_keys=True))
-        print(f"recorded {len(got)} games")
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(json.dumps(got, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"recorded {len(got)} games in {file}")
         return 0
-    want = json.loads(file.read_text())
-    bad = [k for k in want if got.get(k) != want[k]]
-    print(f"{len(want) - len(bad)}/{len(want)} games identical")
+    want = json.loads(file.read_text(encoding="utf-8"))
+    bad = sorted(k for k in want.keys() | got.keys() if got.get(k) != want.get(k))
+    print(f"{len(want.keys() & got.keys()) - len([k for k in bad if k in want and k in got])}/{len(want)} games identical")
     for k in bad[:20]:
-        print("DIFFERS", k)
-    return 1 if bad or len(got) != len(want) else 0
+        print("DIFFERS" if k in want and k in got else "MISSING" if k in want else "NEW", k)
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

@@ -27,11 +27,14 @@ def run_ai_turn(
     d = s.actor
     if d is None:
         return s
+    # a strategy may decide audiences itself (a scripted team does); otherwise game.ai.audience does
+    answer = getattr(strategy, "answer_audience", audience.answer)
+    request = getattr(strategy, "request_audience", audience.request)
     for a in s.audiences_for(d):
-        s = apply(s, audience.answer(s, d, a))
+        s = apply(s, answer(s, d, a))
     for p in s.pending_for(d):
         s = apply(s, strategy.respond(s, d, p))
-    ask = audience.request(s, d)
+    ask = request(s, d)
     if ask is not None:
         s = apply(s, ask)
     return apply(s, strategy.move(s, d))

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from game.ai.driver import play_game
+from game.analysis.stats import wilson
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.scoring import score
 from game.engine.state import GameState
@@ -36,8 +37,8 @@ class Tally:
     end_reasons: Counter[str] = field(default_factory=Counter)
     walkouts: Counter[str] = field(default_factory=Counter)
     turns: int = 0
-    score_sum: Counter[str] = field(default_factory=Counter)
-    utility_sum: Counter[str] = field(default_factory=Counter)
+    score_sum: dict[str, float] = field(default_factory=dict)  # not a Counter: its `+` drops sums of zero
+    utility_sum: dict[str, float] = field(default_factory=dict)
     signed_at: Counter[tuple[str, int]] = field(default_factory=Counter)  # (instrument, sitting number) -> signatures
     lengths: Counter[int] = field(default_factory=Counter)  # sittings played -> games
 
@@ -60,35 +61,34 @@ class Tally:
         self.turns += s.turn + 1
         self.lengths[s.turn + 1] += 1
         for result in score(s):
-            self.score_sum[result.delegation] += result.score
-            self.utility_sum[result.delegation] += result.utility
+            self.score_sum[result.delegation] = self.score_sum.get(result.delegation, 0.0) + result.score
+            self.utility_sum[result.delegation] = self.utility_sum.get(result.delegation, 0.0) + result.utility
 
     def __add__(self, other: Tally) -> Tally:
+        def both(mine: Counter[Any], theirs: Counter[Any]) -> Counter[Any]:
+            out = Counter(mine)
+            out.update(theirs)  # `Counter + Counter` drops zero counts: a delegation whose utility sums to 0 would vanish
+            return out
+
         return Tally(
             self.runs + other.runs,
-            self.outcomes + other.outcomes,
-            self.instruments + other.instruments,
-            self.signed_turns + other.signed_turns,
-            self.events + other.events,
-            self.end_reasons + other.end_reasons,
-            self.walkouts + other.walkouts,
+            both(self.outcomes, other.outcomes),
+            both(self.instruments, other.instruments),
+            both(self.signed_turns, other.signed_turns),
+            both(self.events, other.events),
+            both(self.end_reasons, other.end_reasons),
+            both(self.walkouts, other.walkouts),
             self.turns + other.turns,
-            self.score_sum + other.score_sum,
-            self.utility_sum + other.utility_sum,
-            self.signed_at + other.signed_at,
-            self.lengths + other.lengths,
+            _add_sums(self.score_sum, other.score_sum),
+            _add_sums(self.utility_sum, other.utility_sum),
+            both(self.signed_at, other.signed_at),
+            both(self.lengths, other.lengths),
         )
 
 
-def wilson(count: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95% confidence interval of a share (Wilson score interval)."""
-    if n == 0:
-        return (0.0, 0.0)
-    p = count / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+def _add_sums(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    """Key-wise sum that keeps every delegation, even one whose total is 0."""
+    return {k: a.get(k, 0.0) + b.get(k, 0.0) for k in a.keys() | b.keys()}
 
 
 def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: str = "full") -> Tally:
@@ -169,8 +169,7 @@ def run_batch(
     for this batch; worker processes reload the file with them. `compiled`, when given,
     must already include them."""
     cs = compiled if compiled is not None else compile_scenario(load(path, overrides).scenario)
-    if length not in cs.length_ids():
-        raise ValueError(f"unknown game length {length!r}; this scenario offers {', '.join(cs.length_ids())}")
+    cs.check_length(length)  # UnknownLength, a ValueError
     start_time = time.perf_counter()
     jobs = max(1, min(jobs, os.cpu_count() or 1, runs or 1))
     chunk = max(1, min(250, math.ceil(runs / (jobs * 4)))) if runs else 1

@@ -26,9 +26,10 @@ import numpy as np
 from game.ai.driver import play_game
 from game.analysis.batch import run_batch
 from game.engine.compiled import compile_scenario
+from game.resources import package_parent, shipped_scenarios
 from game.scenario.loader import load
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = package_parent()  # children import the same `game` as this process
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ TARGETS = {
     "batch_10000_on_2_cores_seconds": 10.0,
     "ui_frame_ms_p99": 16.7,
     "ui_first_frame_seconds": 2.0,
+    "batch_memory_growth_mb": 50.0,  # counters only: a batch five or more times longer may not need much more memory
 }
 
 
@@ -197,8 +199,8 @@ def run_bench(quick: bool = False, genoa: Path | None = None, tutorial: Path | N
               progress: Any = None) -> dict[str, Any]:
     """Every figure of `plenipo bench`, as JSON-friendly data."""
     sizes = QUICK if quick else FULL
-    genoa = genoa or ROOT / "scenarios" / "genoa_1922.toml"
-    tutorial = tutorial or ROOT / "scenarios" / "tutorial.toml"
+    genoa = genoa or shipped_scenarios() / "genoa_1922.toml"
+    tutorial = tutorial or shipped_scenarios() / "tutorial.toml"
     say = progress or (lambda _msg: None)
     out: dict[str, Any] = {"quick": quick, "machine": machine(), "targets": TARGETS}
     say("engine: Genoa")
@@ -239,5 +241,6 @@ def verdict(out: dict[str, Any]) -> dict[str, Any]:
                             else ui_data["frame_ms_p99"] <= TARGETS["ui_frame_ms_p99"]),
         "ui_first_frame_seconds": (ui_data.get("first_frame_seconds"), None if not ui_data["available"]
                                    else ui_data["first_frame_seconds"] <= TARGETS["ui_first_frame_seconds"]),
+        "batch_memory_growth_mb": (out["batch_memory"]["growth_mb"], out["batch_memory"]["growth_mb"] <= TARGETS["batch_memory_growth_mb"]),
     }
     return {k: {"measured": v, "target": TARGETS[k], "met": met} for k, (v, met) in rows.items()}

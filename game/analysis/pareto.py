@@ -306,7 +306,8 @@ def package_utilities(s: GameState, instrument: int | str, package: tuple[int, .
     f = frontier(s, instrument, world)
     base, per_issue = _rows(s, f.instrument, f.parties, f.world)
     base = base - s.costs[f.instrument, list(f.parties)]
-    return _utilities(base, per_issue, np.asarray([package], dtype=np.int64))[0]
+    utilities: FloatArray = _utilities(base, per_issue, np.asarray([package], dtype=np.int64))[0]
+    return utilities
 
 
 def assess(s: GameState, instrument: int | str, package: tuple[int, ...], world: tuple[int, ...] | None = None) -> Assessment:
@@ -329,7 +330,3 @@ def assess(s: GameState, instrument: int | str, package: tuple[int, ...], world:
         diff, distance = None, None
     return Assessment(f, tuple(int(x) for x in package), u, not dominated, gap, distance, diff)
 
-
-def signed_package_indexes(cs: CompiledScenario, instrument: int, package: dict[str, str]) -> tuple[int, ...]:
-    """Option indexes of a package given as issue id -> option id (as in the log)."""
-    return tuple(cs.option_ids[i].index(package[cs.issue_ids[i]]) for i in cs.scope[instrument])

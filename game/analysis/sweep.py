@@ -17,22 +17,9 @@ import numpy as np
 import numpy.typing as npt
 
 from game.analysis.batch import BatchResult, run_batch
+from game.analysis.stats import wilson_arrays
 from game.engine.compiled import compile_scenario
 from game.scenario.loader import load
-
-Z95 = 1.96
-
-
-def wilson_arrays(counts: npt.NDArray[np.int64], n: int, z: float = Z95) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Wilson score intervals for a whole array of counts out of n games each."""
-    if n <= 0:
-        zero = np.zeros(counts.shape)
-        return zero, zero
-    p = counts / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
 
 
 @dataclass(frozen=True)

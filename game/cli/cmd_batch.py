@@ -8,7 +8,9 @@ import json
 import sys
 from pathlib import Path
 
-from game.analysis.batch import BatchResult, run_batch, wilson
+from game.analysis.batch import BatchResult, run_batch
+from game.analysis.stats import wilson
+from game.cli.checks import check_jobs, check_length, check_output_file, check_runs, check_seed
 from game.cli.common import CliError, find_scenario, load_scenario
 
 
@@ -34,14 +36,14 @@ def _progress_bar(done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.runs < 1:
-        raise CliError("--runs must be at least 1")
-    if args.jobs < 1:
-        raise CliError("--jobs must be at least 1")
+    check_runs(args.runs)
+    check_jobs(args.jobs)
+    check_seed(args.seed)
+    if args.csv is not None:
+        check_output_file(args.csv, "--csv")
     path = find_scenario(args.scenario)
     _, cs = load_scenario(str(path))
-    if args.length not in cs.length_ids():
-        raise CliError(f"unknown game length {args.length!r}; {cs.scenario.id} offers {', '.join(cs.length_ids())}")
+    check_length(cs, args.length)
     progress = _progress_bar if sys.stderr.isatty() and not args.json else None
     result = run_batch(path, args.runs, args.seed, args.jobs, args.length, progress, compiled=cs)
     if args.csv:

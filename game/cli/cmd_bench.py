@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from game.analysis.bench import run_bench
-from game.cli.common import find_scenario
+from game.cli.common import load_scenario
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     progress = None if args.json else (lambda msg: print(f"... {msg}", file=sys.stderr, flush=True))
-    result = run_bench(quick=args.quick, genoa=find_scenario(args.genoa), progress=progress)
+    genoa, _ = load_scenario(args.genoa)  # a broken file gets the loader's message here, not a traceback mid-bench
+    result = run_bench(quick=args.quick, genoa=genoa.path, progress=progress)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

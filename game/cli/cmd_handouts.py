@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from game.cli.checks import check_length
 from game.cli.common import CliError, load_scenario
 from game.handouts import render
 from game.i18n import available_languages
@@ -22,8 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     loaded, cs = load_scenario(args.scenario)
     s = loaded.scenario
-    if args.length not in cs.length_ids():
-        raise CliError(f"unknown game length {args.length!r}; {s.id} offers {', '.join(cs.length_ids())}")
+    check_length(cs, args.length)
     if args.lang not in s.meta.languages:
         raise CliError(f"{s.id} is written in {', '.join(s.meta.languages)}, not {args.lang!r}")
     if args.lang not in available_languages():

@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--autoplay", action="store_true", help="an all-AI conference as a spectator show")
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="save a PNG of each screen as it is shown and after each turn")
     p.add_argument("--exit-at-end", action="store_true", help="quit when the outcome screen is reached")
+    p.add_argument("--script", type=Path, metavar="FILE",
+                   help="play a UI script (click, key, type, expect, wait, shot...): exit 0 when every line passes, 1 at the first failure")
     p.add_argument("--designer", type=Path, metavar="FILE", help="designer mode on a scenario file: F5 reloads it")
     p.set_defaults(func=run)
 
@@ -30,13 +32,27 @@ def _display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def check_play_args(args: argparse.Namespace) -> None:
+    """Every option checked before a window opens: a typo gets a message, not a traceback in the window."""
+    from game.cli.checks import check_humans, check_lang, check_length, check_seed, check_writable_dir
+    from game.cli.common import load_scenario
+
+    check_seed(args.seed)
+    check_lang(args.lang)
+    if args.screenshots is not None:
+        check_writable_dir(args.screenshots, "--screenshots")
+    if args.designer is None:  # designer mode shows a broken file's problems in the window itself
+        _, cs = load_scenario(args.scenario)
+        check_length(cs, args.length)
+        check_humans(cs, args.human)
+
+
 def run(args: argparse.Namespace) -> int:
     from game.cli.common import CliError
 
+    check_play_args(args)
     if not _display_available():
         raise CliError("no display is available for the game window; try `plenipo simulate` for a headless game")
-    try:
-        from game.ui.main import run_window
-    except ImportError:
-        raise CliError("the game window is not built yet; run `plenipo simulate` for a headless game") from None
+    from game.ui.main import run_window
+
     return run_window(args)

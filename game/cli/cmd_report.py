@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.cli.checks import check_lang, check_output_file
 from game.cli.common import CliError, err
-from game.i18n import available_languages
 from game.play.saves import SaveError, load_save, write_atomic
 from game.record import FORMATS, build_record, render
 
@@ -34,8 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     fmt = args.format or (_SUFFIX.get(args.out.suffix.lower()) if args.out else None) or "md"
-    if args.lang is not None and args.lang not in available_languages():
-        raise CliError(f"no {args.lang!r} translation of the record; available: {', '.join(available_languages())}")
+    check_lang(args.lang)
+    if args.out is not None:
+        check_output_file(args.out, "--out", keep=[args.save])
     try:
         loaded = load_save(args.save)
     except SaveError as e:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from game.ai.driver import play_game
+from game.cli.checks import check_lang, check_length, check_output_file, check_seed
 from game.cli.common import CliError, load_scenario
 from game.engine.narrate import Narrator, figure, first_proposals
 from game.engine.scoring import score
@@ -27,9 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    check_seed(args.seed)
+    check_lang(args.lang)
+    if args.log is not None:
+        check_output_file(args.log, "--log")
     loaded, cs = load_scenario(args.scenario)
-    if args.length not in cs.length_ids():
-        raise CliError(f"unknown game length {args.length!r}; {cs.scenario.id} offers {', '.join(cs.length_ids())}")
+    check_length(cs, args.length)
     if args.lang not in cs.scenario.meta.languages:
         raise CliError(f"{cs.scenario.id} is written in {', '.join(cs.scenario.meta.languages)}, not {args.lang!r}")
     s = play_game(cs, args.seed, args.length)

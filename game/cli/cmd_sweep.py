@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 
 from game.analysis.sweep import SweepResult, run_sweep
+from game.cli.checks import check_jobs, check_length, check_runs, check_seed
 from game.cli.cmd_batch import _progress_bar
 from game.cli.common import CliError, find_scenario, load_scenario
 from game.scenario.errors import ScenarioError
@@ -37,22 +39,38 @@ def parse_setting(text: str) -> tuple[str, list[object]]:
     keypath = keypath.strip()
     if not sep or not keypath or not rest.strip():
         raise CliError(f"--set {text!r}: write PATH=V1,V2,... e.g. --set delegations.germany.reservation=30,40,50")
-    values = [parse_value(v.strip()) for v in rest.split(",") if v.strip()]
+    try:
+        values = [_plain(parse_value(v.strip())) for v in rest.split(",") if v.strip()]
+    except (RecursionError, ValueError) as e:
+        why = "nested too deeply" if isinstance(e, RecursionError) else str(e)
+        raise CliError(f"--set {text[:80]!r}: a value cannot be read ({why}); give numbers, true/false or quoted text") from None
     if not values:
         raise CliError(f"--set {text!r}: no values after '='")
     return keypath, values
 
 
+def _plain(value: object, depth: int = 0) -> object:
+    """A value as JSON can print it: TOML dates and times become ISO text (the loader reads both forms);
+    lists nested deeper than any scenario value are refused."""
+    if depth > 8:
+        raise ValueError("nested too deeply")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v, depth + 1) for k, v in value.items()}
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
-    if args.runs < 1:
-        raise CliError("--runs must be at least 1")
-    if args.jobs < 1:
-        raise CliError("--jobs must be at least 1")
+    check_jobs(args.jobs)
+    check_seed(args.seed)
     keypath, values = parse_setting(args.setting)
+    check_runs(args.runs * len(values), f" in all (--runs {args.runs} for each of {len(values)} values)")
     path = find_scenario(args.scenario)
     _, cs = load_scenario(str(path))
-    if args.length not in cs.length_ids():
-        raise CliError(f"unknown game length {args.length!r}; {cs.scenario.id} offers {', '.join(cs.length_ids())}")
+    check_length(cs, args.length)
     progress = _progress_bar if sys.stderr.isatty() and not args.json else None
     try:
         result = run_sweep(path, keypath, values, args.runs, args.seed, args.jobs, args.length, progress)

@@ -6,12 +6,11 @@ import sys
 from pathlib import Path
 
 from game.engine.compiled import CompiledScenario, compile_scenario
+from game.resources import shipped_ids, shipped_scenario
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import LoadedScenario, load
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ROOT / "scenarios"
-GENOA = SCENARIOS / "genoa_1922.toml"
+GENOA_ID = "genoa_1922"
 
 
 class CliError(Exception):
@@ -19,16 +18,21 @@ class CliError(Exception):
 
 
 def find_scenario(name: str | None) -> Path:
-    """A path, or a scenario id / file name looked up in the shipped `scenarios/`."""
+    """A path, or the id / file name of a shipped scenario (`genoa_1922`), from any folder."""
     if name is None:
-        return GENOA
+        name = GENOA_ID
+    if "\0" in name:
+        raise CliError(f"no scenario file {name!r}: a file name cannot hold a NUL character")
     path = Path(name)
-    if path.exists():
+    try:
+        if path.exists() or path.is_symlink():
+            return path  # the loader says what is wrong with it, if anything
+    except OSError:
         return path
-    for candidate in (SCENARIOS / name, SCENARIOS / f"{name}.toml"):
-        if candidate.exists():
-            return candidate
-    raise CliError(f"no scenario file {name!r} (give a path, or one of: {', '.join(p.stem for p in sorted(SCENARIOS.glob('*.toml')))})")
+    shipped = shipped_scenario(name)
+    if shipped is not None:
+        return shipped
+    raise CliError(f"no scenario file {name!r} (give a path, or one of the shipped scenarios: {', '.join(shipped_ids())})")
 
 
 def load_scenario(name: str | None) -> tuple[LoadedScenario, CompiledScenario]:

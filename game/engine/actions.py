@@ -8,7 +8,7 @@ trusted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -156,11 +156,3 @@ Action = Propose | Respond | Shift | Statement | Walkout | Pass | RequestAudienc
 
 #: Moves that end the actor's turn; answers do not.
 MAIN_MOVES = (Propose, Shift, Statement, Walkout, Pass)
-
-
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    """Why an action is illegal, in words a student can act on."""
-
-    reason: str
-    details: tuple[str, ...] = field(default=())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -21,6 +22,14 @@ IntArray = npt.NDArray[np.int64]
 
 _STYLE_BETA = {"tough": 0.35, "linear": 1.0, "flexible": 2.5}
 
+
+class UnknownLength(ValueError):
+    """A game length id that the scenario's calendar does not offer."""
+
+    def __init__(self, scenario: str, length_id: str, offered: tuple[str, ...]) -> None:
+        super().__init__(f"unknown game length {length_id!r}; {scenario} offers {', '.join(offered)}")
+        self.length_id = length_id
+        self.offered = offered
 
 @dataclass(frozen=True)
 class Stances:
@@ -39,6 +48,15 @@ class Stances:
         for a in (self.values, self.weights, self.no_deal):
             a.flags.writeable = False
         return self
+
+    @cached_property
+    def tables(self) -> dict[int, Any]:
+        """Utility tables made from these stances, by delegation (filled by `engine.utility.table`).
+
+        Kept on the stances object itself, which no one mutates, so a table can
+        never outlive the values it was made from, and games never share a memo
+        they do not also share the stances of."""
+        return {}
 
 
 @dataclass(frozen=True)
@@ -102,12 +120,31 @@ class CompiledScenario:
         return self.option_ids[issue].index(option_id)
 
     def sittings(self, length_id: str = "full") -> tuple[dt.date, ...]:
+        """The sitting dates of one game length; UnknownLength if the scenario does not offer it."""
         if length_id == "full":
             return tuple(self.scenario.calendar.sittings)
         for length in self.scenario.calendar.lengths:
             if length.id == length_id:
                 return tuple(length.sittings)
-        raise KeyError(length_id)
+        raise UnknownLength(self.scenario.id, length_id, self.length_ids())
+
+    def check_length(self, length_id: str) -> str:
+        """`length_id` back if this scenario offers it, else UnknownLength naming the ones it does.
+
+        The one check every entry point (new game, CLI commands, batches) goes
+        through, so they all refuse a bad length with the same sentence."""
+        self.sittings(length_id)
+        return length_id
+
+    @cached_property
+    def tables_by_rows(self) -> dict[tuple[bytes, ...], Any]:
+        """Utility tables of this scenario by the bytes of a delegation's stance rows.
+
+        Every game of a scenario starts from the same stances, and an effect
+        changes a few delegations' rows, so most tables recur bit for bit; this
+        memo (filled by `engine.utility.table`, reused only for identical bytes)
+        spares remaking them, for every game that shares this compiled scenario."""
+        return {}
 
     def length_ids(self) -> tuple[str, ...]:
         return ("full", *(x.id for x in self.scenario.calendar.lengths))
@@ -115,9 +152,6 @@ class CompiledScenario:
     @cached_property
     def n_options(self) -> tuple[int, ...]:
         return tuple(len(o) for o in self.option_ids)
-
-    def has_stance(self, d: int, i: int) -> bool:
-        return bool(self.stances.weights[d, i] > 0 or self.positions[d * self.n_issues + i] >= 0)
 
 
 def compile_scenario(s: Scenario) -> CompiledScenario:

@@ -23,8 +23,3 @@ def stream(seed: SeedKey, *labels: str | int) -> np.random.Generator:
     entropy, *spawn = seed
     key = tuple(spawn) + tuple(_code(x) for x in labels)
     return np.random.Generator(np.random.PCG64(np.random.SeedSequence(entropy, spawn_key=key)))
-
-
-def game_seeds(seed: int, runs: int, start: int = 0) -> list[SeedKey]:
-    """Seed keys of games `start`..`start+runs-1` of a batch: the same whatever the number of workers."""
-    return [(seed, k) for k in range(start, start + runs)]

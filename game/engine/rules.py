@@ -15,13 +15,14 @@ from collections.abc import Iterable
 import numpy as np
 
 from game.engine import actions as A
-from game.engine.compiled import CompiledScenario
+from game.engine.compiled import CompiledScenario, UnknownLength
 from game.engine.conditions import holds
 from game.engine.effects import apply_effects
 from game.engine.log import LogEntry, LogKind
 from game.engine.rng import SeedKey, stream
 from game.engine.state import Audience, AudienceStatus, EndReason, GameState, Proposal, ProposalStatus, Signature, Snapshot
 from game.engine.utility import table
+from game.scenario.models import MAX_SITTINGS
 from game.scenario.texts import tr
 
 DICE_PER_DELEGATION = 8  # uniform draws per delegation per sitting, for the AI
@@ -56,8 +57,8 @@ def new_game(
     key: SeedKey = (seed,) if isinstance(seed, int) else tuple(seed)
     try:
         sittings = cs.sittings(length_id)
-    except KeyError:
-        raise IllegalAction(f"unknown game length {length_id!r}; this scenario offers {', '.join(cs.length_ids())}") from None
+    except UnknownLength as unknown:
+        raise IllegalAction(str(unknown)) from None
     human_idx = set()
     for h in humans:
         if h not in cs.d_index:
@@ -217,6 +218,8 @@ def _validate(s: GameState, action: A.Action) -> None:
         new_last = len(s.sittings) - 1 + action.delta
         if new_last < s.turn:
             raise IllegalAction("the end cannot be moved before the current sitting")
+        if len(s.sittings) + action.delta > MAX_SITTINGS:
+            raise IllegalAction(f"a conference has at most {MAX_SITTINGS} sittings")
         if action.delta > 0 and len(_extra_dates(s, action.delta)) < action.delta:
             raise IllegalAction("no further sittings can be added")
         return
@@ -344,7 +347,10 @@ def _extra_dates(s: GameState, n: int) -> list[dt.date]:
     """Dates for sittings added at the end: the full calendar's later sittings, then weekly."""
     later = [x for x in s.cs.sittings("full") if x > s.sittings[-1]]
     while len(later) < n:
-        later.append((later[-1] if later else s.sittings[-1]) + dt.timedelta(days=7))
+        last = later[-1] if later else s.sittings[-1]
+        if last > dt.date.max - dt.timedelta(days=7):
+            break  # the calendar cannot go past 9999-12-31: fewer dates, and the check refuses the move
+        later.append(last + dt.timedelta(days=7))
     return later[:n]
 
 

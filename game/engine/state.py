@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from game.engine.actions import Answer
@@ -160,12 +161,22 @@ class GameState:
     def position(self, d: int, i: int) -> int:
         return self.positions[d * self.cs.n_issues + i]
 
+    # The AI asks `is_signed` and `active_parties` hundreds of times per state, while
+    # signatures and exclusions change a few times per game. So each answer is derived
+    # once per state (cached_property) and `evolve` hands it on to the next state unless
+    # a field it was derived from changed (see _DERIVED_FROM): per game, no module state.
+
+    @cached_property
+    def signed_instruments(self) -> frozenset[int]:
+        """The instruments signed so far."""
+        return frozenset(sig.instrument for sig in self.signed)
+
+    @cached_property
+    def _parties_now(self) -> tuple[tuple[int, ...], ...]:
+        return tuple(tuple(p for p in ps if (p, k) not in self.excluded) for k, ps in enumerate(self.cs.parties))
+
     def is_signed(self, instrument: int) -> bool:
-        signed, instruments = _signed_memo[0]
-        if signed is not self.signed:
-            instruments = frozenset(sig.instrument for sig in self.signed)
-            _signed_memo[0] = (self.signed, instruments)
-        return instrument in instruments
+        return instrument in self.signed_instruments
 
     def is_banned(self, a: int, b: int) -> bool:
         return (min(a, b), max(a, b)) in self.bans
@@ -190,11 +201,8 @@ class GameState:
         )
 
     def active_parties(self, instrument: int) -> tuple[int, ...]:
-        cs, excluded, parties = _parties_memo[0]
-        if cs is not self.cs or excluded is not self.excluded:
-            parties = tuple(tuple(p for p in ps if (p, k) not in self.excluded) for k, ps in enumerate(self.cs.parties))
-            _parties_memo[0] = (self.cs, self.excluded, parties)
-        return parties[instrument]
+        """The parties to `instrument` not excluded from it (walk-outs, events)."""
+        return self._parties_now[instrument]
 
     def signature_visible_to(self, sig: Signature, d: int | None) -> bool:
         inst = self.cs.instrument(sig.instrument)
@@ -208,8 +216,12 @@ class GameState:
         if not changes.keys() <= _FIELDS:
             raise TypeError(f"GameState has no field {sorted(changes.keys() - _FIELDS)[0]!r}")
         new = object.__new__(GameState)
-        new.__dict__.update(self.__dict__)
-        new.__dict__.update(changes)
+        state = new.__dict__
+        state.update(self.__dict__)
+        state.update(changes)
+        for derived, sources in _DERIVED_FROM.items():
+            if derived in state and not sources.isdisjoint(changes):
+                del state[derived]
         return new
 
     def fingerprint(self) -> str:
@@ -254,10 +266,5 @@ class GameState:
 
 
 _FIELDS = frozenset(f.name for f in fields(GameState))
-
-# The AI asks `active_parties` and `is_signed` hundreds of times per state, while exclusions
-# and signatures change a few times per game. Each memo keeps the (immutable) input object
-# itself, so a match by identity is never stale; one tuple, swapped whole, so games played in
-# other threads at most recompute, never read another game's answer.
-_parties_memo: list[tuple[object, object, tuple[tuple[int, ...], ...]]] = [(None, None, ())]
-_signed_memo: list[tuple[object, frozenset[int]]] = [(None, frozenset())]
+# derived value (a cached_property of GameState) -> the fields it is computed from
+_DERIVED_FROM = {"signed_instruments": frozenset({"signed"}), "_parties_now": frozenset({"cs", "excluded"})}

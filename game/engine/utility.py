@@ -31,38 +31,33 @@ class Table:
         object.__setattr__(self, "spread", tuple(max(c) - min(c) for c in self.contrib))
 
 
-# Tables change only when an effect replaces the stances, so they are kept per stances
-# object (held here, so its identity cannot be reused); swapped whole, for threads.
-_tables: list[tuple[object, object, dict[int, Table]]] = [(None, None, {})]
-
-
 def table(s: GameState, d: int) -> Table:
-    stances, cs, made = _tables[0]
-    if stances is not s.stances or cs is not s.cs:
-        made = {}
-        _tables[0] = (s.stances, s.cs, made)
-    t = made.get(d)
+    """Delegation d's utility table under the stances of `s`.
+
+    Tables change only when an effect replaces the stances, so each is kept on
+    the stances object (`Stances.tables`) and, by the bytes of d's rows, on the
+    compiled scenario (`CompiledScenario.tables_by_rows`). No module-level
+    state: a memo lives exactly as long as the objects it was derived from, and
+    dict reads and writes of pure values are safe for games in other threads."""
+    made = s.stances.tables
+    t: Table | None = made.get(d)
     if t is None:
         t = made[d] = _shared_table(s, d)
     return t
 
 
-# A table is a pure function of d's rows of the stances and the option layout; an effect
-# replaces the whole stances object but changes a few rows, and every game of a scenario
-# starts from the same ones. So tables are also kept by those rows' bytes (exact: a table
-# is only reused for bit-identical inputs), which spares remaking the unchanged ones.
-_by_rows: dict[tuple[object, ...], Table] = {}
+_MAX_SHARED = 5_000  # tables kept per compiled scenario before the memo starts again
 
 
 def _shared_table(s: GameState, d: int) -> Table:
     st = s.stances
-    rows = (st.values[d], st.weights[d], st.no_deal[d])
-    key = (*(r.dtype.str for r in rows), *(r.tobytes() for r in rows), s.cs.option_offset, s.cs.n_options)
-    t = _by_rows.get(key)
+    key = (st.values[d].tobytes(), st.weights[d].tobytes(), st.no_deal[d].tobytes())  # float64 rows (compile_scenario)
+    shared = s.cs.tables_by_rows
+    t: Table | None = shared.get(key)
     if t is None:
-        if len(_by_rows) > 5_000:
-            _by_rows.clear()
-        t = _by_rows[key] = _table(s, d)
+        if len(shared) > _MAX_SHARED:
+            shared.clear()
+        t = shared[key] = _table(s, d)
     return t
 
 

@@ -9,10 +9,11 @@ English rather than a key.
 Scenario texts are *not* here: they come from the scenario file
 (``game.scenario.texts.tr``). This module never imports pygame.
 
-Marking convention (the catalog test relies on it): in ``game/ui``,
-``game/record`` and the narrator (``game/engine/narrate.py``) every
-interface text is a double-quoted literal passed to ``t("...")``,
+Marking convention (the catalog test relies on it): anywhere in the game,
+every interface text is a double-quoted literal passed to ``t("...")``,
 ``tn("...", "...", n)`` or, where the translation must wait, ``N_("...")``.
+This layer sits below every other part of the game and imports none of
+them; which source files to scan is the caller's to say (`marked_sources`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import ast
 import datetime as dt
 import gettext
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,10 +34,6 @@ from babel.messages.pofile import read_po
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "plenipo"
 FALLBACK = "en"
-UI_DIR = Path(__file__).resolve().parent.parent / "ui"
-#: Where interface texts are marked: the window, the session record, and the narrator's sentences.
-SOURCES = (UI_DIR, UI_DIR.parent / "record", UI_DIR.parent / "engine" / "narrate.py", UI_DIR.parent / "handouts.py",
-           UI_DIR.parent / "cli" / "cmd_simulate.py")
 
 
 def N_(msgid: str) -> str:
@@ -163,16 +160,20 @@ def _unquote(body: str) -> str:
     return str(ast.literal_eval('"' + body + '"'))
 
 
-def used_msgids(source_dir: Path | tuple[Path, ...] = SOURCES) -> dict[str, str | None]:
-    """Every msgid the interface sources use: msgid -> plural msgid (None for a plain text).
+def marked_sources(package_dir: Path) -> list[Path]:
+    """Every Python file of a package, but this translation layer's own (whose docs show examples)."""
+    here = Path(__file__).resolve().parent
+    return [f for f in sorted(package_dir.resolve().rglob("*.py")) if here not in f.parents]
+
+
+def used_msgids(sources: Iterable[Path]) -> dict[str, str | None]:
+    """Every msgid the given source files use: msgid -> plural msgid (None for a plain text).
 
     Found by scanning for the marking convention described at the top of this module,
     so a new screen needs no registry entry: marking the text is enough.
     """
     found: dict[str, str | None] = {}
-    roots = (source_dir,) if isinstance(source_dir, Path) else source_dir
-    files = [f for root in roots for f in ([root] if root.is_file() else sorted(root.rglob("*.py")))]
-    for path in files:
+    for path in sources:
         source = path.read_text(encoding="utf-8")
         for m in _PLURAL.finditer(source):
             found[_unquote(m.group(1))] = _unquote(m.group(2))
@@ -181,11 +182,11 @@ def used_msgids(source_dir: Path | tuple[Path, ...] = SOURCES) -> dict[str, str 
     return found
 
 
-def missing_msgids(lang: str, source_dir: Path | tuple[Path, ...] = SOURCES) -> list[str]:
-    """Texts the interface uses that the language's catalog does not translate."""
+def missing_msgids(lang: str, sources: Iterable[Path]) -> list[str]:
+    """Texts the given sources use that the language's catalog does not translate."""
     cat = load_catalog(lang)
     out = []
-    for msgid, plural in used_msgids(source_dir).items():
+    for msgid, plural in used_msgids(sources).items():
         if (plural is None and msgid not in cat.messages) or (plural is not None and msgid not in cat.plurals):
             out.append(msgid)
     return out

@@ -6,18 +6,22 @@ Kept out of the game itself: it is a tool for whoever adds a screen.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-from game.i18n import available_languages, catalog_path, load_catalog, missing_msgids, used_msgids
+from game.i18n import available_languages, catalog_path, load_catalog, marked_sources, missing_msgids, used_msgids
+
+GAME = Path(__file__).resolve().parents[1]  # the package this tool is run for: all of it is scanned
 
 
 def main(argv: list[str]) -> int:
     sync = argv[:1] == ["sync"]
     status = 0
-    used = used_msgids()
+    sources = marked_sources(GAME)
+    used = used_msgids(sources)
     for lang in available_languages():
-        missing = missing_msgids(lang)
+        missing = missing_msgids(lang, sources)
         print(f"{lang}: {len(missing)} missing")
         for msgid in missing:
             print(f"  {msgid!r}")

@@ -14,21 +14,27 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.engine.rules import IllegalAction
+from game.i18n import available_languages
 from game.play.codec import CodecError, action_from_json, action_to_json
 from game.play.session import JournalEntry, Session, SessionSetup, Undone
+from game.resources import shipped_scenarios, user_home
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load
 
 SAVE_FORMAT = "plenipo-save"
 SAVE_VERSION = 1
 MAX_SAVE_BYTES = 20_000_000
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+#: A whole Genoa conference is about 250 moves; a class with undos and news stays far below this.
+#: Replay time grows with the count, so the cap also bounds how long a save takes to open.
+MAX_SAVE_ACTIONS = 20_000
+MAX_SEED = 2**63 - 1
 
 
 class SaveError(Exception):
@@ -42,13 +48,8 @@ class Loaded:
 
 
 def saves_dir() -> Path:
-    """Where autosaves and exports go: $PLENIPO_HOME, else the user's data folder."""
-    home = os.environ.get("PLENIPO_HOME")
-    if home:
-        base = Path(home)
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "plenipo"
-    return base / "saves"
+    """Where autosaves and exports go: $PLENIPO_HOME/saves, else the system's folder for app data."""
+    return user_home() / "saves"
 
 
 def autosave_path() -> Path:
@@ -59,7 +60,7 @@ def _scenario_ref(path: Path, save_path: Path) -> str:
     """The scenario's path as portable text: relative to scenarios/ if shipped, else to the save."""
     resolved = path.resolve()
     try:
-        return "scenarios/" + resolved.relative_to(SCENARIOS).as_posix()
+        return "scenarios/" + resolved.relative_to(shipped_scenarios().resolve()).as_posix()
     except ValueError:
         pass
     try:
@@ -117,11 +118,11 @@ def _find_scenario(ref: dict[str, Any], save_path: Path) -> Path:
         # copy of the scenario, not one that happens to share its name in this installation
         candidates.append(save_path.parent / rel)
         if rel.startswith("scenarios/"):
-            candidates.append(SCENARIOS / rel[len("scenarios/") :])
-        candidates.append(SCENARIOS / Path(rel).name)
+            candidates.append(shipped_scenarios() / rel[len("scenarios/") :])
+        candidates.append(shipped_scenarios() / Path(rel).name)
     sid = ref.get("id")
     if isinstance(sid, str):
-        candidates.append(SCENARIOS / f"{sid}.toml")
+        candidates.append(shipped_scenarios() / f"{sid}.toml")
     for c in candidates:
         if c.is_file():
             return c
@@ -130,22 +131,17 @@ def _find_scenario(ref: dict[str, Any], save_path: Path) -> Path:
 
 def load_save(path: Path) -> Loaded:
     """Load and replay a save; SaveError with a clear message for anything wrong."""
+    blob = _read_bounded(path)
     try:
-        blob = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save file") from None
-    except OSError as e:
-        raise SaveError(f"{path}: cannot read it ({e.strerror or e})") from None
-    if len(blob) > MAX_SAVE_BYTES:
-        raise SaveError(f"{path}: {len(blob):,} bytes is too large for a save")
-    try:
-        data = json.loads(blob.decode("utf-8"))
+        data = json.loads(blob.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise SaveError(f"{path}: not a text file; it is damaged or not a Plenipo save") from None
     except json.JSONDecodeError as e:
         raise SaveError(f"{path}:{e.lineno}:{e.colno}: damaged save (not valid JSON: {e.msg})") from None
     except RecursionError:
         raise SaveError(f"{path}: damaged save (nested too deeply)") from None
+    except ValueError as e:  # NaN / Infinity, or an integer of more than 4,300 digits
+        raise SaveError(f"{path}: damaged save ({e})") from None
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveError(f"{path}: not a Plenipo save file")
     version = data.get("version")
@@ -159,6 +155,11 @@ def load_save(path: Path) -> Loaded:
     actions_data = data.get("actions")
     if not isinstance(scenario_ref, dict) or not isinstance(setup_data, dict) or not isinstance(actions_data, list):
         raise SaveError(f"{path}: damaged save (scenario, setup or actions missing)")
+    undone_data = data.get("undone", [])
+    moves = len(actions_data) + sum(len(u["actions"]) for u in undone_data if isinstance(u, dict) and isinstance(u.get("actions"), list)) \
+        if isinstance(undone_data, list) else len(actions_data)
+    if moves > MAX_SAVE_ACTIONS:
+        raise SaveError(f"{path}: damaged save ({moves:,} moves; a game holds at most {MAX_SAVE_ACTIONS:,})")
     scenario_path = _find_scenario(scenario_ref, path)
     try:
         loaded = load(scenario_path)
@@ -167,15 +168,21 @@ def load_save(path: Path) -> Loaded:
     try:
         setup = _setup(setup_data, scenario_path)
         actions = [action_from_json(a, f"actions[{k}]") for k, a in enumerate(actions_data)]
-        undone_data = data.get("undone", [])
         if not isinstance(undone_data, list) or not all(isinstance(u, dict) and isinstance(u.get("actions"), list) for u in undone_data):
             raise CodecError("undone: must be a list of tables with actions")
-        undone = [Undone(int(u.get("sitting", 0)), tuple(action_from_json(a, f"undone[{k}]") for a in u["actions"]))
+        undone = [Undone(_whole(u.get("sitting", 0), f"undone[{k}].sitting", 0, MAX_SAVE_ACTIONS),
+                         tuple(action_from_json(a, f"undone[{k}]") for a in u["actions"]))
                   for k, u in enumerate(undone_data)]
         journal = _journal(data.get("journal", []))
     except CodecError as e:
         raise SaveError(f"{path}: damaged save ({e})") from None
     changed = scenario_ref.get("digest") != loaded.digest
+    if setup.length_id not in session_lengths(loaded):
+        raise SaveError(f"{path}: damaged save (setup.length {setup.length_id!r} is not a length of {loaded.scenario.id}; "
+                        f"it offers {', '.join(session_lengths(loaded))})")
+    unknown = [h for h in setup.humans if h not in {d.id for d in loaded.scenario.delegations}]
+    if unknown:
+        raise SaveError(f"{path}: damaged save (setup.humans names {unknown[0]!r}, not a delegation of {loaded.scenario.id})")
     try:
         session = Session.replay(loaded, setup, actions)
     except IllegalAction as e:
@@ -191,8 +198,8 @@ def _setup(d: dict[str, Any], scenario_path: Path) -> SessionSetup:
     if not isinstance(humans, list) or not all(isinstance(h, str) for h in humans):
         raise CodecError("setup.humans: must list delegation ids")
     seed = d.get("seed")
-    if not isinstance(seed, int) or isinstance(seed, bool):
-        raise CodecError("setup.seed: must be a whole number")
+    if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed <= MAX_SEED:
+        raise CodecError(f"setup.seed: must be a whole number from 0 to {MAX_SEED}")
     weights = d.get("aim_weights", {})
     if not isinstance(weights, dict) or not all(
         isinstance(v, dict) and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v.values()) for v in weights.values()
@@ -201,6 +208,8 @@ def _setup(d: dict[str, Any], scenario_path: Path) -> SessionSetup:
     lang, length, pin = d.get("lang", "en"), d.get("length", "full"), d.get("teacher_pin", "")
     if not isinstance(lang, str) or not isinstance(length, str) or not isinstance(pin, str):
         raise CodecError("setup: lang, length and teacher_pin must be text")
+    if lang not in available_languages():
+        raise CodecError(f"setup.lang: {lang[:20]!r} is not a language of Plenipo ({', '.join(available_languages())})")
     minutes, auto = d.get("turn_minutes", 0.0), d.get("auto_pass", False)
     if not isinstance(minutes, int | float) or isinstance(minutes, bool) or not 0 <= minutes <= 600 or not isinstance(auto, bool):
         raise CodecError("setup: turn_minutes must be a number of minutes (0-600) and auto_pass true or false")
@@ -216,11 +225,58 @@ def _journal(items: Any) -> list[JournalEntry]:
         try:
             if not isinstance(j, dict) or not isinstance(j.get("kind"), str) or not isinstance(j.get("date"), str):
                 raise TypeError
-            out.append(JournalEntry(j["kind"], int(j["at"]), int(j["sitting"]), j["date"], float(j.get("minutes", 0.0)),
-                                    bool(j.get("auto_pass", False)), str(j.get("delegation", ""))))
-        except (KeyError, TypeError, ValueError):
+            minutes = j.get("minutes", 0.0)
+            if not isinstance(minutes, int | float) or isinstance(minutes, bool) or not 0 <= minutes <= 600:
+                raise TypeError
+            out.append(JournalEntry(j["kind"], _whole(j.get("at"), "", 0, MAX_SAVE_ACTIONS), _whole(j.get("sitting"), "", 0, MAX_SAVE_ACTIONS),
+                                    j["date"], float(minutes), bool(j.get("auto_pass", False)), str(j.get("delegation", ""))))
+        except (KeyError, TypeError, ValueError, CodecError):
             raise CodecError(f"journal[{k}]: not a journal entry") from None
     return out
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The save's bytes, after checking it is a regular file of a sane size: a FIFO would block
+    forever, /dev/zero or a sparse file of many gigabytes would fill the memory."""
+    try:
+        with open(path, "rb", buffering=0, opener=_open_nonblocking) as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise SaveError(f"{path}: not a regular file, so not a save")
+            if st.st_size > MAX_SAVE_BYTES:
+                raise SaveError(f"{path}: {st.st_size:,} bytes is too large for a save (at most {MAX_SAVE_BYTES:,})")
+            blob = f.read(MAX_SAVE_BYTES + 1)
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such save file") from None
+    except IsADirectoryError:
+        raise SaveError(f"{path}: a folder, not a save file") from None
+    except OSError as e:
+        raise SaveError(f"{path}: cannot read it ({e.strerror or e})") from None
+    except (ValueError, RuntimeError):  # a NUL in the name
+        raise SaveError(f"{path!s:.200}: not a usable file name") from None
+    if len(blob) > MAX_SAVE_BYTES:
+        raise SaveError(f"{path}: too large for a save (at most {MAX_SAVE_BYTES:,} bytes)")
+    return blob
+
+
+def _open_nonblocking(name: str, flags: int) -> int:
+    """Open without waiting: opening a FIFO for reading blocks until a writer comes, which may be never."""
+    return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a save may hold")
+
+
+def _whole(value: Any, where: str, lo: int, hi: int) -> int:
+    """A whole number within [lo, hi], as a hand-edited save must be checked."""
+    if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+        raise CodecError(f"{where}: must be a whole number from {lo} to {hi}")
+    return value
+
+
+def session_lengths(loaded: Any) -> list[str]:
+    return ["full", *(x.id for x in loaded.scenario.calendar.lengths)]
 
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

@@ -68,7 +68,6 @@ class Session:
         self.strategy = strategy
         self.state: GameState = new_game(self.cs, setup.seed, setup.length_id, setup.humans)
         self.actions: list[A.Action] = []
-        self.rationales: dict[int, str] = {}
         self.undone: list[Undone] = []
         self.journal: list[JournalEntry] = []  # the teacher's pauses, timers and time-ups (see JournalEntry)
         # (number of actions applied, state) at the start of each sitting reached

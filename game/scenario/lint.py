@@ -76,6 +76,9 @@ class _Linter:
         self.delegations = {d.id: d for d in s.delegations}
         self.in_scope = {i for inst in s.instruments for i in inst.scope}
         self._event_busy: set[str] = set()
+        self._event_why: dict[str, str | None] = {}  # event id -> why it never fires; filled in dependency order
+        self._settling = True
+        self._settle_event_chains()
 
     def warn(self, kind: str, path: KeyPath, message: str) -> None:
         self.out.append(Problem(Path(), path, f"{message} [{kind}]", severity=Severity.WARNING))
@@ -138,11 +141,14 @@ class _Linter:
         if c.fired is not None:
             ev = self.events[c.fired]
             if not ev.optional and c.fired not in self._event_busy:
-                self._event_busy.add(c.fired)
-                try:
-                    why = self.event_never(ev)
-                finally:
-                    self._event_busy.discard(c.fired)
+                if c.fired in self._event_why or self._settling:  # a loop of events waiting for each other: no verdict
+                    why = self._event_why.get(c.fired)
+                else:
+                    self._event_busy.add(c.fired)
+                    try:
+                        why = self.event_never(ev)
+                    finally:
+                        self._event_busy.discard(c.fired)
                 if why or ev.chance <= 0:
                     return f"event {c.fired!r} never fires ({why or 'its chance is 0'})"
         if c.walked_out is not None:
@@ -195,6 +201,53 @@ class _Linter:
         if c.not_ is not None and self.never(c.not_, at_end=True):
             return "`not` of a test that never holds"
         return None
+
+    def _settle_event_chains(self) -> None:
+        """Work out, once, whether each event can fire, the events it waits for first.
+
+        A chain of events each waiting for the previous one (`when = { fired = ... }`) may be
+        hundreds long; asking recursively would exhaust Python's stack, so the order is found
+        with an explicit stack and every answer is remembered."""
+        waits: dict[str, list[str]] = {}
+        for ev in self.s.events:
+            found: list[str] = []
+            todo = [ev.when] if ev.when is not None else []
+            while todo:
+                c = todo.pop()
+                if c.fired is not None and c.fired in self.events:
+                    found.append(c.fired)
+                todo.extend(c.all or ())
+                todo.extend(c.any or ())
+                if c.not_ is not None:
+                    todo.append(c.not_)
+            waits[ev.id] = found
+        done: set[str] = set()
+        for root in waits:
+            stack: list[tuple[str, int]] = [(root, 0)]
+            on_path = {root}
+            while stack:
+                eid, k = stack.pop()
+                if eid in done:
+                    on_path.discard(eid)
+                    continue
+                deps = waits.get(eid, [])
+                if k < len(deps):
+                    stack.append((eid, k + 1))
+                    nxt = deps[k]
+                    if nxt not in done and nxt not in on_path:
+                        on_path.add(nxt)
+                        stack.append((nxt, 0))
+                    continue
+                done.add(eid)
+                on_path.discard(eid)
+                ev = self.events[eid]
+                if not ev.optional:
+                    self._event_busy.add(eid)
+                    try:
+                        self._event_why[eid] = self.event_never(ev)
+                    finally:
+                        self._event_busy.discard(eid)
+        self._settling = False
 
     def event_never(self, ev: Any) -> str | None:
         whole = [Condition(on_or_after=ev.date)] if ev.date is not None else []

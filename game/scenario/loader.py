@@ -15,12 +15,14 @@ from typing import Any
 
 import pydantic
 
+from game.resources import shipped_scenarios
 from game.scenario.check import check_references
 from game.scenario.errors import KeyPath, Problem, ScenarioError, Severity
 from game.scenario.lint import lint
 from game.scenario.locate import Locator
 from game.scenario.models import FORMAT_VERSION, Calendar, Delegation, Event, Instrument, Issue, Outcome, Scenario
 from game.scenario.overrides import apply_overrides
+from game.scenario.rawcheck import raw_problems
 
 MAX_FILE_BYTES = 2_000_000
 MAX_EXTENDS_DEPTH = 8
@@ -63,6 +65,7 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     except UnicodeDecodeError as err:
         line = blob[: err.start].count(b"\n") + 1
         raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=line)]) from None
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the TOML
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -79,17 +82,33 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         raise ScenarioError([Problem(path, (), f"not valid TOML: {msg}", line=line, column=col)]) from None
     except RecursionError:
         raise ScenarioError([Problem(path, (), "not valid TOML: nested too deeply")]) from None
+    except ValueError as err:  # an integer of more than 4,300 digits
+        raise ScenarioError([Problem(path, (), f"not valid TOML: a number is too long to read ({err})")]) from None
+    locator = Locator(text)
     depth = _depth(data)
     if depth > MAX_NESTING:
-        raise ScenarioError([Problem(path, (), f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed")])
-    locator = Locator(text)
+        deepest = _deepest_path(data)
+        raise ScenarioError([Problem(path, deepest, f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed",
+                                     line=locator.line_of(deepest))])
+    bad = raw_problems(data, path, locator)
+    if bad:
+        raise ScenarioError(bad)
     raw = _Raw(path, data, locator, (blob,), ((path, data, locator),))
     base_ref = data.get("extends")
     if base_ref is None:
         return raw
     if not isinstance(base_ref, str):
         raise ScenarioError([Problem(path, ("extends",), "must be a file path (a string)", line=raw.locator.line_of(("extends",)))])
-    base_path = (path.parent / base_ref).resolve()
+    line = raw.locator.line_of(("extends",))
+    try:
+        base_path = (path.parent / base_ref).resolve()
+        allowed = [path.parent.resolve(), shipped_scenarios().resolve()]
+    except (OSError, RuntimeError, ValueError) as err:  # a symlink loop, a NUL in the path
+        raise ScenarioError([Problem(path, ("extends",), f"{base_ref!r} is not a usable path ({_why(err)})", line=line)]) from None
+    if not any(base_path.is_relative_to(folder) for folder in allowed):
+        msg = (f"{base_ref!r} is outside this scenario's folder ({path.parent}) and the shipped scenarios; "
+               "a variant may only extend a file beside it or a shipped scenario")
+        raise ScenarioError([Problem(path, ("extends",), msg, line=line)])
     if base_path in chain or len(chain) >= MAX_EXTENDS_DEPTH:
         msg = f"{base_ref!r} leads to a loop or a chain deeper than {MAX_EXTENDS_DEPTH}"
         raise ScenarioError([Problem(path, ("extends",), msg, line=raw.locator.line_of(("extends",)))])
@@ -102,6 +121,31 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     merged.pop("extends", None)
     merged["extends"] = base_ref
     return _Raw(path, merged, raw.locator, base.texts + raw.texts, (*raw.sources, *base.sources))
+
+
+def _why(err: BaseException) -> str:
+    if isinstance(err, RuntimeError) or (isinstance(err, OSError) and err.errno == 40):
+        return "it leads to a loop of symbolic links"
+    if isinstance(err, ValueError):
+        return "it holds a NUL character"
+    return str(getattr(err, "strerror", None) or err)
+
+
+def _deepest_path(data: Any) -> KeyPath:
+    """The key path to the first value nested more than MAX_NESTING deep, found without recursion."""
+    stack: list[tuple[KeyPath, Any]] = [((), data)]
+    best: KeyPath = ()
+    while stack:
+        path, value = stack.pop()
+        if len(path) > len(best):
+            best = path
+            if len(best) > MAX_NESTING:
+                return best[: MAX_NESTING + 1]
+        if isinstance(value, dict):
+            stack.extend(((*path, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, k), v) for k, v in enumerate(value))
+    return best
 
 
 def _depth(value: Any, level: int = 0) -> int:
@@ -215,7 +259,11 @@ def load(path: str | Path, overrides: Mapping[str, Any] | None = None) -> Loaded
     `overrides` maps key paths (`delegations.germany.reservation`, see
     overrides.py) to values set on the merged data before validation."""
     file = Path(path)
-    raw = _read(file.resolve(), (file.resolve(),))
+    try:
+        resolved = file.resolve()
+    except (OSError, RuntimeError, ValueError) as err:
+        raise ScenarioError([Problem(file, (), f"cannot open the file: {_why(err)}")]) from None
+    raw = _read(resolved, (resolved,))
     sources = raw.sources
     raw = _Raw(file, raw.data, raw.locator, raw.texts)
     data = raw.data

@@ -16,6 +16,17 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 FORMAT_VERSION = 1
 
+# Sizes beyond any classroom conference: a file above them is refused with a message rather than
+# left to exhaust memory or time (the trust matrix and the AI's package tables grow with them).
+MAX_DELEGATIONS = 40
+MAX_ISSUES = 40
+MAX_OPTIONS = 32
+MAX_INSTRUMENTS = 40
+MAX_EVENTS = 1000
+MAX_OUTCOMES = 100
+MAX_AIMS = 30
+MAX_SITTINGS = 366
+
 Id = Annotated[
     str,
     Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64, description="A lower-case identifier: letters, digits, _"),
@@ -207,12 +218,13 @@ class Meta(_Model):
 class GameLength(_Model):
     id: Id = Field(description="Length id, e.g. short or full")
     title: Text = Field(description="Name shown on the setup screen")
-    sittings: list[dt.date] = Field(min_length=1, description="The dated sittings of this length, in order")
+    sittings: list[dt.date] = Field(min_length=1, max_length=MAX_SITTINGS, description="The dated sittings of this length, in order")
     minutes: int = Field(45, ge=5, le=600, description="Rough lesson time for two teams")
 
 
 class Calendar(_Model):
-    sittings: list[dt.date] = Field(min_length=1, description="Dated sittings of the full conference, in order; one turn each")
+    sittings: list[dt.date] = Field(min_length=1, max_length=MAX_SITTINGS,
+                                    description="Dated sittings of the full conference, in order; one turn each")
     lengths: list[GameLength] = Field([], description="Shorter (or other) game lengths; the full calendar is always offered as 'full'")
     minutes: int = Field(90, ge=5, le=600, description="Rough lesson time of the full calendar for two teams")
 
@@ -230,7 +242,7 @@ class Issue(_Model):
     id: Id = Field(description="Issue id")
     title: Text = Field(description="Name of the question")
     description: Text = Field("", description="What is at stake")
-    options: list[Option] = Field(min_length=2, description="Ordered options, from one side's wish to the other's")
+    options: list[Option] = Field(min_length=2, max_length=MAX_OPTIONS, description="Ordered options, from one side's wish to the other's")
 
 
 class Stance(_Model):
@@ -278,7 +290,7 @@ class Delegation(_Model):
         "each further time the same delegation consults it"
     )
     stances: dict[Id, Stance] = Field({}, description="Issue id -> stance")
-    aims: list[Aim] = Field([], description="Scored aims")
+    aims: list[Aim] = Field([], max_length=MAX_AIMS, description="Scored aims")
 
 
 class Instrument(_Model):
@@ -324,11 +336,11 @@ class Scenario(_Model):
     variant_note: Text = Field("", description="For a what-if variant: what it changes and what historians say")
     meta: Meta = Field(description="Title, setting, languages and sources")
     calendar: Calendar = Field(description="Dated sittings and game lengths")
-    issues: list[Issue] = Field(min_length=1, description="The questions on the table")
-    delegations: list[Delegation] = Field(min_length=2, description="Who sits at the table")
-    instruments: list[Instrument] = Field(min_length=1, description="Agreements that can be signed")
-    events: list[Event] = Field([], description="Dated or conditional happenings")
-    outcomes: list[Outcome] = Field(min_length=1, description="End states, checked in order")
+    issues: list[Issue] = Field(min_length=1, max_length=MAX_ISSUES, description="The questions on the table")
+    delegations: list[Delegation] = Field(min_length=2, max_length=MAX_DELEGATIONS, description="Who sits at the table")
+    instruments: list[Instrument] = Field(min_length=1, max_length=MAX_INSTRUMENTS, description="Agreements that can be signed")
+    events: list[Event] = Field([], max_length=MAX_EVENTS, description="Dated or conditional happenings")
+    outcomes: list[Outcome] = Field(min_length=1, max_length=MAX_OUTCOMES, description="End states, checked in order")
 
 
 def schema() -> dict[str, Any]:

@@ -30,6 +30,7 @@ import pygame
 
 from game.i18n import Translator
 from game.ui.layout import Layout
+from game.ui.registry import FRAME
 from game.ui.scene import Scene, SceneStack
 from game.ui.setup_model import SCENARIO_DIR, GameSetup
 from game.ui.theme import Theme, load_theme
@@ -251,10 +252,12 @@ class App:
             top.update(dt)
 
     def draw(self) -> pygame.Surface:
+        FRAME.begin(self.surface)
         for scene in self.stack.visible():
             scene.draw(self.surface)
         for extra in self.extras:
             extra.draw(self.surface)
+        FRAME.end()
         self._take_screenshots()
         return self.surface
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.registry import FRAME
 from game.ui.text import draw_line
 
 if TYPE_CHECKING:
@@ -92,3 +93,4 @@ def shade(surface: pygame.Surface, app: App) -> None:
     veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     veil.fill(app.theme.c("shade"))
     surface.blit(veil, (0, 0))
+    FRAME.cover()

@@ -29,6 +29,7 @@ from game.ui.board import BoardArea, BoardState
 from game.ui.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.conference_draw import (
     board_row_height,
+    digest_height,
     draw_pending,
     draw_table,
     news_item_height,
@@ -36,11 +37,15 @@ from game.ui.conference_draw import (
     paint_news,
     pending_height,
 )
-from game.ui.conference_model import ConferenceView, conference_view
+from game.ui.conference_model import ConferenceView, conference_view, narrator
+from game.ui.digest_model import since_last_turn
+from game.ui.done import confirmation
 from game.ui.focus import FocusGroup
+from game.ui.inbox import Inbox
+from game.ui.inbox_model import inbox
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollArea, ScrollState
-from game.ui.text import draw_line
+from game.ui.text import draw_line, wrap
 from game.ui.widgets import Button, TextField, Widget
 
 ANNOUNCE = 0.6  # seconds each AI move stays the newest line before the next one
@@ -73,6 +78,12 @@ class ConferenceScene(Scene):
         self._rects: dict[str, pygame.Rect] = {}
         self._pending_boxes: list[tuple[pygame.Rect, int, int]] = []
         self._more = 0
+        self.inbox: Inbox | None = None
+        self.inbox_pos = 0  # the inbox item on screen (0 = the newest waiting proposal)
+        self.inbox_scroll = ScrollState()
+        self.digest: tuple[str, ...] = ()  # "since your last turn", at the top of a team's news
+        self.notice = ""  # what the team's last answer did (answering does not end the turn)
+        self.confirmed = ""  # what the last move did, in words ("Proposal No. 3 sent privately to Soviet Russia")
 
     # --- seams ------------------------------------------------------------------------
     @property
@@ -116,9 +127,11 @@ class ConferenceScene(Scene):
         self.session.apply(action)
         self.shown = len(self.session.state.log)
         self.message = ""
+        self.notice = ""
         if isinstance(action, A.MAIN_MOVES):
             self.viewer = None  # the next team must not find this one's papers on the screen
             self.rationale = ""
+            self.confirmed = confirmation(self.session.state, action, self.ctx.tr)  # the move form shows it (game/ui/done.py)
         self._after_change(before)
         self._autosave()
         self.refresh()
@@ -234,7 +247,13 @@ class ConferenceScene(Scene):
 
     def answer(self, pid: int, accept: bool) -> None:
         if self.team_turn and self.viewer:
-            self.act(A.Respond(self.viewer, pid, A.Answer.ACCEPT if accept else A.Answer.REJECT, rationale=self.rationale.strip()))
+            problem = self.act(A.Respond(self.viewer, pid, A.Answer.ACCEPT if accept else A.Answer.REJECT, rationale=self.rationale.strip()))
+            if problem is None:
+                t = self.ctx.t
+                done = t("You accepted No. {number}.", number=pid) if accept else t("You refused No. {number}.", number=pid)
+                self.notice = done + " " + t("Answering does not end your turn: now make your move.")
+                self.rationale = ""
+                self.refresh()
 
     def _first_awaiting(self) -> int | None:
         view = self.view
@@ -246,10 +265,14 @@ class ConferenceScene(Scene):
     # --- layout ------------------------------------------------------------------------
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        theme = app.theme
         self.view = view = conference_view(self.session, app.tr, self.viewer, self.shown)
         body = lay.body()
-        left, middle, right = lay.columns(body, [9, 13, 8])
+        team = self.team_turn
+        items = inbox(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
+        self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll) if items else None
+        if self.inbox is not None:
+            self.inbox_pos = self.inbox.selected
+        left, middle, right = lay.columns(body, [10, 12, 8] if self.inbox else [9, 13, 8])
         table_h = round(left.height * 0.62)
         self._rects = {
             "table": pygame.Rect(left.x, left.y, left.width, table_h),
@@ -257,6 +280,8 @@ class ConferenceScene(Scene):
             "board": middle,
             "news": right,
         }
+        if self.inbox is not None:
+            self._rects = {"inbox": left, "board": middle, "news": right}
         widgets: list[Widget] = []
         bh = lay.button_height()
         head = lay.header()
@@ -267,43 +292,43 @@ class ConferenceScene(Scene):
             widgets.append(Button("teacher", pygame.Rect(head.right - lay.margin - 2 * mw - lay.gap, head.centery - bh // 2 - lay.px(2), mw, bh),
                                   t("Teacher (T)"), self._teacher, style="quiet", tooltip=t("The teacher's console (T)")))
 
-        # proposals (and, on a team's turn, the answers and a line for the team's reasons)
+        if self.inbox is not None:
+            widgets += self.inbox.layout(app, panel_inner(app, left), rationale=self.rationale, on_rationale=self._set_rationale,
+                                         answer=self.answer, counter=self.open_proposal, select=self._select_item)
+        else:
+            self._layout_pending(widgets, team)
+        self._layout_rest(widgets, team, view, middle, right)
+
+    def _select_item(self, k: int) -> None:
+        self.inbox_pos = k
+        self.inbox_scroll.offset = 0
+        self.refresh()
+
+    def _layout_pending(self, widgets: list[Widget], team: bool) -> None:
+        """The open proposals this viewer may see, under the table (none of them waits for this team's answer)."""
+        app, lay = self.ctx, self.ctx.layout
+        theme, view = app.theme, self.view
+        assert view is not None
         inner = panel_inner(app, self._rects["pending"])
         y = inner.y
-        team = self.team_turn
-        if team:
-            field = pygame.Rect(inner.x, y, inner.width, bh)
-            widgets.append(TextField("rationale", field, self.rationale, self._set_rationale,
-                                     placeholder=t("Why? One line for the record (optional)"), max_len=200,
-                                     tooltip=t("Your reason, kept in the session record")))
-            y = field.bottom + lay.px(10)
         self._pending_boxes = []
         self._more = 0
         items = sorted(view.pending, key=lambda p: (not p.awaiting, -p.id))
-        small_bh = round(bh * 0.85)
         note_h = theme.text_font(lay, "small").get_linesize()
         for p in items:
-            buttons_h = (small_bh + lay.px(6)) if (team and p.awaiting) else 0
             lines = 3
-            while lines > 1 and y + pending_height(app, p, inner.width, lines) + buttons_h > inner.bottom - note_h:
-                lines -= 1  # a proposal waiting for an answer is shown shorter rather than hidden
+            while lines > 1 and y + pending_height(app, p, inner.width, lines) > inner.bottom - note_h:
+                lines -= 1
             h = pending_height(app, p, inner.width, lines)
-            if y + h + buttons_h > inner.bottom - (0 if p is items[-1] else note_h):
+            if y + h > inner.bottom - (0 if p is items[-1] else note_h):
                 self._more += 1
                 continue
             self._pending_boxes.append((pygame.Rect(inner.x, y, inner.width, h), p.id, lines))
-            y += h
-            if team and p.awaiting:
-                cols = lay.columns(pygame.Rect(inner.x, y, inner.width, small_bh), [1, 1, 1], lay.px(8))
-                widgets.append(Button(f"accept:{p.id}", cols[0], t("Accept (A)"), lambda pid=p.id: self.answer(pid, True),
-                                      tooltip=t("Accept this proposal (A answers the first one)")))
-                widgets.append(Button(f"reject:{p.id}", cols[1], t("Reject (R)"), lambda pid=p.id: self.answer(pid, False),
-                                      tooltip=t("Reject this proposal (R answers the first one)")))
-                widgets.append(Button(f"counter:{p.id}", cols[2], t("Counter (C)"), lambda pid=p.id: self.open_proposal(pid),
-                                      tooltip=t("Answer with your own proposal, starting from this one (C)")))
-                y += small_bh + lay.px(6)
-            y += lay.px(8)
+            y += h + lay.px(8)
 
+    def _layout_rest(self, widgets: list[Widget], team: bool, view: ConferenceView, middle: pygame.Rect, right: pygame.Rect) -> None:
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        bh = lay.button_height()
         # the issue board
         b_inner = panel_inner(app, middle)
         row_h = board_row_height(app)
@@ -313,7 +338,9 @@ class ConferenceScene(Scene):
         # the news
         n_inner = panel_inner(app, right)
         n_rect = n_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
+        self.digest = since_last_turn(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
         total = sum(news_item_height(app, line, n_rect.width) for line in view.news)
+        total += digest_height(app, t("Since your last turn"), self.digest, n_rect.width)
         widgets.append(ScrollArea("news", n_rect, self.news_scroll, total, self._paint_news, line=lay.px(40),
                                   tooltip=t("Up and Down, Page Up and Page Down to read on")))
 
@@ -334,7 +361,6 @@ class ConferenceScene(Scene):
         self.focus.set(widgets)
         if team and self.focus.focus_key in (None, "menu", "board", "news"):
             self.focus.focus_key = "propose"
-        del theme
 
     def _teacher(self) -> None:
         panel = TEACHER_PANEL(self) if TEACHER_PANEL is not None else None
@@ -365,7 +391,7 @@ class ConferenceScene(Scene):
                 self._teacher()
                 return True
             if self.team_turn:
-                first = self._first_awaiting()
+                first = self.inbox.current.id if self.inbox is not None and self.inbox.current is not None else None
                 keys: dict[int, Callable[[], None]] = {
                     pygame.K_b: self.open_briefing, pygame.K_p: self.open_proposal, pygame.K_s: self.open_shift,
                     pygame.K_m: self.open_statement, pygame.K_w: lambda: self.open_confirm("walkout"),
@@ -391,6 +417,11 @@ class ConferenceScene(Scene):
         turn = self._turn_text(view)
         draw_header(surface, app, view.title, sub + ("  ·  " + turn if turn else ""))
         dels = {d.id: d for d in self.session.cs.scenario.delegations}
+        if self.inbox is not None:
+            draw_panel(surface, app, self._rects["inbox"], t("Your inbox"))
+            self.inbox.draw(surface, app)
+            self._draw_rest(surface)
+            return
         inner = draw_panel(surface, app, self._rects["table"], t("The table"))
         draw_table(surface, app, inner, view, dels, self.pulse)
         p_inner = draw_panel(surface, app, self._rects["pending"], t("Proposals"))
@@ -404,6 +435,10 @@ class ConferenceScene(Scene):
         elif self._more:
             draw_line(surface, small, app.tr.tn("{n} more proposal: see the news", "{n} more proposals: see the news", self._more),
                       theme.c("ink_soft"), pygame.Rect(p_inner.x, p_inner.bottom - small.get_linesize(), p_inner.width, small.get_linesize()))
+        self._draw_rest(surface)
+
+    def _draw_rest(self, surface: pygame.Surface) -> None:
+        app, t = self.ctx, self.ctx.t
         draw_panel(surface, app, self._rects["board"], t("Public positions"))
         draw_panel(surface, app, self._rects["news"], t("News"))
         self._draw_footer(surface)
@@ -430,11 +465,18 @@ class ConferenceScene(Scene):
         theme, lay = app.theme, app.layout
         if self.team_turn:
             band = draw_footer(surface, app)
-            if self.message:  # a refused move: why, in the rules' words, above the buttons
+            if self.message or self.notice:  # a refused move (why, in the rules' words) or what an answer did, above the buttons
                 font = theme.text_font(lay, "small", "bold")
-                r = pygame.Rect(lay.margin, band.y - font.get_linesize() - lay.px(4), band.width - 2 * lay.margin, font.get_linesize())
-                pygame.draw.rect(surface, theme.c("panel_bg"), r.inflate(lay.px(8), lay.px(2)))
-                draw_line(surface, font, t("Not allowed: {reason}", reason=self.message), theme.c("danger"), r)
+                text = t("Not allowed: {reason}", reason=self.message) if self.message else self.notice
+                lines = wrap(font, text, band.width - 2 * lay.margin)
+                h = len(lines) * font.get_linesize()
+                r = pygame.Rect(lay.margin, band.y - h - lay.px(6), band.width - 2 * lay.margin, h)
+                pygame.draw.rect(surface, theme.c("panel_bg"), r.inflate(lay.px(12), lay.px(6)), border_radius=lay.px(4))
+                pygame.draw.rect(surface, theme.c("danger" if self.message else "ok"), r.inflate(lay.px(12), lay.px(6)), max(1, lay.px(2)),
+                                 border_radius=lay.px(4))
+                for k, line in enumerate(lines):
+                    draw_line(surface, font, line, theme.c("danger" if self.message else "ink"),
+                              pygame.Rect(r.x, r.y + k * font.get_linesize(), r.width, font.get_linesize()))
             return
         if self.animating:
             hint = t("Space, Enter or a click: skip the announcements") + "   ·   " + t("Esc: menu")
@@ -453,4 +495,4 @@ class ConferenceScene(Scene):
 
     def _paint_news(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
         assert self.view is not None
-        paint_news(surface, self.ctx, rect, offset, self.view.news, self.fresh)
+        paint_news(surface, self.ctx, rect, offset, self.view.news, self.fresh, self.digest)

@@ -15,7 +15,7 @@ import pygame
 from game.scenario.models import Delegation
 from game.ui.conference_model import ConferenceView, IssueRow, NewsLine, PendingView
 from game.ui.emblems import draw_seat
-from game.ui.text import draw_line, ellipsize, render, wrap
+from game.ui.text import blit_text, draw_line, ellipsize, wrap
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -230,13 +230,17 @@ def news_pad(app: App) -> int:
     return app.layout.px(10)
 
 
-def paint_news(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int, news: tuple[NewsLine, ...], fresh: float) -> None:
-    """Newest first: date (and 'private' in words), then the sentence; the newest glows while it is announced."""
+def paint_news(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int, news: tuple[NewsLine, ...], fresh: float,
+               digest: tuple[str, ...] = ()) -> None:
+    """Newest first: date (and 'private' in words), then the sentence; the newest glows while it is announced.
+
+    A team's view starts with its "since your last turn" digest."""
     theme, lay, t = app.theme, app.layout, app.t
     small = theme.text_font(lay, "small")
     small_bold = theme.text_font(lay, "small", "bold")
     body = theme.text_font(lay, "body", reading=True)
     y = rect.y - offset
+    y += paint_digest(surface, app, rect, y, t("Since your last turn"), digest)
     full = rect
     pad = news_pad(app)
     rect = pygame.Rect(full.x + pad, full.y, full.width - pad, full.height)
@@ -258,10 +262,45 @@ def paint_news(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int
             yy = y + small.get_linesize()
             colour = theme.c("ink")
             for text in wrapped(body, line.text, rect.width):
-                surface.blit(render(body, text, colour), (rect.x, yy))
+                blit_text(surface, body, text, colour, (rect.x, yy))
                 yy += body.get_linesize()
             pygame.draw.line(surface, theme.c("rule"), (rect.x, y + h - lay.px(3)), (rect.right, y + h - lay.px(3)), 1)
         y += h
+
+
+def digest_height(app: App, heading: str, lines: tuple[str, ...], width: int) -> int:
+    """Height of the "since your last turn" box at the top of a team's news (0 when there is none)."""
+    if not lines:
+        return 0
+    theme, lay = app.theme, app.layout
+    bold = theme.text_font(lay, "small", "bold", reading=True)
+    body = theme.text_font(lay, "body", reading=True)
+    inner = width - 2 * lay.px(8)
+    h = len(wrapped(bold, heading, inner)) * bold.get_linesize()
+    h += sum(len(wrapped(body, "• " + x, inner)) * body.get_linesize() for x in lines)
+    return h + 2 * lay.px(8) + lay.px(10)
+
+
+def paint_digest(surface: pygame.Surface, app: App, rect: pygame.Rect, y: int, heading: str, lines: tuple[str, ...]) -> int:
+    """The box drawn from `y`; returns the height used (as `digest_height`)."""
+    if not lines:
+        return 0
+    theme, lay = app.theme, app.layout
+    h = digest_height(app, heading, lines, rect.width)
+    box = pygame.Rect(rect.x, y, rect.width, h - lay.px(10))
+    pygame.draw.rect(surface, theme.c("field_bg"), box, border_radius=lay.px(4))
+    pygame.draw.rect(surface, theme.c("focus"), box, max(2, lay.px(2)), border_radius=lay.px(4))
+    bold = theme.text_font(lay, "small", "bold", reading=True)
+    body = theme.text_font(lay, "body", reading=True)
+    x, yy, inner = box.x + lay.px(8), box.y + lay.px(8), box.width - 2 * lay.px(8)
+    for line in wrapped(bold, heading, inner):
+        blit_text(surface, bold, line, theme.c("ink"), (x, yy))
+        yy += bold.get_linesize()
+    for text in lines:
+        for line in wrapped(body, "• " + text, inner):
+            blit_text(surface, body, line, theme.c("ink"), (x, yy))
+            yy += body.get_linesize()
+    return h
 
 
 def pending_text(app: App, p: PendingView) -> tuple[str, str]:
@@ -300,6 +339,6 @@ def draw_pending(surface: pygame.Surface, app: App, rect: pygame.Rect, p: Pendin
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], ellipsize(small, lines[max_lines - 1] + " …", rect.width)]
     for line in lines:
-        surface.blit(render(small, line, theme.c("ink")), (rect.x, y))
+        blit_text(surface, small, line, theme.c("ink"), (rect.x, y))
         y += small.get_linesize()
 

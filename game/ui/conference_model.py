@@ -16,7 +16,7 @@ from game.engine.state import GameState, ProposalStatus
 from game.i18n import Translator
 from game.play.session import Session
 from game.scenario.texts import tr
-from game.ui.emblems import short_codes
+from game.ui.codes import short_codes
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,11 @@ Shapes are drawn supersampled and smoothed, so edges stay clean on a 4K projecto
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 
 import pygame
 
 from game.scenario.models import Delegation, Emblem
-from game.scenario.texts import tr
+from game.ui.codes import short_codes as short_codes  # re-exported; pygame-free so a network host can use it
 
 SUPERSAMPLE = 3
 #: Below this height a badge would be too small to read; the name beside the emblem does its job.
@@ -157,37 +156,3 @@ def draw_seat(surface: pygame.Surface, center: tuple[int, int], radius: int, del
     ink = pygame.Color("#111111") if lum > 140 else pygame.Color("#ffffff")
     text = _font(max(8, round(radius * (1.0 if len(code) == 1 else 0.8)))).render(code, True, ink)
     surface.blit(text, text.get_rect(center=center))
-
-
-def short_codes(delegations: Iterable[Delegation], lang: str = "en") -> dict[str, str]:
-    """A short code per delegation, unique in the scenario: initial, else initials, else two letters.
-
-    Colour-blind viewers and black-and-white printouts tell seats apart by these.
-    """
-    dels = list(delegations)
-
-    def candidates(d: Delegation) -> list[str]:
-        name = tr(d.name, lang).strip() or d.id
-        words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
-        out = [name[:1].upper()]
-        if len(words) > 1:
-            out.append("".join(w[0] for w in words[:3]).upper())
-        out.append(name[:2].capitalize())
-        out.append(name[:3].capitalize())
-        out.append(d.id[:4])
-        return out
-
-    level = {d.id: 0 for d in dels}
-    cands = {d.id: candidates(d) for d in dels}
-    for _ in range(6):
-        codes = {d.id: cands[d.id][min(level[d.id], len(cands[d.id]) - 1)] for d in dels}
-        seen: dict[str, list[str]] = {}
-        for did, code in codes.items():
-            seen.setdefault(code, []).append(did)
-        clashes = [ids for ids in seen.values() if len(ids) > 1]
-        if not clashes:
-            return codes
-        for ids in clashes:
-            for did in ids:
-                level[did] += 1
-    return {d.id: d.id for d in dels}

@@ -1,6 +1,6 @@
 """Keyboard focus for a screen's widgets: Tab, arrows, Enter, plus mouse hover and tooltips.
 
-pygame-gui has no focus traversal, and a class that cannot use a mouse on the
+Plenipo draws its own widgets, and a class that cannot use a mouse on the
 projector computer must still be able to play, so every screen puts its
 widgets in a `FocusGroup` and gets the same keys everywhere:
 Tab / Shift+Tab and Up / Down move between widgets (a list moves inside itself

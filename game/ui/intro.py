@@ -16,7 +16,7 @@ from game.ui.focus import FocusGroup
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollArea, ScrollState
 from game.ui.setup_model import GameSetup, IntroRow, intro_rows
-from game.ui.text import draw_line, render, wrap
+from game.ui.text import blit_text, draw_line, wrap
 from game.ui.widgets import Button, Widget
 
 
@@ -139,7 +139,7 @@ class IntroScene(Scene):
         where_font = theme.text_font(lay, "body", "bold")
         y = self._where_rect.y
         for line in self._where_lines:
-            surface.blit(render(where_font, line, theme.c("ink_soft")), (self._where_rect.x, y))
+            blit_text(surface, where_font, line, theme.c("ink_soft"), (self._where_rect.x, y))
             y += where_font.get_linesize()
         small_bold = theme.text_font(lay, "small", "bold")
         fw, nw, _ = self._cols
@@ -160,7 +160,7 @@ class IntroScene(Scene):
             if y > rect.bottom:
                 break
             if line:
-                surface.blit(render(font, line, theme.c("ink")), (rect.x, y))
+                blit_text(surface, font, line, theme.c("ink"), (rect.x, y))
             y += step
 
     def _paint_table(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
@@ -198,12 +198,12 @@ class IntroScene(Scene):
                     ly += lay.px(6)
                     continue
                 f = small if leaders else label
-                surface.blit(render(f, line, theme.c("ink_soft" if leaders else "ink")), (x, ly))
+                blit_text(surface, f, line, theme.c("ink_soft" if leaders else "ink"), (x, ly))
                 ly += f.get_linesize()
             dx = x + nw + lay.gap
             dy = y + pad
             for line in demand_lines:
-                surface.blit(render(font, line, theme.c("ink")), (dx, dy))
+                blit_text(surface, font, line, theme.c("ink"), (dx, dy))
                 dy += round(font.get_linesize() * 1.2)
             y += h
             pygame.draw.line(surface, theme.c("rule"), (rect.x, y - 1), (rect.x + fw + nw + dw + 2 * lay.gap, y - 1), max(1, lay.px(1)))

@@ -62,16 +62,10 @@ def continue_autosave():  # type: ignore[no-untyped-def]
 
 
 def resolve_scenario(name: str | None) -> Path:
-    """A scenario file from a path or an id in scenarios/ (default: Genoa)."""
-    if not name:
-        return SCENARIO_DIR / f"{DEFAULT_SCENARIO}.toml"
-    path = Path(name)
-    if path.is_file():
-        return path
-    candidate = SCENARIO_DIR / (name if name.endswith(".toml") else f"{name}.toml")
-    if candidate.is_file():
-        return candidate
-    raise FileNotFoundError(name)
+    """A scenario file from a path or a shipped scenario's id (default: Genoa); the CLI's one lookup."""
+    from game.cli.common import find_scenario
+
+    return find_scenario(name or DEFAULT_SCENARIO)
 
 
 def setup_model(args: argparse.Namespace, scenario: Path) -> SetupModel:
@@ -96,13 +90,19 @@ def run_window(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     from game.cli.common import CliError
 
-    try:
-        name = getattr(args, "designer", None) or args.scenario
-        scenario = resolve_scenario(str(name) if name else None)
-    except FileNotFoundError:
-        raise CliError(f"no scenario {str(name)!r}: give a file or an id from scenarios/") from None
+    name = getattr(args, "designer", None) or args.scenario
+    scenario = resolve_scenario(str(name) if name else None)
     from game.ui.app import App, NoDisplayError, Settings
 
+    commands = None
+    script = getattr(args, "script", None)
+    if script is not None:
+        from game.ui.script_lang import ScriptSyntaxError, parse_file
+
+        try:
+            commands = parse_file(Path(script))
+        except ScriptSyntaxError as err:
+            raise CliError(str(err)) from None
     lang = args.lang or "en"
     first = None
     designer = None
@@ -127,7 +127,7 @@ def run_window(args: argparse.Namespace) -> int:
         first = SetupScene(setup_model(args, scenario))
     try:
         app = App(settings=Settings(lang=lang), on_begin=begin, has_save=has_autosave, on_continue=continue_autosave,
-                  screenshot_dir=args.screenshots, first_scene=first)
+                  screenshot_dir=None if commands is not None else args.screenshots, first_scene=first)
     except NoDisplayError as err:
         print(f"plenipo: no display available ({err}); try `plenipo simulate` for a game without a window", file=sys.stderr)
         return 1
@@ -139,6 +139,15 @@ def run_window(args: argparse.Namespace) -> int:
     app.exit_at_end = bool(args.exit_at_end)
     app.fast = os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen") and bool(args.autoplay or args.exit_at_end)
     app.started = start
+    if commands is not None:  # a UI script plays the window instead of a person (headless with the dummy driver)
+        from game.ui.script import ScriptRun
+
+        app.fast = True
+        status = ScriptRun(app, commands, str(script), shots=args.screenshots).run()
+        import pygame
+
+        pygame.quit()
+        return status
     app.run()
     import pygame
 

@@ -20,8 +20,9 @@ from game.ui.card import CardScene
 from game.ui.chrome import panel_inner
 from game.ui.conference_model import briefing_view
 from game.ui.move_model import OptionCell, ProposalDraft, ShiftDraft, option_cells
+from game.ui.registry import FRAME
 from game.ui.scroll import ScrollArea, ScrollState
-from game.ui.text import draw_line, draw_wrapped, ellipsize, render, wrap
+from game.ui.text import blit_text, draw_line, draw_wrapped, ellipsize, wrap
 from game.ui.widgets import Button, Choice, Label, TextField, Toggle, Widget, draw_box
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ class OptionRow(Widget):
             for line in shown:
                 draw_line(surface, bold if chosen else small, line, theme.c(fg), pygame.Rect(inner.x, y, inner.width, small.get_linesize()))
                 y += small.get_linesize()
+            FRAME.add(surface, cell.label, "option", r, enabled=cell.allowed, item=self.title, cut=len(lines) > room)
             value = "—" if cell.value is None else f"{round(cell.value)}"
             info = t("yours: {value}", value=value) + (f"  ·  {', '.join(cell.stated_by)}" if cell.stated_by else "")
             draw_line(surface, small, info, theme.c(fg), pygame.Rect(inner.x, inner.bottom - small.get_linesize(), inner.width, small.get_linesize()))
@@ -145,6 +147,10 @@ class FormScene(CardScene):
         if problem is None:
             self.conference.message = ""
             self.ctx.pop()
+            if self.conference.confirmed:
+                from game.ui.done import DoneScene
+
+                self.ctx.push(DoneScene(self.conference, self.conference.confirmed))
         else:
             self.message = problem
             self.layout()
@@ -452,7 +458,7 @@ class BriefingScene(FormScene):
             if y > rect.bottom:
                 break
             if text and y + f.get_linesize() >= rect.y:
-                surface.blit(render(f, text, theme.c("ink")), (rect.x, y))
+                blit_text(surface, f, text, theme.c("ink"), (rect.x, y))
             y += f.get_linesize()
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -17,7 +17,7 @@ from game.engine.signing import SigningValue, signing_value
 from game.engine.state import GameState
 from game.i18n import Translator
 from game.scenario.texts import tr
-from game.ui.emblems import short_codes
+from game.ui.codes import short_codes
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from game.engine.scoring import score
 from game.i18n import Translator
 from game.play.session import Session
 from game.scenario.texts import tr
+from game.ui.codes import short_codes
 from game.ui.conference_model import NewsLine, _date, narrator
-from game.ui.emblems import short_codes
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 from pathlib import Path
 
 import pygame
@@ -28,8 +29,17 @@ def list_saves(folder: Path | None = None) -> list[Path]:
     folder = folder or saves_dir()
     if not folder.is_dir():
         return []
-    files = [p for p in folder.glob("*.json") if not p.name.startswith(".")]
-    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+    dated: list[tuple[float, Path]] = []
+    for p in folder.glob("*.json"):
+        if p.name.startswith("."):
+            continue
+        try:
+            st = p.stat()  # follows a symlink: a dangling one, a loop or a folder is no save to offer
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            dated.append((st.st_mtime, p))
+    return [p for _, p in sorted(dated, key=lambda x: x[0], reverse=True)]
 
 
 def safe_name(text: str) -> str:

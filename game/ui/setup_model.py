@@ -15,12 +15,13 @@ from pathlib import Path
 import numpy as np
 
 from game.classroom.choices import ClassroomChoices
+from game.resources import shipped_scenarios
 from game.scenario.errors import ScenarioError, format_path
 from game.scenario.loader import LoadedScenario, load
 from game.scenario.models import Delegation
 from game.scenario.texts import tr
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = shipped_scenarios()
 FULL = "full"
 MAX_SEED = 2**31 - 1
 

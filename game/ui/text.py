@@ -11,6 +11,8 @@ from typing import Literal
 
 import pygame
 
+from game.ui.registry import FRAME
+
 Align = Literal["left", "center", "right"]
 
 # keyed by the font object itself (not its id, which Python reuses once a font is freed)
@@ -82,7 +84,8 @@ def draw_line(
     valign: Literal["top", "middle"] = "middle",
 ) -> pygame.Rect:
     """One line of text fitted into `rect` (ellipsized if too long); returns where it went."""
-    surf = render(font, ellipsize(font, text, rect.width), colour)
+    shown = ellipsize(font, text, rect.width)
+    surf = render(font, shown, colour)
     r = surf.get_rect()
     r.y = rect.centery - r.height // 2 if valign == "middle" else rect.y
     if align == "center":
@@ -92,6 +95,15 @@ def draw_line(
     else:
         r.x = rect.x
     surface.blit(surf, r)
+    FRAME.add(surface, shown, "text", r, cut=shown != text, box=rect)
+    return r
+
+
+def blit_text(surface: pygame.Surface, font: pygame.font.Font, text: str, colour: pygame.Color, pos: tuple[int, int]) -> pygame.Rect:
+    """One already-fitted line (e.g. from `wrap`) at `pos`, recorded as drawn text like `draw_line`."""
+    surf = render(font, text, colour)
+    r = surface.blit(surf, pos)
+    FRAME.add(surface, text, "text", surf.get_rect(topleft=pos))
     return r
 
 

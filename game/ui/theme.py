@@ -1,14 +1,12 @@
 """Colours, fonts and the paper background, read from ``assets/theme*.json``.
 
-The theme files are pygame-gui themes, so any pygame-gui element a later screen
-uses (``make_ui_manager``) looks like the rest. Plenipo's own drawing reads the
-``#plenipo`` block of the same file: one source of truth for the palette, the
-type roles (body, bold, heading) and their design sizes at 1280x720.
+Plenipo draws its own widgets; the ``#plenipo`` block of the theme file is the
+one source of truth for the palette, the type roles (body, bold, heading) and
+their design sizes at 1280x720.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +14,10 @@ from typing import Any, Literal
 
 import pygame
 
+from game.resources import assets_dir
 from game.ui.layout import Layout
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ASSETS = assets_dir()
 THEME_FILE = ASSETS / "theme.json"
 HIGH_CONTRAST_FILE = ASSETS / "theme_high_contrast.json"
 
@@ -85,26 +84,6 @@ class Theme:
             self._backdrops[size] = surf
         return self._backdrops[size]
 
-    def pygame_gui_theme(self, layout: Layout) -> dict[str, Any]:
-        """The pygame-gui theme dict with absolute font paths and sizes scaled to `layout`.
-
-        Pass it to ``pygame_gui.UIManager(size, theme)``; rebuild the manager when the
-        window or text size changes.
-        """
-        data = copy.deepcopy(self.data)
-        for block in data.values():
-            if not isinstance(block, dict):
-                continue
-            font = block.get("font")
-            if isinstance(font, dict):
-                if "size" in font:
-                    font["size"] = str(layout.text_px(float(font["size"])))
-                for key in ("regular_path", "bold_path", "italic_path", "bold_italic_path"):
-                    if key in font:
-                        font[key] = str(self.path.parent / font[key])
-        data.pop("#plenipo", None)
-        return data
-
 
 def load_theme(high_contrast: bool = False, path: Path | None = None) -> Theme:
     """Read a theme file; a broken or missing file falls back to built-in colours rather than failing."""
@@ -153,10 +132,3 @@ def load_theme(high_contrast: bool = False, path: Path | None = None) -> Theme:
         focus_width=_int("focus_width", 4),
         radius=_int("corner_radius", 6),
     )
-
-
-def make_ui_manager(theme: Theme, layout: Layout) -> Any:
-    """A pygame-gui UIManager themed and scaled like the rest of the window (for rich text, scrolling panels)."""
-    import pygame_gui
-
-    return pygame_gui.UIManager((layout.width, layout.height), theme.pygame_gui_theme(layout))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pygame
 
+from game.ui.registry import FRAME
 from game.ui.text import draw_line, ellipsize, render, wrap
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ class Widget:
         self.enabled = enabled
         self.tooltip = tooltip
         self.visible = visible
+        #: The label of the item this widget belongs to (an inbox proposal): `click "Accept" in "No. 3"` narrows by it.
+        self.item = ""
 
     @property
     def can_focus(self) -> bool:
@@ -72,6 +75,10 @@ class Widget:
 
     def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
         raise NotImplementedError
+
+    def report(self, surface: pygame.Surface, label: str, role: str, *, rect: pygame.Rect | None = None, cut: bool = False) -> None:
+        """Add this widget to the frame's list of what is shown (see game/ui/registry.py)."""
+        FRAME.add(surface, label, role, self.rect if rect is None else rect, enabled=self.enabled, item=self.item, cut=cut)
 
 
 class Label(Widget):
@@ -148,6 +155,7 @@ class Button(Widget):
         if font.size(self.label)[0] > inner.width:  # a long label: smaller type before cutting it
             font = theme.text_font(app.layout, "small", "bold")
         draw_line(surface, font, self.label, theme.c(fg), inner, "center")
+        self.report(surface, self.label, "button", cut=font.size(self.label)[0] > inner.width)
 
 
 class Toggle(Widget):
@@ -243,6 +251,8 @@ class Toggle(Widget):
             draw_line(surface, small, self.detail, theme.c("ink_soft"), bottom)
         else:
             draw_line(surface, name_font, self.label, theme.c("ink"), text_rect)
+        state = self.on_text if self.value else self.off_text
+        self.report(surface, f"{self.label}: {state}", "toggle", cut=name_font.size(self.label)[0] > text_rect.width)
 
 
 class Choice(Widget):
@@ -306,6 +316,7 @@ class Choice(Widget):
             pygame.draw.polygon(surface, theme.c("ink" if live else "disabled_text"), pts)
         value = self.options[self.index] if self.options else "—"
         inner = self.rect.inflate(-2 * arrow_w, 0)
+        self.report(surface, value, "choice")
         if font.size(value)[0] > inner.width:  # a long choice: smaller type, then two lines, before cutting it short
             font = theme.text_font(lay, "small", "bold")
             lines = wrap(font, value, inner.width)
@@ -373,6 +384,7 @@ class TextField(Widget):
         draw_box(surface, app, self.rect, "field_bg" if self.enabled else "disabled_bg", "border", focused)
         font = theme.text_font(lay, "body")
         inner = self.rect.inflate(-2 * lay.px(12), 0)
+        self.report(surface, self.text or self.placeholder, "field")
         if not self.text:
             draw_line(surface, font, self.placeholder, theme.c("disabled_text"), inner)
             shown_w = 0
@@ -476,6 +488,7 @@ class ListBox(Widget):
                 marker = row.inflate(-lay.px(6), -lay.px(4))
                 pygame.draw.rect(surface, theme.c("brass"), (marker.x, marker.y, lay.px(6), marker.height))
             fg, soft = ("selected_text", "selected_text") if chosen else ("ink", "ink_soft")
+            self.report(surface, title, "row", rect=row.clip(self.rect))
             inner = row.inflate(-2 * pad - lay.px(6), 0).move(lay.px(4), 0)
             if detail:
                 top = pygame.Rect(inner.x, row.y + lay.px(4), inner.width, row.height // 2)

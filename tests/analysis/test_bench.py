@@ -1,4 +1,7 @@
-"""`plenipo bench --quick --json`: every figure is there, with its command, and the values are sane (no timing targets)."""
+"""`plenipo bench --quick --json`: every figure is there, with its command, and the figures agree with each other.
+
+No bound of this machine's speed or memory is asserted here: those are the
+targets `plenipo bench` itself reports as met or not."""
 
 from __future__ import annotations
 
@@ -28,17 +31,21 @@ def test_quick_bench_json_has_every_figure_with_sane_values() -> None:
     runs = r["batch_memory"]["runs"]
     assert [m["jobs"] for m in runs] == [1, 1, 2]
     for m in runs:
-        assert 10 < m["peak_rss_mb"] < 2000 and m["seconds"] > 0 and m["command"]
+        assert m["peak_rss_mb"] > 0 and m["seconds"] > 0 and m["command"]
     assert runs[-1]["worker_peak_rss_mb"] > 0
-    assert abs(r["batch_memory"]["growth_mb"]) < 200
+    assert r["batch_memory"]["growth_mb"] == round(runs[1]["peak_rss_mb"] - runs[0]["peak_rss_mb"], 1)
     u = r["ui"]
     assert u["available"] is True, u
     assert u["frames"] == 60 and u["surface"] == [1920, 1080]
     assert 0 < u["frame_ms_median"] <= u["frame_ms_p99"] <= u["frame_ms_max"]
-    assert 0 < u["first_frame_seconds"] < 60 and u["peak_rss_mb"] > 10
+    assert u["first_frame_seconds"] > 0 and u["peak_rss_mb"] > 0
     assert set(r["verdict"]) == set(r["targets"]) == {
-        "genoa_games_per_second", "batch_10000_on_2_cores_seconds", "ui_frame_ms_p99", "ui_first_frame_seconds"}
+        "genoa_games_per_second", "batch_10000_on_2_cores_seconds", "ui_frame_ms_p99", "ui_first_frame_seconds", "batch_memory_growth_mb"}
     assert r["verdict"]["batch_10000_on_2_cores_seconds"]["met"] is None  # quick batches are tutorial games
+    for name, row in r["verdict"].items():
+        assert row["target"] == r["targets"][name] and row["met"] in (True, False, None)
+    growth = r["verdict"]["batch_memory_growth_mb"]
+    assert growth["measured"] == r["batch_memory"]["growth_mb"] and growth["met"] == (growth["measured"] <= growth["target"])
 
 
 def test_bench_table_names_the_machine_and_every_target() -> None:

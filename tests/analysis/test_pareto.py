@@ -14,7 +14,6 @@ beats it for both: it is the Nash point.
 from __future__ import annotations
 
 import math
-import time
 from pathlib import Path
 
 import numpy as np
@@ -165,19 +164,14 @@ def test_pareto_mask_matches_brute_force() -> None:
         assert (pareto_mask(pts) == brute).all()
 
 
-def test_shipped_scenarios_are_analysed_quickly_and_consistently() -> None:
-    for name in ("tutorial", "genoa_1922"):
-        path = ROOT / "scenarios" / f"{name}.toml"
-        if not path.exists():
-            continue
-        cs = compile_scenario(load(path).scenario)
-        s = new_game(cs, 3)
-        for k in range(len(cs.instrument_ids)):
-            started = time.perf_counter()
-            f = frontier(s, k)
-            assert time.perf_counter() - started < 5
-            assert f.exact and len(f.packages) >= 1
-            if f.nash is not None:
-                assert assess(s, k, f.nash).efficient
-                assert np.all(f.nash_utilities > f.no_deal)
-            assert frontier(s, k) is f  # cached
+@pytest.mark.parametrize("name", ["tutorial", "genoa_1922"])
+def test_shipped_scenarios_are_analysed_exactly_and_consistently(name: str) -> None:
+    cs = compile_scenario(load(ROOT / "scenarios" / f"{name}.toml").scenario)
+    s = new_game(cs, 3)
+    for k in range(len(cs.instrument_ids)):
+        f = frontier(s, k)
+        assert f.exact and len(f.packages) >= 1
+        if f.nash is not None:
+            assert assess(s, k, f.nash).efficient
+            assert np.all(f.nash_utilities > f.no_deal)
+        assert frontier(s, k) is f  # cached

@@ -42,20 +42,36 @@ def garbage_file(tmp_path: Path) -> Path:
 # --- exit codes, in process -------------------------------------------------------------
 
 
+def _simulated(out: str) -> bool:
+    head, _, rest = out.partition("\n\n")
+    log, _, outcome = rest.partition("\n\nOutcome: ")
+    lines = log.strip().splitlines()
+    return "seed 3, length short" in head and len(lines) > 3 and all(DATED.match(line) for line in lines) and outcome != ""
+
+
+def _batch_json(out: str) -> bool:
+    data = json.loads(out)
+    return data["runs"] == 4 and sum(data["outcomes"].values()) == 4
+
+
+def _batch_table(out: str) -> bool:
+    return out.startswith("tutorial: 3 games, seed 0") and re.search(r"^treaty +\d+ +\d+\.\d%", out, re.M) is not None
+
+
 @pytest.mark.parametrize(
-    "argv",
+    ("argv", "says"),
     [
-        ["simulate", str(TUTORIAL), "--seed", "3", "--length", "short"],
-        ["batch", str(TUTORIAL), "--runs", "4", "--json"],
-        ["batch", "tutorial", "--runs", "3"],
-        ["validate", str(TUTORIAL)],
+        (["simulate", str(TUTORIAL), "--seed", "3", "--length", "short"], _simulated),
+        (["batch", str(TUTORIAL), "--runs", "4", "--json"], _batch_json),
+        (["batch", "tutorial", "--runs", "3"], _batch_table),
+        (["validate", str(TUTORIAL)], lambda out: out.strip().endswith("tutorial.toml: OK")),
     ],
     ids=["simulate", "batch-json", "batch-table", "validate"],
 )
-def test_good_input_exits_0(argv, capsys):
+def test_good_input_exits_0_with_the_expected_report(argv, says, capsys):
     assert main(argv) == 0
     out, err = capsys.readouterr()
-    assert out.strip()
+    assert says(out), out[:500]
     assert "Traceback" not in err
 
 
@@ -86,6 +102,8 @@ def test_unreadable_scenario_exits_2(command, garbage_file, capsys):
         (["batch", str(TUTORIAL), "--jobs", "0", "--runs", "2"], "--jobs"),
         (["simulate", str(TUTORIAL), "--length", "forever"], "unknown game length"),
         (["batch", str(TUTORIAL), "--runs", "2", "--length", "forever"], "unknown game length"),
+        (["sweep", str(TUTORIAL), "--set", "events.storm.chance=0,1", "--runs", "2", "--length", "forever"], "tutorial offers full"),
+        (["handouts", str(TUTORIAL), "--out", str(ROOT / "no-such-dir"), "--length", "forever"], "unknown game length"),
     ],
 )
 def test_bad_arguments_exit_2_with_a_message_on_stderr(argv, words, capsys):

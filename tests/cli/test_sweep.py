@@ -6,8 +6,7 @@ import json
 
 import numpy as np
 
-from game.analysis.batch import wilson
-from game.analysis.sweep import run_sweep, wilson_arrays
+from game.analysis.sweep import run_sweep
 from game.cli.main import main
 from tests.scenario.conftest import SCENARIOS
 
@@ -19,12 +18,6 @@ def test_sweep_rows_sum_to_one_and_move_with_the_parameter():
     assert np.allclose(r.shares.sum(axis=1), 1.0)
     treaty = r.outcomes.index("treaty")
     assert r.shares[0, treaty] - r.shares[1, treaty] > 0.5  # a Northland that values no deal highly blocks the treaty
-
-
-def test_numpy_intervals_match_the_batch_ones():
-    lo, hi = wilson_arrays(np.array([[0, 7, 60]]), 60)
-    for c, count in enumerate([0, 7, 60]):
-        assert np.allclose((lo[0, c], hi[0, c]), wilson(count, 60))
 
 
 def test_sweep_json(capsys):

@@ -8,15 +8,13 @@ and optional events the tests fire from the teacher's console.
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterator
 from pathlib import Path
 
-from game.ai.driver import DEFAULT
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario, compile_scenario
-from game.engine.rules import check, new_game, step
+from game.engine.rules import new_game, step
 from game.engine.state import GameState
+from game.play.random_play import drive, legal_moves, teacher_moves  # noqa: F401  (re-exported for the tests)
 from game.scenario.loader import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -206,107 +204,6 @@ def sign_pact(s: GameState, land: str = "b") -> GameState:
     s = sitting(s, beta=A.Propose("beta", "pact", (("land", land),), to=("gamma",)))
     pid = s.proposals[-1].id
     return sitting(s, gamma=A.Respond("gamma", pid, A.Answer.ACCEPT))
-
-
-def iter_turns(s: GameState) -> Iterator[GameState]:
-    while not s.ended:
-        yield s
-        s = do(s, A.Pass(s.actor_id or ""))
-    yield s
-
-
-# --- random legal play, recorded for replay -------------------------------------------
-
-
-def legal_moves(s: GameState, rnd: random.Random) -> list[A.Action]:
-    """A sample of the current actor's legal actions (answers and main moves), built from the state.
-
-    Packages are drawn at random per instrument (settled issues kept), so the sample is
-    small but every kind of move appears; everything returned passes `check`."""
-    cs = s.cs
-    d = s.actor
-    if d is None:
-        return []
-    me = cs.delegation_ids[d]
-    out: list[A.Action] = []
-    for p in s.pending_for(d):
-        out += [A.Respond(me, p.id, A.Answer.ACCEPT), A.Respond(me, p.id, A.Answer.REJECT)]
-    out.append(A.Pass(me))
-    out.append(A.Statement(me, rnd.choice(["We stand firm.", "Let us settle.", "Ünïcødé ✓ 条约"])))
-    out.append(A.Statement(me, kind=rnd.choice(list(A.StatementKind)[1:]), issue=rnd.choice((None, *cs.issue_ids))))
-    for i in range(cs.n_issues):
-        pos = s.position(d, i)
-        if pos >= 0:
-            for o in (pos - 1, pos + 1):
-                if 0 <= o < cs.n_options[i]:
-                    out.append(A.Shift(me, cs.issue_ids[i], cs.option_ids[i][o]))
-    for k, iid in enumerate(cs.instrument_ids):
-        if d not in cs.parties[k]:
-            continue
-        package = tuple(
-            (cs.issue_ids[i], cs.option_ids[i][s.settled[i] if s.settled[i] >= 0 else rnd.randrange(cs.n_options[i])]) for i in cs.scope[k]
-        )
-        others = tuple(cs.delegation_ids[x] for x in s.active_parties(k) if x != d)
-        pending = s.pending_for(d)
-        counter = rnd.choice(pending).id if pending and rnd.random() < 0.3 else None
-        out.append(A.Propose(me, iid, package, counter_to=counter if counter and s.proposals[counter - 1].instrument == k else None))
-        out.append(A.Propose(me, iid, package, to=others))
-    if rnd.random() < 0.1:
-        out.append(A.Walkout(me))
-    return [a for a in out if check(s, a) is None]
-
-
-def teacher_moves(s: GameState, rnd: random.Random, budget: dict[str, int]) -> list[A.Action]:
-    cs = s.cs
-    out: list[A.Action] = [A.News(rnd.choice(["Strike!", "Élection — 选举"]), "text")]
-    out += [A.FireEvent(e.id) for e in cs.scenario.events]
-    if budget.get("later", 0) > 0:
-        out.append(A.MoveEnd(1))
-    out.append(A.MoveEnd(-1))
-    did = rnd.choice([cs.delegation_ids[d] for d in cs.actors])
-    out.append(A.SetControl(did, rnd.random() < 0.5))
-    if rnd.random() < 0.05:
-        out.append(A.EndNow("bell"))
-    return [a for a in out if check(s, a) is None]
-
-
-def drive(
-    cs: CompiledScenario,
-    seed: int,
-    rnd: random.Random,
-    length: str = "full",
-    humans: tuple[str, ...] = (),
-    teacher_rate: float = 0.03,
-) -> tuple[GameState, list[A.Action], GameState]:
-    """Play a whole game: teams pick random legal moves, the AI plays the rest, the teacher
-    sometimes intervenes. Returns the final state, every action applied, and the start."""
-    start = new_game(cs, seed, length, humans)
-    s = start
-    actions: list[A.Action] = []
-    budget = {"later": 2}
-
-    def apply(action: A.Action) -> None:
-        nonlocal s
-        s = step(s, action).state
-        actions.append(action)
-        if isinstance(action, A.MoveEnd) and action.delta > 0:
-            budget["later"] -= 1
-
-    for _ in range(10_000):
-        if s.ended:
-            return s, actions, start
-        if rnd.random() < teacher_rate:
-            apply(rnd.choice(teacher_moves(s, rnd, budget)))
-            continue
-        d = s.actor
-        assert d is not None, "a running conference always has someone to move"
-        if d in s.humans:
-            apply(rnd.choice(legal_moves(s, rnd)))
-        else:
-            for p in s.pending_for(d):
-                apply(DEFAULT.respond(s, d, p))
-            apply(DEFAULT.move(s, d))
-    raise AssertionError("the conference never ended")
 
 
 def replay(start: GameState, actions: list[A.Action]) -> GameState:

@@ -223,6 +223,12 @@ def test_calendar_bounds_the_number_of_sittings(mini, length, sittings):
     assert len(s.history) == sittings
 
 
+def test_an_unknown_game_length_is_refused_with_the_lengths_on_offer(mini):
+    with pytest.raises(IllegalAction, match=r"unknown game length 'forever'; \w+ offers full, short"):
+        all_human(mini, length="forever")
+    assert mini.check_length("short") == "short"
+
+
 def test_tutorial_ai_game_never_exceeds_its_calendar(tutorial):
     from game.ai.driver import play_game
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
 from engine_kit import TUTORIAL, drive, shipped_scenarios
 
-from game.ai import audience
 from game.ai import valuation as V
-from game.ai.driver import DEFAULT, play_game
+from game.ai.driver import DEFAULT, play_game, run_ai_turn
 from game.ai.negotiator import Negotiator, _mixes
+from game.engine import actions as A
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.rules import new_game, step
 from game.engine.state import GameState
@@ -92,21 +94,13 @@ def states_of(cs: CompiledScenario, seed: tuple[int, int]) -> list[GameState]:
     """Every state an all-AI game passes through (after each action)."""
     s = new_game(cs, seed)
     out = [s]
+
+    def apply(state: GameState, action: A.Action) -> GameState:
+        out.append(step(state, action).state)
+        return out[-1]
+
     while not s.ended:
-        d = s.actor
-        assert d is not None
-        for a in s.audiences_for(d):
-            s = step(s, audience.answer(s, d, a)).state
-            out.append(s)
-        for p in s.pending_for(d):
-            s = step(s, DEFAULT.respond(s, d, p)).state
-            out.append(s)
-        ask = audience.request(s, d)
-        if ask is not None:
-            s = step(s, ask).state
-            out.append(s)
-        s = step(s, DEFAULT.move(s, d)).state
-        out.append(s)
+        s = run_ai_turn(s, apply)
     return out
 
 
@@ -139,7 +133,7 @@ def test_evolve_is_dataclasses_replace() -> None:
 
 
 def test_games_interleaved_with_other_games_are_unchanged() -> None:
-    """Memos are swapped as games alternate (as in the UI's comparison thread): no game sees another's."""
+    """Games of two scenarios played alternately: no game reads a memo made for another."""
     tutorial = compile_scenario(load(TUTORIAL).scenario)
     other = compile_scenario(load(shipped_scenarios()[-1]).scenario)
     alone = [play_game(tutorial, (9, k)).fingerprint() for k in range(8)]
@@ -148,6 +142,23 @@ def test_games_interleaved_with_other_games_are_unchanged() -> None:
         play_game(other, (9, k), "short" if "short" in other.length_ids() else "full")
         mixed.append(play_game(tutorial, (9, k)).fingerprint())
     assert mixed == alone
+
+
+def test_games_played_at_once_in_threads_are_unchanged() -> None:
+    """The UI plays comparison games in a background thread while the conference goes on:
+    games of two scenarios run in four threads, switching every few microseconds, must
+    each end exactly as when played alone."""
+    scenarios = [compile_scenario(load(TUTORIAL).scenario), compile_scenario(load(shipped_scenarios()[0]).scenario)]
+    jobs = [(cs, (13, k)) for k in range(6) for cs in scenarios]
+    alone = [play_game(cs, seed).fingerprint() for cs, seed in jobs]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            together = list(pool.map(lambda job: play_game(*job).fingerprint(), jobs))
+    finally:
+        sys.setswitchinterval(interval)
+    assert together == alone
 
 
 def test_games_with_human_and_teacher_moves_replay_identically() -> None:

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from game.ai.driver import DEFAULT, play_game, play_until_human
+from game.ai.driver import DEFAULT, play_game, play_until_human, run_ai_turn
 from game.analysis.batch import run_batch
 from game.engine import actions as A
 from game.engine.compiled import compile_scenario
 from game.engine.rules import check, new_game, step
+from game.engine.state import Audience, GameState, Proposal
 from game.scenario.loader import load
 from game.scenario.texts import tr
 
@@ -156,22 +157,30 @@ OFFER = (("debts", "prewar_written_down"), ("property", "leases"), ("guarantees"
          ("counterclaims", "offset"), ("credits", "large"), ("recognition", "de_jure"), ("article_116", "renounced"))
 
 
+class _BritainOffersCredits:
+    """A Britain team: answers as the AI would, receives Germany, and always makes this offer while it is legal."""
+
+    def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
+        return DEFAULT.respond(s, d, p)
+
+    def answer_audience(self, s: GameState, d: int, a: Audience) -> A.AnswerAudience:
+        return A.AnswerAudience("britain", a.id, True)  # and receives Rathenau whenever he asks
+
+    def request_audience(self, s: GameState, d: int) -> None:
+        return None
+
+    def move(self, s: GameState, d: int) -> A.MoveAction:
+        offer = A.Propose("britain", "general_settlement", OFFER, ("france", "italy", "belgium", "soviet", "germany"))
+        return offer if check(s, offer) is None else DEFAULT.move(s, d)
+
+
 def _britain_consults_germany(cs, seed):
     """Britain, played by a team, receives Germany, brings it into its private talks and offers credits."""
     s = new_game(cs, seed, humans=["britain"])
-    b = cs.d_index["britain"]
     while not s.ended:
         s = play_until_human(s)
-        if s.ended:
-            break
-        for a in s.audiences_for(b):  # and receives Rathenau whenever he asks
-            s = step(s, A.AnswerAudience("britain", a.id, True)).state
-        for p in s.pending_for(b):
-            s = step(s, DEFAULT.respond(s, b, p)).state
-        move: A.MoveAction = A.Propose("britain", "general_settlement", OFFER, ("france", "italy", "belgium", "soviet", "germany"))
-        if check(s, move) is not None:
-            move = DEFAULT.move(s, b)
-        s = step(s, move).state
+        if not s.ended:
+            s = run_ai_turn(s, lambda state, action: step(state, action).state, _BritainOffersCredits())
     return cs.outcome(s.outcome).id
 
 

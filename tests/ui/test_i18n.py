@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from game.i18n import Translator, available_languages, load_catalog, missing_msgids, used_msgids
+import game
+from game.i18n import Translator, available_languages, load_catalog, marked_sources, missing_msgids, used_msgids
+
+SOURCES = marked_sources(Path(game.__file__).parent)  # every module of the game, whatever its layer
 
 
 def test_the_scan_finds_the_interface_texts() -> None:
-    used = used_msgids()
+    used = used_msgids(SOURCES)
     assert "Start" in used
     assert "Begin the conference" in used
     assert used["{n} sitting"] == "{n} sittings"
@@ -20,12 +24,12 @@ def test_english_and_lithuanian_catalogs_exist() -> None:
 
 def test_no_catalog_lacks_a_text_the_ui_uses() -> None:
     for lang in ("en", "lt"):
-        assert missing_msgids(lang) == [], f"{lang} catalog lacks texts; run `python -m game.i18n sync`"
+        assert missing_msgids(lang, SOURCES) == [], f"{lang} catalog lacks texts; run `python -m game.i18n sync`"
 
 
 def test_lithuanian_translations_are_non_empty_and_keep_placeholders() -> None:
     cat = load_catalog("lt")
-    for msgid, plural in used_msgids().items():
+    for msgid, plural in used_msgids(SOURCES).items():
         forms = cat.plurals[msgid] if plural else (cat.messages[msgid],)
         for form in forms:
             assert form.strip(), msgid
@@ -52,3 +56,9 @@ def test_a_mistyped_placeholder_falls_back_instead_of_crashing() -> None:
 def test_dates_are_written_in_the_language() -> None:
     assert "balandžio" in Translator("lt").date(dt.date(1922, 4, 10))
     assert "April" in Translator("en").date(dt.date(1922, 4, 10))
+
+
+def test_the_scan_covers_every_layer_that_shows_text() -> None:
+    scanned = {p.relative_to(Path(game.__file__).parent).as_posix() for p in SOURCES}
+    assert {"engine/narrate.py", "handouts.py", "record/model.py", "ui/app.py"} <= scanned
+    assert not any(p.startswith("i18n/") for p in scanned)

@@ -175,9 +175,21 @@ def test_screenshots_are_saved_once_per_screen(make_app, tmp_path: Path) -> None
     assert save_screenshot(app.surface, tmp_path / "x", "a/b").name == "a_b.png"
 
 
-def test_run_loop_stops_after_max_frames(make_app) -> None:
+def test_run_loop_draws_max_frames_then_returns_still_running(make_app) -> None:
     app = make_app()
+    drawn: list[int] = []
+    draw = app.draw
+    app.draw = lambda: (drawn.append(1), draw())[1]  # type: ignore[method-assign]
     app.run(max_frames=3)
+    assert len(drawn) == 3
+    assert app.running and app.first_frame_seconds is not None
+
+
+def test_run_loop_ends_on_the_window_close_event(make_app) -> None:
+    app = make_app()
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    app.run(max_frames=100)
+    assert not app.running
 
 
 def test_random_input_never_crashes_the_setup_screen(make_app) -> None:
@@ -187,6 +199,7 @@ def test_random_input_never_crashes_the_setup_screen(make_app) -> None:
     app = make_app(size=(1280, 720))
     keys = [pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_RETURN, pygame.K_SPACE,
             pygame.K_BACKSPACE, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_ESCAPE]
+    seen: set[str] = set()
     for _ in range(1500):
         roll = rng.random()
         if roll < 0.5:
@@ -199,9 +212,12 @@ def test_random_input_never_crashes_the_setup_screen(make_app) -> None:
         else:
             ev = pygame.event.Event(pygame.MOUSEMOTION, pos=(rng.randrange(1280), rng.randrange(720)), rel=(0, 0), buttons=(0, 0, 0))
         app.handle_event(ev)
-        if not app.running:
+        if not app.running:  # the only way out of setup is the pause menu's "Quit Plenipo"; keep going after it
+            assert isinstance(app.stack.top, PauseScene), f"quit from {type(app.stack.top).__name__} on {ev}"
             app.running = True
+        seen.add(type(app.stack.top).__name__)
         app.update(1 / 60)
         if rng.random() < 0.05:
             app.draw()
     app.draw()
+    assert {"SetupScene", "PauseScene"} <= seen, seen  # the input reached the pause menu, where quitting is possible

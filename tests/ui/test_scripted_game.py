@@ -10,6 +10,7 @@ from ui_helpers import text
 from game.play.saves import autosave_path, load_save, saves_dir
 from game.scenario.texts import tr
 from game.ui.conference import ConferenceScene
+from game.ui.done import DoneScene
 from game.ui.handover import HandoverScene
 from game.ui.intro import IntroScene
 from game.ui.main import begin, continue_autosave, has_autosave
@@ -79,6 +80,9 @@ def test_a_scripted_game_from_setup_to_the_debrief(make_app) -> None:
             app.frame([text("a first offer")])
             form.focus.focus("ok")
             app.frame([key(pygame.K_RETURN)])
+            done = app.stack.top  # the move's confirmation, in words, before the computer is passed on
+            assert isinstance(done, DoneScene) and ("sent privately" in done.text or "put to the whole conference" in done.text)
+            app.frame([key(pygame.K_RETURN)])
             assert app.stack.top is conf or isinstance(app.stack.top, HandoverScene)
             assert any(getattr(a, "rationale", "") == "a first offer" for a in session.actions)
             proposed = True
@@ -87,6 +91,8 @@ def test_a_scripted_game_from_setup_to_the_debrief(make_app) -> None:
             app.frame([key(pygame.K_r)])  # reject the first proposal waiting for an answer
         app.frame([key(pygame.K_n)])  # pass, confirmed with Enter
         app.frame([key(pygame.K_RETURN)])
+        assert isinstance(app.stack.top, DoneScene) and app.stack.top.text == "You passed this sitting."
+        app.frame([key(pygame.K_RETURN)])  # "Hand over (Enter)"
         assert conf.viewer is None  # the next team finds no private view on the screen
     assert run_until(app, lambda a: isinstance(a.stack.top, OutcomeScene))
     outcome = app.stack.top
@@ -100,7 +106,7 @@ def test_save_quit_and_continue_give_the_same_game(make_app) -> None:
     app = _app(make_app)
     conf = _to_conference(app)
     _hand_over(app)
-    app.frame([key(pygame.K_n), key(pygame.K_RETURN)])
+    app.frame([key(pygame.K_n), key(pygame.K_RETURN), key(pygame.K_RETURN)])  # pass, confirm, hand over
     _hand_over(app)
     session = conf.session
     before = session.state.fingerprint()

@@ -1,0 +1,86 @@
+"""What each computer in the room may see, built on the host from the live session. No pygame here.
+
+Privacy is by construction: a view is built *for* one seat (or for the
+projector, seat None) from the same view models the window draws
+(game/ui/conference_model.py), which already filter the log and the
+proposals by audience. A seat's forms hold only its own instruments and its
+own values, and its briefing only its own papers. Nothing else about the
+game leaves the host.
+"""
+
+from __future__ import annotations
+
+from game.engine.state import GameState
+from game.i18n import Translator
+from game.net import protocol as P
+from game.play.session import Session
+from game.scenario.texts import tr
+from game.ui.codes import short_codes
+from game.ui.conference_model import briefing_view, conference_view
+
+
+def _weighted(s: GameState, d: int, issues: tuple[int, ...], pick: tuple[int, ...] | None) -> float | None:
+    """This delegation's weighted value over `issues` for the options `pick` (None: no agreement)."""
+    num = den = 0.0
+    for n, i in enumerate(issues):
+        w = float(s.stances.weights[d, i])
+        if w <= 0:
+            continue
+        v = float(s.stances.no_deal[d, i]) if pick is None else float(s.stances.values[d, s.cs.option_offset[i] + pick[n]])
+        num += w * v
+        den += w
+    return round(num / den, 1) if den else None
+
+
+def forms(session: Session, tr_: Translator, seat: str) -> P.Forms:
+    """The choices behind one seat's move forms: its instruments, the issues with its own values, its possible partners."""
+    s, cs = session.state, session.cs
+    lang = tr_.lang
+    d = cs.d_index[seat]
+    codes = short_codes(cs.scenario.delegations, lang)
+    instruments = []
+    for k, inst in enumerate(cs.scenario.instruments):
+        if d in cs.parties[k]:
+            instruments.append(P.InstrumentChoice(id=inst.id, name=tr(inst.title, lang), scope=tuple(cs.issue_ids[i] for i in cs.scope[k]),
+                                                  parties=tuple(cs.delegation_ids[x] for x in sorted(cs.parties[k])),
+                                                  signed=s.is_signed(k)))
+    issues = []
+    for i, issue in enumerate(cs.scenario.issues):
+        stake = float(s.stances.weights[d, i]) > 0
+        options = tuple(
+            P.OptionChoice(id=opt.id, label=tr(opt.label, lang),
+                           value=round(float(s.stances.values[d, cs.option_offset[i] + o]), 1) if stake else None,
+                           allowed=s.settled[i] < 0 or s.settled[i] == o)
+            for o, opt in enumerate(issue.options))
+        pos = s.position(d, i)
+        issues.append(P.IssueChoice(id=issue.id, title=tr(issue.title, lang), options=options,
+                                    position=cs.option_ids[i][pos] if pos >= 0 else None))
+    partners = tuple(P.Partner(id=cs.delegation_ids[k], name=tr(cs.delegation(k).name, lang), code=codes[cs.delegation_ids[k]])
+                     for k in cs.actors if k != d and k not in s.walked_out)
+    awaiting = []
+    for p in s.pending_for(d):
+        scope = cs.scope[p.instrument]
+        package = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(scope, p.package, strict=True))
+        awaiting.append(P.Awaiting(proposal=p.id, instrument=cs.instrument_ids[p.instrument], package=package,
+                                   value=_weighted(s, d, scope, p.package), alternative=_weighted(s, d, scope, None)))
+    return P.Forms(instruments=tuple(instruments), issues=tuple(issues), partners=partners, awaiting=tuple(awaiting))
+
+
+def outcome_title(session: Session, lang: str) -> str:
+    s = session.state
+    if not s.ended or s.outcome is None:
+        return ""
+    return tr(session.cs.scenario.outcomes[s.outcome].title, lang)
+
+
+def build_view(session: Session, tr_: Translator, seat: str | None, clock: P.Clock, seats: tuple[P.SeatInfo, ...]) -> P.View:
+    """The view for one seat (its private papers included) or, with seat None, the public table for the projector."""
+    s = session.state
+    return P.View(
+        type="view", version=P.PROTOCOL_VERSION, revision=len(session.actions), seat=seat,
+        your_turn=seat is not None and session.waiting_for_human and s.actor_id == seat,
+        conference=conference_view(session, tr_, seat),
+        briefing=briefing_view(session, tr_, seat) if seat is not None else None,
+        forms=forms(session, tr_, seat) if seat is not None and not s.ended else None,
+        clock=clock, seats=seats, outcome=outcome_title(session, tr_.lang),
+    )

@@ -1,0 +1,59 @@
+"""What a team finds new when its turn comes round: the "since your last turn" digest. No pygame here.
+
+Computed from the log alone (from just after the team's last move), so it is
+the same after a save and a load, and it never shows the team anything its
+own news would not: every entry it reads is one the team may see. Plain
+strings, so a networked client can show the same digest.
+"""
+
+from __future__ import annotations
+
+from game.engine.log import LogKind
+from game.engine.narrate import Narrator
+from game.engine.state import GameState
+from game.i18n import Translator
+
+#: Log entries that end a delegation's turn (answering a proposal does not).
+MOVE_KINDS = frozenset({LogKind.PROPOSAL, LogKind.POSITION, LogKind.STATEMENT, LogKind.PASS, LogKind.WALKOUT})
+
+#: Entries every team hears about in its digest, whoever they concern.
+TOLD = frozenset({LogKind.SIGNED, LogKind.EVENT, LogKind.LEAK, LogKind.WALKOUT})
+
+
+def last_move_index(s: GameState, did: str) -> int | None:
+    """Index just after the team's last move in the log; None before its first move."""
+    for k in range(len(s.log) - 1, -1, -1):
+        e = s.log[k]
+        if e.actor == did and e.kind in MOVE_KINDS:
+            return k + 1
+    return None
+
+
+def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tuple[str, ...]:
+    """The digest lines for `did`: answers to its proposals, what was signed or lapsed, events, what waits now."""
+    start = last_move_index(s, did)
+    if start is None:
+        return ()
+    t = tr_.t
+    cs = s.cs
+    d = cs.d_index[did]
+    mine = {p.id for p in s.proposals if p.proposer == d}
+    lines: list[str] = []
+    for e in s.log[start:]:
+        if not e.visible_to(did, s.ended) or (e.actor == did and e.kind is not LogKind.SIGNED):
+            continue
+        data = e.data
+        if e.kind is LogKind.ANSWER and data.get("proposal") in mine:
+            who, number = (n.name(e.actor) if e.actor else ""), data["proposal"]
+            if data.get("answer") == "accept":
+                lines.append(t("{who} accepted your proposal No. {number}.", who=who, number=number))
+            else:
+                lines.append(t("{who} refused your proposal No. {number}.", who=who, number=number))
+        elif e.kind in TOLD or (e.kind is LogKind.LAPSED and data.get("proposal") in mine):
+            lines.append(n.sentence(e))
+    waiting = len(s.pending_for(d))
+    if waiting:
+        lines.append(tr_.tn("{n} proposal waits for your answer: see your inbox.", "{n} proposals wait for your answer: see your inbox.", waiting))
+    if not lines:
+        lines.append(t("Nothing new for your delegation since your last move."))
+    return tuple(lines)
