@@ -85,6 +85,14 @@ class Narrator:
         """The standing clauses of an instrument, in the language (empty if the designer wrote none)."""
         return [tr(x, self.lang) for x in self.cs.instrument(self.cs.inst_index[iid]).terms]
 
+    def history_text(self, iid: str, package: dict[str, str]) -> str:
+        """How a signed package differs from the one signed in history ("" if the designer gave none, or it is the same)."""
+        hist = dict(self.cs.instrument(self.cs.inst_index[iid]).historical)
+        diff = [(i, o) for i, o in hist.items() if package.get(i) != o]
+        if not diff:
+            return ""
+        return self.t("In history, instead: {package}").format(package=self.package(dict(diff)))
+
     def terms_text(self, iid: str) -> str:
         """ "Its terms: (1) … (2) …", or "" when the instrument has no written clauses."""
         clauses = self.terms(iid)

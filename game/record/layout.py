@@ -194,7 +194,11 @@ class Layout:
         head = t("{title}: signed at sitting {sitting}, {date}", title=sig.title, sitting=sig.sitting, date=self.date(sig.date))
         doc.add(Heading(3, head), Para(t("Parties: {names}.", names=", ".join(sig.parties))
                                        + (" " + t("A secret treaty.") if sig.secret else "")))
-        doc.add(Table((t("Issue"), t("Agreed option")), tuple(Row(p) for p in sig.package), (1, 2)))
+        if sig.history:
+            doc.add(Table((t("Issue"), t("Agreed option"), t("In history")),
+                          tuple(Row((*p, h)) for p, h in zip(sig.package, sig.history, strict=True)), (1, 2, 2)))
+        else:
+            doc.add(Table((t("Issue"), t("Agreed option")), tuple(Row(p) for p in sig.package), (1, 2)))
         if sig.terms:
             doc.add(Para(sig.terms))
         m = sig.measure

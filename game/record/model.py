@@ -110,6 +110,7 @@ class Signed:
     secret: bool
     measure: DealMeasure | None
     terms: str = ""  # the instrument's written clauses in words ("Its terms: (1) …"), "" if it has none
+    history: tuple[str, ...] = ()  # per row of `package`: the option signed in history ("" if none given)
 
 
 @dataclass(frozen=True)
@@ -330,11 +331,13 @@ def _signed(narrator: Narrator, before: GameState, after: GameState, e: LogEntry
     k = cs.inst_index[e.data["instrument"]]
     pid = int(e.data["proposal"])
     package = tuple((narrator.issue(i), narrator.option(i, o)) for i, o in e.data["package"].items())
+    hist = dict(cs.instrument(k).historical)
     sig = next(x for x in after.signed if x.proposal == pid)
     measure = _measure(narrator, before, after, k, sig.package, pid) if show else None
     return Signed(pid, e.turn, e.date, cs.instrument_ids[k], narrator.instrument(cs.instrument_ids[k]),
                   tuple(narrator.name(cs.delegation_ids[p]) for p in cs.parties[k]), package, cs.instrument(k).secret, measure,
-                  narrator.terms_text(cs.instrument_ids[k]))
+                  narrator.terms_text(cs.instrument_ids[k]),
+                  tuple(narrator.option(i, hist[i]) if i in hist else "" for i in e.data["package"]) if hist else ())
 
 
 def _measure(narrator: Narrator, before: GameState, after: GameState, k: int, package: tuple[int, ...], pid: int) -> DealMeasure:

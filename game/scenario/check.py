@@ -104,6 +104,11 @@ class _Checker:
             for party in inst.costs:
                 if party not in inst.parties:
                     self.err(base + ("costs", party), f"{party!r} is not a party to {inst.id!r}")
+            for issue_id, option_id in inst.historical.items():
+                if issue_id not in inst.scope:
+                    self.err(base + ("historical", issue_id), f"{issue_id!r} is not in the scope of {inst.id!r}")
+                else:
+                    self.option(base + ("historical", issue_id), issue_id, option_id)
             for j, eff in enumerate(inst.effects):
                 self.effect(base + ("effects", j), eff)
         for k, ev in enumerate(s.events):

@@ -304,6 +304,9 @@ class Instrument(_Model):
     secret: bool = Field(False, description="Known to its parties only until leaked or the end")
     costs: dict[Id, float] = Field({}, description="Political cost of signing, per party (utility points)")
     effects: list[Effect] = Field([], description="What signing it changes")
+    historical: dict[Id, Id] = Field(
+        {}, description="Issue id -> option id: the package signed in history; the debrief and the record set a signed package beside it"
+    )
 
 
 class Event(_Model):

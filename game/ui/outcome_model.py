@@ -108,7 +108,8 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
         secret = t(" (secret)") if cs.instrument(sig.instrument).secret else ""
         signed.append(t("Sitting {number}: {instrument}{secret} — {package}", number=sig.turn + 1,
                         instrument=n.instrument(cs.instrument_ids[sig.instrument]), secret=secret, package=n.package(package))
-                      + (" " + n.terms_text(cs.instrument_ids[sig.instrument]) if n.terms_text(cs.instrument_ids[sig.instrument]) else ""))
+                      + "".join(" " + x for x in (n.history_text(cs.instrument_ids[sig.instrument], package),
+                                                      n.terms_text(cs.instrument_ids[sig.instrument])) if x))
     revealed = tuple(NewsLine(e.turn, _date(tr_, e.date), n.sentence(e), e.audience is not None, e.kind.value, e.actor) for e in s.log)
     whys = []
     humans = {cs.delegation_ids[k] for k in s.humans}
