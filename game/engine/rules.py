@@ -22,6 +22,7 @@ from game.engine.log import LogEntry, LogKind
 from game.engine.rng import SeedKey, stream
 from game.engine.state import Audience, AudienceStatus, EndReason, GameState, Proposal, ProposalStatus, Signature, Snapshot
 from game.engine.utility import table
+from game.engine.variety import varied
 from game.scenario.models import MAX_SITTINGS
 from game.scenario.texts import tr
 
@@ -84,6 +85,7 @@ def new_game(
         fired=(0,) * len(cs.scenario.events),
         dice=np.zeros((cs.n_delegations, DICE_PER_DELEGATION)),
     )
+    s = varied(s)
     opening = LogEntry(0, sittings[0].isoformat(), LogKind.OPENING, data={"scenario": cs.scenario.id, "length": length_id})
     s = s.evolve(log=(opening,))
     s, _ = _begin_sitting(s)
@@ -105,7 +107,8 @@ def _begin_sitting(s: GameState) -> tuple[GameState, list[LogEntry]]:
     for k, ev in enumerate(cs.scenario.events):
         if ev.optional or s.fired[k] < 0 or (s.fired[k] > 0 and not ev.repeat):
             continue
-        if ev.date is not None and ev.date > s.date:
+        due = s.event_dates[k] if s.event_dates else ev.date
+        if due is not None and due > s.date:
             continue
         if ev.when is not None and not holds(ev.when, s):
             continue

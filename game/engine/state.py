@@ -126,6 +126,7 @@ class GameState:
     settled: tuple[int, ...] = ()
     walked_out: frozenset[int] = frozenset()
     fired: tuple[int, ...] = ()  # times each event fired
+    event_dates: tuple[dt.date | None, ...] = ()  # this game's date of each event (its `window` drawn); () = as written
     log: tuple[LogEntry, ...] = ()
     history: tuple[Snapshot, ...] = ()
     ended: bool = False
@@ -258,6 +259,7 @@ class GameState:
             "settled": list(self.settled),
             "walked_out": sorted(self.walked_out),
             "fired": list(self.fired),
+            **({"event_dates": [d.isoformat() if d else None for d in self.event_dates]} if self.event_dates else {}),
             "log": [e.to_json() for e in self.log],
             "ended": self.ended,
             "end_reason": self.end_reason.value if self.end_reason else None,

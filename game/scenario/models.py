@@ -250,6 +250,10 @@ class Stance(_Model):
     weight: float = Field(1.0, ge=0, le=100, description="How much the issue matters to the delegation")
     position: Id | None = Field(None, description="Public position at the start (option id); default: its best option")
     no_deal: Score | None = Field(None, description="Value of leaving the issue unsettled; default: the delegation's reservation")
+    jitter: float = Field(
+        0.0, ge=0, le=50,
+        description="Variety: each game shifts every option's value and `no_deal` by a seeded draw in ±jitter (kept within 0-100)",
+    )
 
 
 class Aim(_Model):
@@ -284,6 +288,9 @@ class Delegation(_Model):
     pressure_growth: float = Field(0.02, ge=0, le=0.5, description="Pressure added after every sitting, as time runs out")
     walkout_pressure: float | None = Field(None, ge=0, le=1, description="The AI may walk out when pressure reaches this and no deal looks possible")
     relations: dict[Id, Score] = Field({}, description="Trust toward other delegations (0-100); default 50")
+    relations_jitter: float = Field(
+        0.0, ge=0, le=50, description="Variety: each game shifts its trust toward every other delegation by a seeded draw in ±this"
+    )
     consulted_trust: float = Field(
         3.0, ge=0, le=50, description="Trust it gains toward a delegation that includes it in private talks on an instrument it is not a "
         "party to, when it has a stake in that instrument's issues and the package is no worse for it than leaving them open; halved "
@@ -314,6 +321,10 @@ class Event(_Model):
     title: Text = Field(description="Headline in the news column")
     text: Text = Field("", description="The news item")
     date: dt.date | None = Field(None, description="Fires at the first sitting on or after this date (if `when` holds too)")
+    window: int = Field(
+        0, ge=0, le=60,
+        description="Variety: each game moves `date` by a seeded whole number of days in ±window (a `before` in `when` still bounds it)",
+    )
     when: Condition | None = Field(None, description="Fires at the first sitting where this holds")
     chance: float = Field(1.0, ge=0, le=1, description="Probability it fires when due (seeded)")
     repeat: bool = Field(False, description="May fire again at later sittings")
