@@ -234,7 +234,7 @@ class _Writer:
 
     def stance_words(self, issue_id: str, st: Stance, d: Delegation) -> list[tuple[str, str]]:
         issue = self.issues[issue_id]
-        labels = {o.id: option_label(o, self.lang, self.translator.t) for o in issue.options}
+        labels = {o.id: option_label(o, self.lang, self.translator.t, self.translator.number) for o in issue.options}
         vals = st.values
         lo, hi = min(vals.values()), max(vals.values())
         span = hi - lo
@@ -314,7 +314,7 @@ class _Writer:
 
     def option_text(self, o: Option) -> str:
         """An option with its figure in the language's number style, marked when the figure is disputed."""
-        label = escape(option_label(o, self.lang, self.translator.t))
+        label = escape(option_label(o, self.lang, self.translator.t, self.translator.number))
         return label + (f" — <span class=\"small\">{self.e(o.description)}</span>" if self.t(o.description) else "")
 
     def lengths(self) -> str:

@@ -1,4 +1,8 @@
-"""Drive AI delegations through the engine: the same `step` a team's click uses."""
+"""Drive AI delegations through the engine: the same `step` a team's click uses.
+
+Each game gets its own `Negotiator` (its memory of that game); pass one in
+to reuse its compiled preferences across many games in one thread.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +17,8 @@ from game.engine.rng import SeedKey
 from game.engine.rules import new_game, step
 from game.engine.state import GameState
 
-DEFAULT = Negotiator()
 
-
-def run_ai_turn(
-    s: GameState, apply: Callable[[GameState, A.Action], GameState], strategy: Strategy = DEFAULT
-) -> GameState:
+def run_ai_turn(s: GameState, apply: Callable[[GameState, A.Action], GameState], strategy: Strategy) -> GameState:
     """The AI's whole turn for the current actor: an answer to each request for an audience and
     each proposal awaiting it, a request for an audience of its own if it wants one, then one move.
 
@@ -30,18 +30,22 @@ def run_ai_turn(
     # a strategy may decide audiences itself (a scripted team does); otherwise game.ai.audience does
     answer = getattr(strategy, "answer_audience", audience.answer)
     request = getattr(strategy, "request_audience", audience.request)
-    for a in s.audiences_for(d):
-        s = apply(s, answer(s, d, a))
+    if not s.answering:  # the closing round is for open proposals only
+        for a in s.audiences_for(d):
+            s = apply(s, answer(s, d, a))
     for p in s.pending_for(d):
         s = apply(s, strategy.respond(s, d, p))
-    ask = request(s, d)
+    ask = request(s, d) if not s.answering else None
     if ask is not None:
         s = apply(s, ask)
     return apply(s, strategy.move(s, d))
 
 
-def play_ai_turn(s: GameState, strategy: Strategy = DEFAULT) -> tuple[GameState, list[LogEntry]]:
-    """Let the AI play the current actor's whole turn: answers first, then one move."""
+def play_ai_turn(s: GameState, strategy: Strategy | None = None) -> tuple[GameState, list[LogEntry]]:
+    """Let the AI play the current actor's whole turn: answers first, then one move.
+
+    Without a strategy, a fresh AI reads the whole log first: right, but slow for whole games."""
+    strategy = strategy if strategy is not None else Negotiator()
     entries: list[LogEntry] = []
 
     def apply(state: GameState, action: A.Action) -> GameState:
@@ -54,10 +58,11 @@ def play_ai_turn(s: GameState, strategy: Strategy = DEFAULT) -> tuple[GameState,
 
 def play_until_human(
     s: GameState,
-    strategy: Strategy = DEFAULT,
+    strategy: Strategy | None = None,
     on_entries: Callable[[list[LogEntry]], None] | None = None,
 ) -> GameState:
     """Run AI turns until a human delegation must act or the conference ends."""
+    strategy = strategy if strategy is not None else Negotiator()
     while not s.ended and s.actor is not None and s.actor not in s.humans:
         s, entries = play_ai_turn(s, strategy)
         if on_entries is not None:
@@ -65,6 +70,14 @@ def play_until_human(
     return s
 
 
-def play_game(cs: CompiledScenario, seed: int | SeedKey, length_id: str = "full", strategy: Strategy = DEFAULT) -> GameState:
-    """A whole all-AI conference."""
-    return play_until_human(new_game(cs, seed, length_id), strategy)
+def _fast_apply(state: GameState, action: A.Action) -> GameState:
+    return step(state, action).state
+
+
+def play_game(cs: CompiledScenario, seed: int | SeedKey, length_id: str = "full", strategy: Strategy | None = None) -> GameState:
+    """A whole all-AI conference (with a fresh AI unless one is given)."""
+    strategy = strategy if strategy is not None else Negotiator()
+    s = new_game(cs, seed, length_id)
+    while not s.ended and s.actor is not None:
+        s = run_ai_turn(s, _fast_apply, strategy)
+    return s

@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 from game.ai.driver import play_game
+from game.ai.explain import Explainer
 from game.cli.checks import check_lang, check_length, check_output_file, check_seed
 from game.cli.common import CliError, load_scenario
-from game.engine.narrate import Narrator, figure, first_proposals
+from game.engine.narrate import Narrator, first_proposals
 from game.engine.scoring import score
-from game.i18n import Translator
+from game.i18n import Translator, figure
 from game.record.model import ai_note
 from game.scenario.texts import tr
 
@@ -37,21 +38,24 @@ def run(args: argparse.Namespace) -> int:
     if args.lang not in cs.scenario.meta.languages:
         raise CliError(f"{cs.scenario.id} is written in {', '.join(cs.scenario.meta.languages)}, not {args.lang!r}")
     s = play_game(cs, args.seed, args.length)
-    t = Translator(args.lang).t
-    narrator = Narrator(cs, args.lang, t)
+    tl = Translator(args.lang)
+    t = tl.t
+    narrator = Narrator(cs, args.lang, t, tl.number)
+    explainer = Explainer(narrator, t)
     print(t("{title} — seed {seed}, length {length}", title=tr(cs.scenario.meta.title, args.lang), seed=args.seed, length=args.length))
     print()
     first = first_proposals(list(s.log))
     for k, e in enumerate(s.log):
         tag = "  " + t("[private] ").strip() if e.audience is not None else ""
         print(f"{e.date}  {narrator.sentence(e, k in first)}{tag}")
-        reasons = e.data.get("reasons") if args.why else None
+        sentence = explainer.why(e)
+        reasons = e.data.get("reasons") if args.why and e.data else None
         if reasons:
-            print("            " + t("why: value {value}, aspiration {aspiration}, alternative {alternative}; {note}",
-                                     value=figure(round(reasons["value"], 1), args.lang),
-                                     aspiration=figure(round(reasons["aspiration"], 1), args.lang),
-                                     alternative=figure(round(reasons["alternative"], 1), args.lang),
-                                     note=ai_note(t, str(reasons["note"]))))
+            print("            " + t("why: {sentence}", sentence=sentence or ai_note(t, str(reasons.get("note", "")))))
+            print("                 " + t("(value {value}, aspiration {aspiration}, alternative {alternative}, all 0-100)",
+                                          value=figure(round(reasons["value"], 1), args.lang),
+                                          aspiration=figure(round(reasons["aspiration"], 1), args.lang),
+                                          alternative=figure(round(reasons["alternative"], 1), args.lang)))
     assert s.outcome is not None
     outcome = cs.outcome(s.outcome)
     print()

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from babel.numbers import format_decimal
-
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry, LogKind
 from game.scenario.models import Option
@@ -24,15 +22,15 @@ def _identity(msg: str) -> str:
     return msg
 
 
-def figure(value: float, lang: str) -> str:
-    """A number as the language writes it (0.6 / 0,6; 175,000 / 175 000), via Babel's locale data."""
-    try:
-        return str(format_decimal(value, locale=lang))
-    except (ValueError, LookupError):
-        return f"{value:g}"
+Number = Callable[[float], str]
 
 
-def option_label(o: Option, lang: str = "en", t: Translate = _identity) -> str:
+def plain_number(value: float) -> str:
+    """Numbers as Python writes them; the interface passes its language's style instead (game.i18n)."""
+    return f"{value:g}"
+
+
+def option_label(o: Option, lang: str = "en", t: Translate = _identity, number: Number = plain_number) -> str:
     """An option's label with its figure, and the figure marked when historians dispute it.
 
     One function for the board, the forms, the news, the record and the handouts,
@@ -41,17 +39,18 @@ def option_label(o: Option, lang: str = "en", t: Translate = _identity) -> str:
     label = tr(o.label, lang)
     notes = []
     if o.quantity is not None:
-        notes.append(f"{figure(o.quantity, lang)} {tr(o.unit, lang)}".strip())
+        notes.append(f"{number(o.quantity)} {tr(o.unit, lang)}".strip())
     if o.uncertain:
         notes.append(t("disputed"))
     return f"{label} ({', '.join(notes)})" if notes else label
 
 
 class Narrator:
-    def __init__(self, cs: CompiledScenario, lang: str = "en", t: Translate = _identity) -> None:
+    def __init__(self, cs: CompiledScenario, lang: str = "en", t: Translate = _identity, number: Number = plain_number) -> None:
         self.cs = cs
         self.lang = lang
         self.t = t
+        self.number = number  # how figures are written (0,6 and 175 000 in Lithuanian): given by the interface
 
     # -- names ---------------------------------------------------------------------
 
@@ -78,7 +77,7 @@ class Narrator:
         issue = self.cs.issue(self.cs.i_index[iid])
         for o in issue.options:
             if o.id == oid:
-                return option_label(o, self.lang, self.t)
+                return option_label(o, self.lang, self.t, self.number)
         return oid
 
     def terms(self, iid: str) -> list[str]:

@@ -130,6 +130,8 @@ class GameState:
     log: tuple[LogEntry, ...] = ()
     history: tuple[Snapshot, ...] = ()
     ended: bool = False
+    # the last sitting's closing round: every addressee answers what is still open, then passes
+    answering: bool = False
     end_reason: EndReason | None = None
     outcome: int | None = None
 
@@ -262,6 +264,7 @@ class GameState:
             **({"event_dates": [d.isoformat() if d else None for d in self.event_dates]} if self.event_dates else {}),
             "log": [e.to_json() for e in self.log],
             "ended": self.ended,
+            **({"answering": True} if self.answering else {}),
             "end_reason": self.end_reason.value if self.end_reason else None,
             "outcome": self.outcome,
         }

@@ -40,8 +40,9 @@ def option_tip(row: IssueRow, option: int) -> str:
 
 class BoardArea(ScrollArea):
     def __init__(self, key: str, rect: pygame.Rect, state: BoardState, content_height: int, paint: Painter, *, line: int,
-                 issues: tuple[IssueRow, ...], app: App, tooltip: str | None = None) -> None:
+                 rows: list[tuple[int, int]], issues: tuple[IssueRow, ...], app: App, tooltip: str | None = None) -> None:
         super().__init__(key, rect, state, content_height, paint, line=line, tooltip=tooltip)
+        self.rows = rows  # (top, height) of each issue in the board's content
         self.board = state
         self.issues = issues
         self.app = app
@@ -74,17 +75,17 @@ class BoardArea(ScrollArea):
 
     def _show_cursor(self) -> None:
         """Scroll so the cursor's issue is in view."""
-        row_top = self.board.issue * self.line
+        row_top, row_h = self.rows[self.board.issue] if self.board.issue < len(self.rows) else (0, self.line)
         if row_top < self.board.offset:
             self.board.offset = row_top
-        elif row_top + self.line > self.board.offset + self.rect.height:
-            self.board.offset = min(self.max_offset, row_top + self.line - self.rect.height)
+        elif row_top + row_h > self.board.offset + self.rect.height:
+            self.board.offset = min(self.max_offset, row_top + row_h - self.rect.height)
 
     def handle_event(self, event: pygame.event.Event, app: App) -> bool:
         if event.type == pygame.KEYDOWN and self.issues and event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
             b = self.board
             if b.issue < 0:  # the first arrow press shows the cursor on the first issue in view
-                b.issue = min(len(self.issues) - 1, self.board.offset // max(1, self.line))
+                b.issue = next((k for k, (top, h) in enumerate(self.rows) if top + h > self.board.offset), 0)
                 b.option = 0
                 self._show_cursor()
                 return True

@@ -18,17 +18,20 @@ no AI moves, no hand-over, and the team's move buttons are locked.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.engine import actions as A
+from game.engine.refusals import Refusal, describe
 from game.engine.rules import check
 from game.play.saves import autosave_path, save
 from game.play.session import Session
 from game.ui.board import BoardArea, BoardState
 from game.ui.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.conference_draw import (
-    board_row_height,
+    board_geometry,
+    board_height,
     digest_height,
     draw_pending,
     draw_table,
@@ -48,12 +51,20 @@ from game.ui.scroll import ScrollArea, ScrollState
 from game.ui.text import draw_line, wrap
 from game.ui.widgets import Button, TextField, Widget
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 ANNOUNCE = 0.6  # seconds each AI move stays the newest line before the next one
 #: Installed by the teacher's console: called with the conference on T; returns the panel to push.
 TEACHER_PANEL: Callable[[ConferenceScene], Scene | None] | None = None
 #: Installed by the teacher's console: True while the teacher has paused the conference.
 PAUSED: Callable[[ConferenceScene], bool] | None = None
 SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
+
+
+def theme_line(app: App) -> int:
+    """One scroll step of the board: a line of its option text."""
+    return app.theme.text_font(app.layout, "small").get_linesize()
 
 
 class ConferenceScene(Scene):
@@ -116,11 +127,11 @@ class ConferenceScene(Scene):
         self.layout()
 
     # --- moving the game on --------------------------------------------------------
-    def act(self, action: A.Action) -> str | None:
-        """Apply a team's action; returns the refusal reason (and changes nothing) when it is illegal."""
+    def act(self, action: A.Action) -> Refusal | None:
+        """Apply a team's action; returns the refusal (and changes nothing) when it is illegal; `message` words it."""
         problem = check(self.session.state, action)
         if problem is not None:
-            self.message = problem
+            self.message = describe(problem, self.session.cs, self.ctx.tr.lang, self.ctx.t)
             self.refresh()
             return problem
         before = self.session.state.turn
@@ -265,7 +276,8 @@ class ConferenceScene(Scene):
     # --- layout ------------------------------------------------------------------------
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        self.view = view = conference_view(self.session, app.tr, self.viewer, self.shown)
+        # paused, the screen shows what the whole class may see, not the team's papers under a veil
+        self.view = view = conference_view(self.session, app.tr, None if self.paused else self.viewer, self.shown)
         body = lay.body()
         team = self.team_turn
         items = inbox(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
@@ -317,7 +329,7 @@ class ConferenceScene(Scene):
         note_h = theme.text_font(lay, "small").get_linesize()
         for p in items:
             lines = 3
-            while lines > 1 and y + pending_height(app, p, inner.width, lines) > inner.bottom - note_h:
+            while lines > 0 and y + pending_height(app, p, inner.width, lines) > inner.bottom - note_h:
                 lines -= 1
             h = pending_height(app, p, inner.width, lines)
             if y + h > inner.bottom - (0 if p is items[-1] else note_h):
@@ -331,9 +343,10 @@ class ConferenceScene(Scene):
         bh = lay.button_height()
         # the issue board
         b_inner = panel_inner(app, middle)
-        row_h = board_row_height(app)
-        widgets.append(BoardArea("board", b_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0), self.board_scroll,
-                                 row_h * len(view.issues), self._paint_board, line=row_h, issues=view.issues, app=app,
+        b_rect = b_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
+        rows = [(g.top, g.height) for g in board_geometry(app, b_rect.width, view.issues)]
+        widgets.append(BoardArea("board", b_rect, self.board_scroll, board_height(app, b_rect.width, view.issues), self._paint_board,
+                                 line=theme_line(app), rows=rows, issues=view.issues, app=app,
                                  tooltip=t("Arrow keys move over the options; each shows its full text")))
         # the news
         n_inner = panel_inner(app, right)
@@ -358,7 +371,7 @@ class ConferenceScene(Scene):
             row = pygame.Rect(lay.margin, foot.centery - bh // 2 + lay.px(1), foot.width - 2 * lay.margin, bh)
             for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True):
                 widgets.append(Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", tooltip=tip))
-        self.focus.set(widgets)
+        self.focus.set(widgets, auto=self.team_turn)  # no focus ring on Menu while the AI moves
         if team and self.focus.focus_key in (None, "menu", "board", "news"):
             self.focus.focus_key = "propose"
 

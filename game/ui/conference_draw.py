@@ -8,6 +8,7 @@ redrawn 60 times a second on a classroom projector at 1080p or more.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
@@ -88,6 +89,28 @@ def name_lines(font: pygame.font.Font, name: str, width: int) -> list[str]:
     return best
 
 
+def floor_px(app: App) -> int:
+    """The smallest type a class reads from the back row: 2% of the window height."""
+    return math.ceil(app.layout.height * 0.02)
+
+
+def fitting_font(app: App, font: pygame.font.Font, text: str, width: int, role: str, floor: int, words: bool = False) -> pygame.font.Font:
+    """`font`, or a smaller size of the same role (not under `floor` px) in which `text` fits `width`.
+
+    With `words`, fitting means its longest word fits (the name may then take two lines)."""
+    def fits(f: pygame.font.Font) -> bool:
+        parts = text.split() if words else [text]
+        return all(f.size(p)[0] <= width for p in parts) and (not words or len(wrapped(f, text, width)) <= 2)
+
+    if fits(font):
+        return font
+    for px in range(font.point_size - 1, floor - 1, -1):
+        smaller = app.theme.font(role, px)  # type: ignore[arg-type]
+        if fits(smaller):
+            return smaller
+    return app.theme.font(role, floor)  # type: ignore[arg-type]
+
+
 def draw_table(surface: pygame.Surface, app: App, rect: pygame.Rect, view: ConferenceView, dels: dict[str, Delegation], pulse: float) -> None:
     """The table: seats on its two long sides with code letters, names and who plays them; talks as lines.
 
@@ -125,6 +148,7 @@ def draw_table(surface: pygame.Surface, app: App, rect: pygame.Rect, view: Confe
         if tiny.size(key)[0] <= table.width - 2 * radius:
             draw_line(surface, tiny, key, theme.c("ink_soft"), table.inflate(-2 * radius, 0), "center")
     roles = {"team": t("Team"), "ai": t("AI"), "observer": t("Observer")}
+    floor = floor_px(app)
     for seat, (x, y, top) in zip(view.seats, positions, strict=True):
         if seat.acting:
             ring = radius + lay.px(4) + round(lay.px(3) * (0.5 + 0.5 * math.sin(pulse * 5)))
@@ -132,89 +156,160 @@ def draw_table(surface: pygame.Surface, app: App, rect: pygame.Rect, view: Confe
         surf = seat_surface(dels[seat.id], seat.code, radius, seat.walked_out)
         surface.blit(surf, surf.get_rect(center=(x, y)))
         col = pygame.Rect(x - col_w // 2 + lay.px(2), 0, col_w - lay.px(4), line_h)
-        lines = name_lines(name_font, seat.name, col.width)
+        name = seat.name
+        font = fitting_font(app, name_font, name, col.width, "bold", floor, words=True)
+        if len(wrapped(font, name, col.width)) > 2 and name.endswith(")") and "(" in name:
+            name = name[: name.rfind("(")].strip()  # "United States (observer)": the status line under it says Observer
+            font = fitting_font(app, name_font, name, col.width, "bold", floor, words=True)
+        lines = name_lines(font, name, col.width)
         status = t("walked out") if seat.walked_out else (t("speaking") if seat.acting else roles[seat.role])
+        status_font = fitting_font(app, tiny, status, col.width, "body", floor)
         colour = "danger" if seat.walked_out else ("focus" if seat.acting else "ink_soft")
         gap = radius + lay.px(6 if seat.acting else 3)
         if top:  # name, then status, ending just above the seat
             yy = y - gap - tiny_h - len(lines) * line_h
             for line in lines:
-                draw_line(surface, name_font, line, theme.c("ink"), col.move(0, yy), "center")
+                draw_line(surface, font, line, theme.c("ink"), col.move(0, yy), "center")
                 yy += line_h
-            draw_line(surface, tiny, status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
+            draw_line(surface, status_font, status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
         else:  # status, then name, from just below the seat
             yy = y + gap
-            draw_line(surface, tiny, status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
+            draw_line(surface, status_font, status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
             yy += tiny_h
             for line in lines:
-                draw_line(surface, name_font, line, theme.c("ink"), col.move(0, yy), "center")
+                draw_line(surface, font, line, theme.c("ink"), col.move(0, yy), "center")
                 yy += line_h
 
 
-def board_row_height(app: App) -> int:
-    lay, theme = app.layout, app.theme
-    return theme.text_font(lay, "small", "bold").get_linesize() + lay.px(30) + lay.px(12)
+def marker_radius(app: App) -> int:
+    """Radius of a position marker: its code letters stay at least 1.5% of the window height (a projector's back row)."""
+    return max(9, math.ceil(app.layout.height * 0.015 / 0.8))
+
+
+@dataclass(frozen=True)
+class IssueGeometry:
+    """Where one issue sits on the board, relative to the board's top: its title lines and its option cells."""
+
+    top: int
+    height: int
+    title: tuple[str, ...]
+    cells: tuple[tuple[pygame.Rect, tuple[str, ...], bool], ...]  # (cell rect relative to (board x, issue top), label lines, markers below)
+
+
+def board_fonts(app: App) -> tuple[pygame.font.Font, pygame.font.Font]:
+    theme, lay = app.theme, app.layout
+    return theme.text_font(lay, "small", "bold"), theme.text_font(lay, "small")
+
+
+def _chip(app: App, font: pygame.font.Font, label: str, markers: int, width: int) -> tuple[int, int, tuple[str, ...], bool]:
+    """(chip width, chip height, label lines, markers below the text) for one option, at most `width` wide."""
+    lay = app.layout
+    pad = lay.px(6)
+    r = marker_radius(app)
+    step = 2 * r + lay.px(2)
+    marks_w = (markers - 1) * step + 2 * r if markers else 0
+    one_line_h = max(font.get_linesize(), 2 * r) + 2 * pad
+    text_w = font.size(label)[0]
+    flat = 2 * pad + text_w + (lay.px(6) + marks_w if markers else 0)
+    if flat <= width:
+        return flat, one_line_h, (label,), False
+    lines = tuple(wrapped(font, label, width - 2 * pad))
+    per_line = max(1, (width - 2 * pad - 2 * r) // step + 1)
+    mark_rows = (markers + per_line - 1) // per_line if markers else 0
+    h = len(lines) * font.get_linesize() + mark_rows * (2 * r + lay.px(2)) + 2 * pad
+    return width, h, lines, True
+
+
+def board_geometry(app: App, width: int, issues: tuple[IssueRow, ...]) -> list[IssueGeometry]:
+    """The board laid out for `width`: each option a chip sized to its words (wrapped only when wider than the
+    board, never cut), the stated positions as markers in it; chips flow left to right in the scale's order."""
+    lay = app.layout
+    title_font, font = board_fonts(app)
+    gap = lay.px(6)
+    out = []
+    top = 0
+    for row in issues:
+        title = tuple(wrapped(title_font, row.title, width))
+        y = len(title) * title_font.get_linesize() + lay.px(3)
+        x, line_h = 0, 0
+        cells = []
+        for o, label in enumerate(row.options):
+            markers = sum(1 for m in row.markers if m.option == o)
+            w, h, lines, below = _chip(app, font, label, markers, width)
+            if x > 0 and x + w > width:
+                y += line_h + gap
+                x, line_h = 0, 0
+            cells.append((pygame.Rect(x, y, w, h), lines, below))
+            x += w + gap
+            line_h = max(line_h, h)
+        height = y + line_h + lay.px(14)
+        out.append(IssueGeometry(top, height, title, tuple(cells)))
+        top += height
+    return out
 
 
 def paint_board(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int, issues: tuple[IssueRow, ...],
                 dels: dict[str, Delegation]) -> None:
-    """The issue board: per issue, its options as a scale in words, each stated position as a lettered marker."""
+    """The issue board: per issue, its options in words (wrapped, never cut), each stated position as a lettered marker."""
     theme, lay, t = app.theme, app.layout, app.t
-    row_h = board_row_height(app)
-    title_font = theme.text_font(lay, "small", "bold")
+    title_font, font = board_fonts(app)
     small = theme.text_font(lay, "small")
-    tiny = theme.font("body", max(8, round(small.get_height() * 0.72)))
-    y = rect.y - offset
-    r = max(6, lay.px(9))
-    for row in issues:
-        if y + row_h < rect.y:
-            y += row_h
+    r = marker_radius(app)
+    pad = lay.px(6)
+    step = 2 * r + lay.px(2)
+    for row, geo in zip(issues, board_geometry(app, rect.width, issues), strict=True):
+        y = rect.y - offset + geo.top
+        if y + geo.height < rect.y:
             continue
         if y > rect.bottom:
             break
-        head = pygame.Rect(rect.x, y, rect.width, title_font.get_linesize())
+        head_w = rect.width
         tag = t("settled") if row.settled >= 0 else ""
         if tag:
             tw = small.size(tag)[0] + lay.px(12)
-            pill = pygame.Rect(head.right - tw, head.y + lay.px(1), tw, head.height - lay.px(2))
+            pill = pygame.Rect(rect.right - tw, y + lay.px(1), tw, title_font.get_linesize() - lay.px(2))
             pygame.draw.rect(surface, theme.c("ok"), pill, border_radius=lay.px(4))
             draw_line(surface, small, tag, theme.c("primary_text"), pill, "center")
-            head.width -= tw + lay.px(6)
-        draw_line(surface, title_font, row.title, theme.c("ink"), head)
-        scale = pygame.Rect(rect.x, head.bottom + lay.px(2), rect.width, lay.px(30))
-        n = max(1, len(row.options))
-        seg_w = scale.width / n
-        for o, label in enumerate(row.options):
-            seg = pygame.Rect(round(scale.x + o * seg_w), scale.y, round(seg_w) - lay.px(3), scale.height)
+            head_w -= tw + lay.px(6)
+        for k, line in enumerate(geo.title):
+            draw_line(surface, title_font, line, theme.c("ink"),
+                      pygame.Rect(rect.x, y + k * title_font.get_linesize(), head_w if k == 0 else rect.width, title_font.get_linesize()))
+        for o, (cell, lines, below) in enumerate(geo.cells):
+            seg = cell.move(rect.x, y)
             settled = row.settled == o
-            pygame.draw.rect(surface, theme.c("selected_bg" if settled else "field_bg"), seg, border_radius=lay.px(3))
-            pygame.draw.rect(surface, theme.c("border"), seg, max(1, lay.px(1)), border_radius=lay.px(3))
+            pygame.draw.rect(surface, theme.c("selected_bg" if settled else "field_bg"), seg, border_radius=lay.px(4))
+            pygame.draw.rect(surface, theme.c("border"), seg, max(1, lay.px(1)), border_radius=lay.px(4))
+            colour = theme.c("selected_text" if settled else "ink")
             here = [m for m in row.markers if m.option == o]
-            step = round(r * 1.45)
-            mark_w = (len(here) - 1) * step + 2 * r if here else 0
-            text_rect = pygame.Rect(seg.x + lay.px(5), seg.y, max(0, seg.width - mark_w - lay.px(8)), seg.height)
-            draw_line(surface, tiny, label, theme.c("selected_text" if settled else "ink"), text_rect)
-            mx = seg.right - lay.px(3) - r
-            for m in here:
+            if not below:  # one line: the label, then the markers beside it
+                label = blit_text(surface, font, lines[0], colour, (seg.x + pad, seg.centery - font.get_height() // 2))
+                x0, y0, per_line = label.right + lay.px(6) + r, seg.centery, len(here) or 1
+            else:
+                yy = seg.y + pad
+                for line in lines:
+                    blit_text(surface, font, line, colour, (seg.x + pad, yy))
+                    yy += font.get_linesize()
+                x0, y0 = seg.x + pad + r, yy + r
+                per_line = max(1, (seg.width - 2 * pad - 2 * r) // step + 1)
+            for k, m in enumerate(here):
                 d = dels.get(m.delegation)
-                if d is not None:
-                    surf = seat_surface(d, m.code, r, False)
-                    surface.blit(surf, surf.get_rect(center=(mx, seg.centery)))
-                mx -= step
-        y += row_h
+                if d is None:
+                    continue
+                surf = seat_surface(d, m.code, r, False)
+                surface.blit(surf, surf.get_rect(center=(x0 + (k % per_line) * step, y0 + (k // per_line) * (2 * r + lay.px(2)))))
+
+
+def board_height(app: App, width: int, issues: tuple[IssueRow, ...]) -> int:
+    geo = board_geometry(app, width, issues)
+    return geo[-1].top + geo[-1].height if geo else 0
 
 
 def board_cells(app: App, rect: pygame.Rect, offset: int, issues: tuple[IssueRow, ...]) -> list[tuple[int, int, pygame.Rect]]:
     """(issue, option, cell) for every option cell `paint_board` draws, in screen coordinates (for tooltips and the cursor)."""
-    lay = app.layout
-    row_h = board_row_height(app)
-    head_h = app.theme.text_font(lay, "small", "bold").get_linesize()
     out = []
-    for k, row in enumerate(issues):
-        y = rect.y - offset + k * row_h + head_h + lay.px(2)
-        seg_w = rect.width / max(1, len(row.options))
-        for o in range(len(row.options)):
-            out.append((k, o, pygame.Rect(round(rect.x + o * seg_w), y, round(seg_w) - lay.px(3), lay.px(30))))
+    for k, geo in enumerate(board_geometry(app, rect.width, issues)):
+        for o, (cell, _lines, _below) in enumerate(geo.cells):
+            out.append((k, o, cell.move(rect.x, rect.y - offset + geo.top)))
     return out
 
 
@@ -273,8 +368,7 @@ def digest_height(app: App, heading: str, lines: tuple[str, ...], width: int) ->
     if not lines:
         return 0
     theme, lay = app.theme, app.layout
-    bold = theme.text_font(lay, "small", "bold", reading=True)
-    body = theme.text_font(lay, "body", reading=True)
+    bold, body = theme.text_font(lay, "small", "bold"), theme.text_font(lay, "small")
     inner = width - 2 * lay.px(8)
     h = len(wrapped(bold, heading, inner)) * bold.get_linesize()
     h += sum(len(wrapped(body, "• " + x, inner)) * body.get_linesize() for x in lines)
@@ -290,8 +384,7 @@ def paint_digest(surface: pygame.Surface, app: App, rect: pygame.Rect, y: int, h
     box = pygame.Rect(rect.x, y, rect.width, h - lay.px(10))
     pygame.draw.rect(surface, theme.c("field_bg"), box, border_radius=lay.px(4))
     pygame.draw.rect(surface, theme.c("focus"), box, max(2, lay.px(2)), border_radius=lay.px(4))
-    bold = theme.text_font(lay, "small", "bold", reading=True)
-    body = theme.text_font(lay, "body", reading=True)
+    bold, body = theme.text_font(lay, "small", "bold"), theme.text_font(lay, "small")
     x, yy, inner = box.x + lay.px(8), box.y + lay.px(8), box.width - 2 * lay.px(8)
     for line in wrapped(bold, heading, inner):
         blit_text(surface, bold, line, theme.c("ink"), (x, yy))
@@ -317,7 +410,8 @@ def pending_height(app: App, p: PendingView, width: int, max_lines: int = 4) -> 
     bold = theme.text_font(lay, "small", "bold")
     small = theme.text_font(lay, "small")
     head, package = pending_text(app, p)
-    lines = min(max_lines, len(wrapped(small, package, width)))
+    n = len(wrapped(small, package, width))
+    lines = n if n <= max_lines else 0  # the package in full or not at all (the news has it in full)
     return min(2, len(wrapped(bold, head, width))) * bold.get_linesize() + lines * small.get_linesize() + lay.px(10)
 
 
@@ -337,7 +431,7 @@ def draw_pending(surface: pygame.Surface, app: App, rect: pygame.Rect, p: Pendin
         y += bold.get_linesize()
     lines = wrapped(small, package, rect.width)
     if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], ellipsize(small, lines[max_lines - 1] + " …", rect.width)]
+        lines = []
     for line in lines:
         blit_text(surface, small, line, theme.c("ink"), (rect.x, y))
         y += small.get_linesize()

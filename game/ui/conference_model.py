@@ -106,7 +106,7 @@ class ConferenceView:
 
 def narrator(session: Session, tr_: Translator) -> Narrator:
     """The engine's narrator speaking the interface language (its sentences are in the catalog)."""
-    return Narrator(session.cs, tr_.lang, t=tr_.t)
+    return Narrator(session.cs, tr_.lang, t=tr_.t, number=tr_.number)
 
 
 def delegation_name(session: Session, did: str, lang: str) -> str:
@@ -170,7 +170,8 @@ def conference_view(session: Session, tr_: Translator, viewer: str | None, shown
         markers = tuple(
             Marker(d.id, codes[d.id], s.position(k, i)) for k, d in enumerate(scen.delegations) if s.position(k, i) >= 0
         )
-        issues.append(IssueRow(issue.id, tr(issue.title, lang), tuple(option_label(o, lang, tr_.t) for o in issue.options), markers, s.settled[i],
+        labels = tuple(option_label(o, lang, tr_.t, tr_.number) for o in issue.options)
+        issues.append(IssueRow(issue.id, tr(issue.title, lang), labels, markers, s.settled[i],
                                tuple(tr(o.description, lang) for o in issue.options)))
     viewer_index = cs.d_index[viewer] if viewer is not None else None
     pending = []

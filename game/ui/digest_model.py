@@ -49,6 +49,8 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
                 lines.append(t("{who} accepted your proposal No. {number}.", who=who, number=number))
             else:
                 lines.append(t("{who} refused your proposal No. {number}.", who=who, number=number))
+        elif e.kind is LogKind.SIGNED:  # the package is on the board and in the news; the digest says what happened
+            lines.append(t("{instrument} is signed.", instrument=n.instrument(data["instrument"])))
         elif e.kind in TOLD or (e.kind is LogKind.LAPSED and data.get("proposal") in mine):
             lines.append(n.sentence(e))
     waiting = len(s.pending_for(d))

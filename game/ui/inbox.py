@@ -37,9 +37,9 @@ def item_lines(app: App, item: InboxItem) -> list[tuple[str, str]]:
         out.append((t("Private talks with: {names}", names=", ".join(item.to)), "private"))
     else:
         out.append((t("In plenary: the whole conference hears it"), "soft"))
-    out.extend((f"• {issue}: {option}", "body") for issue, option in item.package)
     if item.value is not None and item.no_deal is not None:
         out.append((t("Worth {value} to you (0–100); no agreement is worth {base}", value=round(item.value), base=round(item.no_deal)), "bold"))
+    out.extend((f"• {issue}: {option}", "body") for issue, option in item.package)
     if item.accepted_by:
         out.append((t("Accepted by: {names}", names=", ".join(item.accepted_by)), "body"))
     if item.refused_by:
@@ -51,8 +51,8 @@ def item_lines(app: App, item: InboxItem) -> list[tuple[str, str]]:
 
 def _fonts(app: App) -> dict[str, pygame.font.Font]:
     theme, lay = app.theme, app.layout
-    body = theme.text_font(lay, "small", reading=True)
-    bold = theme.text_font(lay, "small", "bold", reading=True)
+    body = theme.text_font(lay, "small")
+    bold = theme.text_font(lay, "small", "bold")
     return {"title": bold, "private": bold, "soft": body, "body": body, "bold": bold}
 
 
@@ -118,11 +118,11 @@ class Inbox:
         if item is None:
             return []
         bh = lay.button_height()
-        bold = app.theme.text_font(lay, "label", "bold")
+        bold = app.theme.text_font(lay, "body", "bold")
         small = app.theme.text_font(lay, "small")
         n = len(self.items)
         head = app.tr.tn("{n} proposal awaits your answer", "{n} proposals await your answer", n)
-        note = t("Answering does not end your turn. A, R and C answer the proposal shown.")
+        note = t("Answering does not end your turn.")
         self.head_lines = [(x, "head") for x in wrapped(bold, head, rect.width)]
         self.head_lines += [(x, "note") for x in wrapped(small, note, rect.width)]
         head_h = sum((bold if s == "head" else small).get_linesize() for _, s in self.head_lines)
@@ -167,7 +167,7 @@ class Inbox:
 
     def draw(self, surface: pygame.Surface, app: App) -> None:
         theme, lay = app.theme, app.layout
-        bold = theme.text_font(lay, "label", "bold")
+        bold = theme.text_font(lay, "body", "bold")
         small = theme.text_font(lay, "small")
         y = self.head.y
         for text, style in self.head_lines:

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import actions as A
+from game.engine.refusals import Refusal, describe
 from game.engine.rules import MAX_STATEMENT
 from game.scenario.texts import tr
 from game.ui.card import CardScene
 from game.ui.chrome import panel_inner
 from game.ui.conference_model import briefing_view
-from game.ui.move_model import OptionCell, ProposalDraft, ShiftDraft, option_cells
+from game.ui.move_model import OptionCell, ProposalDraft, ShiftDraft, closed_reason, option_cells
 from game.ui.registry import FRAME
 from game.ui.scroll import ScrollArea, ScrollState
 from game.ui.text import blit_text, draw_line, draw_wrapped, ellipsize, wrap
@@ -46,6 +47,28 @@ class OptionRow(Widget):
 
     def _title_w(self) -> int:
         return round(self.rect.width * 0.24)
+
+    @staticmethod
+    def needed_height(app: App, width: int, title: str, cells: list[OptionCell]) -> int:
+        """The height that shows the title and every option label in full (wrapped), with the value line under each."""
+        lay = app.layout
+        bold = app.theme.text_font(lay, "small", "bold")
+        small = app.theme.text_font(lay, "small")
+        title_w = round(width * 0.24)
+        x0 = title_w + lay.px(8)
+        cell_w = round((width - x0) / max(1, len(cells))) - lay.px(6) - lay.px(12)
+        most = max((len(wrap(bold, c.label, cell_w)) + len(OptionRow.info_lines(app, small, c, cell_w)) for c in cells), default=2)
+        title_h = len(wrap(bold, title, title_w - lay.px(4))) * bold.get_linesize() + lay.px(4)
+        return max(title_h, most * small.get_linesize() + lay.px(6) + lay.px(4))
+
+    @staticmethod
+    def info_lines(app: App, font: pygame.font.Font, cell: OptionCell, width: int) -> list[str]:
+        """The team's value and who states the option: one line, or two when the codes do not fit beside the value."""
+        value = app.t("yours: {value}", value="—" if cell.value is None else f"{round(cell.value)}")
+        if not cell.stated_by:
+            return [value]
+        both = f"{value}  ·  {', '.join(cell.stated_by)}"
+        return [both] if font.size(both)[0] <= width else [value, *wrap(font, ", ".join(cell.stated_by), width)]
 
     def cell_rects(self, app: App) -> list[pygame.Rect]:
         x0 = self.rect.x + self._title_w() + app.layout.px(8)
@@ -94,7 +117,7 @@ class OptionRow(Widget):
 
     def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
         self.app = app
-        theme, lay, t = app.theme, app.layout, app.t
+        theme, lay = app.theme, app.layout
         bold = theme.text_font(lay, "small", "bold")
         small = theme.text_font(lay, "small")
         title_rect = pygame.Rect(self.rect.x, self.rect.y, self._title_w(), self.rect.height)
@@ -109,7 +132,8 @@ class OptionRow(Widget):
             pygame.draw.rect(surface, theme.c("focus" if chosen else "border"), r, max(1, lay.px(4 if chosen else 1)), border_radius=lay.px(4))
             inner = r.inflate(-lay.px(12), -lay.px(6))
             lines = wrap(bold if chosen else small, cell.label, inner.width)
-            room = max(1, (inner.height - small.get_linesize()) // small.get_linesize())
+            info = self.info_lines(app, small, cell, inner.width)
+            room = max(1, (inner.height - len(info) * small.get_linesize()) // small.get_linesize())
             y = inner.y
             shown = lines[:room]
             if len(lines) > room:  # cut: say so; the full label shows on hover and, for the chosen cell, on focus
@@ -119,9 +143,9 @@ class OptionRow(Widget):
                 draw_line(surface, bold if chosen else small, line, theme.c(fg), pygame.Rect(inner.x, y, inner.width, small.get_linesize()))
                 y += small.get_linesize()
             FRAME.add(surface, cell.label, "option", r, enabled=cell.allowed, item=self.title, cut=len(lines) > room)
-            value = "—" if cell.value is None else f"{round(cell.value)}"
-            info = t("yours: {value}", value=value) + (f"  ·  {', '.join(cell.stated_by)}" if cell.stated_by else "")
-            draw_line(surface, small, info, theme.c(fg), pygame.Rect(inner.x, inner.bottom - small.get_linesize(), inner.width, small.get_linesize()))
+            for k2, text in enumerate(info):
+                yy = inner.bottom - (len(info) - k2) * small.get_linesize()
+                draw_line(surface, small, text, theme.c(fg), pygame.Rect(inner.x, yy, inner.width, small.get_linesize()))
 
 
 class FormScene(CardScene):
@@ -152,15 +176,17 @@ class FormScene(CardScene):
 
                 self.ctx.push(DoneScene(self.conference, self.conference.confirmed))
         else:
-            self.message = problem
+            self.message = self.conference.message  # the refusal in the interface's language
             self.layout()
 
     def draw_card(self, surface: pygame.Surface) -> pygame.Rect:
         return self.shaded_card(surface, self.title)
 
-    def draw_problem(self, surface: pygame.Surface, rect: pygame.Rect, problem: str | None) -> None:
+    def draw_problem(self, surface: pygame.Surface, rect: pygame.Rect, problem: str | Refusal | None) -> None:
         """Why the move is refused, in the rules' words (or that it is ready), never only as a colour."""
         theme, lay, t = self.ctx.theme, self.ctx.layout, self.ctx.t
+        if isinstance(problem, Refusal):
+            problem = describe(problem, self.conference.session.cs, self.ctx.tr.lang, t)
         font = theme.text_font(lay, "small", "bold")
         text = t("Not allowed: {reason}", reason=problem) if problem else t("Ready: the rules allow this move.")
         draw_wrapped(surface, font, text, theme.c("danger" if problem else "ok"), rect, max_lines=3)
@@ -183,6 +209,8 @@ class ProposalScene(FormScene):
         self.draft.rationale = rationale
         self.info = pygame.Rect(0, 0, 0, 0)
         self.problem_rect = pygame.Rect(0, 0, 0, 0)
+        self.first_row = 0  # the first issue shown when not all fit (the pager buttons move it)
+        self.closed = ""  # why no agreement is open to this delegation, in words (then the form shows only that)
 
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
@@ -194,17 +222,61 @@ class ProposalScene(FormScene):
         left, right = lay.columns(inner, [7, 3])
         bh = lay.button_height()
         widgets: list[Widget] = []
+        self.closed = ""
+        if not d.instruments or all(s.is_signed(k) for k in d.instruments):
+            self.closed = closed_reason(s, d.actor, app.tr)
+            self.problem_rect = pygame.Rect(left.x, left.y, inner.width, inner.height - bh - lay.px(12))
+            close = pygame.Rect(inner.right - min(inner.width, lay.px(300)), inner.bottom - bh, min(inner.width, lay.px(300)), bh)
+            self.focus.set([Button("cancel", close, t("Close"), self.ctx.pop, style="primary", tooltip=t("Close without moving (Esc)"))])
+            return
         names = [tr(cs.instrument(k).title, lang) for k in d.instruments]
         widgets.append(Choice("instrument", pygame.Rect(left.x, left.y, left.width, bh), names, d.instrument_pos,
-                              lambda i: (d.set_instrument(i), self.layout()), tooltip=t("Which agreement: Left and Right change it")))
+                              lambda i: (d.set_instrument(i), self._first(0)), tooltip=t("Which agreement: Left and Right change it")))
         scope = d.scope()
         top = left.y + bh + lay.px(10)
-        row_h = max(lay.px(40), min(lay.px(86), (left.bottom - top) // max(1, len(scope)) - lay.px(6)))
-        for n, i in enumerate(scope):
-            rect = pygame.Rect(left.x, top + n * (row_h + lay.px(6)), left.width, row_h)
+        gap = lay.px(6)
+        # the reason field under the issues (the right column keeps room for invitations at any text size)
+        why = pygame.Rect(left.x, left.bottom - bh, left.width, bh)
+        bottom = why.y - lay.px(10)
+        heights = [OptionRow.needed_height(app, left.width, tr(cs.issue(i).title, lang), option_cells(s, d.d, i, lang)) for i in scope]
+        first = max(0, min(self.first_row, len(scope) - 1)) if scope else 0
+        pager_h = bh
+        # rows from `first` while they fit; the pager buttons take one row when not every issue fits
+        fits_all = sum(heights) + gap * len(heights) <= bottom - top
+        limit = bottom if fits_all else bottom - pager_h - gap
+        y = top
+        shown = []
+        for k in range(first if not fits_all else 0, len(scope)):
+            h = heights[k]
+            if y + h > limit and shown:
+                break
+            shown.append(k)
+            y += min(h, limit - y) + gap
+        self.first_row = shown[0] if shown else 0
+        y = top
+        for k in shown:
+            i = scope[k]
+            rect = pygame.Rect(left.x, y, left.width, min(heights[k], limit - y))
             widgets.append(OptionRow(f"issue:{cs.issue_ids[i]}", rect, tr(cs.issue(i).title, lang),
                                      option_cells(s, d.d, i, lang), d.choice[i], lambda o, i=i: (d.set_option(i, o), self.layout()),
                                      tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now")))
+            y = rect.bottom + gap
+        if not fits_all:
+            before, after = shown[0] if shown else 0, len(scope) - (shown[-1] + 1 if shown else 0)
+            pager = lay.columns(pygame.Rect(left.x, limit + gap, left.width, pager_h), [1, 1], lay.px(8))
+            widgets.append(Button("issues_back", pager[0], t("Earlier issues ({n})", n=before), lambda: self._first(self.first_row - 1),
+                                  enabled=before > 0, tooltip=t("Show the issues above")))
+            widgets.append(Button("issues_on", pager[1], t("More issues ({n})", n=after), lambda: self._first(self.first_row + 1),
+                                  enabled=after > 0, tooltip=t("Show the issues below")))
+        widgets.append(TextField("rationale", why, d.rationale, self._why, placeholder=t("Why? (optional)"), max_len=200,
+                                 on_submit=lambda _x: self._propose(), tooltip=t("Your reason, kept in the session record")))
+        # the right column, bottom up: buttons, why the rules allow or refuse it, the package's worth; invitations from the top
+        font = app.theme.text_font(lay, "small")
+        line = round(font.get_linesize() * 1.2)
+        problem = d.problem()
+        buttons = self.buttons(right, t("Propose"), self._propose, problem is None)
+        self.problem_rect = pygame.Rect(right.x, buttons[0].rect.y - lay.px(6) - 2 * line, right.width, 2 * line)
+        self.info = pygame.Rect(right.x, self.problem_rect.y - lay.px(4) - 2 * line, right.width, 2 * line)
         label_h = app.theme.text_font(lay, "body", "bold").get_linesize()
         y = right.y
         widgets.append(Label("to_label", pygame.Rect(right.x, y, right.width, label_h), t("Addressed to"), size="body"))
@@ -213,30 +285,27 @@ class ProposalScene(FormScene):
                               1 if d.private else 0, lambda i: (d.set_private(i == 1), self.layout()),
                               tooltip=t("Plenary: the whole conference hears it. Private: only those invited")))
         y += bh + lay.px(6)
-        small_h = round(bh * 0.82)
         if d.private:
             codes = {x.id: x for x in cs.scenario.delegations}
-            for k in d.candidates():
+            room = self.info.y - lay.px(6) - y
+            cands = d.candidates()
+            small_h = max(1, min(round(bh * 0.82), room // max(1, len(cands)) - lay.px(4)))
+            for k in cands:
                 did = cs.delegation_ids[k]
                 widgets.append(Toggle(f"to:{did}", pygame.Rect(right.x, y, right.width, small_h), tr(codes[did].name, lang), k in d.invited,
                                       lambda v, k=k: (d.toggle_invited(k, v), self.layout()), on_text=t("In"), off_text=t("Out"),
                                       tooltip=t("Invite this delegation to the private talks (Enter switches)")))
                 y += small_h + lay.px(4)
-        y += lay.px(6)
-        widgets.append(TextField("rationale", pygame.Rect(right.x, y, right.width, bh), d.rationale, self._why,
-                                 placeholder=t("Why? (optional)"), max_len=200, tooltip=t("Your reason, kept in the session record")))
-        y += bh + lay.px(8)
-        font = app.theme.text_font(lay, "small")
-        self.info = pygame.Rect(right.x, y, right.width, round(font.get_linesize() * 1.2) * 3)
-        y = self.info.bottom + lay.px(4)
-        problem = d.problem()
-        buttons = self.buttons(right, t("Propose"), lambda: self.submit(d.action()), problem is None)
-        self.problem_rect = pygame.Rect(right.x, y, right.width, max(0, buttons[0].rect.y - y - lay.px(6)))
         widgets.extend(buttons)
-        for w in widgets:
-            if w.rect.bottom > self.card.bottom:
-                w.visible = False
         self.focus.set(widgets)
+
+    def _first(self, k: int) -> None:
+        self.first_row = max(0, k)
+        self.layout()
+
+    def _propose(self) -> None:
+        if self.draft.problem() is None:
+            self.submit(self.draft.action())
 
     def _why(self, text: str) -> None:
         self.draft.rationale = text
@@ -245,6 +314,10 @@ class ProposalScene(FormScene):
         app, t = self.ctx, self.ctx.t
         theme, lay = app.theme, app.layout
         self.draw_card(surface)
+        if self.closed:  # nothing left to propose: say why, and what the delegation can still do
+            draw_wrapped(surface, theme.text_font(lay, "body", reading=True), self.closed, theme.c("ink"), self.problem_rect)
+            self.focus.draw(surface, app)
+            return
         worth = self.draft.signing_value()
         font = theme.text_font(lay, "small")
         if worth is not None:
@@ -257,6 +330,14 @@ class ProposalScene(FormScene):
             draw_wrapped(surface, font, text, theme.c("ink"), self.info)
         self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
         self.focus.draw(surface, app)
+
+    def handle_event(self, event: pygame.event.Event) -> bool | None:
+        """Enter proposes (as the Propose button's tooltip says), except on a toggle, a button or a text field with its own Enter."""
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and not self.closed:
+            if not isinstance(self.focus.focused, Toggle | Button | TextField):
+                self._propose()
+                return True
+        return super().handle_event(event)
 
 
 class ShiftScene(FormScene):
@@ -316,7 +397,7 @@ class StatementScene(FormScene):
     def action(self) -> A.Statement:
         return A.Statement(self.actor, self.text.strip(), rationale=self.rationale.strip())
 
-    def problem(self) -> str | None:
+    def problem(self) -> Refusal | None:
         from game.engine.rules import check
 
         return check(self.conference.session.state, self.action())

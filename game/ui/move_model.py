@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from game.engine import actions as A
 from game.engine.narrate import option_label
+from game.engine.refusals import Code, Refusal
 from game.engine.rules import check
 from game.engine.signing import SigningValue, signing_value
 from game.engine.state import GameState
@@ -41,7 +42,8 @@ def option_cells(s: GameState, actor: int, issue: int, lang: str) -> list[Option
         stated = tuple(codes[cs.delegation_ids[k]] for k in range(cs.n_delegations) if k != actor and s.position(k, issue) == o)
         value = float(s.stances.values[actor, off + o]) if stake else None
         allowed = s.settled[issue] < 0 or s.settled[issue] == o
-        out.append(OptionCell(option_label(opt, lang, Translator(lang).t), value, stated, allowed, tr(opt.description, lang)))
+        words = Translator(lang)
+        out.append(OptionCell(option_label(opt, lang, words.t, words.number), value, stated, allowed, tr(opt.description, lang)))
     return out
 
 
@@ -153,12 +155,12 @@ class ProposalDraft:
         to = tuple(cs.delegation_ids[x] for x in sorted(self.invited)) if self.private else ()
         return A.Propose(self.actor, cs.instrument_ids[k], package, to, self.counter_to, rationale=self.rationale.strip())
 
-    def problem(self) -> str | None:
+    def problem(self) -> Refusal | None:
         action = self.action()
         if action is None:
-            return "you are not a party to any instrument"
+            return Refusal.of(Code.NO_INSTRUMENT)
         if self.private and not self.invited:
-            return "choose at least one delegation for private talks"
+            return Refusal.of(Code.NO_INVITEES)
         return check(self.state, action)
 
 
@@ -194,6 +196,20 @@ class ShiftDraft:
         cs = self.state.cs
         return A.Shift(self.actor, cs.issue_ids[i], cs.option_ids[i][self.option], rationale=self.rationale.strip())
 
-    def problem(self) -> str | None:
+    def problem(self) -> Refusal | None:
         action = self.action()
-        return "you have no public position to change" if action is None else check(self.state, action)
+        return Refusal.of(Code.NO_POSITION_TO_CHANGE) if action is None else check(self.state, action)
+
+
+def closed_reason(s: GameState, actor: str, tr_: Translator) -> str:
+    """Why a delegation has no agreement left to propose, in words, and what it can still do instead."""
+    t, cs, lang = tr_.t, s.cs, tr_.lang
+    d = cs.d_index[actor]
+    mine = [k for k in range(len(cs.instrument_ids)) if d in cs.parties[k]]
+    if not mine:
+        head = t("Your delegation is not a party to any agreement at this conference, so it cannot propose one.")
+    else:
+        names = ", ".join(tr(cs.instrument(k).title, lang) for k in mine)
+        head = t("Every agreement your delegation is a party to is already signed: {names}. Nothing is left for you to propose.", names=names)
+    can = t("You can still make a statement (M), change a public position (S), answer the proposals in your inbox, or pass (N).")
+    return head + "\n\n" + can + " " + t("What you say and state still moves the others.")

@@ -215,7 +215,8 @@ class Toggle(Widget):
     def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
         theme, lay = app.theme, app.layout
         draw_box(surface, app, self.rect, "button_hover" if hovered else "panel_bg", "border", focused)
-        pad = lay.px(10)
+        # a short row (many toggles in little room) keeps its words readable by giving up padding first
+        pad = max(2, min(lay.px(10), (self.rect.height - theme.text_font(lay, "small", "bold").get_height()) // 2))
         x = self.rect.x + pad
         if self.icon:
             ih = self.rect.height - 2 * pad
@@ -241,8 +242,10 @@ class Toggle(Widget):
             draw_line(surface, font if chosen else theme.text_font(lay, "small"), text, theme.c(fg), seg, "center")
         text_rect = pygame.Rect(x, self.rect.y, left.x - x - pad, self.rect.height)
         name_font = theme.text_font(lay, "label", "bold")
-        if name_font.size(self.label)[0] > text_rect.width:  # a long name: smaller type before cutting it
-            name_font = theme.text_font(lay, "body", "bold")
+        for smaller in ("body", "small"):  # a long name or a short row: smaller type before cutting it
+            if name_font.size(self.label)[0] <= text_rect.width and name_font.get_height() <= self.rect.height:
+                break
+            name_font = theme.text_font(lay, smaller, "bold")
         if self.detail:
             small = theme.text_font(lay, "small")
             top = pygame.Rect(text_rect.x, self.rect.y + pad // 2, text_rect.width, self.rect.height // 2)

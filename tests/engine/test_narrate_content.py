@@ -8,8 +8,8 @@ import pytest
 
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.log import LogEntry, LogKind
-from game.engine.narrate import Narrator, figure, first_proposals, option_label
-from game.i18n import Translator
+from game.engine.narrate import Narrator, first_proposals, option_label
+from game.i18n import Translator, figure
 from game.scenario.loader import load
 
 GENOA = Path(__file__).resolve().parents[2] / "scenarios" / "genoa_1922.toml"
@@ -44,7 +44,7 @@ def test_a_disputed_figure_is_never_shown_without_its_warning(genoa: CompiledSce
     debts = genoa.issue(genoa.i_index["debts"])
     full = next(o for o in debts.options if o.id == "full")
     assert option_label(full) == "All debts recognised (18 bn gold roubles, disputed)"
-    lt = option_label(full, "lt", Translator("lt").t)
+    lt = option_label(full, "lt", Translator("lt").t, Translator("lt").number)
     assert "18 mlrd. aukso rublių" in lt and "ginčytinas" in lt
     package = Narrator(genoa).package({"debts": "full"})
     assert "disputed" in package

@@ -1,0 +1,160 @@
+"""UI scripts: the language, the runner's verdicts, and the two-team Genoa lesson played only by what is visible.
+
+The lesson scripts (tests/ui/scripts/genoa_lesson_{en,lt}.plenipo) are played
+on the real window, with real pygame mouse and key events, at both window
+sizes and text sizes 100% and 175%; each size, language and text size comes
+up at least twice over four runs, which keeps CI time modest.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.ui.main import begin, continue_autosave, has_autosave
+from game.ui.registry import Seen
+from game.ui.script import ScriptRun, shows
+from game.ui.script_lang import Command, Kind, ScriptSyntaxError, parse, parse_file
+from game.ui.setup_model import SCENARIO_DIR, SetupModel, discover
+from game.ui.setup_screen import SetupScene
+
+SCRIPTS = Path(__file__).parent / "scripts"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _app(make_app):  # type: ignore[no-untyped-def]
+    from game.ui.teacher import install
+
+    good, broken = discover(SCENARIO_DIR)
+    app = make_app(on_begin=begin, has_save=has_autosave, on_continue=continue_autosave, first_scene=SetupScene(SetupModel(good, broken)))
+    install(app)
+    app.fast = True
+    app.comparison_runs = 0
+    return app
+
+
+def _play(make_app, commands: list[Command], name: str = "test", shots: Path | None = None) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    err = io.StringIO()
+    status = ScriptRun(_app(make_app), commands, name, shots=shots, err=err).run()
+    return status, err.getvalue()
+
+
+# --- the language ---------------------------------------------------------------------------
+
+
+def test_every_command_of_the_language_parses() -> None:
+    cmds = parse('''# a comment
+setup teams=germany,soviet length=short seed=1922 lang=lt size=1280x720 text=175
+click "Accept" in "No. 3"
+click "Propose"   # a comment after a command
+key page down
+type "we need a friend"
+expect "2 proposals await your answer"
+expect no "Not allowed"
+wait ai
+wait outcome
+shot debrief
+''')
+    assert [c.kind for c in cmds] == [Kind.SETUP, Kind.CLICK, Kind.CLICK, Kind.KEY, Kind.TYPE, Kind.EXPECT, Kind.EXPECT_NO,
+                                      Kind.WAIT_AI, Kind.WAIT_OUTCOME, Kind.SHOT]
+    assert cmds[0].setup == (("teams", "germany,soviet"), ("length", "short"), ("seed", "1922"), ("lang", "lt"),
+                             ("size", "1280x720"), ("text", "175"))
+    assert (cmds[1].text, cmds[1].within, cmds[1].line) == ("Accept", "No. 3", 3)
+    assert cmds[3].text == "page down" and cmds[6].text == "Not allowed"
+
+
+@pytest.mark.parametrize("line", ['clack "Start"', "setup colour=red", 'click "A" on "B"', "wait lunch", 'type "unclosed', "shot", "key"])
+def test_a_bad_line_is_refused_with_its_number(line: str) -> None:
+    with pytest.raises(ScriptSyntaxError, match=r"^lesson:2: "):
+        parse(f'click "Start"\n{line}\n', "lesson")
+
+
+def test_expect_needs_the_text_drawn_in_full_and_on_top() -> None:
+    line = (0, 0, 10, 10)
+    assert shows([Seen("2 proposals await your answer", "text", line)], "proposals await")
+    assert not shows([Seen("Restitu…", "text", line, cut=True)], "Restitution")
+    assert not shows([Seen("Restitution", "text", line, covered=True)], "Restitution")
+    # a sentence wrapped over lines drawn one after another still reads as one
+    assert shows([Seen("Treaty of Rapallo (German-Soviet", "text", line), Seen("treaty) is signed", "text", line)], "treaty) is signed")
+    assert shows([Seen("Treaty of Rapallo (German-Soviet", "text", line), Seen("treaty) is signed", "text", line)],
+                 "Rapallo (German-Soviet treaty) is signed")
+
+
+# --- the runner's verdicts ----------------------------------------------------------------------
+
+
+def test_a_failing_line_stops_the_run_and_says_where_why_and_what_is_visible(make_app) -> None:
+    status, err = _play(make_app, parse('setup seed=7\nexpect "Start"\nclick "Abracadabra"\nclick "Start"\n'), "mine.plenipo")
+    assert status == 1
+    assert err.startswith("mine.plenipo:3: nothing to click labelled 'Abracadabra'")
+    assert "visible now:" in err and "button  Start" in err
+
+
+def test_an_ambiguous_click_fails_and_names_the_candidates(make_app) -> None:
+    status, err = _play(make_app, parse('click "e"\n', "x"))  # nearly every button has an e
+    assert status == 1 and "controls match 'e'" in err
+
+
+def test_setup_refuses_a_delegation_the_scenario_does_not_have(make_app) -> None:
+    status, err = _play(make_app, parse("setup teams=atlantis\n", "x"))
+    assert status == 1 and "no delegation atlantis" in err
+
+
+def test_the_command_line_exits_0_1_and_2(tmp_path: Path) -> None:
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYTHONPATH=str(ROOT), PLENIPO_HOME=str(tmp_path / "home"))
+    good = tmp_path / "good.plenipo"
+    good.write_text('setup seed=3\nexpect "Start"\nexpect no "Not allowed"\nshot setup\n', encoding="utf-8")
+    bad = tmp_path / "bad.plenipo"
+    bad.write_text('expect "There is no such text"\n', encoding="utf-8")
+    broken = tmp_path / "broken.plenipo"
+    broken.write_text("dance\n", encoding="utf-8")
+
+    def run(path: Path) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "game", "play", "--script", str(path), "--screenshots", str(tmp_path / "shots")]
+        return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+    ok = run(good)
+    assert ok.returncode == 0, ok.stderr
+    assert (tmp_path / "shots" / "setup.png").is_file()
+    failed = run(bad)
+    assert failed.returncode == 1 and f"{bad}:1: 'There is no such text' is not visible" in failed.stderr
+    refused = run(broken)
+    assert refused.returncode == 2 and "unknown command 'dance'" in refused.stderr and "Traceback" not in refused.stderr
+
+
+# --- the lesson, as students play it --------------------------------------------------------------
+
+
+def _clicks_between(commands: list[Command], start: str, end: str) -> int:
+    """Clicks from the command whose text is `start` (not counted) to the first `end` after it."""
+    texts = [c.text for c in commands]
+    a = texts.index(start)
+    b = texts.index(end, a)
+    return sum(1 for c in commands[a + 1 : b] if c.kind is Kind.CLICK)
+
+
+@pytest.mark.parametrize("lang", ["en", "lt"])
+def test_the_lesson_answers_in_one_click_and_proposes_privately_with_two_changes_in_five(lang: str) -> None:
+    cmds = parse_file(SCRIPTS / f"genoa_lesson_{lang}.plenipo")
+    ready = "We are ready" if lang == "en" else "Esame pasiruošę"
+    sent = "Proposal No. 3 sent privately to Soviet Russia." if lang == "en" else "Pasiūlymas Nr. 3 slaptai išsiųstas: Sovietų Rusija."
+    accepted = "You accepted No. 3." if lang == "en" else "Priėmėte Nr. 3."
+    # Germany's view open -> Propose, Private talks, two options, Propose: the proposal is sent (one more click hands over)
+    assert _clicks_between(cmds, ready, sent) == 5 <= 6
+    # the Soviet view open -> Accept on the proposal in the inbox: answered
+    second_ready = [k for k, c in enumerate(cmds) if c.text == ready][1]
+    assert _clicks_between(cmds[second_ready:], ready, accepted) == 1 <= 2
+
+
+@pytest.mark.parametrize(("lang", "size", "text"), [("en", "1280x720", "100"), ("en", "1920x1080", "175"),
+                                                    ("lt", "1280x720", "175"), ("lt", "1920x1080", "100")])
+def test_the_two_team_genoa_lesson_plays_by_clicking_what_is_visible(make_app, lang: str, size: str, text: str, tmp_path: Path) -> None:
+    cmds = parse_file(SCRIPTS / f"genoa_lesson_{lang}.plenipo")
+    window = Command(Kind.SETUP, 0, setup=(("size", size), ("text", text)))
+    status, err = _play(make_app, [window, *cmds], f"genoa_lesson_{lang}.plenipo")
+    assert status == 0, err
