@@ -20,6 +20,7 @@ from typing import Any
 from game.ai.driver import play_game
 from game.ai.negotiator import Negotiator
 from game.analysis.ai_measures import AIMeasures
+from game.analysis.signed import SignedTally
 from game.analysis.stats import wilson
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.scoring import score
@@ -43,6 +44,7 @@ class Tally:
     utility_sum: dict[str, float] = field(default_factory=dict)
     signed_at: Counter[tuple[str, int]] = field(default_factory=Counter)  # (instrument, sitting number) -> signatures
     lengths: Counter[int] = field(default_factory=Counter)  # sittings played -> games
+    signed: SignedTally = field(default_factory=SignedTally)  # signed packages and refusal reasons
     ai: AIMeasures = field(default_factory=AIMeasures)
 
     def add_game(self, s: GameState) -> None:
@@ -66,6 +68,7 @@ class Tally:
         for result in score(s):
             self.score_sum[result.delegation] = self.score_sum.get(result.delegation, 0.0) + result.score
             self.utility_sum[result.delegation] = self.utility_sum.get(result.delegation, 0.0) + result.utility
+        self.signed.add_game(s)
         self.ai.add_game(s)
 
     def __add__(self, other: Tally) -> Tally:
@@ -87,6 +90,7 @@ class Tally:
             _add_sums(self.utility_sum, other.utility_sum),
             both(self.signed_at, other.signed_at),
             both(self.lengths, other.lengths),
+            self.signed + other.signed,
             self.ai + other.ai,
         )
 
@@ -123,6 +127,7 @@ class BatchResult:
     all_instruments: tuple[str, ...]
     all_events: tuple[str, ...]
     optional_events: frozenset[str]
+    scopes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # instrument -> its scope's issue ids
 
     @property
     def games_per_second(self) -> float:
@@ -154,6 +159,7 @@ class BatchResult:
             "game_lengths": {str(k): v for k, v in sorted(t.lengths.items())},
             "mean_score": {d: round(v / n, 2) for d, v in sorted(t.score_sum.items())},
             "mean_utility": {d: round(v / n, 2) for d, v in sorted(t.utility_sum.items())},
+            "signed_packages": t.signed.to_json(self.all_instruments, self.scopes, t.runs),
             "ai": t.ai.to_json(),
             "seconds": round(self.seconds, 3),
             "games_per_second": round(self.games_per_second, 1),
@@ -212,4 +218,5 @@ def run_batch(
         all_instruments=tuple(i.id for i in s.instruments),
         all_events=tuple(e.id for e in s.events),
         optional_events=frozenset(e.id for e in s.events if e.optional),
+        scopes={i.id: tuple(i.scope) for i in s.instruments},
     )

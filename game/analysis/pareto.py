@@ -330,3 +330,19 @@ def assess(s: GameState, instrument: int | str, package: tuple[int, ...], world:
         diff, distance = None, None
     return Assessment(f, tuple(int(x) for x in package), u, not dominated, gap, distance, diff)
 
+
+def acceptable_count(s: GameState, instrument: int | str, world: tuple[int, ...] | None = None) -> tuple[int, bool]:
+    """How many packages of `instrument` every active party strictly prefers to no deal (net of costs).
+
+    Exact (every package of every option counted, settled issues fixed) when the scope has at
+    most `ENUMERATION_LIMIT` packages; otherwise the frontier's packages that qualify, which is
+    a lower bound (and zero exactly when no package qualifies among the supported ones).
+    Returns (count, exact)."""
+    f = frontier(s, instrument, world)
+    base, per_issue = _rows(s, f.instrument, f.parties, f.world)
+    base = base - s.costs[f.instrument, list(f.parties)]
+    options = [np.flatnonzero(np.all(np.isfinite(rows), axis=1)).astype(np.int64) for rows in per_issue]
+    if math.prod(len(o) for o in options) <= ENUMERATION_LIMIT:
+        _, u = _enumerate(base, per_issue, options)
+        return int(np.sum(np.all(u - f.no_deal > EPS, axis=1))), True
+    return int(np.sum(np.all(f.utilities - f.no_deal > EPS, axis=1))), False

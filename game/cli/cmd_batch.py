@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from game.analysis.batch import BatchResult, run_batch
+from game.analysis.signed import csv_rows, table_lines
 from game.analysis.stats import wilson
 from game.cli.checks import check_jobs, check_length, check_output_file, check_runs, check_seed
 from game.cli.common import CliError, find_scenario, load_scenario
@@ -93,6 +94,8 @@ def print_table(result: BatchResult) -> None:
             print(f"{eid:<28}{count:>7}{100 * count / n:>7.1f}%{note}")
     print()
     print("events that never fired: " + (", ".join(never) if never else "none"))
+    print()
+    print("\n".join(table_lines(data["signed_packages"])))
 
 
 def print_ai(ai: dict[str, object]) -> None:
@@ -146,5 +149,6 @@ def write_csv(result: BatchResult, path: Path) -> None:
                 w.writerow(["game_length", sittings, count, round(count / n, 4), "", "", "", "", ""])
             for d, sc in data["mean_score"].items():
                 w.writerow(["delegation", d, "", "", "", "", "", sc, data["mean_utility"][d]])
+            w.writerows(csv_rows(data["signed_packages"]))
     except OSError as e:
         raise CliError(f"cannot write {path}: {e.strerror or e}") from None

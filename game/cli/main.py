@@ -25,6 +25,7 @@ COMMANDS = (
     "game.cli.cmd_schema",
     "game.cli.cmd_new",
     "game.cli.cmd_sweep",
+    "game.cli.cmd_inspect",
     "game.cli.cmd_handouts",
     "game.cli.cmd_report",
     "game.cli.cmd_bench",

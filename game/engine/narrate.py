@@ -139,6 +139,10 @@ class Narrator:
         if kind is LogKind.SIGNED:
             return self._with_terms(t("{instrument} is signed: {package}.").format(
                 instrument=self.instrument(d["instrument"]), package=self.package(d["package"])), d["instrument"])
+        if kind is LogKind.LAPSED and d.get("withdrawn"):
+            return t("Proposal {number} ({instrument}) is withdrawn: {settled_by} has already settled {issue} otherwise.").format(
+                number=d["proposal"], instrument=self.instrument(d["instrument"]), settled_by=self.instrument(d["settled_by"]),
+                issue=self.issue(d["issue"]))
         if kind is LogKind.LAPSED:
             return t("Proposal {number} ({instrument}) lapses unanswered.").format(number=d["proposal"], instrument=self.instrument(d["instrument"]))
         if kind is LogKind.POSITION:

@@ -59,7 +59,7 @@ class Code(Enum):
     ALREADY_ANSWERED = N_("you have already answered that proposal")
     UNKNOWN_INSTRUMENT = N_("unknown instrument {instrument}")
     ALREADY_SIGNED = N_("{instrument} is already signed")
-    NOT_A_PARTY = N_("only its parties may propose {instrument}")
+    NOT_A_PARTY = N_("only its parties (and mediators) may propose {instrument}")
     EXCLUDED = N_("you have been excluded from the talks on {instrument}")
     PARTY_WALKED_OUT = N_("{instrument} cannot be signed: {delegation} has walked out")
     WALKED_OUT = N_("{delegation} has walked out")

@@ -116,10 +116,13 @@ def _begin_sitting(s: GameState) -> tuple[GameState, list[LogEntry]]:
         due = s.event_dates[k] if s.event_dates else ev.date
         if due is not None and due > s.date:
             continue
+        if ev.until is not None and ev.until < s.date:
+            continue
         if ev.when is not None and not holds(ev.when, s):
             continue
         if event_draws[k] >= ev.chance:
-            if ev.when is None:  # a dated event gets one chance
+            once = ev.when is None if ev.per_sitting is None else not ev.per_sitting
+            if once:  # one draw only: the event had its chance
                 fired = list(s.fired)
                 fired[k] = -1
                 s = s.evolve(fired=tuple(fired))
@@ -264,7 +267,7 @@ def _validate(s: GameState, action: A.Action) -> None:
         title = action.instrument
         if s.is_signed(k):
             raise _no(cs, R.ALREADY_SIGNED, instrument=title)
-        if d not in cs.parties[k]:
+        if d not in cs.parties[k] and not cs.delegation(d).mediator:
             raise _no(cs, R.NOT_A_PARTY, instrument=title)
         if (d, k) in s.excluded:
             raise _no(cs, R.EXCLUDED, instrument=title)
@@ -570,6 +573,9 @@ def _resolve_sitting(s: GameState) -> GameState:
     cs = s.cs
     entries: list[LogEntry] = []
     for p in s.open_proposals():
+        p = s.proposals[p.id - 1]  # a signature earlier in this loop may have withdrawn it
+        if p.status is not ProposalStatus.OPEN:
+            continue
         parties = s.active_parties(p.instrument)
         if s.is_signed(p.instrument) or any(x in s.walked_out for x in parties):
             s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.LAPSED))
@@ -618,14 +624,31 @@ def _sign(s: GameState, p: Proposal, entries: list[LogEntry]) -> GameState:
     s = apply_effects(s, list(inst.effects))
     entries.extend(_leak_entries(s, before))
     for other in s.open_proposals():
-        # the same instrument is done; another whose package contradicts what is now settled can no longer be signed
-        clash = any(s.settled[i] >= 0 and s.settled[i] != o for i, o in zip(cs.scope[other.instrument], other.package, strict=True))
-        if other.instrument == p.instrument or clash:
+        if other.instrument == p.instrument:  # the same instrument is done
             s = _replace_proposal(s, dataclasses.replace(other, status=ProposalStatus.LAPSED))
+    # another whose package contradicts what is now settled can no longer be signed: withdrawn, and said so
+    s = _withdraw_contradicting(s, p, entries)
     if inst.ends_conference:
         s = _with_log(s, entries)
         entries.clear()
         return _end(s, EndReason.SIGNED)
+    return s
+
+
+def _withdraw_contradicting(s: GameState, signed: Proposal, entries: list[LogEntry]) -> GameState:
+    """Settled means settled: an open proposal on another instrument that puts an issue the
+    signature just settled on a different option can never be signed, so it is withdrawn now
+    (logged as a lapse with the instrument and issue that overtook it) rather than signed later
+    over the first settlement."""
+    cs = s.cs
+    for other in s.open_proposals():
+        clash = [i for i, o in zip(cs.scope[other.instrument], other.package, strict=True) if s.settled[i] >= 0 and s.settled[i] != o]
+        if not clash:
+            continue
+        s = _replace_proposal(s, dataclasses.replace(other, status=ProposalStatus.LAPSED))
+        entries.append(_entry(s, LogKind.LAPSED, None, _audience(s, other), proposal=other.id,
+                              instrument=cs.instrument_ids[other.instrument], withdrawn=True,
+                              settled_by=cs.instrument_ids[signed.instrument], issue=cs.issue_ids[clash[0]]))
     return s
 
 

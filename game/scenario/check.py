@@ -88,6 +88,9 @@ class _Checker:
                     self.option(p + ("position",), issue_id, stance.position)
             for j, aim in enumerate(d.aims):
                 self.condition(base + ("aims", j, "when"), aim.when)
+        for k, d in enumerate(s.delegations):
+            if d.mediator and d.observer:
+                self.err(("delegations", k, "mediator"), f"{d.id!r} is an observer, and observers never act: it cannot mediate")
         by_id = {d.id: d for d in s.delegations}
         for k, inst in enumerate(s.instruments):
             base = ("instruments", k)
@@ -117,12 +120,16 @@ class _Checker:
                     self.option(base + ("historical", issue_id), issue_id, option_id)
             for j, eff in enumerate(inst.effects):
                 self.effect(base + ("effects", j), eff)
+            for j, other in enumerate(inst.overlaps):
+                self.ref(base + ("overlaps", j), "instrument", other, self.instruments)
         for k, ev in enumerate(s.events):
             base = ("events", k)
             if ev.date is None and ev.when is None and not ev.optional:
                 self.err(base, "an event needs a `date`, a `when` condition, or `optional = true`")
             if ev.when is not None:
                 self.condition(base + ("when",), ev.when)
+            if ev.until is not None and ev.date is not None and ev.until < ev.date:
+                self.err(base + ("until",), f"`until` ({ev.until}) is before `date` ({ev.date}): the window holds no sitting")
             for j, who in enumerate(ev.audience):
                 self.ref(base + ("audience", j), "delegation", who, self.delegations)
             for j, eff in enumerate(ev.effects):

@@ -15,6 +15,7 @@ kinds, with a sentence each, is `KINDS` (the guide prints it).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +45,24 @@ KINDS: dict[str, str] = {
     "one without letters, like `\"%\"`, counts as every language).",
     "aim-never-met": "An aim's condition can never hold at the end, so it can never be met.",
     "length-off-calendar": "A game length has sittings that are not sittings of the full calendar.",
+    "instruments-overlap": "Two instruments settle the same issue: whichever is signed first settles it for both (open proposals "
+    "of the other that disagree are withdrawn). List the other in `overlaps` when that is intended.",
+    "delegation-idle": "A delegation (not an observer) is party to no instrument and is not a mediator: it can never propose "
+    "or answer, so it only states positions.",
+    "reservation-unused": "A delegation sets `reservation` but every one of its stances sets its own `no_deal`, so the "
+    "reservation is never used (changing it, or sweeping it, changes nothing).",
+    "options-not-a-scale": "No delegation's values rise or fall steadily along the issue's option order; the AI concedes one "
+    "step at a time along that order, so options should run from one side's wish to the other's.",
+    "label-too-long": "An option's label needs more than two lines in the proposal form's row (about 48 characters a line, "
+    "shared by the row's options) and it has no `short` label.",
+    "chance-draws-implicit": "An event with `when` and a `chance` below 1 does not say `per_sitting`: it draws its chance again at "
+    "every sitting where `when` holds, until it fires.",
 }
+
+#: Characters one line of the proposal form's option row holds, shared by its options (about 16 each for three).
+ROW_CHARACTERS = 48
+#: Lines of a label the form shows before the row grows so tall that fewer issues fit on a page.
+LABEL_LINES = 2
 
 _EPS = 1e-9
 
@@ -79,6 +97,10 @@ class _Linter:
         self._event_why: dict[str, str | None] = {}  # event id -> why it never fires; filled in dependency order
         self._settling = True
         self._settle_event_chains()
+
+    def _mediator(self, did: str) -> bool:
+        d = self.delegations.get(did)
+        return d is not None and d.mediator
 
     def warn(self, kind: str, path: KeyPath, message: str) -> None:
         self.out.append(Problem(Path(), path, f"{message} [{kind}]", severity=Severity.WARNING))
@@ -115,6 +137,14 @@ class _Linter:
             why = self.never(x, at_end, (lo, hi, turn))
             if why:
                 return why
+        asked: dict[str, set[str]] = {}
+        for x in items:
+            if x.settled is not None:
+                among = set(x.settled.among)
+                if x.settled.issue in asked and not asked[x.settled.issue] & among:
+                    return (f"issue {x.settled.issue!r} is settled once, on one option, but `settled` tests here ask for "
+                            f"{' or '.join(sorted(asked[x.settled.issue]))} and for {' or '.join(sorted(among))} at once")
+                asked[x.settled.issue] = asked.get(x.settled.issue, among) & among
         plain = [x for x in items if x.not_ is None]
         for x in items:
             if x.not_ is not None and x.not_ in plain:
@@ -159,8 +189,8 @@ class _Linter:
                 return f"a walkout by {c.walked_out!r} ends the conference, so no later sitting sees it"
         if c.proposed is not None:
             t = c.proposed
-            if t.by is not None and t.by not in self.instruments[t.instrument].parties:
-                return f"only the parties to {t.instrument!r} may propose it, and {t.by!r} is not one"
+            if t.by is not None and t.by not in self.instruments[t.instrument].parties and not self._mediator(t.by):
+                return f"only the parties to {t.instrument!r} (and mediators) may propose it, and {t.by!r} is neither"
             if t.excluding is not None and t.excluding == t.by:
                 return "a delegation always sees its own proposals"
         if c.audience is not None:
@@ -251,6 +281,8 @@ class _Linter:
 
     def event_never(self, ev: Any) -> str | None:
         whole = [Condition(on_or_after=ev.date)] if ev.date is not None else []
+        if ev.until is not None:
+            whole.append(Condition(before=ev.until + dt.timedelta(days=1)))
         if ev.when is not None:
             whole.append(ev.when)
         if not whole:
@@ -293,7 +325,81 @@ class _Linter:
         self.options()
         self.instruments_acceptable()
         self.translations()
+        self.overlaps()
+        self.idle()
+        self.reservations()
+        self.scales()
+        self.labels()
+        self.draws()
         return self.out
+
+    def overlaps(self) -> None:
+        insts = self.s.instruments
+        for k, inst in enumerate(insts):
+            for earlier in insts[:k]:
+                shared = [i for i in inst.scope if i in earlier.scope]
+                if not shared or earlier.id in inst.overlaps or inst.id in earlier.overlaps:
+                    continue
+                self.warn("instruments-overlap", ("instruments", k, "scope"),
+                          f"{inst.id!r} and {earlier.id!r} both settle {', '.join(map(repr, shared))}: whichever is signed "
+                          f"first settles it for both; if that is intended, add {earlier.id!r} to this instrument's `overlaps`")
+
+    def idle(self) -> None:
+        parties = {p for inst in self.s.instruments for p in inst.parties}
+        for k, d in enumerate(self.s.delegations):
+            if d.observer or d.mediator or d.id in parties:
+                continue
+            self.warn("delegation-idle", ("delegations", k, "id"),
+                      f"{d.id!r} is party to no instrument and is not a mediator: it can never propose or answer; "
+                      "make it a party, a mediator (`mediator = true`) or an observer (`observer = true`)")
+
+    def reservations(self) -> None:
+        for k, d in enumerate(self.s.delegations):
+            if "reservation" not in d.model_fields_set or not d.stances:
+                continue
+            if all(st.no_deal is not None for st in d.stances.values()):
+                self.warn("reservation-unused", ("delegations", k, "reservation"),
+                          f"reservation = {d.reservation:g} is never used: every stance of {d.id!r} sets its own `no_deal`")
+
+    def scales(self) -> None:
+        moved = {i for _, i, _, _, _ in self._touched({EffectKind.VALUE})}
+        for k, issue in enumerate(self.s.issues):
+            if len(issue.options) < 3 or issue.id in moved:
+                continue
+            rows = []
+            for d in self.s.delegations:
+                st = d.stances.get(issue.id)
+                if st is not None and len(set(st.values.values())) > 1:
+                    rows.append([st.values[o.id] for o in issue.options])
+            if rows and not any(_monotone(r) for r in rows):
+                order = ", ".join(o.id for o in issue.options)
+                self.warn("options-not-a-scale", ("issues", k, "options"),
+                          f"no delegation's values rise or fall steadily along the order {order}: the AI concedes one step "
+                          "at a time along it, so put the options in order from one side's wish to the other's")
+
+    def labels(self) -> None:
+        for k, issue in enumerate(self.s.issues):
+            room = max(8, ROW_CHARACTERS // len(issue.options)) * LABEL_LINES
+            for j, opt in enumerate(issue.options):
+                if opt.short:
+                    text, key = opt.short, "short"
+                else:
+                    text, key = opt.label, "label"
+                longest = max(((len(v), lang) for lang, v in _by_language(text).items()), default=(0, "en"))
+                if longest[0] > room:
+                    where = f" ({longest[1]})" if isinstance(text, dict) else ""
+                    fix = "shorten it" if key == "short" else "give a `short` label (the full label shows on hover)"
+                    self.warn("label-too-long", ("issues", k, "options", j, key),
+                              f"{key} of {opt.id!r} has {longest[0]} characters{where}; a row of {len(issue.options)} options "
+                              f"shows about {room} each in {LABEL_LINES} lines: {fix}")
+
+    def draws(self) -> None:
+        for k, ev in enumerate(self.s.events):
+            if ev.optional or ev.when is None or ev.chance >= 1 or ev.chance <= 0 or ev.per_sitting is not None:
+                continue
+            self.warn("chance-draws-implicit", ("events", k, "chance"),
+                      f"with `when`, chance = {ev.chance:g} is drawn again at every sitting where `when` holds, until "
+                      "the event fires; write `per_sitting = true` to keep that, or `per_sitting = false` for one draw")
 
     def outcomes(self) -> None:
         outs = self.s.outcomes
@@ -369,6 +475,15 @@ class _Linter:
             missing = [lang for lang in wanted if lang not in languages_of(text)]
             if missing:
                 self.warn("missing-translation", path, f"no {', '.join(missing)} text")
+
+
+def _monotone(values: list[float]) -> bool:
+    pairs = list(itertools.pairwise(values))
+    return all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs)
+
+
+def _by_language(text: Text) -> dict[str, str]:
+    return {"en": text} if isinstance(text, str) else dict(text)
 
 
 def _date_reason(lo: dt.date | None, hi: dt.date | None, turn: int, cal: _Calendar) -> str:

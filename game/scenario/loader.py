@@ -105,23 +105,24 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         return raw
     if not isinstance(base_ref, str):
         raise ScenarioError([Problem(path, ("extends",), "must be a file path (a string)", line=raw.locator.line_of(("extends",)))])
-    ext_line = raw.locator.line_of(("extends",))
+    ext_line, ext_col = raw.locator.position(("extends",))
     try:
         base_path = (path.parent / base_ref).resolve()
         allowed = [path.parent.resolve(), shipped_scenarios().resolve()]
     except (OSError, RuntimeError, ValueError) as err:  # a symlink loop, a NUL in the path
-        raise ScenarioError([Problem(path, ("extends",), f"{base_ref!r} is not a usable path ({_why(err)})", line=ext_line)]) from None
+        unusable = f"{base_ref!r} is not a usable path ({_why(err)})"
+        raise ScenarioError([Problem(path, ("extends",), unusable, line=ext_line, column=ext_col)]) from None
     if not any(base_path.is_relative_to(folder) for folder in allowed):
         msg = (f"{base_ref!r} is outside this scenario's folder ({path.parent}) and the shipped scenarios; "
                "a variant may only extend a file beside it or a shipped scenario")
-        raise ScenarioError([Problem(path, ("extends",), msg, line=ext_line)])
+        raise ScenarioError([Problem(path, ("extends",), msg, line=ext_line, column=ext_col)])
     if base_path in chain or len(chain) >= MAX_EXTENDS_DEPTH:
         msg = f"{base_ref!r} leads to a loop or a chain deeper than {MAX_EXTENDS_DEPTH}"
-        raise ScenarioError([Problem(path, ("extends",), msg, line=raw.locator.line_of(("extends",)))])
+        raise ScenarioError([Problem(path, ("extends",), msg, line=ext_line, column=ext_col)])
     try:
         base = _read(base_path, chain + (base_path,))
     except ScenarioError as err:
-        note = Problem(path, ("extends",), f"the scenario it extends, {base_ref!r}, has errors", line=raw.locator.line_of(("extends",)))
+        note = Problem(path, ("extends",), f"the scenario it extends, {base_ref!r}, has errors", line=ext_line, column=ext_col)
         raise ScenarioError([note, *err.problems]) from None
     merged = merge(base.data, data)
     merged.pop("extends", None)

@@ -50,12 +50,18 @@ class ConcessionStyle(StrEnum):
 
 
 class Emblem(StrEnum):
-    """Shapes the UI can draw as a delegation's emblem (no downloaded flags)."""
+    """Shapes the UI can draw as a delegation's emblem (no downloaded flags).
+
+    With a delegation's `flag` colours, the tricolours, `union`, `tricolour_arms`, `disc`
+    and `field` draw its flag in simplified form; without them, the seat colours."""
 
     CROSS = "cross"
     SALTIRE = "saltire"
     TRICOLOUR_VERTICAL = "tricolour_vertical"
     TRICOLOUR_HORIZONTAL = "tricolour_horizontal"
+    TRICOLOUR_ARMS = "tricolour_arms"  # a vertical tricolour with a shield (cross on it) in the middle band: Savoy Italy
+    UNION = "union"  # the Union flag, simplified: field, saltire and cross (colours: field, white, red)
+    FIELD = "field"  # one colour, nothing on it
     STAR = "star"
     SUN = "sun"
     DISC = "disc"
@@ -236,6 +242,11 @@ class Option(_Model):
     quantity: float | None = Field(None, description="A figure, if the option has one")
     unit: Text = Field("", description="Unit of the quantity, e.g. 'bn gold roubles' (translatable)")
     uncertain: bool = Field(False, description="Mark figures that are disputed; the UI flags them")
+    short: Text = Field(
+        "",
+        description="A shorter label for tight rows on screen (the proposal form's option grid); "
+        "give one when `label` is longer than the row allows (the validator says when)",
+    )
 
 
 class Issue(_Model):
@@ -270,6 +281,9 @@ class Briefing(_Model):
     fears: Text = Field("", description="What it fears")
 
 
+HexColour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
 class Delegation(_Model):
     id: Id = Field(description="Delegation id")
     name: Text = Field(description="Name, e.g. 'Germany'")
@@ -278,8 +292,15 @@ class Delegation(_Model):
     colour: str = Field("#888888", pattern=r"^#[0-9a-fA-F]{6}$", description="Seat colour")
     colour2: str = Field("#ffffff", pattern=r"^#[0-9a-fA-F]{6}$", description="Second emblem colour")
     emblem: Emblem = Field(Emblem.PLAIN, description="Emblem shape drawn on the seat")
+    flag: list[HexColour] = Field([], max_length=4, description="The flag's colours at the time (#rrggbb, in the order the emblem "
+                            "shape uses them); when given, the emblem draws the flag in simplified form instead of the seat colours")
     essential: bool = Field(False, description="A walkout by this delegation ends the conference")
     observer: bool = Field(False, description="Observers take part only in news and events; they never act")
+    mediator: bool = Field(
+        False,
+        description="May propose packages for instruments it is not party to (the parties alone answer and sign); "
+        "for a go-between such as a host or a neutral power",
+    )
     public_demands: Text = Field("", description="What it says in public")
     briefing: Briefing = Field(Briefing(), description="What only its own team reads")
     style: ConcessionStyle = Field(ConcessionStyle.LINEAR, description="Concession style of the AI")
@@ -314,6 +335,11 @@ class Instrument(_Model):
     historical: dict[Id, Id] = Field(
         {}, description="Issue id -> option id: the package signed in history; the debrief and the record set a signed package beside it"
     )
+    overlaps: list[Id] = Field(
+        [],
+        description="Instruments this one deliberately shares scope issues with: whichever is signed first settles "
+        "the shared issues, and the other can then only be signed on the same options (silences `instruments-overlap`)",
+    )
 
 
 class Event(_Model):
@@ -325,8 +351,15 @@ class Event(_Model):
         0, ge=0, le=60,
         description="Variety: each game moves `date` by a seeded whole number of days in ±window (a `before` in `when` still bounds it)",
     )
+    until: dt.date | None = Field(None, description="Last date it may fire: with `date`, the window of sittings it may fire in")
     when: Condition | None = Field(None, description="Fires at the first sitting where this holds")
-    chance: float = Field(1.0, ge=0, le=1, description="Probability it fires when due (seeded)")
+    chance: float = Field(1.0, ge=0, le=1, description="Probability it fires when due (seeded); see `per_sitting`")
+    per_sitting: bool | None = Field(
+        None,
+        description="true: `chance` is drawn at every sitting of its window (while `when` holds) until it fires; "
+        "false: one draw, at the first sitting it is due, and no second chance. "
+        "Unset: false for an event with only a `date`, true for one with `when` (the validator asks you to say so)",
+    )
     repeat: bool = Field(False, description="May fire again at later sittings")
     optional: bool = Field(False, description="Only the teacher fires it, from the console")
     audience: list[Id] = Field([], description="If set, only these delegations see it until the end")

@@ -58,8 +58,35 @@ def draw_footer(surface: pygame.Surface, app: App, hint: str = "", until: int | 
     if hint:
         font = theme.text_font(lay, "small")
         right = (band.width // 2) if until is None else until - lay.gap
-        draw_line(surface, font, hint, theme.c("ink_soft"), pygame.Rect(lay.margin, band.y, max(0, right - lay.margin), band.height))
+        width = max(0, right - lay.margin)
+        rows = max(1, min(2, band.height // font.get_linesize()))
+        lines = hint_lines(font, hint, width, rows)
+        step = font.get_linesize()
+        y = band.y + (band.height - step * len(lines)) // 2
+        for line in lines:
+            draw_line(surface, font, line, theme.c("ink_soft"), pygame.Rect(lay.margin, y, width, step))
+            y += step
     return band
+
+
+def hint_lines(font: pygame.font.Font, hint: str, width: int, rows: int) -> list[str]:
+    """A key hint ("Tab: next   Arrows: change   ...") in at most `rows` lines of whole groups.
+
+    A group ("Enter: choose") is never split or cut: the line breaks between
+    groups, and groups that do not fit are left out (the keys still work;
+    the hint is a reminder, and half a word reminds nobody of anything).
+    """
+    sep = "   " if "   " in hint else " · "
+    groups = [g.strip() for g in (hint.split(sep) if sep in hint else [hint]) if g.strip()]
+    lines: list[str] = []
+    for group in groups:
+        if lines and font.size(lines[-1] + sep + group)[0] <= width:
+            lines[-1] += sep + group
+        elif len(lines) < rows and font.size(group)[0] <= width:
+            lines.append(group)
+        else:
+            break
+    return lines
 
 
 def panel_inner(app: App, rect: pygame.Rect, titled: bool = True) -> pygame.Rect:

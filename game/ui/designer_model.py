@@ -2,8 +2,9 @@
 
 The panel is for designers and teachers preparing a scenario, so it shows
 what players never see: stances, the AI's aspirations, trust, private
-proposals. Aspirations come from the AI itself (`Negotiator.line`), not from a copy of its logic, so the panel explains the
-moves the AI is about to make. Everything is computed from one state; the
+proposals. The per-instrument figures are `game.analysis.panel`'s (shared with
+`plenipo inspect`), which asks the AI itself (`Negotiator.line`), so the panel
+explains the moves the AI is about to make. Everything is computed from one state; the
 screen recomputes only when the state object changes.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.ai.negotiator import Negotiator
-from game.engine.state import GameState
+from game.analysis.panel import InstrumentLine, instrument_lines
 from game.i18n import Translator
 from game.play.session import Session
 from game.scenario.texts import tr
@@ -29,19 +30,6 @@ class IssueLine:
     no_deal: float
     position: int  # option index, -1 = none stated
     settled: int
-
-
-@dataclass(frozen=True)
-class InstrumentLine:
-    """An instrument the delegation is party to, as the AI sees it now (None values when signed or out)."""
-
-    title: str
-    best: float | None
-    aspiration: float | None
-    alternative: float | None
-    cost: float
-    status: str  # "", "signed", "excluded", "walked out"
-    plan: str  # the package it would propose now ("" when none beats its aspiration)
 
 
 @dataclass(frozen=True)
@@ -72,34 +60,6 @@ class DesignerView:
 def negotiator_of(session: Session) -> Negotiator:
     strategy = session.strategy
     return strategy if isinstance(strategy, Negotiator) else Negotiator()
-
-
-def instrument_lines(s: GameState, d: int, neg: Negotiator, lang: str) -> tuple[InstrumentLine, ...]:
-    """Per instrument d is party to: best package value, aspiration (before this sitting's dice), alternative, cost."""
-    cs = s.cs
-    out = []
-    for k in range(len(cs.instrument_ids)):
-        if d not in cs.parties[k]:
-            continue
-        title = tr(cs.instrument(k).title, lang)
-        cost = float(s.costs[k, d])
-        if s.is_signed(k):
-            out.append(InstrumentLine(title, None, None, None, cost, "signed", ""))
-            continue
-        if d in s.walked_out:
-            out.append(InstrumentLine(title, None, None, None, cost, "walked out", ""))
-            continue
-        if d not in s.active_parties(k):
-            out.append(InstrumentLine(title, None, None, None, cost, "excluded", ""))
-            continue
-        line = neg.line(s, d, k)
-        best, aspiration, alternative = line.best, line.aspiration, line.alternative
-        plan = line.package
-        words = ""
-        if plan is not None:
-            words = ", ".join(cs.option_ids[i][o] for i, o in zip(cs.scope[k], plan, strict=True))
-        out.append(InstrumentLine(title, best, aspiration, alternative, cost, "", words))
-    return tuple(out)
 
 
 def designer_view(session: Session, tr_: Translator) -> DesignerView:

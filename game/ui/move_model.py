@@ -43,7 +43,10 @@ def option_cells(s: GameState, actor: int, issue: int, lang: str) -> list[Option
         value = float(s.stances.values[actor, off + o]) if stake else None
         allowed = s.settled[issue] < 0 or s.settled[issue] == o
         words = Translator(lang)
-        out.append(OptionCell(option_label(opt, lang, words.t, words.number), value, stated, allowed, tr(opt.description, lang)))
+        label, description = option_label(opt, lang, words.t, words.number), tr(opt.description, lang)
+        if opt.short:  # the row shows the short label; hover and focus show the full one (with its figure)
+            label, description = tr(opt.short, lang), f"{label}. {description}" if description else label
+        out.append(OptionCell(label, value, stated, allowed, description))
     return out
 
 
@@ -77,7 +80,7 @@ class ProposalDraft:
     def __post_init__(self) -> None:
         s, cs = self.state, self.state.cs
         d = cs.d_index[self.actor]
-        mine = [k for k in range(len(cs.instrument_ids)) if d in cs.parties[k]]
+        mine = [k for k in range(len(cs.instrument_ids)) if d in cs.parties[k] or cs.delegation(d).mediator]
         open_ = [k for k in mine if not s.is_signed(k)]
         self.instruments = open_ or mine
         if self.counter_to is not None:

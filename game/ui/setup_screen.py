@@ -7,6 +7,10 @@ conference, how long a game, who plays whom. The choices live in
 
 from __future__ import annotations
 
+import re
+from functools import partial
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.classroom.planning import estimate_minutes
@@ -16,8 +20,13 @@ from game.ui.emblems import draw_emblem, short_codes
 from game.ui.focus import FocusGroup
 from game.ui.scene import Scene
 from game.ui.setup_model import FULL, SetupModel, discover
-from game.ui.text import draw_wrapped
-from game.ui.widgets import Button, Choice, Label, ListBox, TextField, Toggle, Widget
+from game.ui.text import draw_wrapped, wrap
+from game.ui.widgets import Button, Choice, Label, TextField, Toggle, Widget
+from game.ui.wrap_list import WrapListBox, pill_height, row_height_for
+
+if TYPE_CHECKING:
+    from game.scenario.models import Delegation
+    from game.ui.app import App
 
 OPEN_FILE = -1
 
@@ -142,13 +151,17 @@ class SetupScene(Scene):
         lang = self.m.lang
         items = [(e.title(lang), e.subtitle(lang)) for e in self.m.scenarios]
         items.append((t("Open file…"), t("A scenario file from anywhere on this computer")))
-        row_h = label_h + small_h + lay.px(14)
+        row_h = row_height_for(app, items, ia.width)  # whole titles: wrapped to two lines rather than cut
         reserve = label_h + 2 * bh + 3 * gap if self.open_mode else small_h * 4
-        list_h = max(row_h, min(len(items) * row_h, ia.height - reserve))
-        list_h -= list_h % row_h
+        avail = max(row_h, ia.height - reserve)
+        strip = pill_height(app)
+        if len(items) * row_h <= avail:
+            list_h = len(items) * row_h
+        else:
+            list_h = max(1, (avail - strip) // row_h) * row_h + strip
         widgets.append(
-            ListBox("scenarios", pygame.Rect(ia.x, ia.y, ia.width, list_h), items, self.list_index, self._pick,
-                    row_height=row_h, on_activate=self._activate_item, tooltip=t("Up and Down choose, Enter confirms"))
+            WrapListBox("scenarios", pygame.Rect(ia.x, ia.y, ia.width, list_h), items, self.list_index, self._pick,
+                        row_height=row_h, strip=strip, on_activate=self._activate_item, tooltip=t("Up and Down choose, Enter confirms"))
         )
         below = pygame.Rect(ia.x, ia.y + list_h + lay.gap, ia.width, max(0, ia.bottom - ia.y - list_h - lay.gap))
         self.blurb_rect = None
@@ -172,10 +185,17 @@ class SetupScene(Scene):
         widgets.append(Label("length_label", rows[2], t("Game length"), size="body"))
         ids = [o.id for o in lengths]
         current = ids.index(self.m.length_id) if self.m.length_id in ids else 0
-        widgets.append(Choice("length", rows[3], [self._length_text(o.id) for o in lengths], current, self._set_length,
+        texts = [self._length_text(o.id) for o in lengths]
+        if not all(choice_fits(app, text, rows[3]) for text in texts):
+            texts = [_without_aside(text) for text in texts]  # "Short lesson": the summary below gives sittings and minutes
+        widgets.append(Choice("length", rows[3], texts, current, self._set_length,
                               tooltip=t("Left and Right change it")))
         widgets.append(Label("seed_label", rows[4], t("Seed"), size="body"))
-        seed_w = round(rows[5].width * 0.5)
+        # the New seed button keeps its whole label; the field keeps room for at least a six-digit seed
+        label_font = theme.text_font(lay, "small", "bold")
+        need = label_font.size(t("New seed"))[0] + 2 * lay.px(12) + lay.px(4)
+        least = theme.text_font(lay, "body").size("000000")[0] + lay.px(28)
+        seed_w = max(least, min(round(rows[5].width * 0.5), rows[5].width - gap - need))
         widgets.append(TextField("seed", pygame.Rect(rows[5].x, rows[5].y, seed_w, bh), self.m.seed_text, self._set_seed,
                                  allowed=str.isdigit, max_len=10, tooltip=t("A whole number: the same seed replays the same game")))
         widgets.append(Button("new_seed", pygame.Rect(rows[5].x + seed_w + gap, rows[5].y, rows[5].width - seed_w - gap, bh),
@@ -196,9 +216,12 @@ class SetupScene(Scene):
         drow = (label_h + small_h + lay.px(22)) if two_line else label_h + lay.px(14)
         self.del_rows = max(1, (area.height + gap) // (drow + gap))
         self.del_scroll = max(0, min(self.del_scroll, len(playable) - self.del_rows))
-        self.more_rect = pygame.Rect(area.x, area.bottom - small_h, area.width, small_h) if len(playable) > self.del_rows else None
+        n_play = len(playable)
+        more_text = t("Delegations {first}–{last} of {total}; scroll for more", first=n_play, last=n_play, total=n_play)
+        more_h = small_h * min(2, len(wrap(theme.text_font(lay, "small"), more_text, area.width)))  # two lines, not a cut one
+        self.more_rect = pygame.Rect(area.x, area.bottom - more_h, area.width, more_h) if len(playable) > self.del_rows else None
         if self.more_rect is not None:
-            self.del_rows = max(1, (area.height - small_h + gap) // (drow + gap))
+            self.del_rows = max(1, (area.height - more_h + gap) // (drow + gap))
             self.del_scroll = max(0, min(self.del_scroll, len(playable) - self.del_rows))
         from game.scenario.texts import tr
 
@@ -207,12 +230,10 @@ class SetupScene(Scene):
             rect = pygame.Rect(area.x, area.y + slot * (drow + gap), area.width, drow)
             detail = (d.leaders[0] if d.leaders else "") if two_line else ""
 
-            def icon(surface: pygame.Surface, r: pygame.Rect, d=d) -> None:
-                draw_emblem(surface, r, d, codes.get(d.id, ""), app.theme.hex("border"))
-
             widgets.append(Toggle(f"del:{d.id}", rect, tr(d.name, lang), d.id in self.m.humans,
-                                  lambda v, did=d.id: self._toggle(did, v), on_text=t("Team"), off_text=t("AI"), detail=detail,
-                                  icon=icon, tooltip=t("Choose who plays this delegation: a student team or the AI (Enter switches)")))
+                                  partial(self._toggle, d.id), on_text=t("Team"), off_text=t("AI"), detail=detail,
+                                  icon=partial(self._icon, d, codes.get(d.id, "")),
+                                  tooltip=t("Choose who plays this delegation: a student team or the AI (Enter switches)")))
             widgets[-1].visible = 0 <= slot < self.del_rows
         toggles = [w for w in widgets if isinstance(w, Toggle)]
         compact = not all(w.fits(app) for w in toggles)
@@ -236,6 +257,10 @@ class SetupScene(Scene):
         widgets.append(Button("start", start, t("Start"), self._start, style="primary", enabled=self.m.can_start(),
                               tooltip=t("Show the introduction, then begin")))
         self.focus.set(widgets)
+
+    def _icon(self, delegation: Delegation, code: str, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """A delegation row's emblem (bound per row with `partial`)."""
+        draw_emblem(surface, rect, delegation, code, self.ctx.theme.hex("border"))
 
     def _typed_path(self, text: str) -> None:
         self.path_text = text
@@ -289,7 +314,7 @@ class SetupScene(Scene):
             n = len(self.m.playable())
             text = t("Delegations {first}–{last} of {total}; scroll for more", first=self.del_scroll + 1,
                      last=min(n, self.del_scroll + self.del_rows), total=n)
-            draw_wrapped(surface, small, text, theme.c("ink_soft"), self.more_rect, max_lines=1)
+            draw_wrapped(surface, small, text, theme.c("ink_soft"), self.more_rect, spacing=1.0, max_lines=2)
         self.focus.draw(surface, app)
 
     def _draw_blurb(self, surface: pygame.Surface, font: pygame.font.Font) -> None:
@@ -354,3 +379,19 @@ class SetupScene(Scene):
             f = font if colour != "ink_soft" else small
             y += draw_wrapped(surface, f, text, theme.c(colour), pygame.Rect(r.x, y, r.width, r.bottom - y)) + app.layout.px(8)
 
+
+def choice_fits(app: App, text: str, rect: pygame.Rect) -> bool:
+    """Whether a `Choice` in `rect` shows `text` whole: one line of body text, or two lines of small text."""
+    theme, lay = app.theme, app.layout
+    width = rect.width - 2 * rect.height  # the arrows take a square at each end
+    if theme.text_font(lay, "body", "bold").size(text)[0] <= width:
+        return True
+    small = theme.text_font(lay, "small", "bold")
+    lines = wrap(small, text, width)
+    step = min(small.get_linesize(), (rect.height - 2) // 2)
+    return len(lines) <= 2 and step >= small.get_height() - 4 and all(small.size(line)[0] <= width for line in lines)
+
+
+def _without_aside(text: str) -> str:
+    """ "Short lesson (8 sittings, about 45 minutes)" without its bracketed aside: "Short lesson"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", text) or text

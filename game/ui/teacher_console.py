@@ -12,6 +12,8 @@ console locks it again when a PIN guards it.
 from __future__ import annotations
 
 import contextlib
+from functools import partial
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -27,7 +29,27 @@ from game.ui.teacher import ConfirmScene, room_for
 from game.ui.text import draw_line, draw_wrapped, wrap
 from game.ui.widgets import Button, Choice, Label, ListBox, TextField, Toggle, Widget
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 MINUTES = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20)
+
+
+class EventList(ListBox):
+    """The prepared events: a click only chooses one; Enter or the Fire button fires it.
+
+    A plain list activates a row clicked a second time, which here would fire
+    an event the moment a teacher clicks the list to scroll it with the keys.
+    """
+
+    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+        if event.type != pygame.MOUSEBUTTONUP:
+            return super().handle_event(event, app)
+        keep, self.on_activate = self.on_activate, None
+        try:
+            return super().handle_event(event, app)
+        finally:
+            self.on_activate = keep
 
 
 class ConsoleScene(CardScene):
@@ -40,6 +62,7 @@ class ConsoleScene(CardScene):
         self.headline = ""
         self.news_text = ""
         self.message = ""
+        self.message_short = ""
         self.message_bad = False
         self.columns: list[tuple[pygame.Rect, str]] = []
         self.status_rect = pygame.Rect(0, 0, 0, 0)
@@ -55,9 +78,13 @@ class ConsoleScene(CardScene):
         self.layout()
 
     # --- commands ---------------------------------------------------------------------------
-    def _done(self, problem: Refusal | str | None, success: str) -> None:
-        """After a command: say what happened (or why not), keep the autosave current, redraw the conference."""
+    def _done(self, problem: Refusal | str | None, success: str, short: str = "") -> None:
+        """After a command: say what happened (or why not), keep the autosave current, redraw the conference.
+
+        `short` is the same news in fewer words, shown when large text leaves no room for the whole of `success`.
+        """
         t = self.ctx.t
+        self.message_short = short if problem is None else ""
         self.message_bad = problem is not None
         reason = describe(problem, self.conference.session.cs, self.ctx.tr.lang, t) if isinstance(problem, Refusal) else problem
         self.message = t("Not allowed: {reason}", reason=reason) if problem is not None else success
@@ -92,7 +119,7 @@ class ConsoleScene(CardScene):
         if not events:
             return
         ev = events[min(self.event_index, len(events) - 1)]
-        self._done(self.room.fire(ev.id), self.ctx.t("Event fired: {title}", title=ev.title))
+        self._done(self.room.fire(ev.id), self.ctx.t("Event fired: {title}", title=ev.title), self.ctx.t("The event was fired."))
 
     def _publish(self) -> None:
         title = self.headline
@@ -172,9 +199,14 @@ class ConsoleScene(CardScene):
         widgets: list[Widget] = []
 
         # conduct: pause, timer, end, undo, end now
-        x = pygame.Rect(c1.x, c1.y + head_h, c1.width, c1.height - head_h)
         end_h = 2 * label_h if theme.text_font(lay, "body", "bold").size(self._last_sitting_text())[0] > c1.width else label_h
-        rows = lay.stack(x, [bh, label_h, bh, bh, end_h, bh, bh, bh], gap)
+        heights = [bh, label_h, bh, bh, end_h, bh, bh, bh]
+        if head_h + sum(heights) + gap * (len(heights) - 1) > c1.height:
+            # large text: the conduct column runs down to the card's foot and the message line moves right of it
+            c1 = pygame.Rect(c1.x, c1.y, c1.width, inner.bottom - c1.y)
+            self.message_rect = pygame.Rect(c2.x, foot.y, foot.right - lay.px(260) - gap - c2.x, bh)
+        x = pygame.Rect(c1.x, c1.y + head_h, c1.width, c1.height - head_h)
+        rows = lay.stack(x, heights, gap)
         widgets.append(Button("pause", rows[0], t("Resume (P)") if room.paused else t("Pause (P)"), self._pause, style="primary",
                               tooltip=t("Pause: the AI stops, the teams' moves are locked, PAUSED shows on the screen (P)")))
         widgets.append(Label("timer_label", rows[1], t("Timer per team turn"), size="body"))
@@ -219,7 +251,7 @@ class ConsoleScene(CardScene):
             rows_fit = max(1, (n[0].y - 3 * gap - bh - room_for_text - y) // row_h)  # one row at least (Up/Down go on)
             list_h = min(len(events), rows_fit) * row_h
             items = [(t("{title} (happened)", title=e.title) if e.fired else e.title, "") for e in events]
-            widgets.append(ListBox("events", pygame.Rect(c2.x, y, c2.width, list_h), items, self.event_index, self._pick_event,
+            widgets.append(EventList("events", pygame.Rect(c2.x, y, c2.width, list_h), items, self.event_index, self._pick_event,
                                    row_height=row_h, on_activate=lambda _i: self._fire(), tooltip=t("Up and Down choose an event")))
             y += list_h + gap
             fire = pygame.Rect(c2.x, n[0].y - 2 * gap - bh, c2.width, bh)
@@ -242,7 +274,7 @@ class ConsoleScene(CardScene):
                 continue
             human = self.conference.session.cs.d_index[d.id] in s.humans
             widgets.append(Toggle(f"ctl:{d.id}", pygame.Rect(c3.x, y, c3.width, trow), tr(d.name, app.tr.lang), human,
-                                  lambda v, did=d.id: self._control(did, v), on_text=t("Team"), off_text=t("AI"), enabled=not s.ended,
+                                  partial(self._control, d.id), on_text=t("Team"), off_text=t("AI"), enabled=not s.ended,
                                   tooltip=t("Hand this delegation to a team or to the AI, from now on")))
             y += trow + lay.px(6)
         toggles = [w for w in widgets if isinstance(w, Toggle) and w.key.startswith("ctl:")]
@@ -251,6 +283,17 @@ class ConsoleScene(CardScene):
             w.compact = compact
         widgets.append(Button("close", pygame.Rect(foot.right - lay.px(260), foot.y, lay.px(260), bh), t("Close (Esc)"), self.ctx.pop))
         self.focus.set(widgets)
+
+    def _message_font(self) -> tuple[pygame.font.Font, str]:
+        """The message in the largest of bold, body and small text where it fits its line (or two), else its short form."""
+        theme, lay, r = self.ctx.theme, self.ctx.layout, self.message_rect
+        fonts = [theme.text_font(lay, "body", "bold"), theme.text_font(lay, "body"), theme.text_font(lay, "small")]
+        for message in (self.message, self.message_short):
+            for font in fonts:
+                fit = min(2, max(1, r.height // round(font.get_linesize() * 1.2)))
+                if message and len(wrap(font, message, r.width)) <= fit:
+                    return font, message
+        return fonts[-1], self.message
 
     def _last_sitting_text(self) -> str:
         return self.ctx.t("Last sitting: {date}", date=self.ctx.tr.date(self.room.last_date()))
@@ -311,5 +354,6 @@ class ConsoleScene(CardScene):
             draw_wrapped(surface, small, t("This scenario has no prepared events; write a news item instead."), theme.c("ink_soft"),
                          self.event_text_rect)
         if self.message:
-            draw_wrapped(surface, bold, self.message, theme.c("danger" if self.message_bad else "ink"), self.message_rect, max_lines=2)
+            font, message = self._message_font()
+            draw_wrapped(surface, font, message, theme.c("danger" if self.message_bad else "ink"), self.message_rect, max_lines=2)
         self.focus.draw(surface, app)

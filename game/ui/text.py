@@ -108,7 +108,8 @@ def blit_text(surface: pygame.Surface, font: pygame.font.Font, text: str, colour
 
 
 def text_height(font: pygame.font.Font, text: str, width: int, spacing: float = 1.2) -> int:
-    return round(len(wrap(font, text, width)) * font.get_linesize() * spacing)
+    """The height `draw_wrapped` needs for every line: its own rounded step per line, so the last line is never cut."""
+    return len(wrap(font, text, width)) * round(font.get_linesize() * spacing)
 
 
 def draw_wrapped(

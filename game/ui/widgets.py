@@ -491,7 +491,7 @@ class ListBox(Widget):
                 marker = row.inflate(-lay.px(6), -lay.px(4))
                 pygame.draw.rect(surface, theme.c("brass"), (marker.x, marker.y, lay.px(6), marker.height))
             fg, soft = ("selected_text", "selected_text") if chosen else ("ink", "ink_soft")
-            self.report(surface, title, "row", rect=row.clip(self.rect))
+            self.report(surface, title, "row", rect=row.inflate(-4, -4) if self.rect.contains(row) else row.clip(self.rect))  # inside the clip
             inner = row.inflate(-2 * pad - lay.px(6), 0).move(lay.px(4), 0)
             if detail:
                 top = pygame.Rect(inner.x, row.y + lay.px(4), inner.width, row.height // 2)

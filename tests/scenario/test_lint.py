@@ -35,6 +35,15 @@ BAD = {
                                   'when = { relation = { of = "westria", toward = "eastria", above = 100 } }'}},
     "length-off-calendar": {"replace": {'sittings = ["1920-03-01", "1920-03-03", "1920-03-05"]':
                                         'sittings = ["1920-03-01", "1920-03-03", "1920-03-07"]'}},
+    "instruments-overlap": {"append": '[[instruments]]\nid = "duty_pact"\ntitle = "Duty pact"\nparties = ["westria", "eastria"]\n'
+                                      'scope = ["duty"]\n'},
+    "delegation-idle": {"append": '[[delegations]]\nid = "lurker"\nname = "Lurker"\n'},
+    "reservation-unused": {"replace": {"stances.river = { weight = 3, values": "stances.river = { weight = 3, no_deal = 40, values",
+                                       "stances.duty = { weight = 1, values": "stances.duty = { weight = 1, no_deal = 40, values"}},
+    "options-not-a-scale": {"replace": {"west_bank = 0, midstream = 60, east_bank = 100": "west_bank = 0, midstream = 100, east_bank = 60",
+                                        "west_bank = 100, midstream = 70, east_bank = 10": "west_bank = 60, midstream = 0, east_bank = 100"}},
+    "label-too-long": {"replace": {'label = "Border in midstream"': 'label = "Border in midstream, along the deepest channel"'}},
+    "chance-draws-implicit": {"append": '[[events]]\nid = "rumour"\ntitle = "Rumour"\nwhen = { turn_at_least = 2 }\nchance = 0.5\n'},
 }
 
 
