@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from babel.numbers import format_decimal, format_percent
+
+from game.engine.narrate import option_label
 from game.i18n import N_, Translator
-from game.scenario.models import Condition, Delegation, Scenario, Stance, Text
+from game.scenario.models import Condition, Delegation, Option, Scenario, Stance, Text
 from game.scenario.texts import tr
 
 #: Interface words of the handouts: msgids of the shared catalogs (game/i18n), marked for the catalog check.
@@ -75,6 +78,7 @@ LABELS: dict[str, str] = {
     "debrief": N_("Debrief questions"),
     "history": N_("What history says"),
     "sources": N_("Sources"),
+    "variant": N_("What this variant changes"),
     "secret_treaty": N_("secret until leaked"),
     "ends": N_("signing it ends the conference"),
     "command": N_("To start"),
@@ -83,6 +87,10 @@ LABELS: dict[str, str] = {
     "and": N_("and"),
     "or": N_("or"),
     "not": N_("not"),
+    "always": N_("always"),
+    "audience_refused": N_("audience refused or put off"),
+    "audience_granted": N_("audience granted"),
+    "never": N_("never"),
     "tough": N_("tough"),
     "linear": N_("steady"),
     "flexible": N_("flexible"),
@@ -149,6 +157,22 @@ class _Writer:
     def date(self, day: dt.date) -> str:
         return self.translator.date(day)
 
+    def num(self, x: float) -> str:
+        """A number as the language writes it (Babel): 0.6 / 0,6; 175,000 / 175 000."""
+        try:
+            return str(format_decimal(x, format="#,##0.##", locale=self.lang))
+        except (ValueError, LookupError):
+            return f"{x:g}"
+
+    def bounds(self, above: float | None, below: float | None) -> str:
+        return " ".join(x for x in (f"> {self.num(above)}" if above is not None else "", f"< {self.num(below)}" if below is not None else "") if x)
+
+    def pct(self, share: float) -> str:
+        try:
+            return str(format_percent(share, locale=self.lang))
+        except (ValueError, LookupError):
+            return f"{100 * share:.0f}%"
+
     def page(self, title: str, body: str) -> str:
         return (f'<!DOCTYPE html>\n<html lang="{escape(self.lang)}">\n<head>\n<meta charset="utf-8">\n'
                 f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
@@ -210,7 +234,7 @@ class _Writer:
 
     def stance_words(self, issue_id: str, st: Stance, d: Delegation) -> list[tuple[str, str]]:
         issue = self.issues[issue_id]
-        labels = {o.id: self.t(o.label) for o in issue.options}
+        labels = {o.id: option_label(o, self.lang, self.translator.t, self.translator.number) for o in issue.options}
         vals = st.values
         lo, hi = min(vals.values()), max(vals.values())
         span = hi - lo
@@ -230,7 +254,7 @@ class _Writer:
     def aims(self, d: Delegation) -> str:
         total = sum(a.weight for a in d.aims) or 1.0
         rows = "".join(
-            f"<tr><td>{self.e(a.text)}</td><td class=\"num\">{a.weight:g}</td><td class=\"num\">{100 * a.weight / total:.0f}%</td></tr>"
+            f"<tr><td>{self.e(a.text)}</td><td class=\"num\">{self.num(a.weight)}</td><td class=\"num\">{self.pct(a.weight / total)}</td></tr>"
             for a in d.aims
         )
         return (f"<table><tr><th>{self.w('aim')}</th><th>{self.w('weight')}</th><th>{self.w('share')}</th></tr>{rows}</table>")
@@ -240,6 +264,8 @@ class _Writer:
     def guide(self, path_hint: str) -> str:
         s = self.s
         parts = [self.head("teacher_guide")]
+        if self.t(s.variant_note):
+            parts.append(f"<section><h2>{self.w('variant')}</h2><p>{self.e(s.variant_note)}</p></section>")
         if self.t(s.meta.setting):
             parts.append(f"<section><h2>{self.w('setting')}</h2><p>{self.e(s.meta.setting)}</p></section>")
         parts.append(f"<section><h2>{self.w('setup')}</h2>{self.lengths()}"
@@ -282,17 +308,14 @@ class _Writer:
             named = "".join(f"<p><b>{self.e(o.title)}</b></p>" for o in hist)
             parts.append(f"<section><h2>{self.w('history')}</h2>{named}<p>{self.e(s.meta.history)}</p></section>")
         if s.meta.sources:
-            src = "".join(f"<li>{escape(x.short)}{' — ' + escape(x.note) if x.note else ''}</li>" for x in s.meta.sources)
+            src = "".join(f"<li>{escape(x.short)}{' — ' + self.e(x.note) if self.t(x.note) else ''}</li>" for x in s.meta.sources)
             parts.append(f"<section><h2>{self.w('sources')}</h2><ul class=\"small\">{src}</ul></section>")
         return self.page(f"{self.t(s.meta.title)} — {self.words['teacher_guide']}", "\n".join(parts))
 
-    def option_text(self, o: object) -> str:
-        label = self.e(o.label)  # type: ignore[attr-defined]
-        qty = o.quantity  # type: ignore[attr-defined]
-        if qty is not None:
-            label += f" ({qty:g} {self.e(o.unit)})".replace(" )", ")")  # type: ignore[attr-defined]
-        desc = o.description  # type: ignore[attr-defined]
-        return label + (f" — <span class=\"small\">{self.e(desc)}</span>" if self.t(desc) else "")
+    def option_text(self, o: Option) -> str:
+        """An option with its figure in the language's number style, marked when the figure is disputed."""
+        label = escape(option_label(o, self.lang, self.translator.t, self.translator.number))
+        return label + (f" — <span class=\"small\">{self.e(o.description)}</span>" if self.t(o.description) else "")
 
     def lengths(self) -> str:
         cal = self.s.calendar
@@ -302,8 +325,9 @@ class _Writer:
         entries += [(x.id, self.t(x.title), list(x.sittings), x.minutes) for x in cal.lengths]
         for lid, title, days, minutes in entries:
             mark = " ◀" if lid == self.length else ""
-            rows.append(f"<tr><td>{escape(title)} <span class=\"small\">({escape(lid)})</span>{mark}</td><td class=\"num\">{len(days)}</td>"
-                        f"<td class=\"num\">{minutes}</td><td class=\"num\">{minutes / len(days):.0f}</td>"
+            rows.append(f"<tr><td>{escape(title)} <span class=\"small\"><code>--length {escape(lid)}</code></span>{mark}</td>"
+                        f"<td class=\"num\">{len(days)}</td>"
+                        f"<td class=\"num\">{minutes}</td><td class=\"num\">{self.num(round(minutes / len(days)))}</td>"
                         f"<td>{escape(self.date(days[0]))} – {escape(self.date(days[-1]))}</td></tr>")
         return (f"<h3>{self.w('lengths')}</h3><table><tr><th>{self.w('length')}</th><th>{self.w('sittings')}</th>"
                 f"<th>{self.w('minutes')}</th><th>{self.w('per_sitting')}</th><th>{self.w('dates')}</th></tr>{''.join(rows)}</table>")
@@ -320,7 +344,7 @@ class _Writer:
                 when.append(f"{self.words['condition']} {self.condition(ev.when)}")
             extra = f"<br><span class=\"small\">{self.w('audience')}: {escape(', '.join(self.names[a] for a in ev.audience))}</span>" \
                 if ev.audience else ""
-            rows.append(f"<tr><td>{escape('; '.join(when))}</td><td class=\"num\">{100 * ev.chance:.0f}%</td>"
+            rows.append(f"<tr><td>{escape('; '.join(when))}</td><td class=\"num\">{self.pct(ev.chance)}</td>"
                         f"<td><b>{self.e(ev.title)}</b><br>{self.e(ev.text)}{extra}</td></tr>")
         return (f"<table><tr><th>{self.w('when')}</th><th>{self.w('chance')}</th><th>{self.w('events')}</th></tr>"
                 f"{''.join(rows)}</table>")
@@ -335,7 +359,7 @@ class _Writer:
         if c.not_ is not None:
             return f"{w['not']} ({self.condition(c.not_)})"
         if c.always is not None:
-            return "always" if c.always else "never"
+            return w["always"] if c.always else w["never"]
         if c.on_or_after is not None:
             return f"≥ {self.date(c.on_or_after)}"
         if c.before is not None:
@@ -350,13 +374,17 @@ class _Writer:
             return f"⇥ {self.names[c.walked_out]}"
         if c.proposed is not None:
             return f"? {self.t(self.instruments[c.proposed.instrument].title)}"
+        if c.audience is not None:
+            a = c.audience
+            host = self.names[a.by] if a.by is not None else "…"
+            return f"{self.names[a.of]} ⇢ {host}: {w['audience_' + a.answer.value]}"
         if c.relation is not None:
             r = c.relation
-            bounds = " ".join(x for x in (f"> {r.above:g}" if r.above is not None else "", f"< {r.below:g}" if r.below is not None else "") if x)
+            bounds = self.bounds(r.above, r.below)
             return f"{self.names[r.of]} → {self.names[r.toward]} {bounds}"
         if c.pressure is not None:
             p = c.pressure
-            bounds = " ".join(x for x in (f"> {p.above:g}" if p.above is not None else "", f"< {p.below:g}" if p.below is not None else "") if x)
+            bounds = self.bounds(p.above, p.below)
             return f"{self.names[p.of]} {bounds}"
         test = c.settled or c.position
         if test is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.ai import audience
 from game.ai.negotiator import Negotiator, Strategy
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario
@@ -18,15 +19,25 @@ from game.engine.state import GameState
 
 
 def run_ai_turn(s: GameState, apply: Callable[[GameState, A.Action], GameState], strategy: Strategy) -> GameState:
-    """The AI's whole turn for the current actor: an answer to each proposal awaiting it, then one move.
+    """The AI's whole turn for the current actor: an answer to each request for an audience and
+    each proposal awaiting it, a request for an audience of its own if it wants one, then one move.
 
     `apply(state, action)` carries each action out and returns the next state, so the
     batch driver and a session (which records actions and checkpoints) share this order."""
     d = s.actor
     if d is None:
         return s
+    # a strategy may decide audiences itself (a scripted team does); otherwise game.ai.audience does
+    answer = getattr(strategy, "answer_audience", audience.answer)
+    request = getattr(strategy, "request_audience", audience.request)
+    if not s.answering:  # the closing round is for open proposals only
+        for a in s.audiences_for(d):
+            s = apply(s, answer(s, d, a))
     for p in s.pending_for(d):
         s = apply(s, strategy.respond(s, d, p))
+    ask = request(s, d) if not s.answering else None
+    if ask is not None:
+        s = apply(s, ask)
     return apply(s, strategy.move(s, d))
 
 

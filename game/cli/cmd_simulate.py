@@ -10,9 +10,10 @@ from game.ai.driver import play_game
 from game.ai.explain import Explainer
 from game.cli.checks import check_lang, check_length, check_output_file, check_seed
 from game.cli.common import CliError, load_scenario
-from game.engine.narrate import Narrator
+from game.engine.narrate import Narrator, first_proposals
 from game.engine.scoring import score
-from game.i18n import Translator
+from game.i18n import Translator, figure
+from game.record.model import ai_note
 from game.scenario.texts import tr
 
 
@@ -34,28 +35,35 @@ def run(args: argparse.Namespace) -> int:
         check_output_file(args.log, "--log")
     loaded, cs = load_scenario(args.scenario)
     check_length(cs, args.length)
+    if args.lang not in cs.scenario.meta.languages:
+        raise CliError(f"{cs.scenario.id} is written in {', '.join(cs.scenario.meta.languages)}, not {args.lang!r}")
     s = play_game(cs, args.seed, args.length)
-    translator = Translator(args.lang)
-    narrator = Narrator(cs, args.lang, translator.t)
-    explainer = Explainer(narrator, translator.t)
-    print(f"{tr(cs.scenario.meta.title, args.lang)} — seed {args.seed}, length {args.length}")
+    tl = Translator(args.lang)
+    t = tl.t
+    narrator = Narrator(cs, args.lang, t, tl.number)
+    explainer = Explainer(narrator, t)
+    print(t("{title} — seed {seed}, length {length}", title=tr(cs.scenario.meta.title, args.lang), seed=args.seed, length=args.length))
     print()
-    for e in s.log:
-        print(f"{e.date}  {narrator.sentence(e)}" + ("  [private]" if e.audience is not None else ""))
+    first = first_proposals(list(s.log))
+    for k, e in enumerate(s.log):
+        tag = "  " + t("[private] ").strip() if e.audience is not None else ""
+        print(f"{e.date}  {narrator.sentence(e, k in first)}{tag}")
         sentence = explainer.why(e)
         reasons = e.data.get("reasons") if args.why and e.data else None
         if reasons:
-            print(f"            why: {sentence}")
-            print(
-                f"                 (value {reasons['value']:.1f}, aspiration {reasons['aspiration']:.1f}, "
-                f"alternative {reasons['alternative']:.1f}, all 0-100)"
-            )
+            print("            " + t("why: {sentence}", sentence=sentence or ai_note(t, str(reasons.get("note", "")))))
+            print("                 " + t("(value {value}, aspiration {aspiration}, alternative {alternative}, all 0-100)",
+                                          value=figure(round(reasons["value"], 1), args.lang),
+                                          aspiration=figure(round(reasons["aspiration"], 1), args.lang),
+                                          alternative=figure(round(reasons["alternative"], 1), args.lang)))
     assert s.outcome is not None
     outcome = cs.outcome(s.outcome)
     print()
-    print(f"Outcome: {tr(outcome.title, args.lang)} ({outcome.id}){' — as in history' if outcome.historical else ''}")
+    head = t("Outcome: {title} ({id})", title=tr(outcome.title, args.lang), id=outcome.id)
+    print(head + (t(" — as in history") if outcome.historical else ""))
     for result in score(s):
-        print(f"  {result.delegation:<12} score {result.score:5.1f}   utility {result.utility:5.1f}")
+        print("  " + t("{name}: score {score}, utility {utility}", name=narrator.name(result.delegation),
+                       score=figure(round(result.score, 1), args.lang), utility=figure(round(result.utility, 1), args.lang)))
     if args.log:
         payload = {"scenario": cs.scenario.id, "digest": loaded.digest, "seed": args.seed, "length": args.length,
                    "outcome": outcome.id, "log": [e.to_json() for e in s.log]}

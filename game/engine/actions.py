@@ -91,6 +91,28 @@ class Pass:
     rationale: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class RequestAudience:
+    """Ask another delegation for private talks (an audience). It grants or refuses on its own turn;
+    a request not answered by the end of the next sitting counts as refused ("put off").
+    Not a main move: asking does not use up the turn."""
+
+    actor: str
+    host: str
+    rationale: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerAudience:
+    """Grant or refuse a request for an audience addressed to this delegation."""
+
+    actor: str
+    audience: int
+    grant: bool
+    reasons: Reasons | None = None
+    rationale: str = ""
+
+
 # --- the teacher's console ----------------------------------------------------------
 
 
@@ -131,7 +153,7 @@ class SetControl:
 
 TeacherAction = FireEvent | News | MoveEnd | EndNow | SetControl
 MoveAction = Propose | Shift | Statement | Walkout | Pass
-Action = Propose | Respond | Shift | Statement | Walkout | Pass | TeacherAction
+Action = Propose | Respond | Shift | Statement | Walkout | Pass | RequestAudience | AnswerAudience | TeacherAction
 
 #: Moves that end the actor's turn; answers do not.
 MAIN_MOVES = (Propose, Shift, Statement, Walkout, Pass)

@@ -7,8 +7,8 @@ analysis and the engine agree.
 
 from __future__ import annotations
 
-from game.engine.state import GameState
-from game.scenario.models import Condition
+from game.engine.state import AudienceStatus, GameState
+from game.scenario.models import AudienceAnswer, Condition
 
 
 def holds(c: Condition, s: GameState) -> bool:
@@ -47,6 +47,12 @@ def holds(c: Condition, s: GameState) -> bool:
                 continue
             return True
         return False
+    if c.audience is not None:
+        a = c.audience
+        asker = cs.d_index[a.of]
+        host = cs.d_index[a.by] if a.by is not None else None
+        want = AudienceStatus.GRANTED if a.answer is AudienceAnswer.GRANTED else AudienceStatus.REFUSED
+        return any(x.asker == asker and (host is None or x.host == host) and x.status is want for x in s.audiences)
     if c.relation is not None:
         r = c.relation
         trust = float(s.relations[cs.d_index[r.of], cs.d_index[r.toward]])

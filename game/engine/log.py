@@ -26,6 +26,8 @@ class LogKind(StrEnum):
     WALKOUT = "walkout"
     PASS = "pass"
     LEAK = "leak"
+    AUDIENCE = "audience"  # a request for private talks
+    AUDIENCE_ANSWER = "audience_answer"  # granted, refused, or put off (unanswered)
     TEACHER = "teacher"
     END = "end"
     OUTCOME = "outcome"

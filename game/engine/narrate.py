@@ -12,6 +12,7 @@ from typing import Any
 
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry, LogKind
+from game.scenario.models import Option
 from game.scenario.texts import tr
 
 Translate = Callable[[str], str]
@@ -21,11 +22,35 @@ def _identity(msg: str) -> str:
     return msg
 
 
+Number = Callable[[float], str]
+
+
+def plain_number(value: float) -> str:
+    """Numbers as Python writes them; the interface passes its language's style instead (game.i18n)."""
+    return f"{value:g}"
+
+
+def option_label(o: Option, lang: str = "en", t: Translate = _identity, number: Number = plain_number) -> str:
+    """An option's label with its figure, and the figure marked when historians dispute it.
+
+    One function for the board, the forms, the news, the record and the handouts,
+    so a disputed number ("18 bn gold roubles") is never printed without its warning.
+    """
+    label = tr(o.label, lang)
+    notes = []
+    if o.quantity is not None:
+        notes.append(f"{number(o.quantity)} {tr(o.unit, lang)}".strip())
+    if o.uncertain:
+        notes.append(t("disputed"))
+    return f"{label} ({', '.join(notes)})" if notes else label
+
+
 class Narrator:
-    def __init__(self, cs: CompiledScenario, lang: str = "en", t: Translate = _identity) -> None:
+    def __init__(self, cs: CompiledScenario, lang: str = "en", t: Translate = _identity, number: Number = plain_number) -> None:
         self.cs = cs
         self.lang = lang
         self.t = t
+        self.number = number  # how figures are written (0,6 and 175 000 in Lithuanian): given by the interface
 
     # -- names ---------------------------------------------------------------------
 
@@ -52,15 +77,40 @@ class Narrator:
         issue = self.cs.issue(self.cs.i_index[iid])
         for o in issue.options:
             if o.id == oid:
-                return tr(o.label, self.lang)
+                return option_label(o, self.lang, self.t, self.number)
         return oid
+
+    def terms(self, iid: str) -> list[str]:
+        """The standing clauses of an instrument, in the language (empty if the designer wrote none)."""
+        return [tr(x, self.lang) for x in self.cs.instrument(self.cs.inst_index[iid]).terms]
+
+    def history_text(self, iid: str, package: dict[str, str]) -> str:
+        """How a signed package differs from the one signed in history ("" if the designer gave none, or it is the same)."""
+        hist = dict(self.cs.instrument(self.cs.inst_index[iid]).historical)
+        diff = [(i, o) for i, o in hist.items() if package.get(i) != o]
+        if not diff:
+            return ""
+        return self.t("In history, instead: {package}").format(package=self.package(dict(diff)))
+
+    def terms_text(self, iid: str) -> str:
+        """ "Its terms: (1) … (2) …", or "" when the instrument has no written clauses."""
+        clauses = self.terms(iid)
+        if not clauses:
+            return ""
+        return self.t("Its terms: {terms}").format(terms=" ".join(f"({k}) {c}" for k, c in enumerate(clauses, 1)))
+
+    def _with_terms(self, sentence: str, iid: str) -> str:
+        terms = self.terms_text(iid)
+        return f"{sentence} {terms}" if terms else sentence
 
     def package(self, package: dict[str, str]) -> str:
         return "; ".join(f"{self.issue(i)}: {self.option(i, o)}" for i, o in package.items())
 
     # -- sentences -----------------------------------------------------------------
 
-    def sentence(self, e: LogEntry) -> str:
+    def sentence(self, e: LogEntry, with_terms: bool = False) -> str:
+        """One entry in words. A signature always carries the instrument's terms; a proposal
+        only when `with_terms` (the first time a reader meets that instrument, see `first_proposals`)."""
         t, d = self.t, e.data
         who = self.delegation(e.actor)
         kind = e.kind
@@ -77,16 +127,18 @@ class Narrator:
             where = t("in plenary") if d["to"] == "plenary" else t("in private talks with {names}").format(
                 names=", ".join(self.name(x) for x in d["to"])
             )
-            return t("{who} proposes {instrument} {where}: {package}.").format(
+            said = t("{who} proposes {instrument} {where}: {package}.").format(
                 who=who, instrument=self.instrument(d["instrument"]), where=where, package=self.package(d["package"])
             )
+            return self._with_terms(said, d["instrument"]) if with_terms else said
         if kind is LogKind.ANSWER:
             msg = t("{who} accepts proposal {number} ({instrument}).") if d["answer"] == "accept" else t(
                 "{who} rejects proposal {number} ({instrument})."
             )
             return msg.format(who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]))
         if kind is LogKind.SIGNED:
-            return t("{instrument} is signed: {package}.").format(instrument=self.instrument(d["instrument"]), package=self.package(d["package"]))
+            return self._with_terms(t("{instrument} is signed: {package}.").format(
+                instrument=self.instrument(d["instrument"]), package=self.package(d["package"])), d["instrument"])
         if kind is LogKind.LAPSED and d.get("withdrawn"):
             return t("Proposal {number} ({instrument}) is withdrawn: {settled_by} has already settled {issue} otherwise.").format(
                 number=d["proposal"], instrument=self.instrument(d["instrument"]), settled_by=self.instrument(d["settled_by"]),
@@ -105,6 +157,13 @@ class Narrator:
             return t("{who} waits.").format(who=who)
         if kind is LogKind.LEAK:
             return t("The press reveals {instrument}.").format(instrument=self.instrument(d["instrument"]))
+        if kind is LogKind.AUDIENCE:
+            return t("{who} asks {host} for private talks.").format(who=who, host=self.name(str(d["host"])))
+        if kind is LogKind.AUDIENCE_ANSWER:
+            msg = {"granted": t("{who} receives {asker} for private talks."),
+                   "refused": t("{who} refuses {asker} an audience."),
+                   "put_off": t("{who} puts {asker} off: the request for an audience goes unanswered.")}[str(d["answer"])]
+            return msg.format(who=who, asker=self.name(str(d["asker"])))
         if kind is LogKind.TEACHER:
             return self._teacher(d)
         if kind is LogKind.END:
@@ -151,10 +210,21 @@ class Narrator:
 
     def lines(self, entries: Iterable[LogEntry], viewer: str | None = None, ended: bool = True) -> list[str]:
         """Dated lines of the entries `viewer` may see ("YYYY-MM-DD  sentence")."""
+        shown = [e for e in entries if e.visible_to(viewer, ended)]
+        first = first_proposals(shown)
         out = []
-        for e in entries:
-            if not e.visible_to(viewer, ended):
-                continue
-            tag = "  [private]" if e.audience is not None else ""
-            out.append(f"{e.date}  {self.sentence(e)}{tag}")
+        for k, e in enumerate(shown):
+            tag = "  " + self.t("[private] ").strip() if e.audience is not None else ""
+            out.append(f"{e.date}  {self.sentence(e, k in first)}{tag}")
         return out
+
+
+def first_proposals(entries: list[LogEntry]) -> set[int]:
+    """Positions (in `entries`) of the first proposal of each instrument: where a reader first meets its terms."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    for k, e in enumerate(entries):
+        if e.kind is LogKind.PROPOSAL and str(e.data["instrument"]) not in seen:
+            seen.add(str(e.data["instrument"]))
+            out.add(k)
+    return out

@@ -75,6 +75,13 @@ class Code(Enum):
     OTHER = N_("{text}")  # a reason given as plain text (kept for callers that still raise one)
     NO_PROPOSAL = N_("there is no proposal {proposal}")
     CLOSING_ROUND = N_("this is the closing round: answer the proposals still open to you, then pass")
+    NO_AUDIENCE = N_("there is no request for an audience number {audience}")
+    AUDIENCE_NOT_YOURS = N_("that request for an audience was not addressed to you")
+    AUDIENCE_ANSWERED = N_("that request for an audience has already been answered")
+    AUDIENCE_SELF = N_("you cannot ask yourself for an audience")
+    AUDIENCE_OBSERVER = N_("{delegation} is an observer and receives no one")
+    AUDIENCE_ONCE = N_("you have already asked for an audience in this sitting")
+    AUDIENCE_WAITING = N_("your request to {delegation} is still waiting for an answer")
     # refusals the move forms give before the engine is asked
     NO_INSTRUMENT = N_("you are not a party to any agreement")
     NO_INVITEES = N_("choose at least one delegation for private talks")

@@ -22,11 +22,14 @@ from game.engine.log import LogEntry, LogKind
 from game.engine.refusals import Code as R
 from game.engine.refusals import Refusal, describe
 from game.engine.rng import SeedKey, stream
-from game.engine.state import EndReason, GameState, Proposal, ProposalStatus, Signature, Snapshot
+from game.engine.state import Audience, AudienceStatus, EndReason, GameState, Proposal, ProposalStatus, Signature, Snapshot
+from game.engine.utility import table
+from game.engine.variety import varied
 from game.scenario.models import MAX_SITTINGS
 
 DICE_PER_DELEGATION = 8  # uniform draws per delegation per sitting, for the AI
 MAX_STATEMENT = 500
+AUDIENCE_REFUSED_PRESSURE = 0.05  # pressure from home on a delegation refused an audience: it was shut out
 
 
 class IllegalAction(Exception):
@@ -88,6 +91,7 @@ def new_game(
         fired=(0,) * len(cs.scenario.events),
         dice=np.zeros((cs.n_delegations, DICE_PER_DELEGATION)),
     )
+    s = varied(s)
     opening = LogEntry(0, sittings[0].isoformat(), LogKind.OPENING, data={"scenario": cs.scenario.id, "length": length_id})
     s = s.evolve(log=(opening,))
     s, _ = _begin_sitting(s)
@@ -109,7 +113,8 @@ def _begin_sitting(s: GameState) -> tuple[GameState, list[LogEntry]]:
     for k, ev in enumerate(cs.scenario.events):
         if ev.optional or s.fired[k] < 0 or (s.fired[k] > 0 and not ev.repeat):
             continue
-        if ev.date is not None and ev.date > s.date:
+        due = s.event_dates[k] if s.event_dates else ev.date
+        if due is not None and due > s.date:
             continue
         if ev.until is not None and ev.until < s.date:
             continue
@@ -239,6 +244,9 @@ def _validate(s: GameState, action: A.Action) -> None:
     d = _actor(s, action.actor)
     if s.answering and not isinstance(action, A.Respond | A.Pass):
         raise _no(cs, R.CLOSING_ROUND)
+    if isinstance(action, A.RequestAudience | A.AnswerAudience):
+        _validate_audience(s, d, action)
+        return
     if isinstance(action, A.Respond):
         p = _proposal(s, action.proposal)
         if p.status is not ProposalStatus.OPEN:
@@ -312,6 +320,34 @@ def _validate(s: GameState, action: A.Action) -> None:
     raise _no(cs, R.UNKNOWN_ACTION, action=type(action).__name__)
 
 
+def _validate_audience(s: GameState, d: int, action: A.RequestAudience | A.AnswerAudience) -> None:
+    cs = s.cs
+    if isinstance(action, A.AnswerAudience):
+        if not 1 <= action.audience <= len(s.audiences):
+            raise _no(cs, R.NO_AUDIENCE, audience=action.audience)
+        a = s.audiences[action.audience - 1]
+        if a.host != d:
+            raise _no(cs, R.AUDIENCE_NOT_YOURS)
+        if a.status is not AudienceStatus.ASKED:
+            raise _no(cs, R.AUDIENCE_ANSWERED)
+        return
+    if action.host not in cs.d_index:
+        raise _no(cs, R.UNKNOWN_DELEGATION, delegation=action.host)
+    h = cs.d_index[action.host]
+    if h == d:
+        raise _no(cs, R.AUDIENCE_SELF)
+    if h not in cs.actors:
+        raise _no(cs, R.AUDIENCE_OBSERVER, delegation=action.host)
+    if h in s.walked_out:
+        raise _no(cs, R.WALKED_OUT, delegation=action.host)
+    if s.is_banned(d, h):
+        raise _no(cs, R.TALKS_BANNED, delegation=action.host)
+    if any(a.asker == d and a.turn == s.turn for a in s.audiences):
+        raise _no(cs, R.AUDIENCE_ONCE)
+    if any(a.asker == d and a.host == h and a.status is AudienceStatus.ASKED for a in s.audiences):
+        raise _no(cs, R.AUDIENCE_WAITING, delegation=action.host)
+
+
 def _proposal(s: GameState, pid: int) -> Proposal:
     if not 1 <= pid <= len(s.proposals):
         raise _no(s.cs, R.NO_PROPOSAL, proposal=pid)
@@ -368,6 +404,18 @@ def _apply(s: GameState, action: A.Action) -> GameState:
 
     d = cs.d_index[action.actor]
     me = action.actor
+    if isinstance(action, A.RequestAudience):
+        h = cs.d_index[action.host]
+        a = Audience(len(s.audiences) + 1, s.turn, d, h)
+        s = s.evolve(audiences=(*s.audiences, a))
+        return _with_log(s, [_entry(s, LogKind.AUDIENCE, me, frozenset({me, action.host}), audience=a.id, host=action.host,
+                                    **_why(action.rationale))])
+    if isinstance(action, A.AnswerAudience):
+        a = s.audiences[action.audience - 1]
+        s = _answer_audience(s, a, AudienceStatus.GRANTED if action.grant else AudienceStatus.REFUSED)
+        return _with_log(s, [_entry(s, LogKind.AUDIENCE_ANSWER, me, frozenset({me, cs.delegation_ids[a.asker]}), audience=a.id,
+                                    asker=cs.delegation_ids[a.asker], answer="granted" if action.grant else "refused",
+                                    **_reasons(action.reasons), **_why(action.rationale))])
     if isinstance(action, A.Respond):
         p = s.proposals[action.proposal - 1]
         status = ProposalStatus.REJECTED if action.answer is A.Answer.REJECT else ProposalStatus.OPEN
@@ -430,6 +478,23 @@ def _apply(s: GameState, action: A.Action) -> GameState:
     return s
 
 
+def _answer_audience(s: GameState, a: Audience, status: AudienceStatus) -> GameState:
+    """Record the answer; the asker's trust in the host moves by its `consulted_trust`: up when
+    received, down when refused or put off (and it feels the pressure of being shut out)."""
+    cs = s.cs
+    gain = cs.delegation(a.asker).consulted_trust
+    rel = s.relations.copy()
+    delta = gain if status is AudienceStatus.GRANTED else -gain
+    rel[a.asker, a.host] = min(100.0, max(0.0, float(rel[a.asker, a.host]) + delta))
+    rel.flags.writeable = False
+    audiences = list(s.audiences)
+    audiences[a.id - 1] = dataclasses.replace(a, status=status, answered=s.turn)
+    pressure = s.pressure
+    if status is AudienceStatus.REFUSED:
+        pressure = tuple(min(1.0, x + AUDIENCE_REFUSED_PRESSURE) if k == a.asker else x for k, x in enumerate(s.pressure))
+    return s.evolve(relations=rel, audiences=tuple(audiences), pressure=pressure)
+
+
 def _closing_round(s: GameState) -> GameState:
     """In the last sitting, every addressee gets to answer every proposal still open, whatever
     its seat: otherwise a proposal made late in the sitting could never be signed."""
@@ -441,17 +506,41 @@ def _closing_round(s: GameState) -> GameState:
 
 def _consulted(s: GameState, p: Proposal) -> GameState:
     """Outsiders brought into private talks trust the host more: being consulted is what
-    excluded delegations (Germany at the Villa d'Albertis) missed."""
+    excluded delegations (Germany at the Villa d'Albertis) missed.
+
+    Only genuine consultation counts: the outsider must have a stake in what the instrument
+    settles and be offered a package it could put its name to (no worse for it than leaving
+    those issues open). And it counts less each time the same host consults it again
+    (halved each time), so naming a delegation on a stream of proposals is no trust pump."""
     cs = s.cs
     assert p.to is not None
     outsiders = [t for t in p.to if t not in cs.parties[p.instrument] and cs.delegation(t).consulted_trust > 0]
     if not outsiders:
         return s
     rel = s.relations.copy()
+    changed = False
     for t in outsiders:
-        rel[t, p.proposer] = min(100.0, float(rel[t, p.proposer]) + cs.delegation(t).consulted_trust)
+        if not _could_sign(s, t, p):
+            continue
+        before = sum(1 for q in s.proposals if q.id != p.id and q.proposer == p.proposer and q.to is not None and t in q.to
+                     and t not in cs.parties[q.instrument])
+        gain = cs.delegation(t).consulted_trust * 0.5 ** before
+        rel[t, p.proposer] = min(100.0, float(rel[t, p.proposer]) + gain)
+        changed = True
+    if not changed:
+        return s
     rel.flags.writeable = False
     return s.evolve(relations=rel)
+
+
+def _could_sign(s: GameState, d: int, p: Proposal) -> bool:
+    """Whether delegation d has a stake in the proposal's issues and finds its package no worse than leaving them open."""
+    t = table(s, d)
+    scope = s.cs.scope[p.instrument]
+    if not any(t.spread[i] > 0 for i in scope):
+        return False
+    offered = sum(t.contrib[i][o] for i, o in zip(scope, p.package, strict=True))
+    return offered >= sum(t.unsettled[i] for i in scope)
 
 
 def _reasons(r: A.Reasons | None) -> dict[str, object]:
@@ -498,6 +587,12 @@ def _resolve_sitting(s: GameState) -> GameState:
         elif p.turn < s.turn:
             s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.LAPSED))
             entries.append(_entry(s, LogKind.LAPSED, None, _audience(s, p), proposal=p.id, instrument=cs.instrument_ids[p.instrument]))
+    for a in s.audiences:  # a request not answered by the end of the sitting after it was made is put off
+        if a.status is AudienceStatus.ASKED and a.turn < s.turn:
+            s = _answer_audience(s, a, AudienceStatus.REFUSED)
+            entries.append(_entry(s, LogKind.AUDIENCE_ANSWER, cs.delegation_ids[a.host],
+                                  frozenset({cs.delegation_ids[a.host], cs.delegation_ids[a.asker]}), audience=a.id,
+                                  asker=cs.delegation_ids[a.asker], answer="put_off"))
     growth = [cs.delegation(d).pressure_growth for d in range(cs.n_delegations)]
     pressure = tuple(min(1.0, x + g) for x, g in zip(s.pressure, growth, strict=True))
     snap = Snapshot(s.turn + 1, s.positions, tuple(float(x) for x in s.relations.ravel()), s.pressure)
@@ -519,7 +614,8 @@ def _sign(s: GameState, p: Proposal, entries: list[LogEntry]) -> GameState:
     for i, o in zip(cs.scope[p.instrument], p.package, strict=True):
         settled[i] = o
     s = _replace_proposal(s, dataclasses.replace(p, status=ProposalStatus.SIGNED))
-    s = s.evolve(settled=tuple(settled), signed=(*s.signed, Signature(p.instrument, p.package, s.turn, p.id)))
+    paid = tuple(float(s.costs[p.instrument, x]) for x in cs.parties[p.instrument])
+    s = s.evolve(settled=tuple(settled), signed=(*s.signed, Signature(p.instrument, p.package, s.turn, p.id, paid)))
     secret = inst.secret and p.instrument not in s.leaked
     audience = frozenset(cs.delegation_ids[x] for x in cs.parties[p.instrument]) if secret else None
     package = {cs.issue_ids[i]: cs.option_ids[i][o] for i, o in zip(cs.scope[p.instrument], p.package, strict=True)}

@@ -4,6 +4,10 @@ The score is the weighted share of its aims met at the end (0-100); the
 utility of the final world (0-100, by its own stances) is given beside it,
 so a class can tell a lucky score from a good deal. Teachers may reweight
 aims before the game; the weights used are part of the result.
+
+Both are net of the political costs the delegation paid to sign (see
+`game.engine.signing`): the cost that makes the AI hesitate counts for a
+team in the same points.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from game.engine.conditions import holds
+from game.engine.signing import paid
 from game.engine.state import GameState
 from game.engine.utility import table, utility
 
@@ -27,8 +32,9 @@ class AimResult:
 class DelegationScore:
     delegation: str
     score: float  # 0-100: weighted share of aims met
-    utility: float  # 0-100: value of the final world by its own stances
+    utility: float  # value of the final world by its own stances, less the costs it paid to sign
     aims: tuple[AimResult, ...]
+    paid: float = 0.0  # political costs of what it signed, taken off both score and utility
 
 
 def score(s: GameState, weights: Mapping[str, Mapping[str, float]] | None = None) -> tuple[DelegationScore, ...]:
@@ -41,5 +47,7 @@ def score(s: GameState, weights: Mapping[str, Mapping[str, float]] | None = None
         results = tuple(AimResult(a.id, float(override.get(a.id, a.weight)), holds(a.when, s)) for a in deleg.aims)
         total = sum(r.weight for r in results)
         met = sum(r.weight for r in results if r.met)
-        out.append(DelegationScore(deleg.id, 100.0 * met / total if total else 0.0, utility(table(s, d), s.settled), results))
+        cost = paid(s, d)
+        share = 100.0 * met / total if total else 0.0
+        out.append(DelegationScore(deleg.id, min(100.0, max(0.0, share - cost)), utility(table(s, d), s.settled) - cost, results, cost))
     return tuple(out)

@@ -59,6 +59,27 @@ class Signature:
     package: tuple[int, ...]
     turn: int
     proposal: int
+    # the political cost each party paid when it signed, in the order of the instrument's
+    # parties: counted in that party's displayed value and score, as it steered the AI
+    costs: tuple[float, ...] = ()
+
+
+class AudienceStatus(StrEnum):
+    ASKED = "asked"
+    GRANTED = "granted"
+    REFUSED = "refused"  # refused, or put off: not answered in time
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """A request by `asker` for private talks with `host`, and its fate."""
+
+    id: int
+    turn: int  # the sitting it was asked in (0-based)
+    asker: int
+    host: int
+    status: AudienceStatus = AudienceStatus.ASKED
+    answered: int = -1  # the sitting of the answer, -1 while open
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +122,11 @@ class GameState:
     leaked: frozenset[int] = frozenset()
     proposals: tuple[Proposal, ...] = ()
     signed: tuple[Signature, ...] = ()
+    audiences: tuple[Audience, ...] = ()
     settled: tuple[int, ...] = ()
     walked_out: frozenset[int] = frozenset()
     fired: tuple[int, ...] = ()  # times each event fired
+    event_dates: tuple[dt.date | None, ...] = ()  # this game's date of each event (its `window` drawn); () = as written
     log: tuple[LogEntry, ...] = ()
     history: tuple[Snapshot, ...] = ()
     ended: bool = False
@@ -160,6 +183,10 @@ class GameState:
 
     def is_banned(self, a: int, b: int) -> bool:
         return (min(a, b), max(a, b)) in self.bans
+
+    def audiences_for(self, host: int) -> tuple[Audience, ...]:
+        """Requests for an audience that `host` has still to answer."""
+        return tuple(a for a in self.audiences if a.host == host and a.status is AudienceStatus.ASKED)
 
     def open_proposals(self) -> tuple[Proposal, ...]:
         return tuple(p for p in self.proposals if p.status is ProposalStatus.OPEN)
@@ -229,10 +256,12 @@ class GameState:
                  [[a, b.value] for a, b in p.answers], p.status.value, p.counter_to]
                 for p in self.proposals
             ],
-            "signed": [[s.instrument, list(s.package), s.turn, s.proposal] for s in self.signed],
+            "signed": [[s.instrument, list(s.package), s.turn, s.proposal, [round(c, 6) for c in s.costs]] for s in self.signed],
+            "audiences": [[a.id, a.turn, a.asker, a.host, a.status.value, a.answered] for a in self.audiences],
             "settled": list(self.settled),
             "walked_out": sorted(self.walked_out),
             "fired": list(self.fired),
+            **({"event_dates": [d.isoformat() if d else None for d in self.event_dates]} if self.event_dates else {}),
             "log": [e.to_json() for e in self.log],
             "ended": self.ended,
             **({"answering": True} if self.answering else {}),

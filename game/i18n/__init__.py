@@ -30,6 +30,7 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "plenipo"
@@ -129,6 +130,10 @@ class Translator:
             self._dates[day] = text
         return text
 
+    def number(self, value: float) -> str:
+        """A number as the language writes it (0.6 / 0,6; 175,000 / 175 000)."""
+        return figure(value, self.lang)
+
     def language_name(self, code: str) -> str:
         return language_name(code)
 
@@ -143,6 +148,14 @@ def _fill(text: str, fallback: str, values: dict[str, object]) -> str:
             return fallback.format(**values)
         except (KeyError, IndexError, ValueError):
             return fallback
+
+
+def figure(value: float, lang: str) -> str:
+    """A number as the language writes it, from Babel's locale data (plain digits for an unknown language)."""
+    try:
+        return str(format_decimal(value, locale=lang))
+    except (ValueError, LookupError):
+        return f"{value:g}"
 
 
 def language_name(code: str) -> str:

@@ -153,6 +153,24 @@ class PassModel(_Action):
     rationale: StrictStr = ""
 
 
+class RequestAudienceModel(_Action):
+    action: ClassVar[type] = A.RequestAudience
+    type: Literal["RequestAudience"]
+    actor: StrictStr
+    host: StrictStr
+    rationale: StrictStr = ""
+
+
+class AnswerAudienceModel(_Action):
+    action: ClassVar[type] = A.AnswerAudience
+    type: Literal["AnswerAudience"]
+    actor: StrictStr
+    audience: StrictInt
+    grant: StrictBool
+    reasons: ReasonsModel | None = None
+    rationale: StrictStr = ""
+
+
 class FireEventModel(_Action):
     action: ClassVar[type] = A.FireEvent
     type: Literal["FireEvent"]
@@ -187,12 +205,12 @@ class SetControlModel(_Action):
 
 ActionModel = Annotated[
     ProposeModel | RespondModel | ShiftModel | StatementModel | WalkoutModel | PassModel
-    | FireEventModel | NewsModel | MoveEndModel | EndNowModel | SetControlModel,
+    | RequestAudienceModel | AnswerAudienceModel | FireEventModel | NewsModel | MoveEndModel | EndNowModel | SetControlModel,
     Field(discriminator="type"),
 ]
 MODEL_OF: dict[type, type[_Action]] = {
     m.action: m for m in (ProposeModel, RespondModel, ShiftModel, StatementModel, WalkoutModel, PassModel,
-                          FireEventModel, NewsModel, MoveEndModel, EndNowModel, SetControlModel)
+                          RequestAudienceModel, AnswerAudienceModel, FireEventModel, NewsModel, MoveEndModel, EndNowModel, SetControlModel)
 }
 
 

@@ -168,6 +168,9 @@ class Layout:
         doc.add(Table((t("Delegation"), t("Played by"), t("Score"), t("Utility")), summary, (3, 1, 1, 1)))
         for res in self.r.results:
             doc.add(Heading(3, t("{name}: score {score}", name=res.name, score=self.num(res.score))))
+            if res.paid:
+                doc.add(Para(t("Signing cost it {points} points, taken off its score and utility as the same cost weighs on the AI.",
+                               points=self.num(res.paid))))
             if not res.aims:
                 doc.add(Para(t("No scored aims.")))
                 continue
@@ -191,7 +194,13 @@ class Layout:
         head = t("{title}: signed at sitting {sitting}, {date}", title=sig.title, sitting=sig.sitting, date=self.date(sig.date))
         doc.add(Heading(3, head), Para(t("Parties: {names}.", names=", ".join(sig.parties))
                                        + (" " + t("A secret treaty.") if sig.secret else "")))
-        doc.add(Table((t("Issue"), t("Agreed option")), tuple(Row(p) for p in sig.package), (1, 2)))
+        if sig.history:
+            doc.add(Table((t("Issue"), t("Agreed option"), t("In history")),
+                          tuple(Row((*p, h)) for p, h in zip(sig.package, sig.history, strict=True)), (1, 2, 2)))
+        else:
+            doc.add(Table((t("Issue"), t("Agreed option")), tuple(Row(p) for p in sig.package), (1, 2)))
+        if sig.terms:
+            doc.add(Para(sig.terms))
         m = sig.measure
         if m is None:
             return

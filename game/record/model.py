@@ -109,6 +109,8 @@ class Signed:
     package: tuple[tuple[str, str], ...]  # (issue title, option label)
     secret: bool
     measure: DealMeasure | None
+    terms: str = ""  # the instrument's written clauses in words ("Its terms: (1) …"), "" if it has none
+    history: tuple[str, ...] = ()  # per row of `package`: the option signed in history ("" if none given)
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ class Result:
     score: float
     utility: float
     aims: tuple[AimLine, ...]
+    paid: float = 0.0  # political costs of signing, already taken off score and utility
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,7 @@ def build_record(session: Session, lang: str | None = None, reveal: bool | None 
     tl = Translator(lang)
     t = tl.t
     cs = session.cs
-    narrator = Narrator(cs, lang, t)
+    narrator = Narrator(cs, lang, t, tl.number)
     setup = session.setup
     state = new_game(cs, setup.seed, setup.length_id, setup.humans)
     ended = session.state.ended
@@ -284,10 +287,10 @@ def _reasons(narrator: Narrator, r: A.Reasons | None) -> AIReasons | None:
     if r is None:
         return None
     return AIReasons(round(r.value, 1), round(r.aspiration, 1), round(r.alternative, 1),
-                     tuple(narrator.issue(i) for i in r.deciding if i in narrator.cs.i_index), _note(narrator.t, r.note))
+                     tuple(narrator.issue(i) for i in r.deciding if i in narrator.cs.i_index), ai_note(narrator.t, r.note))
 
 
-def _note(t: Translate, note: str) -> str:
+def ai_note(t: Translate, note: str) -> str:
     """The AI's short tag in the record's language (its notes are a closed set of English phrases)."""
     known = {
         "meets its aspiration": t("meets its aspiration"),
@@ -305,6 +308,8 @@ def _note(t: Translate, note: str) -> str:
         "proposes what the parties can all accept": t("proposes what the parties can all accept"),
         "concedes where it costs least": t("concedes where it costs least"),
         "accepts now that the conference is ending": t("accepts now that the conference is ending"),
+        "values the asker's trust": t("values the asker's trust"),
+        "keeps faith with its partners": t("keeps faith with its partners"),
     }
     return known.get(note, note)
 
@@ -334,10 +339,13 @@ def _signed(narrator: Narrator, before: GameState, after: GameState, e: LogEntry
     k = cs.inst_index[e.data["instrument"]]
     pid = int(e.data["proposal"])
     package = tuple((narrator.issue(i), narrator.option(i, o)) for i, o in e.data["package"].items())
+    hist = dict(cs.instrument(k).historical)
     sig = next(x for x in after.signed if x.proposal == pid)
     measure = _measure(narrator, before, after, k, sig.package, pid) if show else None
     return Signed(pid, e.turn, e.date, cs.instrument_ids[k], narrator.instrument(cs.instrument_ids[k]),
-                  tuple(narrator.name(cs.delegation_ids[p]) for p in cs.parties[k]), package, cs.instrument(k).secret, measure)
+                  tuple(narrator.name(cs.delegation_ids[p]) for p in cs.parties[k]), package, cs.instrument(k).secret, measure,
+                  narrator.terms_text(cs.instrument_ids[k]),
+                  tuple(narrator.option(i, hist[i]) if i in hist else "" for i in e.data["package"]) if hist else ())
 
 
 def _measure(narrator: Narrator, before: GameState, after: GameState, k: int, package: tuple[int, ...], pid: int) -> DealMeasure:
@@ -385,6 +393,11 @@ def describe(narrator: Narrator, action: A.Action) -> str:
         return narrator.sentence(LogEntry(0, "", LogKind.WALKOUT, action.actor))
     if isinstance(action, A.Pass):
         return narrator.sentence(LogEntry(0, "", LogKind.PASS, action.actor))
+    if isinstance(action, A.RequestAudience):
+        return narrator.sentence(LogEntry(0, "", LogKind.AUDIENCE, action.actor, None, {"host": action.host}))
+    if isinstance(action, A.AnswerAudience):
+        msg = t("{who} grants request {number} for an audience.") if action.grant else t("{who} refuses request {number} for an audience.")
+        return msg.format(who=narrator.delegation(action.actor), number=action.audience)
     if isinstance(action, A.FireEvent):
         return narrator.sentence(LogEntry(0, "", LogKind.EVENT, "teacher", None, {"event": action.event}))
     if isinstance(action, A.News):
@@ -480,7 +493,7 @@ def _results(session: Session, s: GameState, narrator: Narrator) -> tuple[Result
         texts = {a.id: (tr(a.text, lang), a.weight) for a in deleg.aims}
         aims = tuple(AimLine(r.aim, texts[r.aim][0], r.weight, texts[r.aim][1], r.met) for r in ds.aims)
         by = BY_TEAM if cs.d_index[ds.delegation] in s.humans else BY_AI
-        out.append(Result(ds.delegation, narrator.name(ds.delegation), by, round(ds.score, 1), round(ds.utility, 1), aims))
+        out.append(Result(ds.delegation, narrator.name(ds.delegation), by, round(ds.score, 1), round(ds.utility, 1), aims, round(ds.paid, 1)))
     return tuple(out)
 
 

@@ -113,6 +113,11 @@ class _Checker:
             for party in inst.costs:
                 if party not in inst.parties and not unknown_party:  # a misspelt party is one mistake, reported once above
                     self.err(base + ("costs", party), f"{party!r} is not a party to {inst.id!r}")
+            for issue_id, option_id in inst.historical.items():
+                if issue_id not in inst.scope:
+                    self.err(base + ("historical", issue_id), f"{issue_id!r} is not in the scope of {inst.id!r}")
+                else:
+                    self.option(base + ("historical", issue_id), issue_id, option_id)
             for j, eff in enumerate(inst.effects):
                 self.effect(base + ("effects", j), eff)
             for j, other in enumerate(inst.overlaps):
@@ -170,6 +175,11 @@ class _Checker:
                     who = getattr(sub.proposed, key)
                     if who is not None:
                         self.ref(p + (key,), "delegation", who, self.delegations)
+            if sub.audience is not None:
+                p = sub_path + ("audience",)
+                self.ref(p + ("of",), "delegation", sub.audience.of, self.delegations)
+                if sub.audience.by is not None:
+                    self.ref(p + ("by",), "delegation", sub.audience.by, self.delegations)
             if sub.relation is not None:
                 p = sub_path + ("relation",)
                 self.ref(p + ("of",), "delegation", sub.relation.of, self.delegations)

@@ -193,6 +193,12 @@ class _Linter:
                 return f"only the parties to {t.instrument!r} (and mediators) may propose it, and {t.by!r} is neither"
             if t.excluding is not None and t.excluding == t.by:
                 return "a delegation always sees its own proposals"
+        if c.audience is not None:
+            for who in (c.audience.of, c.audience.by):
+                if who is not None and self.delegations[who].observer:
+                    return f"{who!r} is an observer: it neither asks for nor grants an audience"
+            if c.audience.by is not None and c.audience.by == c.audience.of:
+                return "a delegation cannot ask itself for an audience"
         for name, test, top in (("relation", c.relation, 100.0), ("pressure", c.pressure, 1.0)):
             if test is None:
                 continue

@@ -97,6 +97,19 @@ class ProposedTest(_Model):
     excluding: Id | None = Field(None, description="Only proposals this delegation was not shown count")
 
 
+class AudienceAnswer(StrEnum):
+    """How a request for an audience (private talks) ended."""
+
+    REFUSED = "refused"  # refused, or put off: not answered by the end of the next sitting
+    GRANTED = "granted"
+
+
+class AudienceTest(_Model):
+    of: Id = Field(description="The delegation that asked for an audience")
+    by: Id | None = Field(None, description="Only requests to this delegation count (default: to anyone)")
+    answer: AudienceAnswer = Field(AudienceAnswer.REFUSED, description="`refused` (also put off unanswered) or `granted`")
+
+
 class Condition(_Model):
     """Exactly one test; combine tests with `all`, `any` and `not`. Never code."""
 
@@ -111,6 +124,7 @@ class Condition(_Model):
     fired: Id | None = Field(None, description="True once this event has fired")
     walked_out: Id | None = Field(None, description="True once this delegation has walked out")
     proposed: ProposedTest | None = Field(None, description="True once such a proposal has been made")
+    audience: AudienceTest | None = Field(None, description="True once such a request for an audience has been refused (or granted)")
     relation: RelationTest | None = Field(None, description="Trust between two delegations")
     pressure: PressureTest | None = Field(None, description="Pressure from home on a delegation")
     settled: OptionTest | None = Field(None, description="An issue settled by a signed instrument, on one of these options")
@@ -190,7 +204,7 @@ class Effect(_Model):
 
 class Source(_Model):
     short: str = Field(description="Short citation, e.g. 'Fink, The Genoa Conference (1984)'")
-    note: str = Field("", description="What the scenario takes from it")
+    note: Text = Field("", description="What the scenario takes from it (a plain string or one text per language)")
 
 
 class Meta(_Model):
@@ -247,6 +261,10 @@ class Stance(_Model):
     weight: float = Field(1.0, ge=0, le=100, description="How much the issue matters to the delegation")
     position: Id | None = Field(None, description="Public position at the start (option id); default: its best option")
     no_deal: Score | None = Field(None, description="Value of leaving the issue unsettled; default: the delegation's reservation")
+    jitter: float = Field(
+        0.0, ge=0, le=50,
+        description="Variety: each game shifts every option's value and `no_deal` by a seeded draw in ±jitter (kept within 0-100)",
+    )
 
 
 class Aim(_Model):
@@ -291,8 +309,13 @@ class Delegation(_Model):
     pressure_growth: float = Field(0.02, ge=0, le=0.5, description="Pressure added after every sitting, as time runs out")
     walkout_pressure: float | None = Field(None, ge=0, le=1, description="The AI may walk out when pressure reaches this and no deal looks possible")
     relations: dict[Id, Score] = Field({}, description="Trust toward other delegations (0-100); default 50")
+    relations_jitter: float = Field(
+        0.0, ge=0, le=50, description="Variety: each game shifts its trust toward every other delegation by a seeded draw in ±this"
+    )
     consulted_trust: float = Field(
-        3.0, ge=0, le=50, description="Trust it gains toward a delegation that includes it in private talks on an instrument it is not a party to"
+        3.0, ge=0, le=50, description="Trust it gains toward a delegation that includes it in private talks on an instrument it is not a "
+        "party to, when it has a stake in that instrument's issues and the package is no worse for it than leaving them open; halved "
+        "each further time the same delegation consults it"
     )
     stances: dict[Id, Stance] = Field({}, description="Issue id -> stance")
     aims: list[Aim] = Field([], max_length=MAX_AIMS, description="Scored aims")
@@ -309,6 +332,9 @@ class Instrument(_Model):
     secret: bool = Field(False, description="Known to its parties only until leaked or the end")
     costs: dict[Id, float] = Field({}, description="Political cost of signing, per party (utility points)")
     effects: list[Effect] = Field([], description="What signing it changes")
+    historical: dict[Id, Id] = Field(
+        {}, description="Issue id -> option id: the package signed in history; the debrief and the record set a signed package beside it"
+    )
     overlaps: list[Id] = Field(
         [],
         description="Instruments this one deliberately shares scope issues with: whichever is signed first settles "
@@ -321,6 +347,10 @@ class Event(_Model):
     title: Text = Field(description="Headline in the news column")
     text: Text = Field("", description="The news item")
     date: dt.date | None = Field(None, description="Fires at the first sitting on or after this date (if `when` holds too)")
+    window: int = Field(
+        0, ge=0, le=60,
+        description="Variety: each game moves `date` by a seeded whole number of days in ±window (a `before` in `when` still bounds it)",
+    )
     until: dt.date | None = Field(None, description="Last date it may fire: with `date`, the window of sittings it may fire in")
     when: Condition | None = Field(None, description="Fires at the first sitting where this holds")
     chance: float = Field(1.0, ge=0, le=1, description="Probability it fires when due (seeded); see `per_sitting`")

@@ -43,6 +43,7 @@ SECTIONS: list[tuple[type[BaseModel], str]] = [
     (m.Outcome, "`[[outcomes]]`"),
     (m.Condition, "a condition: `when = { ... }` (exactly one key)"),
     (m.ProposedTest, "`proposed = { ... }` in a condition"),
+    (m.AudienceTest, "`audience = { ... }` in a condition"),
     (m.RelationTest, "`relation = { ... }` in a condition"),
     (m.PressureTest, "`pressure = { ... }` in a condition"),
     (m.OptionTest, "`settled = { ... }` / `position = { ... }` in a condition"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.log import LogEntry
-from game.engine.narrate import Narrator
+from game.engine.narrate import Narrator, first_proposals, option_label
 from game.engine.state import GameState, ProposalStatus
 from game.i18n import Translator
 from game.play.session import Session
@@ -106,7 +106,7 @@ class ConferenceView:
 
 def narrator(session: Session, tr_: Translator) -> Narrator:
     """The engine's narrator speaking the interface language (its sentences are in the catalog)."""
-    return Narrator(session.cs, tr_.lang, t=tr_.t)
+    return Narrator(session.cs, tr_.lang, t=tr_.t, number=tr_.number)
 
 
 def delegation_name(session: Session, did: str, lang: str) -> str:
@@ -117,13 +117,13 @@ def news_lines(session: Session, tr_: Translator, viewer: str | None, shown: int
     """Log entries up to `shown` the viewer may see, newest first, as translated dated sentences."""
     s = session.state
     n = narrator(session, tr_)
-    entries: list[LogEntry] = list(s.log[: len(s.log) if shown is None else shown])
+    entries: list[LogEntry] = [e for e in s.log[: len(s.log) if shown is None else shown] if e.visible_to(viewer, s.ended)]
+    first = first_proposals(entries)  # an instrument's terms come with the first proposal of it the viewer sees
     out = []
-    for e in reversed(entries):
-        if not e.visible_to(viewer, s.ended):
-            continue
+    for k in reversed(range(len(entries))):
+        e = entries[k]
         date = _date(tr_, e.date)
-        out.append(NewsLine(e.turn, date, n.sentence(e), e.audience is not None, e.kind.value, e.actor))
+        out.append(NewsLine(e.turn, date, n.sentence(e, k in first), e.audience is not None, e.kind.value, e.actor))
     return tuple(out)
 
 
@@ -170,7 +170,8 @@ def conference_view(session: Session, tr_: Translator, viewer: str | None, shown
         markers = tuple(
             Marker(d.id, codes[d.id], s.position(k, i)) for k, d in enumerate(scen.delegations) if s.position(k, i) >= 0
         )
-        issues.append(IssueRow(issue.id, tr(issue.title, lang), tuple(tr(o.label, lang) for o in issue.options), markers, s.settled[i],
+        labels = tuple(option_label(o, lang, tr_.t, tr_.number) for o in issue.options)
+        issues.append(IssueRow(issue.id, tr(issue.title, lang), labels, markers, s.settled[i],
                                tuple(tr(o.description, lang) for o in issue.options)))
     viewer_index = cs.d_index[viewer] if viewer is not None else None
     pending = []

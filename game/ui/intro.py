@@ -68,7 +68,11 @@ class IntroScene(Scene):
         il = pygame.Rect(il.x, il.y + where_h, il.width, il.height - where_h)
         font = theme.text_font(lay, "body", reading=True)
         bar = lay.px(14)
-        self._setting_lines = wrap(font, tr(self.scenario.meta.setting, self.setup.lang), il.width - bar)
+        setting = tr(self.scenario.meta.setting, self.setup.lang)
+        note = tr(self.scenario.variant_note, self.setup.lang)
+        if note:  # a what-if variant says first what it changes, then the shared setting
+            setting = f"{self.ctx.t('What this variant changes')}: {note}\n\n{setting}"
+        self._setting_lines = wrap(font, setting, il.width - bar)
         step = round(font.get_linesize() * 1.3)
         widgets.append(ScrollArea("setting", il, self.setting_scroll, len(self._setting_lines) * step, self._paint_setting,
                                   line=step, tooltip=self.ctx.t("Up and Down, Page Up and Page Down to read on")))

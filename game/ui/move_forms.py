@@ -328,10 +328,16 @@ class ProposalScene(FormScene):
             draw_wrapped(surface, theme.text_font(lay, "body", reading=True), self.closed, theme.c("ink"), self.problem_rect)
             self.focus.draw(surface, app)
             return
-        value = self.draft.package_value()
+        worth = self.draft.signing_value()
         font = theme.text_font(lay, "small")
-        if value is not None:
-            draw_wrapped(surface, font, t("Worth {value} to you (0–100, by what matters to you)", value=round(value)), theme.c("ink"), self.info)
+        if worth is not None:
+            if worth.cost:
+                text = t("Signed, this leaves you at {value}, against {alternative} with no agreement, after a political cost of {cost} (0–100).",
+                         value=round(worth.value), alternative=round(worth.alternative), cost=round(worth.cost))
+            else:
+                text = t("Signed, this leaves you at {value}, against {alternative} with no agreement (0–100).",
+                         value=round(worth.value), alternative=round(worth.alternative))
+            draw_wrapped(surface, font, text, theme.c("ink"), self.info)
         self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
         self.focus.draw(surface, app)
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.engine import actions as A
+from game.engine.narrate import option_label
 from game.engine.refusals import Code, Refusal
 from game.engine.rules import check
+from game.engine.signing import SigningValue, signing_value
 from game.engine.state import GameState
 from game.i18n import Translator
 from game.scenario.texts import tr
@@ -40,8 +42,9 @@ def option_cells(s: GameState, actor: int, issue: int, lang: str) -> list[Option
         stated = tuple(codes[cs.delegation_ids[k]] for k in range(cs.n_delegations) if k != actor and s.position(k, issue) == o)
         value = float(s.stances.values[actor, off + o]) if stake else None
         allowed = s.settled[issue] < 0 or s.settled[issue] == o
-        label, description = tr(opt.label, lang), tr(opt.description, lang)
-        if opt.short:  # the row shows the short label; hover and focus show the full one
+        words = Translator(lang)
+        label, description = option_label(opt, lang, words.t, words.number), tr(opt.description, lang)
+        if opt.short:  # the row shows the short label; hover and focus show the full one (with its figure)
             label, description = tr(opt.short, lang), f"{label}. {description}" if description else label
         out.append(OptionCell(label, value, stated, allowed, description))
     return out
@@ -138,15 +141,13 @@ class ProposalDraft:
         s = self.state
         return [k for k in s.cs.actors if k != self.d and k not in s.walked_out]
 
-    def package_value(self) -> float | None:
-        """The team's weighted value of the package over the issues it has a stake in (0-100)."""
-        s = self.state
-        num = den = 0.0
-        for i in self.scope():
-            w = float(s.stances.weights[self.d, i])
-            num += w * float(s.stances.values[self.d, s.cs.option_offset[i] + self.choice[i]])
-            den += w
-        return num / den if den else None
+    def signing_value(self) -> SigningValue | None:
+        """The package as the AI would weigh it for this team: the world after signing less the
+        political cost, against no agreement (one utility for teams and AI)."""
+        k = self.instrument
+        if k is None:
+            return None
+        return signing_value(self.state, self.d, k, tuple(self.choice[i] for i in self.scope()))
 
     def action(self) -> A.Propose | None:
         k = self.instrument

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from game.analysis.whatif import Change, WhatIf
+from game.engine.narrate import option_label
 from game.engine.scoring import score
 from game.i18n import Translator
 from game.play.session import Session
@@ -107,7 +108,9 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
         package = {cs.issue_ids[i]: cs.option_ids[i][o] for i, o in zip(cs.scope[sig.instrument], sig.package, strict=True)}
         secret = t(" (secret)") if cs.instrument(sig.instrument).secret else ""
         signed.append(t("Sitting {number}: {instrument}{secret} — {package}", number=sig.turn + 1,
-                        instrument=n.instrument(cs.instrument_ids[sig.instrument]), secret=secret, package=n.package(package)))
+                        instrument=n.instrument(cs.instrument_ids[sig.instrument]), secret=secret, package=n.package(package))
+                      + "".join(" " + x for x in (n.history_text(cs.instrument_ids[sig.instrument], package),
+                                                      n.terms_text(cs.instrument_ids[sig.instrument])) if x))
     revealed = tuple(NewsLine(e.turn, _date(tr_, e.date), n.sentence(e), e.audience is not None, e.kind.value, e.actor) for e in s.log)
     whys = []
     humans = {cs.delegation_ids[k] for k in s.humans}
@@ -129,7 +132,7 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
             if any(v is not None for v in vals):
                 series.append(Series(d.id, codes[d.id], vals))
         if series:
-            charts.append(PositionChart(tr(issue.title, lang), tuple(tr(o.label, lang) for o in issue.options), tuple(series)))
+            charts.append(PositionChart(tr(issue.title, lang), tuple(option_label(o, lang, t, tr_.number) for o in issue.options), tuple(series)))
     trust = []
     actors = list(cs.actors)
     for k in actors:

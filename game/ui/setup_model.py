@@ -57,6 +57,10 @@ class ScenarioEntry:
     def subtitle(self, lang: str) -> str:
         return tr(self.loaded.scenario.meta.subtitle, lang)
 
+    def variant_note(self, lang: str) -> str:
+        """For a what-if variant: what it changes and what historians say ("" for a historical scenario)."""
+        return tr(self.loaded.scenario.variant_note, lang)
+
 
 @dataclass(frozen=True)
 class LengthOption:

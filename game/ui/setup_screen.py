@@ -340,8 +340,12 @@ class SetupScene(Scene):
             names = ", ".join(p.name for p, _ in self.m.broken)
             lines.append((app.tr.tn("{n} file in scenarios/ could not be read: {names}", "{n} files in scenarios/ could not be read: {names}",
                                     len(self.m.broken), names=names), "danger"))
+        if e is not None and e.variant_note(self.m.lang):  # last: it takes the room that is left, the intro shows it whole
+            lines.append((f"{app.t('What this variant changes')}: {e.variant_note(self.m.lang)}", "ink"))
         y = self.blurb_rect.y
         for text, colour in lines:
+            if y >= self.blurb_rect.bottom:
+                break
             r = pygame.Rect(self.blurb_rect.x, y, self.blurb_rect.width, self.blurb_rect.bottom - y)
             y += draw_wrapped(surface, font, text, theme.c(colour), r) + app.layout.px(6)
 

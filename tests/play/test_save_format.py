@@ -28,6 +28,8 @@ actions = st.one_of(
     st.builds(A.Statement, ids, ids, st.sampled_from(A.StatementKind), st.none() | ids, ids),
     st.builds(A.Walkout, ids, reasons, ids),
     st.builds(A.Pass, ids, ids),
+    st.builds(A.RequestAudience, ids, ids, ids),
+    st.builds(A.AnswerAudience, ids, st.integers(1, 50), st.booleans()),
     st.builds(A.FireEvent, ids),
     st.builds(A.News, ids, ids),
     st.builds(A.MoveEnd, st.integers(-5, 5)),
@@ -37,7 +39,8 @@ actions = st.one_of(
 
 
 def test_every_kind_of_action_has_a_model() -> None:
-    kinds = {A.Propose, A.Respond, A.Shift, A.Statement, A.Walkout, A.Pass, A.FireEvent, A.News, A.MoveEnd, A.EndNow, A.SetControl}
+    kinds = {A.Propose, A.Respond, A.Shift, A.Statement, A.Walkout, A.Pass, A.RequestAudience, A.AnswerAudience, A.FireEvent, A.News,
+             A.MoveEnd, A.EndNow, A.SetControl}
     assert set(MODEL_OF) == kinds
 
 

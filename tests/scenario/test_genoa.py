@@ -15,7 +15,7 @@ from game.analysis.batch import run_batch
 from game.engine import actions as A
 from game.engine.compiled import compile_scenario
 from game.engine.rules import check, new_game, step
-from game.engine.state import GameState, Proposal
+from game.engine.state import Audience, GameState, Proposal
 from game.scenario.loader import load
 from game.scenario.texts import tr
 
@@ -159,7 +159,7 @@ OFFER = (("debts", "prewar_written_down"), ("property", "leases"), ("guarantees"
 
 
 class _BritainOffersCredits:
-    """A Britain team: answers as the AI would, but always makes this offer while it is legal."""
+    """A Britain team: answers as the AI would, receives Germany, and always makes this offer while it is legal."""
 
     def __init__(self) -> None:
         self.ai = Negotiator()  # its own AI (own memory) for the answers and the fallback move
@@ -167,13 +167,19 @@ class _BritainOffersCredits:
     def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
         return self.ai.respond(s, d, p)
 
+    def answer_audience(self, s: GameState, d: int, a: Audience) -> A.AnswerAudience:
+        return A.AnswerAudience("britain", a.id, True)  # and receives Rathenau whenever he asks
+
+    def request_audience(self, s: GameState, d: int) -> None:
+        return None
+
     def move(self, s: GameState, d: int) -> A.MoveAction:
         offer = A.Propose("britain", "general_settlement", OFFER, ("france", "italy", "belgium", "soviet", "germany"))
         return offer if check(s, offer) is None else self.ai.move(s, d)
 
 
 def _britain_consults_germany(cs, seed):
-    """Britain, played by a team, brings Germany into its private talks and offers credits."""
+    """Britain, played by a team, receives Germany, brings it into its private talks and offers credits."""
     s = new_game(cs, seed, humans=["britain"])
     team = _BritainOffersCredits()
     ai = Negotiator()

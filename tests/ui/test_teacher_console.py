@@ -258,7 +258,7 @@ def test_a_genoa_lesson_with_two_teams_a_timer_an_event_and_an_undo(classroom, t
     md = (tmp_path / "lesson.md").read_text(encoding="utf-8")
     html = (tmp_path / "lesson.html").read_text(encoding="utf-8")
     for doc in (md, html):
-        assert "Press leak" in doc  # the injected event, as the teacher's
+        assert "leak to the press" in doc  # the injected event, as the teacher's
         assert "Undo: back to the start of sitting" in doc
         assert "reason 1" in doc and f"reason {k}" in doc
         assert "Questions for the class" in doc or "questions" in doc.lower()

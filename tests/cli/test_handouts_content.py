@@ -1,0 +1,36 @@
+"""The teacher's guide carries the scenario's content in the class's language: variant notes, disputed figures, sources."""
+
+from __future__ import annotations
+
+from game.cli.main import main
+from game.handouts import render
+from game.scenario.loader import load
+from tests.scenario.conftest import SCENARIOS
+
+
+def _guide(name: str, lang: str) -> str:
+    return render(load(SCENARIOS / f"{name}.toml").scenario, lang).pages["teacher.html"]
+
+
+def test_a_variants_note_opens_the_teachers_guide() -> None:
+    page = _guide("genoa_1922_us_at_table", "en")
+    assert "What this variant changes" in page and "adequate financial assistance" in page
+    assert "What this variant changes" not in _guide("genoa_1922", "en")
+
+
+def test_disputed_figures_are_marked_in_the_guide_and_the_role_sheets() -> None:
+    pages = render(load(SCENARIOS / "genoa_1922.toml").scenario, "en").pages
+    assert "All debts recognised (18 bn gold roubles, disputed)" in pages["teacher.html"]
+    assert "(18 bn gold roubles, disputed)" in pages["france.html"]
+
+
+def test_the_lithuanian_guide_has_lithuanian_source_notes_and_number_style() -> None:
+    page = _guide("genoa_1922", "lt")
+    assert "Rapalo sutarties data" in page and "date of Rapallo" not in page
+    assert "ginčytinas" in page
+    assert "85\u00a0%" in page or "85 %" in page  # the villa's chance of a Soviet letter, written the Lithuanian way
+
+
+def test_lithuanian_handouts_print_no_false_notice(tmp_path, capsys) -> None:
+    assert main(["handouts", "genoa_1922", "--out", str(tmp_path), "--lang", "lt"]) == 0
+    assert "note:" not in capsys.readouterr().out
