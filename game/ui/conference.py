@@ -38,6 +38,7 @@ from game.ui.conference_draw import (
     paint_board,
     paint_news,
     pending_height,
+    table_height,
 )
 from game.ui.conference_model import ConferenceView, conference_view, narrator
 from game.ui.digest_model import since_last_turn
@@ -48,7 +49,7 @@ from game.ui.inbox_model import inbox
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollArea, ScrollState
 from game.ui.text import draw_line, wrap
-from game.ui.widgets import Button, TextField, Widget
+from game.ui.widgets import Button, TextField, Widget, match_buttons
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -283,7 +284,10 @@ class ConferenceScene(Scene):
         if self.inbox is not None:
             self.inbox_pos = self.inbox.selected
         left, middle, right = lay.columns(body, [10, 12, 8] if self.inbox else [9, 13, 8])
-        table_h = round(left.height * 0.62)
+        probe = pygame.Rect(left.x, left.y, left.width, 1000)
+        chrome = probe.height - panel_inner(app, probe).height
+        keep = lay.gap + chrome + 2 * app.theme.text_font(lay, "small").get_linesize()  # the proposals panel keeps a line or two
+        table_h = min(left.height - keep, max(round(left.height * 0.62), table_height(app) + chrome))
         self._rects = {
             "table": pygame.Rect(left.x, left.y, left.width, table_h),
             "pending": pygame.Rect(left.x, left.y + table_h + lay.gap, left.width, left.height - table_h - lay.gap),
@@ -367,8 +371,10 @@ class ConferenceScene(Scene):
                 ("pass", t("Pass (N)"), lambda: self.open_confirm("pass"), t("Make no move this sitting (N)")),
             ]
             row = pygame.Rect(lay.margin, foot.centery - bh // 2 + lay.px(1), foot.width - 2 * lay.margin, bh)
-            for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True):
-                widgets.append(Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", tooltip=tip))
+            row_buttons = [Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", tooltip=tip)
+                           for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True)]
+            match_buttons(app, row_buttons)
+            widgets.extend(row_buttons)
         self.focus.set(widgets)
         if team and self.focus.focus_key in (None, "menu", "board", "news"):
             self.focus.focus_key = "propose"

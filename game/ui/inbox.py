@@ -19,7 +19,7 @@ from game.ui.inbox_model import InboxItem
 from game.ui.registry import FRAME
 from game.ui.scroll import ScrollArea, ScrollState
 from game.ui.text import blit_text, draw_line
-from game.ui.widgets import Button, TextField, Widget
+from game.ui.widgets import Button, TextField, Widget, match_buttons
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -163,6 +163,7 @@ class Inbox:
         ]
         for b in buttons:
             b.item = tag
+        match_buttons(app, buttons)
         return widgets + buttons
 
     def draw(self, surface: pygame.Surface, app: App) -> None:
