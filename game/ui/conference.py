@@ -222,6 +222,7 @@ class ConferenceScene(Scene):
         """The hand-over screen was passed: open this team's private view."""
         self.viewer = did
         self.message = ""
+        self.notice = ""
         self.news_scroll.offset = 0
         self.refresh()
 
@@ -265,6 +266,7 @@ class ConferenceScene(Scene):
                 self.notice = done + " " + t("Answering does not end your turn: now make your move.")
                 self.rationale = ""
                 self.refresh()
+                self.focus.focus("propose")  # a second Enter must not answer the next proposal unseen
 
     def _first_awaiting(self) -> int | None:
         view = self.view
@@ -279,6 +281,8 @@ class ConferenceScene(Scene):
         self.view = view = conference_view(self.session, app.tr, self.viewer, self.shown)
         body = lay.body()
         team = self.team_turn
+        if team and (self.message or self.notice):  # the line above the buttons gets its own room, over nothing
+            body.height -= self._notice_height() + lay.px(6)
         items = inbox(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
         self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll) if items else None
         if self.inbox is not None:
@@ -477,6 +481,14 @@ class ConferenceScene(Scene):
         who = t("team") if view.actor_is_team else t("AI")
         return t("To move: {name} ({who})", name=view.actor_name, who=who)
 
+    def _notice_text(self) -> str:
+        return self.ctx.t("Not allowed: {reason}", reason=self.message) if self.message else self.notice
+
+    def _notice_height(self) -> int:
+        lay = self.ctx.layout
+        font = self.ctx.theme.text_font(lay, "small", "bold")
+        return len(wrap(font, self._notice_text(), lay.width - 2 * lay.margin)) * font.get_linesize() + lay.px(12)
+
     def _draw_footer(self, surface: pygame.Surface) -> None:
         app, t = self.ctx, self.ctx.t
         theme, lay = app.theme, app.layout
@@ -484,8 +496,7 @@ class ConferenceScene(Scene):
             band = draw_footer(surface, app)
             if self.message or self.notice:  # a refused move (why, in the rules' words) or what an answer did, above the buttons
                 font = theme.text_font(lay, "small", "bold")
-                text = t("Not allowed: {reason}", reason=self.message) if self.message else self.notice
-                lines = wrap(font, text, band.width - 2 * lay.margin)
+                lines = wrap(font, self._notice_text(), band.width - 2 * lay.margin)
                 h = len(lines) * font.get_linesize()
                 r = pygame.Rect(lay.margin, band.y - h - lay.px(6), band.width - 2 * lay.margin, h)
                 pygame.draw.rect(surface, theme.c("panel_bg"), r.inflate(lay.px(12), lay.px(6)), border_radius=lay.px(4))
