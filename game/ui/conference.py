@@ -287,7 +287,7 @@ class ConferenceScene(Scene):
         self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll) if items else None
         if self.inbox is not None:
             self.inbox_pos = self.inbox.selected
-        left, middle, right = lay.columns(body, [10, 12, 8] if self.inbox else [9, 13, 8])
+        left, middle, right = lay.columns(body, [11, 11, 8] if self.inbox else [9, 13, 8])
         probe = pygame.Rect(left.x, left.y, left.width, 1000)
         chrome = probe.height - panel_inner(app, probe).height
         keep = lay.gap + chrome + 2 * app.theme.text_font(lay, "small").get_linesize()  # the proposals panel keeps a line or two
@@ -311,7 +311,8 @@ class ConferenceScene(Scene):
                                   t("Teacher (T)"), self._teacher, style="quiet", tooltip=t("The teacher's console (T)")))
 
         if self.inbox is not None:
-            widgets += self.inbox.layout(app, panel_inner(app, left), rationale=self.rationale, on_rationale=self._set_rationale,
+            # untitled: the headline ("2 proposals await your answer") is the panel's title, and leaves room for the proposal
+            widgets += self.inbox.layout(app, panel_inner(app, left, titled=False), rationale=self.rationale, on_rationale=self._set_rationale,
                                          answer=self.answer, counter=self.open_proposal, select=self._select_item)
         else:
             self._layout_pending(widgets, team)
@@ -439,7 +440,7 @@ class ConferenceScene(Scene):
         draw_header(surface, app, view.title, sub + ("  ·  " + turn if turn else ""))
         dels = {d.id: d for d in self.session.cs.scenario.delegations}
         if self.inbox is not None:
-            draw_panel(surface, app, self._rects["inbox"], t("Your inbox"))
+            draw_panel(surface, app, self._rects["inbox"])
             self.inbox.draw(surface, app)
             self._draw_rest(surface)
             return

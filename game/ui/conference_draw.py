@@ -335,7 +335,7 @@ def news_item_height(app: App, line: NewsLine, width: int) -> int:
 
 
 def news_head(app: App, line: NewsLine) -> str:
-    return line.date + (f"  ·  {app.t('private')}" if line.private else "")
+    return line.date + ("  ·  " + app.t("private") if line.private else "")
 
 
 def news_pad(app: App) -> int:

@@ -492,14 +492,15 @@ class BriefingScene(FormScene):
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
         view = briefing_view(self.conference.session, app.tr, self.actor)
-        self.title = t("Briefing of the {name} delegation — for your team only", name=view.name)
+        self.title = view.name  # short enough for the card's title at any text size; the first line says it is private
         self.card = self.card_rect(0.8, 0.88)
         inner = panel_inner(app, self.card)
         bh = lay.button_height()
         area = pygame.Rect(inner.x, inner.y, inner.width - lay.px(14), inner.height - bh - lay.px(12))
         body = app.theme.text_font(lay, "body", reading=True)
         head = app.theme.text_font(lay, "label", "bold", reading=True)
-        self.lines = []
+        self.lines = [(x, "head") for x in wrap(head, t("Private briefing: for your team only"), area.width)]
+        self.lines.append(("", "body"))
         for title, text in view.sections:
             self.lines.append((title, "head"))
             self.lines.extend((x, "body") for x in wrap(body, text, area.width))

@@ -243,7 +243,9 @@ class Toggle(Widget):
         right = pygame.Rect(self.rect.right - pad - seg_w, self.rect.y + pad, seg_w, seg_h)
         left = right.move(-seg_w, 0)
         segments = [(left, self.on_text, True), (right, self.off_text, False)]
-        if self.compact:  # narrow: only the current state, still in words
+        # a name that would be cut beside both segments keeps its words: show only the current state
+        compact = self.compact or font.size(self.label)[0] > left.x - x - pad
+        if compact:  # narrow: only the current state, still in words
             left = right
             segments = [(right, self.on_text, True) if self.value else (right, self.off_text, False)]
         for seg, text, on in segments:
