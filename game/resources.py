@@ -48,6 +48,33 @@ def shipped_scenario(name: str) -> Path | None:
     return None
 
 
+GENOA_ID = "genoa_1922"
+
+
+class NoSuchScenario(LookupError):
+    """A scenario named on the command line is neither a file nor a shipped scenario's id."""
+
+
+def find_scenario(name: str | None) -> Path:
+    """A path, or the id / file name of a shipped scenario (`genoa_1922`, the default), from any folder.
+
+    The one lookup of the command line and the window; NoSuchScenario lists the shipped ids."""
+    if name is None:
+        name = GENOA_ID
+    if "\0" in name:
+        raise NoSuchScenario(f"no scenario file {name!r}: a file name cannot hold a NUL character")
+    path = Path(name)
+    try:
+        if path.exists() or path.is_symlink():
+            return path  # the loader says what is wrong with it, if anything
+    except OSError:
+        return path
+    shipped = shipped_scenario(name)
+    if shipped is not None:
+        return shipped
+    raise NoSuchScenario(f"no scenario file {name!r} (give a path, or one of the shipped scenarios: {', '.join(shipped_ids())})")
+
+
 def shipped_ids() -> list[str]:
     """The ids of the shipped scenarios, for messages that list what may be named."""
     return sorted(p.stem for p in shipped_scenarios().glob("*.toml"))

@@ -34,7 +34,7 @@ ROOT = package_parent()  # children import the same `game` as this process
 
 @dataclass(frozen=True)
 class Sizes:
-    """How much work each figure does: the full bench, or `--quick` (for tests; well under a minute)."""
+    """How much work each figure does: the full bench (about two minutes), or `--quick` (about fifteen seconds)."""
 
     engine_games: int  # Genoa games per repeat (the tutorial plays ten times as many)
     repeats: int
@@ -43,8 +43,11 @@ class Sizes:
     ui_frames: int
 
 
-FULL = Sizes(engine_games=20, repeats=5, scaling_runs=400, memory_runs=(1000, 5000, 10_000), ui_frames=300)
-QUICK = Sizes(engine_games=2, repeats=3, scaling_runs=16, memory_runs=(40, 200, 100), ui_frames=60)
+# Sized so the full bench ends within about two minutes and --quick within fifteen seconds on a 2-core machine
+# (Genoa plays about ten games a second per core there): big enough to show the trends (memory flat in the
+# batch size, the 2-job speed-up), with the 10,000-game batch time scaled from the last Genoa batch.
+FULL = Sizes(engine_games=10, repeats=3, scaling_runs=100, memory_runs=(60, 180, 240), ui_frames=180)
+QUICK = Sizes(engine_games=2, repeats=3, scaling_runs=16, memory_runs=(30, 120, 60), ui_frames=30)
 
 
 def machine() -> dict[str, Any]:

@@ -1,8 +1,8 @@
-"""Confidence intervals shared by every table that reports shares of games.
+"""The one Wilson score interval of the analysis tools (batch, sweep, calibration).
 
-`plenipo batch` reports one share at a time and `plenipo sweep` a whole table
-at once; both go through `wilson_arrays`, so the two commands can never
-disagree about the interval of the same count.
+Wilson's interval stays inside [0, 1] and is honest for shares near 0 or 1
+and for the few hundred games a classroom calibration can afford, where the
+normal approximation is not.
 """
 
 from __future__ import annotations
@@ -10,16 +10,11 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-Z95 = 1.96  # two-sided 95% normal quantile
+Z95 = 1.96
 
 
 def wilson_arrays(counts: npt.ArrayLike, n: int, z: float = Z95) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Wilson score intervals for an array of counts, each out of `n` games.
-
-    The Wilson interval stays inside [0, 1] and is sensible at 0 and n
-    successes, where the textbook normal interval collapses to a point.
-    With no games at all the interval is (0, 0): nothing is known.
-    """
+    """Wilson score intervals (low, high) for an array of counts out of n games each."""
     c = np.asarray(counts, dtype=np.float64)
     if n <= 0:
         zero = np.zeros(c.shape)
@@ -32,6 +27,6 @@ def wilson_arrays(counts: npt.ArrayLike, n: int, z: float = Z95) -> tuple[npt.ND
 
 
 def wilson(count: int, n: int, z: float = Z95) -> tuple[float, float]:
-    """The 95% Wilson interval of one share, `count` out of `n`."""
+    """95% confidence interval of one share (count of n), as plain floats."""
     lo, hi = wilson_arrays(count, n, z)
     return float(lo), float(hi)

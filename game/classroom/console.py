@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from game.classroom.timer import Clock, TurnTimer
 from game.engine import actions as A
+from game.engine.refusals import Refusal
 from game.engine.rules import check, step
 from game.play.session import Session
 from game.scenario.texts import tr
@@ -89,11 +90,11 @@ class TimeUp:
     delegation: str
     auto_pass: bool
     passed: bool  # the turn was passed for it
-    refusal: str | None = None  # why the pass was refused, if it was
+    refusal: Refusal | None = None  # why the pass was refused, if it was
 
 
-def _engine_apply(session: Session) -> Callable[[A.Action], str | None]:
-    def apply(action: A.Action) -> str | None:
+def _engine_apply(session: Session) -> Callable[[A.Action], Refusal | None]:
+    def apply(action: A.Action) -> Refusal | None:
         problem = check(session.state, action)
         if problem is None:
             session.apply(action)
@@ -120,7 +121,7 @@ class Classroom:
             if entry.kind == "timer":
                 self.minutes, self.auto_pass = entry.minutes, entry.auto_pass
         #: How a team's move is made (the window passes its own, which also refreshes the screen).
-        self.apply_move: Callable[[A.Action], str | None] = _engine_apply(session)
+        self.apply_move: Callable[[A.Action], Refusal | None] = _engine_apply(session)
         self._expired: object | None = None  # the turn whose time-up was reported
 
     # --- pause -------------------------------------------------------------------------
@@ -159,10 +160,11 @@ class Classroom:
             return (s.turn, s.actor_id)
         return None
 
-    def tick(self, at_keyboard: bool) -> TimeUp | None:
+    def tick(self, at_keyboard: bool, held: bool = False) -> TimeUp | None:
         """Called every frame: times the team at the keyboard; reports (and auto-passes) once when its time is up.
 
-        `at_keyboard` is False while a hand-over screen hides the game: the clock starts when the team sits down."""
+        `at_keyboard` is False while a hand-over screen hides the game: the clock starts when the team sits down.
+        `held` is True while the teacher's console, the PIN card or the menu covers the team's screen: its clock waits."""
         key = self.team_key()
         if key is None or self.minutes <= 0:
             self.timer.stop()
@@ -170,7 +172,7 @@ class Classroom:
         if key != self.timer.key and not at_keyboard:
             return None
         self.timer.start(key, self.minutes * 60.0)
-        if self.paused:
+        if self.paused or held:
             self.timer.pause()
             return None
         if not self.timer.expired or self._expired == key:
@@ -190,25 +192,25 @@ class Classroom:
         return self.timer.remaining() if self.team_key() == self.timer.key else None
 
     # --- engine actions ----------------------------------------------------------------------
-    def _apply(self, action: A.Action) -> str | None:
+    def _apply(self, action: A.Action) -> Refusal | None:
         problem = check(self.session.state, action)
         if problem is None:
             self.session.apply(action)
         return problem
 
-    def fire(self, event_id: str) -> str | None:
+    def fire(self, event_id: str) -> Refusal | None:
         return self._apply(A.FireEvent(event_id))
 
-    def news(self, title: str, text: str = "") -> str | None:
+    def news(self, title: str, text: str = "") -> Refusal | None:
         return self._apply(A.News(title.strip(), text.strip()))
 
-    def move_end(self, delta: int) -> str | None:
+    def move_end(self, delta: int) -> Refusal | None:
         return self._apply(A.MoveEnd(delta))
 
-    def end_now(self, reason: str = "") -> str | None:
+    def end_now(self, reason: str = "") -> Refusal | None:
         return self._apply(A.EndNow(reason))
 
-    def set_control(self, delegation: str, human: bool) -> str | None:
+    def set_control(self, delegation: str, human: bool) -> Refusal | None:
         return self._apply(A.SetControl(delegation, human))
 
     def undo(self) -> bool:

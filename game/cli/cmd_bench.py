@@ -14,7 +14,7 @@ from game.cli.common import load_scenario
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("bench", help="measure engine, batch and UI speed and memory against the targets")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
-    p.add_argument("--quick", action="store_true", help="small sizes (tutorial batches, few games and frames): well under a minute")
+    p.add_argument("--quick", action="store_true", help="small sizes (tutorial batches, few games and frames): seconds instead of minutes")
     p.add_argument("--genoa", default="genoa_1922", help="the scenario timed as 'Genoa' (default genoa_1922)")
     p.set_defaults(func=run)
 

@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 
 from game.cli.checks import check_length
-from game.cli.common import CliError, load_scenario
-from game.handouts import LABELS, render
+from game.cli.common import CliError, err, load_scenario
+from game.handouts import render
+from game.i18n import available_languages
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,8 +26,8 @@ def run(args: argparse.Namespace) -> int:
     check_length(cs, args.length)
     if args.lang not in s.meta.languages:
         raise CliError(f"{s.id} is written in {', '.join(s.meta.languages)}, not {args.lang!r}")
-    if args.lang not in LABELS:
-        print(f"note: the handouts' headings have no {args.lang!r} translation; they are in English")
+    if args.lang not in available_languages():  # the headings come from Plenipo's catalogs, whatever the scenario's languages
+        err(f"note: the handouts' headings have no {args.lang!r} translation; they are in English")
     handouts = render(s, args.lang, args.length, path_hint=args.scenario)
     try:
         written = handouts.write(args.out)

@@ -4,8 +4,13 @@ commands never load pygame."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.ui.options import WindowOptions
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -54,5 +59,19 @@ def run(args: argparse.Namespace) -> int:
     if not _display_available():
         raise CliError("no display is available for the game window; try `plenipo simulate` for a headless game")
     from game.ui.main import run_window
+    from game.ui.options import WindowError
 
-    return run_window(args)
+    try:
+        return run_window(window_options(args))
+    except WindowError as err:
+        raise CliError(str(err)) from None
+
+
+def window_options(args: argparse.Namespace) -> WindowOptions:
+    """The window's options from the command line's: every field the parser has, the window's default otherwise."""
+    from game.ui.options import WindowOptions
+
+    given = {f.name: getattr(args, f.name) for f in dataclasses.fields(WindowOptions) if getattr(args, f.name, None) is not None}
+    if "human" in given:
+        given["human"] = tuple(given["human"])
+    return WindowOptions(**given)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from game.cli.checks import check_lang, check_output_file
 from game.cli.common import CliError, err
-from game.play.saves import SaveError, load_save, write_atomic
+from game.files import write_atomic
+from game.play.saves import SaveError, load_save
 from game.record import FORMATS, build_record, render
 
 _SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}

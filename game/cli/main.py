@@ -28,6 +28,8 @@ COMMANDS = (
     "game.cli.cmd_handouts",
     "game.cli.cmd_report",
     "game.cli.cmd_bench",
+    "game.cli.cmd_host",
+    "game.cli.cmd_join",
 )
 
 
@@ -44,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     out, error = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(out), SafeStream(error)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(error)
     try:
         return _main(argv)
     finally:

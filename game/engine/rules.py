@@ -19,20 +19,26 @@ from game.engine.compiled import CompiledScenario, UnknownLength
 from game.engine.conditions import holds
 from game.engine.effects import apply_effects
 from game.engine.log import LogEntry, LogKind
+from game.engine.refusals import Code as R
+from game.engine.refusals import Refusal, describe
 from game.engine.rng import SeedKey, stream
 from game.engine.state import EndReason, GameState, Proposal, ProposalStatus, Signature, Snapshot
 from game.scenario.models import MAX_SITTINGS
-from game.scenario.texts import tr
 
 DICE_PER_DELEGATION = 8  # uniform draws per delegation per sitting, for the AI
 MAX_STATEMENT = 500
 
 
 class IllegalAction(Exception):
-    """An action the rules do not allow now; `reason` says why."""
+    """An action the rules do not allow now: `refusal` says why as data (shown translated),
+    `reason` in English (for logs, the command line and save errors)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, refusal: Refusal | str, cs: CompiledScenario | None = None) -> None:
+        if isinstance(refusal, str):
+            refusal = Refusal.of(R.OTHER, text=refusal)
+        reason = describe(refusal, cs)
         super().__init__(reason)
+        self.refusal = refusal
         self.reason = reason
 
 
@@ -55,12 +61,12 @@ def new_game(
     key: SeedKey = (seed,) if isinstance(seed, int) else tuple(seed)
     try:
         sittings = cs.sittings(length_id)
-    except UnknownLength as unknown:
-        raise IllegalAction(str(unknown)) from None
+    except UnknownLength as unknown:  # its message names the lengths on offer (and the nearest one)
+        raise IllegalAction(str(unknown), cs) from None
     human_idx = set()
     for h in humans:
         if h not in cs.d_index:
-            raise IllegalAction(f"unknown delegation {h!r}")
+            raise _no(cs, R.UNKNOWN_DELEGATION, delegation=h)
         human_idx.add(cs.d_index[h])
     temper = stream(key, "temperament").lognormal(0.0, 0.3, cs.n_delegations)
     s = GameState(
@@ -146,27 +152,26 @@ def _with_log(s: GameState, entries: list[LogEntry]) -> GameState:
 # --- checking ---------------------------------------------------------------------
 
 
-def check(s: GameState, action: A.Action) -> str | None:
-    """Why `action` is illegal now, or None when it is allowed."""
+def check(s: GameState, action: A.Action) -> Refusal | None:
+    """Why `action` is illegal now (as data: `refusals.describe` words it), or None when it is allowed."""
     try:
         _validate(s, action)
     except IllegalAction as err:
-        return err.reason
+        return err.refusal
     return None
 
 
-def _name(s: GameState, d: int) -> str:
-    return tr(s.cs.delegation(d).name)
+def _no(cs: CompiledScenario, code: R, **params: str | int | tuple[str, ...]) -> IllegalAction:
+    return IllegalAction(Refusal.of(code, **params), cs)
 
 
 def _actor(s: GameState, actor: str) -> int:
     cs = s.cs
     if actor not in cs.d_index:
-        raise IllegalAction(f"unknown delegation {actor!r}")
+        raise _no(cs, R.UNKNOWN_DELEGATION, delegation=actor)
     d = cs.d_index[actor]
     if s.actor != d:
-        who = "nobody (the conference is over)" if s.actor is None else f"the {_name(s, s.actor)} delegation"
-        raise IllegalAction(f"it is not {_name(s, d)}'s move; it is {who}'s")
+        raise _no(cs, R.NOT_YOUR_MOVE, delegation=actor, acting=s.actor_id or "")
     return d
 
 
@@ -176,23 +181,22 @@ def package_indexes(s: GameState, instrument: int, package: tuple[tuple[str, str
     scope = cs.scope[instrument]
     given = dict(package)
     if len(given) != len(package):
-        raise IllegalAction("the package names an issue twice")
+        raise _no(cs, R.ISSUE_TWICE)
     scope_ids = [cs.issue_ids[i] for i in scope]
     extra = [x for x in given if x not in scope_ids]
     if extra:
-        raise IllegalAction(f"{', '.join(extra)} is not in the scope of this instrument (it covers {', '.join(scope_ids)})")
+        raise _no(cs, R.OUT_OF_SCOPE, issues=tuple(extra), scope=tuple(scope_ids))
     missing = [x for x in scope_ids if x not in given]
     if missing:
-        raise IllegalAction(f"the package needs an option for {', '.join(missing)}")
+        raise _no(cs, R.OPTION_MISSING, issues=tuple(missing))
     out = []
     for i in scope:
         oid = given[cs.issue_ids[i]]
         if oid not in cs.option_ids[i]:
-            raise IllegalAction(f"{cs.issue_ids[i]} has no option {oid!r}")
+            raise _no(cs, R.UNKNOWN_OPTION, issue=cs.issue_ids[i], option=oid)
         o = cs.option_ids[i].index(oid)
         if s.settled[i] >= 0 and s.settled[i] != o:
-            settled = cs.option_ids[i][s.settled[i]]
-            raise IllegalAction(f"{cs.issue_ids[i]} is already settled on {settled!r} by a signed instrument")
+            raise _no(cs, R.ISSUE_SETTLED, issue=cs.issue_ids[i], option=cs.option_ids[i][s.settled[i]])
         out.append(o)
     return tuple(out)
 
@@ -200,113 +204,112 @@ def package_indexes(s: GameState, instrument: int, package: tuple[tuple[str, str
 def _validate(s: GameState, action: A.Action) -> None:
     cs = s.cs
     if s.ended:
-        raise IllegalAction("the conference is over")
+        raise _no(cs, R.CONFERENCE_OVER)
     if isinstance(action, A.FireEvent):
         if action.event not in cs.event_index:
-            raise IllegalAction(f"unknown event {action.event!r}")
+            raise _no(cs, R.UNKNOWN_EVENT, event=action.event)
         k = cs.event_index[action.event]
         if s.fired[k] > 0 and not cs.event(k).repeat:
-            raise IllegalAction("that event has already happened")
+            raise _no(cs, R.EVENT_HAPPENED)
         return
     if isinstance(action, A.News):
         if not action.title.strip():
-            raise IllegalAction("a news item needs a headline")
+            raise _no(cs, R.NEWS_NEEDS_HEADLINE)
         return
     if isinstance(action, A.MoveEnd):
         new_last = len(s.sittings) - 1 + action.delta
         if new_last < s.turn:
-            raise IllegalAction("the end cannot be moved before the current sitting")
+            raise _no(cs, R.END_BEFORE_NOW)
         if len(s.sittings) + action.delta > MAX_SITTINGS:
-            raise IllegalAction(f"a conference has at most {MAX_SITTINGS} sittings")
+            raise _no(cs, R.TOO_MANY_SITTINGS, limit=MAX_SITTINGS)
         if action.delta > 0 and len(_extra_dates(s, action.delta)) < action.delta:
-            raise IllegalAction("no further sittings can be added")
+            raise _no(cs, R.NO_MORE_SITTINGS)
         return
     if isinstance(action, A.EndNow):
         return
     if isinstance(action, A.SetControl):
         if action.delegation not in cs.d_index:
-            raise IllegalAction(f"unknown delegation {action.delegation!r}")
+            raise _no(cs, R.UNKNOWN_DELEGATION, delegation=action.delegation)
         if cs.d_index[action.delegation] not in cs.actors:
-            raise IllegalAction("an observer cannot be played")
+            raise _no(cs, R.OBSERVER)
         return
     d = _actor(s, action.actor)
     if isinstance(action, A.Respond):
         p = _proposal(s, action.proposal)
         if p.status is not ProposalStatus.OPEN:
-            raise IllegalAction(f"proposal {p.id} is no longer open ({p.status.value})")
+            raise _no(cs, R.PROPOSAL_CLOSED, proposal=p.id)
         if p.proposer == d:
-            raise IllegalAction("you cannot answer your own proposal")
+            raise _no(cs, R.OWN_PROPOSAL)
         if d not in s.active_parties(p.instrument):
-            raise IllegalAction(f"only the parties to {tr(cs.instrument(p.instrument).title)} answer its proposals")
+            raise _no(cs, R.NOT_A_PARTY_TO_ANSWER, instrument=cs.instrument_ids[p.instrument])
         if not p.seen_by(d):
-            raise IllegalAction("that proposal was not addressed to you")
+            raise _no(cs, R.NOT_ADDRESSED)
         if p.answer_of(d) is not None:
-            raise IllegalAction("you have already answered that proposal")
+            raise _no(cs, R.ALREADY_ANSWERED)
         return
     if isinstance(action, A.Propose):
         if action.instrument not in cs.inst_index:
-            raise IllegalAction(f"unknown instrument {action.instrument!r}")
+            raise _no(cs, R.UNKNOWN_INSTRUMENT, instrument=action.instrument)
         k = cs.inst_index[action.instrument]
-        title = tr(cs.instrument(k).title)
+        title = action.instrument
         if s.is_signed(k):
-            raise IllegalAction(f"{title} is already signed")
+            raise _no(cs, R.ALREADY_SIGNED, instrument=title)
         if d not in cs.parties[k]:
-            raise IllegalAction(f"only its parties may propose {title}")
+            raise _no(cs, R.NOT_A_PARTY, instrument=title)
         if (d, k) in s.excluded:
-            raise IllegalAction(f"you have been excluded from the talks on {title}")
+            raise _no(cs, R.EXCLUDED, instrument=title)
         blocked = [x for x in cs.parties[k] if x in s.walked_out and (x, k) not in s.excluded]
         if blocked:
-            raise IllegalAction(f"{title} cannot be signed: {_name(s, blocked[0])} has walked out")
+            raise _no(cs, R.PARTY_WALKED_OUT, instrument=title, delegation=cs.delegation_ids[blocked[0]])
         package_indexes(s, k, action.package)
         if action.to:
             to = set()
             for x in action.to:
                 if x not in cs.d_index:
-                    raise IllegalAction(f"unknown delegation {x!r}")
+                    raise _no(cs, R.UNKNOWN_DELEGATION, delegation=x)
                 t = cs.d_index[x]
                 if t == d:
                     continue
                 if t in s.walked_out:
-                    raise IllegalAction(f"{_name(s, t)} has walked out")
+                    raise _no(cs, R.WALKED_OUT, delegation=x)
                 if s.is_banned(d, t):
-                    raise IllegalAction(f"you may not hold private talks with {_name(s, t)} now")
+                    raise _no(cs, R.TALKS_BANNED, delegation=x)
                 to.add(t)
             missing = [x for x in s.active_parties(k) if x != d and x not in to]
             if missing:
-                names = ", ".join(_name(s, x) for x in missing)
-                raise IllegalAction(f"every party must be among the addressees; missing: {names}")
+                raise _no(cs, R.PARTIES_MISSING, names=tuple(cs.delegation_ids[x] for x in missing))
         if action.counter_to is not None:
             p = _proposal(s, action.counter_to)
             if p not in s.pending_for(d):
-                raise IllegalAction(f"proposal {p.id} is not waiting for your answer")
+                raise _no(cs, R.NOT_WAITING, proposal=p.id)
         return
     if isinstance(action, A.Shift):
         if action.issue not in cs.i_index:
-            raise IllegalAction(f"unknown issue {action.issue!r}")
+            raise _no(cs, R.UNKNOWN_ISSUE, issue=action.issue)
         i = cs.i_index[action.issue]
         if s.position(d, i) < 0:
-            raise IllegalAction("you have no public position on that issue")
+            raise _no(cs, R.NO_POSITION)
         if action.option not in cs.option_ids[i]:
-            raise IllegalAction(f"{action.issue} has no option {action.option!r}")
+            raise _no(cs, R.UNKNOWN_OPTION, issue=action.issue, option=action.option)
         if cs.option_ids[i].index(action.option) == s.position(d, i):
-            raise IllegalAction("that is already your public position")
+            raise _no(cs, R.SAME_POSITION)
         return
     if isinstance(action, A.Statement):
         if action.kind is A.StatementKind.FREE and not action.text.strip():
-            raise IllegalAction("a statement needs some words")
+            raise _no(cs, R.EMPTY_STATEMENT)
         if action.issue is not None and action.issue not in cs.i_index:
-            raise IllegalAction(f"unknown issue {action.issue!r}")
+            raise _no(cs, R.UNKNOWN_ISSUE, issue=action.issue)
         if len(action.text) > MAX_STATEMENT:
-            raise IllegalAction(f"a statement may have at most {MAX_STATEMENT} characters")
+            raise _no(cs, R.STATEMENT_TOO_LONG, limit=MAX_STATEMENT)
         return
     if isinstance(action, A.Walkout | A.Pass):
         return
-    raise IllegalAction(f"unknown action {type(action).__name__}")
+    raise _no(cs, R.UNKNOWN_ACTION, action=type(action).__name__)
 
 
 def _proposal(s: GameState, pid: int) -> Proposal:
     if not 1 <= pid <= len(s.proposals):
-        raise IllegalAction(f"there is no proposal {pid}")
+        raise _no(s.cs, R.NO_PROPOSAL, proposal=pid)
     return s.proposals[pid - 1]
 
 

@@ -55,11 +55,13 @@ class Client:
         self.lang = "en"
         self.view: P.View | None = None
         self.lobby: P.Lobby | None = None
+        self.delegations: tuple[P.PublicDelegation, ...] = ()  # names and seat drawings, from the welcome
         self.refusals: list[P.Refused] = []
         self.received: list[str] = []  # every raw message, when `capture` (the privacy test reads them)
         self.capture = capture
         self.on_message = on_message
         self.reconnects = 0
+        self.last_done = 0  # the game's revision after this computer's last move: an older view is out of date
         self.closed = False
         self._ws: ClientConnection | None = None
         self._reader: asyncio.Task[None] | None = None
@@ -68,7 +70,8 @@ class Client:
         self._changed = asyncio.Condition()
         self._hello: asyncio.Future[P.Welcome | P.Lobby | P.Refused] | None = None
         self._reconnecting: asyncio.Task[None] | None = None
-        self._welcomed_on: ClientConnection | None = None  # the connection on which the seat was last granted
+        self._welcomed_on: ClientConnection | None = None
+        self._view_on: ClientConnection | None = None  # the connection on which the seat was last granted
 
     # --- joining ---------------------------------------------------------------------------------------------------
     async def join(self, seat: str | None = None, token: str | None = None, timeout: float = 10.0) -> P.Welcome | P.Lobby:
@@ -123,20 +126,22 @@ class Client:
             self._waiting.pop(ref, None)
 
     async def wait_for(self, test: Callable[[P.View], bool], timeout: float = 30.0) -> P.View:
-        """The newest view once `test` holds for it (a turn, the outcome, ...); TimeoutError after `timeout` seconds."""
+        """The newest view once `test` holds for it (a turn, the outcome, ...); TimeoutError after `timeout` seconds.
+
+        Views older than this computer's last move are skipped: they cannot yet show what the move changed."""
         async def until() -> P.View:
             async with self._changed:
-                while self.view is None or not test(self.view):
+                while self.view is None or self.view.revision < self.last_done or not test(self.view):
                     await self._changed.wait()
                 return self.view
 
         return await asyncio.wait_for(until(), timeout)
 
     async def wait_seated(self, timeout: float = 30.0) -> None:
-        """Until this computer is connected and holds its seat again (after a drop or a host restart)."""
+        """Until this computer is connected, holds its seat again (after a drop or a host restart) and has the newest view."""
         loop = asyncio.get_running_loop()
         end = loop.time() + timeout
-        while not (self.connected and self.seat is not None and self._welcomed_on is self._ws):
+        while not (self.connected and self.seat is not None and self._welcomed_on is self._ws and self._view_on is self._ws):
             if loop.time() > end:
                 raise TimeoutError("not back in the seat")
             await asyncio.sleep(0.05)
@@ -185,15 +190,18 @@ class Client:
             if self.view is None or msg.revision >= self.view.revision or msg.seat != self.view.seat:
                 async with self._changed:
                     self.view = msg
+                    self._view_on = self._ws
                     self._changed.notify_all()
         elif isinstance(msg, P.Welcome):
             self.seat, self.token, self.lang = msg.seat, msg.token, msg.lang
             self._welcomed_on = self._ws
+            self.delegations = msg.delegations
             self._resolve_hello(msg)
         elif isinstance(msg, P.Lobby):
             self.lobby = msg
             self._resolve_hello(msg)
         elif isinstance(msg, P.Done):
+            self.last_done = max(self.last_done, msg.revision)
             fut = self._waiting.get(msg.ref)
             if fut is not None and not fut.done():
                 fut.set_result(msg)

@@ -32,6 +32,7 @@ from websockets.exceptions import ConnectionClosed
 
 from game.classroom.console import Classroom, classroom_for
 from game.engine import actions as A
+from game.engine.refusals import Refusal, describe
 from game.engine.rules import check
 from game.i18n import Translator
 from game.net import protocol as P
@@ -147,12 +148,15 @@ class Host:
         self._ticker: asyncio.Task[None] | None = None
         self._writers: set[asyncio.Task[None]] = set()
         self.done_event = asyncio.Event()
+        #: The projector's view, rebuilt on the host's loop after every change (a window thread only reads it).
+        self.public: P.View | None = None
 
     # --- starting and stopping ------------------------------------------------------------------------------
     async def start(self, bind: str = "127.0.0.1", port: int = 0) -> int:
         """Listen on `bind`:`port` (0 = any free port); returns the port. AI delegations that move first move now."""
         self._advance()
         self._persist()
+        self.public = self.view_for(None)
         self.server = await serve(self._handle, bind, port, max_size=4 * P.MAX_CLIENT_BYTES, max_queue=8,
                                   ping_interval=10, ping_timeout=10, close_timeout=2, compression=None)
         self.port = int(next(iter(self.server.sockets)).getsockname()[1])
@@ -182,6 +186,11 @@ class Host:
                                 taken=seat.token is not None, connected=seat.conn is not None)
                      for did, seat in self.seats.items())
 
+    def public_delegations(self) -> tuple[P.PublicDelegation, ...]:
+        lang = self.tr.lang
+        return tuple(P.PublicDelegation(id=d.id, name=tr(d.name, lang), colour=d.colour, colour2=d.colour2, emblem=d.emblem.value)
+                     for d in self.session.cs.scenario.delegations)
+
     def clock(self) -> P.Clock:
         room = self.classroom
         return P.Clock(remaining=room.remaining(), limit=room.minutes * 60.0, paused=room.paused)
@@ -202,6 +211,7 @@ class Host:
 
     def _changed(self) -> None:
         self._persist()
+        self.public = self.view_for(None)
         self.broadcast()
         if self.on_change is not None:
             self.on_change()
@@ -213,9 +223,14 @@ class Host:
             data = {"code": self.code, "seats": {d: s.token for d, s in self.seats.items() if s.token}}
             write_atomic(self.network_file, json.dumps(data, indent=1) + "\n")
 
+    def _check(self, action: A.Action) -> str | None:
+        """Why the rules refuse `action`, worded in the game's language (refusals are data; the text is made here)."""
+        problem = check(self.session.state, action)
+        return None if problem is None else describe(problem, self.session.cs, self.tr.lang, self.tr.t)
+
     def apply(self, action: A.Action) -> str | None:
         """Apply a move or a teacher's action; the refusal in the rules' words, or None when done."""
-        problem = check(self.session.state, action)
+        problem = self._check(action)
         if problem is not None:
             return problem
         self.session.apply(action)
@@ -223,7 +238,7 @@ class Host:
         self._changed()
         return None
 
-    def _apply_timeout_pass(self, action: A.Action) -> str | None:
+    def _apply_timeout_pass(self, action: A.Action) -> Refusal | None:
         problem = check(self.session.state, action)
         if problem is None:
             self.session.apply(action)
@@ -259,7 +274,7 @@ class Host:
 
     def to_ai(self, did: str) -> str | None:
         """Hand a team's delegation to the AI for the rest of the game (its seat closes)."""
-        problem = check(self.session.state, A.SetControl(did, False))
+        problem = self._check(A.SetControl(did, False))
         if problem is not None:
             return problem
         if did in self.seats:
@@ -281,6 +296,20 @@ class Host:
         if who is None or not self.session.waiting_for_human:
             return "no team is to move"
         return self.apply(A.Pass(who))
+
+    def pause(self, on: bool) -> None:
+        """Pause or resume: the clock stops and no team may move (every screen says so)."""
+        if on:
+            self.classroom.pause()
+        else:
+            self.classroom.resume()
+        self._changed()
+
+    def fire(self, event: str) -> str | None:
+        return self.apply(A.FireEvent(event))
+
+    def end(self) -> str | None:
+        return self.apply(A.EndNow("ended by the teacher"))
 
     # --- talking to computers -------------------------------------------------------------------------------------
     def _send(self, conn: Conn, msg: BaseModel) -> None:
@@ -451,7 +480,8 @@ class Host:
     def _seat(self, conn: Conn, did: str, token: str) -> bool:
         self.seats[did] = Seat(token, conn)
         conn.seat = did
-        self._send(conn, P.Welcome(type="welcome", version=P.PROTOCOL_VERSION, seat=did, token=token, lang=self.tr.lang))
+        self._send(conn, P.Welcome(type="welcome", version=P.PROTOCOL_VERSION, seat=did, token=token, lang=self.tr.lang,
+                                   delegations=self.public_delegations()))
         log.info("%s took the seat of %s", conn.addr, did)
         self._changed()
         return True
@@ -471,7 +501,7 @@ class Host:
             return True
         action = P.to_action(msg.move)
         before = len(self.session.state.log)
-        problem = check(self.session.state, action)
+        problem = self._check(action)
         if problem is not None:
             self._refuse(conn, P.Refusal.ILLEGAL, problem, msg.ref)
             return True

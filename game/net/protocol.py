@@ -220,6 +220,17 @@ class Lobby(_Msg):
     seats: tuple[SeatInfo, ...]
 
 
+class PublicDelegation(BaseModel):
+    """What any screen may show of a delegation: its name and how its seat is drawn (nothing of its papers)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: Id
+    name: str
+    colour: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    colour2: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    emblem: str
+
+
 class Welcome(_Msg):
     """A seat is now this computer's; keep the token to come back after a drop."""
 
@@ -227,6 +238,7 @@ class Welcome(_Msg):
     seat: Id
     token: Token
     lang: str
+    delegations: tuple[PublicDelegation, ...] = ()
 
 
 class Refused(_Msg):

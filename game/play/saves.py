@@ -9,32 +9,30 @@ content hash that detects an edited scenario).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import json
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from game.engine.rules import IllegalAction
+from game.files import write_atomic as write_atomic  # re-exported for callers that save games
 from game.i18n import available_languages
-from game.play.codec import CodecError, action_from_json, action_to_json
+from game.play.codec import action_to_json
+from game.play.save_format import MAX_SAVE_ACTIONS, SAVE_FORMAT, SAVE_VERSION, SaveModel, problem
 from game.play.session import JournalEntry, Session, SessionSetup, Undone
 from game.resources import shipped_scenarios, user_home
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load
 
-SAVE_FORMAT = "plenipo-save"
-SAVE_VERSION = 1
 MAX_SAVE_BYTES = 20_000_000
-#: A whole Genoa conference is about 250 moves; a class with undos and news stays far below this.
-#: Replay time grows with the count, so the cap also bounds how long a save takes to open.
-MAX_SAVE_ACTIONS = 20_000
-MAX_SEED = 2**63 - 1
+# MAX_SAVE_ACTIONS: a whole Genoa conference is about 250 moves; a class with undos and news stays
+# far below it. Replay time grows with the count, so the cap also bounds how long a save takes to open.
 
 
 class SaveError(Exception):
@@ -86,24 +84,6 @@ def to_json(session: Session, save_path: Path) -> dict[str, Any]:
         "turn": session.state.turn + 1,
         "ended": session.state.ended,
     }
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`.
-
-    A crash at any moment leaves either the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def save(session: Session, path: Path) -> None:
@@ -160,22 +140,22 @@ def load_save(path: Path) -> Loaded:
         if isinstance(undone_data, list) else len(actions_data)
     if moves > MAX_SAVE_ACTIONS:
         raise SaveError(f"{path}: damaged save ({moves:,} moves; a game holds at most {MAX_SAVE_ACTIONS:,})")
+    try:
+        doc = SaveModel.model_validate(data)
+    except ValidationError as e:
+        raise SaveError(f"{path}: damaged save ({problem(e)})") from None
     scenario_path = _find_scenario(scenario_ref, path)
     try:
         loaded = load(scenario_path)
     except ScenarioError as e:
         raise SaveError(f"{path}: its scenario {scenario_path} has errors:\n{e}") from None
-    try:
-        setup = _setup(setup_data, scenario_path)
-        actions = [action_from_json(a, f"actions[{k}]") for k, a in enumerate(actions_data)]
-        if not isinstance(undone_data, list) or not all(isinstance(u, dict) and isinstance(u.get("actions"), list) for u in undone_data):
-            raise CodecError("undone: must be a list of tables with actions")
-        undone = [Undone(_whole(u.get("sitting", 0), f"undone[{k}].sitting", 0, MAX_SAVE_ACTIONS),
-                         tuple(action_from_json(a, f"undone[{k}]") for a in u["actions"]))
-                  for k, u in enumerate(undone_data)]
-        journal = _journal(data.get("journal", []))
-    except CodecError as e:
-        raise SaveError(f"{path}: damaged save ({e})") from None
+    if doc.setup.lang not in available_languages():
+        raise SaveError(f"{path}: damaged save (setup.lang: {doc.setup.lang[:20]!r} is not a language of Plenipo "
+                        f"({', '.join(available_languages())}))")
+    setup = _setup(doc, scenario_path)
+    actions = [a.to_action() for a in doc.actions]
+    undone = [Undone(u.sitting, tuple(a.to_action() for a in u.actions)) for u in doc.undone]
+    journal = [JournalEntry(**j.model_dump()) for j in doc.journal]
     changed = scenario_ref.get("digest") != loaded.digest
     if setup.length_id not in session_lengths(loaded):
         raise SaveError(f"{path}: damaged save (setup.length {setup.length_id!r} is not a length of {loaded.scenario.id}; "
@@ -193,46 +173,10 @@ def load_save(path: Path) -> Loaded:
     return Loaded(session, changed)
 
 
-def _setup(d: dict[str, Any], scenario_path: Path) -> SessionSetup:
-    humans = d.get("humans", [])
-    if not isinstance(humans, list) or not all(isinstance(h, str) for h in humans):
-        raise CodecError("setup.humans: must list delegation ids")
-    seed = d.get("seed")
-    if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed <= MAX_SEED:
-        raise CodecError(f"setup.seed: must be a whole number from 0 to {MAX_SEED}")
-    weights = d.get("aim_weights", {})
-    if not isinstance(weights, dict) or not all(
-        isinstance(v, dict) and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v.values()) for v in weights.values()
-    ):
-        raise CodecError("setup.aim_weights: must map delegation -> aim -> number")
-    lang, length, pin = d.get("lang", "en"), d.get("length", "full"), d.get("teacher_pin", "")
-    if not isinstance(lang, str) or not isinstance(length, str) or not isinstance(pin, str):
-        raise CodecError("setup: lang, length and teacher_pin must be text")
-    if lang not in available_languages():
-        raise CodecError(f"setup.lang: {lang[:20]!r} is not a language of Plenipo ({', '.join(available_languages())})")
-    minutes, auto = d.get("turn_minutes", 0.0), d.get("auto_pass", False)
-    if not isinstance(minutes, int | float) or isinstance(minutes, bool) or not 0 <= minutes <= 600 or not isinstance(auto, bool):
-        raise CodecError("setup: turn_minutes must be a number of minutes (0-600) and auto_pass true or false")
-    return SessionSetup(str(scenario_path), lang, tuple(humans), length, seed, weights, pin, float(minutes), auto)
-
-
-def _journal(items: Any) -> list[JournalEntry]:
-    """The teacher's pauses, timers and time-ups (absent in older saves)."""
-    if not isinstance(items, list):
-        raise CodecError("journal: must be a list")
-    out = []
-    for k, j in enumerate(items):
-        try:
-            if not isinstance(j, dict) or not isinstance(j.get("kind"), str) or not isinstance(j.get("date"), str):
-                raise TypeError
-            minutes = j.get("minutes", 0.0)
-            if not isinstance(minutes, int | float) or isinstance(minutes, bool) or not 0 <= minutes <= 600:
-                raise TypeError
-            out.append(JournalEntry(j["kind"], _whole(j.get("at"), "", 0, MAX_SAVE_ACTIONS), _whole(j.get("sitting"), "", 0, MAX_SAVE_ACTIONS),
-                                    j["date"], float(minutes), bool(j.get("auto_pass", False)), str(j.get("delegation", ""))))
-        except (KeyError, TypeError, ValueError, CodecError):
-            raise CodecError(f"journal[{k}]: not a journal entry") from None
-    return out
+def _setup(doc: SaveModel, scenario_path: Path) -> SessionSetup:
+    d = doc.setup
+    weights = {who: dict(aims) for who, aims in d.aim_weights.items()}
+    return SessionSetup(str(scenario_path), d.lang, d.humans, d.length, d.seed, weights, d.teacher_pin, d.turn_minutes, d.auto_pass)
 
 
 def _read_bounded(path: Path) -> bytes:
@@ -266,13 +210,6 @@ def _open_nonblocking(name: str, flags: int) -> int:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a save may hold")
-
-
-def _whole(value: Any, where: str, lo: int, hi: int) -> int:
-    """A whole number within [lo, hi], as a hand-edited save must be checked."""
-    if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
-        raise CodecError(f"{where}: must be a whole number from {lo} to {hi}")
-    return value
 
 
 def session_lengths(loaded: Any) -> list[str]:

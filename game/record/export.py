@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from game.play.saves import write_atomic
+from game.files import write_atomic
 from game.play.session import Session
 from game.record.layout import Block, Heading, Items, Layout, Para, Table
 from game.record.model import Record, build_record

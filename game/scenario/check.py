@@ -8,7 +8,8 @@ never raised one at a time, so a designer sees them all at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from game.scenario.errors import KeyPath, Problem, did_you_mean
@@ -30,7 +31,7 @@ class _Checker:
     def err(self, path: KeyPath, message: str) -> None:
         self.problems.append(Problem(Path(), path, message))
 
-    def ref(self, path: KeyPath, kind: str, name: str, known: set[str] | dict[str, object]) -> bool:
+    def ref(self, path: KeyPath, kind: str, name: str, known: Collection[str]) -> bool:
         if name in known or (kind == "issue" and name in self.issue_ids):
             return name in known
         self.err(path, f"unknown {kind} {name!r}{did_you_mean(name, known)}")
@@ -46,18 +47,18 @@ class _Checker:
 
     def run(self) -> list[Problem]:
         s = self.s
-        for name, items in (
-            ("issue", s.issues),
-            ("delegation", s.delegations),
-            ("instrument", s.instruments),
-            ("event", s.events),
-            ("outcome", s.outcomes),
+        for name, ids_of_kind in (
+            ("issue", [x.id for x in s.issues]),
+            ("delegation", [x.id for x in s.delegations]),
+            ("instrument", [x.id for x in s.instruments]),
+            ("event", [x.id for x in s.events]),
+            ("outcome", [x.id for x in s.outcomes]),
         ):
             seen: set[str] = set()
-            for k, item in enumerate(items):
-                if item.id in seen:
-                    self.err((name + "s", k, "id"), f"{name} id {item.id!r} is used twice")
-                seen.add(item.id)
+            for k, item_id in enumerate(ids_of_kind):
+                if item_id in seen:
+                    self.err((name + "s", k, "id"), f"{name} id {item_id!r} is used twice")
+                seen.add(item_id)
         for k, issue in enumerate(s.issues):
             ids = [o.id for o in issue.options]
             for j, oid in enumerate(ids):
@@ -66,6 +67,10 @@ class _Checker:
         self.calendar()
         for k, d in enumerate(s.delegations):
             base: KeyPath = ("delegations", k)
+            aim_ids = [a.id for a in d.aims]
+            for j, aid in enumerate(aim_ids):
+                if aid in aim_ids[:j]:  # the score, the setup screen's weights and saves find an aim by its id
+                    self.err(base + ("aims", j, "id"), f"aim {aid!r} is listed twice for {d.id!r}; give each aim its own id")
             for other in d.relations:
                 self.ref(base + ("relations", other), "delegation", other, self.delegations)
             for issue_id, stance in d.stances.items():
@@ -101,8 +106,9 @@ class _Checker:
                             ("delegations", [d.id for d in s.delegations].index(party), "stances"),
                             f"{party!r} is a party to {inst.id!r} but has no stance on its issue {issue_id!r}",
                         )
+            unknown_party = any(p not in self.delegations for p in inst.parties)
             for party in inst.costs:
-                if party not in inst.parties:
+                if party not in inst.parties and not unknown_party:  # a misspelt party is one mistake, reported once above
                     self.err(base + ("costs", party), f"{party!r} is not a party to {inst.id!r}")
             for j, eff in enumerate(inst.effects):
                 self.effect(base + ("effects", j), eff)
@@ -120,17 +126,25 @@ class _Checker:
             self.condition(("outcomes", k, "when"), out.when)
         return self.problems
 
+    def _in_order(self, path: KeyPath, days: list[dt.date]) -> None:
+        """Sittings in order, each date once: the first date that breaks the rule, and why."""
+        for k in range(1, len(days)):
+            if days[k] == days[k - 1] or days[k] in days[:k]:
+                self.err(path + (k,), f"sittings must be in order, each date once: {days[k]} is listed twice")
+                return
+            if days[k] < days[k - 1]:
+                self.err(path + (k,), f"sittings must be in order, each date once: {days[k]} comes after {days[k - 1]}")
+                return
+
     def calendar(self) -> None:
         cal = self.s.calendar
-        if list(cal.sittings) != sorted(set(cal.sittings)):
-            self.err(("calendar", "sittings"), "sittings must be in order, each date once")
+        self._in_order(("calendar", "sittings"), list(cal.sittings))
         seen = {"full"}
         for k, length in enumerate(cal.lengths):
             if length.id in seen:
                 self.err(("calendar", "lengths", k, "id"), f"length id {length.id!r} is used twice (or is 'full', which is always there)")
             seen.add(length.id)
-            if list(length.sittings) != sorted(set(length.sittings)):
-                self.err(("calendar", "lengths", k, "sittings"), "sittings must be in order, each date once")
+            self._in_order(("calendar", "lengths", k, "sittings"), list(length.sittings))
 
     # -- conditions and effects ---------------------------------------------------
 

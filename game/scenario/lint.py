@@ -317,8 +317,8 @@ class _Linter:
 
     def _touched(self, kinds: set[EffectKind]) -> Iterator[tuple[str | None, str | None, str | None, str | None, float]]:
         """(delegation, issue, option, instrument, delta) of every effect of these kinds anywhere."""
-        for item in [*self.s.events, *self.s.instruments]:
-            for e in item.effects:
+        for effects in [*(x.effects for x in self.s.events), *(x.effects for x in self.s.instruments)]:
+            for e in effects:
                 if e.kind in kinds:
                     yield e.delegation, e.issue, e.option, e.instrument, (e.delta if e.delta is not None else e.factor or 0.0)
 

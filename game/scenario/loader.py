@@ -17,11 +17,11 @@ import pydantic
 
 from game.resources import shipped_scenarios
 from game.scenario.check import check_references
-from game.scenario.errors import KeyPath, Problem, ScenarioError, Severity
+from game.scenario.errors import KeyPath, Problem, ScenarioError, Severity, did_you_mean
 from game.scenario.lint import lint
 from game.scenario.locate import Locator
 from game.scenario.models import FORMAT_VERSION, Calendar, Delegation, Event, Instrument, Issue, Outcome, Scenario
-from game.scenario.overrides import apply_overrides
+from game.scenario.overrides import apply_overrides, models_in
 from game.scenario.rawcheck import raw_problems
 
 MAX_FILE_BYTES = 2_000_000
@@ -63,14 +63,14 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = blob[: err.start].count(b"\n") + 1
-        raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=line)]) from None
+        raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=blob[: err.start].count(b"\n") + 1)]) from None
     text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the TOML
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
-        line = col = None
+        line: int | None = None
+        col: int | None = None
         if "(at line " in msg:
             head, _, tail = msg.rpartition(" (at line ")
             nums = tail.rstrip(")").split(", column ")
@@ -160,10 +160,13 @@ def _depth(value: Any, level: int = 0) -> int:
 
 def merge(base: Any, over: Any) -> Any:
     """Variant rules: tables merge key by key; lists of tables with `id` merge item by id
-    (new ids are appended, `remove = true` drops one); any other value replaces."""
+    (new ids are appended); `remove = true` in a table or an item drops it; any other value replaces."""
     if isinstance(base, dict) and isinstance(over, dict):
         out = dict(base)
         for key, value in over.items():
+            if isinstance(value, dict) and value.get("remove") is True:
+                out.pop(key, None)  # `remove = true` drops a table (a stance, a length) as it drops a list item
+                continue
             out[key] = merge(base[key], value) if key in base else value
         return out
     if (
@@ -186,24 +189,92 @@ def merge(base: Any, over: Any) -> Any:
     return over
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> KeyPath:
-    """Drop pydantic's union-member markers (`str`, `dict[...]`, `function-after[...]`)."""
+def _placed(p: Problem, raws: list[tuple[Path, Locator]]) -> Problem:
+    where, line, col = _locate(p.path, raws)
+    return Problem(where, p.path, p.message, line=line, column=col, severity=p.severity)
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> KeyPath:
+    """Drop pydantic's union-member markers (`str`, `dict[...]`, `function-after[...]`), but never a key
+    the data really has (an event's `date` is a key, not the marker of a date member)."""
     out: list[str | int] = []
+    node = data
     for part in loc:
-        if isinstance(part, str) and (part in {"str", "int", "float", "bool", "date"} or "[" in part):
+        real = (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int))
+        if not real and isinstance(part, str) and (part in {"str", "int", "float", "bool", "date"} or "[" in part):
             continue
         out.append(part)
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
     return tuple(out)
 
 
-def _message(err: Any) -> str:
+def _at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+_KINDS = {"issues": "issue", "delegations": "delegation", "instruments": "instrument", "events": "event", "outcomes": "outcome",
+          "lengths": "length", "aims": "aim", "options": "option"}
+
+
+def _owner(path: KeyPath, data: Any) -> str:
+    """"event 'storm': " for a path inside an item with an id: the designer finds it by its id."""
+    for end in range(len(path) - 1, 0, -1):
+        if isinstance(path[end], int) and isinstance(path[end - 1], str):
+            item = _at(data, path[: end + 1])
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                return f"{_KINDS.get(str(path[end - 1]), 'item')} {item['id']!r}: "
+            return ""
+    return ""
+
+
+def _known_keys(path: KeyPath) -> list[str]:
+    """The keys the model allows in the table at `path` (for 'did you mean')."""
+    models: list[type[pydantic.BaseModel]] = [Scenario]
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = [m.model_fields for m in models]
+        match = [f for fs in fields for n, f in fs.items() if part in (n, f.alias)]
+        if match:
+            models = [m for f in match for m in models_in(f.annotation)]
+        # else: a dict key (a stance's issue id): the models stay those of the dict's values
+    return sorted({f.alias or n for m in models for n, f in m.model_fields.items()})
+
+
+def _message(err: Any, path: KeyPath = (), data: Any = None) -> str:
     msg = str(err["msg"])
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
-    if err["type"] == "extra_forbidden":
-        return "unknown key"
-    if err["type"] == "missing":
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = str(path[-1]) if path else ""
+        return "unknown key" + did_you_mean(key, _known_keys(path[:-1]))
+    if kind == "missing":
         return "required key is missing"
+    if kind.startswith(("date_", "datetime_")) and path:
+        value = err.get("input")
+        shown = repr(value) if isinstance(value, str | int | float) else "the value"
+        return f"{_owner(path, data)}{shown} is not a date; use YYYY-MM-DD (e.g. 1922-04-10)"
+    if path and path[-1] == "chance" and kind in ("less_than_equal", "greater_than_equal"):
+        return f"chance is a probability, from 0 (never) to 1 (always), e.g. 0.7 for 70%; {err.get('input')!r} is outside it"
+    if kind in ("too_long", "too_short"):
+        ctx = err.get("ctx", {})
+        if kind == "too_long":
+            return f"at most {ctx.get('max_length')} items are allowed, found {ctx.get('actual_length')}"
+        need = ctx.get("min_length")
+        return f"at least {need} item{'' if need == 1 else 's'} needed here, found {ctx.get('actual_length')}"
     return msg
 
 
@@ -215,7 +286,8 @@ class _Translated(Locator):
         self.locator, self.own, self.merged = locator, own, merged
 
     def _own(self, path: KeyPath) -> KeyPath | None:
-        node, mine, out = self.merged, self.own, []
+        node, mine = self.merged, self.own
+        out: list[str | int] = []
         for part in path:
             if isinstance(part, int) and isinstance(node, list) and isinstance(mine, list):
                 item = node[part] if 0 <= part < len(node) else None
@@ -241,15 +313,27 @@ class _Translated(Locator):
         own = self._own(path)
         return self.locator.line_of(own if own is not None else path)
 
+    def position(self, path: KeyPath) -> tuple[int | None, int | None]:
+        own = self._own(path)
+        return self.locator.position(own if own is not None else path)
 
-def _locate(problem_path: KeyPath, raws: list[tuple[Path, Locator]]) -> tuple[Path, int | None]:
-    """The file and line that name this path: the variant first, then what it extends."""
-    best: tuple[Path, int | None] = (raws[0][0], raws[0][1].line_of(problem_path))
+    def key_position(self, path: KeyPath) -> tuple[int | None, int | None]:
+        own = self._own(path)
+        return self.locator.key_position(own if own is not None else path)
+
+
+def _locate(problem_path: KeyPath, raws: list[tuple[Path, Locator]], key: bool = False) -> tuple[Path, int | None, int | None]:
+    """The file, line and column that name this path: the variant first, then what it extends.
+    `key`: point at the key itself (an unknown key) rather than at its value."""
+    def where(locator: Locator) -> tuple[int | None, int | None]:
+        return locator.key_position(problem_path) if key else locator.position(problem_path)
+
+    best: tuple[Path, int | None, int | None] = (raws[0][0], *where(raws[0][1]))
     best_depth = 0
     for path, locator in raws:  # the file naming the longest part of the path wins; the variant on ties
         depth = next((end for end in range(len(problem_path), 0, -1) if locator.has(problem_path[:end])), 0)
         if depth > best_depth:
-            best, best_depth = (path, locator.line_of(problem_path)), depth
+            best, best_depth = (path, *where(locator)), depth
     return best
 
 
@@ -280,33 +364,31 @@ def load(path: str | Path, overrides: Mapping[str, Any] | None = None) -> Loaded
         problems = []
         seen: set[tuple[KeyPath, str]] = set()
         for e in err.errors():
-            p = _clean_loc(e["loc"])
-            msg = _message(e)
+            p = _clean_loc(e["loc"], data)
+            msg = _message(e, p, data)
             if (p, msg) in seen:
                 continue
             seen.add((p, msg))
-            where, line = _locate(p, raws)
-            problems.append(Problem(where, p, msg, line=line))
+            where, line, col = _locate(p, raws, key=e["type"] == "extra_forbidden")
+            problems.append(Problem(where, p, msg, line=line, column=col))
         problems = _dedupe_unions(problems)
+        if len(sources) > 1:
+            problems = _new_items_in_variant(problems, data, sources, raws)
         problems.extend(_partial_reference_problems(data, raws))
         raise ScenarioError(problems) from None
     except RecursionError:
         raise ScenarioError([Problem(file, (), "values are nested too deeply")]) from None
-    problems = [
-        Problem(_locate(p.path, raws)[0], p.path, p.message, line=_locate(p.path, raws)[1], severity=p.severity)
-        for p in check_references(scenario)
-    ]
+    problems = [_placed(p, raws) for p in check_references(scenario)]
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise ScenarioError(errors)
-    problems += [Problem(*_locate(p.path, raws)[:1], p.path, p.message, line=_locate(p.path, raws)[1], severity=p.severity)
-                 for p in lint(scenario)]
+    problems += [_placed(p, raws) for p in lint(scenario)]
     digest = hashlib.sha256(b"\0".join(raw.texts)).hexdigest()
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     return LoadedScenario(scenario, file, digest, warnings)
 
 
-_SECTIONS = {
+_SECTIONS: dict[str, type[pydantic.BaseModel]] = {
     "issues": Issue,
     "delegations": Delegation,
     "instruments": Instrument,
@@ -346,9 +428,35 @@ def _partial_reference_problems(data: dict[str, Any], raws: list[tuple[Path, Loc
         path = p.path
         if len(path) >= 2 and path[0] in index_of and isinstance(path[1], int):
             path = (path[0], index_of[str(path[0])][path[1]], *path[2:])
-        where, line = _locate(path, raws)
-        out.append(Problem(where, path, p.message, line=line, severity=p.severity))
+        where, line, col = _locate(path, raws)
+        out.append(Problem(where, path, p.message, line=line, column=col, severity=p.severity))
     return [p for p in out if p.severity is Severity.ERROR]
+
+
+def _new_items_in_variant(problems: list[Problem], data: dict[str, Any], sources: tuple[tuple[Path, Any, Locator], ...],
+                          raws: list[tuple[Path, Locator]]) -> list[Problem]:
+    """In a variant, an item whose id the base lacks and that misses required keys is almost always a
+    misspelt id: one error naming the base's closest ids, instead of a list of missing keys."""
+    out: list[Problem] = []
+    done: set[KeyPath] = set()
+    for p in problems:
+        if len(p.path) >= 3 and p.path[0] in _SECTIONS and isinstance(p.path[1], int) and p.message == "required key is missing":
+            item_path = p.path[:2]
+            item = _at(data, item_path)
+            base_ids = [x.get("id") for _, own, _ in sources[1:] for x in (own.get(str(p.path[0])) or [])
+                        if isinstance(own, dict) and isinstance(x, dict) and isinstance(x.get("id"), str)]
+            if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] not in base_ids:
+                if item_path in done:
+                    continue
+                done.add(item_path)
+                kind = _KINDS[str(p.path[0])]
+                msg = (f"{kind} {item['id']!r} is not in the scenario this one extends{did_you_mean(item['id'], base_ids)}; "
+                       f"a new {kind} needs all its keys")
+                where, line, col = _locate((*item_path, "id"), raws)
+                out.append(Problem(where, (*item_path, "id"), msg, line=line, column=col))
+                continue
+        out.append(p)
+    return out
 
 
 def _dedupe_unions(problems: list[Problem]) -> list[Problem]:
@@ -360,7 +468,8 @@ def _dedupe_unions(problems: list[Problem]) -> list[Problem]:
     for path, group in by_path.items():
         if len(group) > 1 and any("valid string" in g.message for g in group):
             first = group[0]
-            out.append(Problem(first.file, path, "must be a text: a string, or a table of language code to string", line=first.line))
+            out.append(Problem(first.file, path, "must be a text: a string, or a table of language code to string", line=first.line,
+                               column=first.column))
         else:
             out.extend(group)
     return out

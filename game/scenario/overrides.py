@@ -33,7 +33,7 @@ def parse_value(text: str) -> Any:
         return text
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
+def models_in(annotation: Any) -> list[type[BaseModel]]:
     """The pydantic models a field's annotation can hold (through lists, dicts and unions)."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
@@ -42,11 +42,11 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     args = typing.get_args(annotation)
     if origin in (list, typing.Union, types.UnionType):
         for a in args:
-            out.extend(_models_in(a))
+            out.extend(models_in(a))
     elif origin is dict and len(args) == 2:
-        out.extend(_models_in(args[1]))
+        out.extend(models_in(args[1]))
     elif origin is typing.Annotated:
-        out.extend(_models_in(args[0]))
+        out.extend(models_in(args[0]))
     return out
 
 
@@ -59,7 +59,7 @@ def _child_models(models: list[type[BaseModel]], key: str) -> list[type[BaseMode
     for m in models:
         for n, f in m.model_fields.items():
             if key in (n, f.alias):
-                out.extend(_models_in(f.annotation))
+                out.extend(models_in(f.annotation))
     return out
 
 
@@ -126,7 +126,7 @@ def _set(data: dict[str, Any], keypath: str, value: Any, file: Path) -> KeyPath:
         else:
             child = _child_models(models, part)
             ann_is_dict = any(
-                typing.get_origin(f.annotation) is dict and _models_in(f.annotation)
+                typing.get_origin(f.annotation) is dict and models_in(f.annotation)
                 for m in models for nm, f in m.model_fields.items() if part in (nm, f.alias)
             )
             models = child

@@ -57,11 +57,11 @@ def draw_chart(
             draw_line(surface, tiny, label, theme.c("ink_soft"), where, "right")
     else:
         lo, hi = y_range or (0.0, 100.0)
-        for v in (lo, (lo + hi) / 2, hi):
-            y = plot.bottom - round((v - lo) / (hi - lo) * plot.height)
+        for tick in (lo, (lo + hi) / 2, hi):
+            y = plot.bottom - round((tick - lo) / (hi - lo) * plot.height)
             pygame.draw.line(surface, theme.c("paper_dark"), (plot.x, y), (plot.right, y), 1)
             where = pygame.Rect(rect.x, y - tiny.get_linesize() // 2, label_w - lay.px(6), tiny.get_linesize())
-            draw_line(surface, tiny, f"{round(v)}", theme.c("ink_soft"), where, "right")
+            draw_line(surface, tiny, f"{round(tick)}", theme.c("ink_soft"), where, "right")
     n = len(turns)
     xs = [plot.x + (round(k * plot.width / (n - 1)) if n > 1 else plot.width // 2) for k in range(n)]
     if n:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import actions as A
+from game.engine.refusals import Refusal, describe
 from game.engine.rules import check
 from game.play.saves import autosave_path, save
 from game.play.session import Session
@@ -127,11 +128,11 @@ class ConferenceScene(Scene):
         self.layout()
 
     # --- moving the game on --------------------------------------------------------
-    def act(self, action: A.Action) -> str | None:
-        """Apply a team's action; returns the refusal reason (and changes nothing) when it is illegal."""
+    def act(self, action: A.Action) -> Refusal | None:
+        """Apply a team's action; returns the refusal (and changes nothing) when it is illegal; `message` words it."""
         problem = check(self.session.state, action)
         if problem is not None:
-            self.message = problem
+            self.message = describe(problem, self.session.cs, self.ctx.tr.lang, self.ctx.t)
             self.refresh()
             return problem
         before = self.session.state.turn
@@ -278,7 +279,8 @@ class ConferenceScene(Scene):
     # --- layout ------------------------------------------------------------------------
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        self.view = view = conference_view(self.session, app.tr, self.viewer, self.shown)
+        # paused, the screen shows what the whole class may see, not the team's papers under a veil
+        self.view = view = conference_view(self.session, app.tr, None if self.paused else self.viewer, self.shown)
         body = lay.body()
         team = self.team_turn
         if team and (self.message or self.notice):  # the line above the buttons gets its own room, over nothing
@@ -380,7 +382,7 @@ class ConferenceScene(Scene):
                            for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True)]
             match_buttons(app, row_buttons)
             widgets.extend(row_buttons)
-        self.focus.set(widgets)
+        self.focus.set(widgets, auto=self.team_turn)  # no focus ring on Menu while the AI moves
         if team and self.focus.focus_key in (None, "menu", "board", "news"):
             self.focus.focus_key = "propose"
 

@@ -306,8 +306,8 @@ class Designer:
                   pygame.Rect(left.x, yy, left.width, heading.get_linesize()))
         yy += heading.get_linesize()
         cell = max(small.size("100")[0], max((bold.size(c)[0] for c in view.codes), default=0)) + lay.px(14)
-        for c, code in enumerate(view.codes):
-            draw_line(surface, bold, code, theme.c("ink"), pygame.Rect(left.x + cell * (c + 1), yy, cell, lh), "right")
+        for column, code in enumerate(view.codes):  # not `c`: that name is a Rect higher up
+            draw_line(surface, bold, code, theme.c("ink"), pygame.Rect(left.x + cell * (column + 1), yy, cell, lh), "right")
         yy += lh
         for a, row_values in enumerate(view.relations):
             draw_line(surface, bold, view.codes[a], theme.c("ink"), pygame.Rect(left.x, yy, cell, lh))

@@ -33,13 +33,20 @@ class FocusGroup:
         self.hover_time = 0.0
         self.hover_tip: str | None = None
         self.mouse = (0, 0)
+        self.auto_chosen = False  # the focus was put on the first widget, not chosen by the user
 
-    def set(self, widgets: Sequence[Widget]) -> None:
-        """Replace the widgets (after a layout); keeps focus on the widget with the same key if any."""
+    def set(self, widgets: Sequence[Widget], auto: bool = True) -> None:
+        """Replace the widgets (after a layout); keeps focus on the widget with the same key if any.
+
+        With `auto` False nothing is focused until the user moves the focus (Tab, a click): a screen
+        where nobody is expected to act (the AI's turn) shows no focus ring calling for a press."""
         self.widgets = list(widgets)
+        if not auto and self.auto_chosen:
+            self.focus_key, self.auto_chosen = None, False
         if self.focused is None or not self.focused.can_focus:
-            first = next((w for w in self.widgets if w.can_focus), None)
+            first = next((w for w in self.widgets if w.can_focus), None) if auto else None
             self.focus_key = first.key if first else None
+            self.auto_chosen = first is not None
 
     @property
     def focused(self) -> Widget | None:
@@ -51,7 +58,7 @@ class FocusGroup:
 
     def focus(self, key: str) -> None:
         if any(w.key == key and w.can_focus for w in self.widgets):
-            self.focus_key = key
+            self.focus_key, self.auto_chosen = key, False
 
     def move(self, step: int) -> None:
         order = [w for w in self.widgets if w.can_focus]
@@ -60,6 +67,7 @@ class FocusGroup:
         keys = [w.key for w in order]
         i = keys.index(self.focus_key) if self.focus_key in keys else (-1 if step > 0 else 0)
         self.focus_key = keys[(i + step) % len(keys)]
+        self.auto_chosen = False
 
     def handle_event(self, event: pygame.event.Event, app: App) -> bool:
         """Route one event; True when a widget or the focus movement used it."""
@@ -74,7 +82,7 @@ class FocusGroup:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             over = self.widget_at(event.pos)
             if over and over.can_focus:
-                self.focus_key = over.key
+                self.focus_key, self.auto_chosen = over.key, False
         # the focused widget sees keys first (a text field wants arrows, a list wants Up/Down)
         if focused is not None and event.type in (pygame.KEYDOWN, pygame.TEXTINPUT) and focused.handle_event(event, app):
             return True

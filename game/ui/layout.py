@@ -82,7 +82,8 @@ class Layout:
         g = self.gap if gap is None else gap
         free = area.width - g * (len(weights) - 1)
         total = sum(weights) or 1
-        out, x = [], area.x
+        out: list[pygame.Rect] = []
+        x = area.x
         for i, w in enumerate(weights):
             width = free - sum(r.width for r in out) if i == len(weights) - 1 else round(free * w / total)
             out.append(pygame.Rect(x, area.y, width, area.height))

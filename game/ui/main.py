@@ -9,7 +9,6 @@ that file at once, with F5 to reload it (see game/ui/designer.py); `--screenshot
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -17,8 +16,10 @@ from pathlib import Path
 
 from game.play.saves import SaveError, autosave_path, load_save
 from game.play.session import Session, SessionSetup
+from game.resources import NoSuchScenario, find_scenario
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load
+from game.ui.options import WindowError, WindowOptions
 from game.ui.setup_model import SCENARIO_DIR, GameSetup, SetupModel, discover
 
 DEFAULT_SCENARIO = "genoa_1922"
@@ -32,9 +33,9 @@ def new_session(setup: GameSetup) -> Session:
 
 
 def conference_for(session: Session):  # type: ignore[no-untyped-def]
-    from game.ui.conference import ConferenceScene
+    from game.ui.saveload import resumed_conference
 
-    return ConferenceScene(session)
+    return resumed_conference(session)  # a new game announces its opening; a continued one opens as it stood
 
 
 def begin(setup: GameSetup):  # type: ignore[no-untyped-def]
@@ -62,13 +63,13 @@ def continue_autosave():  # type: ignore[no-untyped-def]
 
 
 def resolve_scenario(name: str | None) -> Path:
-    """A scenario file from a path or a shipped scenario's id (default: Genoa); the CLI's one lookup."""
-    from game.cli.common import find_scenario
+    """A scenario file from a path or a shipped scenario's id (default: Genoa); the CLI's lookup too.
 
+    NoSuchScenario (naming the shipped ones) when it is neither."""
     return find_scenario(name or DEFAULT_SCENARIO)
 
 
-def setup_model(args: argparse.Namespace, scenario: Path) -> SetupModel:
+def setup_model(args: WindowOptions, scenario: Path) -> SetupModel:
     """The setup screen preset from the command line (scenario, teams, seed, length, language)."""
     good, broken = discover(SCENARIO_DIR)
     model = SetupModel(good, broken, lang=args.lang or "en", seed=args.seed)
@@ -85,13 +86,14 @@ def setup_model(args: argparse.Namespace, scenario: Path) -> SetupModel:
     return model
 
 
-def run_window(args: argparse.Namespace) -> int:
-    """Open the game window; returns the exit status for the CLI."""
+def run_window(args: WindowOptions) -> int:
+    """Open the game window; returns the exit status. WindowError if it cannot open as asked."""
     start = time.perf_counter()
-    from game.cli.common import CliError
-
     name = getattr(args, "designer", None) or args.scenario
-    scenario = resolve_scenario(str(name) if name else None)
+    try:
+        scenario = resolve_scenario(str(name) if name else None)
+    except NoSuchScenario as err:
+        raise WindowError(str(err)) from None
     from game.ui.app import App, NoDisplayError, Settings
 
     commands = None
@@ -102,7 +104,7 @@ def run_window(args: argparse.Namespace) -> int:
         try:
             commands = parse_file(Path(script))
         except ScriptSyntaxError as err:
-            raise CliError(str(err)) from None
+            raise WindowError(str(err)) from None
     lang = args.lang or "en"
     first = None
     designer = None
@@ -116,7 +118,7 @@ def run_window(args: argparse.Namespace) -> int:
         try:
             loaded = load(scenario)
         except ScenarioError as err:
-            raise CliError(f"{scenario}: {err}") from None
+            raise WindowError(f"{scenario}: {err}") from None
         seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
         length = args.length or "full"
         session = Session(loaded, SessionSetup(str(scenario), lang, (), length, seed))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import actions as A
+from game.engine.refusals import Refusal, describe
 from game.engine.rules import MAX_STATEMENT
 from game.scenario.texts import tr
 from game.ui.card import CardScene
@@ -175,15 +176,17 @@ class FormScene(CardScene):
 
                 self.ctx.push(DoneScene(self.conference, self.conference.confirmed))
         else:
-            self.message = problem
+            self.message = self.conference.message  # the refusal in the interface's language
             self.layout()
 
     def draw_card(self, surface: pygame.Surface) -> pygame.Rect:
         return self.shaded_card(surface, self.title)
 
-    def draw_problem(self, surface: pygame.Surface, rect: pygame.Rect, problem: str | None) -> None:
+    def draw_problem(self, surface: pygame.Surface, rect: pygame.Rect, problem: str | Refusal | None) -> None:
         """Why the move is refused, in the rules' words (or that it is ready), never only as a colour."""
         theme, lay, t = self.ctx.theme, self.ctx.layout, self.ctx.t
+        if isinstance(problem, Refusal):
+            problem = describe(problem, self.conference.session.cs, self.ctx.tr.lang, t)
         font = theme.text_font(lay, "small", "bold")
         text = t("Not allowed: {reason}", reason=problem) if problem else t("Ready: the rules allow this move.")
         draw_wrapped(surface, font, text, theme.c("danger" if problem else "ok"), rect, max_lines=3)
@@ -388,7 +391,7 @@ class StatementScene(FormScene):
     def action(self) -> A.Statement:
         return A.Statement(self.actor, self.text.strip(), rationale=self.rationale.strip())
 
-    def problem(self) -> str | None:
+    def problem(self) -> Refusal | None:
         from game.engine.rules import check
 
         return check(self.conference.session.state, self.action())

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.engine import actions as A
+from game.engine.refusals import Code, Refusal
 from game.engine.rules import check
 from game.engine.state import GameState
 from game.i18n import Translator
@@ -153,12 +154,12 @@ class ProposalDraft:
         to = tuple(cs.delegation_ids[x] for x in sorted(self.invited)) if self.private else ()
         return A.Propose(self.actor, cs.instrument_ids[k], package, to, self.counter_to, rationale=self.rationale.strip())
 
-    def problem(self) -> str | None:
+    def problem(self) -> Refusal | None:
         action = self.action()
         if action is None:
-            return "you are not a party to any instrument"
+            return Refusal.of(Code.NO_INSTRUMENT)
         if self.private and not self.invited:
-            return "choose at least one delegation for private talks"
+            return Refusal.of(Code.NO_INVITEES)
         return check(self.state, action)
 
 
@@ -194,9 +195,9 @@ class ShiftDraft:
         cs = self.state.cs
         return A.Shift(self.actor, cs.issue_ids[i], cs.option_ids[i][self.option], rationale=self.rationale.strip())
 
-    def problem(self) -> str | None:
+    def problem(self) -> Refusal | None:
         action = self.action()
-        return "you have no public position to change" if action is None else check(self.state, action)
+        return Refusal.of(Code.NO_POSITION_TO_CHANGE) if action is None else check(self.state, action)
 
 
 def closed_reason(s: GameState, actor: str, tr_: Translator) -> str:

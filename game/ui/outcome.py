@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,11 @@ from game.play.saves import saves_dir
 from game.play.session import Session
 from game.ui.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.focus import FocusGroup
-from game.ui.outcome_model import OutcomeView, comparison_lines, outcome_view
+from game.ui.outcome_model import OutcomeView, TeamWhatIfs, comparison_lines, outcome_view, whatif_view
 from game.ui.outcome_tabs import TABS, TabPainter
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollArea, ScrollState
+from game.ui.text import draw_wrapped, wrap
 from game.ui.widgets import Button, Widget
 
 COMPARISON_RUNS = 200
@@ -70,6 +72,55 @@ class Comparison:
         self.finished = True
 
 
+def _short_path(path: Path) -> str:
+    """A folder as a person reads it: the home folder as ~ (so the whole path fits on the screen)."""
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+    except (ValueError, RuntimeError, OSError):
+        return str(path)
+
+
+class WhatIfWork:
+    """The class's own game replayed with one team decision changed at a time, in a thread.
+
+    Pure-Python replays take about a second for a full Genoa; the thread gives the
+    window its turn between them (and stops early if the screen is left)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.found: dict[str, tuple[Any, ...]] = {}
+        self.done = 0
+        self.total = 0
+        self.error = ""
+        self.finished = False
+        self.stopped = False
+        self.thread = threading.Thread(target=self._work, name="plenipo-whatif", daemon=True)
+
+    @property
+    def wanted(self) -> bool:
+        return bool(self.session.setup.humans or self.session.state.humans) and bool(self.session.actions)
+
+    def start(self) -> None:
+        if self.wanted:
+            self.thread.start()
+        else:
+            self.finished = True
+
+    def _progress(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+
+    def _work(self) -> None:
+        s = self.session
+        try:
+            from game.analysis.whatif import what_ifs
+
+            self.found = what_ifs(s.cs, s.setup.seed, s.setup.length_id, s.setup.humans, list(s.actions), s.strategy,
+                                  s.setup.aim_weights, progress=self._progress, cancelled=lambda: self.stopped)
+        except Exception as err:  # the debrief must open even if the replays fail
+            self.error = f"{type(err).__name__}: {err}"
+        self.finished = True
+
+
 class OutcomeScene(Scene):
     name = "outcome"
 
@@ -81,6 +132,8 @@ class OutcomeScene(Scene):
         self.scrolls = [ScrollState() for _ in TABS]
         self.runs = runs
         self.comparison = Comparison(session, runs if runs is not None else COMPARISON_RUNS)
+        self.whatif = WhatIfWork(session)
+        self.terms = False  # the teacher's view: technical terms beside the plain words (T)
         self.view: OutcomeView | None = None
         self.painter: TabPainter | None = None
         self.message = ""
@@ -88,6 +141,8 @@ class OutcomeScene(Scene):
         self.ticks = 0
         self._shots: list[int] = []
         self._seen_ready = False
+        self._seen_whatif = False
+        self.page: ScrollArea | None = None
 
     def enter(self) -> None:
         if self.runs is None:
@@ -96,8 +151,12 @@ class OutcomeScene(Scene):
             self.comparison.start()
         else:
             self.comparison.finished = True
+        self.whatif.start()
         if getattr(self.ctx, "exit_at_end", False):
             self._shots = list(range(len(TABS)))
+
+    def leave(self) -> None:
+        self.whatif.stopped = True
 
     @property
     def runs_wanted(self) -> bool:
@@ -132,7 +191,7 @@ class OutcomeScene(Scene):
         except Exception as err:
             self.message = t("The record could not be written: {error}", error=str(err))
             return
-        self.message = t("Session record written to {path}", path=str(written[0].parent))
+        self.message = t("Session record written to {path}", path=_short_path(written[0].parent))
 
     def replay(self) -> None:
         """The same scenario, teams and seed again: a class can test another strategy against the same dice."""
@@ -150,17 +209,19 @@ class OutcomeScene(Scene):
         widgets: list[Widget] = []
         tabs_row = pygame.Rect(body.x, body.y, body.width, bh)
         for k, (rect, label) in enumerate(zip(lay.columns(tabs_row, [1] * len(TABS), lay.px(8)), TABS, strict=True)):
-            b = Button(f"tab:{k}", rect, f"{k + 1}  {t(label)}", lambda k=k: self.set_tab(k), style="primary" if k == self.tab else "quiet",
+            b = Button(f"tab:{k}", rect, f"{k + 1}  {t(label)}", partial(self.set_tab, k), style="primary" if k == self.tab else "quiet",
                        tooltip=t("Keys 1–6, or Left and Right, switch the page"))
             widgets.append(b)
         panel = pygame.Rect(body.x, tabs_row.bottom + lay.px(12), body.width, body.bottom - tabs_row.bottom - lay.px(12))
         self.panel = panel
         inner = panel_inner(app, panel, titled=False)
         self.area = inner.inflate(-lay.px(12), 0).move(-lay.px(6), 0)
-        self.painter = TabPainter(app, self.session, self.view, self.area.width)
+        self.painter = TabPainter(app, self.session, self.view, self.area.width, terms=self.terms,
+                                  whatifs=self.whatif_state())
         height = self.painter.height(self.tab, self.comparison_state())
-        widgets.append(ScrollArea("page", self.area, self.scrolls[self.tab], height, self._paint, line=lay.px(40),
-                                  tooltip=t("Up and Down, Page Up and Page Down to read on")))
+        self.page = ScrollArea("page", self.area, self.scrolls[self.tab], height, self._paint, line=lay.px(40),
+                               tooltip=t("Up and Down, Page Up and Page Down to read on"))
+        widgets.append(self.page)
         foot = lay.footer()
         fy = foot.centery - bh // 2 + lay.px(1)
         w = min(lay.px(270), foot.width // 5)
@@ -173,6 +234,16 @@ class OutcomeScene(Scene):
             widgets.append(Button(key, pygame.Rect(x, fy, w, bh), label, fn, style=style, tooltip=tip))  # type: ignore[arg-type]
             x += w + lay.gap
         self.focus.set(widgets)
+
+    def whatif_state(self) -> tuple[bool, tuple[TeamWhatIfs, ...], str]:
+        w = self.whatif
+        if not w.finished:
+            return False, (), ""
+        return True, whatif_view(w.found, self.session, self.ctx.tr), w.error
+
+    def toggle_terms(self) -> None:
+        self.terms = not self.terms
+        self.layout()
 
     def comparison_state(self) -> tuple[bool, int, int, list[str], str, list[tuple[str, Any]]]:
         c = self.comparison
@@ -188,7 +259,18 @@ class OutcomeScene(Scene):
             if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
                 self.set_tab(self.tab + (1 if event.key == pygame.K_RIGHT else -1))
                 return True
+            if event.key == pygame.K_t:
+                self.toggle_terms()
+                return True
+            # a presenter's clicker sends Page Down / Page Up: the page scrolls wherever the focus is
+            if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_HOME, pygame.K_END) or (
+                    event.key in (pygame.K_UP, pygame.K_DOWN) and not self._focus_on_button()):
+                return self.page is not None and self.page.handle_event(event, self.ctx)
         return self.focus.handle_event(event, self.ctx)
+
+    def _focus_on_button(self) -> bool:
+        focused = self.focus.focused
+        return focused is not None and focused.key in ("export", "replay", "new")
 
     def update(self, dt: float) -> None:
         self.focus.update(dt)
@@ -196,6 +278,9 @@ class OutcomeScene(Scene):
         if self.comparison.finished and not self._seen_ready:
             self._seen_ready = True
             self.layout()  # the comparison page grows when the results arrive
+        if self.whatif.finished and not self._seen_whatif:
+            self._seen_whatif = True
+            self.layout()  # so does the outcome page when the what-if replays are done
         if not getattr(self.ctx, "exit_at_end", False) or self.ticks < 2:
             return
         # --exit-at-end: one screenshot per page (the comparison once it is ready), then quit;
@@ -205,6 +290,8 @@ class OutcomeScene(Scene):
         if self._shots:
             k = self._shots[0]
             if TABS[k] == TABS[-1] and not self.comparison.finished and self.ticks < 60 * 120:
+                return
+            if k == 0 and not self.whatif.finished and self.ticks < 60 * 120:
                 return
             if self.tab != k:
                 self.set_tab(k)
@@ -223,9 +310,32 @@ class OutcomeScene(Scene):
         tag = t("as in history") if view.historical else t("not what happened in history")
         draw_header(surface, app, view.title, t("Outcome of the conference") + "  ·  " + tag)
         left = min(w.rect.x for w in self.focus.widgets if w.key in ("export", "replay", "new"))
-        draw_footer(surface, app, self.message or (t("1–6: pages") + "   ·   " + t("Esc: menu")), until=left)
+        hint = (t("T: plain words") if self.terms else t("T: terms for the teacher")) + "   ·   " + t("Esc: menu")
+        draw_footer(surface, app, hint, until=left)
         draw_panel(surface, app, self.panel)
         self.focus.draw(surface, app)
+        if self.message:
+            self._draw_message(surface)
+
+    def message_box(self) -> tuple[pygame.Rect, list[str]]:
+        """Where the export message goes and its lines: wrapped across the window above the footer, never cut."""
+        app = self.ctx
+        theme, lay = app.theme, app.layout
+        font = theme.text_font(lay, "small", "bold")
+        width = lay.width - 2 * lay.margin
+        pad = lay.px(12)
+        lines = wrap(font, self.message, width - 2 * pad)
+        h = len(lines) * round(font.get_linesize() * 1.2) + 2 * pad
+        box = pygame.Rect(lay.margin, lay.footer().y - h - lay.px(6), width, h)
+        return box, lines
+
+    def _draw_message(self, surface: pygame.Surface) -> None:
+        theme, lay = self.ctx.theme, self.ctx.layout
+        box, lines = self.message_box()
+        pygame.draw.rect(surface, theme.c("panel_bg"), box, border_radius=lay.px(6))
+        pygame.draw.rect(surface, theme.c("brass"), box, max(1, lay.px(2)), border_radius=lay.px(6))
+        font = theme.text_font(lay, "small", "bold")
+        draw_wrapped(surface, font, "\n".join(lines), theme.c("ink"), box.inflate(-lay.px(24), -lay.px(24)))
 
     def _paint(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
         if self.painter is not None:

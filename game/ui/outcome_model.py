@@ -7,9 +7,10 @@ reasons (its value of the package, its aspiration, its alternative).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from game.analysis.whatif import Change, WhatIf
 from game.engine.scoring import score
 from game.i18n import Translator
 from game.play.session import Session
@@ -132,11 +133,11 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
     trust = []
     actors = list(cs.actors)
     for k in actors:
-        vals = []
+        means: list[float | None] = []
         for h in history:
-            others = [h.relations[j * n_d + k] for j in actors if j != k]
-            vals.append(sum(others) / len(others) if others else None)
-        trust.append(Series(cs.delegation_ids[k], codes[cs.delegation_ids[k]], tuple(vals)))
+            others = [float(h.relations[j * n_d + k]) for j in actors if j != k]
+            means.append(sum(others) / len(others) if others else None)
+        trust.append(Series(cs.delegation_ids[k], codes[cs.delegation_ids[k]], tuple(means)))
     return OutcomeView(
         title=tr(out.title, lang) if out else t("The conference is over"),
         debrief=tr(out.debrief, lang) if out else "",
@@ -152,6 +153,78 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
         trust=tuple(trust),
         questions=tuple(tr(q, lang) for q in scen.meta.debrief_questions),
     )
+
+
+@dataclass(frozen=True)
+class TeamWhatIfs:
+    """A team's "what if" lines for the debrief: its own decisions, changed one at a time and replayed."""
+
+    id: str
+    name: str
+    code: str
+    lines: tuple[str, ...]
+
+
+def _join(t: Callable[..., str], parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return t("{first} and {last}", first=", ".join(parts[:-1]), last=parts[-1])
+
+
+def whatif_sentence(w: WhatIf, session: Session, tr_: Translator) -> str:
+    """'Had you accepted No. 3 on 16 April, Rapallo would not have been signed and the conference would have ended in …'."""
+    cs, t, lang = session.cs, tr_.t, tr_.lang
+    d = w.decision
+    date = tr_.date(d.date)
+    title = tr(cs.instrument(cs.inst_index[d.instrument]).title, lang) if d.instrument else ""
+    proposer = tr(cs.delegation(cs.d_index[d.proposer]).name, lang) if d.proposer else ""
+    clauses: list[str] = []
+    for iid in cs.instrument_ids:
+        name = tr(cs.instrument(cs.inst_index[iid]).title, lang)
+        if iid in w.changed.signed and iid not in w.actual.signed:
+            clauses.append(t("{instrument} would have been signed", instrument=name))
+        elif iid in w.actual.signed and iid not in w.changed.signed:
+            clauses.append(t("{instrument} would not have been signed", instrument=name))
+    if w.outcome_changed:
+        titles = {o.id: tr(o.title, lang) for o in cs.scenario.outcomes}
+        ending = titles.get(w.changed.outcome or "", t("no outcome"))
+        clauses.append(t("the conference would have ended in “{ending}”", ending=ending))
+    if abs(w.score_change) >= 1 or not clauses:
+        clauses.append(t("your score would have been {new} instead of {old}", new=round(w.changed.score), old=round(w.actual.score)))
+    named = d.instrument is not None and (d.instrument in w.changed.signed) != (d.instrument in w.actual.signed)
+    if named:  # the consequences name the instrument already: keep the head short
+        head = {
+            Change.ACCEPT: t("Had you accepted No. {number} from {proposer} on {date}"),
+            Change.REJECT: t("Had you rejected No. {number} from {proposer} on {date}"),
+            Change.ANSWER_ACCEPT: t("Had you accepted No. {number} from {proposer} when it reached you on {date}"),
+            Change.STAY: t("Had you stayed at the conference instead of walking out on {date}"),
+            Change.NOT_PROPOSE: t("Had you not proposed No. {number} on {date}"),
+        }[d.change]
+    else:
+        head = {
+            Change.ACCEPT: t("Had you accepted No. {number} ({instrument}, from {proposer}) on {date}"),
+            Change.REJECT: t("Had you rejected No. {number} ({instrument}, from {proposer}) on {date}"),
+            Change.ANSWER_ACCEPT: t("Had you accepted No. {number} ({instrument}, from {proposer}) when it reached you on {date}"),
+            Change.STAY: t("Had you stayed at the conference instead of walking out on {date}"),
+            Change.NOT_PROPOSE: t("Had you not proposed No. {number} ({instrument}) on {date}"),
+        }[d.change]
+    head = head.format(number=d.proposal, instrument=title, proposer=proposer, date=date)
+    return t("{decision}, {consequences}.", decision=head, consequences=_join(t, clauses))
+
+
+def whatif_view(found: Mapping[str, tuple[WhatIf, ...]], session: Session, tr_: Translator) -> tuple[TeamWhatIfs, ...]:
+    """Every team, in seating order, with its lines (none when no single changed decision changed anything)."""
+    cs = session.cs
+    codes = short_codes(cs.scenario.delegations, tr_.lang)
+    teams = [cs.delegation_ids[k] for k in sorted(session.state.humans)]
+    for did in session.setup.humans:
+        if did not in teams:
+            teams.append(did)
+    out = []
+    for did in teams:
+        lines = tuple(whatif_sentence(w, session, tr_) for w in found.get(did, ()))
+        out.append(TeamWhatIfs(did, tr(cs.delegation(cs.d_index[did]).name, tr_.lang), codes[did], lines))
+    return tuple(out)
 
 
 def comparison_lines(tally: object, session: Session, tr_: Translator) -> list[str]:

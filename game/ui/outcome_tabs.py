@@ -8,6 +8,7 @@ so a long debrief scrolls smoothly on a projector.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -17,21 +18,27 @@ from game.play.session import Session
 from game.scenario.texts import tr
 from game.ui.charts import draw_chart
 from game.ui.conference_draw import seat_surface, wrapped
-from game.ui.outcome_model import OutcomeView
+from game.ui.outcome_model import OutcomeView, TeamWhatIfs
 from game.ui.text import draw_line, render
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-TABS = (N_("Outcome"), N_("Scores"), N_("Charts"), N_("Talks revealed"), N_("AI reasons"), N_("Compared"))
+TABS = (N_("Outcome"), N_("Scores"), N_("Charts"), N_("Secrets"), N_("AI reasons"), N_("Compared"))
 Block = tuple[int, Callable[[pygame.Surface, int, int], None]]  # height, paint(surface, x, y)
 
 
 class TabPainter:
-    def __init__(self, app: App, session: Session, view: OutcomeView, width: int) -> None:
+    def __init__(self, app: App, session: Session, view: OutcomeView, width: int, terms: bool = False,
+                 whatifs: tuple[bool, tuple[TeamWhatIfs, ...], str] = (True, (), "")) -> None:
         self.app, self.session, self.view, self.width = app, session, view, width
+        self.terms = terms  # the teacher's view: technical terms beside the plain words
+        self.whatifs = whatifs
         self.dels = {d.id: d for d in session.cs.scenario.delegations}
+        self.teams = {r.id for r in view.scores if r.team} | set(session.setup.humans)
         self._cache: dict[tuple[int, Any], list[Block]] = {}
+        self._texts: dict[tuple[int, Any], list[str]] = {}
+        self._collect: list[str] = []
 
     def session_weights(self) -> str:
         """Names of the delegations whose aim weights the teacher changed before the game ('' if none)."""
@@ -47,6 +54,7 @@ class TabPainter:
         font = theme.text_font(lay, size, role, reading=reading)  # type: ignore[arg-type]
         w = (width or self.width) - indent
         lines = wrapped(font, text, w)
+        self._collect.append(text)
         step = font.get_linesize()
 
         def paint(surface: pygame.Surface, x: int, y: int) -> None:
@@ -85,10 +93,19 @@ class TabPainter:
 
     # --- pages ------------------------------------------------------------------------
     def blocks(self, tab: int, comp: tuple[Any, ...]) -> list[Block]:
-        key = (tab, tuple(map(str, comp[:5])) if tab == 5 else None)
+        key = (tab, tuple(map(str, comp[:5])) if tab == 5 else None)  # the painter is rebuilt when terms or what-ifs change
         if key not in self._cache:
-            self._cache[key] = [self._outcome, self._scores, self._charts, self._revealed, self._whys, lambda: self._compared(comp)][tab]()
+            self._collect = []
+            pages: list[Callable[[], list[Block]]] = [self._outcome, self._scores, self._charts, self._revealed, self._whys,
+                                                      partial(self._compared, comp)]
+            self._cache[key] = pages[tab]()
+            self._texts[key] = self._collect
         return self._cache[key]
+
+    def texts(self, tab: int, comp: tuple[Any, ...]) -> list[str]:
+        """Every text block of a page, in reading order (what tests, and later a self-voicing mode, read)."""
+        self.blocks(tab, comp)
+        return self._texts[(tab, tuple(map(str, comp[:5])) if tab == 5 else None)]
 
     def height(self, tab: int, comp: tuple[Any, ...]) -> int:
         return sum(h for h, _ in self.blocks(tab, comp))
@@ -116,9 +133,54 @@ class TabPainter:
         right = [self._text(t("What really happened"), "heading", "heading", width=half, reading=False), self._gap(6),
                  self._text(v.history or "—", width=half)]
         out = [self._columns(left, right), self._gap(20)]
+        out.extend(self._whatif_section())
         if v.questions:
             out.extend(self._heading(t("Questions for the class")))
             out.extend(self._text(f"{k + 1}. {q}") for k, q in enumerate(v.questions))
+        return out
+
+    def _band(self, blocks: list[Block], colour: str = "field_bg") -> Block:
+        """Blocks on a tinted band with a bar at the left: how a team's own part stands out on every page."""
+        lay, theme = self.app.layout, self.app.theme
+        pad = lay.px(6)
+        inner = sum(h for h, _ in blocks)
+
+        def paint(surface: pygame.Surface, x: int, y: int) -> None:
+            band = pygame.Rect(x, y, self.width, inner + 2 * pad)
+            pygame.draw.rect(surface, theme.c(colour), band, border_radius=lay.px(6))
+            pygame.draw.rect(surface, theme.c("team"), (x, y, max(3, lay.px(6)), band.height), border_radius=lay.px(3))
+            yy = y + pad
+            for h, p in blocks:
+                p(surface, x, yy)
+                yy += h
+
+        return inner + 2 * pad, paint
+
+    def _whatif_section(self) -> list[Block]:
+        """Per team, up to three replays of this very game with one of its decisions changed."""
+        t = self.app.t
+        finished, teams, error = self.whatifs
+        if finished and not teams:
+            return []
+        out = self._heading(t("What if your team had decided differently?"))
+        out.append(self._text(t("The computer replayed this game with the same dice, changing one of your team's decisions at a time."),
+                              "small", colour="ink_soft"))
+        out.append(self._gap(8))
+        if not finished:
+            out.append(self._text(t("Replaying your game with other decisions…"), colour="ink_soft"))
+        inset = self.app.layout.px(18)
+        for team in teams:
+            blocks = [self._text(team.name, "label", "bold", width=self.width - inset, indent=inset)]
+            if team.lines:
+                blocks.extend(self._text("– " + line, width=self.width - inset, indent=inset) for line in team.lines)
+            else:
+                blocks.append(self._text(t("No single decision of yours, changed on its own, would have changed how the conference ended."),
+                                         colour="ink_soft", width=self.width - inset, indent=inset))
+            out.append(self._band(blocks))
+            out.append(self._gap(8))
+        if error:
+            out.append(self._text(t("Part of the comparison could not be worked out: {error}", error=error), "small", colour="danger"))
+        out.append(self._gap(12))
         return out
 
     def _scores(self) -> list[Block]:
@@ -134,15 +196,19 @@ class TabPainter:
         small = theme.text_font(lay, "small", "bold")
         r = max(10, lay.px(16))
         head_h = max(2 * r + lay.px(4), bold.get_linesize())
+        inset = lay.px(14)
         for row in self.view.scores:
+            blocks: list[Block] = []
+            x0 = inset if row.team else 0
 
-            def head(surface: pygame.Surface, x: int, y: int, row: Any = row) -> None:
+            def head(surface: pygame.Surface, x: int, y: int, row: Any = row, x0: int = x0) -> None:
+                x += x0
                 d = self.dels.get(row.id)
                 if d is not None:
                     seat = seat_surface(d, row.code, r, False)
                     surface.blit(seat, seat.get_rect(center=(x + r, y + head_h // 2)))
-                who = t("Team") if row.team else t("AI")
-                name_w = round(self.width * 0.34)
+                who = t("your team") if row.team else t("AI")
+                name_w = round(self.width * 0.34) - x0  # the bars line up, banded or not
                 draw_line(surface, bold, f"{row.name} ({who})", theme.c("ink"), pygame.Rect(x + 2 * r + lay.px(10), y, name_w, head_h))
                 bar = pygame.Rect(x + 2 * r + lay.px(20) + name_w, y + head_h // 4, round(self.width * 0.3), head_h // 2)
                 pygame.draw.rect(surface, theme.c("field_bg"), bar)
@@ -151,14 +217,18 @@ class TabPainter:
                 pygame.draw.rect(surface, theme.c("ok"), fill)
                 pygame.draw.rect(surface, theme.c("border"), bar, 1)
                 text = t("score {score} · value {value}", score=round(row.score), value=round(row.utility))
-                draw_line(surface, small, text, theme.c("ink"), pygame.Rect(bar.right + lay.px(10), y, self.width - bar.right + x, head_h))
+                draw_line(surface, small, text, theme.c("ink"), pygame.Rect(bar.right + lay.px(10), y, self.width - bar.right + x - x0, head_h))
 
-            out.append((head_h + lay.px(4), head))
+            blocks.append((head_h + lay.px(4), head))
             for aim in row.aims:
                 mark = t("met") if aim.met else t("not met")
                 mark += " (" + t("weight {weight}", weight=f"{aim.weight:g}") + ")"
-                out.append(self._text(f"{mark}: {aim.text}", "small", "bold" if aim.met else "body",
-                                      colour="ok" if aim.met else "danger", indent=2 * r + lay.px(10)))
+                blocks.append(self._text(f"{mark}: {aim.text}", "small", "bold" if aim.met else "body",
+                                         colour="ok" if aim.met else "danger", indent=2 * r + lay.px(10) + x0))
+            if row.team:
+                out.append(self._band(blocks))
+            else:
+                out.extend(blocks)
             out.append(self._gap(14))
         return out
 
@@ -176,16 +246,20 @@ class TabPainter:
         charts.append(lambda s, r: draw_chart(s, self.app, r, t("Trust the others place in each delegation"), v.turns, v.trust, self.dels,
                                               y_range=(0.0, 100.0)))
         for pc in v.positions:
-            charts.append(lambda s, r, pc=pc: draw_chart(s, self.app, r, pc.issue, v.turns, pc.series, self.dels, y_labels=pc.options))
+            charts.append(partial(self._position_chart, pc))
         for k in range(0, len(charts), cols):
             row = charts[k : k + cols]
 
-            def paint(surface: pygame.Surface, x: int, y: int, row: list = row) -> None:
+            def paint(surface: pygame.Surface, x: int, y: int, row: list[Callable[[pygame.Surface, pygame.Rect], None]] = row) -> None:
                 for j, draw in enumerate(row):
                     draw(surface, pygame.Rect(x + j * (cw + gap), y, cw, ch))
 
             out.append((ch + gap, paint))
         return out
+
+    def _position_chart(self, pc: Any, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        v = self.view
+        draw_chart(surface, self.app, rect, pc.issue, v.turns, pc.series, self.dels, y_labels=pc.options)
 
     def _revealed(self) -> list[Block]:
         t = self.app.t
@@ -197,25 +271,31 @@ class TabPainter:
                 out.append(self._gap(8))
                 out.append(self._text(line.date, "small", "bold", colour="ink_soft"))
             prefix = t("[private] ") if line.private else ""
-            out.append(self._text(prefix + line.text, colour="link" if line.private else "ink"))
+            if line.actor in self.teams:
+                out.append(self._band([self._text(prefix + line.text, "body", "bold", colour="link" if line.private else "ink",
+                                                  indent=self.app.layout.px(14))]))
+            else:
+                out.append(self._text(prefix + line.text, colour="link" if line.private else "ink"))
         return out
 
     def _whys(self) -> list[Block]:
         t = self.app.t
         out = self._heading(t("Why each AI delegation decided as it did"))
-        legend = t("Value: what the package was worth to it (0–100). Aspiration: what it was holding out for.")
-        legend += " " + t("Alternative: what it expected without this deal.")
+        legend = t("Worth: what the deal was worth to it (0–100). Holding out for: the least it hoped to get then.")
+        legend += " " + t("Without a deal: what it expected if this deal failed.")
+        if self.terms:
+            legend += " " + t("(Terms: worth = utility; holding out for = aspiration level; without a deal = best alternative, BATNA.)")
         out.append(self._text(legend, "small", colour="ink_soft"))
         out.append(self._gap())
         if not self.view.whys:
             out.append(self._text(t("No AI decisions were recorded.")))
         for w in self.view.whys:
             out.append(self._text(f"{w.date}: {w.sentence}", "body", "bold"))
-            parts = [t("value {value}", value=round(w.value)), t("aspiration {value}", value=round(w.aspiration)),
-                     t("alternative {value}", value=round(w.alternative))]
+            parts = [t("worth {value}", value=round(w.value)), t("holding out for {value}", value=round(w.aspiration)),
+                     t("without a deal {value}", value=round(w.alternative))]
             if w.deciding:
                 parts.append(t("weighed most: {issues}", issues=w.deciding))
-            if w.note:
+            if w.note and self.terms:
                 parts.append(w.note)
             out.append(self._text(" · ".join(parts), "small", colour="ink_soft", indent=self.app.layout.px(20)))
             out.append(self._gap(8))
@@ -242,18 +322,28 @@ class TabPainter:
         for iid, a in deals:
             title = tr(cs.instrument(cs.inst_index[iid]).title, lang)
             if a.efficient:
-                verdict = t("{instrument}: no other package was better for every party at once (Pareto-efficient).", instrument=title)
+                verdict = t("{instrument} was the best deal everyone could have had: no other deal was better for all its parties at once.",
+                            instrument=title)
+                term = t("(Term: the deal was Pareto-efficient.)")
             else:
-                verdict = t("{instrument}: another package could have given every party up to {gap} more points at once.",
+                verdict = t("{instrument} left value on the table: another deal could have given every party up to {gap} more points at once.",
                             instrument=title, gap=round(a.frontier_gap, 1))
+                term = t("(Term: the deal was not Pareto-efficient.)")
             out.append(self._text(verdict, "body", "bold"))
+            if self.terms:
+                out.append(self._text(term, "small", colour="ink_soft"))
             if a.nash_distance is not None and a.nash_difference is not None:
                 distance = round(a.nash_distance, 1)
-                out.append(self._text(t("Distance from the Nash bargaining point (the fairest split of the gains): {d}", d=distance)))
+                fair = t("The fairest split of the gains lay {d} points away from this deal.", d=distance) if distance >= 0.5 else t(
+                    "This deal was the fairest split of the gains.")
+                out.append(self._text(fair))
                 parts = []
                 for k, diff in zip(a.frontier.parties, a.nash_difference, strict=False):
                     name = tr(cs.delegation(int(k)).name, lang)
                     parts.append(f"{name} {diff:+.0f}")
-                out.append(self._text(t("Compared with the Nash point: {parts}", parts=", ".join(parts)), "small", colour="ink_soft"))
+                out.append(self._text(t("Against the fairest split, each party got: {parts}", parts=", ".join(parts)), "small", colour="ink_soft"))
+                if self.terms:
+                    out.append(self._text(t("(Term: the fairest split is the Nash bargaining point; distance {d}.)", d=distance),
+                                          "small", colour="ink_soft"))
             out.append(self._gap(8))
         return out

@@ -65,6 +65,8 @@ class PauseScene(CardScene):
         self.layout()
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.ctx.stack.top is not self:
+            return  # settings, save or load opened from here: one card, one veil and one focus ring at a time
         self.shaded_card(surface, self.ctx.t("Paused"))
         self.focus.draw(surface, self.ctx)
 
@@ -104,7 +106,5 @@ class SettingsScene(CardScene):
         self.focus.set(widgets)
 
     def draw(self, surface: pygame.Surface) -> None:
-        below = self.ctx.stack.visible()
-        if len(below) < 2 or not below[-2].overlay:  # over the pause menu, one veil is enough
-            self.shaded_card(surface, self.ctx.t("Settings"))
+        self.shaded_card(surface, self.ctx.t("Settings"))  # the pause menu below steps aside while this is open
         self.focus.draw(surface, self.ctx)

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -22,6 +23,9 @@ from game.ui.focus import FocusGroup
 from game.ui.scene import Scene
 from game.ui.text import draw_wrapped
 from game.ui.widgets import Button, Label, ListBox, TextField, Widget
+
+if TYPE_CHECKING:
+    from game.ui.conference import ConferenceScene
 
 
 def list_saves(folder: Path | None = None) -> list[Path]:
@@ -169,8 +173,6 @@ class LoadScene(_Card):
         self.message = ""
 
     def _load(self) -> None:
-        from game.ui.conference import ConferenceScene
-
         if not self.files:
             return
         path = self.files[self.index]
@@ -179,10 +181,21 @@ class LoadScene(_Card):
         except SaveError as err:
             self.bad, self.message = True, self.ctx.t("This save cannot be loaded (it is left as it is): {error}", error=str(err))
             return
-        scene = ConferenceScene(loaded.session)
+        scene = resumed_conference(loaded.session)
         if loaded.scenario_changed:
             scene.message = self.ctx.t("Note: the scenario file has changed since this game was saved.")
         self.ctx.stack.reset(scene)
+
+
+def resumed_conference(session: Session) -> ConferenceScene:
+    """A saved game opens where it stood: its news was announced when it happened, so it is all
+    on the board at once instead of being read out again one line at a time."""
+    from game.ui.conference import ConferenceScene
+
+    scene = ConferenceScene(session)
+    if session.actions:
+        scene.shown = len(session.state.log)
+    return scene
 
 
 class MessageScene(Scene):

@@ -20,6 +20,7 @@ from game.classroom.chime import chime_samples
 from game.classroom.console import Classroom, TimeUp, classroom_for, find_classroom
 from game.classroom.timer import clock_text
 from game.engine import actions as A
+from game.engine.refusals import Refusal
 from game.ui import conference as conference_module
 from game.ui.card import CardScene
 from game.ui.chrome import draw_panel, panel_inner, shade
@@ -112,11 +113,19 @@ class ClassroomLayer:
         room.apply_move = lambda action: self._auto_move(conf, action)
         s = conf.session.state
         at_keyboard = conf.viewer is not None and conf.viewer == s.actor_id and not conf.animating
-        up = room.tick(at_keyboard)
+        up = room.tick(at_keyboard, held=self.covered())
         if up is not None:
             self.last_time_up = up
             self.flash = FLASH_SECONDS
             self.chime()
+
+    def covered(self) -> bool:
+        """The teacher's console, the PIN card or the menu is open over the team's screen: the team cannot play."""
+        from game.ui.pause import PauseScene, SettingsScene
+        from game.ui.saveload import LoadScene, SaveScene
+
+        return any(isinstance(s, (PinScene, ConfirmScene, PauseScene, SettingsScene, SaveScene, LoadScene))
+                   or type(s).__name__ == "ConsoleScene" for s in self.app.stack)
 
     def chime(self) -> None:
         self.chimes += 1
@@ -129,7 +138,7 @@ class ClassroomLayer:
             except pygame.error:
                 self._chime = None
 
-    def _auto_move(self, conf: ConferenceScene, action: A.Action) -> str | None:
+    def _auto_move(self, conf: ConferenceScene, action: A.Action) -> Refusal | None:
         """The timer passes the team's turn: its open forms close first (the turn is over), then the move is made as usual."""
         from game.ui.move_forms import FormScene
 

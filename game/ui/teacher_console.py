@@ -17,13 +17,14 @@ import pygame
 
 from game.classroom.console import Classroom
 from game.classroom.timer import clock_text
+from game.engine.refusals import Refusal, describe
 from game.play.saves import autosave_path, save
 from game.scenario.texts import tr
 from game.ui.card import CardScene
 from game.ui.chrome import panel_inner
 from game.ui.conference import ConferenceScene
 from game.ui.teacher import ConfirmScene, room_for
-from game.ui.text import draw_line, draw_wrapped
+from game.ui.text import draw_line, draw_wrapped, wrap
 from game.ui.widgets import Button, Choice, Label, ListBox, TextField, Toggle, Widget
 
 MINUTES = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20)
@@ -54,11 +55,12 @@ class ConsoleScene(CardScene):
         self.layout()
 
     # --- commands ---------------------------------------------------------------------------
-    def _done(self, problem: str | None, success: str) -> None:
+    def _done(self, problem: Refusal | str | None, success: str) -> None:
         """After a command: say what happened (or why not), keep the autosave current, redraw the conference."""
         t = self.ctx.t
         self.message_bad = problem is not None
-        self.message = t("Not allowed: {reason}", reason=problem) if problem else success
+        reason = describe(problem, self.conference.session.cs, self.ctx.tr.lang, t) if isinstance(problem, Refusal) else problem
+        self.message = t("Not allowed: {reason}", reason=reason) if problem is not None else success
         if problem is None:
             with contextlib.suppress(OSError):  # the conference's own autosave reports failures
                 save(self.conference.session, autosave_path())
@@ -164,14 +166,15 @@ class ConsoleScene(CardScene):
         foot = pygame.Rect(inner.x, inner.bottom - bh, inner.width, bh)
         self.message_rect = pygame.Rect(inner.x, foot.y, inner.width - lay.px(260) - gap, bh)
         area = pygame.Rect(inner.x, self.status_rect.bottom + gap, inner.width, foot.y - gap - self.status_rect.bottom - gap)
-        c1, c2, c3 = lay.columns(area, [11, 12, 8], lay.px(20))
+        c1, c2, c3 = lay.columns(area, [10, 13, 9], lay.px(20))
         self.columns = [(c1, t("Conduct")), (c2, t("Events and news")), (c3, t("Who plays"))]
         head_h = theme.text_font(lay, "label", "heading").get_linesize() + lay.px(8)
         widgets: list[Widget] = []
 
         # conduct: pause, timer, end, undo, end now
         x = pygame.Rect(c1.x, c1.y + head_h, c1.width, c1.height - head_h)
-        rows = lay.stack(x, [bh, label_h, bh, bh, label_h, bh, bh, bh], gap)
+        end_h = 2 * label_h if theme.text_font(lay, "body", "bold").size(self._last_sitting_text())[0] > c1.width else label_h
+        rows = lay.stack(x, [bh, label_h, bh, bh, end_h, bh, bh, bh], gap)
         widgets.append(Button("pause", rows[0], t("Resume (P)") if room.paused else t("Pause (P)"), self._pause, style="primary",
                               tooltip=t("Pause: the AI stops, the teams' moves are locked, PAUSED shows on the screen (P)")))
         widgets.append(Label("timer_label", rows[1], t("Timer per team turn"), size="body"))
@@ -181,13 +184,16 @@ class ConsoleScene(CardScene):
         widgets.append(Toggle("auto_pass", rows[3], t("Pass when time is up"), room.auto_pass, self._auto, on_text=t("On"),
                               off_text=t("Off"), enabled=room.minutes > 0,
                               tooltip=t("When the time runs out the team's turn is passed for it (a chime and a flash either way)")))
+        auto = widgets[-1]
+        if isinstance(auto, Toggle) and not auto.fits(app):
+            auto.compact = True  # a long label (Lithuanian at 1280): only the current state, in words
         self.end_rect = rows[4]
         earlier, later = room.last_date_after(-1), room.last_date_after(1)
         half = lay.columns(rows[5], [1, 1], gap)
-        widgets.append(Button("earlier", half[0], t("One sitting earlier"), lambda: self._move_end(-1), enabled=earlier is not None,
-                              tooltip=t("The conference would end on {date}", date=app.tr.date(earlier)) if earlier else None))
-        widgets.append(Button("later", half[1], t("One sitting later"), lambda: self._move_end(1), enabled=later is not None,
-                              tooltip=t("The conference would end on {date}", date=app.tr.date(later)) if later else None))
+        widgets.append(Button("earlier", half[0], t("Earlier"), lambda: self._move_end(-1), enabled=earlier is not None,
+                              tooltip=t("One sitting earlier: the conference would end on {date}", date=app.tr.date(earlier)) if earlier else None))
+        widgets.append(Button("later", half[1], t("Later"), lambda: self._move_end(1), enabled=later is not None,
+                              tooltip=t("One sitting later: the conference would end on {date}", date=app.tr.date(later)) if later else None))
         can_undo = self.conference.session.can_undo() and not s.ended
         widgets.append(Button("undo", rows[6], t("Undo the last sitting…"), self._ask_undo, enabled=can_undo,
                               tooltip=t("Back to the start of this sitting (or the one before); asks first")))
@@ -200,11 +206,17 @@ class ConsoleScene(CardScene):
         y = c2.y + head_h
         small_h = theme.text_font(lay, "small").get_linesize()
         row_h = label_h + lay.px(14)
-        news_h = 3 * bh + 2 * gap
-        n = lay.stack(pygame.Rect(c2.x, c2.bottom - news_h, c2.width, news_h), [bh, bh, bh], gap)
+        news_h = 2 * bh + gap
+        n = lay.stack(pygame.Rect(c2.x, c2.bottom - news_h, c2.width, news_h), [bh, bh], gap)
+        text_field, publish = lay.columns(n[1], [3, 2], gap)  # the news text and its button share a row: room for the event's text
         if events:
-            room_for_text = 3 * small_h + label_h
-            rows_fit = max(1, (n[0].y - 2 * gap - bh - room_for_text - y) // row_h)
+            # the chosen event's title and whole text come first; the list gets what is left (at least two rows)
+            chosen = events[self.event_index]
+            bold = theme.text_font(lay, "body", "bold")
+            title_lines = min(2, len(wrap(bold, chosen.title, c2.width)))
+            text_lines = len(wrap(theme.text_font(lay, "small"), chosen.text, c2.width)) if chosen.text else 0
+            room_for_text = title_lines * round(bold.get_linesize() * 1.2) + text_lines * round(small_h * 1.2)
+            rows_fit = max(1, (n[0].y - 3 * gap - bh - room_for_text - y) // row_h)  # one row at least (Up/Down go on)
             list_h = min(len(events), rows_fit) * row_h
             items = [(t("{title} (happened)", title=e.title) if e.fired else e.title, "") for e in events]
             widgets.append(ListBox("events", pygame.Rect(c2.x, y, c2.width, list_h), items, self.event_index, self._pick_event,
@@ -212,16 +224,15 @@ class ConsoleScene(CardScene):
             y += list_h + gap
             fire = pygame.Rect(c2.x, n[0].y - 2 * gap - bh, c2.width, bh)
             self.event_text_rect = pygame.Rect(c2.x, y, c2.width, max(0, fire.y - gap - y))
-            chosen = events[self.event_index]
             widgets.append(Button("fire", fire, t("Fire this event"), self._fire, enabled=not chosen.fired,
                                   tooltip=t("It appears in the news column at once and takes effect")))
         else:
             self.event_text_rect = pygame.Rect(c2.x, y, c2.width, small_h * 2)
         widgets.append(TextField("headline", n[0], self.headline, self._typed_headline, placeholder=t("News headline of your own"), max_len=120,
                                  tooltip=t("A news item written by you: it appears in the news column")))
-        widgets.append(TextField("news_text", n[1], self.news_text, self._typed_text, placeholder=t("Text (optional)"), max_len=300,
+        widgets.append(TextField("news_text", text_field, self.news_text, self._typed_text, placeholder=t("Text (optional)"), max_len=300,
                                  on_submit=lambda _x: self._publish()))
-        widgets.append(Button("publish", n[2], t("Publish the news"), self._publish, enabled=bool(self.headline.strip())))
+        widgets.append(Button("publish", publish, t("Publish"), self._publish, enabled=bool(self.headline.strip())))
 
         # who plays
         y = c3.y + head_h
@@ -240,6 +251,9 @@ class ConsoleScene(CardScene):
             w.compact = compact
         widgets.append(Button("close", pygame.Rect(foot.right - lay.px(260), foot.y, lay.px(260), bh), t("Close (Esc)"), self.ctx.pop))
         self.focus.set(widgets)
+
+    def _last_sitting_text(self) -> str:
+        return self.ctx.t("Last sitting: {date}", date=self.ctx.tr.date(self.room.last_date()))
 
     def _pick_event(self, i: int) -> None:
         self.event_index = i
@@ -284,14 +298,15 @@ class ConsoleScene(CardScene):
             draw_line(surface, head, title, theme.c("ink"), pygame.Rect(rect.x, rect.y, rect.width, head.get_linesize()))
             pygame.draw.rect(surface, theme.c("rule"), (rect.x, rect.y + head.get_linesize() + lay.px(1), rect.width, max(1, lay.px(2))))
         small = theme.text_font(lay, "small")
-        draw_line(surface, theme.text_font(lay, "body", "bold"), t("Last sitting: {date}", date=app.tr.date(room.last_date())),
-                  theme.c("ink"), self.end_rect)
+        draw_wrapped(surface, theme.text_font(lay, "body", "bold"), self._last_sitting_text(), theme.c("ink"), self.end_rect, spacing=1.0)
         events = room.optional_events(app.tr.lang)
         if events:
             ev = events[min(self.event_index, len(events) - 1)]
             r = self.event_text_rect
             used = draw_wrapped(surface, bold, ev.title, theme.c("ink"), r, max_lines=2)
-            draw_wrapped(surface, small, ev.text, theme.c("ink_soft"), pygame.Rect(r.x, r.y + used, r.width, max(0, r.height - used)))
+            rest = pygame.Rect(r.x, r.y + used, r.width, max(0, r.height - used))
+            if rest.height >= small.get_linesize():  # never a line drawn under the Fire button
+                draw_wrapped(surface, small, ev.text, theme.c("ink_soft"), rest)
         else:
             draw_wrapped(surface, small, t("This scenario has no prepared events; write a news item instead."), theme.c("ink_soft"),
                          self.event_text_rect)

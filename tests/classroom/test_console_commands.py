@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.classroom.console import LOCKOUT_SECONDS, MAX_TRIES, Classroom, PinGuard, pin_matches
 from game.engine import actions as A
+from game.engine.refusals import Code, Refusal
 from game.play.saves import load_save, save
 from game.play.session import Session, SessionSetup
 from game.record import build_record, to_markdown
@@ -68,9 +69,9 @@ def test_console_commands_are_engine_actions_of_the_teacher() -> None:
     assert all(e.title and not e.fired for e in events)
     assert room.fire("press_leak") is None
     assert room.optional_events("en")[0].fired
-    assert room.fire("press_leak") == "that event has already happened"
+    assert room.fire("press_leak") == Refusal.of(Code.EVENT_HAPPENED)
     assert room.fire("no_such_event") is not None
-    assert room.news("  ", "x") == "a news item needs a headline"
+    assert room.news("  ", "x") == Refusal.of(Code.NEWS_NEEDS_HEADLINE)
     assert room.news("Strike in Genoa", "The dockers stop work.") is None
     last = room.last_date()
     later = room.last_date_after(1)
@@ -78,14 +79,14 @@ def test_console_commands_are_engine_actions_of_the_teacher() -> None:
     assert room.move_end(1) is None and room.last_date() == later
     assert room.last_date_after(-100) is None and room.move_end(-100) is not None
     assert room.set_control("britain", True) is None and s.cs.d_index["britain"] in s.state.humans
-    assert room.set_control("usa", True) == "an observer cannot be played"
+    assert room.set_control("usa", True) == Refusal.of(Code.OBSERVER)
     kinds = [type(a).__name__ for a in s.actions if not hasattr(a, "actor")]
     assert kinds == ["FireEvent", "News", "MoveEnd", "SetControl"]
     record = build_record(s, reveal=True)
     assert [a.kind for a in record.teacher] == kinds
     assert any("Strike in Genoa" in a.text for a in record.teacher)
     assert room.end_now() is None and s.state.ended
-    assert room.news("late", "") == "the conference is over"
+    assert room.news("late", "") == Refusal.of(Code.CONFERENCE_OVER)
 
 
 def test_undo_restores_the_exact_state_and_keeps_what_was_taken_back() -> None:

@@ -8,6 +8,7 @@ from engine_kit import all_human, do, end_sitting, entries, seed_where, sign_pac
 from game.engine import actions as A
 from game.engine.log import LogKind
 from game.engine.narrate import Narrator
+from game.engine.refusals import Code, describe
 from game.engine.rules import IllegalAction, check, step
 from game.engine.state import EndReason, GameState, ProposalStatus
 
@@ -122,7 +123,8 @@ def test_signing_an_instrument_that_ends_the_conference_ends_it(mini):
     s = sitting(s, beta=yes("beta", pid), gamma=yes("gamma", pid))
     kinds = [e.kind for e in s.log]
     assert kinds[-2:] == [LogKind.END, LogKind.OUTCOME]
-    assert check(s, A.Pass("alpha")) == "the conference is over"
+    refusal = check(s, A.Pass("alpha"))
+    assert refusal is not None and refusal.code is Code.CONFERENCE_OVER
 
 
 # --- privacy ------------------------------------------------------------------------
@@ -207,8 +209,8 @@ def test_walkout_by_a_non_essential_delegation_does_not_end_the_conference(mini)
     assert s.proposals[pid - 1].status is ProposalStatus.LAPSED
     assert mini.d_index["beta"] not in s.order
     s = until(s, "alpha")
-    reason = check(s, A.Propose("alpha", "treaty", TREATY_PACKAGE))
-    assert reason is not None and "walked out" in reason
+    refusal = check(s, A.Propose("alpha", "treaty", TREATY_PACKAGE))
+    assert refusal is not None and "walked out" in describe(refusal, s.cs)
     assert check(s, A.Propose("alpha", "accord", (("money", "hi"),))) is None
 
 
@@ -245,11 +247,13 @@ def test_tutorial_ai_game_never_exceeds_its_calendar(tutorial):
 def refused(s: GameState, action: A.Action, words: str) -> None:
     """The action is refused with a reason containing `words`, and nothing changes."""
     before = s.fingerprint()
-    reason = check(s, action)
-    assert reason is not None and words in reason, reason
+    refusal = check(s, action)
+    assert refusal is not None
+    reason = describe(refusal, s.cs)
+    assert words in reason, reason
     with pytest.raises(IllegalAction) as err:
         step(s, action)
-    assert err.value.reason == reason
+    assert err.value.reason == reason and err.value.refusal == refusal
     assert s.fingerprint() == before
 
 
@@ -271,19 +275,19 @@ def test_unknown_instrument_is_refused(mini):
 
 def test_package_missing_an_issue_is_refused(mini):
     s = until(all_human(mini), "alpha")
-    refused(s, A.Propose("alpha", "treaty", (("land", "a"),)), "needs an option for money")
+    refused(s, A.Propose("alpha", "treaty", (("land", "a"),)), "needs an option for Money")
 
 
 def test_package_with_unknown_option_or_foreign_issue_is_refused(mini):
     s = until(all_human(mini), "beta")
-    refused(s, A.Propose("beta", "treaty", (("land", "z"), ("money", "lo"))), "land has no option 'z'")
+    refused(s, A.Propose("beta", "treaty", (("land", "z"), ("money", "lo"))), "Land has no option 'z'")
     refused(s, A.Propose("beta", "pact", (("land", "a"), ("money", "lo")), to=("gamma",)), "not in the scope")
     refused(s, A.Propose("beta", "treaty", (("land", "a"), ("land", "b"), ("money", "lo"))), "names an issue twice")
 
 
 def test_package_contradicting_a_settled_issue_is_refused(mini):
     s = until(sign_pact(all_human(mini), "b"), "alpha")
-    refused(s, A.Propose("alpha", "treaty", (("land", "a"), ("money", "hi"))), "already settled on 'b'")
+    refused(s, A.Propose("alpha", "treaty", (("land", "a"), ("money", "hi"))), "already settled on “B”")
     assert check(s, A.Propose("alpha", "treaty", (("land", "b"), ("money", "hi")))) is None
 
 

@@ -53,7 +53,7 @@ def test_warning_has_file_line_and_key_path(make_scenario):
     path = make_scenario(**BAD["event-outside-calendar"])
     (w,) = load(path).warnings
     assert w.file == path and w.line is not None and w.path == ("events", 1, "date")
-    assert str(w).startswith(f"{path}:{w.line}:1: warning: events[1].date: ")
+    assert str(w).startswith(f"{path}:{w.line}:8: warning: events[1].date: ")  # column 8: the value after `date = `
 
 
 @pytest.mark.parametrize(

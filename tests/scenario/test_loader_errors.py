@@ -43,9 +43,9 @@ def test_unknown_key_is_named_with_its_path_and_line(tmp_path):
     path, text = broken(tmp_path, 'essential = true\npublic_demands = { en = "High', 'essentail = true\npublic_demands = { en = "High')
     p = only(path)
     assert p.path == ("delegations", 0, "essentail")
-    assert p.message == "unknown key"
+    assert p.message == "unknown key (did you mean 'essential'?)"
     assert p.line == line_of(text, "essentail")
-    assert str(p).startswith(f"{path}:{p.line}:1: error: delegations[0].essentail: unknown key")
+    assert str(p).startswith(f"{path}:{p.line}:1: error: delegations[0].essentail: unknown key (did you mean 'essential'?)")
 
 
 def test_wrong_type_is_reported_at_its_key(tmp_path):
@@ -67,7 +67,7 @@ def test_wrong_type_of_text_says_what_a_text_is(tmp_path):
     ("old", "new", "path", "words"),
     [
         ("reservation = 65", "reservation = 135", ("delegations", 0, "reservation"), "less than or equal to 100"),
-        ("chance = 0.7", "chance = 7", ("events", 0, "chance"), "less than or equal to 1"),
+        ("chance = 0.7", "chance = 7", ("events", 0, "chance"), "chance is a probability, from 0 (never) to 1 (always)"),
         (
             "weight = 3\nvalues = { high = 100",
             "weight = -3\nvalues = { high = 100",

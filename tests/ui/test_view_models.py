@@ -5,6 +5,7 @@ from __future__ import annotations
 from game_helpers import GENOA, TUTORIAL, session_for
 
 from game.engine import actions as A
+from game.engine.refusals import Code, Refusal
 from game.engine.state import ProposalStatus
 from game.i18n import Translator
 from game.ui.conference_model import briefing_view, conference_view, news_lines
@@ -74,7 +75,8 @@ def test_a_proposal_draft_builds_a_legal_action_and_says_why_not() -> None:
     assert isinstance(action, A.Propose) and len(action.package) == len(draft.scope())
     other = next(d for d in session.cs.delegation_ids if d != s.actor_id)
     wrong = ProposalDraft(s, other)
-    assert wrong.problem() is not None and "move" in wrong.problem()  # not its turn: the rules' own words
+    refusal = wrong.problem()
+    assert refusal is not None and refusal.code is Code.NOT_YOUR_MOVE  # not its turn: the rules' own reason
     draft.set_private(True)
     for k in list(draft.invited):
         draft.toggle_invited(k, False)
@@ -106,7 +108,7 @@ def test_option_cells_show_own_value_and_stated_positions() -> None:
 def test_a_shift_draft_refuses_the_current_position() -> None:
     session = session_for(GENOA)
     draft = ShiftDraft(session.state, session.state.actor_id)
-    assert draft.problem() == "that is already your public position"
+    assert draft.problem() == Refusal.of(Code.SAME_POSITION)
     draft.option = (draft.option + 1) % session.cs.n_options[draft.issue]
     assert draft.problem() is None
 
