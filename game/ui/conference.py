@@ -439,7 +439,9 @@ class ConferenceScene(Scene):
         draw_backdrop(surface, app)
         sub = t("Sitting {number} of {total}", number=view.sitting, total=view.sittings) + "  ·  " + view.date
         turn = self._turn_text(view)
-        draw_header(surface, app, view.title, sub + ("  ·  " + turn if turn else ""))
+        buttons = [w.rect for w in self.focus.widgets if w.key in ("menu", "teacher")]
+        reserve = (lay.width - lay.margin - min(r.x for r in buttons) + lay.gap) if buttons else 0
+        draw_header(surface, app, view.title, sub + ("  ·  " + turn if turn else ""), reserve=reserve)
         dels = {d.id: d for d in self.session.cs.scenario.delegations}
         if self.inbox is not None:
             draw_panel(surface, app, self._rects["inbox"])

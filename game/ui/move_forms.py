@@ -375,7 +375,12 @@ class ShiftScene(FormScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_card(surface)
-        self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
+        if not self.message and self.draft.unchanged:  # nothing chosen yet: a hint, not a refusal
+            theme, lay = self.ctx.theme, self.ctx.layout
+            draw_wrapped(surface, theme.text_font(lay, "small", "bold"), self.ctx.t("Choose the new position for this issue, then state it."),
+                         theme.c("ink_soft"), self.problem_rect, max_lines=3)
+        else:
+            self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
         self.focus.draw(surface, self.ctx)
 
 
