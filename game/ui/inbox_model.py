@@ -47,7 +47,10 @@ def worth(s: GameState, d: int, instrument: int, package: tuple[int, ...]) -> tu
 
 def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> InboxItem:
     cs = s.cs
-    name = lambda k: n.name(cs.delegation_ids[k])  # noqa: E731
+
+    def name(k: int) -> str:
+        return n.name(cs.delegation_ids[k])
+
     scope = zip(cs.scope[p.instrument], p.package, strict=True)
     package = tuple((tr(cs.issue(i).title, lang), tr(cs.issue(i).options[o].label, lang)) for i, o in scope)
     value, no_deal = worth(s, d, p.instrument, p.package)

@@ -231,7 +231,7 @@ class ProposalScene(FormScene):
             return
         names = [tr(cs.instrument(k).title, lang) for k in d.instruments]
         widgets.append(Choice("instrument", pygame.Rect(left.x, left.y, left.width, bh), names, d.instrument_pos,
-                              lambda i: (d.set_instrument(i), self._first(0)), tooltip=t("Which agreement: Left and Right change it")))
+                              self._instrument, tooltip=t("Which agreement: Left and Right change it")))
         scope = d.scope()
         top = left.y + bh + lay.px(10)
         gap = lay.px(6)
@@ -245,7 +245,7 @@ class ProposalScene(FormScene):
         fits_all = sum(heights) + gap * len(heights) <= bottom - top
         limit = bottom if fits_all else bottom - pager_h - gap
         y = top
-        shown = []
+        shown: list[int] = []
         for k in range(first if not fits_all else 0, len(scope)):
             h = heights[k]
             if y + h > limit and shown:
@@ -258,7 +258,7 @@ class ProposalScene(FormScene):
             i = scope[k]
             rect = pygame.Rect(left.x, y, left.width, min(heights[k], limit - y))
             widgets.append(OptionRow(f"issue:{cs.issue_ids[i]}", rect, tr(cs.issue(i).title, lang),
-                                     option_cells(s, d.d, i, lang), d.choice[i], lambda o, i=i: (d.set_option(i, o), self.layout()),
+                                     option_cells(s, d.d, i, lang), d.choice[i], self._option_setter(i),
                                      tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now")))
             y = rect.bottom + gap
         if not fits_all:
@@ -282,7 +282,7 @@ class ProposalScene(FormScene):
         widgets.append(Label("to_label", pygame.Rect(right.x, y, right.width, label_h), t("Addressed to"), size="body"))
         y += label_h + lay.px(4)
         widgets.append(Choice("mode", pygame.Rect(right.x, y, right.width, bh), [t("Plenary (everyone)"), t("Private talks")],
-                              1 if d.private else 0, lambda i: (d.set_private(i == 1), self.layout()),
+                              1 if d.private else 0, self._mode,
                               tooltip=t("Plenary: the whole conference hears it. Private: only those invited")))
         y += bh + lay.px(6)
         if d.private:
@@ -293,7 +293,7 @@ class ProposalScene(FormScene):
             for k in cands:
                 did = cs.delegation_ids[k]
                 widgets.append(Toggle(f"to:{did}", pygame.Rect(right.x, y, right.width, small_h), tr(codes[did].name, lang), k in d.invited,
-                                      lambda v, k=k: (d.toggle_invited(k, v), self.layout()), on_text=t("In"), off_text=t("Out"),
+                                      self._invite_setter(k), on_text=t("In"), off_text=t("Out"),
                                       tooltip=t("Invite this delegation to the private talks (Enter switches)")))
                 y += small_h + lay.px(4)
         widgets.extend(buttons)
@@ -302,6 +302,28 @@ class ProposalScene(FormScene):
     def _first(self, k: int) -> None:
         self.first_row = max(0, k)
         self.layout()
+
+    def _instrument(self, pos: int) -> None:
+        self.draft.set_instrument(pos)
+        self._first(0)
+
+    def _mode(self, pos: int) -> None:
+        self.draft.set_private(pos == 1)
+        self.layout()
+
+    def _option_setter(self, issue: int) -> Callable[[int], None]:
+        def choose(option: int) -> None:
+            self.draft.set_option(issue, option)
+            self.layout()
+
+        return choose
+
+    def _invite_setter(self, d: int) -> Callable[[bool], None]:
+        def invite(on: bool) -> None:
+            self.draft.toggle_invited(d, on)
+            self.layout()
+
+        return invite
 
     def _propose(self) -> None:
         if self.draft.problem() is None:
@@ -353,12 +375,13 @@ class ShiftScene(FormScene):
         bh = lay.button_height()
         widgets: list[Widget] = []
         widgets.append(Choice("issue", pygame.Rect(inner.x, inner.y, inner.width, bh), [tr(cs.issue(i).title, lang) for i in d.issues],
-                              d.issue_pos, lambda i: (d.set_issue(i), self.layout()), tooltip=t("Which issue: Left and Right change it")))
+                              d.issue_pos, self._issue, tooltip=t("Which issue: Left and Right change it")))
         if d.issue is not None:
             i = d.issue
-            row = pygame.Rect(inner.x, inner.y + bh + lay.px(12), inner.width, lay.px(90))
-            widgets.append(OptionRow("option", row, t("New position"), option_cells(s, cs.d_index[d.actor], i, lang), d.option,
-                                     lambda o: (setattr(d, "option", o), self.layout()),
+            cells = option_cells(s, cs.d_index[d.actor], i, lang)
+            row = pygame.Rect(inner.x, inner.y + bh + lay.px(12), inner.width,
+                              max(lay.px(90), OptionRow.needed_height(app, inner.width, t("New position"), cells)))
+            widgets.append(OptionRow("option", row, t("New position"), cells, d.option, self._option,
                                      tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now")))
             y = row.bottom + lay.px(12)
         else:
@@ -382,6 +405,15 @@ class ShiftScene(FormScene):
         else:
             self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
         self.focus.draw(surface, self.ctx)
+
+
+    def _issue(self, pos: int) -> None:
+        self.draft.set_issue(pos)
+        self.layout()
+
+    def _option(self, option: int) -> None:
+        self.draft.option = option
+        self.layout()
 
 
 class StatementScene(FormScene):
