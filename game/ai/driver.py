@@ -1,4 +1,8 @@
-"""Drive AI delegations through the engine: the same `step` a team's click uses."""
+"""Drive AI delegations through the engine: the same `step` a team's click uses.
+
+Each game gets its own `Negotiator` (its memory of that game); pass one in
+to reuse its compiled preferences across many games in one thread.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,8 @@ from game.engine.rng import SeedKey
 from game.engine.rules import new_game, step
 from game.engine.state import GameState
 
-DEFAULT = Negotiator()
 
-
-def run_ai_turn(
-    s: GameState, apply: Callable[[GameState, A.Action], GameState], strategy: Strategy = DEFAULT
-) -> GameState:
+def run_ai_turn(s: GameState, apply: Callable[[GameState, A.Action], GameState], strategy: Strategy) -> GameState:
     """The AI's whole turn for the current actor: an answer to each proposal awaiting it, then one move.
 
     `apply(state, action)` carries each action out and returns the next state, so the
@@ -30,8 +30,11 @@ def run_ai_turn(
     return apply(s, strategy.move(s, d))
 
 
-def play_ai_turn(s: GameState, strategy: Strategy = DEFAULT) -> tuple[GameState, list[LogEntry]]:
-    """Let the AI play the current actor's whole turn: answers first, then one move."""
+def play_ai_turn(s: GameState, strategy: Strategy | None = None) -> tuple[GameState, list[LogEntry]]:
+    """Let the AI play the current actor's whole turn: answers first, then one move.
+
+    Without a strategy, a fresh AI reads the whole log first: right, but slow for whole games."""
+    strategy = strategy if strategy is not None else Negotiator()
     entries: list[LogEntry] = []
 
     def apply(state: GameState, action: A.Action) -> GameState:
@@ -44,10 +47,11 @@ def play_ai_turn(s: GameState, strategy: Strategy = DEFAULT) -> tuple[GameState,
 
 def play_until_human(
     s: GameState,
-    strategy: Strategy = DEFAULT,
+    strategy: Strategy | None = None,
     on_entries: Callable[[list[LogEntry]], None] | None = None,
 ) -> GameState:
     """Run AI turns until a human delegation must act or the conference ends."""
+    strategy = strategy if strategy is not None else Negotiator()
     while not s.ended and s.actor is not None and s.actor not in s.humans:
         s, entries = play_ai_turn(s, strategy)
         if on_entries is not None:
@@ -55,6 +59,14 @@ def play_until_human(
     return s
 
 
-def play_game(cs: CompiledScenario, seed: int | SeedKey, length_id: str = "full", strategy: Strategy = DEFAULT) -> GameState:
-    """A whole all-AI conference."""
-    return play_until_human(new_game(cs, seed, length_id), strategy)
+def _fast_apply(state: GameState, action: A.Action) -> GameState:
+    return step(state, action).state
+
+
+def play_game(cs: CompiledScenario, seed: int | SeedKey, length_id: str = "full", strategy: Strategy | None = None) -> GameState:
+    """A whole all-AI conference (with a fresh AI unless one is given)."""
+    strategy = strategy if strategy is not None else Negotiator()
+    s = new_game(cs, seed, length_id)
+    while not s.ended and s.actor is not None:
+        s = run_ai_turn(s, _fast_apply, strategy)
+    return s

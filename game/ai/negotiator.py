@@ -1,39 +1,34 @@
-"""The AI delegation: answer what is addressed to it, then make one move.
+"""The AI delegation, in the BOA architecture: bidding, opponent model, acceptance.
 
-A negotiator is two decisions (as in NegMAS): `respond` to a proposal and
-choose a `move`. Both read only the game state (public positions, proposals
-it has seen, its own stances) and this sitting's dice for the delegation, so
-a decision is a pure function of the state and replays exactly. Every
-decision carries its reasons as data.
+A negotiator answers what is addressed to it (`respond`) and makes one move
+(`move`). It reads the game state and its game memory (`Memory`, rebuilt
+from the log, so a decision is a pure function of the state and replays
+exactly); this sitting's dice add a little noise. The parts live in their
+own modules: `opponent` (what it has learned of the others), `bidding`
+(what to propose), `acceptance` (what to accept), `positions` (what to
+concede in public), `explain` (why, in words). Every decision carries its
+reasons as data.
+
+One `Negotiator` holds the memory of the game it is playing: give each game
+or session its own (the driver does), and it is safe to play games in
+several threads at once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
-import numpy as np
-
-from game.ai.concession import Curve
-from game.ai.valuation import (
-    Outlook,
-    Table,
-    deciding_issues,
-    estimated_value,
-    estimates,
-    expected,
-    outlook,
-    package_value,
-    package_values,
-    table,
-)
+from game.ai import acceptance, bidding, positions
+from game.ai.concession import ENDGAME, Curve, conceded_share, target
+from game.ai.explain import clamp, gain_focus, refusal_focus
+from game.ai.memory import Memory, Refusal
+from game.ai.model import Prefs, Stakes
 from game.engine import actions as A
-from game.engine.state import GameState, Proposal
+from game.engine.state import GameState, Proposal, ProposalStatus
 
-SELF_WEIGHTS = (1.0, 0.85, 0.7, 0.55, 0.4, 0.25, 0.1)
-NOISE = 6.0  # spread (utility points) of the seeded noise on an aspiration
-MIN_GAIN = 0.5  # a deal must beat no deal by at least this much
+NOISE = 6.0  # spread (utility points) of the seeded noise on an aspiration when answering
+PROPOSE_CHANCE = 0.45  # chance of testing the others with an offer that is not yet likely to pass
 
 
 class Strategy(Protocol):
@@ -45,364 +40,223 @@ class Strategy(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class Plan:
-    instrument: int
-    package: tuple[int, ...]
-    value: float
+class Line:
+    """What one instrument looks like to a delegation now (for the designer panel)."""
+
+    best: float
     aspiration: float
     alternative: float
-    likely: bool  # every addressee is expected to accept
-    closeness: float  # how near the least willing addressee is to accepting (<= 0 when unlikely)
+    package: tuple[int, ...] | None
+
+
+def is_mediator(s: GameState, d: int) -> bool:
+    """A delegation the scenario marks as mediator may propose for instruments it is not party to."""
+    return bool(getattr(s.cs.delegation(d), "mediator", False))
 
 
 class Negotiator:
-    """Aspiration-based negotiator with an opponent model from public positions."""
+    """The AI of one game (or session): its memory, and the rules that read it."""
 
     def __init__(self) -> None:
-        # candidate packages depend only on d's table, settled issues and stated positions; the
-        # key holds the (identity-hashed) table itself, and tables are shared by every state and
-        # game with the same stance rows, so a game finds the packages earlier games worked out
-        self._cache: dict[tuple[object, ...], list[tuple[int, ...]]] = {}
-        # one issue's column of candidate options, keyed by what it is a pure function of (the
-        # issue's option values, the span, what the others stated), not by the table: a new table
-        # (stances changed elsewhere, another game) keeps every column whose inputs are unchanged
-        self._columns: dict[tuple[object, ...], tuple[int, ...]] = {}
-        # (candidates, table, outlook, settled, instrument, cost) -> package values; see `_values`
-        # the same (identical) state inputs -> (d, k) -> candidates: most asks repeat within a
-        # turn, and this skips building the full key; swapped whole when any input changes
-        self._recent: tuple[tuple[object, ...], dict[tuple[int, int], list[tuple[int, ...]]]] = ((None, None, None, None), {})
-        self._values_memo: dict[tuple[object, ...], tuple[object, list[float]]] = {}
+        self._memory: Memory | None = None
+        # compiled preferences by the stances' bytes: pure values, kept across the games this
+        # negotiator plays (a batch worker plays many), never shared with another negotiator
+        self._prefs: dict[bytes, Prefs] = {}
+
+    # -- memory ----------------------------------------------------------------------
+
+    def memory(self, s: GameState) -> Memory:
+        mem = self._memory
+        if mem is None or not mem.fits(s):
+            mem = self._memory = Memory(s.cs, s.seed, self._prefs)
+        if mem.read != len(s.log):
+            mem.catch_up(s)
+        return mem
+
+    # -- pieces ----------------------------------------------------------------------
 
     def curve(self, s: GameState, d: int) -> Curve:
         return Curve(s.cs.beta[d] * s.temperament[d])
 
-    # -- shared pieces ---------------------------------------------------------------
+    def aspiration(self, s: GameState, d: int, best: float, alternative: float) -> float:
+        """What d holds out for by the clock alone (before the others' behaviour and the dice)."""
+        return target(best, alternative, self.curve(s, d).fraction(s.time_fraction(), s.pressure[d]))
 
-    def aspiration(self, s: GameState, d: int, best: float, alternative: float, noise: float = 0.0) -> float:
-        return self.curve(s, d).aspiration(best, alternative, s.time_fraction(), s.pressure[d]) + noise
-
-    def candidates(self, s: GameState, d: int, k: int, t: Table) -> list[tuple[int, ...]]:
-        """Packages on the line from d's ideal toward what the others have said they want.
-
-        Each mix weighs d's own values against the others' stated positions;
-        with additive utilities the best package for a mix is chosen issue by issue."""
-        inputs, made = self._recent
-        if not (inputs[0] is s.positions and inputs[1] is s.settled and inputs[2] is s.stances and inputs[3] is s.excluded):
-            made = {}
-            self._recent = ((s.positions, s.settled, s.stances, s.excluded), made)
-        result = made.get((d, k))
-        if result is None:
-            result = made[(d, k)] = self._lookup(s, d, k, t)
-        return result
-
-    def _lookup(self, s: GameState, d: int, k: int, t: Table) -> list[tuple[int, ...]]:
-        cs = s.cs
-        scope = cs.scope[k]
-        others = [j for j in s.active_parties(k) if j != d]
-        n_i = cs.n_issues
-        key = (t, k, tuple(others), tuple(s.settled[i] for i in scope),
-               tuple(s.positions[j * n_i + i] for j in others for i in scope))
-        result = self._cache.get(key)
-        if result is None:
-            result = self._candidates(s, d, k, t, others)
-            if len(self._cache) > 20000:
-                self._cache.clear()
-            self._cache[key] = result
-        return result
-
-    def _candidates(self, s: GameState, d: int, k: int, t: Table, others: list[int]) -> list[tuple[int, ...]]:
-        cs = s.cs
-        scope = cs.scope[k]
-        free = [i for i in scope if s.settled[i] < 0]
-        spread = t.spread
-        span = sum([spread[i] for i in free]) or 1.0
-        n_mixes = len(_mixes(len(others))[0])
-        n_i = cs.n_issues
-        positions = s.positions
-        bases = [(b, len([i for i in free if positions[b + i] >= 0]) or 1) for b in [j * n_i for j in others]]
-        columns: list[tuple[int, ...]] = []
-        for i in scope:
-            if s.settled[i] >= 0:
-                columns.append((s.settled[i],) * n_mixes)
+    def reciprocity(self, mem: Memory, s: GameState, d: int, k: int, st: Stakes, time_share: float) -> float:
+        """How much the other parties of k have conceded to d, against what the clock asks of d:
+        1 when they keep pace (or there is no evidence yet), toward 0 when they stall."""
+        room = st.best - st.alternative
+        if room <= 0:
+            return 1.0
+        scores = []
+        for j in s.active_parties(k):
+            if j == d:
                 continue
-            # a Shift changes one issue's column, so columns are kept one by one
-            key = (t.contrib[i], span, tuple([(positions[b + i], c) for b, c in bases]))
-            column = self._columns.get(key)
-            if column is None:
-                if len(self._columns) > 20_000:
-                    self._columns.clear()
-                column = self._columns[key] = self._column(t.contrib[i], span, key[2])
-            columns.append(column)
-        return list(dict.fromkeys(zip(*columns, strict=True)))
+            seen = [pkg for _, pkg, audience in mem.offers.get((j, k), ()) if audience is None or d in audience]
+            if len(seen) >= 2:
+                moved = max(0.0, st.value(seen[-1]) - st.value(seen[0])) / room
+                scores.append(min(1.0, moved / max(time_share, 0.05)))
+            elif any(mem.models[d][j].shifts[i] for i in s.cs.scope[k]):
+                scores.append(1.0)
+        return sum(scores) / len(scores) if scores else 1.0
 
-    @staticmethod
-    def _column(contrib: tuple[float, ...], span: float, seen: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
-        """Each mix's best option on one issue: own value against the others' stated positions
-        (`seen`: each other's position, -1 = none, and how many issues it has stated)."""
-        self_w = _mix_columns(len(seen))[0]
-        n = len(contrib)
-        own = np.asarray(contrib) / span
-        if seen:
-            score = self_w * own[None, :] + _others_part(n, seen)
-        else:
-            score = np.broadcast_to(own, (len(self_w), n))
-        return tuple((score > score.max(axis=1, keepdims=True) - 1e-12).argmax(axis=1).tolist())
+    def share(self, mem: Memory, s: GameState, d: int, k: int, st: Stakes, t: float) -> float:
+        time_share = self.curve(s, d).fraction(t, s.pressure[d])
+        if t >= ENDGAME:  # the deadline alone sets the pace: no need to weigh the others' moves
+            return time_share
+        return conceded_share(time_share, self.reciprocity(mem, s, d, k, st, time_share), t)
 
-    def _values(self, s: GameState, t: Table, d: int, k: int, options: list[tuple[int, ...]], look: Outlook) -> list[float]:
-        """`package_value` of each candidate. `respond` asks again for the packages `plan`
-        valued (once per pending proposal), so the list is kept while its inputs are the very
-        same objects (the candidate list, table and outlook are held, never matched by a reused id)."""
-        cost = float(s.costs[k, d])
-        key = (id(options), t, look, s.settled, k, cost)
-        cached = self._values_memo.get(key)
-        if cached is not None and cached[0] is options:
-            return cached[1]
-        values = package_values(s, t, d, k, options, look)
-        if len(self._values_memo) > 20_000:
-            self._values_memo.clear()
-        self._values_memo[key] = (options, values)
-        return values
-
-    def threshold(self, s: GameState, j: int, d: int, k: int) -> float:
-        """The estimated value below which j would reject a package on instrument k from d."""
-        return self._thresholds(s, d, k, [j])[0]
-
-    def _thresholds(self, s: GameState, d: int, k: int, others: list[int]) -> list[float]:
-        """`threshold` for each of `others`: the recent proposals d has seen are picked once."""
-        recent = []
-        for p in _by_instrument(s.proposals, k):
-            if p.turn >= s.turn - 4 and p.seen_by(d):
-                answers: dict[int, A.Answer] = {}
-                for who, answer in p.answers:
-                    answers.setdefault(who, answer)  # the first answer counts, as in answer_of
-                recent.append((answers, p.package))
-        base = 100.0 - (25.0 + 35.0 * s.time_fraction())
-        return [self._threshold(s, j, d, k, recent, base) for j in others]
-
-    def _threshold(
-        self, s: GameState, j: int, d: int, k: int, recent: list[tuple[dict[int, A.Answer], tuple[int, ...]]], base: float
-    ) -> float:
-        theta = base - (float(s.relations[j, d]) - 50.0) * 0.2
-        for answers, package in recent:
-            answer = answers.get(j)
-            if answer is None:
-                continue
-            seen_value = estimated_value(s, j, k, package)
-            if answer is A.Answer.REJECT:
-                theta = max(theta, seen_value + 1.0)
-            else:
-                theta = min(theta, seen_value)
-        return theta
-
-    def plan(self, s: GameState, d: int, k: int, t: Table, look: Outlook) -> Plan | None:
-        cs = s.cs
-        alternative = expected(t, s.settled, look)
-        options = self.candidates(s, d, k, t)
-        values = self._values(s, t, d, k, options, look)
-        best = max(values)
-        asp = self.aspiration(s, d, best, alternative)
-        others = [j for j in s.active_parties(k) if j != d]
-        thresholds = self._thresholds(s, d, k, others)
-        # each addressee's estimates fetched once, not per package (`estimated_value` per call)
-        memos = [(j, estimates(s, j), th) for j, th in zip(others, thresholds, strict=True)]
-        chosen: Plan | None = None
-        rank: tuple[bool, float] = (False, 0.0)
-        for package, value in zip(options, values, strict=True):
-            if value < asp or value <= alternative + MIN_GAIN:
-                continue
-            key = (k, package)
-            margins = [
-                (v if (v := memo.get(key)) is not None else estimated_value(s, j, k, package)) - th for j, memo, th in memos
-            ]
-            closeness = min(margins) if margins else 100.0
-            likely = closeness >= 0
-            # the best: any likely plan over any unlikely one, then the highest value (likely)
-            # or the nearest to acceptance (unlikely); the first of equals is kept
-            candidate_rank = (likely, value if likely else closeness)
-            if chosen is None or candidate_rank > rank:
-                chosen = Plan(k, package, value, asp, alternative, likely, closeness)
-                rank = candidate_rank
-        _ = cs
-        return chosen
+    def line(self, s: GameState, d: int, k: int) -> Line:
+        """Best value, aspiration and alternative on k for d now, and the package it would propose."""
+        mem = self.memory(s)
+        st = mem.stakes(s, d, k)
+        t = s.time_fraction()
+        tgt = target(st.best, st.alternative, self.share(mem, s, d, k, st, t))
+        bid = bidding.best_bid(mem, s, d, k, st, tgt)
+        return Line(st.best, tgt, st.alternative, bid.package if bid else None)
 
     # -- the two decisions -------------------------------------------------------------
 
     def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
         cs = s.cs
+        mem = self.memory(s)
         k = p.instrument
-        t = table(s, d)
-        look = outlook(s, exclude=k)
-        value = package_value(s, t, d, k, p.package, look)
-        alternative = expected(t, s.settled, look)
-        best = max(max(self._values(s, t, d, k, self.candidates(s, d, k, t), look)), value)
-        noise = (float(s.dice[d, 0]) - 0.5) * NOISE - (float(s.relations[d, p.proposer]) - 50.0) * 0.1
-        asp = self.aspiration(s, d, best, alternative, noise)
-        accept = value >= asp and value > alternative + MIN_GAIN
-        if accept:
-            note = "meets its aspiration"
-        elif value <= alternative + MIN_GAIN:
-            note = "worse than no agreement"
+        st = mem.stakes(s, d, k)
+        value = st.value(p.package)
+        t = s.time_fraction()
+        t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
+        noise = ((float(s.dice[d, 0]) - 0.5) * NOISE - (float(s.relations[d, p.proposer]) - 50.0) * 0.1) * (1.0 - t_next)
+        asp = max(st.alternative, target(st.best, st.alternative, self.share(mem, s, d, k, st, t_next)) + noise)
+        best_seen = value
+        if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
+            seen = [st.value(pkg) for (j, k2), offers in mem.offers.items() if k2 == k and j != d
+                    for _, pkg, audience in offers if audience is None or d in audience]
+            best_seen = max(seen, default=value)
+        def situation(r: Refusal) -> acceptance.Situation:
+            then = s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d]
+            return acceptance.Situation(mem.signed, mem.touched[d], s.pressure[d], then, clamp(st.alternative), s.turn,
+                                        s.turn + 1 >= s.n_turns)
+
+        verdict = acceptance.decide(value, asp, st.alternative, best_seen, t, mem.refused.get((d, k), []), situation, bidding.MIN_GAIN)
+        deciding: tuple[str, ...] = ()
+        wanted: tuple[str, ...] = ()
+        scope = cs.scope[k]
+        if verdict.accept:
+            idx = gain_focus(st, p.package)
+            if idx is not None:
+                i = scope[idx]
+                deciding, wanted = (cs.issue_ids[i],), (cs.option_ids[i][p.package[idx]],)
         else:
-            note = "below its aspiration"
-        reasons = A.Reasons(value, asp, alternative, deciding_issues(s, t, k, p.package), note)
-        answer = A.Answer.ACCEPT if accept else A.Answer.REJECT
+            focus = refusal_focus(st, p.package, asp)
+            if focus is not None:
+                i = scope[focus[0]]
+                deciding, wanted = (cs.issue_ids[i],), (cs.option_ids[i][focus[1]],)
+        reasons = A.Reasons(clamp(value), clamp(asp), clamp(st.alternative), deciding, verdict.note, wanted)
+        answer = A.Answer.ACCEPT if verdict.accept else A.Answer.REJECT
         return A.Respond(cs.delegation_ids[d], p.id, answer, reasons)
 
     def move(self, s: GameState, d: int) -> A.MoveAction:
         cs = s.cs
         me = cs.delegation_ids[d]
-        t = table(s, d)
+        if s.answering:  # the closing round: its answers are given, nothing else is allowed
+            return A.Pass(me)
+        mem = self.memory(s)
         dice = s.dice[d]
-        plans: list[Plan] = []
-        mine = {p.instrument for p in s.open_proposals() if p.proposer == d}
+        t = s.time_fraction()
+        mediator = is_mediator(s, d)
+        bids: list[bidding.Bid] = []
+        supporting = False
+        open_ = [p for p in s.proposals if p.status is ProposalStatus.OPEN]
         for k in range(len(cs.instrument_ids)):
-            if s.is_signed(k) or d not in s.active_parties(k):
+            parties = s.active_parties(k)
+            as_party = d in parties
+            if s.is_signed(k) or not (as_party or (mediator and d not in cs.parties[k])):
                 continue
-            if any(x in s.walked_out for x in s.active_parties(k)):
+            if any(x in s.walked_out for x in parties):
                 continue
-            if k in mine:
+            if any(p.instrument == k and p.proposer == d for p in open_):
+                continue  # its own offer stands
+            if any(p.instrument == k and p.answer_of(d) is A.Answer.ACCEPT for p in open_):
+                supporting = True  # it backs the offer it accepted rather than copy it
                 continue
-            plan = self.plan(s, d, k, t, outlook(s, exclude=k))
-            if plan is not None:
-                plans.append(plan)
-        likely = [p for p in plans if p.likely]
+            if as_party:
+                st = mem.stakes(s, d, k)
+                tgt = target(st.best, st.alternative, self.share(mem, s, d, k, st, t))
+                bid = bidding.best_bid(mem, s, d, k, st, tgt, refine=False)
+            else:
+                st = mem.stakes(s, d, k)
+                bid = bidding.best_bid(mem, s, d, k, st, st.alternative, mediator=True, refine=False)
+            if bid is not None:
+                bids.append(bid)
+        likely = [b for b in bids if b.likely]
         if likely:
-            choice = max(likely, key=lambda p: (p.value - p.alternative, -p.instrument))
-            return self._propose(s, d, choice, "expects the addressees to accept")
+            choice = max(likely, key=lambda b: ((b.value - b.alternative) * b.chance, -b.instrument))
+            return self._propose(mem, s, d, choice, "expects the addressees to accept")
         walkout = cs.delegation(d).walkout_pressure
-        # a delegation that has already signed something here has a result to defend, not a protest to make
+        # a delegation that has signed something here has a result to defend, not a protest to make
         signed_here = any(d in cs.parties[sig.instrument] for sig in s.signed)
-        if walkout is not None and not signed_here and s.pressure[d] >= walkout and s.time_fraction() >= 0.5 and dice[1] < 0.35:
-            base = expected(t, s.settled, outlook(s))
-            return A.Walkout(me, A.Reasons(base, base, base, (), "pressure from home and no deal in sight"))
-        if plans and dice[2] < 0.45:
-            choice = max(plans, key=lambda p: (p.closeness, -p.instrument))
-            return self._propose(s, d, choice, "tests the others with an offer")
-        shift = self._concede(s, d, t)
+        if walkout is not None and not signed_here and s.pressure[d] >= walkout and t >= 0.5 and dice[1] < 0.35:
+            base = mem.prefs(s).utility(d, s.settled)
+            return A.Walkout(me, A.Reasons(clamp(base), clamp(base), clamp(base), (), "pressure from home and no deal in sight"))
+        if bids and dice[2] < PROPOSE_CHANCE:
+            choice = max(bids, key=lambda b: (b.chance, b.value, -b.instrument))
+            return self._propose(mem, s, d, choice, "tests the others with an offer")
+        shift = self._concede(mem, s, d)
         if shift is not None:
             return shift
-        if plans:
+        if bids or supporting:
             return A.Statement(me, kind=A.StatementKind.URGES_AGREEMENT)
-        return A.Statement(me, kind=A.StatementKind.HOLDS_FIRM, issue=self._main_issue(s, d))
+        prefs = mem.prefs(s)
+        top = prefs.top_issue(d)
+        issue = cs.issue_ids[top] if prefs.weight[d][top] > 0 else None
+        return A.Statement(me, kind=A.StatementKind.HOLDS_FIRM, issue=issue)
 
     # -- helpers ----------------------------------------------------------------------
 
-    def _propose(self, s: GameState, d: int, plan: Plan, note: str) -> A.Propose:
+    def _propose(self, mem: Memory, s: GameState, d: int, quick: bidding.Bid, note: str) -> A.Propose:
         cs = s.cs
-        k = plan.instrument
-        inst = cs.instrument(k)
-        package = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(cs.scope[k], plan.package, strict=True))
+        k = quick.instrument
+        st = mem.stakes(s, d, k)
+        bid = bidding.best_bid(mem, s, d, k, st, quick.target, mediator=d not in s.active_parties(k)) or quick
+        scope = cs.scope[k]
+        package = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(scope, bid.package, strict=True))
         parties = s.active_parties(k)
-        private = inst.secret or len(parties) == 2 or any(s.is_banned(d, j) for j in range(cs.n_delegations) if j not in parties)
+        private = cs.instrument(k).secret or len(parties) == 2 or any(s.is_banned(d, j) for j in range(cs.n_delegations) if j not in parties)
         to = tuple(cs.delegation_ids[j] for j in parties if j != d) if private else ()
-        t = table(s, d)
-        reasons = A.Reasons(plan.value, plan.aspiration, plan.alternative, deciding_issues(s, t, k, plan.package), note)
+        deciding: tuple[str, ...] = ()
+        wanted: tuple[str, ...] = ()
+        if d in parties:
+            idx = gain_focus(mem.stakes(s, d, k), bid.package)
+            if idx is not None:
+                deciding, wanted = (cs.issue_ids[scope[idx]],), (cs.option_ids[scope[idx]][bid.package[idx]],)
+        else:
+            note = "proposes what the parties can all accept"
+        reasons = A.Reasons(clamp(bid.value), clamp(bid.target), clamp(bid.alternative), deciding, note, wanted)
         return A.Propose(cs.delegation_ids[d], cs.instrument_ids[k], package, to, reasons=reasons)
 
-    def _concede(self, s: GameState, d: int, t: Table) -> A.Shift | None:
-        """Move one public position one step toward what the aspiration now allows."""
+    def _concede(self, mem: Memory, s: GameState, d: int) -> A.Shift | None:
+        """Give ground in public while what it has given is behind what the clock allows."""
         cs = s.cs
-        curve = self.curve(s, d)
-        conceded = curve.fraction(s.time_fraction(), s.pressure[d])
-        best_move: tuple[float, int, int] | None = None
+        prefs = mem.prefs(s)
+        given, room = positions.conceded_so_far(prefs, s, d)
+        if room <= 0:
+            return None
+        allowed = positions.PUBLIC_SHARE * self.curve(s, d).fraction(s.time_fraction(), s.pressure[d]) * room
+        if given > allowed + 1e-9:  # no step costs less than nothing: nothing to look for
+            return None
+        step = positions.cheapest_step(mem, prefs, s, d)
+        if step is None or given + step.loss > allowed + 1e-9:
+            return None
+        i = step.issue
+        # the numbers shown: its public demands, all met, after and before the step; and no deal
         n_i = cs.n_issues
-        rest = [j * n_i for j in cs.actors if j != d and j not in s.walked_out]
-        for i in range(n_i):
-            pos = s.position(d, i)
-            if pos < 0 or s.settled[i] >= 0:
-                continue
-            row = t.contrib[i]
-            top = max(row)
-            spread = top - min(row)
-            if spread <= 0:
-                continue
-            # the others' average position on this issue: where conceding leads
-            others = [x for b in rest if (x := s.positions[b + i]) >= 0]
-            if not others:
-                continue
-            target = sum(others) / len(others)
-            if abs(target - pos) < 0.5:
-                continue
-            step = 1 if target > pos else -1
-            new = pos + step
-            loss = (row[pos] - row[new]) / spread
-            allowed = conceded - (top - row[pos]) / spread
-            if loss <= allowed + 1e-9 and (best_move is None or loss < best_move[0]):
-                best_move = (loss, i, new)
-        if best_move is None:
-            return None
-        _, i, new = best_move
-        value = expected(t, s.settled, outlook(s))
-        reasons = A.Reasons(value, value, value, (cs.issue_ids[i],), "concedes as time runs out")
-        return A.Shift(cs.delegation_ids[d], cs.issue_ids[i], cs.option_ids[i][new], reasons)
-
-    def _main_issue(self, s: GameState, d: int) -> str | None:
-        w = s.stances.weights[d]
-        if float(w.max()) <= 0:
-            return None
-        return s.cs.issue_ids[int(w.argmax())]
+        demands = tuple(x if (x := s.settled[j]) >= 0 else s.positions[d * n_i + j] for j in range(n_i))
+        before = prefs.utility(d, demands)
+        reasons = A.Reasons(clamp(before - step.loss), clamp(before), clamp(prefs.utility(d, s.settled)), (cs.issue_ids[i],),
+                            "concedes where it costs least", (cs.option_ids[i][step.option],))
+        return A.Shift(cs.delegation_ids[d], cs.issue_ids[i], cs.option_ids[i][step.option], reasons)
 
 
-_RANGE = np.arange(16, dtype=float)
-
-# proposals tuple -> its proposals per instrument, in order: `threshold` runs for every
-# addressee of every plan, and scanning all proposals each time was its whole cost.
-_index_memo: list[tuple[object, dict[int, list[Proposal]]]] = [(None, {})]
-
-
-def _by_instrument(proposals: tuple[Proposal, ...], k: int) -> list[Proposal]:
-    held, index = _index_memo[0]
-    if held is not proposals:
-        index = {}
-        for p in proposals:
-            index.setdefault(p.instrument, []).append(p)
-        _index_memo[0] = (proposals, index)
-    return index.get(k, [])
-
-
-@lru_cache(maxsize=16)
-def _mixes(n_others: int) -> tuple[np.ndarray, np.ndarray]:
-    """Weights (self, per other) of the mixes that generate candidate packages."""
-    if n_others == 0:
-        return np.array([1.0]), np.zeros((1, 0))
-    even = [1.0 / n_others] * n_others
-    self_w = list(SELF_WEIGHTS)
-    shares = [even] * len(SELF_WEIGHTS)
-    if n_others > 1:
-        for j in range(n_others):
-            one = [0.0] * n_others
-            one[j] = 1.0
-            self_w += [0.6, 0.35]
-            shares += [one, one]
-    return np.array(self_w), np.array(shares)
-
-
-@lru_cache(maxsize=16)
-def _mix_columns(n_others: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The mixes as columns ready to broadcast: self weight, the others' share, per-other weights."""
-    self_w, share_w = _mixes(n_others)
-    return self_w[:, None], (1.0 - self_w)[:, None], share_w
-
-
-@lru_cache(maxsize=4096)
-def _others_part(n: int, seen: tuple[tuple[int, int], ...]) -> np.ndarray:
-    """The others' share of every mix's score on an n-option issue (see `_column`): it depends
-    only on what they stated, which recurs across issues and turns, and building it was most
-    of a column's cost."""
-    _, rest_w, share_w = _mix_columns(len(seen))
-    est = np.array([_estimate_row(n, pos, counted) for pos, counted in seen])
-    part = rest_w * (share_w @ est)
-    part.flags.writeable = False
-    return part
-
-
-@lru_cache(maxsize=1024)
-def _estimate_row(n: int, pos: int, counted: int) -> np.ndarray:
-    """How much a delegation that stated option `pos` (of n; -1 = none) on one of its `counted`
-    stated issues would like each option, spread over those issues."""
-    if pos < 0:
-        return np.zeros(n)
-    return (1.0 - np.abs(_RANGE[:n] - pos) / (n - 1)) / counted
-
-
-STRATEGIES: dict[str, Negotiator] = {"negotiator": Negotiator()}
+def new_strategy() -> Negotiator:
+    """A fresh AI for one game or session."""
+    return Negotiator()

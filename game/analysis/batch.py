@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from game.ai.driver import play_game
+from game.ai.negotiator import Negotiator
+from game.analysis.ai_measures import AIMeasures
 from game.analysis.stats import wilson
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.scoring import score
@@ -41,6 +43,7 @@ class Tally:
     utility_sum: dict[str, float] = field(default_factory=dict)
     signed_at: Counter[tuple[str, int]] = field(default_factory=Counter)  # (instrument, sitting number) -> signatures
     lengths: Counter[int] = field(default_factory=Counter)  # sittings played -> games
+    ai: AIMeasures = field(default_factory=AIMeasures)
 
     def add_game(self, s: GameState) -> None:
         cs = s.cs
@@ -63,6 +66,7 @@ class Tally:
         for result in score(s):
             self.score_sum[result.delegation] = self.score_sum.get(result.delegation, 0.0) + result.score
             self.utility_sum[result.delegation] = self.utility_sum.get(result.delegation, 0.0) + result.utility
+        self.ai.add_game(s)
 
     def __add__(self, other: Tally) -> Tally:
         def both(mine: Counter[Any], theirs: Counter[Any]) -> Counter[Any]:
@@ -83,6 +87,7 @@ class Tally:
             _add_sums(self.utility_sum, other.utility_sum),
             both(self.signed_at, other.signed_at),
             both(self.lengths, other.lengths),
+            self.ai + other.ai,
         )
 
 
@@ -93,8 +98,9 @@ def _add_sums(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
 
 def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: str = "full") -> Tally:
     tally = Tally()
+    ai = Negotiator()  # one per worker: each game resets its memory, the compiled preferences stay
     for k in range(start, start + count):
-        tally.add_game(play_game(cs, (seed, k), length))
+        tally.add_game(play_game(cs, (seed, k), length, ai))
     return tally
 
 
@@ -148,6 +154,7 @@ class BatchResult:
             "game_lengths": {str(k): v for k, v in sorted(t.lengths.items())},
             "mean_score": {d: round(v / n, 2) for d, v in sorted(t.score_sum.items())},
             "mean_utility": {d: round(v / n, 2) for d, v in sorted(t.utility_sum.items())},
+            "ai": t.ai.to_json(),
             "seconds": round(self.seconds, 3),
             "games_per_second": round(self.games_per_second, 1),
         }

@@ -30,8 +30,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from game.ai.driver import DEFAULT, run_ai_turn
-from game.ai.negotiator import Strategy
+from game.ai.driver import run_ai_turn
+from game.ai.negotiator import Negotiator, Strategy
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario
 from game.engine.rng import SeedKey
@@ -200,10 +200,11 @@ def replay(
     humans: Sequence[str],
     actions: Sequence[A.Action],
     change: tuple[Decision, int, Key] | None = None,
-    strategy: Strategy = DEFAULT,
+    strategy: Strategy | None = None,
     recorded: _Recorded | None = None,
 ) -> GameState:
     """The game again from its saved actions, with one team decision changed (or none: the game as played)."""
+    strategy = strategy if strategy is not None else Negotiator()
     start = new_game(cs, seed, length_id, humans)
     rec = recorded if recorded is not None else _record(start, actions)
     scripts = {k: list(v) for k, v in rec.scripts.items()}
@@ -267,13 +268,16 @@ def what_ifs(
     length_id: str,
     humans: Sequence[str],
     actions: Sequence[A.Action],
-    strategy: Strategy = DEFAULT,
+    strategy: Strategy | None = None,
     weights: Mapping[str, Mapping[str, float]] | None = None,
     per_team: int = 3,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> dict[str, tuple[WhatIf, ...]]:
     """Per team (delegation id), up to `per_team` replays in which one of its decisions changed something."""
+    # the AI's memory belongs to one game at a time: the replays get their own AI, so the
+    # session's (which may go on playing in another thread) is never touched
+    strategy = type(strategy)() if isinstance(strategy, Negotiator) else (strategy if strategy is not None else Negotiator())
     start = new_game(cs, seed, length_id, humans)
     rec = _record(start, actions)
     final = rec.final

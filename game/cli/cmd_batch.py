@@ -83,6 +83,7 @@ def print_table(result: BatchResult) -> None:
     print(f"{'delegation':<16}{'mean score':>11}{'mean utility':>14}")
     for d, sc in data["mean_score"].items():
         print(f"{d:<16}{sc:>11.1f}{data['mean_utility'][d]:>14.1f}")
+    print_ai(data["ai"])
     never = data["events_never_fired"]
     if data["events"]:
         print()
@@ -92,6 +93,34 @@ def print_table(result: BatchResult) -> None:
             print(f"{eid:<28}{count:>7}{100 * count / n:>7.1f}%{note}")
     print()
     print("events that never fired: " + (", ".join(never) if never else "none"))
+
+
+def print_ai(ai: dict[str, object]) -> None:
+    """The AI's negotiating measures (see `game.analysis.ai_measures`)."""
+    print()
+    print("how the AI negotiated:")
+    for key, label in _AI_LABELS:
+        value = ai.get(key)
+        shown = "–" if value is None else (f"{100 * value:.1f}%" if key.endswith("_share") and isinstance(value, float) else str(value))
+        print(f"  {label:<58}{shown:>10}")
+    deals = ai.get("deal_for_all")
+    if isinstance(deals, dict):
+        for iid, row in deals.items():
+            share = row.get("signed_share")
+            shown = "–" if share is None else f"{100 * share:.1f}%"
+            print(f"  {'a deal for all there to sign: ' + iid + ' (' + str(row.get('games')) + ' games), signed':<58}{shown:>10}")
+
+
+_AI_LABELS = (
+    ("repeat_refused_share", "proposals repeating a package refused by an unmoved party"),
+    ("copy_accepted_share", "proposals copying an open proposal it had accepted"),
+    ("accept_worse_share", "acceptances worse than an earlier refusal"),
+    ("accept_worse_with_named_cause", "  of which name the change that caused them"),
+    ("reversal_share", "position shifts reversing the previous one"),
+    ("concessions_that_gain_share", "'concessions' that raise its own value"),
+    ("first_concession_on_top_issue_share", "first concessions on the most weighted issue"),
+    ("mean_nash_ratio", "signed deals: mean Nash-product ratio (1 = Nash point)"),
+)
 
 
 def write_csv(result: BatchResult, path: Path) -> None:

@@ -30,7 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="address to listen on (default: every network of this computer; 127.0.0.1 for this computer only)")
     p.add_argument("--code", help="the room code to use (default: a fresh one; kept by --continue)")
     p.add_argument("--continue", dest="resume", action="store_true", help="resume the hosted game from its autosave")
-    p.add_argument("--script", type=Path, metavar="FILE", help="the teacher's commands from a file (see game/net/script.py)")
+    p.add_argument("--script", type=Path, metavar="FILE",
+                   help="a UI script on the projector window (click, key, type, expect, wait, shot), as for `plenipo play --script`")
+    p.add_argument("--commands", type=Path, metavar="FILE",
+                   help="the teacher's commands from a file, also without a window (wait seats, free, ai, pass, pause...; see game/net/script.py)")
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="save PNGs of the projector screen (needs the window)")
     p.add_argument("--headless", action="store_true", help="no projector window: the room code and events go to the terminal")
     p.set_defaults(func=run)
@@ -58,8 +61,23 @@ def _check(args: argparse.Namespace) -> None:
         args.code = code
     if not 0 <= args.minutes <= 600:
         raise CliError(f"--minutes {args.minutes}: give 0 (no clock) to 600 minutes")
-    if args.script is not None and not args.script.is_file():
-        raise CliError(f"--script {args.script}: no such file")
+    _check_scripts(args)
+
+
+def _check_scripts(args: argparse.Namespace) -> None:
+    """Both script files exist and a UI script parses, before anything starts; a UI script needs the window."""
+    for flag, path in (("--script", args.script), ("--commands", args.commands)):
+        if path is not None and not path.is_file():
+            raise CliError(f"{flag} {path}: no such file")
+    if args.script is not None:
+        if args.headless:
+            raise CliError("--script plays the window by what it shows; without a window (--headless) use --commands")
+        from game.ui.script_lang import ScriptSyntaxError, parse_file
+
+        try:
+            parse_file(args.script)
+        except ScriptSyntaxError as e:
+            raise CliError(str(e)) from None
 
 
 def build(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -124,8 +142,8 @@ async def serve(args: argparse.Namespace) -> int:
             loop.add_signal_handler(sig, stop.set)
     status = 0
     try:
-        if args.script is not None:
-            script = HostScript(host, args.script)
+        if args.commands is not None:
+            script = HostScript(host, args.commands)
             running = asyncio.ensure_future(script.run())
             stopped = asyncio.ensure_future(stop.wait())
             await asyncio.wait([running, stopped], return_when=asyncio.FIRST_COMPLETED)
@@ -182,11 +200,15 @@ def window(args: argparse.Namespace) -> int:
     session, code, tokens = build(args)
     host = Host(session, code=code, tokens=tokens, save_path=autosave_path(), network_file=network_path())
     where = ["127.0.0.1"] if args.bind.startswith("127.") else lan_addresses()
-    script = (lambda h: _script(h, args.script)) if args.script is not None else None
+    script = (lambda h: _script(h, args.commands)) if args.commands is not None else None
+    host.port = args.port
+    print(banner(host, args.bind), flush=True)
     try:
-        return run_projector(host, where, args.bind, args.port, session.setup.lang, args.screenshots, script)
+        return run_projector(host, where, args.bind, args.port, session.setup.lang, args.screenshots, script, args.script)
     except OSError as e:
         raise CliError(f"cannot listen on {args.bind}:{args.port} ({e.strerror or e}); try another --port") from None
+    except RuntimeError as e:  # no display for the projector window (NoDisplayError)
+        raise CliError(f"no display for the projector window ({e}); add --headless to host without one") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -196,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
     if args.scenario and args.resume:
         raise CliError("--continue resumes the autosaved game; do not name a scenario with it")
     try:
-        if args.headless or not _display_available():
+        if args.headless or (args.script is None and not _display_available()):
             return asyncio.run(serve(args))
         return window(args)
     except KeyboardInterrupt:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 from pathlib import Path
 
@@ -16,7 +17,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("address", metavar="HOST[:PORT]", help=f"the teacher's computer as shown on the projector (port {DEFAULT_PORT} if left out)")
     p.add_argument("--code", help="the room code shown on the projector")
     p.add_argument("--seat", metavar="ID", help="the delegation this computer plays (default: choose from the list)")
-    p.add_argument("--script", type=Path, metavar="FILE", help="play from a script of moves and checks (see game/net/script.py)")
+    p.add_argument("--script", type=Path, metavar="FILE",
+                   help="a UI script on this team's window (click, key, type, expect, wait, shot), as for `plenipo play --script`")
+    p.add_argument("--commands", type=Path, metavar="FILE",
+                   help="the team's moves from a file, also without a window (wait turn, accept N, propose ..., pass; see game/net/script.py)")
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="save PNGs of this team's screen (needs the window)")
     p.add_argument("--headless", action="store_true", help="no window: the team's news and moves go to the terminal")
     p.set_defaults(func=run)
@@ -29,9 +33,10 @@ async def play(args: argparse.Namespace) -> int:
 
     client = Client(url_of(args.address, DEFAULT_PORT), args.code.strip().upper())
     try:
-        answer = await client.join(seat=args.seat)
+        answer = await client.join(seat=args.seat, token=saved_token(client.url, client.code, args.seat))
     except JoinError as e:
         raise CliError(f"could not join {args.address}: {e}") from None
+    keep_token(client.url, client.code, client.seat, client.token)
     if isinstance(answer, Lobby):
         free = [f"{s.id} ({s.name})" for s in answer.seats if not s.taken]
         await client.close()
@@ -39,9 +44,9 @@ async def play(args: argparse.Namespace) -> int:
     print(f"This computer plays {client.seat} in room {client.code}.", flush=True)
     status = 0
     try:
-        if args.script is not None:
+        if args.commands is not None:
             try:
-                await TeamScript(client, args.script).run()
+                await TeamScript(client, args.commands).run()
             except ScriptError as e:
                 print(f"plenipo join: {e}", file=sys.stderr)
                 status = 1
@@ -67,6 +72,45 @@ async def _script(client: object, path: Path) -> int:
     return 0
 
 
+def _tokens_file() -> Path:
+    from game.play.saves import saves_dir
+
+    return saves_dir() / "seat_tokens.json"
+
+
+def saved_token(url: str, code: str, seat: str | None) -> str | None:
+    """The token this computer was given for the seat in this room, if any (so reopening Plenipo takes the seat back)."""
+    import json
+
+    if seat is None:
+        return None
+    try:
+        data = json.loads(_tokens_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    token = data.get(f"{url} {code} {seat}") if isinstance(data, dict) else None
+    return token if isinstance(token, str) else None
+
+
+def keep_token(url: str, code: str, seat: str | None, token: str | None) -> None:
+    import json
+
+    from game.play.saves import write_atomic
+
+    if seat is None or token is None:
+        return
+    path = _tokens_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    data[f"{url} {code} {seat}"] = token
+    with contextlib.suppress(OSError):  # the seat still works; only reopening would need the teacher to free it
+        write_atomic(path, json.dumps(data, indent=1) + "\n")
+
+
 def window(args: argparse.Namespace) -> int:
     """The team's window: join on the network thread, then draw this seat's view until the window closes."""
     from game.net.client import Client, JoinError, url_of
@@ -77,16 +121,18 @@ def window(args: argparse.Namespace) -> int:
     client = Client(url_of(args.address, DEFAULT_PORT), args.code.strip().upper())
     try:
         try:
-            answer = loop.run(client.join(seat=args.seat))
+            answer = loop.run(client.join(seat=args.seat, token=saved_token(client.url, client.code, args.seat)))
         except JoinError as e:
             raise CliError(f"could not join {args.address}: {e}") from None
-        if isinstance(answer, Lobby):
-            free = [f"{s.id} ({s.name})" for s in answer.seats if not s.taken]
-            raise CliError(f"choose a seat with --seat; free seats: {', '.join(free) or 'none'}")
+        keep_token(client.url, client.code, client.seat, client.token)
         from game.ui.remote_main import run_team
 
-        script = (lambda c: _script(c, args.script)) if args.script is not None else None
-        return run_team(client, loop, client.lang, args.screenshots, script)
+        script = (lambda c: _script(c, args.commands)) if args.commands is not None else None
+        lobby = answer if isinstance(answer, Lobby) else None  # no --seat: the team picks its delegation on screen
+        try:
+            return run_team(client, loop, client.lang, args.screenshots, script, args.script, lobby)
+        except RuntimeError as e:  # no display for the window (NoDisplayError)
+            raise CliError(f"no display for the team's window ({e}); add --headless to play in the terminal") from None
     finally:
         try:
             loop.run(client.close(), timeout=5)
@@ -99,10 +145,11 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.code:
         raise CliError("--code: give the room code shown on the projector")
-    if args.script is not None and not args.script.is_file():
-        raise CliError(f"--script {args.script}: no such file")
+    from game.cli.cmd_host import _check_scripts
+
+    _check_scripts(args)
     try:
-        if args.headless or not _display_available():
+        if args.headless or (args.script is None and not _display_available()):
             return asyncio.run(play(args))
         return window(args)
     except KeyboardInterrupt:

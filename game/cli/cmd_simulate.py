@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from game.ai.driver import play_game
+from game.ai.explain import Explainer
 from game.cli.checks import check_lang, check_length, check_output_file, check_seed
 from game.cli.common import CliError, load_scenario
 from game.engine.narrate import Narrator
@@ -34,16 +35,20 @@ def run(args: argparse.Namespace) -> int:
     loaded, cs = load_scenario(args.scenario)
     check_length(cs, args.length)
     s = play_game(cs, args.seed, args.length)
-    narrator = Narrator(cs, args.lang, Translator(args.lang).t)
+    translator = Translator(args.lang)
+    narrator = Narrator(cs, args.lang, translator.t)
+    explainer = Explainer(narrator, translator.t)
     print(f"{tr(cs.scenario.meta.title, args.lang)} — seed {args.seed}, length {args.length}")
     print()
     for e in s.log:
         print(f"{e.date}  {narrator.sentence(e)}" + ("  [private]" if e.audience is not None else ""))
-        reasons = e.data.get("reasons") if args.why else None
+        sentence = explainer.why(e)
+        reasons = e.data.get("reasons") if args.why and e.data else None
         if reasons:
+            print(f"            why: {sentence}")
             print(
-                f"            why: value {reasons['value']:.1f}, aspiration {reasons['aspiration']:.1f}, "
-                f"alternative {reasons['alternative']:.1f}; {reasons['note']}"
+                f"                 (value {reasons['value']:.1f}, aspiration {reasons['aspiration']:.1f}, "
+                f"alternative {reasons['alternative']:.1f}, all 0-100)"
             )
     assert s.outcome is not None
     outcome = cs.outcome(s.outcome)

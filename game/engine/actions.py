@@ -26,6 +26,7 @@ class Reasons:
     alternative: float  # what not agreeing was worth to it (its best alternative)
     deciding: tuple[str, ...] = ()  # issue ids that weighed most in the decision
     note: str = ""  # a short tag: "meets aspiration", "side deal beats the multilateral road", ...
+    wanted: tuple[str, ...] = ()  # per deciding issue: the option id the delegation wants there
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,7 @@ class Code(Enum):
     UNKNOWN_ACTION = N_("unknown action {action}")
     OTHER = N_("{text}")  # a reason given as plain text (kept for callers that still raise one)
     NO_PROPOSAL = N_("there is no proposal {proposal}")
+    CLOSING_ROUND = N_("this is the closing round: answer the proposals still open to you, then pass")
     # refusals the move forms give before the engine is asked
     NO_INSTRUMENT = N_("you are not a party to any agreement")
     NO_INVITEES = N_("choose at least one delegation for private talks")

@@ -123,7 +123,7 @@ def _begin_sitting(s: GameState) -> tuple[GameState, list[LogEntry]]:
         entries.extend(fired_entries)
     order = [d for d in cs.actors if d not in s.walked_out]
     perm = rng.permutation(len(order))
-    s = s.evolve(order=tuple(order[j] for j in perm), cursor=0)
+    s = s.evolve(order=tuple(order[j] for j in perm), cursor=0, answering=False)
     return _with_log(s, entries), entries
 
 
@@ -234,6 +234,8 @@ def _validate(s: GameState, action: A.Action) -> None:
             raise _no(cs, R.OBSERVER)
         return
     d = _actor(s, action.actor)
+    if s.answering and not isinstance(action, A.Respond | A.Pass):
+        raise _no(cs, R.CLOSING_ROUND)
     if isinstance(action, A.Respond):
         p = _proposal(s, action.proposal)
         if p.status is not ProposalStatus.OPEN:
@@ -419,8 +421,19 @@ def _apply(s: GameState, action: A.Action) -> GameState:
             return _end(s, EndReason.WALKOUT)
     s = s.evolve(log=s.log + tuple(entries), cursor=s.cursor + 1)
     if s.cursor >= len(s.order):
-        s = _resolve_sitting(s)
+        s = _closing_round(s) if s.turn + 1 >= s.n_turns and not s.answering else s
+        if s.cursor >= len(s.order):
+            s = _resolve_sitting(s)
     return s
+
+
+def _closing_round(s: GameState) -> GameState:
+    """In the last sitting, every addressee gets to answer every proposal still open, whatever
+    its seat: otherwise a proposal made late in the sitting could never be signed."""
+    waiting = tuple(d for d in s.order if d not in s.walked_out and s.pending_for(d))
+    if not waiting:
+        return s
+    return s.evolve(order=waiting, cursor=0, answering=True)
 
 
 def _consulted(s: GameState, p: Proposal) -> GameState:
@@ -441,8 +454,11 @@ def _consulted(s: GameState, p: Proposal) -> GameState:
 def _reasons(r: A.Reasons | None) -> dict[str, object]:
     if r is None:
         return {}
-    return {"reasons": {"value": round(r.value, 2), "aspiration": round(r.aspiration, 2), "alternative": round(r.alternative, 2),
-                        "deciding": list(r.deciding), "note": r.note}}
+    out: dict[str, object] = {"value": round(r.value, 2), "aspiration": round(r.aspiration, 2), "alternative": round(r.alternative, 2),
+                              "deciding": list(r.deciding), "note": r.note}
+    if r.wanted:
+        out["wanted"] = list(r.wanted)
+    return {"reasons": out}
 
 
 def _why(rationale: str) -> dict[str, object]:
@@ -506,7 +522,9 @@ def _sign(s: GameState, p: Proposal, entries: list[LogEntry]) -> GameState:
     s = apply_effects(s, list(inst.effects))
     entries.extend(_leak_entries(s, before))
     for other in s.open_proposals():
-        if other.instrument == p.instrument:
+        # the same instrument is done; another whose package contradicts what is now settled can no longer be signed
+        clash = any(s.settled[i] >= 0 and s.settled[i] != o for i, o in zip(cs.scope[other.instrument], other.package, strict=True))
+        if other.instrument == p.instrument or clash:
             s = _replace_proposal(s, dataclasses.replace(other, status=ProposalStatus.LAPSED))
     if inst.ends_conference:
         s = _with_log(s, entries)

@@ -107,6 +107,8 @@ class GameState:
     log: tuple[LogEntry, ...] = ()
     history: tuple[Snapshot, ...] = ()
     ended: bool = False
+    # the last sitting's closing round: every addressee answers what is still open, then passes
+    answering: bool = False
     end_reason: EndReason | None = None
     outcome: int | None = None
 
@@ -233,6 +235,7 @@ class GameState:
             "fired": list(self.fired),
             "log": [e.to_json() for e in self.log],
             "ended": self.ended,
+            **({"answering": True} if self.answering else {}),
             "end_reason": self.end_reason.value if self.end_reason else None,
             "outcome": self.outcome,
         }

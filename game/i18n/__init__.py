@@ -99,6 +99,7 @@ class Translator:
     def __init__(self, lang: str = FALLBACK) -> None:
         self.lang = lang
         self._catalog = load_catalog(lang)
+        self._dates: dict[dt.date, str] = {}  # Babel is slow, and the news panel dates every line at every frame
 
     def t(self, msgid: str, /, **values: object) -> str:
         text = self._catalog.messages.get(msgid, msgid)
@@ -119,10 +120,14 @@ class Translator:
 
     def date(self, day: dt.date) -> str:
         """A calendar date as the language writes it (e.g. '10 April 1922', '1922 m. balandžio 10 d.')."""
-        try:
-            return format_date(day, format="long", locale=self.lang)
-        except (ValueError, LookupError):
-            return day.isoformat()
+        text = self._dates.get(day)
+        if text is None:
+            try:
+                text = format_date(day, format="long", locale=self.lang)
+            except (ValueError, LookupError):
+                text = day.isoformat()
+            self._dates[day] = text
+        return text
 
     def language_name(self, code: str) -> str:
         return language_name(code)

@@ -24,8 +24,9 @@ from pathlib import Path
 from game.net import protocol as P
 from game.net.client import Client
 from game.net.host import RATE as P_RATE
+from game.resources import package_parent
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = package_parent()  # children import the same `game` as this process
 TEAMS = ("britain", "france", "italy", "germany", "soviet", "belgium", "japan")
 
 

@@ -198,7 +198,7 @@ class Client:
             self.delegations = msg.delegations
             self._resolve_hello(msg)
         elif isinstance(msg, P.Lobby):
-            self.lobby = msg
+            self.lobby, self.lang = msg, msg.lang
             self._resolve_hello(msg)
         elif isinstance(msg, P.Done):
             self.last_done = max(self.last_done, msg.revision)
@@ -251,6 +251,10 @@ class Client:
 
     async def close(self) -> None:
         self.closed = True
+        if self._reconnecting is not None and not self._reconnecting.done():
+            self._reconnecting.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._reconnecting
         if self._ws is not None:
             with contextlib.suppress(Exception):
                 await self._ws.close()

@@ -200,7 +200,7 @@ class Host:
 
     def lobby(self) -> P.Lobby:
         return P.Lobby(type="lobby", version=P.PROTOCOL_VERSION, title=tr(self.session.cs.scenario.meta.title, self.tr.lang),
-                       seats=self.seat_infos())
+                       seats=self.seat_infos(), lang=self.tr.lang)
 
     # --- the game moving on ------------------------------------------------------------------------------------
     def _advance(self) -> None:
@@ -517,7 +517,9 @@ class Host:
         """The move's own news line(s), as the team's screen shows them (only what the seat may see)."""
         n = narrator(self.session, self.tr)
         s = self.session.state
-        return " ".join(n.sentence(e) for e in s.log[before:] if e.visible_to(seat, s.ended))
+        seen = [e for e in s.log[before:] if e.visible_to(seat, s.ended)]
+        own = [e for e in seen if e.actor == seat] or seen  # the move itself; what followed is in the news
+        return " ".join(n.sentence(e) for e in own)
 
     def stats(self) -> dict[str, Any]:
         return {"code": self.code, "port": self.port, "connections": len(self.conns), "incidents": len(self.incidents)}

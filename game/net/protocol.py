@@ -218,6 +218,7 @@ class Lobby(_Msg):
     type: Literal["lobby"]
     title: str
     seats: tuple[SeatInfo, ...]
+    lang: str = "en"
 
 
 class PublicDelegation(BaseModel):

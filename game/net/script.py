@@ -4,7 +4,10 @@ A plain-text file, one command a line, `#` comments, words in double quotes
 when they contain spaces. A failing line stops the script with the file,
 the line number and the reason (exit status 1). Every wait is bounded.
 
-On a team's computer (`plenipo join ... --script FILE`):
+(`--script` on the same commands plays the window by what it shows, in the UI script language of
+`plenipo play --script`; these command files, `--commands`, also work without any window.)
+
+On a team's computer (`plenipo join ... --commands FILE`):
     wait turn            until it is this team's move (fails if the conference ends first)
     wait outcome         until the conference is over
     expect "TEXT"        TEXT is somewhere this team can read now (news, board, inbox, briefing); `expect no "TEXT"`
@@ -16,7 +19,7 @@ On a team's computer (`plenipo join ... --script FILE`):
     drop                 cut the connection (as Wi-Fi does); the computer comes back by itself
     pass until outcome   on every turn from now on: `answer all`, then `pass` (bounded by the calendar)
 
-On the host (`plenipo host ... --script FILE`):
+On the host (`plenipo host ... --commands FILE`):
     wait seats ID,ID     until those seats are claimed
     wait outcome         until the conference is over
     wait sitting N       until sitting N has begun

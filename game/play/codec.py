@@ -7,12 +7,14 @@ engine's), and checked again by the engine when a save is replayed.
 
 from __future__ import annotations
 
+import dataclasses
+from enum import Enum
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from game.engine import actions as A
-from game.play.save_format import ActionModel, problem, to_model
+from game.play.save_format import ActionModel, problem
 
 
 class CodecError(ValueError):
@@ -23,9 +25,30 @@ _ACTION: TypeAdapter[Any] = TypeAdapter(ActionModel)
 
 
 def action_to_json(a: A.Action) -> dict[str, Any]:
-    """The action as a JSON table: `type` (its class name) and its fields, None left out."""
-    out: dict[str, Any] = to_model(a).model_dump(mode="json", exclude_none=True)
+    """The action as a JSON table: `type` (its class name) and its fields, None left out.
+
+    Written directly from the action's fields (saving is frequent: every autosave writes
+    every move); the models of `save_format` read it back, and a property test checks
+    that every action survives the round trip."""
+    out: dict[str, Any] = {"type": type(a).__name__}
+    for f in dataclasses.fields(a):
+        value = getattr(a, f.name)
+        if value is not None:
+            out[f.name] = _plain(value)
     return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, A.Reasons):
+        reasons = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if not reasons.get("wanted", True):
+            del reasons["wanted"]  # written only when an AI says what it held out for
+        return reasons
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(x) for x in value]
+    return value
 
 
 def action_from_json(d: Any, where: str = "action") -> A.Action:

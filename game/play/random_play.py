@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 
 from game.ai.driver import run_ai_turn
+from game.ai.negotiator import Negotiator
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario
 from game.engine.rules import check, new_game, step
@@ -92,6 +93,7 @@ def drive(
             budget["later"] -= 1
         return step(state, action).state
 
+    ai = Negotiator()  # this game's AI, with its own memory
     for _ in range(10_000):
         if s.ended:
             return s, actions, start
@@ -101,7 +103,7 @@ def drive(
         d = s.actor
         if d is None:
             raise RuntimeError("a running conference has no one to move")
-        s = apply(s, rnd.choice(legal_moves(s, rnd))) if d in s.humans else run_ai_turn(s, apply)
+        s = apply(s, rnd.choice(legal_moves(s, rnd))) if d in s.humans else run_ai_turn(s, apply, ai)
     raise RuntimeError("the conference never ended in 10,000 moves")
 
 

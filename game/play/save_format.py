@@ -4,9 +4,8 @@ A save is JSON written by `game.play.saves`; nothing in it is trusted. Every
 field is declared here once, with its type and bounds, and validated as a whole;
 a problem becomes one short sentence naming the field (`actions[3]: missing
 'actor'`). Each kind of action has its own model whose fields are the action's
-own, so encoding and decoding are one generic step each (`to_model`,
-`ActionModel.to_action`) rather than a chain of cases. The engine checks every
-decoded action again when the save is replayed.
+own, so decoding is one generic step (`to_action`) rather than a chain of
+cases. The engine checks every decoded action again when the save is replayed.
 
 Version 1 is the format of release 0.1; `game.play.saves.migrate` brings any
 older version up to `SAVE_VERSION` before these models see it.
@@ -195,18 +194,6 @@ MODEL_OF: dict[type, type[_Action]] = {
     m.action: m for m in (ProposeModel, RespondModel, ShiftModel, StatementModel, WalkoutModel, PassModel,
                           FireEventModel, NewsModel, MoveEndModel, EndNowModel, SetControlModel)
 }
-
-
-def to_model(a: A.Action) -> _Action:
-    """The saved form of an engine action."""
-    model = MODEL_OF[type(a)]
-    values: dict[str, Any] = {f.name: getattr(a, f.name) for f in dataclasses.fields(a)}
-    if values.get("reasons") is not None:
-        reasons = dataclasses.asdict(values["reasons"])
-        if not reasons.get("wanted"):
-            reasons.pop("wanted", None)  # written only when an AI says what it held out for
-        values["reasons"] = ReasonsModel(**reasons)
-    return model(type=type(a).__name__, **values)
 
 
 # --- the rest of a save --------------------------------------------------------------------------

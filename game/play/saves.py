@@ -121,9 +121,12 @@ def load_save(path: Path) -> Loaded:
     except RecursionError:
         raise SaveError(f"{path}: damaged save (nested too deeply)") from None
     except ValueError as e:  # NaN / Infinity, or an integer of more than 4,300 digits
-        raise SaveError(f"{path}: damaged save ({e})") from None
+        why = str(e) if "not a number a save may hold" in str(e) else "a number has more than 4,300 digits"
+        raise SaveError(f"{path}: damaged save ({why})") from None
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveError(f"{path}: not a Plenipo save file")
+    if _holds_nul(data):  # the window's font renderer refuses a NUL: such a save could never be shown
+        raise SaveError(f"{path}: damaged save (a text holds a NUL character)")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise SaveError(f"{path}: version: missing or not a number")
@@ -206,6 +209,21 @@ def _read_bounded(path: Path) -> bytes:
 def _open_nonblocking(name: str, flags: int) -> int:
     """Open without waiting: opening a FIFO for reading blocks until a writer comes, which may be never."""
     return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _holds_nul(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if "\0" in value:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def _no_constant(name: str) -> Any:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from game.ai.driver import DEFAULT, run_ai_turn
-from game.ai.negotiator import Strategy
+from game.ai.driver import run_ai_turn
+from game.ai.negotiator import Negotiator, Strategy
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.log import LogEntry
@@ -61,11 +61,12 @@ class JournalEntry:
 
 class Session:
     def __init__(self, loaded: LoadedScenario, setup: SessionSetup, compiled: CompiledScenario | None = None,
-                 strategy: Strategy = DEFAULT) -> None:
+                 strategy: Strategy | None = None) -> None:
         self.loaded = loaded
         self.setup = setup
         self.cs = compiled if compiled is not None else compile_scenario(loaded.scenario)
-        self.strategy = strategy
+        # the session's own AI: its memory is of this game only
+        self.strategy: Strategy = strategy if strategy is not None else Negotiator()
         self.state: GameState = new_game(self.cs, setup.seed, setup.length_id, setup.humans)
         self.actions: list[A.Action] = []
         self.undone: list[Undone] = []

@@ -297,6 +297,14 @@ def _note(t: Translate, note: str) -> str:
         "tests the others with an offer": t("tests the others with an offer"),
         "pressure from home and no deal in sight": t("pressure from home and no deal in sight"),
         "concedes as time runs out": t("concedes as time runs out"),
+        "worse than an offer it refused before": t("worse than an offer it refused before"),
+        "the best offer it expects before the end": t("the best offer it expects before the end"),
+        "accepts now that a treaty is signed": t("accepts now that a treaty is signed"),
+        "accepts now that events changed its priorities": t("accepts now that events changed its priorities"),
+        "accepts now that its other prospects have faded": t("accepts now that its other prospects have faded"),
+        "proposes what the parties can all accept": t("proposes what the parties can all accept"),
+        "concedes where it costs least": t("concedes where it costs least"),
+        "accepts now that the conference is ending": t("accepts now that the conference is ending"),
     }
     return known.get(note, note)
 

@@ -7,6 +7,7 @@ Loading is all or nothing: either a complete, cross-checked `Scenario`, or a
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -63,7 +64,8 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=blob[: err.start].count(b"\n") + 1)]) from None
+        bad_line = blob[: err.start].count(b"\n") + 1
+        raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=bad_line)]) from None
     text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the TOML
     try:
         data = tomllib.loads(text)
@@ -82,14 +84,18 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         raise ScenarioError([Problem(path, (), f"not valid TOML: {msg}", line=line, column=col)]) from None
     except RecursionError:
         raise ScenarioError([Problem(path, (), "not valid TOML: nested too deeply")]) from None
-    except ValueError as err:  # an integer of more than 4,300 digits
-        raise ScenarioError([Problem(path, (), f"not valid TOML: a number is too long to read ({err})")]) from None
+    except ValueError:  # an integer of more than 4,300 digits, which Python refuses to read
+        long = re.search(r"[0-9_]{4301,}", text)
+        where = _line_col(text, long.start()) if long else (None, None)
+        raise ScenarioError([Problem(path, (), "a number has more than 4,300 digits; numbers in a scenario stay within ±1e+15",
+                                     line=where[0], column=where[1])]) from None
     locator = Locator(text)
     depth = _depth(data)
     if depth > MAX_NESTING:
         deepest = _deepest_path(data)
+        line, col = locator.position(deepest)
         raise ScenarioError([Problem(path, deepest, f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed",
-                                     line=locator.line_of(deepest))])
+                                     line=line, column=col)])
     bad = raw_problems(data, path, locator)
     if bad:
         raise ScenarioError(bad)
@@ -99,28 +105,34 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         return raw
     if not isinstance(base_ref, str):
         raise ScenarioError([Problem(path, ("extends",), "must be a file path (a string)", line=raw.locator.line_of(("extends",)))])
-    line = raw.locator.line_of(("extends",))
+    ext_line, ext_col = raw.locator.position(("extends",))
     try:
         base_path = (path.parent / base_ref).resolve()
         allowed = [path.parent.resolve(), shipped_scenarios().resolve()]
     except (OSError, RuntimeError, ValueError) as err:  # a symlink loop, a NUL in the path
-        raise ScenarioError([Problem(path, ("extends",), f"{base_ref!r} is not a usable path ({_why(err)})", line=line)]) from None
+        unusable = f"{base_ref!r} is not a usable path ({_why(err)})"
+        raise ScenarioError([Problem(path, ("extends",), unusable, line=ext_line, column=ext_col)]) from None
     if not any(base_path.is_relative_to(folder) for folder in allowed):
         msg = (f"{base_ref!r} is outside this scenario's folder ({path.parent}) and the shipped scenarios; "
                "a variant may only extend a file beside it or a shipped scenario")
-        raise ScenarioError([Problem(path, ("extends",), msg, line=line)])
+        raise ScenarioError([Problem(path, ("extends",), msg, line=ext_line, column=ext_col)])
     if base_path in chain or len(chain) >= MAX_EXTENDS_DEPTH:
         msg = f"{base_ref!r} leads to a loop or a chain deeper than {MAX_EXTENDS_DEPTH}"
-        raise ScenarioError([Problem(path, ("extends",), msg, line=raw.locator.line_of(("extends",)))])
+        raise ScenarioError([Problem(path, ("extends",), msg, line=ext_line, column=ext_col)])
     try:
         base = _read(base_path, chain + (base_path,))
     except ScenarioError as err:
-        note = Problem(path, ("extends",), f"the scenario it extends, {base_ref!r}, has errors", line=raw.locator.line_of(("extends",)))
+        note = Problem(path, ("extends",), f"the scenario it extends, {base_ref!r}, has errors", line=ext_line, column=ext_col)
         raise ScenarioError([note, *err.problems]) from None
     merged = merge(base.data, data)
     merged.pop("extends", None)
     merged["extends"] = base_ref
     return _Raw(path, merged, raw.locator, base.texts + raw.texts, (*raw.sources, *base.sources))
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
 def _why(err: BaseException) -> str:
@@ -443,8 +455,8 @@ def _new_items_in_variant(problems: list[Problem], data: dict[str, Any], sources
         if len(p.path) >= 3 and p.path[0] in _SECTIONS and isinstance(p.path[1], int) and p.message == "required key is missing":
             item_path = p.path[:2]
             item = _at(data, item_path)
-            base_ids = [x.get("id") for _, own, _ in sources[1:] for x in (own.get(str(p.path[0])) or [])
-                        if isinstance(own, dict) and isinstance(x, dict) and isinstance(x.get("id"), str)]
+            base_ids: list[str] = [x["id"] for _, own, _ in sources[1:] if isinstance(own, dict)
+                                   for x in (own.get(str(p.path[0])) or []) if isinstance(x, dict) and isinstance(x.get("id"), str)]
             if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] not in base_ids:
                 if item_path in done:
                     continue

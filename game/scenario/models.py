@@ -50,12 +50,18 @@ class ConcessionStyle(StrEnum):
 
 
 class Emblem(StrEnum):
-    """Shapes the UI can draw as a delegation's emblem (no downloaded flags)."""
+    """Shapes the UI can draw as a delegation's emblem (no downloaded flags).
+
+    With a delegation's `flag` colours, the tricolours, `union`, `tricolour_arms`, `disc`
+    and `field` draw its flag in simplified form; without them, the seat colours."""
 
     CROSS = "cross"
     SALTIRE = "saltire"
     TRICOLOUR_VERTICAL = "tricolour_vertical"
     TRICOLOUR_HORIZONTAL = "tricolour_horizontal"
+    TRICOLOUR_ARMS = "tricolour_arms"  # a vertical tricolour with a shield (cross on it) in the middle band: Savoy Italy
+    UNION = "union"  # the Union flag, simplified: field, saltire and cross (colours: field, white, red)
+    FIELD = "field"  # one colour, nothing on it
     STAR = "star"
     SUN = "sun"
     DISC = "disc"
@@ -252,6 +258,9 @@ class Briefing(_Model):
     fears: Text = Field("", description="What it fears")
 
 
+HexColour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
 class Delegation(_Model):
     id: Id = Field(description="Delegation id")
     name: Text = Field(description="Name, e.g. 'Germany'")
@@ -260,6 +269,8 @@ class Delegation(_Model):
     colour: str = Field("#888888", pattern=r"^#[0-9a-fA-F]{6}$", description="Seat colour")
     colour2: str = Field("#ffffff", pattern=r"^#[0-9a-fA-F]{6}$", description="Second emblem colour")
     emblem: Emblem = Field(Emblem.PLAIN, description="Emblem shape drawn on the seat")
+    flag: list[HexColour] = Field([], max_length=4, description="The flag's colours at the time (#rrggbb, in the order the emblem "
+                            "shape uses them); when given, the emblem draws the flag in simplified form instead of the seat colours")
     essential: bool = Field(False, description="A walkout by this delegation ends the conference")
     observer: bool = Field(False, description="Observers take part only in news and events; they never act")
     public_demands: Text = Field("", description="What it says in public")

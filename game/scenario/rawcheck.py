@@ -50,7 +50,8 @@ def raw_problems(data: Any, file: Path, locator: Locator) -> list[Problem]:
             for key, item in value.items():
                 found = bad_character(key)
                 if found is not None:
-                    out.append(Problem(file, path, f"a key holds {found[1]}; keys are plain names", line=locator.line_of(path)))
+                    line, col = locator.position(path)
+                    out.append(Problem(file, path, f"a key holds {found[1]}; keys are plain names", line=line, column=col))
                     continue
                 stack.append(((*path, key), item))
             continue
@@ -77,6 +78,7 @@ def raw_problems(data: Any, file: Path, locator: Locator) -> list[Problem]:
                 k, what = found
                 problem = f"the text holds {what} at character {k + 1}; remove it"
         if problem is not None:
-            out.append(Problem(file, path, problem, line=locator.line_of(path)))
+            line, col = locator.position(path)
+            out.append(Problem(file, path, problem, line=line, column=col))
     out.sort(key=lambda p: (p.line or 0, str(p.path)))
     return out

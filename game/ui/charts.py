@@ -33,8 +33,11 @@ def draw_chart(
     *,
     y_labels: Sequence[str] = (),
     y_range: tuple[float, float] | None = None,
+    teams: frozenset[str] = frozenset(),
 ) -> None:
-    """A small multiple: title, y labels (option words or numbers), x = sitting, one line per series."""
+    """A small multiple: title, y labels (option words or numbers), x = sitting, one line per series.
+
+    The `teams`' lines are drawn last and twice as thick, so a class finds its own delegations at once."""
     theme, lay, t = app.theme, app.layout, app.t
     bold = theme.text_font(lay, "small", "bold")
     small = theme.text_font(lay, "small")
@@ -72,18 +75,20 @@ def draw_chart(
     width = max(2, lay.px(3))
     spread = max(1, lay.px(2))
     ends: list[tuple[int, int, Series]] = []
-    for k, s in enumerate(series):
+    order = sorted(enumerate(series), key=lambda ks: ks[1].delegation in teams)  # teams on top
+    for k, s in order:
         d = dels.get(s.delegation)
         colour = pygame.Color(d.colour) if d else theme.c("ink")
         nudge = (k - len(series) / 2) * spread
         pts = []
-        for x, v in zip(xs, s.values, strict=False):
-            if v is None or hi == lo:
+        for x, val in zip(xs, s.values, strict=False):
+            if val is None or hi == lo:
                 continue
-            pts.append((x, plot.bottom - (v - lo) / (hi - lo) * plot.height + nudge))
+            pts.append((x, plot.bottom - (val - lo) / (hi - lo) * plot.height + nudge))
         if len(pts) > 1:
-            pygame.draw.lines(surface, theme.c("ink"), False, pts, width + 2)
-            pygame.draw.lines(surface, colour, False, pts, width)
+            w = 2 * width if s.delegation in teams else width
+            pygame.draw.lines(surface, theme.c("ink"), False, pts, w + 2)
+            pygame.draw.lines(surface, colour, False, pts, w)
         if pts:
             ends.append((round(pts[-1][0]), round(pts[-1][1]), s))
     ends.sort(key=lambda e: e[1])

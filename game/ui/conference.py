@@ -481,7 +481,7 @@ class ConferenceScene(Scene):
             return t("The conference is over")
         if not view.actor:
             return ""
-        if self.viewer is not None and self.viewer == view.actor:
+        if self.viewer is not None and self.viewer == view.actor and not self.paused:
             return t("Private view of {name}: your move", name=view.actor_name)
         who = t("team") if view.actor_is_team else t("AI")
         return t("To move: {name} ({who})", name=view.actor_name, who=who)

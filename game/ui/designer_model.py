@@ -2,8 +2,7 @@
 
 The panel is for designers and teachers preparing a scenario, so it shows
 what players never see: stances, the AI's aspirations, trust, private
-proposals. Aspirations come from the AI itself (`Negotiator.candidates`,
-`aspiration`, `plan`), not from a copy of its logic, so the panel explains the
+proposals. Aspirations come from the AI itself (`Negotiator.line`), not from a copy of its logic, so the panel explains the
 moves the AI is about to make. Everything is computed from one state; the
 screen recomputes only when the state object changes.
 """
@@ -12,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ai.negotiator import STRATEGIES, Negotiator
-from game.ai.valuation import expected, outlook, package_value, table
+from game.ai.negotiator import Negotiator
 from game.engine.state import GameState
 from game.i18n import Translator
 from game.play.session import Session
@@ -73,14 +71,13 @@ class DesignerView:
 
 def negotiator_of(session: Session) -> Negotiator:
     strategy = session.strategy
-    return strategy if isinstance(strategy, Negotiator) else STRATEGIES["negotiator"]
+    return strategy if isinstance(strategy, Negotiator) else Negotiator()
 
 
 def instrument_lines(s: GameState, d: int, neg: Negotiator, lang: str) -> tuple[InstrumentLine, ...]:
     """Per instrument d is party to: best package value, aspiration (before this sitting's dice), alternative, cost."""
     cs = s.cs
     out = []
-    t = table(s, d)
     for k in range(len(cs.instrument_ids)):
         if d not in cs.parties[k]:
             continue
@@ -95,15 +92,12 @@ def instrument_lines(s: GameState, d: int, neg: Negotiator, lang: str) -> tuple[
         if d not in s.active_parties(k):
             out.append(InstrumentLine(title, None, None, None, cost, "excluded", ""))
             continue
-        look = outlook(s, exclude=k)
-        alternative = expected(t, s.settled, look)
-        candidates = neg.candidates(s, d, k, t)
-        best = max(package_value(s, t, d, k, p, look) for p in candidates) if candidates else alternative
-        aspiration = neg.aspiration(s, d, best, alternative)
-        plan = neg.plan(s, d, k, t, look) if candidates else None
+        line = neg.line(s, d, k)
+        best, aspiration, alternative = line.best, line.aspiration, line.alternative
+        plan = line.package
         words = ""
         if plan is not None:
-            words = ", ".join(cs.option_ids[i][o] for i, o in zip(cs.scope[k], plan.package, strict=True))
+            words = ", ".join(cs.option_ids[i][o] for i, o in zip(cs.scope[k], plan, strict=True))
         out.append(InstrumentLine(title, best, aspiration, alternative, cost, "", words))
     return tuple(out)
 

@@ -32,10 +32,11 @@ def _star(cx: float, cy: float, r_out: float, r_in: float, points: int = 5) -> l
     return pts
 
 
-def _shape(surf: pygame.Surface, emblem: Emblem, c1: pygame.Color, c2: pygame.Color) -> None:
-    """Draw one emblem filling `surf` (already at supersampled size)."""
+def _shape(surf: pygame.Surface, emblem: Emblem, c1: pygame.Color, c2: pygame.Color, c3: pygame.Color | None = None) -> None:
+    """Draw one emblem filling `surf` (already at supersampled size); `c3` is a flag's third colour."""
     w, h = surf.get_size()
     surf.fill(c1)
+    third = c1 if c3 is None else c3  # without a flag a tricolour repeats the seat colour: c1 | c2 | c1
     if emblem is Emblem.CROSS:  # a Nordic cross, set toward the hoist
         t = h * 0.2
         pygame.draw.rect(surf, c2, (0, h / 2 - t / 2, w, t))
@@ -48,10 +49,33 @@ def _shape(surf: pygame.Surface, emblem: Emblem, c1: pygame.Color, c2: pygame.Co
         pygame.draw.polygon(surf, c2, [(w, h), (w - t * 0.7, h), (w, h - t * 0.7)])
         pygame.draw.polygon(surf, c2, [(0, h), (t * 0.7, h), (0, h - t * 0.7)])
         pygame.draw.polygon(surf, c2, [(w, 0), (w - t * 0.7, 0), (w, t * 0.7)])
-    elif emblem is Emblem.TRICOLOUR_VERTICAL:
+    elif emblem in (Emblem.TRICOLOUR_VERTICAL, Emblem.TRICOLOUR_ARMS):
         pygame.draw.rect(surf, c2, (w / 3, 0, w / 3 + 1, h))
+        pygame.draw.rect(surf, third, (2 * w / 3, 0, w / 3 + 1, h))
+        if emblem is Emblem.TRICOLOUR_ARMS:  # a shield with a cross in the middle band (the arms of Savoy, simplified)
+            sw, sh = w * 0.2, h * 0.46
+            x0, y0 = w / 2 - sw / 2, h / 2 - sh / 2
+            shield = [(x0, y0), (x0 + sw, y0), (x0 + sw, y0 + sh * 0.62), (w / 2, y0 + sh), (x0, y0 + sh * 0.62)]
+            pygame.draw.polygon(surf, third, shield)
+            bar = max(2, round(sw * 0.22))
+            pygame.draw.rect(surf, c2, (w / 2 - bar / 2, y0 + sh * 0.12, bar, sh * 0.7))
+            pygame.draw.rect(surf, c2, (x0 + sw * 0.14, y0 + sh * 0.36 - bar / 2, sw * 0.72, bar))
+            pygame.draw.polygon(surf, pygame.Color("#1d3b8f"), shield, max(1, round(sw * 0.07)))
     elif emblem is Emblem.TRICOLOUR_HORIZONTAL:
         pygame.draw.rect(surf, c2, (0, h / 3, w, h / 3 + 1))
+        pygame.draw.rect(surf, third, (0, 2 * h / 3, w, h / 3 + 1))
+    elif emblem is Emblem.UNION:  # simplified Union flag: white saltire with a red one on it, then the white-edged red cross
+        red = third
+        t = max(2, round(h * 0.2))
+        for start, end in (((0, 0), (w, h)), ((0, h), (w, 0))):
+            pygame.draw.line(surf, c2, start, end, t)
+            pygame.draw.line(surf, red, start, end, max(1, t // 3))
+        pygame.draw.rect(surf, c2, (0, h / 2 - h / 6, w, h / 3))
+        pygame.draw.rect(surf, c2, (w / 2 - h / 6, 0, h / 3, h))
+        pygame.draw.rect(surf, red, (0, h / 2 - h / 10, w, h / 5))
+        pygame.draw.rect(surf, red, (w / 2 - h / 10, 0, h / 5, h))
+    elif emblem is Emblem.FIELD:
+        pass
     elif emblem is Emblem.STAR:
         r = h * 0.36
         pygame.draw.polygon(surf, c2, _star(w / 2, h / 2 + r * 0.08, r, r * 0.4))
@@ -72,6 +96,12 @@ def _shape(surf: pygame.Surface, emblem: Emblem, c1: pygame.Color, c2: pygame.Co
 
 
 def _font(px: int) -> pygame.font.Font:
+    cached = _FONT_CACHE.get(px)
+    if cached is not None:
+        try:
+            cached.size("A")
+        except pygame.error:  # the font module was shut down since (one scripted run after another): old fonts are dead
+            _FONT_CACHE.clear()
     if px not in _FONT_CACHE:
         from game.ui.theme import ASSETS
 
@@ -89,20 +119,28 @@ def emblem_surface(
     size: tuple[int, int],
     code: str = "",
     outline: str = "#23190f",
+    flag: tuple[str, ...] = (),
 ) -> pygame.Surface:
-    """The emblem as a surface of `size` (w, h), with an outline and, if `code`, a lettered badge."""
+    """The emblem as a surface of `size` (w, h), with an outline and, if `code`, a lettered badge.
+
+    `flag` (a delegation's flag colours) replaces the seat colours: the shape then draws that flag, simplified."""
     w, h = max(2, int(size[0])), max(2, int(size[1]))
     try:
         shape = Emblem(emblem)
     except ValueError:
         shape = Emblem.PLAIN
-    key = (shape, colour, colour2, w, h, code, outline)
+    key = (shape, colour, colour2, w, h, code, outline, tuple(flag))
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    c1, c2 = _colour(colour, "#888888"), _colour(colour2, "#ffffff")
+    if flag:
+        c1 = _colour(flag[0], "#888888")
+        c2 = _colour(flag[1], "#ffffff") if len(flag) > 1 else c1
+        c3: pygame.Color | None = _colour(flag[2], "#ffffff") if len(flag) > 2 else None
+    else:
+        c1, c2, c3 = _colour(colour, "#888888"), _colour(colour2, "#ffffff"), None
     big = pygame.Surface((w * SUPERSAMPLE, h * SUPERSAMPLE))
-    _shape(big, shape, c1, c2)
+    _shape(big, shape, c1, c2, c3)
     surf = pygame.transform.smoothscale(big, (w, h))
     ink = _colour(outline, "#23190f")
     pygame.draw.rect(surf, ink, surf.get_rect(), max(1, round(h / 40)))
@@ -141,7 +179,8 @@ def draw_emblem(surface: pygame.Surface, rect: pygame.Rect, delegation: Delegati
     w = round(h * 1.5)
     flag = pygame.Rect(0, 0, w, h)
     flag.center = rect.center
-    surface.blit(emblem_surface(delegation.emblem, delegation.colour, delegation.colour2, (w, h), code, outline), flag)
+    surface.blit(emblem_surface(delegation.emblem, delegation.colour, delegation.colour2, (w, h), code, outline,
+                                tuple(delegation.flag)), flag)
     return flag
 
 

@@ -8,8 +8,9 @@ Esc or Cancel closes a form without doing anything.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -179,6 +180,15 @@ class FormScene(CardScene):
             self.message = self.conference.message  # the refusal in the interface's language
             self.layout()
 
+    def then_layout(self, change: Callable[..., object], after: Callable[[], None] | None = None) -> Callable[..., None]:
+        """A widget's callback: apply `change` to the draft, then lay the form out again (its rows follow the draft)."""
+
+        def run(*args: Any) -> None:
+            change(*args)
+            (after or self.layout)()
+
+        return run
+
     def draw_card(self, surface: pygame.Surface) -> pygame.Rect:
         return self.shaded_card(surface, self.title)
 
@@ -231,7 +241,7 @@ class ProposalScene(FormScene):
             return
         names = [tr(cs.instrument(k).title, lang) for k in d.instruments]
         widgets.append(Choice("instrument", pygame.Rect(left.x, left.y, left.width, bh), names, d.instrument_pos,
-                              self._instrument, tooltip=t("Which agreement: Left and Right change it")))
+                              self.then_layout(d.set_instrument, lambda: self._first(0)), tooltip=t("Which agreement: Left and Right change it")))
         scope = d.scope()
         top = left.y + bh + lay.px(10)
         gap = lay.px(6)
@@ -258,7 +268,7 @@ class ProposalScene(FormScene):
             i = scope[k]
             rect = pygame.Rect(left.x, y, left.width, min(heights[k], limit - y))
             widgets.append(OptionRow(f"issue:{cs.issue_ids[i]}", rect, tr(cs.issue(i).title, lang),
-                                     option_cells(s, d.d, i, lang), d.choice[i], self._option_setter(i),
+                                     option_cells(s, d.d, i, lang), d.choice[i], self.then_layout(functools.partial(d.set_option, i)),
                                      tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now")))
             y = rect.bottom + gap
         if not fits_all:
@@ -282,7 +292,7 @@ class ProposalScene(FormScene):
         widgets.append(Label("to_label", pygame.Rect(right.x, y, right.width, label_h), t("Addressed to"), size="body"))
         y += label_h + lay.px(4)
         widgets.append(Choice("mode", pygame.Rect(right.x, y, right.width, bh), [t("Plenary (everyone)"), t("Private talks")],
-                              1 if d.private else 0, self._mode,
+                              1 if d.private else 0, self.then_layout(lambda i: d.set_private(i == 1)),
                               tooltip=t("Plenary: the whole conference hears it. Private: only those invited")))
         y += bh + lay.px(6)
         if d.private:
@@ -293,7 +303,7 @@ class ProposalScene(FormScene):
             for k in cands:
                 did = cs.delegation_ids[k]
                 widgets.append(Toggle(f"to:{did}", pygame.Rect(right.x, y, right.width, small_h), tr(codes[did].name, lang), k in d.invited,
-                                      self._invite_setter(k), on_text=t("In"), off_text=t("Out"),
+                                      self.then_layout(functools.partial(d.toggle_invited, k)), on_text=t("In"), off_text=t("Out"),
                                       tooltip=t("Invite this delegation to the private talks (Enter switches)")))
                 y += small_h + lay.px(4)
         widgets.extend(buttons)
@@ -302,28 +312,6 @@ class ProposalScene(FormScene):
     def _first(self, k: int) -> None:
         self.first_row = max(0, k)
         self.layout()
-
-    def _instrument(self, pos: int) -> None:
-        self.draft.set_instrument(pos)
-        self._first(0)
-
-    def _mode(self, pos: int) -> None:
-        self.draft.set_private(pos == 1)
-        self.layout()
-
-    def _option_setter(self, issue: int) -> Callable[[int], None]:
-        def choose(option: int) -> None:
-            self.draft.set_option(issue, option)
-            self.layout()
-
-        return choose
-
-    def _invite_setter(self, d: int) -> Callable[[bool], None]:
-        def invite(on: bool) -> None:
-            self.draft.toggle_invited(d, on)
-            self.layout()
-
-        return invite
 
     def _propose(self) -> None:
         if self.draft.problem() is None:
@@ -375,13 +363,14 @@ class ShiftScene(FormScene):
         bh = lay.button_height()
         widgets: list[Widget] = []
         widgets.append(Choice("issue", pygame.Rect(inner.x, inner.y, inner.width, bh), [tr(cs.issue(i).title, lang) for i in d.issues],
-                              d.issue_pos, self._issue, tooltip=t("Which issue: Left and Right change it")))
+                              d.issue_pos, self.then_layout(d.set_issue), tooltip=t("Which issue: Left and Right change it")))
         if d.issue is not None:
             i = d.issue
             cells = option_cells(s, cs.d_index[d.actor], i, lang)
             row = pygame.Rect(inner.x, inner.y + bh + lay.px(12), inner.width,
                               max(lay.px(90), OptionRow.needed_height(app, inner.width, t("New position"), cells)))
-            widgets.append(OptionRow("option", row, t("New position"), cells, d.option, self._option,
+            widgets.append(OptionRow("option", row, t("New position"), cells, d.option,
+                                     self.then_layout(functools.partial(setattr, d, "option")),
                                      tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now")))
             y = row.bottom + lay.px(12)
         else:
@@ -407,13 +396,7 @@ class ShiftScene(FormScene):
         self.focus.draw(surface, self.ctx)
 
 
-    def _issue(self, pos: int) -> None:
-        self.draft.set_issue(pos)
-        self.layout()
 
-    def _option(self, option: int) -> None:
-        self.draft.option = option
-        self.layout()
 
 
 class StatementScene(FormScene):

@@ -240,8 +240,11 @@ def comparison_lines(tally: object, session: Session, tr_: Translator) -> list[s
     this = cs.outcome(s.outcome).id if s.outcome is not None else None
     for o in cs.scenario.outcomes:
         share = round(100 * outcomes.get(o.id, 0) / runs)
-        mark = t("  — this game") if o.id == this else ""
-        lines.append(t("In {share}% of AI-played conferences: {title}.", share=share, title=tr(o.title, tr_.lang)) + mark)
+        title = tr(o.title, tr_.lang)
+        if o.id == this:
+            lines.append(t("In {share}% of AI-played conferences: {title} (as in this game).", share=share, title=title))
+        else:
+            lines.append(t("In {share}% of AI-played conferences: {title}.", share=share, title=title))
     signed_here = {cs.instrument_ids[sig.instrument] for sig in s.signed}
     for inst in cs.scenario.instruments:
         share = round(100 * instruments.get(inst.id, 0) / runs)

@@ -19,7 +19,7 @@ from game.scenario.texts import tr
 from game.ui.charts import draw_chart
 from game.ui.conference_draw import seat_surface, wrapped
 from game.ui.outcome_model import OutcomeView, TeamWhatIfs
-from game.ui.text import draw_line, render
+from game.ui.text import blit_text, draw_line
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -59,8 +59,8 @@ class TabPainter:
 
         def paint(surface: pygame.Surface, x: int, y: int) -> None:
             for k, line in enumerate(lines):
-                if line:
-                    surface.blit(render(font, line, theme.c(colour)), (x + indent, y + k * step))
+                if line:  # recorded as drawn text: scripts and a self-voicing mode read the page too
+                    blit_text(surface, font, line, theme.c(colour), (x + indent, y + k * step))
 
         return len(lines) * step, paint
 
@@ -133,7 +133,6 @@ class TabPainter:
         right = [self._text(t("What really happened"), "heading", "heading", width=half, reading=False), self._gap(6),
                  self._text(v.history or "—", width=half)]
         out = [self._columns(left, right), self._gap(20)]
-        out.extend(self._whatif_section())
         if v.questions:
             out.extend(self._heading(t("Questions for the class")))
             out.extend(self._text(f"{k + 1}. {q}") for k, q in enumerate(v.questions))
@@ -156,31 +155,24 @@ class TabPainter:
 
         return inner + 2 * pad, paint
 
-    def _whatif_section(self) -> list[Block]:
-        """Per team, up to three replays of this very game with one of its decisions changed."""
+    def _whatif_blocks(self, team: str, indent: int) -> list[Block]:
+        """A team's "what if" lines: replays of this game with one of its decisions changed (inside its band)."""
         t = self.app.t
         finished, teams, error = self.whatifs
-        if finished and not teams:
-            return []
-        out = self._heading(t("What if your team had decided differently?"))
-        out.append(self._text(t("The computer replayed this game with the same dice, changing one of your team's decisions at a time."),
-                              "small", colour="ink_soft"))
-        out.append(self._gap(8))
+        out = [self._gap(6), self._text(t("What if your team had decided differently?"), "label", "bold", indent=indent)]
+        mine = next((x for x in teams if x.id == team), None)
         if not finished:
-            out.append(self._text(t("Replaying your game with other decisions…"), colour="ink_soft"))
-        inset = self.app.layout.px(18)
-        for team in teams:
-            blocks = [self._text(team.name, "label", "bold", width=self.width - inset, indent=inset)]
-            if team.lines:
-                blocks.extend(self._text("– " + line, width=self.width - inset, indent=inset) for line in team.lines)
-            else:
-                blocks.append(self._text(t("No single decision of yours, changed on its own, would have changed how the conference ended."),
-                                         colour="ink_soft", width=self.width - inset, indent=inset))
-            out.append(self._band(blocks))
-            out.append(self._gap(8))
-        if error:
-            out.append(self._text(t("Part of the comparison could not be worked out: {error}", error=error), "small", colour="danger"))
-        out.append(self._gap(12))
+            out.append(self._text(t("Replaying your game with other decisions…"), colour="ink_soft", indent=indent))
+        elif error:
+            out.append(self._text(t("Part of the comparison could not be worked out: {error}", error=error), "small", colour="danger",
+                                  indent=indent))
+        elif mine is None or not mine.lines:
+            out.append(self._text(t("No single decision of yours, changed on its own, would have changed how the conference ended."),
+                                  colour="ink_soft", indent=indent))
+        else:
+            out.append(self._text(t("The computer replayed this game with the same dice, changing one of your team's decisions at a time."),
+                                  "small", colour="ink_soft", indent=indent))
+            out.extend(self._text("– " + line, indent=indent) for line in mine.lines)
         return out
 
     def _scores(self) -> list[Block]:
@@ -208,15 +200,18 @@ class TabPainter:
                     seat = seat_surface(d, row.code, r, False)
                     surface.blit(seat, seat.get_rect(center=(x + r, y + head_h // 2)))
                 who = t("your team") if row.team else t("AI")
-                name_w = round(self.width * 0.34) - x0  # the bars line up, banded or not
-                draw_line(surface, bold, f"{row.name} ({who})", theme.c("ink"), pygame.Rect(x + 2 * r + lay.px(10), y, name_w, head_h))
-                bar = pygame.Rect(x + 2 * r + lay.px(20) + name_w, y + head_h // 4, round(self.width * 0.3), head_h // 2)
+                label = f"{row.name} ({who})"
+                text = t("score {score} · value {value}", score=round(row.score), value=round(row.utility))
+                name_w = round(self.width * 0.34) - x0  # the bars line up, banded or not, unless a name needs the room
+                name_w = max(name_w, min(bold.size(label)[0] + lay.px(4), round(self.width * 0.5)))
+                bar_w = min(round(self.width * 0.3), self.width - x0 - 2 * r - lay.px(40) - name_w - small.size(text)[0])
+                draw_line(surface, bold, label, theme.c("ink"), pygame.Rect(x + 2 * r + lay.px(10), y, name_w, head_h))
+                bar = pygame.Rect(x + 2 * r + lay.px(20) + name_w, y + head_h // 4, max(lay.px(40), bar_w), head_h // 2)
                 pygame.draw.rect(surface, theme.c("field_bg"), bar)
                 fill = bar.copy()
                 fill.width = round(bar.width * max(0.0, min(100.0, row.score)) / 100)
                 pygame.draw.rect(surface, theme.c("ok"), fill)
                 pygame.draw.rect(surface, theme.c("border"), bar, 1)
-                text = t("score {score} · value {value}", score=round(row.score), value=round(row.utility))
                 draw_line(surface, small, text, theme.c("ink"), pygame.Rect(bar.right + lay.px(10), y, self.width - bar.right + x - x0, head_h))
 
             blocks.append((head_h + lay.px(4), head))
@@ -226,6 +221,7 @@ class TabPainter:
                 blocks.append(self._text(f"{mark}: {aim.text}", "small", "bold" if aim.met else "body",
                                          colour="ok" if aim.met else "danger", indent=2 * r + lay.px(10) + x0))
             if row.team:
+                blocks.extend(self._whatif_blocks(row.id, 2 * r + lay.px(10) + x0))
                 out.append(self._band(blocks))
             else:
                 out.extend(blocks)
@@ -235,6 +231,8 @@ class TabPainter:
     def _charts(self) -> list[Block]:
         t, lay, v = self.app.t, self.app.layout, self.view
         out = self._heading(t("Public positions and trust, sitting by sitting"))
+        if self.teams:
+            out.append(self._text(t("Thick lines: the delegations the teams played."), "small", colour="ink_soft"))
         if len(v.turns) < 1:
             out.append(self._text(t("The conference ended before the first sitting was over.")))
             return out
@@ -244,7 +242,7 @@ class TabPainter:
         ch = lay.px(210)
         charts: list[Callable[[pygame.Surface, pygame.Rect], None]] = []
         charts.append(lambda s, r: draw_chart(s, self.app, r, t("Trust the others place in each delegation"), v.turns, v.trust, self.dels,
-                                              y_range=(0.0, 100.0)))
+                                              y_range=(0.0, 100.0), teams=frozenset(self.teams)))
         for pc in v.positions:
             charts.append(partial(self._position_chart, pc))
         for k in range(0, len(charts), cols):
@@ -259,7 +257,7 @@ class TabPainter:
 
     def _position_chart(self, pc: Any, surface: pygame.Surface, rect: pygame.Rect) -> None:
         v = self.view
-        draw_chart(surface, self.app, rect, pc.issue, v.turns, pc.series, self.dels, y_labels=pc.options)
+        draw_chart(surface, self.app, rect, pc.issue, v.turns, pc.series, self.dels, y_labels=pc.options, teams=frozenset(self.teams))
 
     def _revealed(self) -> list[Block]:
         t = self.app.t

@@ -27,12 +27,14 @@ from game.ui.card import CardScene
 from game.ui.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.conference import theme_line
 from game.ui.conference_draw import board_geometry, board_height, draw_pending, draw_table, news_item_height, paint_board, paint_news, pending_height
+from game.ui.conference_model import PendingView
 from game.ui.focus import FocusGroup
 from game.ui.move_forms import OptionRow
 from game.ui.move_model import OptionCell
+from game.ui.registry import FRAME
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollArea, ScrollState
-from game.ui.text import draw_line, draw_wrapped
+from game.ui.text import draw_line, draw_wrapped, wrap
 from game.ui.widgets import Button, Choice, Label, TextField, Widget
 
 
@@ -43,6 +45,11 @@ def delegations_of(public: tuple[P.PublicDelegation, ...]) -> dict[str, Delegati
         emblem = Emblem(d.emblem) if d.emblem in Emblem._value2member_map_ else Emblem.PLAIN
         out[d.id] = Delegation(id=d.id, name=d.name, colour=d.colour, colour2=d.colour2, emblem=emblem)
     return out
+
+
+def item_tag(t: Callable[..., str], p: PendingView) -> str:
+    """How an inbox proposal is named in the list of what is shown: its number, proposer and instrument."""
+    return t("No. {number}: {who} proposes {instrument}", number=p.id, who=p.proposer, instrument=p.instrument)
 
 
 def clock_text(clock: P.Clock, since: float) -> str:
@@ -89,6 +96,11 @@ class Source:
     notice = ""
     notice_bad = False
 
+    @property
+    def moved_at(self) -> int:
+        """The game's revision after this computer's last move: an older view cannot show it yet."""
+        return 0
+
 
 class TeamSource(Source):
     """A team's computer: its Client on the network thread."""
@@ -104,6 +116,7 @@ class TeamSource(Source):
         self._pending: concurrent.futures.Future[P.Done | P.Refused] | None = None
         self._dels: dict[str, Delegation] = {}
         self._dels_from: object = None
+        self.lost = False  # the last move's answer never came (the connection dropped)
 
     def view(self) -> P.View | None:
         return self.client.view
@@ -126,6 +139,10 @@ class TeamSource(Source):
             self._pending = self.loop.submit(self.client.act(move))
 
     @property
+    def moved_at(self) -> int:
+        return self.client.last_done
+
+    @property
     def busy(self) -> bool:
         return self._pending is not None and not self._pending.done()
 
@@ -136,9 +153,11 @@ class TeamSource(Source):
         self._pending = None
         try:
             answer = fut.result()
-        except Exception:
+        except Exception:  # a dropped connection: whether the move counted shows in the next view
             self.notice, self.notice_bad = t("Connection lost before the host answered; check the news."), True
+            self.lost = True
             return
+        self.lost = False
         if isinstance(answer, P.Done):
             self.notice, self.notice_bad = answer.text, False
         else:
@@ -163,13 +182,17 @@ class RemoteTable(Scene):
         self._rects: dict[str, pygame.Rect] = {}
         self._boxes: list[tuple[pygame.Rect, P.View, int, int]] = []
         self._values: list[tuple[pygame.Rect, str]] = []
+        self._items: list[tuple[pygame.Rect, str]] = []  # an inbox proposal and its buttons, for the list of what is shown
+        self._waiting_line: pygame.Rect | None = None
+        self._more = 0  # proposals that did not fit in the panel
         self._ended_shot = False
 
     # --- the network's side ---------------------------------------------------------------------------------
     @property
     def my_turn(self) -> bool:
         v = self.shown
-        return bool(self.source.team and v is not None and v.your_turn and not v.clock.paused and not getattr(self.source, "busy", False))
+        return bool(self.source.team and v is not None and v.your_turn and not v.clock.paused and v.revision >= self.source.moved_at
+                    and not getattr(self.source, "busy", False))
 
     def update(self, dt: float) -> None:
         self.focus.update(dt)
@@ -202,17 +225,22 @@ class RemoteTable(Scene):
             return
         body = lay.body()
         left, middle, right = lay.columns(body, [9, 13, 8])
-        table_h = round(left.height * (0.5 if self.source.team else 0.62))
+        table_h = round(left.height * (0.4 if self.source.team else 0.62))  # a team needs its inbox more than the table
         self._rects = {"table": pygame.Rect(left.x, left.y, left.width, table_h),
                        "pending": pygame.Rect(left.x, left.y + table_h + lay.gap, left.width, left.height - table_h - lay.gap),
                        "board": middle, "news": right}
         inner = panel_inner(app, self._rects["pending"])
         y = inner.y
-        self._boxes, self._values = [], []
+        self._boxes, self._values, self._items = [], [], []
+        self._more = 0
         forms = view.forms
         worth = {a.proposal: a for a in (forms.awaiting if forms else ())}
         small = app.theme.text_font(lay, "small")
         small_bh = round(bh * 0.85)
+        self._waiting_line = None
+        if forms and forms.awaiting:  # how many wait, in words, above the inbox
+            self._waiting_line = pygame.Rect(inner.x, y, inner.width, small.get_linesize())
+            y += small.get_linesize() + lay.px(4)
         for p in sorted(view.conference.pending, key=lambda p: (not p.awaiting, -p.id)):
             answer = self.source.team and p.awaiting
             extra = (small_bh + small.get_linesize() + lay.px(8)) if answer else 0
@@ -221,7 +249,8 @@ class RemoteTable(Scene):
                 lines -= 1
             h = pending_height(app, p, inner.width, lines)
             if y + h + extra > inner.bottom:
-                break
+                self._more += 1
+                continue
             self._boxes.append((pygame.Rect(inner.x, y, inner.width, h), view, p.id, lines))
             y += h
             if answer:
@@ -234,10 +263,12 @@ class RemoteTable(Scene):
                 cols = lay.columns(pygame.Rect(inner.x, y, inner.width, small_bh), [1, 1], lay.px(8))
                 ok = self.my_turn
                 tip = None if ok else t("You can answer on your turn")
-                widgets.append(Button(f"accept:{p.id}", cols[0], t("Accept (A)"), partial(self._answer, p.id, True),
-                                      enabled=ok, tooltip=tip))
-                widgets.append(Button(f"reject:{p.id}", cols[1], t("Reject (R)"), partial(self._answer, p.id, False),
-                                      enabled=ok, tooltip=tip))
+                tag = item_tag(t, p)
+                for b in (Button(f"accept:{p.id}", cols[0], t("Accept (A)"), partial(self._answer, p.id, True), enabled=ok, tooltip=tip),
+                          Button(f"reject:{p.id}", cols[1], t("Reject (R)"), partial(self._answer, p.id, False), enabled=ok, tooltip=tip)):
+                    b.item = tag  # `click "Accept" in "No. 3"` finds the button of that proposal, never another's
+                    widgets.append(b)
+                self._items.append((pygame.Rect(inner.x, self._boxes[-1][0].y, inner.width, y + small_bh - self._boxes[-1][0].y), tag))
                 y += small_bh + lay.px(6)
             y += lay.px(8)
         b_inner = panel_inner(app, middle)
@@ -342,10 +373,11 @@ class RemoteTable(Scene):
         inner = draw_panel(surface, app, self._rects["table"], t("The table"))
         if all(s.id in dels for s in c.seats):
             draw_table(surface, app, inner, c, dels, 0.0)
-        title_p = t("Proposals")
-        if view.forms and view.forms.awaiting:
-            title_p = app.tr.tn("{n} proposal awaits your answer", "{n} proposals await your answer", len(view.forms.awaiting))
-        p_inner = draw_panel(surface, app, self._rects["pending"], title_p)
+        p_inner = draw_panel(surface, app, self._rects["pending"], t("Proposals"))
+        if self._waiting_line is not None and view.forms is not None:
+            n = len(view.forms.awaiting)
+            draw_line(surface, theme.text_font(lay, "small", "bold"),
+                      app.tr.tn("{n} proposal awaits your answer", "{n} proposals await your answer", n), theme.c("danger"), self._waiting_line)
         for rect, _, pid, lines in self._boxes:
             p = next((x for x in c.pending if x.id == pid), None)
             if p is not None:
@@ -353,9 +385,14 @@ class RemoteTable(Scene):
         small = theme.text_font(lay, "small")
         for rect, text in self._values:
             draw_line(surface, small, text, theme.c("ink_soft"), rect)
+        for rect, tag in self._items:
+            FRAME.add(surface, tag, "item", rect)
         if not c.pending:
             draw_line(surface, small, t("No open proposals."), theme.c("ink_soft"),
                       pygame.Rect(p_inner.x, p_inner.y, p_inner.width, small.get_linesize()))
+        elif self._more:
+            draw_line(surface, small, app.tr.tn("{n} more proposal: see the news", "{n} more proposals: see the news", self._more),
+                      theme.c("ink_soft"), pygame.Rect(p_inner.x, p_inner.bottom - small.get_linesize(), p_inner.width, small.get_linesize()))
         draw_panel(surface, app, self._rects["board"], t("Public positions"))
         draw_panel(surface, app, self._rects["news"], t("News"))
         band = draw_footer(surface, app, "" if self.source.team and not c.ended else self._footer_text(view), until=lay.width - lay.margin)
@@ -440,7 +477,7 @@ class ProposalCard(_FormCard):
         lay, t = self.ctx.layout, self.ctx.t
         view = self.view
         widgets: list[Widget] = []
-        self.card = lay.body().inflate(-lay.px(60), -lay.px(20))
+        self.card = lay.rect.inflate(-2 * lay.margin, -2 * lay.margin)  # the whole window: eight issues must fit at 720 lines
         inner = panel_inner(self.ctx, self.card)
         if view is None or view.forms is None or not view.forms.instruments:
             self.focus.set(widgets)
@@ -455,7 +492,8 @@ class ProposalCard(_FormCard):
         y += bh + lay.gap
         issues = {i.id: i for i in forms.issues}
         markers = {row.id: row for row in view.conference.issues}
-        row_h = round(bh * 1.6)
+        fixed = 3 * (bh + lay.gap) + bh  # the instrument, addressees, reason and send rows
+        row_h = max(bh, min(round(bh * 1.6), (inner.height - fixed) // max(1, len(inst.scope)) - lay.px(6)))
         for iid in inst.scope:
             issue = issues[iid]
             stated = {k: tuple(m.code for m in markers[iid].markers if m.option == k) if iid in markers else () for k in range(len(issue.options))}
@@ -639,28 +677,29 @@ class BriefingCard(CardScene):
         return [*b.sections, *([(self.ctx.t("Scored aims"), aims)] if aims else [])]
 
     def _height(self, width: int) -> int:
-        from game.ui.text import text_height
-
         theme, lay = self.ctx.theme, self.ctx.layout
         head, body = theme.text_font(lay, "label", "bold"), theme.text_font(lay, "body")
-        return sum(head.get_linesize() + text_height(body, x, width) + lay.px(12) for _, x in self._texts())
+        return sum(head.get_linesize() + _wrapped_height(body, x, width) + lay.px(12) for _, x in self._texts())
 
     def _paint(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
-        from game.ui.text import text_height
-
         theme, lay = self.ctx.theme, self.ctx.layout
         head, body = theme.text_font(lay, "label", "bold"), theme.text_font(lay, "body")
         y = rect.y - offset
         for h, x in self._texts():
             draw_line(surface, head, h, theme.c("ink"), pygame.Rect(rect.x, y, rect.width, head.get_linesize()))
             y += head.get_linesize()
-            th = text_height(body, x, rect.width)
+            th = _wrapped_height(body, x, rect.width)
             draw_wrapped(surface, body, x, theme.c("ink"), pygame.Rect(rect.x, y, rect.width, th))
             y += th + lay.px(12)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.shaded_card(surface, self.briefing.name)
         self.focus.draw(surface, self.ctx)
+
+
+def _wrapped_height(font: pygame.font.Font, text: str, width: int) -> int:
+    """The height draw_wrapped needs for every line (its own step per line, so nothing is cut by rounding)."""
+    return len(wrap(font, text, width)) * round(font.get_linesize() * 1.2) + 2
 
 
 class NetMenuCard(CardScene):

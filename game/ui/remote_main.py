@@ -102,6 +102,71 @@ class TeacherNetCard(CardScene):
         self.focus.draw(surface, self.ctx)
 
 
+class SeatPicker(Scene):
+    """A team's first screen when no seat was given: the room's free delegations, one button each."""
+
+    name = "choose_seat"
+
+    def __init__(self, client: Client, loop: Loop, lobby: P.Lobby) -> None:
+        super().__init__()
+        from game.ui.focus import FocusGroup
+
+        self.client, self.loop, self.lobby = client, loop, lobby
+        self.focus = FocusGroup()
+        self.pending: concurrent.futures.Future[P.Welcome] | None = None
+        self.message = ""
+
+    def layout(self) -> None:
+        lay, t = self.ctx.layout, self.ctx.t
+        body = lay.body()
+        bh = lay.button_height()
+        free = [s for s in self.lobby.seats if not s.taken]
+        col = pygame.Rect(0, 0, min(lay.px(640), body.width), body.height)
+        col.midtop = (body.centerx, body.y + lay.px(70))
+        rows = lay.stack(col, [bh] * max(1, len(free)), lay.px(12))
+        widgets: list[Widget] = [Button(f"seat:{s.id}", r, s.name, partial(self._claim, s.id), style="primary")
+                                 for s, r in zip(free, rows, strict=False)]
+        self.focus.set(widgets)
+        del t
+
+    def _claim(self, seat: str) -> None:
+        if self.pending is None:
+            self.pending = self.loop.submit(self.client.claim(seat))
+
+    def update(self, dt: float) -> None:
+        self.focus.update(dt)
+        if self.pending is None or not self.pending.done():
+            return
+        fut, self.pending = self.pending, None
+        try:
+            fut.result()
+        except Exception as e:  # refused (taken meanwhile) or dropped: say so and show the seats again
+            self.message = str(e)
+            if self.client.lobby is not None:
+                self.lobby = self.client.lobby
+            self.layout()
+            return
+        self.ctx.replace(RemoteTable(TeamSource(self.client, self.loop)))
+
+    def handle_event(self, event: pygame.event.Event) -> bool | None:
+        return self.focus.handle_event(event, self.ctx)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        from game.ui.chrome import draw_backdrop, draw_footer, draw_header
+        from game.ui.text import draw_line
+
+        app, t = self.ctx, self.ctx.t
+        draw_backdrop(surface, app)
+        draw_header(surface, app, self.lobby.title, t("Which delegation does this computer play?"))
+        body = app.layout.body()
+        font = app.theme.text_font(app.layout, "body")
+        if not any(not s.taken for s in self.lobby.seats):
+            draw_line(surface, font, t("Every seat is taken: ask the teacher to free one."), app.theme.c("ink"),
+                      pygame.Rect(body.x + app.layout.margin, body.y + app.layout.px(20), body.width, font.get_linesize()))
+        draw_footer(surface, app, self.message)
+        self.focus.draw(surface, app)
+
+
 def _open(first: Scene, lang: str, screenshots: Path | None):  # type: ignore[no-untyped-def]
     from game.ui.app import App, Settings
 
@@ -136,8 +201,15 @@ def _run(app: Any, until: concurrent.futures.Future[Any] | None) -> None:
         clock.tick(FPS)
 
 
+def _ui_script(app: Any, ui_script: Path, screenshots: Path | None) -> int:
+    from game.ui.remote_script import NetScriptRun
+    from game.ui.script_lang import parse_file
+
+    return NetScriptRun(app, parse_file(ui_script), str(ui_script), screenshots).run()
+
+
 def run_projector(host: Host, addresses: list[str], bind: str, port: int, lang: str, screenshots: Path | None,
-                  script: Callable[[Host], Coroutine[Any, Any, int]] | None) -> int:
+                  script: Callable[[Host], Coroutine[Any, Any, int]] | None, ui_script: Path | None = None) -> int:
     """Start the host on a network thread and show the projector until the window closes (or the script ends)."""
     loop = Loop()
     try:
@@ -145,9 +217,12 @@ def run_projector(host: Host, addresses: list[str], bind: str, port: int, lang: 
         source = ProjectorSource(host, loop, addresses)
         table = RemoteTable(source, on_teacher=lambda _: TeacherNetCard(source))
         app = _open(table, lang, screenshots)
-        done = loop.submit(script(host)) if script is not None else None
-        _run(app, done)
-        status = done.result(5) if done is not None and done.done() else 0
+        if ui_script is not None:
+            status = _ui_script(app, ui_script, screenshots)
+        else:
+            done = loop.submit(script(host)) if script is not None else None
+            _run(app, done)
+            status = done.result(5) if done is not None and done.done() else 0
         pygame.quit()
         return status
     finally:
@@ -158,10 +233,15 @@ def run_projector(host: Host, addresses: list[str], bind: str, port: int, lang: 
 
 
 def run_team(client: Client, loop: Loop, lang: str, screenshots: Path | None,
-             script: Callable[[Client], Coroutine[Any, Any, int]] | None) -> int:
-    """A team's window over an already joined client."""
-    table = RemoteTable(TeamSource(client, loop))
-    app = _open(table, lang, screenshots)
+             script: Callable[[Client], Coroutine[Any, Any, int]] | None, ui_script: Path | None = None,
+             lobby: P.Lobby | None = None) -> int:
+    """A team's window over a joined client (or the room's seats to choose from); a UI script plays it by what is shown."""
+    first: Scene = SeatPicker(client, loop, lobby) if lobby is not None else RemoteTable(TeamSource(client, loop))
+    app = _open(first, lang, screenshots)
+    if ui_script is not None:
+        status = _ui_script(app, ui_script, screenshots)
+        pygame.quit()
+        return status
     done = loop.submit(script(client)) if script is not None else None
     _run(app, done)
     status = done.result(5) if done is not None and done.done() else 0

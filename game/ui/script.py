@@ -156,7 +156,12 @@ class ScriptRun:
             top = app.stack.top
             if isinstance(top, HandoverScene):
                 raise StepFailed("a team's hand-over came before the outcome (the teams still have moves to make)")
-            return isinstance(top, OutcomeScene)
+            if not isinstance(top, OutcomeScene):
+                return False
+            if not top.whatif.finished:  # the debrief's what-if replays run in a thread: give it the time it needs
+                top.whatif.thread.join(timeout=0.05)
+                return False
+            return True
 
         self._until(done, "the outcome screen did not come")
 

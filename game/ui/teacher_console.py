@@ -12,6 +12,7 @@ console locks it again when a PIN guards it.
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 
 import pygame
 
@@ -242,7 +243,7 @@ class ConsoleScene(CardScene):
                 continue
             human = self.conference.session.cs.d_index[d.id] in s.humans
             widgets.append(Toggle(f"ctl:{d.id}", pygame.Rect(c3.x, y, c3.width, trow), tr(d.name, app.tr.lang), human,
-                                  lambda v, did=d.id: self._control(did, v), on_text=t("Team"), off_text=t("AI"), enabled=not s.ended,
+                                  partial(self._control, d.id), on_text=t("Team"), off_text=t("AI"), enabled=not s.ended,
                                   tooltip=t("Hand this delegation to a team or to the AI, from now on")))
             y += trow + lay.px(6)
         toggles = [w for w in widgets if isinstance(w, Toggle) and w.key.startswith("ctl:")]

@@ -7,6 +7,8 @@ timer, changed weights), so nothing set here is hidden from the teacher.
 
 from __future__ import annotations
 
+import functools
+
 import pygame
 
 from game.classroom.choices import MINUTE_STEPS, WEIGHT_STEPS
@@ -91,7 +93,7 @@ class TeacherSetupScene(CardScene):
                 self.aim_rects.append((pygame.Rect(right.x, y, text_w, h), text))
                 idx = min(range(len(WEIGHT_STEPS)), key=lambda i: abs(WEIGHT_STEPS[i] - value))
                 widgets.append(Choice(f"aim:{aim.id}", pygame.Rect(right.right - choice_w, y + (h - bh) // 2, choice_w, bh),
-                                      [_num(w) for w in WEIGHT_STEPS], idx, lambda i, a=aim.id, dd=d: self._weight(dd, a, i),
+                                      [_num(w) for w in WEIGHT_STEPS], idx, functools.partial(self._weight, d, aim.id),
                                       tooltip=t("Scenario weight: {weight}", weight=_num(aim.weight))))
                 y += h + gap
             widgets.append(Button("reset", pygame.Rect(right.x, foot.y - gap - bh, right.width, bh), t("Scenario weights for every delegation"),

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.ai.concession import Curve
-from game.ai.driver import DEFAULT, play_ai_turn, play_game
+from game.ai.driver import play_ai_turn, play_game
+from game.ai.negotiator import Negotiator
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.log import LogKind
 from game.engine.rules import new_game
@@ -93,8 +94,9 @@ def sitting_starts(cs: CompiledScenario, seed: int) -> list[GameState]:
     """The state at the start of every sitting of an all-AI game (events already fired)."""
     s = new_game(cs, seed)
     starts = [s]
+    ai = Negotiator()
     while not s.ended:
-        s, _ = play_ai_turn(s)
+        s, _ = play_ai_turn(s, ai)
         if not s.ended and s.turn != starts[-1].turn:
             starts.append(s)
     return starts
@@ -116,7 +118,8 @@ def test_aspiration_never_rises_between_sittings_without_an_event_or_signature(n
     cs = compiled(name)
     for before, after in quiet_sittings(cs, seed):
         for d in cs.actors:
-            assert DEFAULT.aspiration(after, d, best, best - gap) <= DEFAULT.aspiration(before, d, best, best - gap) + 1e-9
+            ai = Negotiator()
+            assert ai.aspiration(after, d, best, best - gap) <= ai.aspiration(before, d, best, best - gap) + 1e-9
             assert after.pressure[d] >= before.pressure[d]
 
 

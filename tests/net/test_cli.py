@@ -68,16 +68,16 @@ def test_a_scripted_lesson_survives_a_host_crash_with_continue(tmp_path: Path) -
     procs: list[subprocess.Popen[bytes]] = []
     try:
         host = start(["host", "genoa_1922", "--team", "germany", "--team", "soviet", "--length", "short", "--seed", "1922",
-                      "--code", "ACEFH", "--script", str(tmp_path / "host1.txt"), *common], home, tmp_path / "host1.out")
+                      "--code", "ACEFH", "--commands", str(tmp_path / "host1.txt"), *common], home, tmp_path / "host1.out")
         procs.append(host)
         wait_listening(port, host)
-        teams = [start(["join", f"127.0.0.1:{port}", "--code", "acefh", "--seat", seat, "--script", str(tmp_path / f"{seat}.txt"),
+        teams = [start(["join", f"127.0.0.1:{port}", "--code", "acefh", "--seat", seat, "--commands", str(tmp_path / f"{seat}.txt"),
                         "--headless"], home, tmp_path / f"{seat}.out") for seat in ("germany", "soviet")]
         procs += teams
         assert host.wait(timeout=90) == 3, (tmp_path / "host1.out").read_text()  # the host "died"
         crashed_at = load_save(home / "saves" / "autosave.json").session
         assert not crashed_at.state.ended and crashed_at.state.turn >= 2
-        host2 = start(["host", "--continue", "--script", str(tmp_path / "host2.txt"), *common], home, tmp_path / "host2.out")
+        host2 = start(["host", "--continue", "--commands", str(tmp_path / "host2.txt"), *common], home, tmp_path / "host2.out")
         procs.append(host2)
         for proc, name in ((teams[0], "germany"), (teams[1], "soviet"), (host2, "host2")):
             assert proc.wait(timeout=120) == 0, (tmp_path / f"{name}.out").read_text()

@@ -95,3 +95,27 @@ def test_a_team_accepts_a_private_proposal_with_one_click_and_the_projector_neve
         loop.run(soviet.close())
         loop.run(host.stop())
         loop.stop()
+
+
+def test_a_team_without_a_seat_picks_its_delegation_on_screen(tmp_path: Path) -> None:
+    from game.ui.remote_main import SeatPicker
+
+    loop = Loop()
+    host = Host(new_session(), save_path=tmp_path / "autosave.json", network_file=tmp_path / "network.json")
+    port = loop.run(host.start(LOOPBACK, 0))
+    client = Client(f"ws://127.0.0.1:{port}", host.code)
+    try:
+        lobby = loop.run(client.join())
+        assert isinstance(lobby, P.Lobby) and {s.id for s in lobby.seats} == {"germany", "soviet"}
+        app = App(settings=Settings(lang="en"), first_scene=SeatPicker(client, loop, lobby))
+        app.frame()
+        picker = app.stack.top
+        assert isinstance(picker, SeatPicker)
+        button = next(w for w in picker.focus.widgets if isinstance(w, Button) and w.label == "Soviet Russia")
+        click(app, button)
+        frames_until(app, lambda: isinstance(app.stack.top, RemoteTable))
+        assert client.seat == "soviet" and host.seats["soviet"].conn is not None and host.seats["germany"].token is None
+    finally:
+        loop.run(client.close())
+        loop.run(host.stop())
+        loop.stop()

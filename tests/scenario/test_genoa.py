@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from game.ai.driver import DEFAULT, play_game, play_until_human, run_ai_turn
+from game.ai.driver import play_game, play_until_human, run_ai_turn
+from game.ai.negotiator import Negotiator
 from game.analysis.batch import run_batch
 from game.engine import actions as A
 from game.engine.compiled import compile_scenario
@@ -160,21 +161,26 @@ OFFER = (("debts", "prewar_written_down"), ("property", "leases"), ("guarantees"
 class _BritainOffersCredits:
     """A Britain team: answers as the AI would, but always makes this offer while it is legal."""
 
+    def __init__(self) -> None:
+        self.ai = Negotiator()  # its own AI (own memory) for the answers and the fallback move
+
     def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
-        return DEFAULT.respond(s, d, p)
+        return self.ai.respond(s, d, p)
 
     def move(self, s: GameState, d: int) -> A.MoveAction:
         offer = A.Propose("britain", "general_settlement", OFFER, ("france", "italy", "belgium", "soviet", "germany"))
-        return offer if check(s, offer) is None else DEFAULT.move(s, d)
+        return offer if check(s, offer) is None else self.ai.move(s, d)
 
 
 def _britain_consults_germany(cs, seed):
     """Britain, played by a team, brings Germany into its private talks and offers credits."""
     s = new_game(cs, seed, humans=["britain"])
+    team = _BritainOffersCredits()
+    ai = Negotiator()
     while not s.ended:
-        s = play_until_human(s)
+        s = play_until_human(s, ai)
         if not s.ended:
-            s = run_ai_turn(s, lambda state, action: step(state, action).state, _BritainOffersCredits())
+            s = run_ai_turn(s, lambda state, action: step(state, action).state, team)
     return cs.outcome(s.outcome).id
 
 

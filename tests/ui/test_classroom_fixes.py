@@ -73,6 +73,7 @@ def test_paused_the_screen_shows_the_public_view(classroom) -> None:
     conf.refresh()
     app.frame()
     assert conf.view is not None and conf.view.viewer is None
+    assert "Private view" not in conf._turn_text(conf.view)  # the header does not claim the team's papers either
     room_for(app, s).resume()
     conf.refresh()
     assert conf.view is not None and conf.view.viewer == s.state.actor_id

@@ -58,12 +58,13 @@ def test_page_down_scrolls_the_page_while_a_tab_button_has_the_focus(make_app) -
     assert scene.scrolls[0].offset > 0
 
 
-def test_each_team_gets_what_if_lines_on_the_outcome_page(make_app) -> None:
+def test_each_team_gets_what_if_lines_in_its_band_on_the_scores_page(make_app) -> None:
     session = _finished()
     _app, scene = _outcome(make_app, session)
     assert scene.whatif.finished and not scene.whatif.error
     assert scene.painter is not None
-    texts = scene.painter.texts(0, scene.comparison_state())
+    assert sum(x == "What if your team had decided differently?" for x in scene.painter.texts(1, scene.comparison_state())) == 2
+    texts = scene.painter.texts(1, scene.comparison_state())
     lines = [x for x in texts if x.startswith("– Had you")]
     assert lines, texts
     assert set(scene.whatif.found) <= set(TEAMS)
@@ -120,3 +121,17 @@ def test_the_export_message_shows_the_whole_path(make_app) -> None:
     assert "".join(lines).replace(" ", "") == scene.message.replace(" ", "")
     assert box.width <= app.layout.width and box.bottom <= app.layout.footer().y
     app.frame()
+
+
+def test_the_comparison_marks_this_games_outcome_inside_the_sentence() -> None:
+    from types import SimpleNamespace
+
+    from game.ui.outcome_model import comparison_lines
+
+    session = _finished()
+    this = session.cs.outcome(session.state.outcome).id
+    tally = SimpleNamespace(runs=10, outcomes={this: 4}, instruments={})
+    lines = comparison_lines(tally, session, Translator("en"))
+    marked = [x for x in lines if "(as in this game)" in x]
+    assert len(marked) == 1 and marked[0].startswith("In 40% of AI-played conferences: ") and marked[0].endswith("(as in this game).")
+    assert not any(". —" in x for x in lines)

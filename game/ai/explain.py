@@ -1,0 +1,155 @@
+"""Reasons a student can read: which issue decided, and what would have changed the answer.
+
+The deciding issue of a refusal is the one whose change would most improve
+the package for the delegation that refused; the option it names is the
+nearest one on that issue that would have been enough (or its best, when
+no single change is). The numbers (value, aspiration, alternative, all
+0-100) stay in the record for the teacher's view; the sentence is built
+here from the same data, in the reader's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from game.ai.model import NEG, Stakes
+from game.engine.log import LogEntry, LogKind
+from game.engine.narrate import Narrator
+
+
+def N_(msgid: str) -> str:
+    """Mark a text for the catalogs; translated when the sentence is built."""
+    return msgid
+
+
+#: The closed set of notes the AI writes, each with the sentence that words it.
+#: {who}: the delegation; {issue}, {wanted}, {offered}: the deciding issue and its options.
+SENTENCES: dict[str, str] = {
+    "below its aspiration": N_("{who} refused mainly over {issue}: it would accept {wanted}, not {offered}."),
+    "worse than no agreement": N_("{who} refused: no agreement is better for it, above all because of {issue} (it wants {wanted}, not {offered})."),
+    "worse than an offer it refused before": N_(
+        "{who} refused: it turned down a better offer before and nothing has changed for it since; on {issue} it wants {wanted}, not {offered}."
+    ),
+    "meets its aspiration": N_("{who} accepted: the offer is as good as what it would ask for itself; what counts most for it is {issue}: {wanted}."),
+    "the best offer it expects before the end": N_(
+        "{who} accepted: time is short and this is the best offer it has seen; what counts most for it is {issue}: {wanted}."
+    ),
+    "accepts now that a treaty is signed": N_("{who} accepted an offer worse than one it refused before, because a treaty has been signed since."),
+    "accepts now that events changed its priorities": N_(
+        "{who} accepted an offer worse than one it refused before, because events have changed what it wants."
+    ),
+    "accepts now that its other prospects have faded": N_(
+        "{who} accepted an offer worse than one it refused before, because its other hopes at the conference have faded."
+    ),
+    "accepts now that the conference is ending": N_(
+        "{who} accepted an offer worse than one it refused before, because this is the last sitting and no deal would leave it worse off."
+    ),
+    "expects the addressees to accept": N_(
+        "{who} proposed a package it expects everyone addressed to accept; for itself it secures {issue}: {wanted}."
+    ),
+    "tests the others with an offer": N_(
+        "{who} tested the others with the offer it thinks most likely to be accepted; it holds out for {issue}: {wanted}."
+    ),
+    "proposes what the parties can all accept": N_("{who} proposed, as mediator, the package it judges most likely to satisfy all the parties."),
+    "concedes where it costs least": N_("{who} gave ground on {issue}, where moving toward the others costs it least."),
+    "pressure from home and no deal in sight": N_("{who} walked out: pressure from home and no deal in sight."),
+}
+
+
+#: The notes themselves, for the record's short view (the catalogs translate them too).
+NOTES: tuple[str, ...] = (
+    N_("meets its aspiration"),
+    N_("worse than no agreement"),
+    N_("below its aspiration"),
+    N_("worse than an offer it refused before"),
+    N_("the best offer it expects before the end"),
+    N_("accepts now that a treaty is signed"),
+    N_("accepts now that events changed its priorities"),
+    N_("accepts now that its other prospects have faded"),
+    N_("accepts now that the conference is ending"),
+    N_("expects the addressees to accept"),
+    N_("tests the others with an offer"),
+    N_("proposes what the parties can all accept"),
+    N_("concedes where it costs least"),
+    N_("pressure from home and no deal in sight"),
+)
+
+
+def clamp(x: float) -> float:
+    """Reasons are shown on the 0-100 scale of utilities."""
+    return min(100.0, max(0.0, x))
+
+
+def refusal_focus(st: Stakes, package: tuple[int, ...], aspiration: float) -> tuple[int, int] | None:
+    """(scope position, wanted option) of the issue whose change most improves `package` for the
+    refuser, and the nearest option there that would have met `aspiration` (else its best)."""
+    value = st.value(package)
+    best_i, best_up = -1, 1e-9
+    for idx, (row, o) in enumerate(zip(st.gain, package, strict=True)):
+        up = max(row) - row[o]
+        if up > best_up:
+            best_i, best_up = idx, up
+    if best_i < 0:
+        return None
+    row, o = st.gain[best_i], package[best_i]
+    better = [x for x in range(len(row)) if row[x] > row[o] + 1e-9 and row[x] > NEG]
+    enough = [x for x in better if value + row[x] - row[o] >= aspiration]
+    pick = min(enough, key=lambda x: (abs(x - o), -row[x])) if enough else max(better, key=lambda x: (row[x], -x))
+    return best_i, pick
+
+
+def gain_focus(st: Stakes, package: tuple[int, ...]) -> int | None:
+    """The scope position of the issue on which `package` gives the delegation most, against its worst option."""
+    best_i, best_gain = -1, 1e-9
+    for idx, (row, o) in enumerate(zip(st.gain, package, strict=True)):
+        finite = [g for g in row if g > NEG]
+        gain = row[o] - min(finite)
+        if gain > best_gain:
+            best_i, best_gain = idx, gain
+    return best_i if best_i >= 0 else None
+
+
+class Explainer:
+    """Words the AI's reasons, reading a log in order (it remembers what each proposal offered)."""
+
+    def __init__(self, narrator: Narrator, t: Callable[[str], str]) -> None:
+        self.n = narrator
+        self.t = t
+        self.packages: dict[int, dict[str, str]] = {}
+
+    def feed(self, entries: Iterable[LogEntry]) -> None:
+        for e in entries:
+            self.why(e)
+
+    def why(self, e: LogEntry) -> str | None:
+        """The sentence for one entry's reasons (None when it has none); call in log order."""
+        data = e.data or {}
+        if e.kind is LogKind.PROPOSAL:
+            self.packages[int(data["proposal"])] = dict(data["package"])
+        r = data.get("reasons")
+        if not r or e.actor is None:
+            return None
+        note = str(r.get("note", ""))
+        template = SENTENCES.get(note)
+        if template is None:
+            return note or None
+        n = self.n
+        issue_id = next(iter(r.get("deciding", [])), None)
+        wanted_id = next(iter(r.get("wanted", [])), None)
+        offered_id = None
+        if issue_id is not None:
+            if e.kind is LogKind.ANSWER:
+                offered_id = self.packages.get(int(data["proposal"]), {}).get(issue_id)
+            elif e.kind is LogKind.PROPOSAL:
+                offered_id = data["package"].get(issue_id)
+            elif e.kind is LogKind.POSITION:
+                offered_id = data.get("was")
+        values = {
+            "who": n.name(e.actor),
+            "issue": n.issue(issue_id) if issue_id else "",
+            "wanted": n.option(issue_id, wanted_id) if issue_id and wanted_id else "",
+            "offered": n.option(issue_id, offered_id) if issue_id and offered_id else "",
+        }
+        if "{issue}" in template and not issue_id:
+            return f"{values['who']}: {self.t(note)}"
+        return self.t(template).format(**values)

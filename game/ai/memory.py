@@ -1,0 +1,290 @@
+"""Everything the AI delegations of one game remember, in one explicit object.
+
+The memory is rebuilt from the game's log alone (entries are read once, in
+order), so it is a pure function of the state: a replayed or reloaded game
+has the same memory, and a state from another game, or an earlier one
+(undo), simply makes it start again. Each game (or session) owns its own
+memory; nothing is kept in module globals, so games in different threads
+never share anything mutable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.ai.model import Outlook, Prefs, Stakes, compile_prefs, read_outlook, stakes
+from game.ai.opponent import OpponentModel
+from game.engine.compiled import CompiledScenario
+from game.engine.log import LogEntry, LogKind
+from game.engine.state import GameState
+from game.scenario.models import Effect, EffectKind
+
+#: Effects that change what a delegation wants (its stances or costs): its old answers no longer bind it.
+_STANCES = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST})
+#: Effects that change what a delegation wants or can bear: after one, its old answers may no longer hold.
+_TOUCHING = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST, EffectKind.PRESSURE,
+                       EffectKind.POSITION})
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A package one delegation refused, and what its world looked like then."""
+
+    instrument: int
+    package: tuple[int, ...]
+    value: float  # its value of the package when it refused
+    turn: int
+    signed: int  # instruments signed by then (in log order)
+    touched: int  # events that had changed its stances, costs or pressure by then
+    alternative: float
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    turn: int
+    instrument: int
+    who: int
+    package: tuple[int, ...]
+    accepted: bool
+    audience: frozenset[int] | None
+
+
+class Memory:
+    """One game's memory, shared by its AI delegations (each reads only what it saw)."""
+
+    def __init__(self, cs: CompiledScenario, seed: tuple[int, ...], prefs_cache: dict[bytes, Prefs] | None = None) -> None:
+        self.cs = cs
+        self.seed = seed
+        n_d = cs.n_delegations
+        self.models = [[OpponentModel(cs.n_options) for _ in range(n_d)] for _ in range(n_d)]
+        # (instrument, package) -> (who refused, its `moves` count then, who saw the refusal)
+        self.refusals: dict[tuple[int, tuple[int, ...]], list[tuple[int, int, frozenset[int] | None]]] = {}
+        self.moves = [0] * n_d  # per delegation: public shifts and events that moved its stances
+        self.touched = [0] * n_d  # per delegation: events that changed its stances or costs
+        self.signed = 0
+        self.positions = list(cs.positions)  # public positions as the log has moved them so far
+        self.refused: dict[tuple[int, int], list[Refusal]] = {}  # (delegation, instrument) -> its refusals
+        self.answers: list[Answer] = []
+        self.offers: dict[tuple[int, int], list[tuple[int, tuple[int, ...], frozenset[int] | None]]] = {}  # (proposer, k)
+        self.direction: dict[tuple[int, int], int] = {}  # (delegation, issue) -> sign of its last public shift
+        self.first_shift: dict[int, int] = {}  # delegation -> issue of its first public shift
+        self.read = 0
+        self.last: LogEntry | None = None
+        self._pending: list[tuple[int, int, str, tuple[object, ...]]] = []
+        self._prefs_cache = prefs_cache if prefs_cache is not None else {}
+        self._sitting: tuple[object, ...] = ()
+        self._outlook: Outlook | None = None
+        self._prefs: Prefs | None = None
+        self._stakes: dict[tuple[int, int], Stakes] = {}
+        self._partners: dict[int, list[list[int]]] = {}
+        self._estimates: dict[tuple[int, int, int], tuple[int, tuple[int, ...], tuple[tuple[float, ...], ...]]] = {}
+
+    # -- keeping up with the log --------------------------------------------------------
+
+    def fits(self, s: GameState) -> bool:
+        """Whether this memory describes an earlier point of the game `s` is in."""
+        if s.cs is not self.cs or s.seed != self.seed or len(s.log) < self.read:
+            return False
+        return self.read == 0 or s.log[self.read - 1] is self.last
+
+    def catch_up(self, s: GameState) -> None:
+        log = s.log
+        cs = self.cs
+        for e in log[self.read :]:
+            kind = e.kind
+            if kind is LogKind.SITTING:
+                self._digest()
+            elif kind is LogKind.PROPOSAL:
+                self._proposal(s, e)
+            elif kind is LogKind.ANSWER:
+                self._answer(s, e)
+            elif kind is LogKind.POSITION:
+                d = cs.d_index[e.actor or ""]
+                i = cs.i_index[e.data["issue"]]
+                new = cs.option_ids[i].index(e.data["option"])
+                was = cs.option_ids[i].index(e.data["was"])
+                self.positions[d * cs.n_issues + i] = new
+                self.direction[(d, i)] = 1 if new > was else -1
+                self.first_shift.setdefault(d, i)
+                self.moves[d] += 1
+                for o in range(cs.n_delegations):
+                    self._later(o, d, 'saw_shift', i)
+            elif kind is LogKind.STATEMENT:
+                if e.data.get("statement") == "holds_firm" and e.data.get("issue") in cs.i_index:
+                    d = cs.d_index[e.actor or ""]
+                    i = cs.i_index[e.data["issue"]]
+                    for o in range(cs.n_delegations):
+                        self._later(o, d, 'saw_firmness', i)
+            elif kind is LogKind.EVENT:
+                self._event(str(e.data["event"]))
+            elif kind is LogKind.SIGNED:
+                self.signed += 1
+                inst = cs.inst_index.get(str(e.data["instrument"]))
+                if inst is not None:
+                    for eff in cs.instrument(inst).effects:
+                        self._effect(eff)
+        self.read = len(log)
+        self.last = log[-1] if log else None
+
+    def _later(self, observer: int, other: int, what: str, *args: object) -> None:
+        """Evidence for an opponent model, digested at the next sitting: within a sitting each
+        delegation plays on what it had learned by its start (which also spares recomputing
+        every estimate after every move)."""
+        self._pending.append((observer, other, what, args))
+
+    def _digest(self) -> None:
+        for observer, other, what, args in self._pending:
+            getattr(self.models[observer][other], what)(*args)
+        self._pending.clear()
+
+    def _event(self, event_id: str) -> None:
+        k = self.cs.event_index.get(event_id)
+        if k is not None:
+            for eff in self.cs.event(k).effects:
+                self._effect(eff)
+
+    def _effect(self, eff: Effect) -> None:
+        cs = self.cs
+        d = cs.d_index.get(eff.delegation or "")
+        if d is None or eff.kind not in _TOUCHING:
+            return
+        if eff.kind is EffectKind.POSITION and eff.issue in cs.i_index and eff.option is not None:
+            i = cs.i_index[eff.issue]
+            if eff.option in cs.option_ids[i]:
+                self.positions[d * cs.n_issues + i] = cs.option_ids[i].index(eff.option)
+        self.moves[d] += 1
+        if eff.kind in _STANCES:
+            self.touched[d] += 1
+
+    def _audience(self, e: LogEntry) -> frozenset[int] | None:
+        if e.audience is None:
+            return None
+        idx = self.cs.d_index
+        return frozenset(idx[x] for x in e.audience if x in idx)
+
+    def _proposal(self, s: GameState, e: LogEntry) -> None:
+        p = s.proposals[int(e.data["proposal"]) - 1]
+        offer = dict(zip(self.cs.scope[p.instrument], p.package, strict=True))
+        audience = self._audience(e)
+        for o in range(self.cs.n_delegations):
+            if o != p.proposer and (audience is None or o in audience):
+                self._later(o, p.proposer, 'saw_offer', p.instrument, offer)
+        self.offers.setdefault((p.proposer, p.instrument), []).append((p.turn, p.package, audience))
+
+    def _answer(self, s: GameState, e: LogEntry) -> None:
+        cs = self.cs
+        p = s.proposals[int(e.data["proposal"]) - 1]
+        d = cs.d_index[e.actor or ""]
+        accepted = e.data["answer"] == "accept"
+        audience = self._audience(e)
+        turn = e.turn - 1
+        self.answers.append(Answer(turn, p.instrument, d, p.package, accepted, audience))
+        if accepted:
+            offer = dict(zip(cs.scope[p.instrument], p.package, strict=True))
+            for o in range(cs.n_delegations):
+                if o != d and (audience is None or o in audience):
+                    self._later(o, d, 'saw_acceptance', offer)
+            return
+        n_i = cs.n_issues
+        offer = dict(zip(cs.scope[p.instrument], p.package, strict=True))
+        stated = tuple(self.positions[d * n_i : (d + 1) * n_i])
+        for o in range(cs.n_delegations):
+            if o != d and (audience is None or o in audience):
+                self._later(o, d, 'saw_refusal', offer, stated)
+        self.refusals.setdefault((p.instrument, p.package), []).append((d, self.moves[d], audience))
+        reasons = e.data.get("reasons")
+        if reasons:  # a team's refusal has no values; the AI answers only for its own
+            self.refused.setdefault((d, p.instrument), []).append(
+                Refusal(p.instrument, p.package, float(reasons["value"]), turn, self.signed, self.touched[d], float(reasons["alternative"]))
+            )
+
+    # -- this sitting's valuations ------------------------------------------------------
+
+    def prefs(self, s: GameState) -> Prefs:
+        if self._prefs is None or self._sitting[1] is not s.stances:
+            self._refresh(s)
+        assert self._prefs is not None
+        return self._prefs
+
+    def stakes(self, s: GameState, d: int, k: int) -> Stakes:
+        """What instrument k is worth to d now (per sitting: the outlook is the sitting's)."""
+        self._check_sitting(s)
+        st = self._stakes.get((d, k))
+        if st is None:
+            assert self._prefs is not None and self._outlook is not None
+            st = self._stakes[(d, k)] = stakes(self.cs, self._prefs, self._outlook, s, d, k)
+        return st
+
+    def _check_sitting(self, s: GameState) -> None:
+        held = self._sitting
+        if not held or not (held[0] == s.turn and held[1] is s.stances and held[2] == s.settled and held[3] == s.signed
+                            and held[4] == s.walked_out and held[5] == s.excluded):
+            self._refresh(s)
+
+    def _refresh(self, s: GameState) -> None:
+        st = s.stances
+        raw = st.values.tobytes() + st.weights.tobytes() + st.no_deal.tobytes()
+        prefs = self._prefs_cache.get(raw)
+        if prefs is None:
+            prefs = self._prefs_cache[raw] = compile_prefs(self.cs, st)
+        self._prefs = prefs
+        self._outlook = read_outlook(s)
+        self._stakes = {}
+        self._partners = {}
+        self._sitting = (s.turn, s.stances, s.settled, s.signed, s.walked_out, s.excluded)
+
+    def partners(self, s: GameState, d: int) -> list[list[int]]:
+        """Per issue, whom d negotiates with on it (see `positions.partners`), kept for the sitting."""
+        self._check_sitting(s)
+        got = self._partners.get(d)
+        if got is None:
+            got = self._partners[d] = _partners_by_issue(s, d)
+        return got
+
+    def estimate_table(self, s: GameState, observer: int, j: int, k: int) -> tuple[tuple[float, ...], ...]:
+        """The observer's estimate of j's value of each option of each scope issue of k."""
+        m = self.models[observer][j]
+        n_i = self.cs.n_issues
+        positions = s.positions[j * n_i : (j + 1) * n_i]
+        held = self._estimates.get((observer, j, k))
+        if held is not None and held[0] == m.version and held[1] == positions:
+            return held[2]
+        table = m.issue_table(self.cs.scope[k], positions)
+        self._estimates[(observer, j, k)] = (m.version, positions, table)
+        return table
+
+    # -- questions the strategies ask ---------------------------------------------------
+
+    def blocked(self, s: GameState, d: int, k: int, package: tuple[int, ...]) -> int | None:
+        """The party that refused this package (as d saw) and has not moved since, if any."""
+        for who, moves, audience in self.refusals.get((k, package), ()):
+            if audience is not None and d not in audience:
+                continue
+            if self.moves[who] == moves:
+                return who
+        return None
+
+    def recent_answers(self, d: int, k: int, since: int) -> list[Answer]:
+        return [a for a in self.answers if a.instrument == k and a.turn >= since and (a.audience is None or d in a.audience)]
+
+
+def partners(s: GameState, d: int, i: int) -> list[int]:
+    """Who d negotiates with on issue i: the other active parties of the unsigned instruments
+    with i in scope that d is party to."""
+    return _partners_by_issue(s, d)[i]
+
+
+def _partners_by_issue(s: GameState, d: int) -> list[list[int]]:
+    cs = s.cs
+    out: list[list[int]] = [[] for _ in range(cs.n_issues)]
+    walked = s.walked_out
+    for k, scope in enumerate(cs.scope):
+        if s.is_signed(k):
+            continue
+        parties = s.active_parties(k)
+        if d not in parties or any(p in walked for p in parties):
+            continue
+        for i in scope:
+            row = out[i]
+            row += [j for j in parties if j != d and j not in row]
+    return out

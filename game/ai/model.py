@@ -1,0 +1,160 @@
+"""The scenario compiled for the AI: each delegation's value of every option, issue by issue.
+
+A delegation's utility is additive over issues (the engine's formula: the
+weighted mean of option values, 0-100), so everything the AI asks about a
+package splits into per-issue pieces: its value to me, my estimate of its
+value to you, the cheapest concession. `Prefs` holds those pieces for one
+stances object; `Outlook` adds what a delegation expects from the other
+instruments at this sitting. Both are plain immutable values built from the
+game state, so the AI keeps them in its per-game memory, never in module
+globals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.compiled import CompiledScenario, Stances
+from game.engine.state import GameState
+
+#: How much the prospect of the other instruments counts when valuing a world.
+OUTLOOK_WEIGHT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Prefs:
+    """One stances object, compiled: `contrib[d][i][o]` is d's weighted value of option o of issue i
+    (the issue's share of d's 0-100 utility); `unsettled[d][i]` the same for leaving it open;
+    `weight[d][i]` the issue's share of d's weights (0-1)."""
+
+    contrib: tuple[tuple[tuple[float, ...], ...], ...]
+    unsettled: tuple[tuple[float, ...], ...]
+    weight: tuple[tuple[float, ...], ...]
+
+    def utility(self, d: int, world: tuple[int, ...]) -> float:
+        c, u = self.contrib[d], self.unsettled[d]
+        return sum([c[i][o] if o >= 0 else u[i] for i, o in enumerate(world)])
+
+    def top_issue(self, d: int) -> int:
+        """The issue d weighs most (the first of equals)."""
+        w = self.weight[d]
+        return max(range(len(w)), key=lambda i: (w[i], -i))
+
+
+def compile_prefs(cs: CompiledScenario, stances: Stances) -> Prefs:
+    contrib = []
+    unsettled = []
+    shares = []
+    values = stances.values.tolist()
+    no_deal = stances.no_deal.tolist()
+    for d, w in enumerate(stances.weights.tolist()):
+        total = sum(w)
+        share = [x / total if total > 0 else 0.0 for x in w]
+        contrib.append(tuple(
+            tuple(share[i] * values[d][cs.option_offset[i] + o] for o in range(n)) for i, n in enumerate(cs.n_options)
+        ))
+        unsettled.append(tuple(share[i] * no_deal[d][i] for i in range(len(w))))
+        shares.append(tuple(share))
+    return Prefs(tuple(contrib), tuple(unsettled), tuple(shares))
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """What the other instruments look like at the start of this sitting, as anyone can read
+    it from the public positions and trust: per instrument, the chance it is signed (0-1)
+    and the package a neutral observer expects (the middle of its parties' positions)."""
+
+    chance: tuple[float, ...]
+    likely: tuple[tuple[int, ...], ...]
+
+
+def read_outlook(s: GameState) -> Outlook:
+    """The outlook from the positions and trust at the end of the previous sitting: a pure
+    function of the state, the same whenever in the sitting it is asked."""
+    cs = s.cs
+    n_i = cs.n_issues
+    if s.history:
+        positions = s.history[-1].positions
+        flat = s.history[-1].relations
+        n_d = cs.n_delegations
+
+        def trust_of(a: int, b: int) -> float:
+            return flat[a * n_d + b]
+    else:
+        positions = cs.positions
+        rel = cs.relations.tolist()
+
+        def trust_of(a: int, b: int) -> float:
+            return float(rel[a][b])
+    chances = []
+    likely = []
+    signed = {sig.instrument for sig in s.signed}
+    for k, scope in enumerate(cs.scope):
+        parties = s.active_parties(k)
+        package = []
+        spreads = []
+        for i in scope:
+            if s.settled[i] >= 0:
+                package.append(s.settled[i])
+                continue
+            n = cs.n_options[i]
+            pos = [x for p in parties if (x := positions[p * n_i + i]) >= 0]
+            package.append(int(sum(pos) / len(pos) + 0.5) if pos else 0)
+            if pos:
+                spreads.append((max(pos) - min(pos)) / (n - 1))
+        likely.append(tuple(package))
+        if k in signed or not parties or any(p in s.walked_out for p in parties):
+            chances.append(0.0)
+            continue
+        compat = max(0.0, 1.0 - (sum(spreads) / len(spreads) if spreads else 0.0))
+        if len(parties) > 1:
+            pairs = [trust_of(a, b) for a in parties for b in parties if a != b]
+            trust = sum(pairs) / (100.0 * len(pairs))
+        else:
+            trust = 1.0
+        chances.append(compat**2 * (0.4 + 0.6 * trust))
+    return Outlook(tuple(chances), tuple(likely))
+
+
+@dataclass(frozen=True, slots=True)
+class Stakes:
+    """What instrument k is worth to delegation d this sitting, issue by issue.
+
+    value(package) = alternative - cost + sum of gain[i][o] over the scope: `alternative` is the
+    world as it stands plus the expected result of the other instruments; each gain is what
+    settling that issue on that option adds to it."""
+
+    alternative: float
+    cost: float
+    gain: tuple[tuple[float, ...], ...]  # per scope issue: per option (settled issues: 0 for its option, -inf otherwise)
+    best: float  # the highest value any package reaches
+
+    def value(self, package: tuple[int, ...]) -> float:
+        return self.alternative - self.cost + sum([g[o] for g, o in zip(self.gain, package, strict=True)])
+
+
+NEG = float("-inf")
+
+
+def stakes(cs: CompiledScenario, prefs: Prefs, look: Outlook, s: GameState, d: int, k: int) -> Stakes:
+    contrib, unsettled = prefs.contrib[d], prefs.unsettled[d]
+    settled = s.settled
+    expect = [0.0] * cs.n_issues  # per issue: expected gain from the other instruments
+    for k2, scope in enumerate(cs.scope):
+        p = look.chance[k2]
+        if k2 == k or p <= 0.0:
+            continue
+        for i, o in zip(scope, look.likely[k2], strict=True):
+            if settled[i] < 0:
+                expect[i] += p * (contrib[i][o] - unsettled[i])
+    base = prefs.utility(d, settled) + OUTLOOK_WEIGHT * sum(expect)
+    gain = []
+    for i in cs.scope[k]:
+        if settled[i] >= 0:
+            gain.append(tuple(0.0 if o == settled[i] else NEG for o in range(cs.n_options[i])))
+        else:
+            shift = unsettled[i] + OUTLOOK_WEIGHT * expect[i]
+            gain.append(tuple(c - shift for c in contrib[i]))
+    cost = float(s.costs[k, d])
+    best = base - cost + sum(max(g) for g in gain)
+    return Stakes(base, cost, tuple(gain), best)

@@ -1,0 +1,130 @@
+"""The opponent model: what one delegation has learned about another's priorities.
+
+A frequency model in the manner of HardHeaded (van Krimpen et al., 2013):
+an issue on which the other gives ground in public often is probably one it
+cares little about (a delegation concedes where it costs least); one it
+keeps unchanged from offer to offer, declares it holds firm on, or on which
+it refused an offer far from its position, probably matters to it; an option it proposes or accepts often is probably one it likes.
+Its stated position is the strongest clue to where it stands now. The
+model sees only what its owner saw (private talks stay private) and is
+updated in log order, so it is the same whenever the game is replayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Weight gained by an issue each time the other keeps it unchanged between two offers.
+STABLE_GAIN = 0.1
+#: Weight gained by an issue on which a refused offer was as far as possible from its stated position.
+REFUSAL_GAIN = 0.5
+#: Weight gained by an issue each time it declares it holds firm there.
+FIRM_GAIN = 0.3
+#: How much the options it proposed or accepted count against closeness to its stated position.
+FREQUENCY_SHARE = 0.3
+
+
+@dataclass(slots=True)
+class OpponentModel:
+    """What the owner has learned about one other delegation (mutable, owned by the game memory)."""
+
+    n_options: tuple[int, ...]
+    freq: list[list[float]] = field(init=False)
+    stable: list[float] = field(init=False)
+    shifts: list[int] = field(init=False)
+    last_offer: dict[int, dict[int, int]] = field(default_factory=dict)  # instrument -> issue -> option
+    version: int = 0  # grows with every piece of evidence, so estimates know when to refresh
+    _close: dict[tuple[int, int], list[float]] = field(default_factory=dict)  # (options, position) -> closeness
+
+    def __post_init__(self) -> None:
+        self.freq = [[0.0] * n for n in self.n_options]
+        self.stable = [0.0] * len(self.n_options)
+        self.shifts = [0] * len(self.n_options)
+
+    # -- evidence -------------------------------------------------------------------
+
+    def saw_offer(self, instrument: int, offer: dict[int, int]) -> None:
+        """It proposed `offer` (issue -> option) on an instrument."""
+        before = self.last_offer.get(instrument)
+        for i, o in offer.items():
+            self.freq[i][o] += 2.0
+            if before is not None and before.get(i) == o:
+                self.stable[i] += STABLE_GAIN
+        self.last_offer[instrument] = dict(offer)
+        self.version += 1
+
+    def saw_acceptance(self, offer: dict[int, int]) -> None:
+        for i, o in offer.items():
+            self.freq[i][o] += 1.0
+        self.version += 1
+
+    def saw_refusal(self, offer: dict[int, int], positions: tuple[int, ...]) -> None:
+        """It refused `offer`: the issues where the offer was far from its stated position are
+        probably the ones that decided (the more so, the farther)."""
+        for i, o in offer.items():
+            pos = positions[i]
+            if pos >= 0 and o != pos:
+                self.stable[i] += REFUSAL_GAIN * abs(o - pos) / (self.n_options[i] - 1)
+        self.version += 1
+
+    def saw_firmness(self, issue: int) -> None:
+        """It declared it holds firm on an issue."""
+        self.stable[issue] += FIRM_GAIN
+        self.version += 1
+
+    def saw_shift(self, issue: int) -> None:
+        self.shifts[issue] += 1
+        self.version += 1
+
+    # -- estimates ------------------------------------------------------------------
+
+    def weight(self, issue: int, position: int) -> float:
+        """The issue's estimated weight (unnormalised); 0 where it states no position."""
+        if position < 0:
+            return 0.0
+        # a delegation that concedes where it costs it least gives k steps on an issue of weight w
+        # roughly while w * (2k + 1) stays under its price: so w goes as 1 / (2k + 1)
+        return (1.0 + self.stable[issue]) / (1.0 + 2.0 * self.shifts[issue])
+
+    def weights(self, positions: tuple[int, ...]) -> list[float]:
+        """Estimated weights of all issues, summing to 1 over those it states a position on."""
+        stable, shifts = self.stable, self.shifts
+        raw = [(1.0 + stable[i]) / (1.0 + 2.0 * shifts[i]) if p >= 0 else 0.0 for i, p in enumerate(positions)]
+        total = sum(raw)
+        return [w / total for w in raw] if total > 0 else raw
+
+    def option_values(self, issue: int, position: int) -> list[float]:
+        """Estimated value (0-1) of each option: closeness to its stated position, blended with
+        how often it proposed or accepted the option."""
+        return self._option_values(issue, position)
+
+    def _option_values(self, issue: int, position: int) -> list[float]:
+        n = self.n_options[issue]
+        if position < 0:
+            return [0.0] * n
+        close = self._close.get((n, position))
+        if close is None:
+            close = self._close[(n, position)] = [1.0 - abs(o - position) / (n - 1) for o in range(n)]
+        counts = self.freq[issue]
+        top = max(counts)
+        if top <= 0:
+            return list(close)
+        a, b = 1.0 - FREQUENCY_SHARE, FREQUENCY_SHARE / top
+        return [a * c + b * f for c, f in zip(close, counts, strict=True)]
+
+    def issue_table(self, scope: tuple[int, ...], positions: tuple[int, ...]) -> tuple[tuple[float, ...], ...]:
+        """Per scope issue, each option's estimated contribution to its value of a package (0-100 in all)."""
+        stable, shifts = self.stable, self.shifts
+        raw = [(1.0 + stable[i]) / (1.0 + 2.0 * shifts[i]) if positions[i] >= 0 else 0.0 for i in scope]
+        total = sum(raw)
+        if total <= 0:  # it has said nothing about these issues: every package is as good to it
+            return tuple(tuple(100.0 / len(scope) for _ in range(self.n_options[i])) for i in scope)
+        out = []
+        for w, i in zip(raw, scope, strict=True):
+            f = 100.0 * w / total
+            out.append(tuple([f * v for v in self._option_values(i, positions[i])]) if w > 0 else (0.0,) * self.n_options[i])
+        return tuple(out)
+
+
+def estimate(table: tuple[tuple[float, ...], ...], package: tuple[int, ...]) -> float:
+    return sum([row[o] for row, o in zip(table, package, strict=True)])

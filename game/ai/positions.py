@@ -1,0 +1,96 @@
+"""Public positions: which stated demand to give up next, and when.
+
+A delegation concedes the step that costs it least in its own (weighted)
+utility for the most movement toward the delegations it is negotiating
+with on that issue, as its opponent models weigh them: giving ground where
+it matters little to it and much to them is the logroll that opens a deal.
+It never moves back on an issue it has already moved on, so a position
+shift always means what its word says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.ai.memory import Memory, partners
+
+__all__ = ["PUBLIC_SHARE", "Step", "cheapest_step", "conceded_so_far", "partners"]
+from game.ai.model import Prefs
+from game.engine.state import GameState
+
+#: The share of its room a delegation gives up in public by the last sitting (the rest is for bargaining).
+PUBLIC_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    issue: int
+    option: int
+    loss: float  # own utility points given up
+    movement: float  # estimated weighted movement toward the partners (0-1 per issue)
+
+
+def conceded_so_far(prefs: Prefs, s: GameState, d: int) -> tuple[float, float]:
+    """(own utility given up in public since the start, the room there was to give up)."""
+    cs = s.cs
+    n_i = cs.n_issues
+    contrib = prefs.contrib[d]
+    given = room = 0.0
+    for i in range(n_i):
+        start = cs.positions[d * n_i + i]
+        if start < 0 or s.settled[i] >= 0:
+            continue
+        row = contrib[i]
+        given += row[start] - row[s.positions[d * n_i + i]]
+        room += row[start] - min(row)
+    return given, room
+
+
+def _distant_weights(mem: Memory, s: GameState, d: int, j: int) -> list[float]:
+    """j's estimated issue weights, scaled by how far j stands from d overall: moving toward the
+    partner that is hardest to satisfy counts most (a deal needs the farthest one too)."""
+    n_i = s.cs.n_issues
+    mine = s.positions[d * n_i : (d + 1) * n_i]
+    theirs = s.positions[j * n_i : (j + 1) * n_i]
+    w = mem.models[d][j].weights(theirs)
+    n_opt = s.cs.n_options
+    gap = sum([w[i] * abs(a - b) / (n_opt[i] - 1) for i, (a, b) in enumerate(zip(mine, theirs, strict=True)) if a >= 0 and b >= 0])
+    f = 0.1 + gap
+    return [x * f for x in w]
+
+
+def cheapest_step(mem: Memory, prefs: Prefs, s: GameState, d: int) -> Step | None:
+    """The concession with the lowest own cost per unit of movement toward the partners."""
+    cs = s.cs
+    n_i = cs.n_issues
+    contrib = prefs.contrib[d]
+    best: tuple[float, float, int, Step] | None = None
+    weights: dict[int, list[float]] = {}
+    allies = mem.partners(s, d)
+    for i in range(n_i):
+        pos = s.positions[d * n_i + i]
+        if pos < 0 or s.settled[i] >= 0:
+            continue
+        others = [(j, x) for j in allies[i] if (x := s.positions[j * n_i + i]) >= 0]
+        if not others:
+            continue
+        n = cs.n_options[i]
+        row = contrib[i]
+        for step in (-1, 1):
+            new = pos + step
+            if not 0 <= new < n or mem.direction.get((d, i), step) != step:
+                continue
+            movement = 0.0
+            for j, x in others:
+                w = weights.get(j)
+                if w is None:
+                    w = weights[j] = _distant_weights(mem, s, d, j)
+                movement += w[i] * (abs(pos - x) - abs(new - x)) / (n - 1)
+            loss = row[pos] - row[new]
+            if movement <= 1e-9 or loss < 0:
+                continue
+            ratio = loss / movement
+            key = (ratio, loss, i)
+            if best is None or key < best[:3]:
+                best = (ratio, loss, i, Step(i, new, loss, movement))
+    return best[3] if best is not None else None

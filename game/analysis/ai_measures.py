@@ -1,0 +1,254 @@
+"""How well the AI negotiates, read from finished games' logs: the `ai` section of a batch.
+
+Every measure is computed from what the log and the final state show, not
+from the AI's own memory, so a change to the AI cannot mark its own work:
+
+- proposals repeating a package one of its addressees refused, when that
+  addressee has not moved since (no public shift, no event touching it);
+- proposals copying an open proposal the proposer had already accepted;
+- acceptances of a package worth less (by the AI's logged values) than one
+  the same delegation refused earlier on the same instrument, and how many
+  of those name a change of situation as the cause;
+- public shifts that reverse the delegation's previous shift on that issue,
+  and shifts labelled as concessions that raise the delegation's own value;
+- first concessions made on the delegation's most heavily weighted issue;
+- the Nash-product ratio of signed deals: the product of the parties' gains
+  over no deal, against the best product any package of that instrument
+  reaches (1 = the Nash bargaining point);
+- per conference-ending instrument, games where, by the final stances, some
+  package left every party better off than no deal (or it was signed), and
+  the share of those where it was signed (a proxy: the AI's own acceptance
+  rule at each sitting is not replayed here).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from game.engine.log import LogKind
+from game.engine.state import GameState
+from game.engine.utility import table, utility
+from game.scenario.models import EffectKind
+
+_TOUCHING = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST, EffectKind.PRESSURE,
+                       EffectKind.POSITION})
+_CAUSES = frozenset({"accepts now that a treaty is signed", "accepts now that events changed its priorities",
+                     "accepts now that its other prospects have faded", "accepts now that the conference is ending"})
+#: Packages listed in full up to this many; larger instruments are searched issue by issue.
+ENUMERATE_LIMIT = 50_000
+
+
+@dataclass
+class AIMeasures:
+    counts: Counter[str] = field(default_factory=Counter)
+    nash_sum: float = 0.0
+
+    def __add__(self, other: AIMeasures) -> AIMeasures:
+        return AIMeasures(self.counts + other.counts, self.nash_sum + other.nash_sum)
+
+    def add_game(self, s: GameState) -> None:
+        c = self.counts
+        cs = s.cs
+        n_d = cs.n_delegations
+        moves = [0] * n_d
+        refusals: dict[tuple[int, tuple[int, ...]], list[tuple[int, int, frozenset[str] | None]]] = {}
+        open_: dict[int, tuple[int, int, tuple[int, ...]]] = {}  # proposal id -> (proposer, instrument, package)
+        accepted_by: dict[int, set[int]] = {}
+        refused_values: dict[tuple[int, int], float] = {}
+        direction: dict[tuple[int, int], int] = {}
+        first_shift: set[int] = set()
+        weights = cs.stances.weights
+        contrib0 = [table_of_start(s, d) for d in range(n_d)]
+
+        def touch(effects: Any) -> None:
+            for eff in effects:
+                d = cs.d_index.get(eff.delegation or "")
+                if d is not None and eff.kind in _TOUCHING:
+                    moves[d] += 1
+
+        for e in s.log:
+            data = e.data or {}
+            if e.kind is LogKind.EVENT:
+                k = cs.event_index.get(str(data.get("event")))
+                if k is not None:
+                    touch(cs.event(k).effects)
+            elif e.kind is LogKind.SIGNED:
+                open_.pop(int(data["proposal"]), None)
+                touch(cs.instrument(cs.inst_index[str(data["instrument"])]).effects)
+            elif e.kind is LogKind.LAPSED:
+                open_.pop(int(data["proposal"]), None)
+            elif e.kind is LogKind.PROPOSAL:
+                p = s.proposals[int(data["proposal"]) - 1]
+                d = p.proposer
+                c["proposals"] += 1
+                viewer = cs.delegation_ids[d]
+                if any(moves[who] == m and (aud is None or viewer in aud) for who, m, aud in refusals.get((p.instrument, p.package), ())):
+                    c["repeat_refused"] += 1
+                if any(k == p.instrument and pkg == p.package and d in accepted_by.get(pid, set()) for pid, (_, k, pkg) in open_.items()):
+                    c["copy_accepted"] += 1
+                for pid, (who, k, _) in list(open_.items()):
+                    if who == d and k == p.instrument:
+                        del open_[pid]  # the newer proposal replaces the older
+                open_[p.id] = (d, p.instrument, p.package)
+            elif e.kind is LogKind.ANSWER:
+                pid = int(data["proposal"])
+                p = s.proposals[pid - 1]
+                d = cs.d_index[e.actor or ""]
+                r = data.get("reasons")
+                if data["answer"] == "accept":
+                    accepted_by.setdefault(pid, set()).add(d)
+                    if r:
+                        c["acceptances"] += 1
+                        worst = refused_values.get((d, p.instrument))
+                        if worst is not None and float(r["value"]) < worst - 0.5:
+                            c["accept_worse"] += 1
+                            if r.get("note") in _CAUSES:
+                                c["accept_worse_named"] += 1
+                else:
+                    open_.pop(pid, None)
+                    refusals.setdefault((p.instrument, p.package), []).append((d, moves[d], e.audience))
+                    if r:
+                        key = (d, p.instrument)
+                        refused_values[key] = max(refused_values.get(key, -math.inf), float(r["value"]))
+            elif e.kind is LogKind.POSITION:
+                d = cs.d_index[e.actor or ""]
+                i = cs.i_index[str(data["issue"])]
+                new = cs.option_ids[i].index(str(data["option"]))
+                was = cs.option_ids[i].index(str(data["was"]))
+                moves[d] += 1
+                c["shifts"] += 1
+                step = 1 if new > was else -1
+                if direction.get((d, i), step) != step:
+                    c["reversals"] += 1
+                direction[(d, i)] = step
+                r = data.get("reasons")
+                if r and r.get("note", "").startswith("concedes") and contrib0[d][i][new] > contrib0[d][i][was] + 1e-9:
+                    c["concessions_that_gain"] += 1
+                if d not in first_shift:
+                    first_shift.add(d)
+                    c["first_concessions"] += 1
+                    if i == int(np.argmax(weights[d])):
+                        c["first_on_top_issue"] += 1
+        self._deals(s)
+
+    def _deals(self, s: GameState) -> None:
+        """Nash-product ratio of each signed deal; whether a deal for all was there to be had."""
+        c = self.counts
+        cs = s.cs
+        c["games"] += 1
+        ends = [k for k in range(len(cs.instrument_ids)) if cs.instrument(k).ends_conference]
+        signed = {sig.instrument: sig for sig in s.signed}
+        for sig in s.signed:
+            ratio = nash_ratio(s, sig.instrument, sig.package)
+            if ratio is not None:
+                c["deals"] += 1
+                self.nash_sum += ratio
+        for k in ends:
+            iid = cs.instrument_ids[k]
+            if k not in signed:
+                best = best_nash(s, k)
+                if best is None or best[0] <= 0:
+                    continue
+            c[f"zopa_games:{iid}"] += 1
+            if k in signed:
+                c[f"zopa_signed:{iid}"] += 1
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.counts
+
+        def share(a: str, b: str) -> float | None:
+            return round(c[a] / c[b], 4) if c[b] else None
+
+        return {
+            "proposals": c["proposals"],
+            "repeat_refused_share": share("repeat_refused", "proposals"),
+            "copy_accepted_share": share("copy_accepted", "proposals"),
+            "acceptances": c["acceptances"],
+            "accept_worse_share": share("accept_worse", "acceptances"),
+            "accept_worse_with_named_cause": c["accept_worse_named"],
+            "shifts": c["shifts"],
+            "reversal_share": share("reversals", "shifts"),
+            "concessions_that_gain_share": share("concessions_that_gain", "shifts"),
+            "first_concession_on_top_issue_share": share("first_on_top_issue", "first_concessions"),
+            "signed_deals": c["deals"],
+            "mean_nash_ratio": round(self.nash_sum / c["deals"], 4) if c["deals"] else None,
+            # per conference-ending instrument: games where, by the final stances, some package left
+            # every party better off than no deal (or it was signed), and the share that signed it
+            "deal_for_all": {
+                key.split(":", 1)[1]: {"games": n, "signed_share": share("zopa_signed:" + key.split(":", 1)[1], key)}
+                for key, n in sorted(c.items()) if key.startswith("zopa_games:")
+            },
+        }
+
+
+def table_of_start(s: GameState, d: int) -> tuple[tuple[float, ...], ...]:
+    """d's per-issue option values at the start of the game (for judging its concessions)."""
+    cs = s.cs
+    vals = cs.stances.values[d].tolist()
+    return tuple(tuple(vals[cs.option_offset[i] + o] for o in range(n)) for i, n in enumerate(cs.n_options))
+
+
+def _gains(s: GameState, k: int) -> tuple[list[np.ndarray], np.ndarray]:
+    """Per scope issue, a (parties x options) array of each party's gain; and each party's no-deal base."""
+    cs = s.cs
+    parties = cs.parties[k]
+    scope = cs.scope[k]
+    world = list(s.settled)
+    for sig in s.signed:
+        if sig.instrument == k:
+            for i in scope:
+                world[i] = -1
+    base = []
+    rows: list[list[list[float]]] = [[] for _ in scope]
+    for j in parties:
+        t = table(s, j)
+        base.append(utility(t, tuple(world)) + 0.0)
+        for x, i in enumerate(scope):
+            if world[i] >= 0:
+                rows[x].append([t.contrib[i][o] - t.contrib[i][world[i]] if o == world[i] else -1e9 for o in range(cs.n_options[i])])
+            else:
+                rows[x].append([t.contrib[i][o] - t.unsettled[i] for o in range(cs.n_options[i])])
+    costs = np.array([float(s.costs[k, j]) for j in parties])
+    return [np.array(r) for r in rows], costs
+
+
+def best_nash(s: GameState, k: int) -> tuple[float, tuple[int, ...]] | None:
+    """The highest Nash product (parties' gains over no deal) of any package of k, and that package."""
+    rows, costs = _gains(s, k)
+    sizes = [r.shape[1] for r in rows]
+    if math.prod(sizes) <= ENUMERATE_LIMIT:
+        total = -costs[:, None]
+        for r in rows:
+            total = (total[:, :, None] + r[:, None, :]).reshape(len(costs), -1)
+        surplus = np.clip(total, 0.0, None)
+        prod = np.prod(surplus, axis=0)
+        at = int(prod.argmax())
+        return float(prod[at]), tuple(int(x) for x in np.unravel_index(at, sizes))
+    # large: best response issue by issue from the middle, a few rounds
+    chosen = [n // 2 for n in sizes]
+    for _ in range(4):
+        for x, n in enumerate(sizes):
+            scores = []
+            for o in range(n):
+                trial = chosen[:x] + [o] + chosen[x + 1 :]
+                g = -costs + sum(r[:, p] for r, p in zip(rows, trial, strict=True))
+                scores.append(float(np.prod(np.clip(g, 0.0, None))))
+            chosen[x] = int(np.argmax(scores))
+    g = -costs + sum(r[:, p] for r, p in zip(rows, chosen, strict=True))
+    return float(np.prod(np.clip(g, 0.0, None))), tuple(chosen)
+
+
+def nash_ratio(s: GameState, k: int, package: tuple[int, ...]) -> float | None:
+    best = best_nash(s, k)
+    if best is None or best[0] <= 0:
+        return None
+    rows, costs = _gains(s, k)
+    g = -costs + sum(r[:, p] for r, p in zip(rows, package, strict=True))
+    return float(np.prod(np.clip(g, 0.0, None))) / best[0]
+
+

@@ -1,0 +1,219 @@
+"""Bidding, acceptance, public positions and reasons, each checked on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine_kit import MINI, TUTORIAL, compile_text
+
+from game.ai import acceptance, bidding, positions
+from game.ai.driver import play_game
+from game.ai.explain import refusal_focus
+from game.ai.memory import Refusal
+from game.ai.negotiator import Negotiator
+from game.analysis.ai_measures import AIMeasures
+from game.engine import actions as A
+from game.engine.compiled import compile_scenario
+from game.engine.rules import new_game
+from game.engine.state import GameState, Proposal
+from game.scenario.loader import load
+
+# --- bidding ---------------------------------------------------------------------------
+
+
+def test_bidding_never_offers_a_package_an_unmoved_party_refused(tmp_path: Path) -> None:
+    cs = compile_text(tmp_path, MINI)
+    s = new_game(cs, 1)
+    ai = Negotiator()
+    mem = ai.memory(s)
+    alpha, k = cs.d_index["alpha"], cs.inst_index["treaty"]
+    st = mem.stakes(s, alpha, k)
+    first = bidding.best_bid(mem, s, alpha, k, st, st.alternative)
+    assert first is not None
+    beta = cs.d_index["beta"]
+    mem.refusals[(k, first.package)] = [(beta, mem.moves[beta], None)]
+    second = bidding.best_bid(mem, s, alpha, k, st, st.alternative)
+    assert second is None or second.package != first.package
+    mem.moves[beta] += 1  # beta has moved since: the package may be tried again
+    assert bidding.best_bid(mem, s, alpha, k, st, st.alternative) == first
+
+
+def test_no_proposal_repeats_a_refused_package_or_copies_an_accepted_one() -> None:
+    cs = compile_scenario(load(TUTORIAL).scenario)
+    measures = AIMeasures()
+    ai = Negotiator()
+    for k in range(40):
+        measures.add_game(play_game(cs, (3, k), strategy=ai))
+    out = measures.to_json()
+    assert out["proposals"] > 100
+    assert out["repeat_refused_share"] == 0.0
+    assert out["copy_accepted_share"] == 0.0
+    assert out["reversal_share"] == 0.0
+
+
+def test_a_bid_meets_its_target_and_beats_no_deal(tmp_path: Path) -> None:
+    cs = compile_text(tmp_path, MINI)
+    s = new_game(cs, 2)
+    mem = Negotiator().memory(s)
+    for d in cs.actors:
+        for k in range(len(cs.instrument_ids)):
+            if d not in cs.parties[k]:
+                continue
+            st = mem.stakes(s, d, k)
+            tgt = (st.best + st.alternative) / 2
+            bid = bidding.best_bid(mem, s, d, k, st, tgt)
+            if bid is not None:
+                assert bid.value >= tgt - 1e-9
+                assert bid.value > st.alternative + bidding.MIN_GAIN
+                assert abs(st.value(bid.package) - bid.value) < 1e-9
+
+
+# --- acceptance ------------------------------------------------------------------------
+
+
+def _now(signed: int = 0, touched: int = 0, alternative: float = 40.0) -> acceptance.Situation:
+    return acceptance.Situation(signed, touched, 0.2, 0.2, alternative)
+
+
+def _refusal(value: float, alternative: float = 40.0) -> Refusal:
+    return Refusal(0, (0,), value, 1, 0, 0, alternative)
+
+
+def test_acceptance_rules() -> None:
+    def decide(value: float, refusals: list[Refusal], now: acceptance.Situation, t: float = 0.3, best_seen: float = 0.0) -> acceptance.Verdict:
+        return acceptance.decide(value, 60.0, 40.0, best_seen, t, refusals, lambda r: now, 0.5)
+
+    assert decide(40.2, [], _now()) == acceptance.Verdict(False, "worse than no agreement")
+    assert decide(55.0, [], _now()) == acceptance.Verdict(False, "below its aspiration")
+    assert decide(61.0, [], _now()).accept
+    # AC_combi: late, the best offer seen is good enough
+    assert decide(55.0, [], _now(), t=0.9, best_seen=55.0) == acceptance.Verdict(True, "the best offer it expects before the end")
+    assert not decide(55.0, [], _now(), t=0.9, best_seen=57.0).accept
+    # never worse than a refused package, unless something changed, and the note says what
+    assert decide(61.0, [_refusal(70.0)], _now()) == acceptance.Verdict(False, "worse than an offer it refused before")
+    assert decide(61.0, [_refusal(70.0, alternative=50.0)], _now(signed=1, alternative=40.0)) == acceptance.Verdict(
+        True, "accepts now that a treaty is signed")
+    # a change excuses only as much less as its alternative fell
+    assert not decide(61.0, [_refusal(70.0, alternative=42.0)], _now(signed=1, alternative=40.0)).accept
+    assert decide(61.0, [_refusal(70.0, alternative=50.0)], _now(touched=1)).note == "accepts now that events changed its priorities"
+
+
+# --- public positions ------------------------------------------------------------------
+
+TWO = """
+id = "two"
+format = 1
+
+[meta]
+title = "Two issues"
+
+[calendar]
+sittings = ["1920-01-01", "1920-01-02", "1920-01-03", "1920-01-04", "1920-01-05"]
+
+[[issues]]
+id = "big"
+title = "Big"
+options = [{ id = "a", label = "A" }, { id = "b", label = "B" }, { id = "c", label = "C" }]
+
+[[issues]]
+id = "small"
+title = "Small"
+options = [{ id = "a", label = "A" }, { id = "b", label = "B" }, { id = "c", label = "C" }]
+
+[[delegations]]
+id = "north"
+name = "North"
+style = "flexible"
+stances.big = { weight = 3, values = { a = 100, b = 50, c = 0 } }
+stances.small = { weight = 1, values = { a = 100, b = 50, c = 0 } }
+
+[[delegations]]
+id = "south"
+name = "South"
+stances.big = { weight = 1, values = { a = 0, b = 50, c = 100 } }
+stances.small = { weight = 1, values = { a = 0, b = 50, c = 100 } }
+
+[[instruments]]
+id = "deal"
+title = "Deal"
+parties = ["north", "south"]
+scope = ["big", "small"]
+ends_conference = true
+
+[[outcomes]]
+id = "deal"
+title = "Deal"
+when = { signed = "deal" }
+
+[[outcomes]]
+id = "none"
+title = "None"
+when = { always = true }
+"""
+
+
+def test_the_cheapest_concession_is_chosen_and_never_reversed(tmp_path: Path) -> None:
+    cs = compile_text(tmp_path, TWO, "two.toml")
+    s = new_game(cs, 1)
+    mem = Negotiator().memory(s)
+    north = cs.d_index["north"]
+    first = positions.cheapest_step(mem, mem.prefs(s), s, north)
+    assert first is not None and cs.issue_ids[first.issue] == "small" and first.option == 1
+    # once it has moved toward c on "small", it never offers to move back toward a
+    mem.direction[(north, first.issue)] = 1
+    moved = s.evolve(positions=tuple(1 if i == north * cs.n_issues + first.issue else p for i, p in enumerate(s.positions)))
+    again = positions.cheapest_step(mem, mem.prefs(moved), moved, north)
+    assert again is not None and not (again.issue == first.issue and again.option < 1)
+
+
+# --- reasons ---------------------------------------------------------------------------
+
+
+class Recorder(Negotiator):
+    """The AI, noting every refusal with the state it was made in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refusals: list[tuple[GameState, int, Proposal, A.Respond]] = []
+
+    def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
+        answer = super().respond(s, d, p)
+        if answer.answer is A.Answer.REJECT:
+            self.refusals.append((s, d, p, answer))
+        return answer
+
+
+def test_the_deciding_issue_changed_improves_the_package_for_the_refuser() -> None:
+    cs = compile_scenario(load(TUTORIAL).scenario)
+    ai = Recorder()
+    for k in range(10):
+        play_game(cs, (4, k), strategy=ai)
+    assert len(ai.refusals) > 20
+    for s, d, p, answer in ai.refusals:
+        assert answer.reasons is not None and answer.reasons.deciding
+        st = ai.memory(s).stakes(s, d, p.instrument)
+        focus = refusal_focus(st, p.package, answer.reasons.aspiration)
+        assert focus is not None
+        idx, wanted = focus
+        assert cs.issue_ids[cs.scope[p.instrument][idx]] == answer.reasons.deciding[0]
+        changed = (*p.package[:idx], wanted, *p.package[idx + 1 :])
+        assert st.value(changed) > st.value(p.package)
+        # and no other single change of one issue would have helped it more
+        best_other = max(st.value((*p.package[:i], o, *p.package[i + 1 :]))
+                         for i in range(len(p.package)) for o in range(len(st.gain[i])))
+        assert max(st.value((*p.package[:idx], o, *p.package[idx + 1 :])) for o in range(len(st.gain[idx]))) == best_other
+
+
+def test_reasons_stay_on_the_0_100_scale_and_aspiration_never_below_the_alternative() -> None:
+    cs = compile_scenario(load(TUTORIAL).scenario)
+    s = play_game(cs, 8)
+    seen = 0
+    for e in s.log:
+        r = (e.data or {}).get("reasons")
+        if not r:
+            continue
+        seen += 1
+        assert all(0.0 <= r[x] <= 100.0 for x in ("value", "aspiration", "alternative"))
+        if e.kind.value in ("answer", "proposal"):
+            assert r["aspiration"] >= r["alternative"] - 1e-6
+    assert seen > 10

@@ -1,0 +1,19 @@
+"""The debrief as a class reaches it, played by UI scripts (clicks and keys on what is drawn), in English and Lithuanian."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli.main import main
+
+SCRIPTS = Path(__file__).parent / "scripts"
+
+
+@pytest.mark.parametrize("name", ["debrief_en_1280.txt", "debrief_lt_1920_175.txt"])
+def test_the_debrief_script_passes(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["play", "--script", str(SCRIPTS / name), "--screenshots", str(tmp_path)])
+    out = capsys.readouterr()
+    assert status == 0, out.out + out.err
+    assert (tmp_path / ("debrief_scores_whatif.png" if "en" in name else "debrief_lt_scores_whatif.png")).is_file()
