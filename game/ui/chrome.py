@@ -21,8 +21,10 @@ def draw_backdrop(surface: pygame.Surface, app: App) -> None:
     surface.blit(app.theme.backdrop(surface.get_size()), (0, 0))
 
 
-def draw_header(surface: pygame.Surface, app: App, title: str, subtitle: str = "", right: str = "") -> pygame.Rect:
-    """The title band: serif title in paper colour on ink, a double brass rule beneath."""
+def draw_header(surface: pygame.Surface, app: App, title: str, subtitle: str = "", right: str = "", reserve: int = 0) -> pygame.Rect:
+    """The title band: serif title in paper colour on ink, a double brass rule beneath.
+
+    `reserve` keeps that many pixels at the right free for the screen's header buttons (Menu, Teacher)."""
     theme, lay = app.theme, app.layout
     band = lay.header()
     pygame.draw.rect(surface, theme.c("header_bg"), band)
@@ -32,12 +34,17 @@ def draw_header(surface: pygame.Surface, app: App, title: str, subtitle: str = "
     title_font = theme.text_font(lay, "title", "heading")
     sub_font = theme.text_font(lay, "body")
     inner = band.inflate(-2 * lay.margin, 0)
+    inner.width -= reserve
     right_w = 0
     if right:
         right_w = min(inner.width // 3, sub_font.size(right)[0] + lay.px(8))
         where = pygame.Rect(inner.right - right_w, inner.y, right_w, band.height - rule * 3)
         draw_line(surface, sub_font, right, theme.c("header_soft"), where, "right")
     text_w = inner.width - right_w - lay.gap
+    if title_font.size(title)[0] > text_w:  # a long title (or big text): the smaller heading type before cutting it
+        title_font = theme.text_font(lay, "heading", "heading")
+    if sub_font.size(subtitle)[0] > text_w:
+        sub_font = theme.text_font(lay, "small")
     if subtitle:
         th = title_font.get_linesize()
         sh = sub_font.get_linesize()

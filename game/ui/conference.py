@@ -39,6 +39,7 @@ from game.ui.conference_draw import (
     paint_board,
     paint_news,
     pending_height,
+    table_height,
 )
 from game.ui.conference_model import ConferenceView, conference_view, narrator
 from game.ui.digest_model import since_last_turn
@@ -49,7 +50,7 @@ from game.ui.inbox_model import inbox
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollArea, ScrollState
 from game.ui.text import draw_line, wrap
-from game.ui.widgets import Button, TextField, Widget
+from game.ui.widgets import Button, TextField, Widget, match_buttons
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -222,6 +223,7 @@ class ConferenceScene(Scene):
         """The hand-over screen was passed: open this team's private view."""
         self.viewer = did
         self.message = ""
+        self.notice = ""
         self.news_scroll.offset = 0
         self.refresh()
 
@@ -265,6 +267,7 @@ class ConferenceScene(Scene):
                 self.notice = done + " " + t("Answering does not end your turn: now make your move.")
                 self.rationale = ""
                 self.refresh()
+                self.focus.focus("propose")  # a second Enter must not answer the next proposal unseen
 
     def _first_awaiting(self) -> int | None:
         view = self.view
@@ -280,12 +283,17 @@ class ConferenceScene(Scene):
         self.view = view = conference_view(self.session, app.tr, None if self.paused else self.viewer, self.shown)
         body = lay.body()
         team = self.team_turn
+        if team and (self.message or self.notice):  # the line above the buttons gets its own room, over nothing
+            body.height -= self._notice_height() + lay.px(6)
         items = inbox(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
         self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll) if items else None
         if self.inbox is not None:
             self.inbox_pos = self.inbox.selected
-        left, middle, right = lay.columns(body, [10, 12, 8] if self.inbox else [9, 13, 8])
-        table_h = round(left.height * 0.62)
+        left, middle, right = lay.columns(body, [11, 11, 8] if self.inbox else [9, 13, 8])
+        probe = pygame.Rect(left.x, left.y, left.width, 1000)
+        chrome = probe.height - panel_inner(app, probe).height
+        keep = lay.gap + chrome + 2 * app.theme.text_font(lay, "small").get_linesize()  # the proposals panel keeps a line or two
+        table_h = min(left.height - keep, max(round(left.height * 0.62), table_height(app) + chrome))
         self._rects = {
             "table": pygame.Rect(left.x, left.y, left.width, table_h),
             "pending": pygame.Rect(left.x, left.y + table_h + lay.gap, left.width, left.height - table_h - lay.gap),
@@ -305,7 +313,8 @@ class ConferenceScene(Scene):
                                   t("Teacher (T)"), self._teacher, style="quiet", tooltip=t("The teacher's console (T)")))
 
         if self.inbox is not None:
-            widgets += self.inbox.layout(app, panel_inner(app, left), rationale=self.rationale, on_rationale=self._set_rationale,
+            # untitled: the headline ("2 proposals await your answer") is the panel's title, and leaves room for the proposal
+            widgets += self.inbox.layout(app, panel_inner(app, left, titled=False), rationale=self.rationale, on_rationale=self._set_rationale,
                                          answer=self.answer, counter=self.open_proposal, select=self._select_item)
         else:
             self._layout_pending(widgets, team)
@@ -369,8 +378,10 @@ class ConferenceScene(Scene):
                 ("pass", t("Pass (N)"), lambda: self.open_confirm("pass"), t("Make no move this sitting (N)")),
             ]
             row = pygame.Rect(lay.margin, foot.centery - bh // 2 + lay.px(1), foot.width - 2 * lay.margin, bh)
-            for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True):
-                widgets.append(Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", tooltip=tip))
+            row_buttons = [Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", tooltip=tip)
+                           for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True)]
+            match_buttons(app, row_buttons)
+            widgets.extend(row_buttons)
         self.focus.set(widgets, auto=self.team_turn)  # no focus ring on Menu while the AI moves
         if team and self.focus.focus_key in (None, "menu", "board", "news"):
             self.focus.focus_key = "propose"
@@ -428,10 +439,12 @@ class ConferenceScene(Scene):
         draw_backdrop(surface, app)
         sub = t("Sitting {number} of {total}", number=view.sitting, total=view.sittings) + "  ·  " + view.date
         turn = self._turn_text(view)
-        draw_header(surface, app, view.title, sub + ("  ·  " + turn if turn else ""))
+        buttons = [w.rect for w in self.focus.widgets if w.key in ("menu", "teacher")]
+        reserve = (lay.width - lay.margin - min(r.x for r in buttons) + lay.gap) if buttons else 0
+        draw_header(surface, app, view.title, sub + ("  ·  " + turn if turn else ""), reserve=reserve)
         dels = {d.id: d for d in self.session.cs.scenario.delegations}
         if self.inbox is not None:
-            draw_panel(surface, app, self._rects["inbox"], t("Your inbox"))
+            draw_panel(surface, app, self._rects["inbox"])
             self.inbox.draw(surface, app)
             self._draw_rest(surface)
             return
@@ -473,6 +486,14 @@ class ConferenceScene(Scene):
         who = t("team") if view.actor_is_team else t("AI")
         return t("To move: {name} ({who})", name=view.actor_name, who=who)
 
+    def _notice_text(self) -> str:
+        return self.ctx.t("Not allowed: {reason}", reason=self.message) if self.message else self.notice
+
+    def _notice_height(self) -> int:
+        lay = self.ctx.layout
+        font = self.ctx.theme.text_font(lay, "small", "bold")
+        return len(wrap(font, self._notice_text(), lay.width - 2 * lay.margin)) * font.get_linesize() + lay.px(12)
+
     def _draw_footer(self, surface: pygame.Surface) -> None:
         app, t = self.ctx, self.ctx.t
         theme, lay = app.theme, app.layout
@@ -480,8 +501,7 @@ class ConferenceScene(Scene):
             band = draw_footer(surface, app)
             if self.message or self.notice:  # a refused move (why, in the rules' words) or what an answer did, above the buttons
                 font = theme.text_font(lay, "small", "bold")
-                text = t("Not allowed: {reason}", reason=self.message) if self.message else self.notice
-                lines = wrap(font, text, band.width - 2 * lay.margin)
+                lines = wrap(font, self._notice_text(), band.width - 2 * lay.margin)
                 h = len(lines) * font.get_linesize()
                 r = pygame.Rect(lay.margin, band.y - h - lay.px(6), band.width - 2 * lay.margin, h)
                 pygame.draw.rect(surface, theme.c("panel_bg"), r.inflate(lay.px(12), lay.px(6)), border_radius=lay.px(4))

@@ -111,6 +111,16 @@ def fitting_font(app: App, font: pygame.font.Font, text: str, width: int, role: 
     return app.theme.font(role, floor)  # type: ignore[arg-type]
 
 
+def table_height(app: App) -> int:
+    """The inner height the table needs: names and status above and below two rows of seats of the smallest readable size."""
+    theme, lay = app.theme, app.layout
+    name_font = theme.text_font(lay, "small", "bold")
+    small = theme.text_font(lay, "small")
+    tiny = theme.font("body", max(8, round(small.get_height() * 0.8)))
+    label_h = 2 * name_font.get_linesize() + tiny.get_linesize()
+    return 2 * label_h + 4 * marker_radius(app) + lay.px(36)
+
+
 def draw_table(surface: pygame.Surface, app: App, rect: pygame.Rect, view: ConferenceView, dels: dict[str, Delegation], pulse: float) -> None:
     """The table: seats on its two long sides with code letters, names and who plays them; talks as lines.
 
@@ -124,8 +134,10 @@ def draw_table(surface: pygame.Surface, app: App, rect: pygame.Rect, view: Confe
     col_w = rect.width // ((n + 1) // 2)
     line_h, tiny_h = name_font.get_linesize(), tiny.get_linesize()
     label_h = 2 * line_h + tiny_h
-    radius = max(9, min(lay.px(19), (rect.height - 2 * label_h) // 5, col_w // 3))
-    band = pygame.Rect(rect.x, rect.y + label_h + radius, rect.width, max(2 * radius, rect.height - 2 * label_h - 2 * radius))
+    # never smaller than the board's markers: the code letters stay at least 1.5% of the window height
+    radius = max(marker_radius(app), min(lay.px(19), (rect.height - 2 * label_h) // 5, col_w // 3))
+    edge = lay.px(8)  # the acting seat's ring pushes its name out by a few pixels: keep them inside the panel
+    band = pygame.Rect(rect.x, rect.y + label_h + radius + edge, rect.width, max(2 * radius, rect.height - 2 * label_h - 2 * radius - 2 * edge))
     table = band.inflate(-col_w // 3, -2 * radius + lay.px(6))
     pygame.draw.rect(surface, theme.c("paper_dark"), table, border_radius=table.height // 2)
     pygame.draw.rect(surface, theme.c("rule"), table, max(2, lay.px(3)), border_radius=table.height // 2)
@@ -317,7 +329,13 @@ def news_item_height(app: App, line: NewsLine, width: int) -> int:
     theme, lay = app.theme, app.layout
     small = theme.text_font(lay, "small")
     body = theme.text_font(lay, "body", reading=True)
-    return small.get_linesize() + len(wrapped(body, line.text, width - news_pad(app))) * body.get_linesize() + lay.px(12)
+    head_font = theme.text_font(lay, "small", "bold") if line.private else small
+    head = len(wrapped(head_font, news_head(app, line), width - news_pad(app))) * small.get_linesize()
+    return head + len(wrapped(body, line.text, width - news_pad(app))) * body.get_linesize() + lay.px(12)
+
+
+def news_head(app: App, line: NewsLine) -> str:
+    return line.date + ("  ·  " + app.t("private") if line.private else "")
 
 
 def news_pad(app: App) -> int:
@@ -351,10 +369,12 @@ def paint_news(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int
                     glow.fill((c.r, c.g, c.b, round(200 * min(1.0, fresh))))
                     surface.blit(glow, (full.x, y))
                 pygame.draw.rect(surface, theme.c("focus"), (full.x, y, max(3, lay.px(4)), h - lay.px(4)))
-            head = line.date + (f"  ·  {t('private')}" if line.private else "")
-            draw_line(surface, small_bold if line.private else small, head, theme.c("link" if line.private else "ink_soft"),
-                      pygame.Rect(rect.x, y, rect.width, small.get_linesize()))
-            yy = y + small.get_linesize()
+            yy = y
+            head_font = small_bold if line.private else small
+            head_colour = theme.c("link" if line.private else "ink_soft")
+            for text in wrapped(head_font, news_head(app, line), rect.width):  # date and "private" wrap rather than cut
+                draw_line(surface, head_font, text, head_colour, pygame.Rect(rect.x, yy, rect.width, small.get_linesize()))
+                yy += small.get_linesize()
             colour = theme.c("ink")
             for text in wrapped(body, line.text, rect.width):
                 blit_text(surface, body, text, colour, (rect.x, yy))
@@ -412,7 +432,7 @@ def pending_height(app: App, p: PendingView, width: int, max_lines: int = 4) -> 
     head, package = pending_text(app, p)
     n = len(wrapped(small, package, width))
     lines = n if n <= max_lines else 0  # the package in full or not at all (the news has it in full)
-    return min(2, len(wrapped(bold, head, width))) * bold.get_linesize() + lines * small.get_linesize() + lay.px(10)
+    return len(wrapped(bold, head, width)) * bold.get_linesize() + lines * small.get_linesize() + lay.px(10)
 
 
 def draw_pending(surface: pygame.Surface, app: App, rect: pygame.Rect, p: PendingView, max_lines: int = 4) -> None:
@@ -426,7 +446,7 @@ def draw_pending(surface: pygame.Surface, app: App, rect: pygame.Rect, p: Pendin
             pygame.draw.rect(surface, theme.c("brass_light"), box, border_radius=lay.px(4))
         pygame.draw.rect(surface, theme.c("focus"), box, max(2, lay.px(2)), border_radius=lay.px(4))
     y = rect.y
-    for line in wrapped(bold, head, rect.width)[:2]:
+    for line in wrapped(bold, head, rect.width):
         draw_line(surface, bold, line, theme.c("link" if p.private else "ink"), pygame.Rect(rect.x, y, rect.width, bold.get_linesize()))
         y += bold.get_linesize()
     lines = wrapped(small, package, rect.width)

@@ -182,7 +182,8 @@ def conference_view(session: Session, tr_: Translator, viewer: str | None, shown
         package = {cs.issue_ids[i]: cs.option_ids[i][o] for i, o in zip(cs.scope[p.instrument], p.package, strict=True)}
         where = tr_.t("in plenary") if p.to is None else tr_.t("private: {names}", names=", ".join(
             codes[cs.delegation_ids[x]] for x in sorted(p.to)))
-        answers = ", ".join(f"{codes[cs.delegation_ids[who]]} {tr_.t('yes') if a.value == 'accept' else tr_.t('no')}" for who, a in p.answers)
+        yes, no = tr_.t("yes"), tr_.t("no")
+        answers = ", ".join(f"{codes[cs.delegation_ids[who]]} {yes if a.value == 'accept' else no}" for who, a in p.answers)
         pending.append(PendingView(p.id, n.name(cs.delegation_ids[p.proposer]), n.instrument(cs.instrument_ids[p.instrument]),
                                    n.package(package), where, p.to is not None, p.id in waiting, answers))
     signed = tuple(n.instrument(cs.instrument_ids[sig.instrument]) for sig in s.signed if s.signature_visible_to(sig, viewer_index))

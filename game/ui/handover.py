@@ -54,6 +54,9 @@ class HandoverScene(Scene):
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             self._ready()
             return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_t and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.conference._teacher()  # the teacher's console opens over the hand-over too (nothing private is on screen)
+            return True
         return self.focus.handle_event(event, self.ctx)
 
     def update(self, dt: float) -> None:

@@ -19,7 +19,7 @@ from game.ui.inbox_model import InboxItem
 from game.ui.registry import FRAME
 from game.ui.scroll import ScrollArea, ScrollState
 from game.ui.text import blit_text, draw_line
-from game.ui.widgets import Button, TextField, Widget
+from game.ui.widgets import Button, TextField, Widget, match_buttons
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -118,7 +118,7 @@ class Inbox:
         if item is None:
             return []
         bh = lay.button_height()
-        bold = app.theme.text_font(lay, "body", "bold")
+        bold = app.theme.text_font(lay, "label", "bold")
         small = app.theme.text_font(lay, "small")
         n = len(self.items)
         head = app.tr.tn("{n} proposal awaits your answer", "{n} proposals await your answer", n)
@@ -132,7 +132,7 @@ class Inbox:
         tag = t("No. {number}", number=item.id)
         self.count = pygame.Rect(0, 0, 0, 0)
         if n > 1:
-            cols = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [4, 3, 4], lay.px(8))
+            cols = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [5, 2, 5], lay.px(6))
             widgets.append(Button("inbox:newer", cols[0], t("Newer"), lambda: select(self.selected - 1), enabled=self.selected > 0,
                                   tooltip=t("The proposal made after this one")))
             self.count = cols[1]
@@ -140,8 +140,12 @@ class Inbox:
                                   tooltip=t("The proposal made before this one")))
             y += bh + lay.px(6)
         line_h = _fonts(app)["body"].get_linesize()
-        with_field = rect.bottom - y - 2 * (bh + lay.px(8)) >= 8 * line_h  # the reason field only where the proposal keeps room
-        bottom = rect.bottom - (bh + lay.px(8)) * (2 if with_field else 1)
+        font = app.theme.text_font(lay, "small", "bold")
+        third = (rect.width - 2 * lay.px(8)) // 3 - 2 * lay.px(12)
+        stacked = any(font.size(x)[0] > third for x in (t("Accept"), t("Reject"), t("Counter")))  # big text: Counter on its own row
+        rows = 2 if stacked else 1
+        with_field = rect.bottom - y - (rows + 1) * (bh + lay.px(8)) >= 8 * line_h  # the reason field only where the proposal keeps room
+        bottom = rect.bottom - (bh + lay.px(8)) * (rows + (1 if with_field else 0))
         area = pygame.Rect(rect.x, y, rect.width - lay.px(10), max(line_h, bottom - y))
         widgets.append(InboxArea("inbox:text", area, self.scroll, item, app))
         y = area.bottom + lay.px(8)
@@ -149,8 +153,11 @@ class Inbox:
             widgets.append(TextField("rationale", pygame.Rect(rect.x, y, rect.width, bh), rationale, on_rationale,
                                      placeholder=t("Why? (optional)"), max_len=200, tooltip=t("Your reason, kept in the session record")))
             y += bh + lay.px(8)
-        rects = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [1, 1, 1], lay.px(8))
-        font = app.theme.text_font(lay, "small", "bold")
+        if stacked:
+            two = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [1, 1], lay.px(8))
+            rects = [two[0], two[1], pygame.Rect(rect.x, y + bh + lay.px(8), rect.width, bh)]
+        else:
+            rects = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [1, 1, 1], lay.px(8))
         room = rects[0].width - 2 * lay.px(12)
         keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter (C)")]
         labels = keyed if all(font.size(x)[0] <= room for x in keyed) else [t("Accept"), t("Reject"), t("Counter")]
@@ -163,11 +170,12 @@ class Inbox:
         ]
         for b in buttons:
             b.item = tag
+        match_buttons(app, buttons)
         return widgets + buttons
 
     def draw(self, surface: pygame.Surface, app: App) -> None:
         theme, lay = app.theme, app.layout
-        bold = theme.text_font(lay, "body", "bold")
+        bold = theme.text_font(lay, "label", "bold")
         small = theme.text_font(lay, "small")
         y = self.head.y
         for text, style in self.head_lines:

@@ -255,7 +255,7 @@ class ProposalScene(FormScene):
         fits_all = sum(heights) + gap * len(heights) <= bottom - top
         limit = bottom if fits_all else bottom - pager_h - gap
         y = top
-        shown = []
+        shown: list[int] = []
         for k in range(first if not fits_all else 0, len(scope)):
             h = heights[k]
             if y + h > limit and shown:
@@ -372,8 +372,10 @@ class ShiftScene(FormScene):
                               d.issue_pos, self.then_layout(d.set_issue), tooltip=t("Which issue: Left and Right change it")))
         if d.issue is not None:
             i = d.issue
-            row = pygame.Rect(inner.x, inner.y + bh + lay.px(12), inner.width, lay.px(90))
-            widgets.append(OptionRow("option", row, t("New position"), option_cells(s, cs.d_index[d.actor], i, lang), d.option,
+            cells = option_cells(s, cs.d_index[d.actor], i, lang)
+            row = pygame.Rect(inner.x, inner.y + bh + lay.px(12), inner.width,
+                              max(lay.px(90), OptionRow.needed_height(app, inner.width, t("New position"), cells)))
+            widgets.append(OptionRow("option", row, t("New position"), cells, d.option,
                                      self.then_layout(functools.partial(setattr, d, "option")),
                                      tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now")))
             y = row.bottom + lay.px(12)
@@ -391,8 +393,16 @@ class ShiftScene(FormScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_card(surface)
-        self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
+        if not self.message and self.draft.unchanged:  # nothing chosen yet: a hint, not a refusal
+            theme, lay = self.ctx.theme, self.ctx.layout
+            draw_wrapped(surface, theme.text_font(lay, "small", "bold"), self.ctx.t("Choose the new position for this issue, then state it."),
+                         theme.c("ink_soft"), self.problem_rect, max_lines=3)
+        else:
+            self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
         self.focus.draw(surface, self.ctx)
+
+
+
 
 
 class StatementScene(FormScene):
@@ -511,14 +521,15 @@ class BriefingScene(FormScene):
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
         view = briefing_view(self.conference.session, app.tr, self.actor)
-        self.title = t("Briefing of the {name} delegation — for your team only", name=view.name)
+        self.title = view.name  # short enough for the card's title at any text size; the first line says it is private
         self.card = self.card_rect(0.8, 0.88)
         inner = panel_inner(app, self.card)
         bh = lay.button_height()
         area = pygame.Rect(inner.x, inner.y, inner.width - lay.px(14), inner.height - bh - lay.px(12))
         body = app.theme.text_font(lay, "body", reading=True)
         head = app.theme.text_font(lay, "label", "bold", reading=True)
-        self.lines = []
+        self.lines = [(x, "head") for x in wrap(head, t("Private briefing: for your team only"), area.width)]
+        self.lines.append(("", "body"))
         for title, text in view.sections:
             self.lines.append((title, "head"))
             self.lines.extend((x, "body") for x in wrap(body, text, area.width))

@@ -187,6 +187,12 @@ class ShiftDraft:
     def issue(self) -> int | None:
         return self.issues[self.issue_pos] if self.issues else None
 
+    @property
+    def unchanged(self) -> bool:
+        """The chosen option is the delegation's present position (nothing to state yet)."""
+        i = self.issue
+        return i is not None and self.option == self.state.position(self.state.cs.d_index[self.actor], i)
+
     def set_issue(self, pos: int) -> None:
         if 0 <= pos < len(self.issues):
             self.issue_pos = pos

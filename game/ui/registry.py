@@ -31,9 +31,11 @@ class Seen:
     rect: tuple[int, int, int, int]
     enabled: bool = True
     item: str = ""  # the label of the item (an inbox proposal, an issue row) it belongs to, if any
-    cut: bool = False  # drawn shortened ("…") or partly outside its clip: not readable in full
+    cut: bool = False  # drawn shortened ("…"): not readable in full
     covered: bool = False  # under an overlay's shade: seen dimly, not usable
+    clipped: bool = False  # partly outside the clip (a line half scrolled out of its area): scrolling shows it
     box: tuple[int, int, int, int] | None = None  # for text: the rectangle it was meant to stay inside
+    px: int = 0  # for text: the type size in pixels
 
     @property
     def pg_rect(self) -> pygame.Rect:
@@ -41,8 +43,8 @@ class Seen:
 
     @property
     def live(self) -> bool:
-        """Readable and on top: not covered by an overlay, not cut."""
-        return not self.covered and not self.cut
+        """Readable and on top: not covered by an overlay, not cut, not half outside its scrolling area."""
+        return not self.covered and not self.cut and not self.clipped
 
 
 class Frame:
@@ -63,7 +65,7 @@ class Frame:
         self.last = self.entries
 
     def add(self, surface: pygame.Surface, label: str, role: str, rect: pygame.Rect, *, enabled: bool = True, item: str = "",
-            cut: bool = False, box: pygame.Rect | None = None) -> None:
+            cut: bool = False, box: pygame.Rect | None = None, px: int = 0) -> None:
         """Record one thing drawn on `surface` (ignored unless it is the window); clipping counts as cutting."""
         if self.target is None or surface is not self.target or not label.strip():
             return
@@ -71,10 +73,8 @@ class Frame:
         r = pygame.Rect(rect)
         if r.width <= 0 or r.height <= 0 or not clip.colliderect(r):
             return
-        if not clip.contains(r):
-            cut = True
-        self.entries.append(Seen(label, role, (r.x, r.y, r.w, r.h), enabled, item, cut, False,
-                                 None if box is None else (box.x, box.y, box.w, box.h)))
+        self.entries.append(Seen(label, role, (r.x, r.y, r.w, r.h), enabled, item, cut, False, not clip.contains(r),
+                                 None if box is None else (box.x, box.y, box.w, box.h), px))
 
     def cover(self) -> None:
         """An overlay shades the window: everything drawn so far is behind it."""

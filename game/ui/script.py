@@ -127,7 +127,8 @@ class ScriptRun:
 
     def _expect(self, cmd: Command) -> None:
         if not shows(visible(), cmd.text):
-            cut = [e for e in visible() if e.cut and _norm(e.label).rstrip("…").strip() and _norm(e.label).rstrip("…").strip() in _norm(cmd.text)]
+            stems = [(e, _norm(e.label).rstrip("…").strip()) for e in visible() if e.cut or e.clipped]
+            cut = [e for e, stem in stems if stem and stem in _norm(cmd.text)]
             hint = f" (it is cut: {cut[0].label!r})" if cut else ""
             raise StepFailed(f"{cmd.text!r} is not visible{hint}")
 
@@ -196,6 +197,8 @@ class ScriptRun:
         found = usable[0]
         if found.cut:
             raise StepFailed(f"{label!r} matches a control whose label is cut on screen ({found.label!r})")
+        if found.clipped:
+            raise StepFailed(f"{label!r} is half scrolled out of its area: scroll it into view first")
         return found
 
     # --- driving the window -------------------------------------------------------------------
@@ -231,7 +234,7 @@ class ScriptRun:
             if key in seen:
                 continue
             seen.add(key)
-            flags = ("" if e.enabled else " [disabled]") + (" [cut]" if e.cut else "")
+            flags = ("" if e.enabled else " [disabled]") + (" [cut]" if e.cut else "") + (" [half scrolled out]" if e.clipped else "")
             print(f"  {e.role:7} {e.label}{flags}", file=self.err)
 
 

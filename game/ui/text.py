@@ -95,7 +95,7 @@ def draw_line(
     else:
         r.x = rect.x
     surface.blit(surf, r)
-    FRAME.add(surface, shown, "text", r, cut=shown != text, box=rect)
+    FRAME.add(surface, shown, "text", r, cut=shown != text, box=rect, px=font.point_size)
     return r
 
 
@@ -103,7 +103,7 @@ def blit_text(surface: pygame.Surface, font: pygame.font.Font, text: str, colour
     """One already-fitted line (e.g. from `wrap`) at `pos`, recorded as drawn text like `draw_line`."""
     surf = render(font, text, colour)
     r = surface.blit(surf, pos)
-    FRAME.add(surface, text, "text", surf.get_rect(topleft=pos))
+    FRAME.add(surface, text, "text", surf.get_rect(topleft=pos), px=font.point_size)
     return r
 
 

@@ -122,6 +122,8 @@ class Button(Widget):
         super().__init__(key, rect, enabled=enabled, tooltip=tooltip)
         self.label, self.on_click, self.style = label, on_click, style
         self._pressed = False
+        #: Draw the label in the smaller type (a row of buttons sets it on all when one needs it, so they match).
+        self.small = False
 
     def handle_event(self, event: pygame.event.Event, app: App) -> bool:
         if not self.enabled:
@@ -152,10 +154,21 @@ class Button(Widget):
         draw_box(surface, app, self.rect, bg, border, focused)
         inner = self.rect.inflate(-2 * app.layout.px(12), 0)
         font = theme.text_font(app.layout, "label", "bold")
-        if font.size(self.label)[0] > inner.width:  # a long label: smaller type before cutting it
+        if self.small or font.size(self.label)[0] > inner.width:  # a long label: smaller type before cutting it
             font = theme.text_font(app.layout, "small", "bold")
-        draw_line(surface, font, self.label, theme.c(fg), inner, "center")
-        self.report(surface, self.label, "button", cut=font.size(self.label)[0] > inner.width)
+        label = self.label
+        if font.size(label)[0] > inner.width and label.endswith(")") and " (" in label:
+            label = label[: label.rfind(" (")]  # "Statement (M)" -> "Statement": the key is in the tooltip
+        draw_line(surface, font, label, theme.c(fg), inner, "center")
+        self.report(surface, label, "button", cut=font.size(label)[0] > inner.width)
+
+
+def match_buttons(app: App, buttons: Sequence[Button]) -> None:
+    """One type size for a row of buttons: the smaller one for all if any label needs it."""
+    font = app.theme.text_font(app.layout, "label", "bold")
+    if any(font.size(b.label)[0] > b.rect.width - 2 * app.layout.px(12) for b in buttons):
+        for b in buttons:
+            b.small = True
 
 
 class Toggle(Widget):
@@ -230,7 +243,9 @@ class Toggle(Widget):
         right = pygame.Rect(self.rect.right - pad - seg_w, self.rect.y + pad, seg_w, seg_h)
         left = right.move(-seg_w, 0)
         segments = [(left, self.on_text, True), (right, self.off_text, False)]
-        if self.compact:  # narrow: only the current state, still in words
+        # a name that would be cut beside both segments keeps its words: show only the current state
+        compact = self.compact or font.size(self.label)[0] > left.x - x - pad
+        if compact:  # narrow: only the current state, still in words
             left = right
             segments = [(right, self.on_text, True) if self.value else (right, self.off_text, False)]
         for seg, text, on in segments:
