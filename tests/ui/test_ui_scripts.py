@@ -142,7 +142,7 @@ def _clicks_between(commands: list[Command], start: str, end: str) -> int:
 def test_the_lesson_answers_in_one_click_and_proposes_privately_with_two_changes_in_five(lang: str) -> None:
     cmds = parse_file(SCRIPTS / f"genoa_lesson_{lang}.plenipo")
     ready = "We are ready" if lang == "en" else "Esame pasiruošę"
-    sent = "Proposal No. 3 sent privately to Soviet Russia." if lang == "en" else "Pasiūlymas Nr. 3 slaptai išsiųstas: Sovietų Rusija."
+    sent = "Proposal No. 3 sent privately to Soviet Russia." if lang == "en" else "Pasiūlymas Nr. 3 išsiųstas privačiai: Sovietų Rusija."
     accepted = "You accepted No. 3." if lang == "en" else "Priėmėte Nr. 3."
     # Germany's view open -> Propose, Private talks, two options, Propose: the proposal is sent (one more click hands over)
     assert _clicks_between(cmds, ready, sent) == 5 <= 6
