@@ -38,6 +38,8 @@ def draw_header(surface: pygame.Surface, app: App, title: str, subtitle: str = "
         where = pygame.Rect(inner.right - right_w, inner.y, right_w, band.height - rule * 3)
         draw_line(surface, sub_font, right, theme.c("header_soft"), where, "right")
     text_w = inner.width - right_w - lay.gap
+    if subtitle and sub_font.size(subtitle)[0] > text_w:
+        sub_font = theme.text_font(lay, "small")  # a long subtitle (a scenario's whole question): smaller type rather than cut
     if subtitle:
         th = title_font.get_linesize()
         sh = sub_font.get_linesize()

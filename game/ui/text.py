@@ -67,6 +67,9 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 cut = len(word)
                 while cut > 1 and font.size(word[:cut])[0] > width:
                     cut -= 1
+                hyphen = word.rfind("-", 0, cut)
+                if hyphen > 0:  # "Worthington-Evans": break after the hyphen, not inside a name
+                    cut = hyphen + 1
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
