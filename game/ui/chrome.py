@@ -43,7 +43,7 @@ def draw_header(surface: pygame.Surface, app: App, title: str, subtitle: str = "
     text_w = inner.width - right_w - lay.gap
     if title_font.size(title)[0] > text_w:  # a long title (or big text): the smaller heading type before cutting it
         title_font = theme.text_font(lay, "heading", "heading")
-    if sub_font.size(subtitle)[0] > text_w:
+    if subtitle and sub_font.size(subtitle)[0] > text_w:
         sub_font = theme.text_font(lay, "small")
     if subtitle:
         th = title_font.get_linesize()

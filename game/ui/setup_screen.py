@@ -20,7 +20,7 @@ from game.ui.emblems import draw_emblem, short_codes
 from game.ui.focus import FocusGroup
 from game.ui.scene import Scene
 from game.ui.setup_model import FULL, SetupModel, discover
-from game.ui.text import draw_wrapped, wrap
+from game.ui.text import draw_wrapped, text_height, wrap
 from game.ui.widgets import Button, Choice, Label, TextField, Toggle, Widget
 from game.ui.wrap_list import WrapListBox, pill_height, row_height_for
 
@@ -373,6 +373,9 @@ class SetupScene(Scene):
         r = self.summary_rect
         y = r.y
         small = theme.text_font(app.layout, "small")
+        needed = sum(text_height(font if c != "ink_soft" else small, text, r.width) + app.layout.px(8) for text, c in parts)
+        if needed > r.height:
+            font = small  # large text on a small window: the summary in small type rather than cut short
         for text, colour in parts:
             if y >= r.bottom:
                 break

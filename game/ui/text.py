@@ -67,6 +67,9 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 cut = len(word)
                 while cut > 1 and font.size(word[:cut])[0] > width:
                     cut -= 1
+                hyphen = word.rfind("-", 0, cut)
+                if hyphen > 0:  # "Worthington-Evans": break after the hyphen, not inside a name
+                    cut = hyphen + 1
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
@@ -82,8 +85,13 @@ def draw_line(
     rect: pygame.Rect,
     align: Align = "left",
     valign: Literal["top", "middle"] = "middle",
+    *,
+    cut: bool = False,
 ) -> pygame.Rect:
-    """One line of text fitted into `rect` (ellipsized if too long); returns where it went."""
+    """One line of text fitted into `rect` (ellipsized if too long); returns where it went.
+
+    `cut` tells the frame's list that the line is already a shortened one (the last line of wrapped text that did not fit).
+    """
     shown = ellipsize(font, text, rect.width)
     surf = render(font, shown, colour)
     r = surf.get_rect()
@@ -95,7 +103,7 @@ def draw_line(
     else:
         r.x = rect.x
     surface.blit(surf, r)
-    FRAME.add(surface, shown, "text", r, cut=shown != text, box=rect, px=font.point_size)
+    FRAME.add(surface, shown, "text", r, cut=cut or shown != text, box=rect, px=font.point_size)
     return r
 
 
@@ -128,12 +136,13 @@ def draw_wrapped(
     fit = max(1, rect.height // step) if rect.height > 0 else len(lines)
     if max_lines is not None:
         fit = min(fit, max_lines)
-    if len(lines) > fit:
+    shortened = len(lines) > fit
+    if shortened:
         lines = lines[:fit]
         lines[-1] = ellipsize(font, lines[-1] + " …", rect.width)
     y = rect.y
-    for line in lines:
+    for k, line in enumerate(lines):
         if line:
-            draw_line(surface, font, line, colour, pygame.Rect(rect.x, y, rect.width, step), align)
+            draw_line(surface, font, line, colour, pygame.Rect(rect.x, y, rect.width, step), align, cut=shortened and k == len(lines) - 1)
         y += step
     return y - rect.y

@@ -1,4 +1,4 @@
-"""A list whose rows wrap their title (two lines) and detail (three), never cut mid-word.
+"""A list whose rows wrap their title (two lines) and detail (four), never cut mid-word.
 
 The setup screen's scenario list holds titles such as "The Genoa Conference,
 1922" and "What if: leases count as compensation" in a third of a 1280-pixel
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 MAX_LINES = 2  # of a title
-DETAIL_LINES = 3  # of the line under it (a scenario's subtitle is often a whole question)
+DETAIL_LINES = 4  # of the line under it (a scenario's subtitle is often a whole question)
 
 
 def _text_width(app: App, width: int) -> int:
@@ -31,7 +31,7 @@ def _text_width(app: App, width: int) -> int:
 
 
 def row_height_for(app: App, items: Sequence[tuple[str, str]], width: int) -> int:
-    """The height of a row that shows the longest item's title and detail in full (up to two and three lines)."""
+    """The height of a row that shows the longest item's title and detail in full (up to two and four lines)."""
     theme, lay = app.theme, app.layout
     title_font, small = theme.text_font(lay, "label", "bold"), theme.text_font(lay, "small")
     inner = _text_width(app, width)
