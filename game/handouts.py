@@ -174,15 +174,19 @@ class _Writer:
             return f"{100 * share:.0f}%"
 
     def page(self, title: str, body: str) -> str:
-        return (f'<!DOCTYPE html>\n<html lang="{escape(self.lang)}">\n<head>\n<meta charset="utf-8">\n'
-                f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+        return (
+            f'<!DOCTYPE html>\n<html lang="{escape(self.lang)}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+        )
 
     def head(self, kind: str) -> str:
         s = self.s
         cal = s.calendar.sittings
         sub = ", ".join(x for x in (self.t(s.meta.place), f"{self.date(cal[0])} – {self.date(cal[-1])}") if x)
-        return (f"<h1>{self.e(s.meta.title)}</h1>\n<p class=\"sub\">{self.w(kind)}"
-                f"{' · ' + self.e(s.meta.subtitle) if self.t(s.meta.subtitle) else ''} · {escape(sub)}</p>\n")
+        return (
+            f'<h1>{self.e(s.meta.title)}</h1>\n<p class="sub">{self.w(kind)}'
+            f"{' · ' + self.e(s.meta.subtitle) if self.t(s.meta.subtitle) else ''} · {escape(sub)}</p>\n"
+        )
 
     # -- a delegation's role sheet ------------------------------------------------------
 
@@ -209,15 +213,14 @@ class _Writer:
         if mine:
             rows = "".join(
                 f"<li><b>{self.e(i.title)}</b>{': ' + self.e(i.description) if self.t(i.description) else ''}"
-                f"<br><span class=\"small\">{self.w('parties')}: {escape(', '.join(self.names[p] for p in i.parties))}; "
+                f'<br><span class="small">{self.w("parties")}: {escape(", ".join(self.names[p] for p in i.parties))}; '
                 f"{self.w('settles')}: {escape(', '.join(self.t(self.issues[x].title) for x in i.scope))}</span></li>"
                 for i in mine
             )
             parts.append(f"<section><h2>{self.w('instruments')}</h2><ul>{rows}</ul></section>")
         others = [o for o in s.delegations if o.id != d.id and not o.observer]
         if others:
-            rows = "".join(f"<li><b>{self.e(o.name)}</b>{': ' + self.e(o.public_demands) if self.t(o.public_demands) else ''}</li>"
-                           for o in others)
+            rows = "".join(f"<li><b>{self.e(o.name)}</b>{': ' + self.e(o.public_demands) if self.t(o.public_demands) else ''}</li>" for o in others)
             parts.append(f"<section><h2>{self.w('others')}</h2><ul>{rows}</ul></section>")
         return self.page(f"{self.t(s.meta.title)} — {self.t(d.name)}", "\n".join(parts))
 
@@ -228,7 +231,7 @@ class _Writer:
             st = d.stances.get(issue.id)
             if st is None:
                 continue
-            out.append(f"<h3>{self.e(issue.title)} <span class=\"small\">— {self.w(_importance(st.weight, top))}</span></h3>")
+            out.append(f'<h3>{self.e(issue.title)} <span class="small">— {self.w(_importance(st.weight, top))}</span></h3>')
             out.append("<ul>" + "".join(f"<li>{self.w(k)}: {escape(v)}</li>" for k, v in self.stance_words(issue.id, st, d)) + "</ul>")
         return "\n".join(out)
 
@@ -254,10 +257,10 @@ class _Writer:
     def aims(self, d: Delegation) -> str:
         total = sum(a.weight for a in d.aims) or 1.0
         rows = "".join(
-            f"<tr><td>{self.e(a.text)}</td><td class=\"num\">{self.num(a.weight)}</td><td class=\"num\">{self.pct(a.weight / total)}</td></tr>"
+            f'<tr><td>{self.e(a.text)}</td><td class="num">{self.num(a.weight)}</td><td class="num">{self.pct(a.weight / total)}</td></tr>'
             for a in d.aims
         )
-        return (f"<table><tr><th>{self.w('aim')}</th><th>{self.w('weight')}</th><th>{self.w('share')}</th></tr>{rows}</table>")
+        return f"<table><tr><th>{self.w('aim')}</th><th>{self.w('weight')}</th><th>{self.w('share')}</th></tr>{rows}</table>"
 
     # -- the teacher's guide ------------------------------------------------------------
 
@@ -268,20 +271,25 @@ class _Writer:
             parts.append(f"<section><h2>{self.w('variant')}</h2><p>{self.e(s.variant_note)}</p></section>")
         if self.t(s.meta.setting):
             parts.append(f"<section><h2>{self.w('setting')}</h2><p>{self.e(s.meta.setting)}</p></section>")
-        parts.append(f"<section><h2>{self.w('setup')}</h2>{self.lengths()}"
-                     f"<p><b>{self.w('command')}:</b> <code>plenipo play {escape(path_hint)} --length {escape(self.length)} "
-                     f"--lang {escape(self.lang)} --human ID …</code></p></section>")
+        parts.append(
+            f"<section><h2>{self.w('setup')}</h2>{self.lengths()}"
+            f"<p><b>{self.w('command')}:</b> <code>plenipo play {escape(path_hint)} --length {escape(self.length)} "
+            f"--lang {escape(self.lang)} --human ID …</code></p></section>"
+        )
         rows = "".join(
-            f"<tr><td><b>{self.e(d.name)}</b><br><span class=\"small\">{escape(', '.join(d.leaders))}</span></td>"
+            f'<tr><td><b>{self.e(d.name)}</b><br><span class="small">{escape(", ".join(d.leaders))}</span></td>'
             f"<td>{self.w('observer' if d.observer else 'main' if d.essential else 'member')}</td>"
             f"<td>{self.w(d.style.value)}</td><td>{self.e(d.public_demands)}</td></tr>"
             for d in s.delegations
         )
-        parts.append(f"<section><h2>{self.w('delegations')}</h2><table><tr><th>{self.w('delegations')}</th><th>{self.w('role')}</th>"
-                     f"<th>{self.w('style')}</th><th>{self.w('public')}</th></tr>{rows}</table></section>")
+        parts.append(
+            f"<section><h2>{self.w('delegations')}</h2><table><tr><th>{self.w('delegations')}</th><th>{self.w('role')}</th>"
+            f"<th>{self.w('style')}</th><th>{self.w('public')}</th></tr>{rows}</table></section>"
+        )
         items = "".join(
             f"<li><b>{self.e(i.title)}</b>{': ' + self.e(i.description) if self.t(i.description) else ''}<ul>"
-            + "".join(f"<li>{self.option_text(o)}</li>" for o in i.options) + "</ul></li>"
+            + "".join(f"<li>{self.option_text(o)}</li>" for o in i.options)
+            + "</ul></li>"
             for i in s.issues
         )
         parts.append(f"<section><h2>{self.w('issues')}</h2><ul>{items}</ul></section>")
@@ -309,13 +317,13 @@ class _Writer:
             parts.append(f"<section><h2>{self.w('history')}</h2>{named}<p>{self.e(s.meta.history)}</p></section>")
         if s.meta.sources:
             src = "".join(f"<li>{escape(x.short)}{' — ' + self.e(x.note) if self.t(x.note) else ''}</li>" for x in s.meta.sources)
-            parts.append(f"<section><h2>{self.w('sources')}</h2><ul class=\"small\">{src}</ul></section>")
+            parts.append(f'<section><h2>{self.w("sources")}</h2><ul class="small">{src}</ul></section>')
         return self.page(f"{self.t(s.meta.title)} — {self.words['teacher_guide']}", "\n".join(parts))
 
     def option_text(self, o: Option) -> str:
         """An option with its figure in the language's number style, marked when the figure is disputed."""
         label = escape(option_label(o, self.lang, self.translator.t, self.translator.number))
-        return label + (f" — <span class=\"small\">{self.e(o.description)}</span>" if self.t(o.description) else "")
+        return label + (f' — <span class="small">{self.e(o.description)}</span>' if self.t(o.description) else "")
 
     def lengths(self) -> str:
         cal = self.s.calendar
@@ -325,12 +333,16 @@ class _Writer:
         entries += [(x.id, self.t(x.title), list(x.sittings), x.minutes) for x in cal.lengths]
         for lid, title, days, minutes in entries:
             mark = " ◀" if lid == self.length else ""
-            rows.append(f"<tr><td>{escape(title)} <span class=\"small\"><code>--length {escape(lid)}</code></span>{mark}</td>"
-                        f"<td class=\"num\">{len(days)}</td>"
-                        f"<td class=\"num\">{minutes}</td><td class=\"num\">{self.num(round(minutes / len(days)))}</td>"
-                        f"<td>{escape(self.date(days[0]))} – {escape(self.date(days[-1]))}</td></tr>")
-        return (f"<h3>{self.w('lengths')}</h3><table><tr><th>{self.w('length')}</th><th>{self.w('sittings')}</th>"
-                f"<th>{self.w('minutes')}</th><th>{self.w('per_sitting')}</th><th>{self.w('dates')}</th></tr>{''.join(rows)}</table>")
+            rows.append(
+                f'<tr><td>{escape(title)} <span class="small"><code>--length {escape(lid)}</code></span>{mark}</td>'
+                f'<td class="num">{len(days)}</td>'
+                f'<td class="num">{minutes}</td><td class="num">{self.num(round(minutes / len(days)))}</td>'
+                f"<td>{escape(self.date(days[0]))} – {escape(self.date(days[-1]))}</td></tr>"
+            )
+        return (
+            f"<h3>{self.w('lengths')}</h3><table><tr><th>{self.w('length')}</th><th>{self.w('sittings')}</th>"
+            f"<th>{self.w('minutes')}</th><th>{self.w('per_sitting')}</th><th>{self.w('dates')}</th></tr>{''.join(rows)}</table>"
+        )
 
     def event_table(self) -> str:
         rows = []
@@ -342,12 +354,14 @@ class _Writer:
                 when.append(self.date(ev.date))
             if ev.when is not None:
                 when.append(f"{self.words['condition']} {self.condition(ev.when)}")
-            extra = f"<br><span class=\"small\">{self.w('audience')}: {escape(', '.join(self.names[a] for a in ev.audience))}</span>" \
-                if ev.audience else ""
-            rows.append(f"<tr><td>{escape('; '.join(when))}</td><td class=\"num\">{self.pct(ev.chance)}</td>"
-                        f"<td><b>{self.e(ev.title)}</b><br>{self.e(ev.text)}{extra}</td></tr>")
-        return (f"<table><tr><th>{self.w('when')}</th><th>{self.w('chance')}</th><th>{self.w('events')}</th></tr>"
-                f"{''.join(rows)}</table>")
+            extra = (
+                f'<br><span class="small">{self.w("audience")}: {escape(", ".join(self.names[a] for a in ev.audience))}</span>' if ev.audience else ""
+            )
+            rows.append(
+                f'<tr><td>{escape("; ".join(when))}</td><td class="num">{self.pct(ev.chance)}</td>'
+                f"<td><b>{self.e(ev.title)}</b><br>{self.e(ev.text)}{extra}</td></tr>"
+            )
+        return f"<table><tr><th>{self.w('when')}</th><th>{self.w('chance')}</th><th>{self.w('events')}</th></tr>{''.join(rows)}</table>"
 
     def condition(self, c: Condition) -> str:
         """A condition in plain words (ids replaced by titles); not escaped."""

@@ -154,8 +154,12 @@ def test_the_allow_list_holds_only_imports_that_still_exist() -> None:
 
 
 def test_tools_do_not_import_the_tests() -> None:
-    bad = [f"{p.relative_to(ROOT)}:{line} imports {t}" for p in sorted((ROOT / "tools").glob("*.py"))
-           for line, t in imports_of(p) if t.split(".")[0] in ("tests", "engine_kit", "game_helpers", "ui_helpers")]
+    bad = [
+        f"{p.relative_to(ROOT)}:{line} imports {t}"
+        for p in sorted((ROOT / "tools").glob("*.py"))
+        for line, t in imports_of(p)
+        if t.split(".")[0] in ("tests", "engine_kit", "game_helpers", "ui_helpers")
+    ]
     assert not bad, bad
 
 

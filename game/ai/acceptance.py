@@ -56,8 +56,16 @@ def change_since(r: Refusal, now: Situation) -> str | None:
     return None
 
 
-def decide(value: float, aspiration_next: float, alternative: float, best_seen: float, t: float,
-           refusals: list[Refusal], situation: Callable[[Refusal], Situation], min_gain: float) -> Verdict:
+def decide(
+    value: float,
+    aspiration_next: float,
+    alternative: float,
+    best_seen: float,
+    t: float,
+    refusals: list[Refusal],
+    situation: Callable[[Refusal], Situation],
+    min_gain: float,
+) -> Verdict:
     if value <= alternative + min_gain:
         return Verdict(False, "worse than no agreement")
     if value >= aspiration_next:

@@ -70,8 +70,7 @@ def chance(estimate: float, theta: float) -> float:
     return 1.0 / (1.0 + math.exp(-(estimate - theta) / CHANCE_SCALE))
 
 
-def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: float, mediator: bool = False,
-             refine: bool = True) -> Bid | None:
+def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: float, mediator: bool = False, refine: bool = True) -> Bid | None:
     """The package d should propose on k, or None when nothing at or above the target is left.
 
     A mediator (not a party) has no target of its own: it looks for the package the parties

@@ -22,8 +22,7 @@ from game.scenario.models import Effect, EffectKind
 #: Effects that change what a delegation wants (its stances or costs): its old answers no longer bind it.
 _STANCES = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST})
 #: Effects that change what a delegation wants or can bear: after one, its old answers may no longer hold.
-_TOUCHING = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST, EffectKind.PRESSURE,
-                       EffectKind.POSITION})
+_TOUCHING = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST, EffectKind.PRESSURE, EffectKind.POSITION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +107,13 @@ class Memory:
                 self.first_shift.setdefault(d, i)
                 self.moves[d] += 1
                 for o in range(cs.n_delegations):
-                    self._later(o, d, 'saw_shift', i)
+                    self._later(o, d, "saw_shift", i)
             elif kind is LogKind.STATEMENT:
                 if e.data.get("statement") == "holds_firm" and e.data.get("issue") in cs.i_index:
                     d = cs.d_index[e.actor or ""]
                     i = cs.i_index[e.data["issue"]]
                     for o in range(cs.n_delegations):
-                        self._later(o, d, 'saw_firmness', i)
+                        self._later(o, d, "saw_firmness", i)
             elif kind is LogKind.EVENT:
                 self._event(str(e.data["event"]))
             elif kind is LogKind.SIGNED:
@@ -168,7 +167,7 @@ class Memory:
         audience = self._audience(e)
         for o in range(self.cs.n_delegations):
             if o != p.proposer and (audience is None or o in audience):
-                self._later(o, p.proposer, 'saw_offer', p.instrument, offer)
+                self._later(o, p.proposer, "saw_offer", p.instrument, offer)
         self.offers.setdefault((p.proposer, p.instrument), []).append((p.turn, p.package, audience))
 
     def _answer(self, s: GameState, e: LogEntry) -> None:
@@ -183,14 +182,14 @@ class Memory:
             offer = dict(zip(cs.scope[p.instrument], p.package, strict=True))
             for o in range(cs.n_delegations):
                 if o != d and (audience is None or o in audience):
-                    self._later(o, d, 'saw_acceptance', offer)
+                    self._later(o, d, "saw_acceptance", offer)
             return
         n_i = cs.n_issues
         offer = dict(zip(cs.scope[p.instrument], p.package, strict=True))
         stated = tuple(self.positions[d * n_i : (d + 1) * n_i])
         for o in range(cs.n_delegations):
             if o != d and (audience is None or o in audience):
-                self._later(o, d, 'saw_refusal', offer, stated)
+                self._later(o, d, "saw_refusal", offer, stated)
         self.refusals.setdefault((p.instrument, p.package), []).append((d, self.moves[d], audience))
         reasons = e.data.get("reasons")
         if reasons:  # a team's refusal has no values; the AI answers only for its own
@@ -217,8 +216,14 @@ class Memory:
 
     def _check_sitting(self, s: GameState) -> None:
         held = self._sitting
-        if not held or not (held[0] == s.turn and held[1] is s.stances and held[2] == s.settled and held[3] == s.signed
-                            and held[4] == s.walked_out and held[5] == s.excluded):
+        if not held or not (
+            held[0] == s.turn
+            and held[1] is s.stances
+            and held[2] == s.settled
+            and held[3] == s.signed
+            and held[4] == s.walked_out
+            and held[5] == s.excluded
+        ):
             self._refresh(s)
 
     def _refresh(self, s: GameState) -> None:

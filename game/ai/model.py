@@ -50,9 +50,7 @@ def compile_prefs(cs: CompiledScenario, stances: Stances) -> Prefs:
     for d, w in enumerate(stances.weights.tolist()):
         total = sum(w)
         share = [x / total if total > 0 else 0.0 for x in w]
-        contrib.append(tuple(
-            tuple(share[i] * values[d][cs.option_offset[i] + o] for o in range(n)) for i, n in enumerate(cs.n_options)
-        ))
+        contrib.append(tuple(tuple(share[i] * values[d][cs.option_offset[i] + o] for o in range(n)) for i, n in enumerate(cs.n_options)))
         unsettled.append(tuple(share[i] * no_deal[d][i] for i in range(len(w))))
         shares.append(tuple(share))
     return Prefs(tuple(contrib), tuple(unsettled), tuple(shares))
@@ -86,6 +84,7 @@ def read_outlook(s: GameState) -> Outlook:
 
         def trust_of(a: int, b: int) -> float:
             return float(rel[a][b])
+
     chances = []
     likely = []
     signed = {sig.instrument for sig in s.signed}

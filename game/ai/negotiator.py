@@ -129,13 +129,18 @@ class Negotiator:
         asp = max(st.alternative, target(st.best, st.alternative, self.share(mem, s, d, k, st, t_next)) + noise)
         best_seen = value
         if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
-            seen = [st.value(pkg) for (j, k2), offers in mem.offers.items() if k2 == k and j != d
-                    for _, pkg, audience in offers if audience is None or d in audience]
+            seen = [
+                st.value(pkg)
+                for (j, k2), offers in mem.offers.items()
+                if k2 == k and j != d
+                for _, pkg, audience in offers
+                if audience is None or d in audience
+            ]
             best_seen = max(seen, default=value)
+
         def situation(r: Refusal) -> acceptance.Situation:
             then = s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d]
-            return acceptance.Situation(mem.signed, mem.touched[d], s.pressure[d], then, clamp(st.alternative), s.turn,
-                                        s.turn + 1 >= s.n_turns)
+            return acceptance.Situation(mem.signed, mem.touched[d], s.pressure[d], then, clamp(st.alternative), s.turn, s.turn + 1 >= s.n_turns)
 
         verdict = acceptance.decide(value, asp, st.alternative, best_seen, t, mem.refused.get((d, k), []), situation, bidding.MIN_GAIN)
         deciding: tuple[str, ...] = ()
@@ -252,8 +257,14 @@ class Negotiator:
         n_i = cs.n_issues
         demands = tuple(x if (x := s.settled[j]) >= 0 else s.positions[d * n_i + j] for j in range(n_i))
         before = prefs.utility(d, demands)
-        reasons = A.Reasons(clamp(before - step.loss), clamp(before), clamp(prefs.utility(d, s.settled)), (cs.issue_ids[i],),
-                            "concedes where it costs least", (cs.option_ids[i][step.option],))
+        reasons = A.Reasons(
+            clamp(before - step.loss),
+            clamp(before),
+            clamp(prefs.utility(d, s.settled)),
+            (cs.issue_ids[i],),
+            "concedes where it costs least",
+            (cs.option_ids[i][step.option],),
+        )
         return A.Shift(cs.delegation_ids[d], cs.issue_ids[i], cs.option_ids[i][step.option], reasons)
 
 

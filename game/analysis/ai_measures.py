@@ -35,10 +35,15 @@ from game.engine.state import GameState
 from game.engine.utility import table, utility
 from game.scenario.models import EffectKind
 
-_TOUCHING = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST, EffectKind.PRESSURE,
-                       EffectKind.POSITION})
-_CAUSES = frozenset({"accepts now that a treaty is signed", "accepts now that events changed its priorities",
-                     "accepts now that its other prospects have faded", "accepts now that the conference is ending"})
+_TOUCHING = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST, EffectKind.PRESSURE, EffectKind.POSITION})
+_CAUSES = frozenset(
+    {
+        "accepts now that a treaty is signed",
+        "accepts now that events changed its priorities",
+        "accepts now that its other prospects have faded",
+        "accepts now that the conference is ending",
+    }
+)
 #: Packages listed in full up to this many; larger instruments are searched issue by issue.
 ENUMERATE_LIMIT = 50_000
 
@@ -181,7 +186,8 @@ class AIMeasures:
             # every party better off than no deal (or it was signed), and the share that signed it
             "deal_for_all": {
                 key.split(":", 1)[1]: {"games": n, "signed_share": share("zopa_signed:" + key.split(":", 1)[1], key)}
-                for key, n in sorted(c.items()) if key.startswith("zopa_games:")
+                for key, n in sorted(c.items())
+                if key.startswith("zopa_games:")
             },
         }
 
@@ -250,5 +256,3 @@ def nash_ratio(s: GameState, k: int, package: tuple[int, ...]) -> float | None:
     rows, costs = _gains(s, k)
     g = -costs + sum(r[:, p] for r, p in zip(rows, package, strict=True))
     return float(np.prod(np.clip(g, 0.0, None))) / best[0]
-
-

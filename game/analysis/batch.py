@@ -145,9 +145,7 @@ class BatchResult:
             "outcomes": {o: t.outcomes.get(o, 0) for o in self.all_outcomes},
             "outcome_ci95": {o: [round(x, 4) for x in wilson(t.outcomes.get(o, 0), t.runs)] for o in self.all_outcomes},
             "instruments": {i: t.instruments.get(i, 0) for i in self.all_instruments},
-            "instrument_mean_sitting": {
-                i: round(t.signed_turns[i] / t.instruments[i], 2) for i in self.all_instruments if t.instruments.get(i)
-            },
+            "instrument_mean_sitting": {i: round(t.signed_turns[i] / t.instruments[i], 2) for i in self.all_instruments if t.instruments.get(i)},
             "instrument_sittings": {
                 i: {str(k): n for (j, k), n in sorted(t.signed_at.items()) if j == i} for i in self.all_instruments if t.instruments.get(i)
             },

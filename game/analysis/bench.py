@@ -148,8 +148,9 @@ print(json.dumps({"seconds": seconds, "parent_mb": own, "worker_mb": workers, "r
 
 def batch_memory(path: Path, runs: int, jobs: int) -> dict[str, Any]:
     """Peak RSS of a fresh process running a batch (and of its largest worker), and its time."""
-    out = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(path), str(runs), str(jobs)],
-                         capture_output=True, text=True, env=_child_env(), cwd=ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _MEMORY_CHILD, str(path), str(runs), str(jobs)], capture_output=True, text=True, env=_child_env(), cwd=ROOT, check=True
+    )
     data = _last_json_line(out.stdout)
     return {
         "scenario": path.stem,
@@ -182,7 +183,7 @@ def ui(path: Path, frames: int) -> dict[str, Any]:
         "first_frame_seconds": round(first, 3),
         **data,
         "command": f"SDL_VIDEODRIVER=dummy python -m game.ui.bench_probe {path.name} --frames {frames} --size 1920x1080 "
-                   "(conference screen, all-AI game in progress; first frame timed from process start)",
+        "(conference screen, all-AI game in progress; first frame timed from process start)",
     }
 
 
@@ -198,8 +199,7 @@ TARGETS = {
 }
 
 
-def run_bench(quick: bool = False, genoa: Path | None = None, tutorial: Path | None = None,
-              progress: Any = None) -> dict[str, Any]:
+def run_bench(quick: bool = False, genoa: Path | None = None, tutorial: Path | None = None, progress: Any = None) -> dict[str, Any]:
     """Every figure of `plenipo bench`, as JSON-friendly data."""
     sizes = QUICK if quick else FULL
     genoa = genoa or shipped_scenarios() / "genoa_1922.toml"
@@ -220,9 +220,11 @@ def run_bench(quick: bool = False, genoa: Path | None = None, tutorial: Path | N
         memory.append(batch_memory(memory_path, runs, jobs=1 if runs != sizes.memory_runs[-1] else 2))
     one_job = [m["peak_rss_mb"] for m in memory if m["jobs"] == 1]
     growth = one_job[-1] - one_job[0]
-    out["batch_memory"] = {"runs": memory, "growth_mb": round(growth, 1),
-                           "note": "peak RSS of 1-job batches of different sizes (growth: the largest batch minus the smallest); "
-                                   "the last batch ran on 2 jobs"}
+    out["batch_memory"] = {
+        "runs": memory,
+        "growth_mb": round(growth, 1),
+        "note": "peak RSS of 1-job batches of different sizes (growth: the largest batch minus the smallest); the last batch ran on 2 jobs",
+    }
     say("ui: conference screen")
     out["ui"] = ui(genoa, sizes.ui_frames)
     out["verdict"] = verdict(out)
@@ -238,12 +240,15 @@ def verdict(out: dict[str, Any]) -> dict[str, Any]:
     ui_data = out["ui"]
     rows = {
         "genoa_games_per_second": (genoa, genoa >= TARGETS["genoa_games_per_second"]),
-        "batch_10000_on_2_cores_seconds": (None if ten_k is None else round(ten_k, 1),
-                                           None if ten_k is None else ten_k <= TARGETS["batch_10000_on_2_cores_seconds"]),
-        "ui_frame_ms_p99": (ui_data.get("frame_ms_p99"), None if not ui_data["available"]
-                            else ui_data["frame_ms_p99"] <= TARGETS["ui_frame_ms_p99"]),
-        "ui_first_frame_seconds": (ui_data.get("first_frame_seconds"), None if not ui_data["available"]
-                                   else ui_data["first_frame_seconds"] <= TARGETS["ui_first_frame_seconds"]),
+        "batch_10000_on_2_cores_seconds": (
+            None if ten_k is None else round(ten_k, 1),
+            None if ten_k is None else ten_k <= TARGETS["batch_10000_on_2_cores_seconds"],
+        ),
+        "ui_frame_ms_p99": (ui_data.get("frame_ms_p99"), None if not ui_data["available"] else ui_data["frame_ms_p99"] <= TARGETS["ui_frame_ms_p99"]),
+        "ui_first_frame_seconds": (
+            ui_data.get("first_frame_seconds"),
+            None if not ui_data["available"] else ui_data["first_frame_seconds"] <= TARGETS["ui_first_frame_seconds"],
+        ),
         "batch_memory_growth_mb": (out["batch_memory"]["growth_mb"], out["batch_memory"]["growth_mb"] <= TARGETS["batch_memory_growth_mb"]),
     }
     return {k: {"measured": v, "target": TARGETS[k], "met": met} for k, (v, met) in rows.items()}

@@ -67,10 +67,18 @@ class Calibration:
     def to_json(self) -> dict[str, Any]:
         lo, hi = self.best.interval
         return {
-            "scenario": self.scenario, "set": self.keypath, "outcome": self.outcome, "target": self.target,
-            "runs": self.runs, "seed": self.seed, "length": self.length,
-            "value": self.best.values[0], "share": round(self.best.share, 4), "ci95": [round(lo, 4), round(hi, 4)],
-            "bracketed": self.bracketed, "probes": [p.to_json() for p in self.probes],
+            "scenario": self.scenario,
+            "set": self.keypath,
+            "outcome": self.outcome,
+            "target": self.target,
+            "runs": self.runs,
+            "seed": self.seed,
+            "length": self.length,
+            "value": self.best.values[0],
+            "share": round(self.best.share, 4),
+            "ci95": [round(lo, 4), round(hi, 4)],
+            "bracketed": self.bracketed,
+            "probes": [p.to_json() for p in self.probes],
         }
 
 
@@ -95,8 +103,14 @@ class Grid:
     def to_json(self) -> dict[str, Any]:
         near = self.nearest()
         return {
-            "scenario": self.scenario, "set": list(self.keypaths), "values": [list(v) for v in self.values],
-            "outcome": self.outcome, "target": self.target, "runs": self.runs, "seed": self.seed, "length": self.length,
+            "scenario": self.scenario,
+            "set": list(self.keypaths),
+            "values": [list(v) for v in self.values],
+            "outcome": self.outcome,
+            "target": self.target,
+            "runs": self.runs,
+            "seed": self.seed,
+            "length": self.length,
             "cells": [[p.to_json() for p in row] for row in self.cells],
             "nearest": near.to_json() if near is not None else None,
         }

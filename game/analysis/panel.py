@@ -111,8 +111,7 @@ def agreements(s: GameState, lang: str = "en") -> tuple[Agreement, ...]:
             continue
         gone = [cs.delegation_ids[d] for d in parties if d in s.walked_out]
         if gone:
-            out.append(Agreement(iid, title, names, "blocked", total, 0, True, (), (), (),
-                                 f"cannot be signed: {', '.join(gone)} has walked out"))
+            out.append(Agreement(iid, title, names, "blocked", total, 0, True, (), (), (), f"cannot be signed: {', '.join(gone)} has walked out"))
             continue
         f = frontier(s, k)
         count, exact = acceptable_count(s, k)
@@ -193,8 +192,12 @@ def intentions(s: GameState, neg: Strategy) -> tuple[Intention, ...]:
 def lines_json(lines: tuple[InstrumentLine, ...]) -> dict[str, Any]:
     return {
         x.id: {
-            "best": _r(x.best), "aspiration": _r(x.aspiration), "no_deal": _r(x.alternative), "cost": round(x.cost, 2),
-            "status": x.status or "open", "best_package": dict(x.best_package) if x.best_package else None,
+            "best": _r(x.best),
+            "aspiration": _r(x.aspiration),
+            "no_deal": _r(x.alternative),
+            "cost": round(x.cost, 2),
+            "status": x.status or "open",
+            "best_package": dict(x.best_package) if x.best_package else None,
             "plan": dict(x.package) if x.package else None,
         }
         for x in lines

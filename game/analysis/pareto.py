@@ -183,7 +183,7 @@ def _sweep(base: FloatArray, per_issue: list[FloatArray], options: list[IntArray
     The weights are a fixed low-discrepancy set on the simplex (no randomness), plus each
     party's near-dictatorial weighting, so the frontier's ends are found too."""
     p = len(base)
-    golden = np.array([(math.sqrt(q) % 1.0) for q in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)][:max(1, p)])
+    golden = np.array([(math.sqrt(q) % 1.0) for q in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)][: max(1, p)])
     k = np.arange(1, SWEEP_WEIGHTS + 1)[:, None]
     raw = -np.log(np.clip((k * golden[None, :p]) % 1.0, 1e-12, None))  # exponential spacings: uniform on the simplex
     ends = np.full((p, p), 1e-3) + np.eye(p)

@@ -49,16 +49,25 @@ class SweepResult:
         shares = self.shares
         rows = []
         for r, value in enumerate(self.values):
-            rows.append({
-                "value": value,
-                "outcomes": {o: int(self.counts[r, c]) for c, o in enumerate(self.outcomes)},
-                "shares": {o: round(float(shares[r, c]), 4) for c, o in enumerate(self.outcomes)},
-                "ci95": {o: [round(float(lo[r, c]), 4), round(float(hi[r, c]), 4)] for c, o in enumerate(self.outcomes)},
-                "instruments": {i: int(self.signed[r, c]) for c, i in enumerate(self.instruments)},
-                "mean_turns": round(float(self.mean_turns[r]), 3),
-            })
-        return {"scenario": self.scenario, "set": self.keypath, "runs": self.runs, "seed": self.seed, "length": self.length,
-                "rows": rows, "seconds": round(self.seconds, 3)}
+            rows.append(
+                {
+                    "value": value,
+                    "outcomes": {o: int(self.counts[r, c]) for c, o in enumerate(self.outcomes)},
+                    "shares": {o: round(float(shares[r, c]), 4) for c, o in enumerate(self.outcomes)},
+                    "ci95": {o: [round(float(lo[r, c]), 4), round(float(hi[r, c]), 4)] for c, o in enumerate(self.outcomes)},
+                    "instruments": {i: int(self.signed[r, c]) for c, i in enumerate(self.instruments)},
+                    "mean_turns": round(float(self.mean_turns[r]), 3),
+                }
+            )
+        return {
+            "scenario": self.scenario,
+            "set": self.keypath,
+            "runs": self.runs,
+            "seed": self.seed,
+            "length": self.length,
+            "rows": rows,
+            "seconds": round(self.seconds, 3),
+        }
 
 
 def run_sweep(
@@ -77,6 +86,7 @@ def run_sweep(
     results: list[BatchResult] = []
     total = runs * len(values)
     for r, (value, cs) in enumerate(zip(values, compiled, strict=True)):
+
         def step(done: int, _total: int, r: int = r) -> None:
             if progress:
                 progress(r * runs + done, total)
@@ -88,5 +98,6 @@ def run_sweep(
     counts = np.array([[res.tally.outcomes.get(o, 0) for o in outcomes] for res in results], dtype=np.int64)
     signed = np.array([[res.tally.instruments.get(i, 0) for i in instruments] for res in results], dtype=np.int64)
     turns = np.array([res.tally.turns / max(1, res.runs) for res in results], dtype=np.float64)
-    return SweepResult(s.id, keypath, tuple(values), outcomes, instruments, runs, seed, length, counts, signed, turns,
-                       sum(res.seconds for res in results))
+    return SweepResult(
+        s.id, keypath, tuple(values), outcomes, instruments, runs, seed, length, counts, signed, turns, sum(res.seconds for res in results)
+    )

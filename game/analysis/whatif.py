@@ -145,14 +145,14 @@ def _record(start: GameState, actions: Sequence[A.Action]) -> _Recorded:
                 p = s.proposals[action.proposal - 1]
                 answered.add((d, p.id))
                 change = Change.REJECT if action.answer is A.Answer.ACCEPT else Change.ACCEPT
-                decisions.append((Decision(me, change, s.turn, date, p.id, cs.instrument_ids[p.instrument],
-                                           cs.delegation_ids[p.proposer]), n, key))
+                decisions.append((Decision(me, change, s.turn, date, p.id, cs.instrument_ids[p.instrument], cs.delegation_ids[p.proposer]), n, key))
             elif isinstance(action, A.Propose):
                 if action.counter_to is not None:
                     p = s.proposals[action.counter_to - 1]
                     answered.add((d, p.id))
-                    decisions.append((Decision(me, Change.ACCEPT, s.turn, date, p.id, cs.instrument_ids[p.instrument],
-                                               cs.delegation_ids[p.proposer]), n, key))
+                    decisions.append(
+                        (Decision(me, Change.ACCEPT, s.turn, date, p.id, cs.instrument_ids[p.instrument], cs.delegation_ids[p.proposer]), n, key)
+                    )
                 decisions.append((Decision(me, Change.NOT_PROPOSE, s.turn, date, len(s.proposals) + 1, action.instrument, me), n, key))
             elif isinstance(action, A.Walkout):
                 decisions.append((Decision(me, Change.STAY, s.turn, date, None, None, None), n, key))
@@ -161,8 +161,21 @@ def _record(start: GameState, actions: Sequence[A.Action]) -> _Recorded:
     decisions = [x for x in decisions if x[0].change is not Change.NOT_PROPOSE or x[0].proposal in signed_proposals]
     for d, p, turn, key in pending_seen:
         if (d, p.id) not in answered:
-            decisions.append((Decision(cs.delegation_ids[d], Change.ANSWER_ACCEPT, turn, s.sittings[turn], p.id,
-                                       cs.instrument_ids[p.instrument], cs.delegation_ids[p.proposer]), -1, key))
+            decisions.append(
+                (
+                    Decision(
+                        cs.delegation_ids[d],
+                        Change.ANSWER_ACCEPT,
+                        turn,
+                        s.sittings[turn],
+                        p.id,
+                        cs.instrument_ids[p.instrument],
+                        cs.delegation_ids[p.proposer],
+                    ),
+                    -1,
+                    key,
+                )
+            )
     proposals = {p.id: _pkey(p) for p in s.proposals}
     return _Recorded(scripts, keys, proposals, decisions, s)
 
@@ -170,8 +183,9 @@ def _record(start: GameState, actions: Sequence[A.Action]) -> _Recorded:
 def _result(s: GameState, d: int, weights: Mapping[str, Mapping[str, float]] | None) -> Result:
     cs = s.cs
     mine = next((x.score for x in score(s, weights) if x.delegation == cs.delegation_ids[d]), 0.0)
-    return Result(cs.outcome(s.outcome).id if s.outcome is not None else None,
-                  tuple(cs.instrument_ids[sig.instrument] for sig in s.signed), mine, s.turn + 1)
+    return Result(
+        cs.outcome(s.outcome).id if s.outcome is not None else None, tuple(cs.instrument_ids[sig.instrument] for sig in s.signed), mine, s.turn + 1
+    )
 
 
 def _translate(s: GameState, d: int, action: A.Action, proposals: Mapping[int, ProposalKey]) -> A.Action | None:
@@ -220,7 +234,7 @@ def replay(
                 answer = A.Answer.ACCEPT if decision.change is Change.ACCEPT else A.Answer.REJECT
                 script[pos] = A.Respond(old.actor, old.proposal, answer)
             elif decision.change is Change.ACCEPT and isinstance(old, A.Propose) and old.counter_to is not None:
-                script[pos:pos + 1] = [A.Respond(old.actor, old.counter_to, A.Answer.ACCEPT), A.Pass(old.actor)]
+                script[pos : pos + 1] = [A.Respond(old.actor, old.counter_to, A.Answer.ACCEPT), A.Pass(old.actor)]
             else:  # STAY, NOT_PROPOSE
                 script[pos] = A.Pass(decision.delegation)
     s = start

@@ -61,8 +61,9 @@ def check_humans(cs: CompiledScenario, humans: Iterable[str]) -> None:
     playable = [d.id for d in cs.scenario.delegations if not d.observer]
     for did in humans:
         if did not in playable:
-            raise CliError(f"--human {did!r}: no delegation of {cs.scenario.id} by that id{did_you_mean(did, playable)}; "
-                           f"teams can play {', '.join(playable)}")
+            raise CliError(
+                f"--human {did!r}: no delegation of {cs.scenario.id} by that id{did_you_mean(did, playable)}; teams can play {', '.join(playable)}"
+            )
 
 
 def check_writable_dir(path: Path, option: str) -> None:

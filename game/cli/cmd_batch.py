@@ -59,8 +59,10 @@ def run(args: argparse.Namespace) -> int:
 def print_table(result: BatchResult) -> None:
     data = result.to_json()
     n = result.runs
-    print(f"{result.scenario}: {n} games, seed {result.seed}, length {result.length}, {result.jobs} job(s), "
-          f"{result.seconds:.2f} s ({result.games_per_second:.0f} games/s)")
+    print(
+        f"{result.scenario}: {n} games, seed {result.seed}, length {result.length}, {result.jobs} job(s), "
+        f"{result.seconds:.2f} s ({result.games_per_second:.0f} games/s)"
+    )
     print()
     print(f"{'outcome':<24}{'games':>7}{'share':>8}   95% interval")
     for oid, count in data["outcomes"].items():
@@ -72,11 +74,11 @@ def print_table(result: BatchResult) -> None:
         when = data["instrument_mean_sitting"].get(iid)
         lo, hi = wilson(count, n)
         at = "  ".join(f"{k}:{v}" for k, v in data["instrument_sittings"].get(iid, {}).items())
-        print(f"{iid:<24}{count:>7}{100 * count / n:>7.1f}%   {100 * lo:5.1f}–{100 * hi:5.1f}%   "
-              f"{when if when is not None else '—':>12}   {at or '—'}")
+        print(
+            f"{iid:<24}{count:>7}{100 * count / n:>7.1f}%   {100 * lo:5.1f}–{100 * hi:5.1f}%   {when if when is not None else '—':>12}   {at or '—'}"
+        )
     print()
-    print(f"mean length: {data['mean_turns']} sittings; ended by: "
-          + ", ".join(f"{k} {v}" for k, v in data["end_reasons"].items()))
+    print(f"mean length: {data['mean_turns']} sittings; ended by: " + ", ".join(f"{k} {v}" for k, v in data["end_reasons"].items()))
     print("sittings played (games): " + "  ".join(f"{k}:{v}" for k, v in data["game_lengths"].items()))
     if data["walkouts"]:
         print("walkouts: " + ", ".join(f"{k} {v}" for k, v in data["walkouts"].items()))
@@ -138,8 +140,9 @@ def write_csv(result: BatchResult, path: Path) -> None:
                 w.writerow(["outcome", oid, count, round(count / n, 4), round(lo, 4), round(hi, 4), "", "", ""])
             for iid, count in data["instruments"].items():
                 lo, hi = wilson(count, n)
-                w.writerow(["instrument", iid, count, round(count / n, 4), round(lo, 4), round(hi, 4),
-                            data["instrument_mean_sitting"].get(iid, ""), "", ""])
+                w.writerow(
+                    ["instrument", iid, count, round(count / n, 4), round(lo, 4), round(hi, 4), data["instrument_mean_sitting"].get(iid, ""), "", ""]
+                )
             for eid, count in data["events"].items():
                 w.writerow(["event", eid, count, round(count / n, 4), "", "", "", "", ""])
             for iid, by_sitting in data["instrument_sittings"].items():

@@ -36,20 +36,24 @@ def _row(name: str, value: str, command: str) -> None:
 
 def print_table(r: dict[str, Any]) -> None:
     m = r["machine"]
-    print(f"plenipo bench{' --quick' if r['quick'] else ''} on {m['cores']} cores, Python {m['python']}, numpy {m['numpy']}, "
-          f"{m['platform']} ({m['processor']})")
+    print(
+        f"plenipo bench{' --quick' if r['quick'] else ''} on {m['cores']} cores, Python {m['python']}, numpy {m['numpy']}, "
+        f"{m['platform']} ({m['processor']})"
+    )
     print("engine (all AI, 1 core):")
     for key, e in r["engine"].items():
         _row(f"{key} conferences/s", f"{e['games_per_second']:.1f} ({e['ms_per_game']:.2f} ms/game)", e["command"])
     b = r["batch_scaling"]
     print("batch scaling:")
-    _row(f"{b['runs']} games, jobs 1 / jobs 2", f"{b['jobs1_seconds']:.2f} s / {b['jobs2_seconds']:.2f} s = x{b['speedup']}",
-         b["command"])
+    _row(f"{b['runs']} games, jobs 1 / jobs 2", f"{b['jobs1_seconds']:.2f} s / {b['jobs2_seconds']:.2f} s = x{b['speedup']}", b["command"])
     _row("identical results", "yes" if b["identical"] else "NO", "outcome, instrument, event and score counts compared")
     print("memory (peak RSS):")
     for run_ in r["batch_memory"]["runs"]:
-        _row(f"batch {run_['runs']} {run_['scenario']} ({run_['jobs']} job)",
-             f"{run_['peak_rss_mb']:.0f} MB (worker {run_['worker_peak_rss_mb']:.0f} MB), {run_['seconds']:.1f} s", run_["command"])
+        _row(
+            f"batch {run_['runs']} {run_['scenario']} ({run_['jobs']} job)",
+            f"{run_['peak_rss_mb']:.0f} MB (worker {run_['worker_peak_rss_mb']:.0f} MB), {run_['seconds']:.1f} s",
+            run_["command"],
+        )
     _row("growth with batch size", f"{r['batch_memory']['growth_mb']:+.1f} MB", r["batch_memory"]["note"])
     u = r["ui"]
     print("ui (conference screen, dummy video driver):")

@@ -26,14 +26,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--minutes", type=float, default=0.0, help="minutes per team turn (default: no clock)")
     p.add_argument("--auto-pass", action="store_true", help="pass a team's turn when its time runs out")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
-    p.add_argument("--bind", default="0.0.0.0", metavar="ADDRESS",
-                   help="address to listen on (default: every network of this computer; 127.0.0.1 for this computer only)")
+    p.add_argument(
+        "--bind",
+        default="0.0.0.0",
+        metavar="ADDRESS",
+        help="address to listen on (default: every network of this computer; 127.0.0.1 for this computer only)",
+    )
     p.add_argument("--code", help="the room code to use (default: a fresh one; kept by --continue)")
     p.add_argument("--continue", dest="resume", action="store_true", help="resume the hosted game from its autosave")
-    p.add_argument("--script", type=Path, metavar="FILE",
-                   help="a UI script on the projector window (click, key, type, expect, wait, shot), as for `plenipo play --script`")
-    p.add_argument("--commands", type=Path, metavar="FILE",
-                   help="the teacher's commands from a file, also without a window (wait seats, free, ai, pass, pause...; see game/net/script.py)")
+    p.add_argument(
+        "--script",
+        type=Path,
+        metavar="FILE",
+        help="a UI script on the projector window (click, key, type, expect, wait, shot), as for `plenipo play --script`",
+    )
+    p.add_argument(
+        "--commands",
+        type=Path,
+        metavar="FILE",
+        help="the teacher's commands from a file, also without a window (wait seats, free, ai, pass, pause...; see game/net/script.py)",
+    )
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="save PNGs of the projector screen (needs the window)")
     p.add_argument("--headless", action="store_true", help="no projector window: the room code and events go to the terminal")
     p.set_defaults(func=run)
@@ -109,17 +121,18 @@ def build(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if length != "full" and length not in lengths:
         raise CliError(f"--length {length}: not a length of {path.name} (choose from full, {', '.join(lengths)})")
     seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
-    setup = SessionSetup(str(path), args.lang, tuple(dict.fromkeys(args.team)), length, seed,
-                         turn_minutes=args.minutes, auto_pass=args.auto_pass)
+    setup = SessionSetup(str(path), args.lang, tuple(dict.fromkeys(args.team)), length, seed, turn_minutes=args.minutes, auto_pass=args.auto_pass)
     return Session(scenario, setup), args.code, {}
 
 
 def banner(host, bind: str) -> str:  # type: ignore[no-untyped-def]
     where = ["127.0.0.1"] if bind.startswith("127.") else lan_addresses()
     seats = ", ".join(host.seats) or "none (an all-AI conference)"
-    lines = [f"Plenipo room {host.code} is open.",
-             *(f"  Team computers: plenipo join {a}:{host.port} --code {host.code}" for a in where),
-             f"  Seats for teams: {seats}"]
+    lines = [
+        f"Plenipo room {host.code} is open.",
+        *(f"  Team computers: plenipo join {a}:{host.port} --code {host.code}" for a in where),
+        f"  Seats for teams: {seats}",
+    ]
     return "\n".join(lines)
 
 

@@ -49,8 +49,10 @@ def game_at(cs: CompiledScenario, seed: int, length: str, sitting: int, neg: Neg
         s, _ = play_ai_turn(s, neg)
     if s.ended:
         assert s.outcome is not None
-        raise CliError(f"with seed {seed} the conference ends at sitting {s.turn + 1} ({s.end_reason.value if s.end_reason else '?'}, "
-                       f"outcome {cs.outcome(s.outcome).id!r}), before sitting {sitting}; choose an earlier sitting or another seed")
+        raise CliError(
+            f"with seed {seed} the conference ends at sitting {s.turn + 1} ({s.end_reason.value if s.end_reason else '?'}, "
+            f"outcome {cs.outcome(s.outcome).id!r}), before sitting {sitting}; choose an earlier sitting or another seed"
+        )
     return s
 
 
@@ -111,8 +113,10 @@ def _num(v: float | None) -> str:
 
 
 def print_text(data: dict[str, Any]) -> None:
-    print(f"{data['scenario']}: seed {data['seed']}, length {data['length']}, sitting {data['sitting']} of {data['sittings']} "
-          f"({data['date']}), all delegations played by the AI")
+    print(
+        f"{data['scenario']}: seed {data['seed']}, length {data['length']}, sitting {data['sitting']} of {data['sittings']} "
+        f"({data['date']}), all delegations played by the AI"
+    )
     settled = data["settled"]
     print("settled: " + (", ".join(f"{i}={o}" for i, o in settled.items()) if settled else "nothing yet"))
     print()

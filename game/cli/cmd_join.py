@@ -17,10 +17,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("address", metavar="HOST[:PORT]", help=f"the teacher's computer as shown on the projector (port {DEFAULT_PORT} if left out)")
     p.add_argument("--code", help="the room code shown on the projector")
     p.add_argument("--seat", metavar="ID", help="the delegation this computer plays (default: choose from the list)")
-    p.add_argument("--script", type=Path, metavar="FILE",
-                   help="a UI script on this team's window (click, key, type, expect, wait, shot), as for `plenipo play --script`")
-    p.add_argument("--commands", type=Path, metavar="FILE",
-                   help="the team's moves from a file, also without a window (wait turn, accept N, propose ..., pass; see game/net/script.py)")
+    p.add_argument(
+        "--script",
+        type=Path,
+        metavar="FILE",
+        help="a UI script on this team's window (click, key, type, expect, wait, shot), as for `plenipo play --script`",
+    )
+    p.add_argument(
+        "--commands",
+        type=Path,
+        metavar="FILE",
+        help="the team's moves from a file, also without a window (wait turn, accept N, propose ..., pass; see game/net/script.py)",
+    )
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="save PNGs of this team's screen (needs the window)")
     p.add_argument("--headless", action="store_true", help="no window: the team's news and moves go to the terminal")
     p.set_defaults(func=run)

@@ -23,8 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--autoplay", action="store_true", help="an all-AI conference as a spectator show")
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="save a PNG of each screen as it is shown and after each turn")
     p.add_argument("--exit-at-end", action="store_true", help="quit when the outcome screen is reached")
-    p.add_argument("--script", type=Path, metavar="FILE",
-                   help="play a UI script (click, key, type, expect, wait, shot...): exit 0 when every line passes, 1 at the first failure")
+    p.add_argument(
+        "--script",
+        type=Path,
+        metavar="FILE",
+        help="play a UI script (click, key, type, expect, wait, shot...): exit 0 when every line passes, 1 at the first failure",
+    )
     p.add_argument("--designer", type=Path, metavar="FILE", help="designer mode on a scenario file: F5 reloads it")
     p.set_defaults(func=run)
 

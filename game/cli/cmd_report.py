@@ -20,13 +20,20 @@ _SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".js
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("report", help="print or write the session record of a saved game (Markdown, HTML or JSON)",
-                       description="The session record of a saved game: setup, every move with its rationale, signatures "
-                                   "with how far each deal lay from the best possible, the teacher's actions, the outcome "
-                                   "and each delegation's score. Secrets stay hidden while the game is unfinished.")
+    p = sub.add_parser(
+        "report",
+        help="print or write the session record of a saved game (Markdown, HTML or JSON)",
+        description="The session record of a saved game: setup, every move with its rationale, signatures "
+        "with how far each deal lay from the best possible, the teacher's actions, the outcome "
+        "and each delegation's score. Secrets stay hidden while the game is unfinished.",
+    )
     p.add_argument("save", type=Path, metavar="SAVE", help="a save file (e.g. the autosave)")
-    p.add_argument("--format", choices=FORMATS, default=None, help="md (default), html (printable) or json; "
-                   "with --out, the file's extension decides when this is not given")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="md (default), html (printable) or json; with --out, the file's extension decides when this is not given",
+    )
     p.add_argument("--out", type=Path, default=None, metavar="FILE", help="write to this file (atomically) instead of printing")
     p.add_argument("--lang", default=None, metavar="CODE", help="language of the record (default: the game's)")
     p.add_argument("--reveal", action="store_true", help="the teacher's full copy: show secrets even if the game has not ended")

@@ -52,21 +52,39 @@ def run(args: argparse.Namespace) -> int:
         reasons = e.data.get("reasons") if args.why and e.data else None
         if reasons:
             print("            " + t("why: {sentence}", sentence=sentence or ai_note(t, str(reasons.get("note", "")))))
-            print("                 " + t("(value {value}, aspiration {aspiration}, alternative {alternative}, all 0-100)",
-                                          value=figure(round(reasons["value"], 1), args.lang),
-                                          aspiration=figure(round(reasons["aspiration"], 1), args.lang),
-                                          alternative=figure(round(reasons["alternative"], 1), args.lang)))
+            print(
+                "                 "
+                + t(
+                    "(value {value}, aspiration {aspiration}, alternative {alternative}, all 0-100)",
+                    value=figure(round(reasons["value"], 1), args.lang),
+                    aspiration=figure(round(reasons["aspiration"], 1), args.lang),
+                    alternative=figure(round(reasons["alternative"], 1), args.lang),
+                )
+            )
     assert s.outcome is not None
     outcome = cs.outcome(s.outcome)
     print()
     head = t("Outcome: {title} ({id})", title=tr(outcome.title, args.lang), id=outcome.id)
     print(head + (t(" — as in history") if outcome.historical else ""))
     for result in score(s):
-        print("  " + t("{name}: score {score}, utility {utility}", name=narrator.name(result.delegation),
-                       score=figure(round(result.score, 1), args.lang), utility=figure(round(result.utility, 1), args.lang)))
+        print(
+            "  "
+            + t(
+                "{name}: score {score}, utility {utility}",
+                name=narrator.name(result.delegation),
+                score=figure(round(result.score, 1), args.lang),
+                utility=figure(round(result.utility, 1), args.lang),
+            )
+        )
     if args.log:
-        payload = {"scenario": cs.scenario.id, "digest": loaded.digest, "seed": args.seed, "length": args.length,
-                   "outcome": outcome.id, "log": [e.to_json() for e in s.log]}
+        payload = {
+            "scenario": cs.scenario.id,
+            "digest": loaded.digest,
+            "seed": args.seed,
+            "length": args.length,
+            "outcome": outcome.id,
+            "log": [e.to_json() for e in s.log],
+        }
         try:
             args.log.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         except OSError as e:

@@ -30,10 +30,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "(a range gives --points values).",
     )
     p.add_argument("scenario", help="scenario file or id")
-    p.add_argument("--set", required=True, action="append", metavar="PATH=V1,V2,...|PATH=LO..HI", dest="setting",
-                   help="the parameter and its values, or a range LO..HI (with --target); give it twice for a grid")
-    p.add_argument("--target", metavar="OUTCOME=SHARE",
-                   help="the outcome and the share wanted, e.g. treaty=0.5 or treaty=50%%")
+    p.add_argument(
+        "--set",
+        required=True,
+        action="append",
+        metavar="PATH=V1,V2,...|PATH=LO..HI",
+        dest="setting",
+        help="the parameter and its values, or a range LO..HI (with --target); give it twice for a grid",
+    )
+    p.add_argument("--target", metavar="OUTCOME=SHARE", help="the outcome and the share wanted, e.g. treaty=0.5 or treaty=50%%")
     p.add_argument("--points", type=int, default=5, help="values per range in a grid (default 5)")
     p.add_argument("--steps", type=int, default=STEPS, help=f"bisection steps after the two ends (default {STEPS})")
     p.add_argument("--runs", type=int, default=500, help="games per value (default 500)")
@@ -148,13 +153,16 @@ def _tick(p: Probe) -> None:
 
 def _bisect(args: argparse.Namespace, path: Path, rng: tuple[str, float, float], target: tuple[str, float]) -> int:
     keypath, low, high = rng
-    r = calibrate(path, keypath, low, high, target[0], target[1], args.runs, args.seed, args.jobs, args.length, args.steps,
-                  None if args.json else _tick)
+    r = calibrate(
+        path, keypath, low, high, target[0], target[1], args.runs, args.seed, args.jobs, args.length, args.steps, None if args.json else _tick
+    )
     if args.json:
         print(json.dumps(r.to_json(), ensure_ascii=False))
         return 0
-    print(f"{r.scenario}: {keypath} in {_show(low)}..{_show(high)}, target {r.outcome} = {100 * r.target:.1f}%, "
-          f"{r.runs} games per value, seed {r.seed}, length {r.length}")
+    print(
+        f"{r.scenario}: {keypath} in {_show(low)}..{_show(high)}, target {r.outcome} = {100 * r.target:.1f}%, "
+        f"{r.runs} games per value, seed {r.seed}, length {r.length}"
+    )
     print()
     print(f"{'value':>12}{r.outcome + ' share':>22}   95% interval")
     for p in r.probes:
@@ -163,8 +171,9 @@ def _bisect(args: argparse.Namespace, path: Path, rng: tuple[str, float, float],
         print(f"{_show(p.values[0]):>12}{100 * p.share:>21.1f}%   {100 * lo:5.1f}–{100 * hi:5.1f}%{mark}")
     print()
     lo, hi = r.best.interval
-    verdict = (f"{keypath} = {_show(r.best.values[0])}: {r.outcome} in {100 * r.best.share:.1f}% of games "
-               f"(95% interval {100 * lo:.1f}–{100 * hi:.1f}%)")
+    verdict = (
+        f"{keypath} = {_show(r.best.values[0])}: {r.outcome} in {100 * r.best.share:.1f}% of games (95% interval {100 * lo:.1f}–{100 * hi:.1f}%)"
+    )
     if not r.bracketed:
         verdict += "; the target is outside the shares at the range's ends, so this is the nearer end: widen the range or move another parameter"
     print(verdict)
@@ -179,8 +188,18 @@ def _grid(args: argparse.Namespace, path: Path, ranges: list[tuple[str, float, f
         axes.append((rng[0], spaced(rng[1], rng[2], args.points)) if rng is not None else parse_setting(text))
     if axes[0][0] == axes[1][0]:
         raise CliError(f"--set names {axes[0][0]!r} twice; a grid needs two different parameters")
-    g = grid(path, (axes[0][0], axes[1][0]), (axes[0][1], axes[1][1]), target[0], target[1], args.runs, args.seed, args.jobs,
-             args.length, None if args.json else _tick)
+    g = grid(
+        path,
+        (axes[0][0], axes[1][0]),
+        (axes[0][1], axes[1][1]),
+        target[0],
+        target[1],
+        args.runs,
+        args.seed,
+        args.jobs,
+        args.length,
+        None if args.json else _tick,
+    )
     if args.json:
         print(json.dumps(g.to_json(), ensure_ascii=False))
         return 0
@@ -196,8 +215,10 @@ def _grid(args: argparse.Namespace, path: Path, ranges: list[tuple[str, float, f
     if near is not None:
         lo, hi = near.interval
         print()
-        print(f"nearest: {g.keypaths[0]} = {_show(near.values[0])}, {g.keypaths[1]} = {_show(near.values[1])}: "
-              f"{100 * near.share:.1f}% (95% interval {100 * lo:.1f}–{100 * hi:.1f}%)")
+        print(
+            f"nearest: {g.keypaths[0]} = {_show(near.values[0])}, {g.keypaths[1]} = {_show(near.values[1])}: "
+            f"{100 * near.share:.1f}% (95% interval {100 * lo:.1f}–{100 * hi:.1f}%)"
+        )
     return 0
 
 

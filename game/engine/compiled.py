@@ -31,6 +31,7 @@ class UnknownLength(ValueError):
         self.length_id = length_id
         self.offered = offered
 
+
 @dataclass(frozen=True)
 class Stances:
     """What every delegation values; changed only by effects, so shared until then.

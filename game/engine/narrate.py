@@ -124,25 +124,32 @@ class Narrator:
             head = tr(ev.title, self.lang)
             return f"{head}. {text}".strip() if text else f"{head}."
         if kind is LogKind.PROPOSAL:
-            where = t("in plenary") if d["to"] == "plenary" else t("in private talks with {names}").format(
-                names=", ".join(self.name(x) for x in d["to"])
+            where = (
+                t("in plenary") if d["to"] == "plenary" else t("in private talks with {names}").format(names=", ".join(self.name(x) for x in d["to"]))
             )
             said = t("{who} proposes {instrument} {where}: {package}.").format(
                 who=who, instrument=self.instrument(d["instrument"]), where=where, package=self.package(d["package"])
             )
             return self._with_terms(said, d["instrument"]) if with_terms else said
         if kind is LogKind.ANSWER:
-            msg = t("{who} accepts proposal {number} ({instrument}).") if d["answer"] == "accept" else t(
-                "{who} rejects proposal {number} ({instrument})."
+            msg = (
+                t("{who} accepts proposal {number} ({instrument}).")
+                if d["answer"] == "accept"
+                else t("{who} rejects proposal {number} ({instrument}).")
             )
             return msg.format(who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]))
         if kind is LogKind.SIGNED:
-            return self._with_terms(t("{instrument} is signed: {package}.").format(
-                instrument=self.instrument(d["instrument"]), package=self.package(d["package"])), d["instrument"])
+            return self._with_terms(
+                t("{instrument} is signed: {package}.").format(instrument=self.instrument(d["instrument"]), package=self.package(d["package"])),
+                d["instrument"],
+            )
         if kind is LogKind.LAPSED and d.get("withdrawn"):
             return t("Proposal {number} ({instrument}) is withdrawn: {settled_by} has already settled {issue} otherwise.").format(
-                number=d["proposal"], instrument=self.instrument(d["instrument"]), settled_by=self.instrument(d["settled_by"]),
-                issue=self.issue(d["issue"]))
+                number=d["proposal"],
+                instrument=self.instrument(d["instrument"]),
+                settled_by=self.instrument(d["settled_by"]),
+                issue=self.issue(d["issue"]),
+            )
         if kind is LogKind.LAPSED:
             return t("Proposal {number} ({instrument}) lapses unanswered.").format(number=d["proposal"], instrument=self.instrument(d["instrument"]))
         if kind is LogKind.POSITION:
@@ -160,9 +167,11 @@ class Narrator:
         if kind is LogKind.AUDIENCE:
             return t("{who} asks {host} for private talks.").format(who=who, host=self.name(str(d["host"])))
         if kind is LogKind.AUDIENCE_ANSWER:
-            msg = {"granted": t("{who} receives {asker} for private talks."),
-                   "refused": t("{who} refuses {asker} an audience."),
-                   "put_off": t("{who} puts {asker} off: the request for an audience goes unanswered.")}[str(d["answer"])]
+            msg = {
+                "granted": t("{who} receives {asker} for private talks."),
+                "refused": t("{who} refuses {asker} an audience."),
+                "put_off": t("{who} puts {asker} off: the request for an audience goes unanswered."),
+            }[str(d["answer"])]
             return msg.format(who=who, asker=self.name(str(d["asker"])))
         if kind is LogKind.TEACHER:
             return self._teacher(d)

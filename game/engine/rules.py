@@ -408,21 +408,49 @@ def _apply(s: GameState, action: A.Action) -> GameState:
         h = cs.d_index[action.host]
         a = Audience(len(s.audiences) + 1, s.turn, d, h)
         s = s.evolve(audiences=(*s.audiences, a))
-        return _with_log(s, [_entry(s, LogKind.AUDIENCE, me, frozenset({me, action.host}), audience=a.id, host=action.host,
-                                    **_why(action.rationale))])
+        return _with_log(
+            s, [_entry(s, LogKind.AUDIENCE, me, frozenset({me, action.host}), audience=a.id, host=action.host, **_why(action.rationale))]
+        )
     if isinstance(action, A.AnswerAudience):
         a = s.audiences[action.audience - 1]
         s = _answer_audience(s, a, AudienceStatus.GRANTED if action.grant else AudienceStatus.REFUSED)
-        return _with_log(s, [_entry(s, LogKind.AUDIENCE_ANSWER, me, frozenset({me, cs.delegation_ids[a.asker]}), audience=a.id,
-                                    asker=cs.delegation_ids[a.asker], answer="granted" if action.grant else "refused",
-                                    **_reasons(action.reasons), **_why(action.rationale))])
+        return _with_log(
+            s,
+            [
+                _entry(
+                    s,
+                    LogKind.AUDIENCE_ANSWER,
+                    me,
+                    frozenset({me, cs.delegation_ids[a.asker]}),
+                    audience=a.id,
+                    asker=cs.delegation_ids[a.asker],
+                    answer="granted" if action.grant else "refused",
+                    **_reasons(action.reasons),
+                    **_why(action.rationale),
+                )
+            ],
+        )
     if isinstance(action, A.Respond):
         p = s.proposals[action.proposal - 1]
         status = ProposalStatus.REJECTED if action.answer is A.Answer.REJECT else ProposalStatus.OPEN
         p = dataclasses.replace(p, answers=(*p.answers, (d, action.answer)), status=status)
         s = _replace_proposal(s, p)
-        return _with_log(s, [_entry(s, LogKind.ANSWER, me, _audience(s, p), proposal=p.id, answer=action.answer.value,
-                                    instrument=cs.instrument_ids[p.instrument], **_reasons(action.reasons), **_why(action.rationale))])
+        return _with_log(
+            s,
+            [
+                _entry(
+                    s,
+                    LogKind.ANSWER,
+                    me,
+                    _audience(s, p),
+                    proposal=p.id,
+                    answer=action.answer.value,
+                    instrument=cs.instrument_ids[p.instrument],
+                    **_reasons(action.reasons),
+                    **_why(action.rationale),
+                )
+            ],
+        )
 
     entries: list[LogEntry] = []
     if isinstance(action, A.Propose):
@@ -431,8 +459,18 @@ def _apply(s: GameState, action: A.Action) -> GameState:
             old = s.proposals[action.counter_to - 1]
             old = dataclasses.replace(old, answers=(*old.answers, (d, A.Answer.REJECT)), status=ProposalStatus.REJECTED)
             s = _replace_proposal(s, old)
-            entries.append(_entry(s, LogKind.ANSWER, me, _audience(s, old), proposal=old.id, answer="reject",
-                                  instrument=cs.instrument_ids[old.instrument], countered=True))
+            entries.append(
+                _entry(
+                    s,
+                    LogKind.ANSWER,
+                    me,
+                    _audience(s, old),
+                    proposal=old.id,
+                    answer="reject",
+                    instrument=cs.instrument_ids[old.instrument],
+                    countered=True,
+                )
+            )
         # a delegation's newer proposal on the same instrument replaces its older one
         for old in s.open_proposals():
             if old.proposer == d and old.instrument == k:
@@ -444,17 +482,31 @@ def _apply(s: GameState, action: A.Action) -> GameState:
         s = s.evolve(proposals=(*s.proposals, p))
         if to is not None:
             s = _consulted(s, p)
-        entries.append(_entry(s, LogKind.PROPOSAL, me, _audience(s, p), proposal=p.id, instrument=action.instrument,
-                              package=dict(action.package), to=sorted(action.to) if action.to else "plenary",
-                              **_reasons(action.reasons), **_why(action.rationale)))
+        entries.append(
+            _entry(
+                s,
+                LogKind.PROPOSAL,
+                me,
+                _audience(s, p),
+                proposal=p.id,
+                instrument=action.instrument,
+                package=dict(action.package),
+                to=sorted(action.to) if action.to else "plenary",
+                **_reasons(action.reasons),
+                **_why(action.rationale),
+            )
+        )
     elif isinstance(action, A.Shift):
         i = cs.i_index[action.issue]
         positions = list(s.positions)
         old_opt = cs.option_ids[i][positions[d * cs.n_issues + i]]
         positions[d * cs.n_issues + i] = cs.option_ids[i].index(action.option)
         s = s.evolve(positions=tuple(positions))
-        entries.append(_entry(s, LogKind.POSITION, me, issue=action.issue, option=action.option, was=old_opt,
-                              **_reasons(action.reasons), **_why(action.rationale)))
+        entries.append(
+            _entry(
+                s, LogKind.POSITION, me, issue=action.issue, option=action.option, was=old_opt, **_reasons(action.reasons), **_why(action.rationale)
+            )
+        )
     elif isinstance(action, A.Statement):
         extra = {"issue": action.issue} if action.issue else {}
         entries.append(_entry(s, LogKind.STATEMENT, me, text=action.text, statement=action.kind.value, **extra, **_why(action.rationale)))
@@ -465,8 +517,7 @@ def _apply(s: GameState, action: A.Action) -> GameState:
         for old in s.open_proposals():
             if old.proposer == d or d in cs.parties[old.instrument]:
                 s = _replace_proposal(s, dataclasses.replace(old, status=ProposalStatus.LAPSED))
-        entries.append(_entry(s, LogKind.WALKOUT, me, essential=cs.delegation(d).essential,
-                              **_reasons(action.reasons), **_why(action.rationale)))
+        entries.append(_entry(s, LogKind.WALKOUT, me, essential=cs.delegation(d).essential, **_reasons(action.reasons), **_why(action.rationale)))
         if cs.delegation(d).essential:
             s = _with_log(s, entries)
             return _end(s, EndReason.WALKOUT)
@@ -522,9 +573,12 @@ def _consulted(s: GameState, p: Proposal) -> GameState:
     for t in outsiders:
         if not _could_sign(s, t, p):
             continue
-        before = sum(1 for q in s.proposals if q.id != p.id and q.proposer == p.proposer and q.to is not None and t in q.to
-                     and t not in cs.parties[q.instrument])
-        gain = cs.delegation(t).consulted_trust * 0.5 ** before
+        before = sum(
+            1
+            for q in s.proposals
+            if q.id != p.id and q.proposer == p.proposer and q.to is not None and t in q.to and t not in cs.parties[q.instrument]
+        )
+        gain = cs.delegation(t).consulted_trust * 0.5**before
         rel[t, p.proposer] = min(100.0, float(rel[t, p.proposer]) + gain)
         changed = True
     if not changed:
@@ -546,8 +600,13 @@ def _could_sign(s: GameState, d: int, p: Proposal) -> bool:
 def _reasons(r: A.Reasons | None) -> dict[str, object]:
     if r is None:
         return {}
-    out: dict[str, object] = {"value": round(r.value, 2), "aspiration": round(r.aspiration, 2), "alternative": round(r.alternative, 2),
-                              "deciding": list(r.deciding), "note": r.note}
+    out: dict[str, object] = {
+        "value": round(r.value, 2),
+        "aspiration": round(r.aspiration, 2),
+        "alternative": round(r.alternative, 2),
+        "deciding": list(r.deciding),
+        "note": r.note,
+    }
     if r.wanted:
         out["wanted"] = list(r.wanted)
     return {"reasons": out}
@@ -590,9 +649,17 @@ def _resolve_sitting(s: GameState) -> GameState:
     for a in s.audiences:  # a request not answered by the end of the sitting after it was made is put off
         if a.status is AudienceStatus.ASKED and a.turn < s.turn:
             s = _answer_audience(s, a, AudienceStatus.REFUSED)
-            entries.append(_entry(s, LogKind.AUDIENCE_ANSWER, cs.delegation_ids[a.host],
-                                  frozenset({cs.delegation_ids[a.host], cs.delegation_ids[a.asker]}), audience=a.id,
-                                  asker=cs.delegation_ids[a.asker], answer="put_off"))
+            entries.append(
+                _entry(
+                    s,
+                    LogKind.AUDIENCE_ANSWER,
+                    cs.delegation_ids[a.host],
+                    frozenset({cs.delegation_ids[a.host], cs.delegation_ids[a.asker]}),
+                    audience=a.id,
+                    asker=cs.delegation_ids[a.asker],
+                    answer="put_off",
+                )
+            )
     growth = [cs.delegation(d).pressure_growth for d in range(cs.n_delegations)]
     pressure = tuple(min(1.0, x + g) for x, g in zip(s.pressure, growth, strict=True))
     snap = Snapshot(s.turn + 1, s.positions, tuple(float(x) for x in s.relations.ravel()), s.pressure)
@@ -646,9 +713,19 @@ def _withdraw_contradicting(s: GameState, signed: Proposal, entries: list[LogEnt
         if not clash:
             continue
         s = _replace_proposal(s, dataclasses.replace(other, status=ProposalStatus.LAPSED))
-        entries.append(_entry(s, LogKind.LAPSED, None, _audience(s, other), proposal=other.id,
-                              instrument=cs.instrument_ids[other.instrument], withdrawn=True,
-                              settled_by=cs.instrument_ids[signed.instrument], issue=cs.issue_ids[clash[0]]))
+        entries.append(
+            _entry(
+                s,
+                LogKind.LAPSED,
+                None,
+                _audience(s, other),
+                proposal=other.id,
+                instrument=cs.instrument_ids[other.instrument],
+                withdrawn=True,
+                settled_by=cs.instrument_ids[signed.instrument],
+                issue=cs.issue_ids[clash[0]],
+            )
+        )
     return s
 
 

@@ -252,8 +252,17 @@ class GameState:
             "excluded": sorted(self.excluded),
             "leaked": sorted(self.leaked),
             "proposals": [
-                [p.id, p.turn, p.proposer, p.instrument, list(p.package), sorted(p.to) if p.to is not None else None,
-                 [[a, b.value] for a, b in p.answers], p.status.value, p.counter_to]
+                [
+                    p.id,
+                    p.turn,
+                    p.proposer,
+                    p.instrument,
+                    list(p.package),
+                    sorted(p.to) if p.to is not None else None,
+                    [[a, b.value] for a, b in p.answers],
+                    p.status.value,
+                    p.counter_to,
+                ]
                 for p in self.proposals
             ],
             "signed": [[s.instrument, list(s.package), s.turn, s.proposal, [round(c, 6) for c in s.costs]] for s in self.signed],

@@ -86,5 +86,3 @@ def _table(s: GameState, d: int) -> Table:
 def utility(t: Table, world: tuple[int, ...]) -> float:
     # the same terms, added in the same order, as sum(c[o] if o >= 0 else u ...): bit for bit equal
     return sum(map(tuple.__getitem__, t.rows, world))
-
-

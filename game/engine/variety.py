@@ -33,7 +33,7 @@ def varied(s: GameState) -> GameState:
         values, no_deal = s.stances.values.copy(), s.stances.no_deal.copy()
         for d, i, size in jitters:
             off, n = cs.option_offset[i], cs.n_options[i]
-            values[d, off:off + n] = np.clip(values[d, off:off + n] + rng.uniform(-size, size, n), 0.0, 100.0)
+            values[d, off : off + n] = np.clip(values[d, off : off + n] + rng.uniform(-size, size, n), 0.0, 100.0)
             no_deal[d, i] = float(np.clip(no_deal[d, i] + rng.uniform(-size, size), 0.0, 100.0))
         changes["stances"] = Stances(values, s.stances.weights.copy(), no_deal).freeze()
     if trust:

@@ -99,8 +99,14 @@ async def measure(port: int, pid: int, moves: int, pings: int) -> dict[str, obje
     finally:
         for c in clients.values():
             await c.close()
-    return {"ping": _ms(ping_times), "move": _ms(move_times), "rss_before": before, "rss_joined": joined, "rss_after": played,
-            "moves": len(move_times)}
+    return {
+        "ping": _ms(ping_times),
+        "move": _ms(move_times),
+        "rss_before": before,
+        "rss_joined": joined,
+        "rss_after": played,
+        "moves": len(move_times),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,8 +117,23 @@ def main(argv: list[str] | None = None) -> int:
     port = free_port()
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "PLENIPO_HOME": home, "SDL_VIDEODRIVER": "dummy"}
-        cmd = [sys.executable, "-m", "game", "host", "genoa_1922", *(x for t in TEAMS for x in ("--team", t)), "--seed", "1922",
-               "--bind", "127.0.0.1", "--port", str(port), "--code", "ACEFH", "--headless"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "game",
+            "host",
+            "genoa_1922",
+            *(x for t in TEAMS for x in ("--team", t)),
+            "--seed",
+            "1922",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--code",
+            "ACEFH",
+            "--headless",
+        ]
         host = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             for _ in range(300):
@@ -131,8 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"plenipo network bench: Genoa, 7 team computers on 127.0.0.1 ({os.cpu_count()} cores, Python {sys.version.split()[0]})")
     print(f"  ping round trip          {r['ping']}")
     print(f"  move round trip          {r['move']}  (check, move, AI turns, autosave, 7 views)")
-    print(f"  host memory (RSS)        {mb(r['rss_before'])} before joining, {mb(r['rss_joined'])} with 7 clients, "
-          f"{mb(r['rss_after'])} after {r['moves']} moves")
+    print(
+        f"  host memory (RSS)        {mb(r['rss_before'])} before joining, {mb(r['rss_joined'])} with 7 clients, "
+        f"{mb(r['rss_after'])} after {r['moves']} moves"
+    )
     return 0
 
 

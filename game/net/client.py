@@ -98,8 +98,9 @@ class Client:
 
     async def _connect(self, seat: str | None, token: str | None, timeout: float) -> P.Welcome | P.Lobby | P.Refused:
         try:
-            self._ws = await asyncio.wait_for(connect(self.url, max_size=P.MAX_HOST_BYTES, open_timeout=timeout,
-                                                      ping_interval=10, ping_timeout=10, compression=None), timeout)
+            self._ws = await asyncio.wait_for(
+                connect(self.url, max_size=P.MAX_HOST_BYTES, open_timeout=timeout, ping_interval=10, ping_timeout=10, compression=None), timeout
+            )
         except (OSError, TimeoutError, InvalidHandshake, InvalidURI) as e:
             raise JoinError(f"cannot reach the host at {self.url} ({e})") from None
         loop = asyncio.get_running_loop()
@@ -129,6 +130,7 @@ class Client:
         """The newest view once `test` holds for it (a turn, the outcome, ...); TimeoutError after `timeout` seconds.
 
         Views older than this computer's last move are skipped: they cannot yet show what the move changed."""
+
         async def until() -> P.View:
             async with self._changed:
                 while self.view is None or self.view.revision < self.last_done or not test(self.view):

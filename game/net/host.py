@@ -124,9 +124,16 @@ class Incident:
 
 
 class Host:
-    def __init__(self, session: Session, *, code: str | None = None, tokens: dict[str, str] | None = None,
-                 save_path: Path | None = None, network_file: Path | None = None,
-                 on_change: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        code: str | None = None,
+        tokens: dict[str, str] | None = None,
+        save_path: Path | None = None,
+        network_file: Path | None = None,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
         self.session = session
         self.tr = Translator(session.setup.lang)
         self.code = code or room_code()
@@ -157,8 +164,17 @@ class Host:
         self._advance()
         self._persist()
         self.public = self.view_for(None)
-        self.server = await serve(self._handle, bind, port, max_size=4 * P.MAX_CLIENT_BYTES, max_queue=8,
-                                  ping_interval=10, ping_timeout=10, close_timeout=2, compression=None)
+        self.server = await serve(
+            self._handle,
+            bind,
+            port,
+            max_size=4 * P.MAX_CLIENT_BYTES,
+            max_queue=8,
+            ping_interval=10,
+            ping_timeout=10,
+            close_timeout=2,
+            compression=None,
+        )
         self.port = int(next(iter(self.server.sockets)).getsockname()[1])
         self._ticker = asyncio.create_task(self._tick())
         log.info("room %s open on %s:%d", self.code, bind, self.port)
@@ -182,14 +198,23 @@ class Host:
     def seat_infos(self) -> tuple[P.SeatInfo, ...]:
         cs, lang = self.session.cs, self.tr.lang
         codes = short_codes(cs.scenario.delegations, lang)
-        return tuple(P.SeatInfo(id=did, name=tr(cs.delegation(cs.d_index[did]).name, lang), code=codes[did],
-                                taken=seat.token is not None, connected=seat.conn is not None)
-                     for did, seat in self.seats.items())
+        return tuple(
+            P.SeatInfo(
+                id=did,
+                name=tr(cs.delegation(cs.d_index[did]).name, lang),
+                code=codes[did],
+                taken=seat.token is not None,
+                connected=seat.conn is not None,
+            )
+            for did, seat in self.seats.items()
+        )
 
     def public_delegations(self) -> tuple[P.PublicDelegation, ...]:
         lang = self.tr.lang
-        return tuple(P.PublicDelegation(id=d.id, name=tr(d.name, lang), colour=d.colour, colour2=d.colour2, emblem=d.emblem.value)
-                     for d in self.session.cs.scenario.delegations)
+        return tuple(
+            P.PublicDelegation(id=d.id, name=tr(d.name, lang), colour=d.colour, colour2=d.colour2, emblem=d.emblem.value)
+            for d in self.session.cs.scenario.delegations
+        )
 
     def clock(self) -> P.Clock:
         room = self.classroom
@@ -199,8 +224,13 @@ class Host:
         return build_view(self.session, self.tr, seat, self.clock(), self.seat_infos())
 
     def lobby(self) -> P.Lobby:
-        return P.Lobby(type="lobby", version=P.PROTOCOL_VERSION, title=tr(self.session.cs.scenario.meta.title, self.tr.lang),
-                       seats=self.seat_infos(), lang=self.tr.lang)
+        return P.Lobby(
+            type="lobby",
+            version=P.PROTOCOL_VERSION,
+            title=tr(self.session.cs.scenario.meta.title, self.tr.lang),
+            seats=self.seat_infos(),
+            lang=self.tr.lang,
+        )
 
     # --- the game moving on ------------------------------------------------------------------------------------
     def _advance(self) -> None:
@@ -324,8 +354,7 @@ class Host:
             conn.outbox.get_nowait()
         conn.outbox.put_nowait(None)
 
-    def _refuse(self, conn: Conn, reason: P.Refusal, text: str, ref: int | None = None, fatal: bool = False,
-                record: bool = True) -> None:
+    def _refuse(self, conn: Conn, reason: P.Refusal, text: str, ref: int | None = None, fatal: bool = False, record: bool = True) -> None:
         if record:
             conn.refused += 1
             self.incidents.append(Incident(conn.addr, conn.seat, reason, text))
@@ -480,8 +509,10 @@ class Host:
     def _seat(self, conn: Conn, did: str, token: str) -> bool:
         self.seats[did] = Seat(token, conn)
         conn.seat = did
-        self._send(conn, P.Welcome(type="welcome", version=P.PROTOCOL_VERSION, seat=did, token=token, lang=self.tr.lang,
-                                   delegations=self.public_delegations()))
+        self._send(
+            conn,
+            P.Welcome(type="welcome", version=P.PROTOCOL_VERSION, seat=did, token=token, lang=self.tr.lang, delegations=self.public_delegations()),
+        )
         log.info("%s took the seat of %s", conn.addr, did)
         self._changed()
         return True
@@ -508,8 +539,7 @@ class Host:
         self.session.apply(action)
         text = self._confirmation(before, conn.seat)
         self._advance()
-        self._send(conn, P.Done(type="done", version=P.PROTOCOL_VERSION, ref=msg.ref, text=text,
-                                revision=len(self.session.actions)))
+        self._send(conn, P.Done(type="done", version=P.PROTOCOL_VERSION, ref=msg.ref, text=text, revision=len(self.session.actions)))
         self._changed()
         return True
 

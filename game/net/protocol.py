@@ -122,11 +122,17 @@ def to_action(move: Move) -> A.Action:
 def from_action(action: A.Action) -> Move:
     """A team's move as it travels (used by clients and by tests that replay a game locally)."""
     if isinstance(action, A.Propose):
-        return ProposeMove(kind="propose", actor=action.actor, instrument=action.instrument, package=action.package, to=action.to,
-                           counter_to=action.counter_to, rationale=action.rationale)
+        return ProposeMove(
+            kind="propose",
+            actor=action.actor,
+            instrument=action.instrument,
+            package=action.package,
+            to=action.to,
+            counter_to=action.counter_to,
+            rationale=action.rationale,
+        )
     if isinstance(action, A.Respond):
-        return RespondMove(kind="respond", actor=action.actor, proposal=action.proposal, answer=action.answer.value,
-                           rationale=action.rationale)
+        return RespondMove(kind="respond", actor=action.actor, proposal=action.proposal, answer=action.answer.value, rationale=action.rationale)
     if isinstance(action, A.Shift):
         return ShiftMove(kind="shift", actor=action.actor, issue=action.issue, option=action.option, rationale=action.rationale)
     if isinstance(action, A.Statement):

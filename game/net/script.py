@@ -137,14 +137,20 @@ class TeamScript:
                 if found == negate:
                     raise self.fail(line, f"{text!r} is {'visible' if found else 'not visible'}")
             elif cmd in ("accept", "reject") and len(args) == 1 and args[0].isdigit():
-                await self._move(line, P.RespondMove(kind="respond", actor=seat, proposal=int(args[0]),
-                                                     answer="accept" if cmd == "accept" else "reject", rationale=self.why))
+                await self._move(
+                    line,
+                    P.RespondMove(
+                        kind="respond", actor=seat, proposal=int(args[0]), answer="accept" if cmd == "accept" else "reject", rationale=self.why
+                    ),
+                )
             elif cmd == "answer" and args == ("all",):
                 forms = self._view(line).forms
                 for item in forms.awaiting if forms else ():
                     good = item.value is None or item.alternative is None or item.value >= item.alternative
-                    await self._move(line, P.RespondMove(kind="respond", actor=seat, proposal=item.proposal,
-                                                         answer="accept" if good else "reject", rationale=self.why))
+                    await self._move(
+                        line,
+                        P.RespondMove(kind="respond", actor=seat, proposal=item.proposal, answer="accept" if good else "reject", rationale=self.why),
+                    )
             elif cmd == "propose" and args:
                 await self._move(line, self._proposal(line, seat, args))
             elif cmd == "position" and len(args) == 2:

@@ -41,28 +41,47 @@ def forms(session: Session, tr_: Translator, seat: str) -> P.Forms:
     instruments = []
     for k, inst in enumerate(cs.scenario.instruments):
         if d in cs.parties[k]:
-            instruments.append(P.InstrumentChoice(id=inst.id, name=tr(inst.title, lang), scope=tuple(cs.issue_ids[i] for i in cs.scope[k]),
-                                                  parties=tuple(cs.delegation_ids[x] for x in sorted(cs.parties[k])),
-                                                  signed=s.is_signed(k)))
+            instruments.append(
+                P.InstrumentChoice(
+                    id=inst.id,
+                    name=tr(inst.title, lang),
+                    scope=tuple(cs.issue_ids[i] for i in cs.scope[k]),
+                    parties=tuple(cs.delegation_ids[x] for x in sorted(cs.parties[k])),
+                    signed=s.is_signed(k),
+                )
+            )
     issues = []
     for i, issue in enumerate(cs.scenario.issues):
         stake = float(s.stances.weights[d, i]) > 0
         options = tuple(
-            P.OptionChoice(id=opt.id, label=tr(opt.label, lang),
-                           value=round(float(s.stances.values[d, cs.option_offset[i] + o]), 1) if stake else None,
-                           allowed=s.settled[i] < 0 or s.settled[i] == o)
-            for o, opt in enumerate(issue.options))
+            P.OptionChoice(
+                id=opt.id,
+                label=tr(opt.label, lang),
+                value=round(float(s.stances.values[d, cs.option_offset[i] + o]), 1) if stake else None,
+                allowed=s.settled[i] < 0 or s.settled[i] == o,
+            )
+            for o, opt in enumerate(issue.options)
+        )
         pos = s.position(d, i)
-        issues.append(P.IssueChoice(id=issue.id, title=tr(issue.title, lang), options=options,
-                                    position=cs.option_ids[i][pos] if pos >= 0 else None))
-    partners = tuple(P.Partner(id=cs.delegation_ids[k], name=tr(cs.delegation(k).name, lang), code=codes[cs.delegation_ids[k]])
-                     for k in cs.actors if k != d and k not in s.walked_out)
+        issues.append(P.IssueChoice(id=issue.id, title=tr(issue.title, lang), options=options, position=cs.option_ids[i][pos] if pos >= 0 else None))
+    partners = tuple(
+        P.Partner(id=cs.delegation_ids[k], name=tr(cs.delegation(k).name, lang), code=codes[cs.delegation_ids[k]])
+        for k in cs.actors
+        if k != d and k not in s.walked_out
+    )
     awaiting = []
     for p in s.pending_for(d):
         scope = cs.scope[p.instrument]
         package = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(scope, p.package, strict=True))
-        awaiting.append(P.Awaiting(proposal=p.id, instrument=cs.instrument_ids[p.instrument], package=package,
-                                   value=_weighted(s, d, scope, p.package), alternative=_weighted(s, d, scope, None)))
+        awaiting.append(
+            P.Awaiting(
+                proposal=p.id,
+                instrument=cs.instrument_ids[p.instrument],
+                package=package,
+                value=_weighted(s, d, scope, p.package),
+                alternative=_weighted(s, d, scope, None),
+            )
+        )
     return P.Forms(instruments=tuple(instruments), issues=tuple(issues), partners=partners, awaiting=tuple(awaiting))
 
 
@@ -77,10 +96,15 @@ def build_view(session: Session, tr_: Translator, seat: str | None, clock: P.Clo
     """The view for one seat (its private papers included) or, with seat None, the public table for the projector."""
     s = session.state
     return P.View(
-        type="view", version=P.PROTOCOL_VERSION, revision=len(session.actions), seat=seat,
+        type="view",
+        version=P.PROTOCOL_VERSION,
+        revision=len(session.actions),
+        seat=seat,
         your_turn=seat is not None and session.waiting_for_human and s.actor_id == seat,
         conference=conference_view(session, tr_, seat),
         briefing=briefing_view(session, tr_, seat) if seat is not None else None,
         forms=forms(session, tr_, seat) if seat is not None and not s.ended else None,
-        clock=clock, seats=seats, outcome=outcome_title(session, tr_.lang),
+        clock=clock,
+        seats=seats,
+        outcome=outcome_title(session, tr_.lang),
     )

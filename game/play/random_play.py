@@ -105,5 +105,3 @@ def drive(
             raise RuntimeError("a running conference has no one to move")
         s = apply(s, rnd.choice(legal_moves(s, rnd))) if d in s.humans else run_ai_turn(s, apply, ai)
     raise RuntimeError("the conference never ended in 10,000 moves")
-
-

@@ -204,13 +204,38 @@ class SetControlModel(_Action):
 
 
 ActionModel = Annotated[
-    ProposeModel | RespondModel | ShiftModel | StatementModel | WalkoutModel | PassModel
-    | RequestAudienceModel | AnswerAudienceModel | FireEventModel | NewsModel | MoveEndModel | EndNowModel | SetControlModel,
+    ProposeModel
+    | RespondModel
+    | ShiftModel
+    | StatementModel
+    | WalkoutModel
+    | PassModel
+    | RequestAudienceModel
+    | AnswerAudienceModel
+    | FireEventModel
+    | NewsModel
+    | MoveEndModel
+    | EndNowModel
+    | SetControlModel,
     Field(discriminator="type"),
 ]
 MODEL_OF: dict[type, type[_Action]] = {
-    m.action: m for m in (ProposeModel, RespondModel, ShiftModel, StatementModel, WalkoutModel, PassModel,
-                          RequestAudienceModel, AnswerAudienceModel, FireEventModel, NewsModel, MoveEndModel, EndNowModel, SetControlModel)
+    m.action: m
+    for m in (
+        ProposeModel,
+        RespondModel,
+        ShiftModel,
+        StatementModel,
+        WalkoutModel,
+        PassModel,
+        RequestAudienceModel,
+        AnswerAudienceModel,
+        FireEventModel,
+        NewsModel,
+        MoveEndModel,
+        EndNowModel,
+        SetControlModel,
+    )
 }
 
 

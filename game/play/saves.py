@@ -73,11 +73,17 @@ def to_json(session: Session, save_path: Path) -> dict[str, Any]:
         "format": SAVE_FORMAT,
         "version": SAVE_VERSION,
         "saved": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-        "scenario": {"id": session.cs.scenario.id, "path": _scenario_ref(Path(setup.scenario_path), save_path),
-                     "digest": session.loaded.digest},
-        "setup": {"lang": setup.lang, "humans": list(setup.humans), "length": setup.length_id, "seed": setup.seed,
-                  "aim_weights": {d: dict(w) for d, w in setup.aim_weights.items()}, "teacher_pin": setup.teacher_pin,
-                  "turn_minutes": setup.turn_minutes, "auto_pass": setup.auto_pass},
+        "scenario": {"id": session.cs.scenario.id, "path": _scenario_ref(Path(setup.scenario_path), save_path), "digest": session.loaded.digest},
+        "setup": {
+            "lang": setup.lang,
+            "humans": list(setup.humans),
+            "length": setup.length_id,
+            "seed": setup.seed,
+            "aim_weights": {d: dict(w) for d, w in setup.aim_weights.items()},
+            "teacher_pin": setup.teacher_pin,
+            "turn_minutes": setup.turn_minutes,
+            "auto_pass": setup.auto_pass,
+        },
         "actions": [action_to_json(a) for a in session.actions],
         "undone": [{"sitting": u.sitting, "actions": [action_to_json(a) for a in u.actions]} for u in session.undone],
         "journal": [dataclasses.asdict(j) for j in session.journal],
@@ -139,8 +145,11 @@ def load_save(path: Path) -> Loaded:
     if not isinstance(scenario_ref, dict) or not isinstance(setup_data, dict) or not isinstance(actions_data, list):
         raise SaveError(f"{path}: damaged save (scenario, setup or actions missing)")
     undone_data = data.get("undone", [])
-    moves = len(actions_data) + sum(len(u["actions"]) for u in undone_data if isinstance(u, dict) and isinstance(u.get("actions"), list)) \
-        if isinstance(undone_data, list) else len(actions_data)
+    moves = (
+        len(actions_data) + sum(len(u["actions"]) for u in undone_data if isinstance(u, dict) and isinstance(u.get("actions"), list))
+        if isinstance(undone_data, list)
+        else len(actions_data)
+    )
     if moves > MAX_SAVE_ACTIONS:
         raise SaveError(f"{path}: damaged save ({moves:,} moves; a game holds at most {MAX_SAVE_ACTIONS:,})")
     try:
@@ -153,16 +162,19 @@ def load_save(path: Path) -> Loaded:
     except ScenarioError as e:
         raise SaveError(f"{path}: its scenario {scenario_path} has errors:\n{e}") from None
     if doc.setup.lang not in available_languages():
-        raise SaveError(f"{path}: damaged save (setup.lang: {doc.setup.lang[:20]!r} is not a language of Plenipo "
-                        f"({', '.join(available_languages())}))")
+        raise SaveError(
+            f"{path}: damaged save (setup.lang: {doc.setup.lang[:20]!r} is not a language of Plenipo ({', '.join(available_languages())}))"
+        )
     setup = _setup(doc, scenario_path)
     actions = [a.to_action() for a in doc.actions]
     undone = [Undone(u.sitting, tuple(a.to_action() for a in u.actions)) for u in doc.undone]
     journal = [JournalEntry(**j.model_dump()) for j in doc.journal]
     changed = scenario_ref.get("digest") != loaded.digest
     if setup.length_id not in session_lengths(loaded):
-        raise SaveError(f"{path}: damaged save (setup.length {setup.length_id!r} is not a length of {loaded.scenario.id}; "
-                        f"it offers {', '.join(session_lengths(loaded))})")
+        raise SaveError(
+            f"{path}: damaged save (setup.length {setup.length_id!r} is not a length of {loaded.scenario.id}; "
+            f"it offers {', '.join(session_lengths(loaded))})"
+        )
     unknown = [h for h in setup.humans if h not in {d.id for d in loaded.scenario.delegations}]
     if unknown:
         raise SaveError(f"{path}: damaged save (setup.humans names {unknown[0]!r}, not a delegation of {loaded.scenario.id})")

@@ -60,8 +60,9 @@ class JournalEntry:
 
 
 class Session:
-    def __init__(self, loaded: LoadedScenario, setup: SessionSetup, compiled: CompiledScenario | None = None,
-                 strategy: Strategy | None = None) -> None:
+    def __init__(
+        self, loaded: LoadedScenario, setup: SessionSetup, compiled: CompiledScenario | None = None, strategy: Strategy | None = None
+    ) -> None:
         self.loaded = loaded
         self.setup = setup
         self.cs = compiled if compiled is not None else compile_scenario(loaded.scenario)

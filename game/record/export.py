@@ -165,21 +165,23 @@ def to_html(record: Record, lang: str | None = None) -> str:
             body.append(f"<{tag}>" + "".join(f"<li>{_esc(x)}</li>" for x in block.items) + f"</{tag}>")
         else:
             body.extend(_html_table(block, marks))
-    return "\n".join([
-        "<!DOCTYPE html>",
-        f'<html lang="{_esc(layout.lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_esc(layout.title())}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        *body,
-        "</body>",
-        "</html>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{_esc(layout.lang)}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_esc(layout.title())}</title>",
+            f"<style>{_CSS}</style>",
+            "</head>",
+            "<body>",
+            *body,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
 # --- files -----------------------------------------------------------------------------

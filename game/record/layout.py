@@ -123,8 +123,11 @@ class Layout:
 
     def _setup(self, doc: _Doc) -> None:
         t, r, s = self.t, self.r, self.r.setup
-        status = (t("Ended at sitting {sitting} of {of}", sitting=r.sitting, of=r.of) if r.ended
-                  else t("In progress: sitting {sitting} of {of}", sitting=r.sitting, of=r.of))
+        status = (
+            t("Ended at sitting {sitting} of {of}", sitting=r.sitting, of=r.of)
+            if r.ended
+            else t("In progress: sitting {sitting} of {of}", sitting=r.sitting, of=r.of)
+        )
         sittings = self.tl.tn("{n} sitting", "{n} sittings", s.sittings)
         keys = (
             (t("Scenario"), f"{s.title} ({s.file})"),
@@ -140,8 +143,10 @@ class Layout:
         doc.add(Heading(3, t("Delegations")), Table((t("Delegation"), t("Played by")), seats, (3, 1)))
         if s.weights_changed:
             rows = tuple(Row((d, aim, self.num(w), self.num(w0))) for d, aim, w, w0 in s.weights_changed)
-            doc.add(Heading(3, t("Aim weights set by the teacher")),
-                    Table((t("Delegation"), t("Aim"), t("Weight used"), t("Scenario weight")), rows, (2, 4, 1, 1)))
+            doc.add(
+                Heading(3, t("Aim weights set by the teacher")),
+                Table((t("Delegation"), t("Aim"), t("Weight used"), t("Scenario weight")), rows, (2, 4, 1, 1)),
+            )
         elif r.revealed:
             doc.add(Para(t("Aim weights: as the scenario sets them.")))
 
@@ -161,23 +166,37 @@ class Layout:
 
     def _results(self, doc: _Doc) -> None:
         t = self.t
-        doc.add(Heading(2, t("Results against aims")),
-                Para(t("The score is the weighted share of its aims a delegation met (0–100).") + " "
-                     + t("The utility is how much it valued the final settlement by its own stances (0–100).")))
+        doc.add(
+            Heading(2, t("Results against aims")),
+            Para(
+                t("The score is the weighted share of its aims a delegation met (0–100).")
+                + " "
+                + t("The utility is how much it valued the final settlement by its own stances (0–100).")
+            ),
+        )
         summary = tuple(Row((res.name, self.by(res.played_by), self.num(res.score), self.num(res.utility))) for res in self.r.results)
         doc.add(Table((t("Delegation"), t("Played by"), t("Score"), t("Utility")), summary, (3, 1, 1, 1)))
         for res in self.r.results:
             doc.add(Heading(3, t("{name}: score {score}", name=res.name, score=self.num(res.score))))
             if res.paid:
-                doc.add(Para(t("Signing cost it {points} points, taken off its score and utility as the same cost weighs on the AI.",
-                               points=self.num(res.paid))))
+                doc.add(
+                    Para(
+                        t(
+                            "Signing cost it {points} points, taken off its score and utility as the same cost weighs on the AI.",
+                            points=self.num(res.paid),
+                        )
+                    )
+                )
             if not res.aims:
                 doc.add(Para(t("No scored aims.")))
                 continue
             rows = []
             for a in res.aims:
-                weight = self.num(a.weight) if a.weight == a.default_weight else t("{weight} (scenario: {default})", weight=self.num(a.weight),
-                                                                                    default=self.num(a.default_weight))
+                weight = (
+                    self.num(a.weight)
+                    if a.weight == a.default_weight
+                    else t("{weight} (scenario: {default})", weight=self.num(a.weight), default=self.num(a.default_weight))
+                )
                 rows.append(Row((a.text, weight, t("met") if a.met else t("not met"))))
             doc.add(Table((t("Aim"), t("Weight"), t("Result")), tuple(rows), (5, 1, 1)))
 
@@ -192,11 +211,15 @@ class Layout:
     def _one_signed(self, doc: _Doc, sig: Signed) -> None:
         t = self.t
         head = t("{title}: signed at sitting {sitting}, {date}", title=sig.title, sitting=sig.sitting, date=self.date(sig.date))
-        doc.add(Heading(3, head), Para(t("Parties: {names}.", names=", ".join(sig.parties))
-                                       + (" " + t("A secret treaty.") if sig.secret else "")))
+        doc.add(Heading(3, head), Para(t("Parties: {names}.", names=", ".join(sig.parties)) + (" " + t("A secret treaty.") if sig.secret else "")))
         if sig.history:
-            doc.add(Table((t("Issue"), t("Agreed option"), t("In history")),
-                          tuple(Row((*p, h)) for p, h in zip(sig.package, sig.history, strict=True)), (1, 2, 2)))
+            doc.add(
+                Table(
+                    (t("Issue"), t("Agreed option"), t("In history")),
+                    tuple(Row((*p, h)) for p, h in zip(sig.package, sig.history, strict=True)),
+                    (1, 2, 2),
+                )
+            )
         else:
             doc.add(Table((t("Issue"), t("Agreed option")), tuple(Row(p) for p in sig.package), (1, 2)))
         if sig.terms:
@@ -206,7 +229,8 @@ class Layout:
             return
         facts = [
             t("Pareto-efficient: {answer}.", answer=self.yes(m.efficient)) + ("" if m.exact else " " + t("(approximate: too many packages to list)")),
-            t("Every party could still have gained {points} points at once.", points=self.num(m.frontier_gap)) if m.frontier_gap > 0
+            t("Every party could still have gained {points} points at once.", points=self.num(m.frontier_gap))
+            if m.frontier_gap > 0
             else t("No package was better for every party."),
         ]
         if m.nash_distance is not None and m.nash_package is not None:
@@ -220,8 +244,12 @@ class Layout:
 
     def reasons(self, r: AIReasons) -> str:
         t = self.t
-        text = t("value {value}, aspiration {aspiration}, alternative {alternative}", value=self.num(r.value),
-                 aspiration=self.num(r.aspiration), alternative=self.num(r.alternative))
+        text = t(
+            "value {value}, aspiration {aspiration}, alternative {alternative}",
+            value=self.num(r.value),
+            aspiration=self.num(r.aspiration),
+            alternative=self.num(r.alternative),
+        )
         if r.note:
             text += f"; {r.note}"
         if r.deciding:
@@ -253,16 +281,22 @@ class Layout:
             date = ""
             for m in r.moves:
                 if m.sitting == n:
-                    items.append(((m.number, 0), Row(self.move_cells(m), kind="private" if m.visibility == "private" else
-                                                      "teacher" if m.by == BY_TEACHER else "")))
+                    items.append(
+                        (
+                            (m.number, 0),
+                            Row(self.move_cells(m), kind="private" if m.visibility == "private" else "teacher" if m.by == BY_TEACHER else ""),
+                        )
+                    )
                     date = date or m.date
             for h in r.happenings:
                 if h.sitting == n:
                     items.append(((h.after_move, 1), Row((), span="→ " + h.text, kind="private" if h.private else "")))
                     date = date or h.date
             items.sort(key=lambda x: x[0])
-            doc.add(Heading(3, t("Sitting {number}, {date}", number=n, date=self.date(date))),
-                    Table(headers, tuple(row for _, row in items), (1, 3, 2, 10, 6)))
+            doc.add(
+                Heading(3, t("Sitting {number}, {date}", number=n, date=self.date(date))),
+                Table(headers, tuple(row for _, row in items), (1, 3, 2, 10, 6)),
+            )
 
     def _teacher(self, doc: _Doc) -> None:
         t = self.t

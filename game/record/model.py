@@ -286,8 +286,13 @@ def _is_own(e: LogEntry, action: A.Action) -> bool:
 def _reasons(narrator: Narrator, r: A.Reasons | None) -> AIReasons | None:
     if r is None:
         return None
-    return AIReasons(round(r.value, 1), round(r.aspiration, 1), round(r.alternative, 1),
-                     tuple(narrator.issue(i) for i in r.deciding if i in narrator.cs.i_index), ai_note(narrator.t, r.note))
+    return AIReasons(
+        round(r.value, 1),
+        round(r.aspiration, 1),
+        round(r.alternative, 1),
+        tuple(narrator.issue(i) for i in r.deciding if i in narrator.cs.i_index),
+        ai_note(narrator.t, r.note),
+    )
 
 
 def ai_note(t: Translate, note: str) -> str:
@@ -314,8 +319,9 @@ def ai_note(t: Translate, note: str) -> str:
     return known.get(note, note)
 
 
-def _move(narrator: Narrator, before: GameState, action: A.Action, own: list[LogEntry], number: int, sitting: int, date: str,
-          private: bool, show: bool) -> Move:
+def _move(
+    narrator: Narrator, before: GameState, action: A.Action, own: list[LogEntry], number: int, sitting: int, date: str, private: bool, show: bool
+) -> Move:
     cs = narrator.cs
     actor = getattr(action, "actor", None)
     if actor is None:
@@ -330,8 +336,7 @@ def _move(narrator: Narrator, before: GameState, action: A.Action, own: list[Log
     text = " ".join(narrator.sentence(e) for e in own) if own else describe(narrator, action)
     rationale = getattr(action, "rationale", "") if show else ""
     reasons = _reasons(narrator, getattr(action, "reasons", None)) if show else None
-    return Move(number, sitting, date, who, name, by, type(action).__name__, text, rationale,
-                "private" if private else "public", audience, reasons)
+    return Move(number, sitting, date, who, name, by, type(action).__name__, text, rationale, "private" if private else "public", audience, reasons)
 
 
 def _signed(narrator: Narrator, before: GameState, after: GameState, e: LogEntry, show: bool) -> Signed:
@@ -342,10 +347,19 @@ def _signed(narrator: Narrator, before: GameState, after: GameState, e: LogEntry
     hist = dict(cs.instrument(k).historical)
     sig = next(x for x in after.signed if x.proposal == pid)
     measure = _measure(narrator, before, after, k, sig.package, pid) if show else None
-    return Signed(pid, e.turn, e.date, cs.instrument_ids[k], narrator.instrument(cs.instrument_ids[k]),
-                  tuple(narrator.name(cs.delegation_ids[p]) for p in cs.parties[k]), package, cs.instrument(k).secret, measure,
-                  narrator.terms_text(cs.instrument_ids[k]),
-                  tuple(narrator.option(i, hist[i]) if i in hist else "" for i in e.data["package"]) if hist else ())
+    return Signed(
+        pid,
+        e.turn,
+        e.date,
+        cs.instrument_ids[k],
+        narrator.instrument(cs.instrument_ids[k]),
+        tuple(narrator.name(cs.delegation_ids[p]) for p in cs.parties[k]),
+        package,
+        cs.instrument(k).secret,
+        measure,
+        narrator.terms_text(cs.instrument_ids[k]),
+        tuple(narrator.option(i, hist[i]) if i in hist else "" for i in e.data["package"]) if hist else (),
+    )
 
 
 def _measure(narrator: Narrator, before: GameState, after: GameState, k: int, package: tuple[int, ...], pid: int) -> DealMeasure:
@@ -363,29 +377,51 @@ def _measure(narrator: Narrator, before: GameState, after: GameState, k: int, pa
     for col, d in enumerate(f.parties):
         nash = float(f.nash_utilities[col]) if f.nash_utilities is not None else None
         diff = float(a.nash_difference[col]) if a.nash_difference is not None else None
-        parties.append(PartyMeasure(narrator.name(cs.delegation_ids[d]), round(float(a.utilities[col]), 1), round(float(f.no_deal[col]), 1),
-                                    None if nash is None else round(nash, 1), None if diff is None else round(diff, 1)))
+        parties.append(
+            PartyMeasure(
+                narrator.name(cs.delegation_ids[d]),
+                round(float(a.utilities[col]), 1),
+                round(float(f.no_deal[col]), 1),
+                None if nash is None else round(nash, 1),
+                None if diff is None else round(diff, 1),
+            )
+        )
     nash_package = None
     if f.nash is not None:
-        nash_package = tuple((narrator.issue(cs.issue_ids[i]), narrator.option(cs.issue_ids[i], cs.option_ids[i][o]))
-                             for i, o in zip(f.scope, f.nash, strict=True))
-    return DealMeasure(a.efficient, f.exact, round(a.frontier_gap, 1), None if a.nash_distance is None else round(a.nash_distance, 1),
-                       nash_package, len(f.packages), tuple(parties))
+        nash_package = tuple(
+            (narrator.issue(cs.issue_ids[i]), narrator.option(cs.issue_ids[i], cs.option_ids[i][o])) for i, o in zip(f.scope, f.nash, strict=True)
+        )
+    return DealMeasure(
+        a.efficient,
+        f.exact,
+        round(a.frontier_gap, 1),
+        None if a.nash_distance is None else round(a.nash_distance, 1),
+        nash_package,
+        len(f.packages),
+        tuple(parties),
+    )
 
 
 def describe(narrator: Narrator, action: A.Action) -> str:
     """A sentence for an action without the state it was played in (for moves the teacher took back)."""
     t = narrator.t
     if isinstance(action, A.Propose):
-        entry = LogEntry(0, "", LogKind.PROPOSAL, action.actor, None,
-                         {"instrument": action.instrument, "package": dict(action.package), "to": list(action.to) or "plenary"})
+        entry = LogEntry(
+            0,
+            "",
+            LogKind.PROPOSAL,
+            action.actor,
+            None,
+            {"instrument": action.instrument, "package": dict(action.package), "to": list(action.to) or "plenary"},
+        )
         return narrator.sentence(entry)
     if isinstance(action, A.Respond):
         msg = t("{who} accepts proposal {number}.") if action.answer is A.Answer.ACCEPT else t("{who} rejects proposal {number}.")
         return msg.format(who=narrator.delegation(action.actor), number=action.proposal)
     if isinstance(action, A.Shift):
         return t("{who} changes its stated position on {issue} to {option}.").format(
-            who=narrator.delegation(action.actor), issue=narrator.issue(action.issue), option=narrator.option(action.issue, action.option))
+            who=narrator.delegation(action.actor), issue=narrator.issue(action.issue), option=narrator.option(action.issue, action.option)
+        )
     if isinstance(action, A.Statement):
         data = {"text": action.text, "statement": action.kind.value, **({"issue": action.issue} if action.issue else {})}
         return narrator.sentence(LogEntry(0, "", LogKind.STATEMENT, action.actor, None, data))
@@ -405,14 +441,21 @@ def describe(narrator: Narrator, action: A.Action) -> str:
     if isinstance(action, A.MoveEnd):
         tl = Translator(narrator.lang)
         if action.delta < 0:
-            return tl.tn("The teacher moves the end of the conference {n} sitting earlier.",
-                         "The teacher moves the end of the conference {n} sittings earlier.", -action.delta)
-        return tl.tn("The teacher moves the end of the conference {n} sitting later.",
-                     "The teacher moves the end of the conference {n} sittings later.", action.delta)
+            return tl.tn(
+                "The teacher moves the end of the conference {n} sitting earlier.",
+                "The teacher moves the end of the conference {n} sittings earlier.",
+                -action.delta,
+            )
+        return tl.tn(
+            "The teacher moves the end of the conference {n} sitting later.",
+            "The teacher moves the end of the conference {n} sittings later.",
+            action.delta,
+        )
     if isinstance(action, A.EndNow):
         return t("The teacher ends the conference.")
-    return narrator.sentence(LogEntry(0, "", LogKind.TEACHER, "teacher", None,
-                                      {"what": "control", "delegation": action.delegation, "human": action.human}))
+    return narrator.sentence(
+        LogEntry(0, "", LogKind.TEACHER, "teacher", None, {"what": "control", "delegation": action.delegation, "human": action.human})
+    )
 
 
 def _undo(narrator: Narrator, u: Undone, show: bool, final: GameState) -> TeacherAction:
@@ -426,10 +469,15 @@ def _undo(narrator: Narrator, u: Undone, show: bool, final: GameState) -> Teache
         else:
             hidden += 1
     if hidden:
-        lines.append(tl.tn("{n} move by a delegation (shown when the conference ends)", "{n} moves by delegations (shown when the conference ends)",
-                           hidden))
-    text = tl.tn("Undo: back to the start of sitting {number}; {n} move taken back.",
-                 "Undo: back to the start of sitting {number}; {n} moves taken back.", len(u.actions), number=u.sitting)
+        lines.append(
+            tl.tn("{n} move by a delegation (shown when the conference ends)", "{n} moves by delegations (shown when the conference ends)", hidden)
+        )
+    text = tl.tn(
+        "Undo: back to the start of sitting {number}; {n} move taken back.",
+        "Undo: back to the start of sitting {number}; {n} moves taken back.",
+        len(u.actions),
+        number=u.sitting,
+    )
     sittings = final.sittings
     date = sittings[min(max(u.sitting - 1, 0), len(sittings) - 1)].isoformat()
     return TeacherAction(None, u.sitting, date, "Undo", text, tuple(lines))
@@ -444,8 +492,11 @@ def _journal(narrator: Narrator, j: JournalEntry) -> TeacherAction:
         text = t("The teacher resumes the conference.")
     elif j.kind == "timer" and j.minutes > 0:
         minutes = f"{j.minutes:g}"
-        text = (t("The teacher sets a timer of {minutes} minutes per team turn; the turn passes when time is up.")
-                if j.auto_pass else t("The teacher sets a timer of {minutes} minutes per team turn.")).format(minutes=minutes)
+        text = (
+            t("The teacher sets a timer of {minutes} minutes per team turn; the turn passes when time is up.")
+            if j.auto_pass
+            else t("The teacher sets a timer of {minutes} minutes per team turn.")
+        ).format(minutes=minutes)
     elif j.kind == "timer":
         text = t("The teacher turns the timer off.")
     elif j.kind == "time_up":
@@ -464,8 +515,9 @@ def _setup(session: Session, narrator: Narrator, tl: Translator, show: bool) -> 
     for length in scen.calendar.lengths:
         if length.id == setup.length_id:
             length_title = tr(length.title, lang)
-    seats = tuple(Seat(cs.delegation_ids[d], narrator.name(cs.delegation_ids[d]), BY_TEAM if cs.delegation_ids[d] in setup.humans else BY_AI)
-                  for d in cs.actors)
+    seats = tuple(
+        Seat(cs.delegation_ids[d], narrator.name(cs.delegation_ids[d]), BY_TEAM if cs.delegation_ids[d] in setup.humans else BY_AI) for d in cs.actors
+    )
     changed = []
     if show:
         for d in cs.actors:
@@ -474,8 +526,20 @@ def _setup(session: Session, narrator: Narrator, tl: Translator, show: bool) -> 
             for aim in deleg.aims:
                 if aim.id in override and float(override[aim.id]) != aim.weight:
                     changed.append((tr(deleg.name, lang), tr(aim.text, lang), float(override[aim.id]), aim.weight))
-    return Setup(scen.id, tr(scen.meta.title, lang), Path(setup.scenario_path).name, session.loaded.digest, setup.seed, setup.length_id,
-                 length_title, len(session.state.sittings), lang, language_name(lang), seats, tuple(changed))
+    return Setup(
+        scen.id,
+        tr(scen.meta.title, lang),
+        Path(setup.scenario_path).name,
+        session.loaded.digest,
+        setup.seed,
+        setup.length_id,
+        length_title,
+        len(session.state.sittings),
+        lang,
+        language_name(lang),
+        seats,
+        tuple(changed),
+    )
 
 
 def _outcome(narrator: Narrator, s: GameState) -> OutcomeInfo:

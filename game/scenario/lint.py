@@ -33,8 +33,7 @@ KINDS: dict[str, str] = {
     "event-outside-calendar": "An event's `date` is after the last sitting of every game length (it never fires), "
     "or before the first sitting (it fires at the first sitting anyway).",
     "outcome-unreachable": "An outcome's condition can never hold at the end of a game.",
-    "outcome-shadowed": "An outcome can never be chosen because an earlier one always holds, has the same condition, "
-    "or is part of its `all`.",
+    "outcome-shadowed": "An outcome can never be chosen because an earlier one always holds, has the same condition, or is part of its `all`.",
     "no-catch-all": "No outcome is sure to hold at the end (the last is not `always = true` and the outcomes do not "
     "cover each other), so a game could end with no rule holding.",
     "option-nobody-values": "Every delegation with a stance on the issue gives this option its lowest value "
@@ -42,7 +41,7 @@ KINDS: dict[str, str] = {
     "instrument-unacceptable": "For one of its parties, no package of the instrument's scope beats having no deal, "
     "even at no political cost: that party's AI never accepts it.",
     "missing-translation": "A text lacks one of the languages listed in `meta.languages` (a plain string counts as English; "
-    "one without letters, like `\"%\"`, counts as every language).",
+    'one without letters, like `"%"`, counts as every language).',
     "aim-never-met": "An aim's condition can never hold at the end, so it can never be met.",
     "length-off-calendar": "A game length has sittings that are not sittings of the full calendar.",
     "instruments-overlap": "Two instruments settle the same issue: whichever is signed first settles it for both (open proposals "
@@ -142,8 +141,10 @@ class _Linter:
             if x.settled is not None:
                 among = set(x.settled.among)
                 if x.settled.issue in asked and not asked[x.settled.issue] & among:
-                    return (f"issue {x.settled.issue!r} is settled once, on one option, but `settled` tests here ask for "
-                            f"{' or '.join(sorted(asked[x.settled.issue]))} and for {' or '.join(sorted(among))} at once")
+                    return (
+                        f"issue {x.settled.issue!r} is settled once, on one option, but `settled` tests here ask for "
+                        f"{' or '.join(sorted(asked[x.settled.issue]))} and for {' or '.join(sorted(among))} at once"
+                    )
                 asked[x.settled.issue] = asked.get(x.settled.issue, among) & among
         plain = [x for x in items if x.not_ is None]
         for x in items:
@@ -297,18 +298,23 @@ class _Linter:
         for k, length in enumerate(s.calendar.lengths):
             off = [d.isoformat() for d in length.sittings if d not in set(s.calendar.sittings)]
             if off:
-                self.warn("length-off-calendar", ("calendar", "lengths", k, "sittings"),
-                          f"length {length.id!r} has sittings not in the full calendar: {', '.join(off)}")
+                self.warn(
+                    "length-off-calendar",
+                    ("calendar", "lengths", k, "sittings"),
+                    f"length {length.id!r} has sittings not in the full calendar: {', '.join(off)}",
+                )
         for k, ev in enumerate(s.events):
             if ev.optional:
                 continue
             if ev.date is not None and ev.date > cal.last:
-                self.warn("event-outside-calendar", ("events", k, "date"),
-                          f"{ev.date} is after the last sitting ({cal.last}): the event never fires")
+                self.warn("event-outside-calendar", ("events", k, "date"), f"{ev.date} is after the last sitting ({cal.last}): the event never fires")
                 continue
             if ev.date is not None and ev.date < cal.first:
-                self.warn("event-outside-calendar", ("events", k, "date"),
-                          f"{ev.date} is before the first sitting ({cal.first}): it fires at the first sitting; date it so")
+                self.warn(
+                    "event-outside-calendar",
+                    ("events", k, "date"),
+                    f"{ev.date} is before the first sitting ({cal.first}): it fires at the first sitting; date it so",
+                )
             if ev.chance <= 0:
                 self.warn("event-never-fires", ("events", k, "chance"), "chance = 0: the event never fires on its own")
                 continue
@@ -340,26 +346,35 @@ class _Linter:
                 shared = [i for i in inst.scope if i in earlier.scope]
                 if not shared or earlier.id in inst.overlaps or inst.id in earlier.overlaps:
                     continue
-                self.warn("instruments-overlap", ("instruments", k, "scope"),
-                          f"{inst.id!r} and {earlier.id!r} both settle {', '.join(map(repr, shared))}: whichever is signed "
-                          f"first settles it for both; if that is intended, add {earlier.id!r} to this instrument's `overlaps`")
+                self.warn(
+                    "instruments-overlap",
+                    ("instruments", k, "scope"),
+                    f"{inst.id!r} and {earlier.id!r} both settle {', '.join(map(repr, shared))}: whichever is signed "
+                    f"first settles it for both; if that is intended, add {earlier.id!r} to this instrument's `overlaps`",
+                )
 
     def idle(self) -> None:
         parties = {p for inst in self.s.instruments for p in inst.parties}
         for k, d in enumerate(self.s.delegations):
             if d.observer or d.mediator or d.id in parties:
                 continue
-            self.warn("delegation-idle", ("delegations", k, "id"),
-                      f"{d.id!r} is party to no instrument and is not a mediator: it can never propose or answer; "
-                      "make it a party, a mediator (`mediator = true`) or an observer (`observer = true`)")
+            self.warn(
+                "delegation-idle",
+                ("delegations", k, "id"),
+                f"{d.id!r} is party to no instrument and is not a mediator: it can never propose or answer; "
+                "make it a party, a mediator (`mediator = true`) or an observer (`observer = true`)",
+            )
 
     def reservations(self) -> None:
         for k, d in enumerate(self.s.delegations):
             if "reservation" not in d.model_fields_set or not d.stances:
                 continue
             if all(st.no_deal is not None for st in d.stances.values()):
-                self.warn("reservation-unused", ("delegations", k, "reservation"),
-                          f"reservation = {d.reservation:g} is never used: every stance of {d.id!r} sets its own `no_deal`")
+                self.warn(
+                    "reservation-unused",
+                    ("delegations", k, "reservation"),
+                    f"reservation = {d.reservation:g} is never used: every stance of {d.id!r} sets its own `no_deal`",
+                )
 
     def scales(self) -> None:
         moved = {i for _, i, _, _, _ in self._touched({EffectKind.VALUE})}
@@ -373,9 +388,12 @@ class _Linter:
                     rows.append([st.values[o.id] for o in issue.options])
             if rows and not any(_monotone(r) for r in rows):
                 order = ", ".join(o.id for o in issue.options)
-                self.warn("options-not-a-scale", ("issues", k, "options"),
-                          f"no delegation's values rise or fall steadily along the order {order}: the AI concedes one step "
-                          "at a time along it, so put the options in order from one side's wish to the other's")
+                self.warn(
+                    "options-not-a-scale",
+                    ("issues", k, "options"),
+                    f"no delegation's values rise or fall steadily along the order {order}: the AI concedes one step "
+                    "at a time along it, so put the options in order from one side's wish to the other's",
+                )
 
     def labels(self) -> None:
         for k, issue in enumerate(self.s.issues):
@@ -389,17 +407,23 @@ class _Linter:
                 if longest[0] > room:
                     where = f" ({longest[1]})" if isinstance(text, dict) else ""
                     fix = "shorten it" if key == "short" else "give a `short` label (the full label shows on hover)"
-                    self.warn("label-too-long", ("issues", k, "options", j, key),
-                              f"{key} of {opt.id!r} has {longest[0]} characters{where}; a row of {len(issue.options)} options "
-                              f"shows about {room} each in {LABEL_LINES} lines: {fix}")
+                    self.warn(
+                        "label-too-long",
+                        ("issues", k, "options", j, key),
+                        f"{key} of {opt.id!r} has {longest[0]} characters{where}; a row of {len(issue.options)} options "
+                        f"shows about {room} each in {LABEL_LINES} lines: {fix}",
+                    )
 
     def draws(self) -> None:
         for k, ev in enumerate(self.s.events):
             if ev.optional or ev.when is None or ev.chance >= 1 or ev.chance <= 0 or ev.per_sitting is not None:
                 continue
-            self.warn("chance-draws-implicit", ("events", k, "chance"),
-                      f"with `when`, chance = {ev.chance:g} is drawn again at every sitting where `when` holds, until "
-                      "the event fires; write `per_sitting = true` to keep that, or `per_sitting = false` for one draw")
+            self.warn(
+                "chance-draws-implicit",
+                ("events", k, "chance"),
+                f"with `when`, chance = {ev.chance:g} is drawn again at every sitting where `when` holds, until "
+                "the event fires; write `per_sitting = true` to keep that, or `per_sitting = false` for one draw",
+            )
 
     def outcomes(self) -> None:
         outs = self.s.outcomes
@@ -418,14 +442,20 @@ class _Linter:
                     self.warn("outcome-shadowed", path, f"outcome {out.id!r} is never chosen: the earlier {earlier.id!r} has the same condition")
                     break
                 if out.when.all is not None and earlier.when in out.when.all:
-                    self.warn("outcome-shadowed", path,
-                              f"outcome {out.id!r} is never chosen: its `all` includes the condition of the earlier {earlier.id!r}")
+                    self.warn(
+                        "outcome-shadowed",
+                        path,
+                        f"outcome {out.id!r} is never chosen: its `all` includes the condition of the earlier {earlier.id!r}",
+                    )
                     break
         conds = [o.when for o in outs]
         covered = any(self.certain(c) for c in conds) or any(c.not_ is not None and c.not_ in conds for c in conds)
         if not covered:
-            self.warn("no-catch-all", ("outcomes", len(outs) - 1, "when"),
-                      "no outcome is sure to hold at the end; add a last outcome with `when = { always = true }`")
+            self.warn(
+                "no-catch-all",
+                ("outcomes", len(outs) - 1, "when"),
+                "no outcome is sure to hold at the end; add a last outcome with `when = { always = true }`",
+            )
 
     def _touched(self, kinds: set[EffectKind]) -> Iterator[tuple[str | None, str | None, str | None, str | None, float]]:
         """(delegation, issue, option, instrument, delta) of every effect of these kinds anywhere."""
@@ -446,8 +476,11 @@ class _Linter:
                     continue
                 if all(d.stances[issue.id].values[opt.id] <= min(d.stances[issue.id].values.values()) for d in keen):
                     names = ", ".join(d.id for d in keen)
-                    self.warn("option-nobody-values", ("issues", k, "options", j),
-                              f"option {opt.id!r} of {issue.id!r} is the lowest-valued option of every delegation with a stance ({names})")
+                    self.warn(
+                        "option-nobody-values",
+                        ("issues", k, "options", j),
+                        f"option {opt.id!r} of {issue.id!r} is the lowest-valued option of every delegation with a stance ({names})",
+                    )
 
     def instruments_acceptable(self) -> None:
         stance_kinds = {EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION}
@@ -462,9 +495,11 @@ class _Linter:
                 best, no_deal = _best_and_no_deal(d, self.s, inst.scope)
                 bonus = max(0.0, -inst.costs.get(party, 0.0))
                 if best + bonus <= no_deal + _EPS:
-                    self.warn("instrument-unacceptable", ("instruments", k, "parties"),
-                              f"{party!r} never accepts {inst.id!r}: its best package is worth {best:.1f}, "
-                              f"no deal {no_deal:.1f} (utility, 0-100)")
+                    self.warn(
+                        "instrument-unacceptable",
+                        ("instruments", k, "parties"),
+                        f"{party!r} never accepts {inst.id!r}: its best package is worth {best:.1f}, no deal {no_deal:.1f} (utility, 0-100)",
+                    )
                     break
 
     def translations(self) -> None:
@@ -540,4 +575,3 @@ def _texts(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Text]]:
 def lint(s: Scenario) -> list[Problem]:
     """Every warning for a scenario that passed the cross-reference checks (file left blank)."""
     return _Linter(s).run()
-

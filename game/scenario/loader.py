@@ -87,15 +87,17 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
     except ValueError:  # an integer of more than 4,300 digits, which Python refuses to read
         long = re.search(r"[0-9_]{4301,}", text)
         where = _line_col(text, long.start()) if long else (None, None)
-        raise ScenarioError([Problem(path, (), "a number has more than 4,300 digits; numbers in a scenario stay within ±1e+15",
-                                     line=where[0], column=where[1])]) from None
+        raise ScenarioError(
+            [Problem(path, (), "a number has more than 4,300 digits; numbers in a scenario stay within ±1e+15", line=where[0], column=where[1])]
+        ) from None
     locator = Locator(text)
     depth = _depth(data)
     if depth > MAX_NESTING:
         deepest = _deepest_path(data)
         line, col = locator.position(deepest)
-        raise ScenarioError([Problem(path, deepest, f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed",
-                                     line=line, column=col)])
+        raise ScenarioError(
+            [Problem(path, deepest, f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed", line=line, column=col)]
+        )
     bad = raw_problems(data, path, locator)
     if bad:
         raise ScenarioError(bad)
@@ -113,8 +115,10 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         unusable = f"{base_ref!r} is not a usable path ({_why(err)})"
         raise ScenarioError([Problem(path, ("extends",), unusable, line=ext_line, column=ext_col)]) from None
     if not any(base_path.is_relative_to(folder) for folder in allowed):
-        msg = (f"{base_ref!r} is outside this scenario's folder ({path.parent}) and the shipped scenarios; "
-               "a variant may only extend a file beside it or a shipped scenario")
+        msg = (
+            f"{base_ref!r} is outside this scenario's folder ({path.parent}) and the shipped scenarios; "
+            "a variant may only extend a file beside it or a shipped scenario"
+        )
         raise ScenarioError([Problem(path, ("extends",), msg, line=ext_line, column=ext_col)])
     if base_path in chain or len(chain) >= MAX_EXTENDS_DEPTH:
         msg = f"{base_ref!r} leads to a loop or a chain deeper than {MAX_EXTENDS_DEPTH}"
@@ -236,12 +240,20 @@ def _at(data: Any, path: KeyPath) -> Any:
     return data
 
 
-_KINDS = {"issues": "issue", "delegations": "delegation", "instruments": "instrument", "events": "event", "outcomes": "outcome",
-          "lengths": "length", "aims": "aim", "options": "option"}
+_KINDS = {
+    "issues": "issue",
+    "delegations": "delegation",
+    "instruments": "instrument",
+    "events": "event",
+    "outcomes": "outcome",
+    "lengths": "length",
+    "aims": "aim",
+    "options": "option",
+}
 
 
 def _owner(path: KeyPath, data: Any) -> str:
-    """"event 'storm': " for a path inside an item with an id: the designer finds it by its id."""
+    """ "event 'storm': " for a path inside an item with an id: the designer finds it by its id."""
     for end in range(len(path) - 1, 0, -1):
         if isinstance(path[end], int) and isinstance(path[end - 1], str):
             item = _at(data, path[: end + 1])
@@ -337,6 +349,7 @@ class _Translated(Locator):
 def _locate(problem_path: KeyPath, raws: list[tuple[Path, Locator]], key: bool = False) -> tuple[Path, int | None, int | None]:
     """The file, line and column that name this path: the variant first, then what it extends.
     `key`: point at the key itself (an unknown key) rather than at its value."""
+
     def where(locator: Locator) -> tuple[int | None, int | None]:
         return locator.key_position(problem_path) if key else locator.position(problem_path)
 
@@ -445,8 +458,9 @@ def _partial_reference_problems(data: dict[str, Any], raws: list[tuple[Path, Loc
     return [p for p in out if p.severity is Severity.ERROR]
 
 
-def _new_items_in_variant(problems: list[Problem], data: dict[str, Any], sources: tuple[tuple[Path, Any, Locator], ...],
-                          raws: list[tuple[Path, Locator]]) -> list[Problem]:
+def _new_items_in_variant(
+    problems: list[Problem], data: dict[str, Any], sources: tuple[tuple[Path, Any, Locator], ...], raws: list[tuple[Path, Locator]]
+) -> list[Problem]:
     """In a variant, an item whose id the base lacks and that misses required keys is almost always a
     misspelt id: one error naming the base's closest ids, instead of a list of missing keys."""
     out: list[Problem] = []
@@ -455,15 +469,22 @@ def _new_items_in_variant(problems: list[Problem], data: dict[str, Any], sources
         if len(p.path) >= 3 and p.path[0] in _SECTIONS and isinstance(p.path[1], int) and p.message == "required key is missing":
             item_path = p.path[:2]
             item = _at(data, item_path)
-            base_ids: list[str] = [x["id"] for _, own, _ in sources[1:] if isinstance(own, dict)
-                                   for x in (own.get(str(p.path[0])) or []) if isinstance(x, dict) and isinstance(x.get("id"), str)]
+            base_ids: list[str] = [
+                x["id"]
+                for _, own, _ in sources[1:]
+                if isinstance(own, dict)
+                for x in (own.get(str(p.path[0])) or [])
+                if isinstance(x, dict) and isinstance(x.get("id"), str)
+            ]
             if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] not in base_ids:
                 if item_path in done:
                     continue
                 done.add(item_path)
                 kind = _KINDS[str(p.path[0])]
-                msg = (f"{kind} {item['id']!r} is not in the scenario this one extends{did_you_mean(item['id'], base_ids)}; "
-                       f"a new {kind} needs all its keys")
+                msg = (
+                    f"{kind} {item['id']!r} is not in the scenario this one extends{did_you_mean(item['id'], base_ids)}; "
+                    f"a new {kind} needs all its keys"
+                )
                 where, line, col = _locate((*item_path, "id"), raws)
                 out.append(Problem(where, (*item_path, "id"), msg, line=line, column=col))
                 continue
@@ -480,8 +501,9 @@ def _dedupe_unions(problems: list[Problem]) -> list[Problem]:
     for path, group in by_path.items():
         if len(group) > 1 and any("valid string" in g.message for g in group):
             first = group[0]
-            out.append(Problem(first.file, path, "must be a text: a string, or a table of language code to string", line=first.line,
-                               column=first.column))
+            out.append(
+                Problem(first.file, path, "must be a text: a string, or a table of language code to string", line=first.line, column=first.column)
+            )
         else:
             out.extend(group)
     return out

@@ -229,8 +229,9 @@ class GameLength(_Model):
 
 
 class Calendar(_Model):
-    sittings: list[dt.date] = Field(min_length=1, max_length=MAX_SITTINGS,
-                                    description="Dated sittings of the full conference, in order; one turn each")
+    sittings: list[dt.date] = Field(
+        min_length=1, max_length=MAX_SITTINGS, description="Dated sittings of the full conference, in order; one turn each"
+    )
     lengths: list[GameLength] = Field([], description="Shorter (or other) game lengths; the full calendar is always offered as 'full'")
     minutes: int = Field(90, ge=5, le=600, description="Rough lesson time of the full calendar for two teams")
 
@@ -262,7 +263,9 @@ class Stance(_Model):
     position: Id | None = Field(None, description="Public position at the start (option id); default: its best option")
     no_deal: Score | None = Field(None, description="Value of leaving the issue unsettled; default: the delegation's reservation")
     jitter: float = Field(
-        0.0, ge=0, le=50,
+        0.0,
+        ge=0,
+        le=50,
         description="Variety: each game shifts every option's value and `no_deal` by a seeded draw in ±jitter (kept within 0-100)",
     )
 
@@ -292,8 +295,12 @@ class Delegation(_Model):
     colour: str = Field("#888888", pattern=r"^#[0-9a-fA-F]{6}$", description="Seat colour")
     colour2: str = Field("#ffffff", pattern=r"^#[0-9a-fA-F]{6}$", description="Second emblem colour")
     emblem: Emblem = Field(Emblem.PLAIN, description="Emblem shape drawn on the seat")
-    flag: list[HexColour] = Field([], max_length=4, description="The flag's colours at the time (#rrggbb, in the order the emblem "
-                            "shape uses them); when given, the emblem draws the flag in simplified form instead of the seat colours")
+    flag: list[HexColour] = Field(
+        [],
+        max_length=4,
+        description="The flag's colours at the time (#rrggbb, in the order the emblem "
+        "shape uses them); when given, the emblem draws the flag in simplified form instead of the seat colours",
+    )
     essential: bool = Field(False, description="A walkout by this delegation ends the conference")
     observer: bool = Field(False, description="Observers take part only in news and events; they never act")
     mediator: bool = Field(
@@ -313,9 +320,12 @@ class Delegation(_Model):
         0.0, ge=0, le=50, description="Variety: each game shifts its trust toward every other delegation by a seeded draw in ±this"
     )
     consulted_trust: float = Field(
-        3.0, ge=0, le=50, description="Trust it gains toward a delegation that includes it in private talks on an instrument it is not a "
+        3.0,
+        ge=0,
+        le=50,
+        description="Trust it gains toward a delegation that includes it in private talks on an instrument it is not a "
         "party to, when it has a stake in that instrument's issues and the package is no worse for it than leaving them open; halved "
-        "each further time the same delegation consults it"
+        "each further time the same delegation consults it",
     )
     stances: dict[Id, Stance] = Field({}, description="Issue id -> stance")
     aims: list[Aim] = Field([], max_length=MAX_AIMS, description="Scored aims")
@@ -348,7 +358,9 @@ class Event(_Model):
     text: Text = Field("", description="The news item")
     date: dt.date | None = Field(None, description="Fires at the first sitting on or after this date (if `when` holds too)")
     window: int = Field(
-        0, ge=0, le=60,
+        0,
+        ge=0,
+        le=60,
         description="Variety: each game moves `date` by a seeded whole number of days in ±window (a `before` in `when` still bounds it)",
     )
     until: dt.date | None = Field(None, description="Last date it may fire: with `date`, the window of sittings it may fire in")

@@ -127,7 +127,9 @@ def _set(data: dict[str, Any], keypath: str, value: Any, file: Path) -> KeyPath:
             child = _child_models(models, part)
             ann_is_dict = any(
                 typing.get_origin(f.annotation) is dict and models_in(f.annotation)
-                for m in models for nm, f in m.model_fields.items() if part in (nm, f.alias)
+                for m in models
+                for nm, f in m.model_fields.items()
+                if part in (nm, f.alias)
             )
             models = child
             dict_of_models = ann_is_dict

@@ -9,7 +9,7 @@ from __future__ import annotations
 from game.scenario.models import Scenario
 from game.scenario.texts import tr
 
-STARTER = '''\
+STARTER = """\
 # {name}: a new Plenipo scenario, written by `plenipo new`.
 # It validates and plays as it is: try
 #   plenipo validate {name}.toml
@@ -144,9 +144,9 @@ title = "No agreement"
 when = {{ always = true }}   # keep a last catch-all outcome
 historical = true
 debrief = "Neither side gave enough ground in time."
-'''
+"""
 
-VARIANT = '''\
+VARIANT = """\
 # {name}: a what-if variant of {base_id}, written by `plenipo new --from`.
 # It loads everything from the file it extends and changes only what is written
 # here. Merge rules: tables merge key by key; lists of tables (delegations, issues,
@@ -170,7 +170,7 @@ variant_note = {note}
 # title = "Unexpected news"
 # text = "A telegram from home changes the mood."
 # effects = [{{ kind = "pressure", delegation = "{delegation}", delta = 0.2 }}]
-'''
+"""
 
 
 _NOTE = {
@@ -190,7 +190,14 @@ def variant(name: str, base: Scenario, extends: str) -> str:
     d = acting[0]
     lowered = max(0, round(d.reservation) - 10)
     note = ", ".join(f'{lang} = "{_NOTE.get(lang, _NOTE["en"])}"' for lang in base.meta.languages)
-    return VARIANT.format(name=name, note="{ " + note + " }", base_id=base.id, extends=extends.replace("\\", "/"), delegation=d.id,
-                          reservation=lowered, base_reservation=round(d.reservation),
-                          date=base.calendar.sittings[min(1, len(base.calendar.sittings) - 1)].isoformat(),
-                          title=tr(base.meta.title))
+    return VARIANT.format(
+        name=name,
+        note="{ " + note + " }",
+        base_id=base.id,
+        extends=extends.replace("\\", "/"),
+        delegation=d.id,
+        reservation=lowered,
+        base_reservation=round(d.reservation),
+        date=base.calendar.sittings[min(1, len(base.calendar.sittings) - 1)].isoformat(),
+        title=tr(base.meta.title),
+    )

@@ -39,8 +39,20 @@ def option_tip(row: IssueRow, option: int) -> str:
 
 
 class BoardArea(ScrollArea):
-    def __init__(self, key: str, rect: pygame.Rect, state: BoardState, content_height: int, paint: Painter, *, line: int,
-                 rows: list[tuple[int, int]], issues: tuple[IssueRow, ...], app: App, tooltip: str | None = None) -> None:
+    def __init__(
+        self,
+        key: str,
+        rect: pygame.Rect,
+        state: BoardState,
+        content_height: int,
+        paint: Painter,
+        *,
+        line: int,
+        rows: list[tuple[int, int]],
+        issues: tuple[IssueRow, ...],
+        app: App,
+        tooltip: str | None = None,
+    ) -> None:
         super().__init__(key, rect, state, content_height, paint, line=line, tooltip=tooltip)
         self.rows = rows  # (top, height) of each issue in the board's content
         self.board = state

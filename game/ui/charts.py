@@ -41,13 +41,24 @@ def draw_chart(
     theme, lay, t = app.theme, app.layout, app.t
     bold, tiny = _fonts(app)
     title_lines = wrap(bold, title, rect.width)[:2]  # a long issue name takes two lines rather than being cut
-    title_h = draw_wrapped(surface, bold, title, theme.c("ink"), pygame.Rect(rect.x, rect.y, rect.width, bold.get_linesize() * len(title_lines)),
-                           spacing=1.0, max_lines=2)
+    title_h = draw_wrapped(
+        surface,
+        bold,
+        title,
+        theme.c("ink"),
+        pygame.Rect(rect.x, rect.y, rect.width, bold.get_linesize() * len(title_lines)),
+        spacing=1.0,
+        max_lines=2,
+    )
     label_w = y_label_width(tiny, y_labels, rect.width) + lay.px(6) if y_labels else tiny.size("100")[0] + lay.px(6)
     r_marker = max(6, lay.px(9))
     top_pad = len(wrap(tiny, y_labels[-1], label_w - lay.px(6))) * tiny.get_linesize() // 2 if y_labels else 0  # the top label stays below the title
-    plot = pygame.Rect(rect.x + label_w, rect.y + title_h + lay.px(6) + top_pad, rect.width - label_w - 2 * r_marker - lay.px(6),
-                       rect.height - title_h - top_pad - tiny.get_linesize() - lay.px(12))
+    plot = pygame.Rect(
+        rect.x + label_w,
+        rect.y + title_h + lay.px(6) + top_pad,
+        rect.width - label_w - 2 * r_marker - lay.px(6),
+        rect.height - title_h - top_pad - tiny.get_linesize() - lay.px(12),
+    )
     if plot.width < 10 or plot.height < 10:
         return
     pygame.draw.rect(surface, theme.c("field_bg"), plot)
@@ -108,7 +119,6 @@ def draw_chart(
         if d is not None:
             surf = seat_surface(d, s.code, r_marker, False)
             surface.blit(surf, surf.get_rect(center=(x + r_marker + lay.px(2), y)))
-
 
 
 def y_label_width(font: pygame.font.Font, labels: Sequence[str], width: int) -> int:

@@ -306,16 +306,38 @@ class ConferenceScene(Scene):
         bh = lay.button_height()
         head = lay.header()
         mw = min(lay.px(180), head.width // 6)
-        widgets.append(Button("menu", pygame.Rect(head.right - lay.margin - mw, head.centery - bh // 2 - lay.px(2), mw, bh),
-                              t("Menu"), lambda: self._menu(), tooltip=t("Pause, save, load, settings (Esc)")))
+        widgets.append(
+            Button(
+                "menu",
+                pygame.Rect(head.right - lay.margin - mw, head.centery - bh // 2 - lay.px(2), mw, bh),
+                t("Menu"),
+                lambda: self._menu(),
+                tooltip=t("Pause, save, load, settings (Esc)"),
+            )
+        )
         if TEACHER_PANEL is not None and not self.team_turn:  # a team's screen keeps the header for its clock; T still works
-            widgets.append(Button("teacher", pygame.Rect(head.right - lay.margin - 2 * mw - lay.gap, head.centery - bh // 2 - lay.px(2), mw, bh),
-                                  t("Teacher (T)"), self._teacher, style="quiet", tooltip=t("The teacher's console (T)")))
+            widgets.append(
+                Button(
+                    "teacher",
+                    pygame.Rect(head.right - lay.margin - 2 * mw - lay.gap, head.centery - bh // 2 - lay.px(2), mw, bh),
+                    t("Teacher (T)"),
+                    self._teacher,
+                    style="quiet",
+                    tooltip=t("The teacher's console (T)"),
+                )
+            )
 
         if self.inbox is not None:
             # untitled: the headline ("2 proposals await your answer") is the panel's title, and leaves room for the proposal
-            widgets += self.inbox.layout(app, panel_inner(app, left, titled=False), rationale=self.rationale, on_rationale=self._set_rationale,
-                                         answer=self.answer, counter=self.open_proposal, select=self._select_item)
+            widgets += self.inbox.layout(
+                app,
+                panel_inner(app, left, titled=False),
+                rationale=self.rationale,
+                on_rationale=self._set_rationale,
+                answer=self.answer,
+                counter=self.open_proposal,
+                select=self._select_item,
+            )
         else:
             self._layout_pending(widgets, team)
         self._layout_rest(widgets, team, view, middle, right)
@@ -354,17 +376,31 @@ class ConferenceScene(Scene):
         b_inner = panel_inner(app, middle)
         b_rect = b_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
         rows = [(g.top, g.height) for g in board_geometry(app, b_rect.width, view.issues)]
-        widgets.append(BoardArea("board", b_rect, self.board_scroll, board_height(app, b_rect.width, view.issues), self._paint_board,
-                                 line=theme_line(app), rows=rows, issues=view.issues, app=app,
-                                 tooltip=t("Arrow keys move over the options; each shows its full text")))
+        widgets.append(
+            BoardArea(
+                "board",
+                b_rect,
+                self.board_scroll,
+                board_height(app, b_rect.width, view.issues),
+                self._paint_board,
+                line=theme_line(app),
+                rows=rows,
+                issues=view.issues,
+                app=app,
+                tooltip=t("Arrow keys move over the options; each shows its full text"),
+            )
+        )
         # the news
         n_inner = panel_inner(app, right)
         n_rect = n_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
         self.digest = since_last_turn(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
         total = sum(news_item_height(app, line, n_rect.width) for line in view.news)
         total += digest_height(app, t("Since your last turn"), self.digest, n_rect.width)
-        widgets.append(ScrollArea("news", n_rect, self.news_scroll, total, self._paint_news, line=lay.px(40),
-                                  tooltip=t("Up and Down, Page Up and Page Down to read on")))
+        widgets.append(
+            ScrollArea(
+                "news", n_rect, self.news_scroll, total, self._paint_news, line=lay.px(40), tooltip=t("Up and Down, Page Up and Page Down to read on")
+            )
+        )
 
         # the footer: a team's moves, each with its key
         if team:
@@ -378,8 +414,10 @@ class ConferenceScene(Scene):
                 ("pass", t("Pass (N)"), lambda: self.open_confirm("pass"), t("Make no move this sitting (N)")),
             ]
             row = pygame.Rect(lay.margin, foot.centery - bh // 2 + lay.px(1), foot.width - 2 * lay.margin, bh)
-            row_buttons = [Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", tooltip=tip)
-                           for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True)]
+            row_buttons = [
+                Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", tooltip=tip)
+                for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True)
+            ]
             match_buttons(app, row_buttons)
             widgets.extend(row_buttons)
         self.focus.set(widgets, auto=self.team_turn)  # no focus ring on Menu while the AI moves
@@ -417,8 +455,11 @@ class ConferenceScene(Scene):
             if self.team_turn:
                 first = self.inbox.current.id if self.inbox is not None and self.inbox.current is not None else None
                 keys: dict[int, Callable[[], None]] = {
-                    pygame.K_b: self.open_briefing, pygame.K_p: self.open_proposal, pygame.K_s: self.open_shift,
-                    pygame.K_m: self.open_statement, pygame.K_w: lambda: self.open_confirm("walkout"),
+                    pygame.K_b: self.open_briefing,
+                    pygame.K_p: self.open_proposal,
+                    pygame.K_s: self.open_shift,
+                    pygame.K_m: self.open_statement,
+                    pygame.K_w: lambda: self.open_confirm("walkout"),
                     pygame.K_n: lambda: self.open_confirm("pass"),
                 }
                 if first is not None:
@@ -456,11 +497,21 @@ class ConferenceScene(Scene):
             draw_pending(surface, app, rect, p, lines)
         small = theme.text_font(lay, "small")
         if not view.pending:
-            draw_line(surface, small, t("No open proposals."), theme.c("ink_soft"),
-                      pygame.Rect(p_inner.x, p_inner.bottom - small.get_linesize(), p_inner.width, small.get_linesize()))
+            draw_line(
+                surface,
+                small,
+                t("No open proposals."),
+                theme.c("ink_soft"),
+                pygame.Rect(p_inner.x, p_inner.bottom - small.get_linesize(), p_inner.width, small.get_linesize()),
+            )
         elif self._more:
-            draw_line(surface, small, app.tr.tn("{n} more proposal: see the news", "{n} more proposals: see the news", self._more),
-                      theme.c("ink_soft"), pygame.Rect(p_inner.x, p_inner.bottom - small.get_linesize(), p_inner.width, small.get_linesize()))
+            draw_line(
+                surface,
+                small,
+                app.tr.tn("{n} more proposal: see the news", "{n} more proposals: see the news", self._more),
+                theme.c("ink_soft"),
+                pygame.Rect(p_inner.x, p_inner.bottom - small.get_linesize(), p_inner.width, small.get_linesize()),
+            )
         self._draw_rest(surface)
 
     def _draw_rest(self, surface: pygame.Surface) -> None:
@@ -505,11 +556,17 @@ class ConferenceScene(Scene):
                 h = len(lines) * font.get_linesize()
                 r = pygame.Rect(lay.margin, band.y - h - lay.px(6), band.width - 2 * lay.margin, h)
                 pygame.draw.rect(surface, theme.c("panel_bg"), r.inflate(lay.px(12), lay.px(6)), border_radius=lay.px(4))
-                pygame.draw.rect(surface, theme.c("danger" if self.message else "ok"), r.inflate(lay.px(12), lay.px(6)), max(1, lay.px(2)),
-                                 border_radius=lay.px(4))
+                pygame.draw.rect(
+                    surface, theme.c("danger" if self.message else "ok"), r.inflate(lay.px(12), lay.px(6)), max(1, lay.px(2)), border_radius=lay.px(4)
+                )
                 for k, line in enumerate(lines):
-                    draw_line(surface, font, line, theme.c("danger" if self.message else "ink"),
-                              pygame.Rect(r.x, r.y + k * font.get_linesize(), r.width, font.get_linesize()))
+                    draw_line(
+                        surface,
+                        font,
+                        line,
+                        theme.c("danger" if self.message else "ink"),
+                        pygame.Rect(r.x, r.y + k * font.get_linesize(), r.width, font.get_linesize()),
+                    )
             return
         if self.animating:
             hint = t("Space, Enter or a click: skip the announcements") + "   ·   " + t("Esc: menu")

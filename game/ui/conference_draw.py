@@ -98,6 +98,7 @@ def fitting_font(app: App, font: pygame.font.Font, text: str, width: int, role: 
     """`font`, or a smaller size of the same role (not under `floor` px) in which `text` fits `width`.
 
     With `words`, fitting means its longest word fits (the name may then take two lines)."""
+
     def fits(f: pygame.font.Font) -> bool:
         parts = text.split() if words else [text]
         return all(f.size(p)[0] <= width for p in parts) and (not words or len(wrapped(f, text, width)) <= 2)
@@ -260,8 +261,7 @@ def board_geometry(app: App, width: int, issues: tuple[IssueRow, ...]) -> list[I
     return out
 
 
-def paint_board(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int, issues: tuple[IssueRow, ...],
-                dels: dict[str, Delegation]) -> None:
+def paint_board(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int, issues: tuple[IssueRow, ...], dels: dict[str, Delegation]) -> None:
     """The issue board: per issue, its options in words (wrapped, never cut), each stated position as a lettered marker."""
     theme, lay, t = app.theme, app.layout, app.t
     title_font, font = board_fonts(app)
@@ -284,8 +284,13 @@ def paint_board(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: in
             draw_line(surface, small, tag, theme.c("primary_text"), pill, "center")
             head_w -= tw + lay.px(6)
         for k, line in enumerate(geo.title):
-            draw_line(surface, title_font, line, theme.c("ink"),
-                      pygame.Rect(rect.x, y + k * title_font.get_linesize(), head_w if k == 0 else rect.width, title_font.get_linesize()))
+            draw_line(
+                surface,
+                title_font,
+                line,
+                theme.c("ink"),
+                pygame.Rect(rect.x, y + k * title_font.get_linesize(), head_w if k == 0 else rect.width, title_font.get_linesize()),
+            )
         for o, (cell, lines, below) in enumerate(geo.cells):
             seg = cell.move(rect.x, y)
             settled = row.settled == o
@@ -343,8 +348,9 @@ def news_pad(app: App) -> int:
     return app.layout.px(10)
 
 
-def paint_news(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int, news: tuple[NewsLine, ...], fresh: float,
-               digest: tuple[str, ...] = ()) -> None:
+def paint_news(
+    surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int, news: tuple[NewsLine, ...], fresh: float, digest: tuple[str, ...] = ()
+) -> None:
     """Newest first: date (and 'private' in words), then the sentence; the newest glows while it is announced.
 
     A team's view starts with its "since your last turn" digest."""
@@ -455,4 +461,3 @@ def draw_pending(surface: pygame.Surface, app: App, rect: pygame.Rect, p: Pendin
     for line in lines:
         blit_text(surface, small, line, theme.c("ink"), (rect.x, y))
         y += small.get_linesize()
-

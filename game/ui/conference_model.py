@@ -154,8 +154,7 @@ def conference_view(session: Session, tr_: Translator, viewer: str | None, shown
     seats = []
     for k, d in enumerate(scen.delegations):
         role = "observer" if d.observer else ("team" if k in s.humans else "ai")
-        seats.append(SeatView(d.id, tr(d.name, lang), codes[d.id], d.leaders[0] if d.leaders else "", role,
-                              d.id == actor, k in s.walked_out))
+        seats.append(SeatView(d.id, tr(d.name, lang), codes[d.id], d.leaders[0] if d.leaders else "", role, d.id == actor, k in s.walked_out))
     links = []
     for p in s.proposals:
         if p.status is not ProposalStatus.OPEN or not can_see_proposal(s, p.id, viewer):
@@ -167,12 +166,9 @@ def conference_view(session: Session, tr_: Translator, viewer: str | None, shown
             links.extend(LinkView(a, cs.delegation_ids[b], p.id, True) for b in sorted(p.to))
     issues = []
     for i, issue in enumerate(scen.issues):
-        markers = tuple(
-            Marker(d.id, codes[d.id], s.position(k, i)) for k, d in enumerate(scen.delegations) if s.position(k, i) >= 0
-        )
+        markers = tuple(Marker(d.id, codes[d.id], s.position(k, i)) for k, d in enumerate(scen.delegations) if s.position(k, i) >= 0)
         labels = tuple(option_label(o, lang, tr_.t, tr_.number) for o in issue.options)
-        issues.append(IssueRow(issue.id, tr(issue.title, lang), labels, markers, s.settled[i],
-                               tuple(tr(o.description, lang) for o in issue.options)))
+        issues.append(IssueRow(issue.id, tr(issue.title, lang), labels, markers, s.settled[i], tuple(tr(o.description, lang) for o in issue.options)))
     viewer_index = cs.d_index[viewer] if viewer is not None else None
     pending = []
     waiting = {p.id for p in s.pending_for(viewer_index)} if viewer_index is not None else set()
@@ -180,12 +176,21 @@ def conference_view(session: Session, tr_: Translator, viewer: str | None, shown
         if not can_see_proposal(s, p.id, viewer):
             continue
         package = {cs.issue_ids[i]: cs.option_ids[i][o] for i, o in zip(cs.scope[p.instrument], p.package, strict=True)}
-        where = tr_.t("in plenary") if p.to is None else tr_.t("private: {names}", names=", ".join(
-            codes[cs.delegation_ids[x]] for x in sorted(p.to)))
+        where = tr_.t("in plenary") if p.to is None else tr_.t("private: {names}", names=", ".join(codes[cs.delegation_ids[x]] for x in sorted(p.to)))
         yes, no = tr_.t("yes"), tr_.t("no")
         answers = ", ".join(f"{codes[cs.delegation_ids[who]]} {yes if a.value == 'accept' else no}" for who, a in p.answers)
-        pending.append(PendingView(p.id, n.name(cs.delegation_ids[p.proposer]), n.instrument(cs.instrument_ids[p.instrument]),
-                                   n.package(package), where, p.to is not None, p.id in waiting, answers))
+        pending.append(
+            PendingView(
+                p.id,
+                n.name(cs.delegation_ids[p.proposer]),
+                n.instrument(cs.instrument_ids[p.instrument]),
+                n.package(package),
+                where,
+                p.to is not None,
+                p.id in waiting,
+                answers,
+            )
+        )
     signed = tuple(n.instrument(cs.instrument_ids[sig.instrument]) for sig in s.signed if s.signature_visible_to(sig, viewer_index))
     return ConferenceView(
         title=tr(scen.meta.title, lang),
@@ -221,6 +226,10 @@ def briefing_view(session: Session, tr_: Translator, did: str) -> BriefingView:
     d = session.cs.delegation(session.cs.d_index[did])
     lang, t = tr_.lang, tr_.t
     b = d.briefing
-    sections = [(t("Aims"), tr(b.aims, lang)), (t("Red lines"), tr(b.red_lines, lang)),
-                (t("Secret instructions"), tr(b.secret, lang)), (t("Fears"), tr(b.fears, lang))]
+    sections = [
+        (t("Aims"), tr(b.aims, lang)),
+        (t("Red lines"), tr(b.red_lines, lang)),
+        (t("Secret instructions"), tr(b.secret, lang)),
+        (t("Fears"), tr(b.fears, lang)),
+    ]
     return BriefingView(tr(d.name, lang), tuple((h, x) for h, x in sections if x.strip()), tuple(tr(a.text, lang) for a in d.aims))

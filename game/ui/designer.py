@@ -73,8 +73,9 @@ class Designer:
         try:
             cs = compile_scenario(loaded.scenario)
             if self.setup.length_id not in cs.length_ids():
-                raise ScenarioError([Problem(self.path, ("calendar", "lengths"),
-                                             f"this game's length {self.setup.length_id!r} is no longer in the file")])
+                raise ScenarioError(
+                    [Problem(self.path, ("calendar", "lengths"), f"this game's length {self.setup.length_id!r} is no longer in the file")]
+                )
             humans = tuple(h for h in self.setup.humans if h in cs.d_index and not cs.delegation(cs.d_index[h]).observer)
             return Session(loaded, replace(self.setup, humans=humans, scenario_path=str(self.path)), compiled=cs)
         except ScenarioError:
@@ -146,7 +147,7 @@ class Designer:
                 return True
             if self.panel and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_HOME, pygame.K_END):
                 page = max(40, self._view_h - 60)
-                delta = {pygame.K_PAGEDOWN: page, pygame.K_PAGEUP: -page, pygame.K_HOME: -10**9, pygame.K_END: 10**9}[event.key]
+                delta = {pygame.K_PAGEDOWN: page, pygame.K_PAGEUP: -page, pygame.K_HOME: -(10**9), pygame.K_END: 10**9}[event.key]
                 self._scroll(delta)
                 return True
         if self.panel and event.type == pygame.MOUSEWHEEL:
@@ -206,8 +207,7 @@ class Designer:
         body = theme.text_font(lay, "body")
         card = lay.rect.inflate(-2 * lay.margin - lay.px(80), -2 * lay.margin - lay.px(40))
         width = panel_inner(app, card).width
-        need = sum(bold.get_linesize() + len(wrapped(small, p.message, width - lay.px(16))) * small.get_linesize() + lay.px(8)
-                   for p in self.problems)
+        need = sum(bold.get_linesize() + len(wrapped(small, p.message, width - lay.px(16))) * small.get_linesize() + lay.px(8) for p in self.problems)
         need += 3 * body.get_linesize() + 2 * small.get_linesize() + card.height - panel_inner(app, card).height
         card.height = min(card.height, need)
         card.centery = lay.height // 2
@@ -240,10 +240,18 @@ class Designer:
             y += lay.px(8)
             shown += 1
         if shown < len(self.problems):
-            more = app.tr.tn("{n} more problem: run plenipo validate for the full list",
-                             "{n} more problems: run plenipo validate for the full list", len(self.problems) - shown)
-            draw_line(surface, small, more, theme.c("ink_soft"), pygame.Rect(inner.x, inner.bottom - small.get_linesize(),
-                                                                             inner.width, small.get_linesize()))
+            more = app.tr.tn(
+                "{n} more problem: run plenipo validate for the full list",
+                "{n} more problems: run plenipo validate for the full list",
+                len(self.problems) - shown,
+            )
+            draw_line(
+                surface,
+                small,
+                more,
+                theme.c("ink_soft"),
+                pygame.Rect(inner.x, inner.bottom - small.get_linesize(), inner.width, small.get_linesize()),
+            )
 
     def draw_panel(self, surface: pygame.Surface) -> None:
         """Every delegation's live state in cards, then trust and the open proposals; scrolls with the wheel and Page keys."""
@@ -281,8 +289,12 @@ class Designer:
         y0 = area.y - self.scroll
         y = y0
         small = theme.text_font(lay, "small")
-        facts = [Path(view.file).name, t("Seed {seed}", seed=view.seed), view.length,
-                 t("Sitting {number} of {total}", number=view.sitting, total=view.sittings)]
+        facts = [
+            Path(view.file).name,
+            t("Seed {seed}", seed=view.seed),
+            view.length,
+            t("Sitting {number} of {total}", number=view.sitting, total=view.sittings),
+        ]
         draw_line(surface, small, "  ·  ".join(facts), theme.c("ink_soft"), pygame.Rect(area.x, y, area.width, small.get_linesize()))
         y += small.get_linesize() + lay.px(6)
         for start in range(0, len(view.delegations), n_cols):
@@ -302,8 +314,9 @@ class Designer:
         left, right = lay.columns(pygame.Rect(area.x, y, area.width - lay.px(14), 0), [2, 3], lay.px(14))
         lh = small.get_linesize()
         yy = y
-        draw_line(surface, heading, t("Trust (row toward column, 0–100)"), theme.c("ink"),
-                  pygame.Rect(left.x, yy, left.width, heading.get_linesize()))
+        draw_line(
+            surface, heading, t("Trust (row toward column, 0–100)"), theme.c("ink"), pygame.Rect(left.x, yy, left.width, heading.get_linesize())
+        )
         yy += heading.get_linesize()
         cell = max(small.size("100")[0], max((bold.size(c)[0] for c in view.codes), default=0)) + lay.px(14)
         for column, code in enumerate(view.codes):  # not `c`: that name is a Rect higher up
@@ -318,8 +331,13 @@ class Designer:
             yy += lh
         left_end = yy
         yy = y
-        draw_line(surface, heading, t("Open proposals (all, private ones too)"), theme.c("ink"),
-                  pygame.Rect(right.x, yy, right.width, heading.get_linesize()))
+        draw_line(
+            surface,
+            heading,
+            t("Open proposals (all, private ones too)"),
+            theme.c("ink"),
+            pygame.Rect(right.x, yy, right.width, heading.get_linesize()),
+        )
         yy += heading.get_linesize()
         if not view.pending:
             draw_line(surface, small, t("No open proposals."), theme.c("ink_soft"), pygame.Rect(right.x, yy, right.width, lh))

@@ -79,15 +79,24 @@ def designer_view(session: Session, tr_: Translator) -> DesignerView:
             values = tuple((cs.option_ids[i][o], float(s.stances.values[d, off + o])) for o in range(len(issue.options)))
             issues.append(IssueLine(tr(issue.title, lang), w, values, float(s.stances.no_deal[d, i]), s.position(d, i), s.settled[i]))
         role = "observer" if dele.observer else ("team" if d in s.humans else "ai")
-        panels.append(DelegationPanel(dele.id, tr(dele.name, lang), codes[dele.id], role, float(s.pressure[d]), d in s.walked_out,
-                                      tuple(issues), instrument_lines(s, d, neg, lang)))
+        panels.append(
+            DelegationPanel(
+                dele.id,
+                tr(dele.name, lang),
+                codes[dele.id],
+                role,
+                float(s.pressure[d]),
+                d in s.walked_out,
+                tuple(issues),
+                instrument_lines(s, d, neg, lang),
+            )
+        )
     n = cs.n_delegations
     relations = tuple(tuple(float(s.relations[a, b]) for b in range(n)) for a in range(n))
     pending = []
     for p in s.open_proposals():
         who = codes[cs.delegation_ids[p.proposer]]
-        where = tr_.t("in plenary") if p.to is None else tr_.t("private: {names}", names=", ".join(
-            codes[cs.delegation_ids[x]] for x in sorted(p.to)))
+        where = tr_.t("in plenary") if p.to is None else tr_.t("private: {names}", names=", ".join(codes[cs.delegation_ids[x]] for x in sorted(p.to)))
         package = ", ".join(f"{cs.issue_ids[i]}={cs.option_ids[i][o]}" for i, o in zip(cs.scope[p.instrument], p.package, strict=True))
         answers = ", ".join(f"{codes[cs.delegation_ids[j]]} {tr_.t('yes') if a.value == 'accept' else tr_.t('no')}" for j, a in p.answers)
         line = tr_.t("No. {number}", number=p.id) + f" · {who} · {tr(cs.instrument(p.instrument).title, lang)} ({where}): {package}"

@@ -73,8 +73,18 @@ class DoneScene(CardScene):
         self.text_rect = pygame.Rect(inner.x, inner.y, inner.width, inner.height - bh - lay.px(12))
         bw = min(inner.width, lay.px(360))
         button = pygame.Rect(inner.right - bw, inner.bottom - bh, bw, bh)
-        self.focus.set([Button("handover", button, t("Hand over (Enter)"), self._close, style="primary",
-                               tooltip=t("Your turn is over: the next team's hand-over screen comes next"))])
+        self.focus.set(
+            [
+                Button(
+                    "handover",
+                    button,
+                    t("Hand over (Enter)"),
+                    self._close,
+                    style="primary",
+                    tooltip=t("Your turn is over: the next team's hand-over screen comes next"),
+                )
+            ]
+        )
 
     def body(self) -> str:
         return self.text + "\n" + self.ctx.t("Your turn is over. Pass the computer on.")

@@ -179,8 +179,7 @@ def draw_emblem(surface: pygame.Surface, rect: pygame.Rect, delegation: Delegati
     w = round(h * 1.5)
     flag = pygame.Rect(0, 0, w, h)
     flag.center = rect.center
-    surface.blit(emblem_surface(delegation.emblem, delegation.colour, delegation.colour2, (w, h), code, outline,
-                                tuple(delegation.flag)), flag)
+    surface.blit(emblem_surface(delegation.emblem, delegation.colour, delegation.colour2, (w, h), code, outline, tuple(delegation.flag)), flag)
     return flag
 
 

@@ -47,8 +47,9 @@ class HandoverScene(Scene):
         bw = min(lay.px(520), body.width)
         button = pygame.Rect(0, 0, bw, round(lay.button_height() * 1.2))
         button.midbottom = (body.centerx, body.bottom - lay.px(10))
-        self.focus.set([Button("ready", button, t("We are ready: show our view"), self._ready, style="primary",
-                               tooltip=t("Enter, Space or a click"))])
+        self.focus.set(
+            [Button("ready", button, t("We are ready: show our view"), self._ready, style="primary", tooltip=t("Enter, Space or a click"))]
+        )
 
     def handle_event(self, event: pygame.event.Event) -> bool | None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
@@ -82,10 +83,22 @@ class HandoverScene(Scene):
         title = theme.text_font(lay, "title", "heading")
         body = lay.body()
         y = self.flag.bottom + lay.px(24)
-        y += draw_wrapped(surface, title, t("Pass the computer to the {name} delegation", name=name), theme.c("ink"),
-                          pygame.Rect(body.x, y, body.width, round(title.get_linesize() * 1.2) * 2 + 2), align="center")
+        y += draw_wrapped(
+            surface,
+            title,
+            t("Pass the computer to the {name} delegation", name=name),
+            theme.c("ink"),
+            pygame.Rect(body.x, y, body.width, round(title.get_linesize() * 1.2) * 2 + 2),
+            align="center",
+        )
         label = theme.text_font(lay, "label")
         y += lay.px(10)
-        draw_line(surface, label, t("Everyone else: please look away from the screen."), theme.c("ink_soft"),
-                  pygame.Rect(body.x, y, body.width, label.get_linesize()), "center")
+        draw_line(
+            surface,
+            label,
+            t("Everyone else: please look away from the screen."),
+            theme.c("ink_soft"),
+            pygame.Rect(body.x, y, body.width, label.get_linesize()),
+            "center",
+        )
         self.focus.draw(surface, app)

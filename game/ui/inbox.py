@@ -69,8 +69,15 @@ class InboxArea(ScrollArea):
         self.app = app
         self.entry = item
         line = app.theme.text_font(app.layout, "small").get_linesize()
-        super().__init__(key, rect, state, item_height(app, item, rect.width), self._paint, line=line,
-                         tooltip=app.t("The proposal in full: Up and Down, Page Up and Page Down read on"))
+        super().__init__(
+            key,
+            rect,
+            state,
+            item_height(app, item, rect.width),
+            self._paint,
+            line=line,
+            tooltip=app.t("The proposal in full: Up and Down, Page Up and Page Down read on"),
+        )
 
     @property
     def focusable(self) -> bool:  # type: ignore[override]
@@ -110,8 +117,17 @@ class Inbox:
     def current(self) -> InboxItem | None:
         return self.items[self.selected] if self.items else None
 
-    def layout(self, app: App, rect: pygame.Rect, *, rationale: str, on_rationale: Callable[[str], None],
-               answer: Callable[[int, bool], None], counter: Callable[[int], None], select: Callable[[int], None]) -> list[Widget]:
+    def layout(
+        self,
+        app: App,
+        rect: pygame.Rect,
+        *,
+        rationale: str,
+        on_rationale: Callable[[str], None],
+        answer: Callable[[int, bool], None],
+        counter: Callable[[int], None],
+        select: Callable[[int], None],
+    ) -> list[Widget]:
         """The widgets for `rect` (the panel's inside), top to bottom; the headline goes in `self.head`."""
         lay, t = app.layout, app.t
         item = self.current
@@ -133,11 +149,27 @@ class Inbox:
         self.count = pygame.Rect(0, 0, 0, 0)
         if n > 1:
             cols = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [5, 2, 5], lay.px(6))
-            widgets.append(Button("inbox:newer", cols[0], t("Newer"), lambda: select(self.selected - 1), enabled=self.selected > 0,
-                                  tooltip=t("The proposal made after this one")))
+            widgets.append(
+                Button(
+                    "inbox:newer",
+                    cols[0],
+                    t("Newer"),
+                    lambda: select(self.selected - 1),
+                    enabled=self.selected > 0,
+                    tooltip=t("The proposal made after this one"),
+                )
+            )
             self.count = cols[1]
-            widgets.append(Button("inbox:older", cols[2], t("Older"), lambda: select(self.selected + 1), enabled=self.selected < n - 1,
-                                  tooltip=t("The proposal made before this one")))
+            widgets.append(
+                Button(
+                    "inbox:older",
+                    cols[2],
+                    t("Older"),
+                    lambda: select(self.selected + 1),
+                    enabled=self.selected < n - 1,
+                    tooltip=t("The proposal made before this one"),
+                )
+            )
             y += bh + lay.px(6)
         line_h = _fonts(app)["body"].get_linesize()
         font = app.theme.text_font(lay, "small", "bold")
@@ -150,8 +182,17 @@ class Inbox:
         widgets.append(InboxArea("inbox:text", area, self.scroll, item, app))
         y = area.bottom + lay.px(8)
         if with_field:
-            widgets.append(TextField("rationale", pygame.Rect(rect.x, y, rect.width, bh), rationale, on_rationale,
-                                     placeholder=t("Why? (optional)"), max_len=200, tooltip=t("Your reason, kept in the session record")))
+            widgets.append(
+                TextField(
+                    "rationale",
+                    pygame.Rect(rect.x, y, rect.width, bh),
+                    rationale,
+                    on_rationale,
+                    placeholder=t("Why? (optional)"),
+                    max_len=200,
+                    tooltip=t("Your reason, kept in the session record"),
+                )
+            )
             y += bh + lay.px(8)
         if stacked:
             two = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [1, 1], lay.px(8))
@@ -165,8 +206,13 @@ class Inbox:
         buttons = [
             Button("accept", rects[0], labels[0], lambda: answer(pid, True), style="primary", tooltip=t("Accept No. {number} (A)", number=pid)),
             Button("reject", rects[1], labels[1], lambda: answer(pid, False), tooltip=t("Reject No. {number} (R)", number=pid)),
-            Button("counter", rects[2], labels[2], lambda: counter(pid),
-                   tooltip=t("Answer No. {number} with your own proposal, starting from it (C)", number=pid)),
+            Button(
+                "counter",
+                rects[2],
+                labels[2],
+                lambda: counter(pid),
+                tooltip=t("Answer No. {number} with your own proposal, starting from it (C)", number=pid),
+            ),
         ]
         for b in buttons:
             b.item = tag

@@ -74,8 +74,17 @@ class IntroScene(Scene):
             setting = f"{self.ctx.t('What this variant changes')}: {note}\n\n{setting}"
         self._setting_lines = wrap(font, setting, il.width - bar)
         step = round(font.get_linesize() * 1.3)
-        widgets.append(ScrollArea("setting", il, self.setting_scroll, len(self._setting_lines) * step, self._paint_setting,
-                                  line=step, tooltip=self.ctx.t("Up and Down, Page Up and Page Down to read on")))
+        widgets.append(
+            ScrollArea(
+                "setting",
+                il,
+                self.setting_scroll,
+                len(self._setting_lines) * step,
+                self._paint_setting,
+                line=step,
+                tooltip=self.ctx.t("Up and Down, Page Up and Page Down to read on"),
+            )
+        )
 
         ir = panel_inner(app, right)
         head_h = theme.text_font(lay, "small", "bold").get_linesize() + lay.px(8)
@@ -99,8 +108,17 @@ class IntroScene(Scene):
             self._row_layout.append((h, name_lines + ["\0"] + leader_lines, demand_lines))
         total = sum(h for h, _, _ in self._row_layout)
         self._table_head = pygame.Rect(ir.x, ir.y, ir.width - bar, head_h)
-        widgets.append(ScrollArea("table", table, self.table_scroll, total, self._paint_table, line=lay.px(40),
-                                  tooltip=self.ctx.t("Up and Down, Page Up and Page Down to read on")))
+        widgets.append(
+            ScrollArea(
+                "table",
+                table,
+                self.table_scroll,
+                total,
+                self._paint_table,
+                line=lay.px(40),
+                tooltip=self.ctx.t("Up and Down, Page Up and Page Down to read on"),
+            )
+        )
 
         foot = lay.footer()
         bh = lay.button_height()

@@ -28,8 +28,20 @@ DEFAULT_SCENARIO = "genoa_1922"
 def new_session(setup: GameSetup) -> Session:
     """A fresh game from the setup screen's choices."""
     loaded = load(setup.scenario_path)
-    return Session(loaded, SessionSetup(str(setup.scenario_path), setup.lang, setup.humans, setup.length_id, setup.seed,
-                                        setup.aim_weights, setup.teacher_pin, setup.turn_minutes, setup.auto_pass))
+    return Session(
+        loaded,
+        SessionSetup(
+            str(setup.scenario_path),
+            setup.lang,
+            setup.humans,
+            setup.length_id,
+            setup.seed,
+            setup.aim_weights,
+            setup.teacher_pin,
+            setup.turn_minutes,
+            setup.auto_pass,
+        ),
+    )
 
 
 def conference_for(session: Session):  # type: ignore[no-untyped-def]
@@ -128,8 +140,14 @@ def run_window(args: WindowOptions) -> int:
 
         first = SetupScene(setup_model(args, scenario))
     try:
-        app = App(settings=Settings(lang=lang), on_begin=begin, has_save=has_autosave, on_continue=continue_autosave,
-                  screenshot_dir=None if commands is not None else args.screenshots, first_scene=first)
+        app = App(
+            settings=Settings(lang=lang),
+            on_begin=begin,
+            has_save=has_autosave,
+            on_continue=continue_autosave,
+            screenshot_dir=None if commands is not None else args.screenshots,
+            first_scene=first,
+        )
     except NoDisplayError as err:
         print(f"plenipo: no display available ({err}); try `plenipo simulate` for a game without a window", file=sys.stderr)
         return 1

@@ -39,8 +39,17 @@ class OptionRow(Widget):
     the delegations that state it now; the chosen cell is filled *and* framed
     thickly, so the choice never rests on colour alone."""
 
-    def __init__(self, key: str, rect: pygame.Rect, title: str, cells: list[OptionCell], selected: int,
-                 on_change: Callable[[int], None], *, tooltip: str | None = None) -> None:
+    def __init__(
+        self,
+        key: str,
+        rect: pygame.Rect,
+        title: str,
+        cells: list[OptionCell],
+        selected: int,
+        on_change: Callable[[int], None],
+        *,
+        tooltip: str | None = None,
+    ) -> None:
         super().__init__(key, rect, tooltip=tooltip)
         self.title, self.cells, self.selected, self.on_change = title, cells, selected, on_change
         self.app: App | None = None  # known after the first draw (cell geometry depends on the layout)
@@ -206,8 +215,10 @@ class FormScene(CardScene):
         bh = lay.button_height()
         row = pygame.Rect(area.x, area.bottom - bh, area.width, bh)
         cancel, ok = lay.columns(row, [2, 3], lay.px(10))
-        return [Button("cancel", cancel, t("Cancel"), self.ctx.pop, tooltip=t("Close without moving (Esc)")),
-                Button("ok", ok, ok_label, on_ok, style="primary", enabled=ok_enabled, tooltip=t("Enter"))]
+        return [
+            Button("cancel", cancel, t("Cancel"), self.ctx.pop, tooltip=t("Close without moving (Esc)")),
+            Button("ok", ok, ok_label, on_ok, style="primary", enabled=ok_enabled, tooltip=t("Enter")),
+        ]
 
 
 class ProposalScene(FormScene):
@@ -240,8 +251,16 @@ class ProposalScene(FormScene):
             self.focus.set([Button("cancel", close, t("Close"), self.ctx.pop, style="primary", tooltip=t("Close without moving (Esc)"))])
             return
         names = [tr(cs.instrument(k).title, lang) for k in d.instruments]
-        widgets.append(Choice("instrument", pygame.Rect(left.x, left.y, left.width, bh), names, d.instrument_pos,
-                              self.then_layout(d.set_instrument, lambda: self._first(0)), tooltip=t("Which agreement: Left and Right change it")))
+        widgets.append(
+            Choice(
+                "instrument",
+                pygame.Rect(left.x, left.y, left.width, bh),
+                names,
+                d.instrument_pos,
+                self.then_layout(d.set_instrument, lambda: self._first(0)),
+                tooltip=t("Which agreement: Left and Right change it"),
+            )
+        )
         scope = d.scope()
         top = left.y + bh + lay.px(10)
         gap = lay.px(6)
@@ -267,19 +286,53 @@ class ProposalScene(FormScene):
         for k in shown:
             i = scope[k]
             rect = pygame.Rect(left.x, y, left.width, min(heights[k], limit - y))
-            widgets.append(OptionRow(f"issue:{cs.issue_ids[i]}", rect, tr(cs.issue(i).title, lang),
-                                     option_cells(s, d.d, i, lang), d.choice[i], self.then_layout(functools.partial(d.set_option, i)),
-                                     tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now")))
+            widgets.append(
+                OptionRow(
+                    f"issue:{cs.issue_ids[i]}",
+                    rect,
+                    tr(cs.issue(i).title, lang),
+                    option_cells(s, d.d, i, lang),
+                    d.choice[i],
+                    self.then_layout(functools.partial(d.set_option, i)),
+                    tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now"),
+                )
+            )
             y = rect.bottom + gap
         if not fits_all:
             before, after = shown[0] if shown else 0, len(scope) - (shown[-1] + 1 if shown else 0)
             pager = lay.columns(pygame.Rect(left.x, limit + gap, left.width, pager_h), [1, 1], lay.px(8))
-            widgets.append(Button("issues_back", pager[0], t("Earlier issues ({n})", n=before), lambda: self._first(self.first_row - 1),
-                                  enabled=before > 0, tooltip=t("Show the issues above")))
-            widgets.append(Button("issues_on", pager[1], t("More issues ({n})", n=after), lambda: self._first(self.first_row + 1),
-                                  enabled=after > 0, tooltip=t("Show the issues below")))
-        widgets.append(TextField("rationale", why, d.rationale, self._why, placeholder=t("Why? (optional)"), max_len=200,
-                                 on_submit=lambda _x: self._propose(), tooltip=t("Your reason, kept in the session record")))
+            widgets.append(
+                Button(
+                    "issues_back",
+                    pager[0],
+                    t("Earlier issues ({n})", n=before),
+                    lambda: self._first(self.first_row - 1),
+                    enabled=before > 0,
+                    tooltip=t("Show the issues above"),
+                )
+            )
+            widgets.append(
+                Button(
+                    "issues_on",
+                    pager[1],
+                    t("More issues ({n})", n=after),
+                    lambda: self._first(self.first_row + 1),
+                    enabled=after > 0,
+                    tooltip=t("Show the issues below"),
+                )
+            )
+        widgets.append(
+            TextField(
+                "rationale",
+                why,
+                d.rationale,
+                self._why,
+                placeholder=t("Why? (optional)"),
+                max_len=200,
+                on_submit=lambda _x: self._propose(),
+                tooltip=t("Your reason, kept in the session record"),
+            )
+        )
         # the right column, bottom up: buttons, why the rules allow or refuse it, the package's worth; invitations from the top
         font = app.theme.text_font(lay, "small")
         line = round(font.get_linesize() * 1.2)
@@ -291,9 +344,16 @@ class ProposalScene(FormScene):
         y = right.y
         widgets.append(Label("to_label", pygame.Rect(right.x, y, right.width, label_h), t("Addressed to"), size="body"))
         y += label_h + lay.px(4)
-        widgets.append(Choice("mode", pygame.Rect(right.x, y, right.width, bh), [t("Plenary (everyone)"), t("Private talks")],
-                              1 if d.private else 0, self.then_layout(lambda i: d.set_private(i == 1)),
-                              tooltip=t("Plenary: the whole conference hears it. Private: only those invited")))
+        widgets.append(
+            Choice(
+                "mode",
+                pygame.Rect(right.x, y, right.width, bh),
+                [t("Plenary (everyone)"), t("Private talks")],
+                1 if d.private else 0,
+                self.then_layout(lambda i: d.set_private(i == 1)),
+                tooltip=t("Plenary: the whole conference hears it. Private: only those invited"),
+            )
+        )
         y += bh + lay.px(6)
         if d.private:
             codes = {x.id: x for x in cs.scenario.delegations}
@@ -302,9 +362,18 @@ class ProposalScene(FormScene):
             small_h = max(1, min(round(bh * 0.82), room // max(1, len(cands)) - lay.px(4)))
             for k in cands:
                 did = cs.delegation_ids[k]
-                widgets.append(Toggle(f"to:{did}", pygame.Rect(right.x, y, right.width, small_h), tr(codes[did].name, lang), k in d.invited,
-                                      self.then_layout(functools.partial(d.toggle_invited, k)), on_text=t("In"), off_text=t("Out"),
-                                      tooltip=t("Invite this delegation to the private talks (Enter switches)")))
+                widgets.append(
+                    Toggle(
+                        f"to:{did}",
+                        pygame.Rect(right.x, y, right.width, small_h),
+                        tr(codes[did].name, lang),
+                        k in d.invited,
+                        self.then_layout(functools.partial(d.toggle_invited, k)),
+                        on_text=t("In"),
+                        off_text=t("Out"),
+                        tooltip=t("Invite this delegation to the private talks (Enter switches)"),
+                    )
+                )
                 y += small_h + lay.px(4)
         widgets.extend(buttons)
         self.focus.set(widgets)
@@ -332,11 +401,18 @@ class ProposalScene(FormScene):
         font = theme.text_font(lay, "small")
         if worth is not None:
             if worth.cost:
-                text = t("Signed, this leaves you at {value}, against {alternative} with no agreement, after a political cost of {cost} (0–100).",
-                         value=round(worth.value), alternative=round(worth.alternative), cost=round(worth.cost))
+                text = t(
+                    "Signed, this leaves you at {value}, against {alternative} with no agreement, after a political cost of {cost} (0–100).",
+                    value=round(worth.value),
+                    alternative=round(worth.alternative),
+                    cost=round(worth.cost),
+                )
             else:
-                text = t("Signed, this leaves you at {value}, against {alternative} with no agreement (0–100).",
-                         value=round(worth.value), alternative=round(worth.alternative))
+                text = t(
+                    "Signed, this leaves you at {value}, against {alternative} with no agreement (0–100).",
+                    value=round(worth.value),
+                    alternative=round(worth.alternative),
+                )
             draw_wrapped(surface, font, text, theme.c("ink"), self.info)
         self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
         self.focus.draw(surface, app)
@@ -368,21 +444,47 @@ class ShiftScene(FormScene):
         inner = panel_inner(app, self.card)
         bh = lay.button_height()
         widgets: list[Widget] = []
-        widgets.append(Choice("issue", pygame.Rect(inner.x, inner.y, inner.width, bh), [tr(cs.issue(i).title, lang) for i in d.issues],
-                              d.issue_pos, self.then_layout(d.set_issue), tooltip=t("Which issue: Left and Right change it")))
+        widgets.append(
+            Choice(
+                "issue",
+                pygame.Rect(inner.x, inner.y, inner.width, bh),
+                [tr(cs.issue(i).title, lang) for i in d.issues],
+                d.issue_pos,
+                self.then_layout(d.set_issue),
+                tooltip=t("Which issue: Left and Right change it"),
+            )
+        )
         if d.issue is not None:
             i = d.issue
             cells = option_cells(s, cs.d_index[d.actor], i, lang)
-            row = pygame.Rect(inner.x, inner.y + bh + lay.px(12), inner.width,
-                              max(lay.px(90), OptionRow.needed_height(app, inner.width, t("New position"), cells)))
-            widgets.append(OptionRow("option", row, t("New position"), cells, d.option,
-                                     self.then_layout(functools.partial(setattr, d, "option")),
-                                     tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now")))
+            row = pygame.Rect(
+                inner.x, inner.y + bh + lay.px(12), inner.width, max(lay.px(90), OptionRow.needed_height(app, inner.width, t("New position"), cells))
+            )
+            widgets.append(
+                OptionRow(
+                    "option",
+                    row,
+                    t("New position"),
+                    cells,
+                    d.option,
+                    self.then_layout(functools.partial(setattr, d, "option")),
+                    tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now"),
+                )
+            )
             y = row.bottom + lay.px(12)
         else:
             y = inner.y + bh + lay.px(12)
-        widgets.append(TextField("rationale", pygame.Rect(inner.x, y, inner.width, bh), d.rationale, lambda x: setattr(d, "rationale", x),
-                                 placeholder=t("Why? (optional)"), max_len=200, tooltip=t("Your reason, kept in the session record")))
+        widgets.append(
+            TextField(
+                "rationale",
+                pygame.Rect(inner.x, y, inner.width, bh),
+                d.rationale,
+                lambda x: setattr(d, "rationale", x),
+                placeholder=t("Why? (optional)"),
+                max_len=200,
+                tooltip=t("Your reason, kept in the session record"),
+            )
+        )
         y += bh + lay.px(8)
         problem = d.problem()
         btn_area = pygame.Rect(inner.right - min(inner.width, lay.px(480)), inner.y, min(inner.width, lay.px(480)), inner.height)
@@ -395,14 +497,17 @@ class ShiftScene(FormScene):
         self.draw_card(surface)
         if not self.message and self.draft.unchanged:  # nothing chosen yet: a hint, not a refusal
             theme, lay = self.ctx.theme, self.ctx.layout
-            draw_wrapped(surface, theme.text_font(lay, "small", "bold"), self.ctx.t("Choose the new position for this issue, then state it."),
-                         theme.c("ink_soft"), self.problem_rect, max_lines=3)
+            draw_wrapped(
+                surface,
+                theme.text_font(lay, "small", "bold"),
+                self.ctx.t("Choose the new position for this issue, then state it."),
+                theme.c("ink_soft"),
+                self.problem_rect,
+                max_lines=3,
+            )
         else:
             self.draw_problem(surface, self.problem_rect, self.message or self.draft.problem())
         self.focus.draw(surface, self.ctx)
-
-
-
 
 
 class StatementScene(FormScene):
@@ -436,8 +541,16 @@ class StatementScene(FormScene):
         rows = lay.stack(inner, [label_h, bh, label_h, bh], lay.px(8))
         widgets: list[Widget] = [
             Label("text_label", rows[0], t("What your delegation says (everyone hears it)"), size="body"),
-            TextField("text", rows[1], self.text, self._typed, max_len=MAX_STATEMENT, placeholder=t("Type your statement"),
-                      on_submit=lambda _x: self.submit(self.action()), tooltip=t("Enter makes the statement")),
+            TextField(
+                "text",
+                rows[1],
+                self.text,
+                self._typed,
+                max_len=MAX_STATEMENT,
+                placeholder=t("Type your statement"),
+                on_submit=lambda _x: self.submit(self.action()),
+                tooltip=t("Enter makes the statement"),
+            ),
             Label("why_label", rows[2], t("Why? (optional, for the record)"), size="body"),
             TextField("rationale", rows[3], self.rationale, lambda x: setattr(self, "rationale", x), max_len=200),
         ]
@@ -480,8 +593,17 @@ class ConfirmScene(FormScene):
         why = pygame.Rect(inner.x, inner.bottom - 2 * bh - lay.px(16), inner.width, bh)
         self.text_rect = pygame.Rect(inner.x, inner.y, inner.width, why.y - inner.y - lay.px(8))
         ok = t("Walk out") if self.kind == "walkout" else t("Pass")
-        widgets: list[Widget] = [TextField("rationale", why, self.rationale, lambda x: setattr(self, "rationale", x), max_len=200,
-                                           placeholder=t("Why? (optional)"), tooltip=t("Your reason, kept in the session record"))]
+        widgets: list[Widget] = [
+            TextField(
+                "rationale",
+                why,
+                self.rationale,
+                lambda x: setattr(self, "rationale", x),
+                max_len=200,
+                placeholder=t("Why? (optional)"),
+                tooltip=t("Your reason, kept in the session record"),
+            )
+        ]
         widgets.extend(self.buttons(inner, ok, lambda: self.submit(self.action())))
         self.focus.set(widgets)
         if self.focus.focus_key == "rationale":
@@ -540,9 +662,20 @@ class BriefingScene(FormScene):
                 self.lines.extend((x, "body") for x in wrap(body, "– " + aim, area.width))
         total = sum(head.get_linesize() if role == "head" else body.get_linesize() for _, role in self.lines)
         close = pygame.Rect(inner.right - lay.px(260), inner.bottom - bh, lay.px(260), bh)
-        self.focus.set([ScrollArea("text", area, self.scroll, total, self._paint, line=body.get_linesize(),
-                                   tooltip=t("Up and Down, Page Up and Page Down to read on")),
-                        Button("close", close, t("Close (B)"), self.ctx.pop, style="primary", tooltip=t("B or Esc"))])
+        self.focus.set(
+            [
+                ScrollArea(
+                    "text",
+                    area,
+                    self.scroll,
+                    total,
+                    self._paint,
+                    line=body.get_linesize(),
+                    tooltip=t("Up and Down, Page Up and Page Down to read on"),
+                ),
+                Button("close", close, t("Close (B)"), self.ctx.pop, style="primary", tooltip=t("B or Esc")),
+            ]
+        )
 
     def handle_event(self, event: pygame.event.Event) -> bool | None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_b:

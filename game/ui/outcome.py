@@ -64,8 +64,15 @@ class Comparison:
             from game.analysis.batch import run_batch
 
             jobs = 2 if (os.cpu_count() or 1) >= 2 and self.runs >= 50 else 1  # worker processes keep the frame free of the GIL
-            result = run_batch(self.session.setup.scenario_path, self.runs, seed=self.session.setup.seed, jobs=jobs,
-                               length=s.length_id, progress=self._progress, compiled=self.session.cs)
+            result = run_batch(
+                self.session.setup.scenario_path,
+                self.runs,
+                seed=self.session.setup.seed,
+                jobs=jobs,
+                length=s.length_id,
+                progress=self._progress,
+                compiled=self.session.cs,
+            )
             self.tally = result.tally
         except Exception as err:
             self.error = f"{type(err).__name__}: {err}"
@@ -114,8 +121,17 @@ class WhatIfWork:
         try:
             from game.analysis.whatif import what_ifs
 
-            self.found = what_ifs(s.cs, s.setup.seed, s.setup.length_id, s.setup.humans, list(s.actions), s.strategy,
-                                  s.setup.aim_weights, progress=self._progress, cancelled=lambda: self.stopped)
+            self.found = what_ifs(
+                s.cs,
+                s.setup.seed,
+                s.setup.length_id,
+                s.setup.humans,
+                list(s.actions),
+                s.strategy,
+                s.setup.aim_weights,
+                progress=self._progress,
+                cancelled=lambda: self.stopped,
+            )
         except Exception as err:  # the debrief must open even if the replays fail
             self.error = f"{type(err).__name__}: {err}"
         self.finished = True
@@ -209,18 +225,30 @@ class OutcomeScene(Scene):
         widgets: list[Widget] = []
         tabs_row = pygame.Rect(body.x, body.y, body.width, bh)
         for k, (rect, label) in enumerate(zip(lay.columns(tabs_row, [1] * len(TABS), lay.px(8)), TABS, strict=True)):
-            b = Button(f"tab:{k}", rect, f"{k + 1}  {t(label)}", partial(self.set_tab, k), style="primary" if k == self.tab else "quiet",
-                       tooltip=t("Keys 1–6, or Left and Right, switch the page"))
+            b = Button(
+                f"tab:{k}",
+                rect,
+                f"{k + 1}  {t(label)}",
+                partial(self.set_tab, k),
+                style="primary" if k == self.tab else "quiet",
+                tooltip=t("Keys 1–6, or Left and Right, switch the page"),
+            )
             widgets.append(b)
         panel = pygame.Rect(body.x, tabs_row.bottom + lay.px(12), body.width, body.bottom - tabs_row.bottom - lay.px(12))
         self.panel = panel
         inner = panel_inner(app, panel, titled=False)
         self.area = inner.inflate(-lay.px(12), 0).move(-lay.px(6), 0)
-        self.painter = TabPainter(app, self.session, self.view, self.area.width, terms=self.terms,
-                                  whatifs=self.whatif_state())
+        self.painter = TabPainter(app, self.session, self.view, self.area.width, terms=self.terms, whatifs=self.whatif_state())
         height = self.painter.height(self.tab, self.comparison_state())
-        self.page = ScrollArea("page", self.area, self.scrolls[self.tab], height, self._paint, line=lay.px(40),
-                               tooltip=t("Up and Down, Page Up and Page Down to read on"))
+        self.page = ScrollArea(
+            "page",
+            self.area,
+            self.scrolls[self.tab],
+            height,
+            self._paint,
+            line=lay.px(40),
+            tooltip=t("Up and Down, Page Up and Page Down to read on"),
+        )
         widgets.append(self.page)
         foot = lay.footer()
         fy = foot.centery - bh // 2 + lay.px(1)
@@ -264,7 +292,8 @@ class OutcomeScene(Scene):
                 return True
             # a presenter's clicker sends Page Down / Page Up: the page scrolls wherever the focus is
             if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_HOME, pygame.K_END) or (
-                    event.key in (pygame.K_UP, pygame.K_DOWN) and not self._focus_on_button()):
+                event.key in (pygame.K_UP, pygame.K_DOWN) and not self._focus_on_button()
+            ):
                 return self.page is not None and self.page.handle_event(event, self.ctx)
         return self.focus.handle_event(event, self.ctx)
 

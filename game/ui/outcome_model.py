@@ -107,10 +107,18 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
     for sig in s.signed:
         package = {cs.issue_ids[i]: cs.option_ids[i][o] for i, o in zip(cs.scope[sig.instrument], sig.package, strict=True)}
         secret = t(" (secret)") if cs.instrument(sig.instrument).secret else ""
-        signed.append(t("Sitting {number}: {instrument}{secret} — {package}", number=sig.turn + 1,
-                        instrument=n.instrument(cs.instrument_ids[sig.instrument]), secret=secret, package=n.package(package))
-                      + "".join(" " + x for x in (n.history_text(cs.instrument_ids[sig.instrument], package),
-                                                      n.terms_text(cs.instrument_ids[sig.instrument])) if x))
+        signed.append(
+            t(
+                "Sitting {number}: {instrument}{secret} — {package}",
+                number=sig.turn + 1,
+                instrument=n.instrument(cs.instrument_ids[sig.instrument]),
+                secret=secret,
+                package=n.package(package),
+            )
+            + "".join(
+                " " + x for x in (n.history_text(cs.instrument_ids[sig.instrument], package), n.terms_text(cs.instrument_ids[sig.instrument])) if x
+            )
+        )
     revealed = tuple(NewsLine(e.turn, _date(tr_, e.date), n.sentence(e), e.audience is not None, e.kind.value, e.actor) for e in s.log)
     whys = []
     humans = {cs.delegation_ids[k] for k in s.humans}
@@ -119,8 +127,17 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
         if not r or e.actor in humans:
             continue
         deciding = ", ".join(n.issue(x) for x in r.get("deciding", []) if x in cs.i_index)
-        whys.append(WhyRow(_date(tr_, e.date), n.sentence(e), float(r["value"]), float(r["aspiration"]), float(r["alternative"]),
-                           str(r.get("note", "")), deciding))
+        whys.append(
+            WhyRow(
+                _date(tr_, e.date),
+                n.sentence(e),
+                float(r["value"]),
+                float(r["aspiration"]),
+                float(r["alternative"]),
+                str(r.get("note", "")),
+                deciding,
+            )
+        )
     history = s.history
     turns = tuple(h.turn for h in history)
     charts = []

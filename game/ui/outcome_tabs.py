@@ -29,8 +29,15 @@ Block = tuple[int, Callable[[pygame.Surface, int, int], None]]  # height, paint(
 
 
 class TabPainter:
-    def __init__(self, app: App, session: Session, view: OutcomeView, width: int, terms: bool = False,
-                 whatifs: tuple[bool, tuple[TeamWhatIfs, ...], str] = (True, (), "")) -> None:
+    def __init__(
+        self,
+        app: App,
+        session: Session,
+        view: OutcomeView,
+        width: int,
+        terms: bool = False,
+        whatifs: tuple[bool, tuple[TeamWhatIfs, ...], str] = (True, (), ""),
+    ) -> None:
         self.app, self.session, self.view, self.width = app, session, view, width
         self.terms = terms  # the teacher's view: technical terms beside the plain words
         self.whatifs = whatifs
@@ -48,8 +55,9 @@ class TabPainter:
         return ", ".join(tr(d.name, self.app.tr.lang) for d in self.session.cs.scenario.delegations if d.id in changed)
 
     # --- building blocks --------------------------------------------------------------
-    def _text(self, text: str, size: str = "body", role: str = "body", colour: str = "ink", width: int | None = None,
-              indent: int = 0, reading: bool = True) -> Block:
+    def _text(
+        self, text: str, size: str = "body", role: str = "body", colour: str = "ink", width: int | None = None, indent: int = 0, reading: bool = True
+    ) -> Block:
         theme, lay = self.app.theme, self.app.layout
         font = theme.text_font(lay, size, role, reading=reading)  # type: ignore[arg-type]
         w = (width or self.width) - indent
@@ -96,8 +104,14 @@ class TabPainter:
         key = (tab, tuple(map(str, comp[:5])) if tab == 5 else None)  # the painter is rebuilt when terms or what-ifs change
         if key not in self._cache:
             self._collect = []
-            pages: list[Callable[[], list[Block]]] = [self._outcome, self._scores, self._charts, self._revealed, self._whys,
-                                                      partial(self._compared, comp)]
+            pages: list[Callable[[], list[Block]]] = [
+                self._outcome,
+                self._scores,
+                self._charts,
+                self._revealed,
+                self._whys,
+                partial(self._compared, comp),
+            ]
             self._cache[key] = pages[tab]()
             self._texts[key] = self._collect
         return self._cache[key]
@@ -122,16 +136,25 @@ class TabPainter:
     def _outcome(self) -> list[Block]:
         t, v = self.app.t, self.view
         half = (self.width - self.app.layout.gap * 2) // 2
-        left = [self._text(t("In this game"), "heading", "heading", width=half, reading=False), self._gap(6),
-                self._text(v.title, "label", "bold", width=half), self._text(v.reason, colour="ink_soft", width=half), self._gap(),
-                self._text(v.debrief, width=half), self._gap()]
+        left = [
+            self._text(t("In this game"), "heading", "heading", width=half, reading=False),
+            self._gap(6),
+            self._text(v.title, "label", "bold", width=half),
+            self._text(v.reason, colour="ink_soft", width=half),
+            self._gap(),
+            self._text(v.debrief, width=half),
+            self._gap(),
+        ]
         if v.signed:
             left.append(self._text(t("Signed:"), "body", "bold", width=half))
             left.extend(self._text("– " + x, width=half) for x in v.signed)
         else:
             left.append(self._text(t("Nothing was signed."), width=half))
-        right = [self._text(t("What really happened"), "heading", "heading", width=half, reading=False), self._gap(6),
-                 self._text(v.history or "—", width=half)]
+        right = [
+            self._text(t("What really happened"), "heading", "heading", width=half, reading=False),
+            self._gap(6),
+            self._text(v.history or "—", width=half),
+        ]
         out = [self._columns(left, right), self._gap(20)]
         if v.questions:
             out.extend(self._heading(t("Questions for the class")))
@@ -164,25 +187,47 @@ class TabPainter:
         if not finished:
             out.append(self._text(t("Replaying your game with other decisions…"), colour="ink_soft", indent=indent))
         elif error:
-            out.append(self._text(t("Part of the comparison could not be worked out: {error}", error=error), "small", colour="danger",
-                                  indent=indent))
+            out.append(self._text(t("Part of the comparison could not be worked out: {error}", error=error), "small", colour="danger", indent=indent))
         elif mine is None or not mine.lines:
-            out.append(self._text(t("No single decision of yours, changed on its own, would have changed how the conference ended."),
-                                  colour="ink_soft", indent=indent))
+            out.append(
+                self._text(
+                    t("No single decision of yours, changed on its own, would have changed how the conference ended."),
+                    colour="ink_soft",
+                    indent=indent,
+                )
+            )
         else:
-            out.append(self._text(t("The computer replayed this game with the same dice, changing one of your team's decisions at a time."),
-                                  "small", colour="ink_soft", indent=indent))
+            out.append(
+                self._text(
+                    t("The computer replayed this game with the same dice, changing one of your team's decisions at a time."),
+                    "small",
+                    colour="ink_soft",
+                    indent=indent,
+                )
+            )
             out.extend(self._text("– " + line, indent=indent) for line in mine.lines)
         return out
 
     def _scores(self) -> list[Block]:
         t, lay, theme = self.app.t, self.app.layout, self.app.theme
         out = self._heading(t("Each delegation against its aims"))
-        out.append(self._text(t("Score: the weighted share of its aims met (0–100). Value: how good the final result is by its own stances (0–100)."),
-                              "small", colour="ink_soft"))
+        out.append(
+            self._text(
+                t("Score: the weighted share of its aims met (0–100). Value: how good the final result is by its own stances (0–100)."),
+                "small",
+                colour="ink_soft",
+            )
+        )
         weights = self.session_weights()
-        out.append(self._text(t("Aim weights: set by the teacher for {names}; the others as the scenario sets them.", names=weights)
-                              if weights else t("Aim weights: as the scenario sets them."), "small", "bold"))
+        out.append(
+            self._text(
+                t("Aim weights: set by the teacher for {names}; the others as the scenario sets them.", names=weights)
+                if weights
+                else t("Aim weights: as the scenario sets them."),
+                "small",
+                "bold",
+            )
+        )
         out.append(self._gap())
         bold = theme.text_font(lay, "label", "bold", reading=True)
         small = theme.text_font(lay, "small", "bold")
@@ -218,8 +263,15 @@ class TabPainter:
             for aim in row.aims:
                 mark = t("met") if aim.met else t("not met")
                 mark += " (" + t("weight {weight}", weight=f"{aim.weight:g}") + ")"
-                blocks.append(self._text(f"{mark}: {aim.text}", "small", "bold" if aim.met else "body",
-                                         colour="ok" if aim.met else "danger", indent=2 * r + lay.px(10) + x0))
+                blocks.append(
+                    self._text(
+                        f"{mark}: {aim.text}",
+                        "small",
+                        "bold" if aim.met else "body",
+                        colour="ok" if aim.met else "danger",
+                        indent=2 * r + lay.px(10) + x0,
+                    )
+                )
             if row.team:
                 blocks.extend(self._whatif_blocks(row.id, 2 * r + lay.px(10) + x0))
                 out.append(self._band(blocks))
@@ -239,11 +291,24 @@ class TabPainter:
         cols = 3 if self.width >= lay.px(1000) else 2
         gap = lay.gap
         cw = (self.width - gap * (cols - 1)) // cols
-        ch = max([lay.px(210), chart_height(self.app, cw, t("Trust the others place in each delegation"), (), lay.px(210))]
-                 + [chart_height(self.app, cw, pc.issue, pc.options, lay.px(210)) for pc in v.positions])  # whole option labels
+        ch = max(
+            [lay.px(210), chart_height(self.app, cw, t("Trust the others place in each delegation"), (), lay.px(210))]
+            + [chart_height(self.app, cw, pc.issue, pc.options, lay.px(210)) for pc in v.positions]
+        )  # whole option labels
         charts: list[Callable[[pygame.Surface, pygame.Rect], None]] = []
-        charts.append(lambda s, r: draw_chart(s, self.app, r, t("Trust the others place in each delegation"), v.turns, v.trust, self.dels,
-                                              y_range=(0.0, 100.0), teams=frozenset(self.teams)))
+        charts.append(
+            lambda s, r: draw_chart(
+                s,
+                self.app,
+                r,
+                t("Trust the others place in each delegation"),
+                v.turns,
+                v.trust,
+                self.dels,
+                y_range=(0.0, 100.0),
+                teams=frozenset(self.teams),
+            )
+        )
         for pc in v.positions:
             charts.append(partial(self._position_chart, pc))
         for k in range(0, len(charts), cols):
@@ -271,8 +336,11 @@ class TabPainter:
                 out.append(self._text(line.date, "small", "bold", colour="ink_soft"))
             prefix = t("[private] ") if line.private else ""
             if line.actor in self.teams:
-                out.append(self._band([self._text(prefix + line.text, "body", "bold", colour="link" if line.private else "ink",
-                                                  indent=self.app.layout.px(14))]))
+                out.append(
+                    self._band(
+                        [self._text(prefix + line.text, "body", "bold", colour="link" if line.private else "ink", indent=self.app.layout.px(14))]
+                    )
+                )
             else:
                 out.append(self._text(prefix + line.text, colour="link" if line.private else "ink"))
         return out
@@ -290,8 +358,11 @@ class TabPainter:
             out.append(self._text(t("No AI decisions were recorded.")))
         for w in self.view.whys:
             out.append(self._text(f"{w.date}: {w.sentence}", "body", "bold"))
-            parts = [t("worth {value}", value=round(w.value)), t("holding out for {value}", value=round(w.aspiration)),
-                     t("without a deal {value}", value=round(w.alternative))]
+            parts = [
+                t("worth {value}", value=round(w.value)),
+                t("holding out for {value}", value=round(w.aspiration)),
+                t("without a deal {value}", value=round(w.alternative)),
+            ]
             if w.deciding:
                 parts.append(t("weighed most: {issues}", issues=w.deciding))
             if w.note and self.terms:
@@ -321,20 +392,27 @@ class TabPainter:
         for iid, a in deals:
             title = tr(cs.instrument(cs.inst_index[iid]).title, lang)
             if a.efficient:
-                verdict = t("{instrument} was the best deal everyone could have had: no other deal was better for all its parties at once.",
-                            instrument=title)
+                verdict = t(
+                    "{instrument} was the best deal everyone could have had: no other deal was better for all its parties at once.", instrument=title
+                )
                 term = t("(Term: the deal was Pareto-efficient.)")
             else:
-                verdict = t("{instrument} left value on the table: another deal could have given every party up to {gap} more points at once.",
-                            instrument=title, gap=round(a.frontier_gap, 1))
+                verdict = t(
+                    "{instrument} left value on the table: another deal could have given every party up to {gap} more points at once.",
+                    instrument=title,
+                    gap=round(a.frontier_gap, 1),
+                )
                 term = t("(Term: the deal was not Pareto-efficient.)")
             out.append(self._text(verdict, "body", "bold"))
             if self.terms:
                 out.append(self._text(term, "small", colour="ink_soft"))
             if a.nash_distance is not None and a.nash_difference is not None:
                 distance = round(a.nash_distance, 1)
-                fair = t("The fairest split of the gains lay {d} points away from this deal.", d=distance) if distance >= 0.5 else t(
-                    "This deal was the fairest split of the gains.")
+                fair = (
+                    t("The fairest split of the gains lay {d} points away from this deal.", d=distance)
+                    if distance >= 0.5
+                    else t("This deal was the fairest split of the gains.")
+                )
                 out.append(self._text(fair))
                 parts = []
                 for k, diff in zip(a.frontier.parties, a.nash_difference, strict=False):
@@ -342,7 +420,8 @@ class TabPainter:
                     parts.append(f"{name} {diff:+.0f}")
                 out.append(self._text(t("Against the fairest split, each party got: {parts}", parts=", ".join(parts)), "small", colour="ink_soft"))
                 if self.terms:
-                    out.append(self._text(t("(Term: the fairest split is the Nash bargaining point; distance {d}.)", d=distance),
-                                          "small", colour="ink_soft"))
+                    out.append(
+                        self._text(t("(Term: the fairest split is the Nash bargaining point; distance {d}.)", d=distance), "small", colour="ink_soft")
+                    )
             out.append(self._gap(8))
         return out

@@ -64,8 +64,19 @@ class Frame:
         """The frame is drawn: what it shows stays readable in `last` until the next frame ends."""
         self.last = self.entries
 
-    def add(self, surface: pygame.Surface, label: str, role: str, rect: pygame.Rect, *, enabled: bool = True, item: str = "",
-            cut: bool = False, box: pygame.Rect | None = None, px: int = 0) -> None:
+    def add(
+        self,
+        surface: pygame.Surface,
+        label: str,
+        role: str,
+        rect: pygame.Rect,
+        *,
+        enabled: bool = True,
+        item: str = "",
+        cut: bool = False,
+        box: pygame.Rect | None = None,
+        px: int = 0,
+    ) -> None:
         """Record one thing drawn on `surface` (ignored unless it is the window); clipping counts as cutting."""
         if self.target is None or surface is not self.target or not label.strip():
             return
@@ -73,8 +84,20 @@ class Frame:
         r = pygame.Rect(rect)
         if r.width <= 0 or r.height <= 0 or not clip.colliderect(r):
             return
-        self.entries.append(Seen(label, role, (r.x, r.y, r.w, r.h), enabled, item, cut, False, not clip.contains(r),
-                                 None if box is None else (box.x, box.y, box.w, box.h), px))
+        self.entries.append(
+            Seen(
+                label,
+                role,
+                (r.x, r.y, r.w, r.h),
+                enabled,
+                item,
+                cut,
+                False,
+                not clip.contains(r),
+                None if box is None else (box.x, box.y, box.w, box.h),
+                px,
+            )
+        )
 
     def cover(self) -> None:
         """An overlay shades the window: everything drawn so far is behind it."""

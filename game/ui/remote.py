@@ -191,8 +191,14 @@ class RemoteTable(Scene):
     @property
     def my_turn(self) -> bool:
         v = self.shown
-        return bool(self.source.team and v is not None and v.your_turn and not v.clock.paused and v.revision >= self.source.moved_at
-                    and not getattr(self.source, "busy", False))
+        return bool(
+            self.source.team
+            and v is not None
+            and v.your_turn
+            and not v.clock.paused
+            and v.revision >= self.source.moved_at
+            and not getattr(self.source, "busy", False)
+        )
 
     def update(self, dt: float) -> None:
         self.focus.update(dt)
@@ -226,9 +232,12 @@ class RemoteTable(Scene):
         body = lay.body()
         left, middle, right = lay.columns(body, [9, 13, 8])
         table_h = round(left.height * (0.4 if self.source.team else 0.62))  # a team needs its inbox more than the table
-        self._rects = {"table": pygame.Rect(left.x, left.y, left.width, table_h),
-                       "pending": pygame.Rect(left.x, left.y + table_h + lay.gap, left.width, left.height - table_h - lay.gap),
-                       "board": middle, "news": right}
+        self._rects = {
+            "table": pygame.Rect(left.x, left.y, left.width, table_h),
+            "pending": pygame.Rect(left.x, left.y + table_h + lay.gap, left.width, left.height - table_h - lay.gap),
+            "board": middle,
+            "news": right,
+        }
         inner = panel_inner(app, self._rects["pending"])
         y = inner.y
         self._boxes, self._values, self._items = [], [], []
@@ -256,16 +265,21 @@ class RemoteTable(Scene):
             if answer:
                 a = worth.get(p.id)
                 if a is not None and a.value is not None:
-                    text = t("Worth {value} to you; no agreement: {alternative}", value=f"{a.value:.0f}",
-                             alternative="-" if a.alternative is None else f"{a.alternative:.0f}")
+                    text = t(
+                        "Worth {value} to you; no agreement: {alternative}",
+                        value=f"{a.value:.0f}",
+                        alternative="-" if a.alternative is None else f"{a.alternative:.0f}",
+                    )
                     self._values.append((pygame.Rect(inner.x, y, inner.width, small.get_linesize()), text))
                 y += small.get_linesize() + lay.px(2)
                 cols = lay.columns(pygame.Rect(inner.x, y, inner.width, small_bh), [1, 1], lay.px(8))
                 ok = self.my_turn
                 tip = None if ok else t("You can answer on your turn")
                 tag = item_tag(t, p)
-                for b in (Button(f"accept:{p.id}", cols[0], t("Accept (A)"), partial(self._answer, p.id, True), enabled=ok, tooltip=tip),
-                          Button(f"reject:{p.id}", cols[1], t("Reject (R)"), partial(self._answer, p.id, False), enabled=ok, tooltip=tip)):
+                for b in (
+                    Button(f"accept:{p.id}", cols[0], t("Accept (A)"), partial(self._answer, p.id, True), enabled=ok, tooltip=tip),
+                    Button(f"reject:{p.id}", cols[1], t("Reject (R)"), partial(self._answer, p.id, False), enabled=ok, tooltip=tip),
+                ):
                     b.item = tag  # `click "Accept" in "No. 3"` finds the button of that proposal, never another's
                     widgets.append(b)
                 self._items.append((pygame.Rect(inner.x, self._boxes[-1][0].y, inner.width, y + small_bh - self._boxes[-1][0].y), tag))
@@ -275,14 +289,28 @@ class RemoteTable(Scene):
         b_rect = b_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
         issues = view.conference.issues
         rows = [(g.top, g.height) for g in board_geometry(app, b_rect.width, issues)]
-        widgets.append(BoardArea("board", b_rect, self.board_scroll, board_height(app, b_rect.width, issues), self._paint_board,
-                                 line=theme_line(app), rows=rows, issues=issues, app=app,
-                                 tooltip=t("Arrow keys move over the options; each shows its full text")))
+        widgets.append(
+            BoardArea(
+                "board",
+                b_rect,
+                self.board_scroll,
+                board_height(app, b_rect.width, issues),
+                self._paint_board,
+                line=theme_line(app),
+                rows=rows,
+                issues=issues,
+                app=app,
+                tooltip=t("Arrow keys move over the options; each shows its full text"),
+            )
+        )
         n_inner = panel_inner(app, right)
         n_rect = n_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
         total = sum(news_item_height(app, line, n_rect.width) for line in view.conference.news)
-        widgets.append(ScrollArea("news", n_rect, self.news_scroll, total, self._paint_news, line=lay.px(40),
-                                  tooltip=t("Up and Down, Page Up and Page Down to read on")))
+        widgets.append(
+            ScrollArea(
+                "news", n_rect, self.news_scroll, total, self._paint_news, line=lay.px(40), tooltip=t("Up and Down, Page Up and Page Down to read on")
+            )
+        )
         foot = lay.footer()
         row = pygame.Rect(lay.margin, foot.centery - bh // 2 + lay.px(1), foot.width - 2 * lay.margin, bh)
         if self.source.team and not view.conference.ended:
@@ -299,15 +327,26 @@ class RemoteTable(Scene):
                 widgets.append(Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", enabled=on))
         elif self.on_teacher is not None:
             w = min(lay.px(260), row.width // 4)
-            widgets.append(Button("teacher", pygame.Rect(row.right - w, row.y, w, bh), t("Teacher (T)"), self._teacher, style="quiet",
-                                  tooltip=t("The teacher's console (T)")))
+            widgets.append(
+                Button(
+                    "teacher",
+                    pygame.Rect(row.right - w, row.y, w, bh),
+                    t("Teacher (T)"),
+                    self._teacher,
+                    style="quiet",
+                    tooltip=t("The teacher's console (T)"),
+                )
+            )
         self.focus.set(widgets)
 
     def _answer(self, pid: int, accept: bool) -> None:
         seat = self.shown.seat if self.shown else None
         if seat and self.my_turn:
-            self.send(P.RespondMove(kind="respond", actor=seat, proposal=pid, answer="accept" if accept else "reject",
-                                    rationale=self.drafts.rationale.strip()))
+            self.send(
+                P.RespondMove(
+                    kind="respond", actor=seat, proposal=pid, answer="accept" if accept else "reject", rationale=self.drafts.rationale.strip()
+                )
+            )
 
     def _pass(self) -> None:
         seat = self.shown.seat if self.shown else None
@@ -330,8 +369,15 @@ class RemoteTable(Scene):
         focused = self.focus.focused
         typing = isinstance(focused, TextField) and event.type in (pygame.KEYDOWN, pygame.TEXTINPUT)
         if not typing and event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
-            keys: dict[int, str] = {pygame.K_b: "briefing", pygame.K_p: "propose", pygame.K_s: "shift", pygame.K_m: "statement",
-                                    pygame.K_w: "walkout", pygame.K_n: "pass", pygame.K_t: "teacher"}
+            keys: dict[int, str] = {
+                pygame.K_b: "briefing",
+                pygame.K_p: "propose",
+                pygame.K_s: "shift",
+                pygame.K_m: "statement",
+                pygame.K_w: "walkout",
+                pygame.K_n: "pass",
+                pygame.K_t: "teacher",
+            }
             if event.key in (pygame.K_a, pygame.K_r) and isinstance(focused, Button) and ":" in focused.key:
                 pid = int(focused.key.split(":")[1])  # A and R answer the proposal whose button has the focus, never a hidden one
                 self._answer(pid, event.key == pygame.K_a)
@@ -376,8 +422,13 @@ class RemoteTable(Scene):
         p_inner = draw_panel(surface, app, self._rects["pending"], t("Proposals"))
         if self._waiting_line is not None and view.forms is not None:
             n = len(view.forms.awaiting)
-            draw_line(surface, theme.text_font(lay, "small", "bold"),
-                      app.tr.tn("{n} proposal awaits your answer", "{n} proposals await your answer", n), theme.c("danger"), self._waiting_line)
+            draw_line(
+                surface,
+                theme.text_font(lay, "small", "bold"),
+                app.tr.tn("{n} proposal awaits your answer", "{n} proposals await your answer", n),
+                theme.c("danger"),
+                self._waiting_line,
+            )
         for rect, _, pid, lines in self._boxes:
             p = next((x for x in c.pending if x.id == pid), None)
             if p is not None:
@@ -388,11 +439,17 @@ class RemoteTable(Scene):
         for rect, tag in self._items:
             FRAME.add(surface, tag, "item", rect)
         if not c.pending:
-            draw_line(surface, small, t("No open proposals."), theme.c("ink_soft"),
-                      pygame.Rect(p_inner.x, p_inner.y, p_inner.width, small.get_linesize()))
+            draw_line(
+                surface, small, t("No open proposals."), theme.c("ink_soft"), pygame.Rect(p_inner.x, p_inner.y, p_inner.width, small.get_linesize())
+            )
         elif self._more:
-            draw_line(surface, small, app.tr.tn("{n} more proposal: see the news", "{n} more proposals: see the news", self._more),
-                      theme.c("ink_soft"), pygame.Rect(p_inner.x, p_inner.bottom - small.get_linesize(), p_inner.width, small.get_linesize()))
+            draw_line(
+                surface,
+                small,
+                app.tr.tn("{n} more proposal: see the news", "{n} more proposals: see the news", self._more),
+                theme.c("ink_soft"),
+                pygame.Rect(p_inner.x, p_inner.bottom - small.get_linesize(), p_inner.width, small.get_linesize()),
+            )
         draw_panel(surface, app, self._rects["board"], t("Public positions"))
         draw_panel(surface, app, self._rects["news"], t("News"))
         band = draw_footer(surface, app, "" if self.source.team and not c.ended else self._footer_text(view), until=lay.width - lay.margin)
@@ -407,8 +464,9 @@ class RemoteTable(Scene):
 
     def _footer_text(self, view: P.View) -> str:
         t = self.ctx.t
-        seats = "  ·  ".join(f"{s.name}: " + (t("at its computer") if s.connected else t("computer away") if s.taken else t("free seat"))
-                             for s in view.seats)
+        seats = "  ·  ".join(
+            f"{s.name}: " + (t("at its computer") if s.connected else t("computer away") if s.taken else t("free seat")) for s in view.seats
+        )
         return seats
 
     def _paint_board(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
@@ -458,8 +516,17 @@ class _FormCard(CardScene):
 
     def why_field(self, rect: pygame.Rect, widgets: list[Widget]) -> None:
         t = self.ctx.t
-        widgets.append(TextField("why", rect, self.table.drafts.rationale, self._why, max_len=200,
-                                 placeholder=t("Why? One line for the record (optional)"), tooltip=t("Your reason, kept in the session record")))
+        widgets.append(
+            TextField(
+                "why",
+                rect,
+                self.table.drafts.rationale,
+                self._why,
+                max_len=200,
+                placeholder=t("Why? One line for the record (optional)"),
+                tooltip=t("Your reason, kept in the session record"),
+            )
+        )
 
     def _why(self, text: str) -> None:
         self.table.drafts.rationale = text
@@ -487,8 +554,16 @@ class ProposalCard(_FormCard):
         inst = forms.instruments[d.instrument]
         bh = lay.button_height()
         y = inner.y
-        widgets.append(Choice("instrument", pygame.Rect(inner.x, y, inner.width, bh), [k.name for k in forms.instruments], d.instrument,
-                              self._instrument, tooltip=t("Which agreement this package is for")))
+        widgets.append(
+            Choice(
+                "instrument",
+                pygame.Rect(inner.x, y, inner.width, bh),
+                [k.name for k in forms.instruments],
+                d.instrument,
+                self._instrument,
+                tooltip=t("Which agreement this package is for"),
+            )
+        )
         y += bh + lay.gap
         issues = {i.id: i for i in forms.issues}
         markers = {row.id: row for row in view.conference.issues}
@@ -503,8 +578,9 @@ class ProposalCard(_FormCard):
                 allowed = [k for k, o in enumerate(issue.options) if o.allowed] or [0]
                 pick = max(allowed, key=lambda k: -1.0 if issue.options[k].value is None else float(issue.options[k].value or 0))
                 d.choice[iid] = pick
-            widgets.append(OptionRow(f"issue:{iid}", pygame.Rect(inner.x, y, inner.width, row_h), issue.title, cells, pick,
-                                     partial(self._option, iid)))
+            widgets.append(
+                OptionRow(f"issue:{iid}", pygame.Rect(inner.x, y, inner.width, row_h), issue.title, cells, pick, partial(self._option, iid))
+            )
             y += row_h + lay.px(6)
         others = [p for p in inst.parties if p != view.seat]
         names = {p.id: p.name for p in forms.partners}
@@ -535,8 +611,7 @@ class ProposalCard(_FormCard):
         issues = {i.id: i for i in view.forms.issues}
         package = tuple((iid, issues[iid].options[d.choice[iid]].id) for iid in inst.scope)
         to = tuple(p for p in inst.parties if p != view.seat) if d.private else ()
-        self.table.send(P.ProposeMove(kind="propose", actor=view.seat, instrument=inst.id, package=package, to=to,
-                                      rationale=d.rationale.strip()))
+        self.table.send(P.ProposeMove(kind="propose", actor=view.seat, instrument=inst.id, package=package, to=to, rationale=d.rationale.strip()))
 
 
 class PositionCard(_FormCard):
@@ -562,12 +637,12 @@ class PositionCard(_FormCard):
         widgets.append(Choice("issue", pygame.Rect(inner.x, y, inner.width, bh), [i.title for i in issues], d.issue, self._issue))
         y += bh + lay.gap
         now = next((o.label for o in issue.options if o.id == issue.position), t("none yet"))
-        widgets.append(Label("now", pygame.Rect(inner.x, y, inner.width, bh), t("Your public position now: {option}", option=now),
-                             size="small", role="body"))
+        widgets.append(
+            Label("now", pygame.Rect(inner.x, y, inner.width, bh), t("Your public position now: {option}", option=now), size="small", role="body")
+        )
         y += bh
         cells = [OptionCell(o.label, o.value, (), o.allowed) for o in issue.options]
-        widgets.append(OptionRow("option", pygame.Rect(inner.x, y, inner.width, round(bh * 1.6)), issue.title, cells, d.option,
-                                 self._option))
+        widgets.append(OptionRow("option", pygame.Rect(inner.x, y, inner.width, round(bh * 1.6)), issue.title, cells, d.option, self._option))
         y += round(bh * 1.6) + lay.gap
         self.why_field(pygame.Rect(inner.x, y, inner.width, bh), widgets)
         same = issue.options[d.option].id == issue.position
@@ -588,8 +663,7 @@ class PositionCard(_FormCard):
             return
         d = self.table.drafts
         issue = view.forms.issues[d.issue]
-        self.table.send(P.ShiftMove(kind="shift", actor=view.seat, issue=issue.id, option=issue.options[d.option].id,
-                                    rationale=d.rationale.strip()))
+        self.table.send(P.ShiftMove(kind="shift", actor=view.seat, issue=issue.id, option=issue.options[d.option].id, rationale=d.rationale.strip()))
 
 
 class StatementCard(_FormCard):
@@ -602,8 +676,16 @@ class StatementCard(_FormCard):
         self.card = lay.body().inflate(-lay.px(200), -lay.px(220))
         inner = panel_inner(self.ctx, self.card)
         bh = lay.button_height()
-        widgets.append(TextField("text", pygame.Rect(inner.x, inner.y, inner.width, bh), self.table.drafts.statement, self._text,
-                                 max_len=500, placeholder=t("What your delegation says to the conference")))
+        widgets.append(
+            TextField(
+                "text",
+                pygame.Rect(inner.x, inner.y, inner.width, bh),
+                self.table.drafts.statement,
+                self._text,
+                max_len=500,
+                placeholder=t("What your delegation says to the conference"),
+            )
+        )
         self.why_field(pygame.Rect(inner.x, inner.y + bh + lay.gap, inner.width, bh), widgets)
         empty = not self.table.drafts.statement.strip()
         self.send_row(inner, widgets, self._say, t("Write something first.") if empty else "")
@@ -639,8 +721,13 @@ class WalkoutCard(_FormCard):
     def draw(self, surface: pygame.Surface) -> None:
         inner = self.shaded_card(surface, self.title())
         theme, lay = self.ctx.theme, self.ctx.layout
-        draw_wrapped(surface, theme.text_font(lay, "body"), self.ctx.t("Your delegation leaves the conference for good. Are you sure?"),
-                     theme.c("ink"), pygame.Rect(inner.x, inner.y, inner.width, lay.button_height() * 2))
+        draw_wrapped(
+            surface,
+            theme.text_font(lay, "body"),
+            self.ctx.t("Your delegation leaves the conference for good. Are you sure?"),
+            theme.c("ink"),
+            pygame.Rect(inner.x, inner.y, inner.width, lay.button_height() * 2),
+        )
         self.focus.draw(surface, self.ctx)
 
     def _walk(self) -> None:
@@ -666,9 +753,10 @@ class BriefingCard(CardScene):
         inner = panel_inner(self.ctx, self.card)
         bh = lay.button_height()
         area = pygame.Rect(inner.x, inner.y, inner.width, inner.height - bh - lay.gap)
-        widgets: list[Widget] = [ScrollArea("papers", area, self.scroll, self._height(area.width), self._paint, line=lay.px(40)),
-                                 Button("close", pygame.Rect(inner.right - lay.px(220), inner.bottom - bh, lay.px(220), bh),
-                                        self.ctx.t("Close"), self.ctx.pop)]
+        widgets: list[Widget] = [
+            ScrollArea("papers", area, self.scroll, self._height(area.width), self._paint, line=lay.px(40)),
+            Button("close", pygame.Rect(inner.right - lay.px(220), inner.bottom - bh, lay.px(220), bh), self.ctx.t("Close"), self.ctx.pop),
+        ]
         self.focus.set(widgets)
 
     def _texts(self) -> list[tuple[str, str]]:
@@ -722,8 +810,9 @@ class NetMenuCard(CardScene):
         self.card.center = lay.rect.center
         inner = panel_inner(self.ctx, self.card)
         rows = lay.stack(inner, [bh] * len(entries), lay.px(12))
-        self.focus.set([Button(k, r, label, fn, style="primary" if k == "resume" else "normal")
-                        for (k, label, fn), r in zip(entries, rows, strict=True)])
+        self.focus.set(
+            [Button(k, r, label, fn, style="primary" if k == "resume" else "normal") for (k, label, fn), r in zip(entries, rows, strict=True)]
+        )
 
     def update(self, dt: float) -> None:
         super().update(dt)

@@ -47,6 +47,7 @@ class ProjectorSource(Source):
 
     def do(self, fn: Callable[[], str | None | None]) -> None:
         """Run a teacher's command on the host's thread (the game is only ever changed there)."""
+
         def run() -> None:
             problem = fn()
             self.notice, self.notice_bad = (problem or ""), bool(problem)
@@ -124,8 +125,9 @@ class SeatPicker(Scene):
         col = pygame.Rect(0, 0, min(lay.px(640), body.width), body.height)
         col.midtop = (body.centerx, body.y + lay.px(70))
         rows = lay.stack(col, [bh] * max(1, len(free)), lay.px(12))
-        widgets: list[Widget] = [Button(f"seat:{s.id}", r, s.name, partial(self._claim, s.id), style="primary")
-                                 for s, r in zip(free, rows, strict=False)]
+        widgets: list[Widget] = [
+            Button(f"seat:{s.id}", r, s.name, partial(self._claim, s.id), style="primary") for s, r in zip(free, rows, strict=False)
+        ]
         self.focus.set(widgets)
         del t
 
@@ -161,8 +163,13 @@ class SeatPicker(Scene):
         body = app.layout.body()
         font = app.theme.text_font(app.layout, "body")
         if not any(not s.taken for s in self.lobby.seats):
-            draw_line(surface, font, t("Every seat is taken: ask the teacher to free one."), app.theme.c("ink"),
-                      pygame.Rect(body.x + app.layout.margin, body.y + app.layout.px(20), body.width, font.get_linesize()))
+            draw_line(
+                surface,
+                font,
+                t("Every seat is taken: ask the teacher to free one."),
+                app.theme.c("ink"),
+                pygame.Rect(body.x + app.layout.margin, body.y + app.layout.px(20), body.width, font.get_linesize()),
+            )
         draw_footer(surface, app, self.message)
         self.focus.draw(surface, app)
 
@@ -208,8 +215,16 @@ def _ui_script(app: Any, ui_script: Path, screenshots: Path | None) -> int:
     return NetScriptRun(app, parse_file(ui_script), str(ui_script), screenshots).run()
 
 
-def run_projector(host: Host, addresses: list[str], bind: str, port: int, lang: str, screenshots: Path | None,
-                  script: Callable[[Host], Coroutine[Any, Any, int]] | None, ui_script: Path | None = None) -> int:
+def run_projector(
+    host: Host,
+    addresses: list[str],
+    bind: str,
+    port: int,
+    lang: str,
+    screenshots: Path | None,
+    script: Callable[[Host], Coroutine[Any, Any, int]] | None,
+    ui_script: Path | None = None,
+) -> int:
     """Start the host on a network thread and show the projector until the window closes (or the script ends)."""
     loop = Loop()
     try:
@@ -232,9 +247,15 @@ def run_projector(host: Host, addresses: list[str], bind: str, port: int, lang: 
             loop.stop()
 
 
-def run_team(client: Client, loop: Loop, lang: str, screenshots: Path | None,
-             script: Callable[[Client], Coroutine[Any, Any, int]] | None, ui_script: Path | None = None,
-             lobby: P.Lobby | None = None) -> int:
+def run_team(
+    client: Client,
+    loop: Loop,
+    lang: str,
+    screenshots: Path | None,
+    script: Callable[[Client], Coroutine[Any, Any, int]] | None,
+    ui_script: Path | None = None,
+    lobby: P.Lobby | None = None,
+) -> int:
     """A team's window over a joined client (or the room's seats to choose from); a UI script plays it by what is shown."""
     first: Scene = SeatPicker(client, loop, lobby) if lobby is not None else RemoteTable(TeamSource(client, loop))
     app = _open(first, lang, screenshots)

@@ -104,8 +104,15 @@ class SaveScene(_Card):
         rows = lay.stack(inner, [label_h, bh], lay.px(8))
         widgets: list[Widget] = [
             Label("name_label", rows[0], t("Name of the save"), size="body"),
-            TextField("name", rows[1], self.text, self._typed, max_len=60, on_submit=lambda _x: self._save(),
-                      tooltip=t("Letters, digits, - and _; Enter saves")),
+            TextField(
+                "name",
+                rows[1],
+                self.text,
+                self._typed,
+                max_len=60,
+                on_submit=lambda _x: self._save(),
+                tooltip=t("Letters, digits, - and _; Enter saves"),
+            ),
         ]
         row = pygame.Rect(inner.x, inner.bottom - bh, inner.width, bh)
         cancel, ok = lay.columns(row, [1, 1], lay.px(10))
@@ -157,8 +164,18 @@ class LoadScene(_Card):
         widgets: list[Widget] = []
         if self.files:
             items = [(p.stem, dt.datetime.fromtimestamp(p.stat().st_mtime).strftime("%Y-%m-%d %H:%M")) for p in self.files]
-            widgets.append(ListBox("saves", pygame.Rect(inner.x, inner.y, inner.width, list_h), items, self.index, self._pick,
-                                   row_height=row_h, on_activate=lambda i: self._load(), tooltip=t("Up and Down choose, Enter loads")))
+            widgets.append(
+                ListBox(
+                    "saves",
+                    pygame.Rect(inner.x, inner.y, inner.width, list_h),
+                    items,
+                    self.index,
+                    self._pick,
+                    row_height=row_h,
+                    on_activate=lambda i: self._load(),
+                    tooltip=t("Up and Down choose, Enter loads"),
+                )
+            )
         else:
             self.bad, self.message = False, t("There are no saved games yet in {path}", path=str(saves_dir()))
         row = pygame.Rect(inner.x, inner.bottom - bh, inner.width, bh)
@@ -213,8 +230,18 @@ class MessageScene(Scene):
         foot = lay.footer()
         bh = lay.button_height()
         w = min(lay.px(320), foot.width // 3)
-        self.focus.set([Button("back", pygame.Rect(foot.right - lay.margin - w, foot.centery - bh // 2, w, bh), t("Back to setup"),
-                               self.ctx.to_setup, style="primary", tooltip=t("Enter"))])
+        self.focus.set(
+            [
+                Button(
+                    "back",
+                    pygame.Rect(foot.right - lay.margin - w, foot.centery - bh // 2, w, bh),
+                    t("Back to setup"),
+                    self.ctx.to_setup,
+                    style="primary",
+                    tooltip=t("Enter"),
+                )
+            ]
+        )
 
     def handle_event(self, event: pygame.event.Event) -> bool | None:
         return self.focus.handle_event(event, self.ctx)

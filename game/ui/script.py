@@ -56,9 +56,15 @@ class ScriptRun:
     # --- the commands -------------------------------------------------------------------
     def step(self, cmd: Command) -> None:
         actions: dict[Kind, Callable[[Command], None]] = {
-            Kind.SETUP: self._setup, Kind.CLICK: self._click, Kind.KEY: self._key, Kind.TYPE: self._type,
-            Kind.EXPECT: self._expect, Kind.EXPECT_NO: self._expect_no, Kind.WAIT_AI: self._wait_ai,
-            Kind.WAIT_OUTCOME: self._wait_outcome, Kind.SHOT: self._shot,
+            Kind.SETUP: self._setup,
+            Kind.CLICK: self._click,
+            Kind.KEY: self._key,
+            Kind.TYPE: self._type,
+            Kind.EXPECT: self._expect,
+            Kind.EXPECT_NO: self._expect_no,
+            Kind.WAIT_AI: self._wait_ai,
+            Kind.WAIT_OUTCOME: self._wait_outcome,
+            Kind.SHOT: self._shot,
         }
         actions[cmd.kind](cmd)
 
@@ -109,9 +115,13 @@ class ScriptRun:
     def _click(self, cmd: Command) -> None:
         target = self.find(cmd.text, cmd.within)
         x, y = target.pg_rect.center
-        self._send([pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y), rel=(0, 0), buttons=(0, 0, 0)),
-                    pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1),
-                    pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(x, y), button=1)])
+        self._send(
+            [
+                pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y), rel=(0, 0), buttons=(0, 0, 0)),
+                pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1),
+                pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(x, y), button=1),
+            ]
+        )
 
     def _key(self, cmd: Command) -> None:
         try:
@@ -119,8 +129,12 @@ class ScriptRun:
         except ValueError:
             raise StepFailed(f"no key named {cmd.text!r} (pygame names: return, escape, tab, a, f11, page down)") from None
         char = cmd.text if len(cmd.text) == 1 else ""
-        self._send([pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode=char, scancode=0),
-                    pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode=char, scancode=0)])
+        self._send(
+            [
+                pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode=char, scancode=0),
+                pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode=char, scancode=0),
+            ]
+        )
 
     def _type(self, cmd: Command) -> None:
         self._send([pygame.event.Event(pygame.TEXTINPUT, text=cmd.text)])
@@ -181,8 +195,7 @@ class ScriptRun:
             items = [e for e in shown if e.role == "item" and _norm(within) in _norm(e.label)]
             if not items:
                 raise StepFailed(f"no visible item whose label contains {within!r}")
-            candidates = [e for e in candidates if _norm(within) in _norm(e.item)
-                          or any(i.pg_rect.contains(e.pg_rect) for i in items)]
+            candidates = [e for e in candidates if _norm(within) in _norm(e.item) or any(i.pg_rect.contains(e.pg_rect) for i in items)]
         if not candidates:
             raise StepFailed(f"nothing to click labelled {label!r}" + (f" in {within!r}" if within else ""))
         usable = [e for e in candidates if e.enabled]
@@ -192,7 +205,7 @@ class ScriptRun:
             exact = [e for e in usable if _norm(e.label) == want]
             if len(exact) != 1:
                 names = "; ".join(f"{e.label!r} ({e.role})" for e in usable)
-                raise StepFailed(f"{len(usable)} controls match {label!r}: {names}; narrow it with in \"ITEM\" or a longer label")
+                raise StepFailed(f'{len(usable)} controls match {label!r}: {names}; narrow it with in "ITEM" or a longer label')
             usable = exact
         found = usable[0]
         if found.cut:

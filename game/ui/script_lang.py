@@ -61,7 +61,7 @@ def _words(raw: str, where: str) -> list[str]:
     try:
         return shlex.split(raw, comments=True, posix=True)
     except ValueError as err:
-        raise ScriptSyntaxError(f"{where}: {err} (quote labels with \"...\")") from None
+        raise ScriptSyntaxError(f'{where}: {err} (quote labels with "...")') from None
 
 
 def parse_line(raw: str, number: int, name: str = "script") -> Command | None:

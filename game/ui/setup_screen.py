@@ -160,16 +160,34 @@ class SetupScene(Scene):
         else:
             list_h = max(1, (avail - strip) // row_h) * row_h + strip
         widgets.append(
-            WrapListBox("scenarios", pygame.Rect(ia.x, ia.y, ia.width, list_h), items, self.list_index, self._pick,
-                        row_height=row_h, strip=strip, on_activate=self._activate_item, tooltip=t("Up and Down choose, Enter confirms"))
+            WrapListBox(
+                "scenarios",
+                pygame.Rect(ia.x, ia.y, ia.width, list_h),
+                items,
+                self.list_index,
+                self._pick,
+                row_height=row_h,
+                strip=strip,
+                on_activate=self._activate_item,
+                tooltip=t("Up and Down choose, Enter confirms"),
+            )
         )
         below = pygame.Rect(ia.x, ia.y + list_h + lay.gap, ia.width, max(0, ia.bottom - ia.y - list_h - lay.gap))
         self.blurb_rect = None
         if self.open_mode:
             rows = lay.stack(below, [label_h, bh, bh], gap)
             widgets.append(Label("path_label", rows[0], t("Path of the scenario file"), size="body"))
-            widgets.append(TextField("path", rows[1], self.path_text, self._typed_path, placeholder="scenarios/my_conference.toml",
-                                     on_submit=self._open_path, tooltip=t("Type or paste (Ctrl+V) a path, then press Enter")))
+            widgets.append(
+                TextField(
+                    "path",
+                    rows[1],
+                    self.path_text,
+                    self._typed_path,
+                    placeholder="scenarios/my_conference.toml",
+                    on_submit=self._open_path,
+                    tooltip=t("Type or paste (Ctrl+V) a path, then press Enter"),
+                )
+            )
             widgets.append(Button("open", rows[2], t("Open"), self._open_path))
         else:
             self.blurb_rect = below
@@ -179,8 +197,16 @@ class SetupScene(Scene):
         rows = lay.stack(ib, [label_h, bh, label_h, bh, label_h, bh], gap)
         langs = self.m.languages()
         widgets.append(Label("language_label", rows[0], t("Language"), size="body"))
-        widgets.append(Choice("language", rows[1], [language_name(c) for c in langs], langs.index(self.m.lang) if self.m.lang in langs else 0,
-                              self._set_lang, tooltip=t("Left and Right change it")))
+        widgets.append(
+            Choice(
+                "language",
+                rows[1],
+                [language_name(c) for c in langs],
+                langs.index(self.m.lang) if self.m.lang in langs else 0,
+                self._set_lang,
+                tooltip=t("Left and Right change it"),
+            )
+        )
         lengths = self.m.lengths()
         widgets.append(Label("length_label", rows[2], t("Game length"), size="body"))
         ids = [o.id for o in lengths]
@@ -188,22 +214,40 @@ class SetupScene(Scene):
         texts = [self._length_text(o.id) for o in lengths]
         if not all(choice_fits(app, text, rows[3]) for text in texts):
             texts = [_without_aside(text) for text in texts]  # "Short lesson": the summary below gives sittings and minutes
-        widgets.append(Choice("length", rows[3], texts, current, self._set_length,
-                              tooltip=t("Left and Right change it")))
+        widgets.append(Choice("length", rows[3], texts, current, self._set_length, tooltip=t("Left and Right change it")))
         widgets.append(Label("seed_label", rows[4], t("Seed"), size="body"))
         # the New seed button keeps its whole label; the field keeps room for at least a six-digit seed
         label_font = theme.text_font(lay, "small", "bold")
         need = label_font.size(t("New seed"))[0] + 2 * lay.px(12) + lay.px(4)
         least = theme.text_font(lay, "body").size("000000")[0] + lay.px(28)
         seed_w = max(least, min(round(rows[5].width * 0.5), rows[5].width - gap - need))
-        widgets.append(TextField("seed", pygame.Rect(rows[5].x, rows[5].y, seed_w, bh), self.m.seed_text, self._set_seed,
-                                 allowed=str.isdigit, max_len=10, tooltip=t("A whole number: the same seed replays the same game")))
-        widgets.append(Button("new_seed", pygame.Rect(rows[5].x + seed_w + gap, rows[5].y, rows[5].width - seed_w - gap, bh),
-                              t("New seed"), self._new_seed, tooltip=t("Draw a new random seed")))
+        widgets.append(
+            TextField(
+                "seed",
+                pygame.Rect(rows[5].x, rows[5].y, seed_w, bh),
+                self.m.seed_text,
+                self._set_seed,
+                allowed=str.isdigit,
+                max_len=10,
+                tooltip=t("A whole number: the same seed replays the same game"),
+            )
+        )
+        widgets.append(
+            Button(
+                "new_seed",
+                pygame.Rect(rows[5].x + seed_w + gap, rows[5].y, rows[5].width - seed_w - gap, bh),
+                t("New seed"),
+                self._new_seed,
+                tooltip=t("Draw a new random seed"),
+            )
+        )
         self.summary_rect = pygame.Rect(ib.x, rows[5].bottom + lay.gap, ib.width, max(0, ib.bottom - rows[5].bottom - lay.gap))
         summary = Label("summary", self.summary_rect, "")
-        summary.tooltip = (t("The estimate: the scenario's minutes for this length (they assume two teams), plus about a tenth per further team.")
-                           + " " + t("Each team adds a hand-over and a discussion per sitting; the AI's moves take seconds."))
+        summary.tooltip = (
+            t("The estimate: the scenario's minutes for this length (they assume two teams), plus about a tenth per further team.")
+            + " "
+            + t("Each team adds a hand-over and a discussion per sitting; the AI's moves take seconds.")
+        )
         widgets.append(summary)
 
         # delegations card: who plays whom
@@ -230,10 +274,20 @@ class SetupScene(Scene):
             rect = pygame.Rect(area.x, area.y + slot * (drow + gap), area.width, drow)
             detail = (d.leaders[0] if d.leaders else "") if two_line else ""
 
-            widgets.append(Toggle(f"del:{d.id}", rect, tr(d.name, lang), d.id in self.m.humans,
-                                  partial(self._toggle, d.id), on_text=t("Team"), off_text=t("AI"), detail=detail,
-                                  icon=partial(self._icon, d, codes.get(d.id, "")),
-                                  tooltip=t("Choose who plays this delegation: a student team or the AI (Enter switches)")))
+            widgets.append(
+                Toggle(
+                    f"del:{d.id}",
+                    rect,
+                    tr(d.name, lang),
+                    d.id in self.m.humans,
+                    partial(self._toggle, d.id),
+                    on_text=t("Team"),
+                    off_text=t("AI"),
+                    detail=detail,
+                    icon=partial(self._icon, d, codes.get(d.id, "")),
+                    tooltip=t("Choose who plays this delegation: a student team or the AI (Enter switches)"),
+                )
+            )
             widgets[-1].visible = 0 <= slot < self.del_rows
         toggles = [w for w in widgets if isinstance(w, Toggle)]
         compact = not all(w.fits(app) for w in toggles)
@@ -243,19 +297,45 @@ class SetupScene(Scene):
         # header and footer buttons
         head = lay.header()
         sw = min(lay.px(220), head.width // 4)
-        widgets.append(Button("settings", pygame.Rect(head.right - lay.margin - sw, head.centery - bh // 2 - lay.px(2), sw, bh),
-                              t("Settings"), self._settings, tooltip=t("Language, text size, high contrast, full screen")))
+        widgets.append(
+            Button(
+                "settings",
+                pygame.Rect(head.right - lay.margin - sw, head.centery - bh // 2 - lay.px(2), sw, bh),
+                t("Settings"),
+                self._settings,
+                tooltip=t("Language, text size, high contrast, full screen"),
+            )
+        )
         foot = lay.footer()
         fw = min(lay.px(300), foot.width // 4)
         fy = foot.centery - bh // 2 + lay.px(1)
         start = pygame.Rect(foot.right - lay.margin - fw, fy, fw, bh)
         cont = start.move(-fw - lay.gap, 0)
-        widgets.append(Button("teacher", cont.move(-fw - lay.gap, 0), t("Teacher…"), self._teacher, enabled=self.m.entry is not None,
-                              tooltip=t("Teacher's PIN for the console, a timer per team turn, aim weights for the score")))
-        widgets.append(Button("continue", cont, t("Continue last game"), self.ctx.continue_game, enabled=self.ctx.can_continue(),
-                              tooltip=t("Resume the game that was interrupted")))
-        widgets.append(Button("start", start, t("Start"), self._start, style="primary", enabled=self.m.can_start(),
-                              tooltip=t("Show the introduction, then begin")))
+        widgets.append(
+            Button(
+                "teacher",
+                cont.move(-fw - lay.gap, 0),
+                t("Teacher…"),
+                self._teacher,
+                enabled=self.m.entry is not None,
+                tooltip=t("Teacher's PIN for the console, a timer per team turn, aim weights for the score"),
+            )
+        )
+        widgets.append(
+            Button(
+                "continue",
+                cont,
+                t("Continue last game"),
+                self.ctx.continue_game,
+                enabled=self.ctx.can_continue(),
+                tooltip=t("Resume the game that was interrupted"),
+            )
+        )
+        widgets.append(
+            Button(
+                "start", start, t("Start"), self._start, style="primary", enabled=self.m.can_start(), tooltip=t("Show the introduction, then begin")
+            )
+        )
         self.focus.set(widgets)
 
     def _icon(self, delegation: Delegation, code: str, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -312,8 +392,12 @@ class SetupScene(Scene):
         self._draw_summary(surface, body)
         if self.more_rect is not None:
             n = len(self.m.playable())
-            text = t("Delegations {first}–{last} of {total}; scroll for more", first=self.del_scroll + 1,
-                     last=min(n, self.del_scroll + self.del_rows), total=n)
+            text = t(
+                "Delegations {first}–{last} of {total}; scroll for more",
+                first=self.del_scroll + 1,
+                last=min(n, self.del_scroll + self.del_rows),
+                total=n,
+            )
             draw_wrapped(surface, small, text, theme.c("ink_soft"), self.more_rect, spacing=1.0, max_lines=2)
         self.focus.draw(surface, app)
 
@@ -338,8 +422,17 @@ class SetupScene(Scene):
         lines.append((console, "ink_soft"))
         if self.m.broken:
             names = ", ".join(p.name for p, _ in self.m.broken)
-            lines.append((app.tr.tn("{n} file in scenarios/ could not be read: {names}", "{n} files in scenarios/ could not be read: {names}",
-                                    len(self.m.broken), names=names), "danger"))
+            lines.append(
+                (
+                    app.tr.tn(
+                        "{n} file in scenarios/ could not be read: {names}",
+                        "{n} files in scenarios/ could not be read: {names}",
+                        len(self.m.broken),
+                        names=names,
+                    ),
+                    "danger",
+                )
+            )
         if e is not None and e.variant_note(self.m.lang):  # last: it takes the room that is left, the intro shows it whole
             lines.append((f"{app.t('What this variant changes')}: {e.variant_note(self.m.lang)}", "ink"))
         y = self.blurb_rect.y
@@ -359,8 +452,9 @@ class SetupScene(Scene):
             text = app.tr.tn("{n} sitting", "{n} sittings", option.sittings)
             minutes = estimate_minutes(option.minutes, len(teams))
             if minutes:
-                text += " · " + app.tr.tn("about {minutes} minutes with {n} team", "about {minutes} minutes with {n} teams", len(teams),
-                                          minutes=minutes)
+                text += " · " + app.tr.tn(
+                    "about {minutes} minutes with {n} team", "about {minutes} minutes with {n} teams", len(teams), minutes=minutes
+                )
             parts.append((text, "ink"))
         if teams:
             parts.append((t("Teams: {teams} · AI: {ai}", teams=len(teams), ai=len(self.m.playable()) - len(teams)), "ink"))

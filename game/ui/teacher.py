@@ -124,8 +124,10 @@ class ClassroomLayer:
         from game.ui.pause import PauseScene, SettingsScene
         from game.ui.saveload import LoadScene, SaveScene
 
-        return any(isinstance(s, (PinScene, ConfirmScene, PauseScene, SettingsScene, SaveScene, LoadScene))
-                   or type(s).__name__ == "ConsoleScene" for s in self.app.stack)
+        return any(
+            isinstance(s, (PinScene, ConfirmScene, PauseScene, SettingsScene, SaveScene, LoadScene)) or type(s).__name__ == "ConsoleScene"
+            for s in self.app.stack
+        )
 
     def chime(self) -> None:
         self.chimes += 1
@@ -224,8 +226,14 @@ def draw_paused(surface: pygame.Surface, app: App) -> None:
     for y in (band.y + rule, band.bottom - 2 * rule):
         pygame.draw.rect(surface, theme.c("brass"), (0, y, band.width, rule))
     draw_line(surface, big, app.t("PAUSED"), theme.c("header_text"), pygame.Rect(0, band.y + lay.px(14), band.width, big.get_linesize()), "center")
-    draw_line(surface, small, app.t("The teacher has paused the conference. Moves are locked."), theme.c("header_soft"),
-              pygame.Rect(0, band.y + lay.px(14) + big.get_linesize(), band.width, small.get_linesize()), "center")
+    draw_line(
+        surface,
+        small,
+        app.t("The teacher has paused the conference. Moves are locked."),
+        theme.c("header_soft"),
+        pygame.Rect(0, band.y + lay.px(14) + big.get_linesize(), band.width, small.get_linesize()),
+        "center",
+    )
 
 
 class _Card(CardScene):
@@ -281,8 +289,16 @@ class PinScene(_Card):
         field = pygame.Rect(inner.x, self.note_rect.bottom + gap, inner.width, bh)
         buttons = lay.columns(pygame.Rect(inner.x, field.bottom + gap + body.get_linesize(), inner.width, bh), [1, 1], gap)
         widgets: list[Widget] = [
-            SecretField("pin", field, self.typed, self._typed, on_submit=lambda _: self._try(), max_len=32,
-                        placeholder=t("PIN"), tooltip=t("The PIN chosen on the setup screen")),
+            SecretField(
+                "pin",
+                field,
+                self.typed,
+                self._typed,
+                on_submit=lambda _: self._try(),
+                max_len=32,
+                placeholder=t("PIN"),
+                tooltip=t("The PIN chosen on the setup screen"),
+            ),
             Button("open", buttons[0], t("Open the console"), self._try, style="primary"),
             Button("cancel", buttons[1], t("Cancel"), self.ctx.pop),
         ]
@@ -311,8 +327,7 @@ class PinScene(_Card):
         app, theme, lay = self.ctx, self.ctx.theme, self.ctx.layout
         shade(surface, app)
         draw_panel(surface, app, self.card, app.t("Teacher's console"))
-        draw_wrapped(surface, theme.text_font(lay, "body"), app.t("Type the teacher's PIN to open the console."), theme.c("ink"),
-                     self.note_rect)
+        draw_wrapped(surface, theme.text_font(lay, "body"), app.t("Type the teacher's PIN to open the console."), theme.c("ink"), self.note_rect)
         if self.message:
             draw_line(surface, theme.text_font(lay, "body", "bold"), self.message, theme.c("danger"), self.message_rect)
         self.focus.draw(surface, app)
@@ -351,4 +366,3 @@ class ConfirmScene(_Card):
         draw_panel(surface, app, self.card, app.t("Are you sure?"))
         draw_wrapped(surface, theme.text_font(lay, "body"), self.question, theme.c("ink"), self.text_rect)
         self.focus.draw(surface, app)
-

@@ -133,8 +133,14 @@ class ConsoleScene(CardScene):
         self._done(problem, self.ctx.t("The conference now ends on {date}.", date=self.ctx.tr.date(self.room.last_date())))
 
     def _ask_end(self) -> None:
-        self.ctx.push(ConfirmScene(self.conference, self.ctx.t("End the conference now? The outcome screen follows; this cannot be undone."),
-                                   self.ctx.t("End it now"), self._end_now))
+        self.ctx.push(
+            ConfirmScene(
+                self.conference,
+                self.ctx.t("End the conference now? The outcome screen follows; this cannot be undone."),
+                self.ctx.t("End it now"),
+                self._end_now,
+            )
+        )
 
     def _end_now(self) -> None:
         problem = self.room.end_now()
@@ -154,8 +160,7 @@ class ConsoleScene(CardScene):
         number = state.turn + 1
         if count == len(s.actions) and len(s.checkpoints) > 1:
             number = s.checkpoints[-2][1].turn + 1
-        q = self.ctx.t("Undo back to the start of sitting {number}? Every move since then is taken back (the record keeps them).",
-                       number=number)
+        q = self.ctx.t("Undo back to the start of sitting {number}? Every move since then is taken back (the record keeps them).", number=number)
         self.ctx.push(ConfirmScene(self.conference, q, self.ctx.t("Undo"), self._undo))
 
     def _undo(self) -> None:
@@ -165,8 +170,15 @@ class ConsoleScene(CardScene):
             conf.viewer = None  # the next team passes the hand-over screen again
             conf.message = ""
             u = conf.session.undone[-1]
-            self._done(None, self.ctx.tr.tn("Back to the start of sitting {number}; {n} move taken back.",
-                                            "Back to the start of sitting {number}; {n} moves taken back.", len(u.actions), number=u.sitting))
+            self._done(
+                None,
+                self.ctx.tr.tn(
+                    "Back to the start of sitting {number}; {n} move taken back.",
+                    "Back to the start of sitting {number}; {n} moves taken back.",
+                    len(u.actions),
+                    number=u.sitting,
+                ),
+            )
         else:
             self._done(self.ctx.t("nothing has happened yet"), "")
 
@@ -207,30 +219,88 @@ class ConsoleScene(CardScene):
             self.message_rect = pygame.Rect(c2.x, foot.y, foot.right - lay.px(260) - gap - c2.x, bh)
         x = pygame.Rect(c1.x, c1.y + head_h, c1.width, c1.height - head_h)
         rows = lay.stack(x, heights, gap)
-        widgets.append(Button("pause", rows[0], t("Resume (P)") if room.paused else t("Pause (P)"), self._pause, style="primary",
-                              tooltip=t("Pause: the AI stops, the teams' moves are locked, PAUSED shows on the screen (P)")))
+        widgets.append(
+            Button(
+                "pause",
+                rows[0],
+                t("Resume (P)") if room.paused else t("Pause (P)"),
+                self._pause,
+                style="primary",
+                tooltip=t("Pause: the AI stops, the teams' moves are locked, PAUSED shows on the screen (P)"),
+            )
+        )
         widgets.append(Label("timer_label", rows[1], t("Timer per team turn"), size="body"))
         current = min(range(len(MINUTES)), key=lambda i: abs(MINUTES[i] - room.minutes))
-        widgets.append(Choice("minutes", rows[2], [t("No timer") if m == 0 else app.tr.tn("{n} minute", "{n} minutes", m) for m in MINUTES],
-                              current, self._minutes, tooltip=t("Left and Right change it; it applies to the turn under way too")))
-        widgets.append(Toggle("auto_pass", rows[3], t("Pass when time is up"), room.auto_pass, self._auto, on_text=t("On"),
-                              off_text=t("Off"), enabled=room.minutes > 0,
-                              tooltip=t("When the time runs out the team's turn is passed for it (a chime and a flash either way)")))
+        widgets.append(
+            Choice(
+                "minutes",
+                rows[2],
+                [t("No timer") if m == 0 else app.tr.tn("{n} minute", "{n} minutes", m) for m in MINUTES],
+                current,
+                self._minutes,
+                tooltip=t("Left and Right change it; it applies to the turn under way too"),
+            )
+        )
+        widgets.append(
+            Toggle(
+                "auto_pass",
+                rows[3],
+                t("Pass when time is up"),
+                room.auto_pass,
+                self._auto,
+                on_text=t("On"),
+                off_text=t("Off"),
+                enabled=room.minutes > 0,
+                tooltip=t("When the time runs out the team's turn is passed for it (a chime and a flash either way)"),
+            )
+        )
         auto = widgets[-1]
         if isinstance(auto, Toggle) and not auto.fits(app):
             auto.compact = True  # a long label (Lithuanian at 1280): only the current state, in words
         self.end_rect = rows[4]
         earlier, later = room.last_date_after(-1), room.last_date_after(1)
         half = lay.columns(rows[5], [1, 1], gap)
-        widgets.append(Button("earlier", half[0], t("Earlier"), lambda: self._move_end(-1), enabled=earlier is not None,
-                              tooltip=t("One sitting earlier: the conference would end on {date}", date=app.tr.date(earlier)) if earlier else None))
-        widgets.append(Button("later", half[1], t("Later"), lambda: self._move_end(1), enabled=later is not None,
-                              tooltip=t("One sitting later: the conference would end on {date}", date=app.tr.date(later)) if later else None))
+        widgets.append(
+            Button(
+                "earlier",
+                half[0],
+                t("Earlier"),
+                lambda: self._move_end(-1),
+                enabled=earlier is not None,
+                tooltip=t("One sitting earlier: the conference would end on {date}", date=app.tr.date(earlier)) if earlier else None,
+            )
+        )
+        widgets.append(
+            Button(
+                "later",
+                half[1],
+                t("Later"),
+                lambda: self._move_end(1),
+                enabled=later is not None,
+                tooltip=t("One sitting later: the conference would end on {date}", date=app.tr.date(later)) if later else None,
+            )
+        )
         can_undo = self.conference.session.can_undo() and not s.ended
-        widgets.append(Button("undo", rows[6], t("Undo the last sitting…"), self._ask_undo, enabled=can_undo,
-                              tooltip=t("Back to the start of this sitting (or the one before); asks first")))
-        widgets.append(Button("end_now", rows[7], t("End the conference now…"), self._ask_end, enabled=not s.ended,
-                              tooltip=t("The conference ends at once and the outcome screen follows; asks first")))
+        widgets.append(
+            Button(
+                "undo",
+                rows[6],
+                t("Undo the last sitting…"),
+                self._ask_undo,
+                enabled=can_undo,
+                tooltip=t("Back to the start of this sitting (or the one before); asks first"),
+            )
+        )
+        widgets.append(
+            Button(
+                "end_now",
+                rows[7],
+                t("End the conference now…"),
+                self._ask_end,
+                enabled=not s.ended,
+                tooltip=t("The conference ends at once and the outcome screen follows; asks first"),
+            )
+        )
 
         # events and news: the prepared events as a list, the chosen one's text, then a news item of the teacher's own
         events = room.optional_events(app.tr.lang)
@@ -251,19 +321,55 @@ class ConsoleScene(CardScene):
             rows_fit = max(1, (n[0].y - 3 * gap - bh - room_for_text - y) // row_h)  # one row at least (Up/Down go on)
             list_h = min(len(events), rows_fit) * row_h
             items = [(t("{title} (happened)", title=e.title) if e.fired else e.title, "") for e in events]
-            widgets.append(EventList("events", pygame.Rect(c2.x, y, c2.width, list_h), items, self.event_index, self._pick_event,
-                                   row_height=row_h, on_activate=lambda _i: self._fire(), tooltip=t("Up and Down choose an event")))
+            widgets.append(
+                EventList(
+                    "events",
+                    pygame.Rect(c2.x, y, c2.width, list_h),
+                    items,
+                    self.event_index,
+                    self._pick_event,
+                    row_height=row_h,
+                    on_activate=lambda _i: self._fire(),
+                    tooltip=t("Up and Down choose an event"),
+                )
+            )
             y += list_h + gap
             fire = pygame.Rect(c2.x, n[0].y - 2 * gap - bh, c2.width, bh)
             self.event_text_rect = pygame.Rect(c2.x, y, c2.width, max(0, fire.y - gap - y))
-            widgets.append(Button("fire", fire, t("Fire this event"), self._fire, enabled=not chosen.fired,
-                                  tooltip=t("It appears in the news column at once and takes effect")))
+            widgets.append(
+                Button(
+                    "fire",
+                    fire,
+                    t("Fire this event"),
+                    self._fire,
+                    enabled=not chosen.fired,
+                    tooltip=t("It appears in the news column at once and takes effect"),
+                )
+            )
         else:
             self.event_text_rect = pygame.Rect(c2.x, y, c2.width, small_h * 2)
-        widgets.append(TextField("headline", n[0], self.headline, self._typed_headline, placeholder=t("News headline of your own"), max_len=120,
-                                 tooltip=t("A news item written by you: it appears in the news column")))
-        widgets.append(TextField("news_text", text_field, self.news_text, self._typed_text, placeholder=t("Text (optional)"), max_len=300,
-                                 on_submit=lambda _x: self._publish()))
+        widgets.append(
+            TextField(
+                "headline",
+                n[0],
+                self.headline,
+                self._typed_headline,
+                placeholder=t("News headline of your own"),
+                max_len=120,
+                tooltip=t("A news item written by you: it appears in the news column"),
+            )
+        )
+        widgets.append(
+            TextField(
+                "news_text",
+                text_field,
+                self.news_text,
+                self._typed_text,
+                placeholder=t("Text (optional)"),
+                max_len=300,
+                on_submit=lambda _x: self._publish(),
+            )
+        )
         widgets.append(Button("publish", publish, t("Publish"), self._publish, enabled=bool(self.headline.strip())))
 
         # who plays
@@ -273,9 +379,19 @@ class ConsoleScene(CardScene):
             if d.observer:
                 continue
             human = self.conference.session.cs.d_index[d.id] in s.humans
-            widgets.append(Toggle(f"ctl:{d.id}", pygame.Rect(c3.x, y, c3.width, trow), tr(d.name, app.tr.lang), human,
-                                  partial(self._control, d.id), on_text=t("Team"), off_text=t("AI"), enabled=not s.ended,
-                                  tooltip=t("Hand this delegation to a team or to the AI, from now on")))
+            widgets.append(
+                Toggle(
+                    f"ctl:{d.id}",
+                    pygame.Rect(c3.x, y, c3.width, trow),
+                    tr(d.name, app.tr.lang),
+                    human,
+                    partial(self._control, d.id),
+                    on_text=t("Team"),
+                    off_text=t("AI"),
+                    enabled=not s.ended,
+                    tooltip=t("Hand this delegation to a team or to the AI, from now on"),
+                )
+            )
             y += trow + lay.px(6)
         toggles = [w for w in widgets if isinstance(w, Toggle) and w.key.startswith("ctl:")]
         compact = not all(w.fits(app) for w in toggles)
@@ -351,8 +467,9 @@ class ConsoleScene(CardScene):
             if rest.height >= small.get_linesize():  # never a line drawn under the Fire button
                 draw_wrapped(surface, small, ev.text, theme.c("ink_soft"), rest)
         else:
-            draw_wrapped(surface, small, t("This scenario has no prepared events; write a news item instead."), theme.c("ink_soft"),
-                         self.event_text_rect)
+            draw_wrapped(
+                surface, small, t("This scenario has no prepared events; write a news item instead."), theme.c("ink_soft"), self.event_text_rect
+            )
         if self.message:
             font, message = self._message_font()
             draw_wrapped(surface, font, message, theme.c("danger" if self.message_bad else "ink"), self.message_rect, max_lines=2)

@@ -59,15 +59,42 @@ class TeacherSetupScene(CardScene):
         x = pygame.Rect(left.x, left.y + head_h, left.width, left.height - head_h)
         rows = lay.stack(x, [label_h, bh, label_h, bh, bh], gap)
         widgets.append(Label("pin_label", rows[0], t("Teacher's PIN (optional)"), size="body"))
-        widgets.append(SecretField("pin", rows[1], c.pin, self._pin, max_len=16, placeholder=t("No PIN: the console is open to anyone"),
-                                   tooltip=t("Students at the keyboard cannot open the teacher's console without it")))
+        widgets.append(
+            SecretField(
+                "pin",
+                rows[1],
+                c.pin,
+                self._pin,
+                max_len=16,
+                placeholder=t("No PIN: the console is open to anyone"),
+                tooltip=t("Students at the keyboard cannot open the teacher's console without it"),
+            )
+        )
         widgets.append(Label("minutes_label", rows[2], t("Timer per team turn"), size="body"))
         current = min(range(len(MINUTE_STEPS)), key=lambda i: abs(MINUTE_STEPS[i] - c.minutes))
-        widgets.append(Choice("minutes", rows[3], [t("No timer") if m == 0 else app.tr.tn("{n} minute", "{n} minutes", m) for m in MINUTE_STEPS],
-                              current, self._minutes, tooltip=t("Left and Right change it; the console can change it during the lesson")))
-        widgets.append(Toggle("auto_pass", rows[4], t("Pass when time is up"), c.auto_pass, self._auto, on_text=t("On"), off_text=t("Off"),
-                              enabled=c.minutes > 0,
-                              tooltip=t("When the time runs out the team's turn is passed for it (a chime and a flash either way)")))
+        widgets.append(
+            Choice(
+                "minutes",
+                rows[3],
+                [t("No timer") if m == 0 else app.tr.tn("{n} minute", "{n} minutes", m) for m in MINUTE_STEPS],
+                current,
+                self._minutes,
+                tooltip=t("Left and Right change it; the console can change it during the lesson"),
+            )
+        )
+        widgets.append(
+            Toggle(
+                "auto_pass",
+                rows[4],
+                t("Pass when time is up"),
+                c.auto_pass,
+                self._auto,
+                on_text=t("On"),
+                off_text=t("Off"),
+                enabled=c.minutes > 0,
+                tooltip=t("When the time runs out the team's turn is passed for it (a chime and a flash either way)"),
+            )
+        )
         self.left_note = pygame.Rect(x.x, rows[4].bottom + lay.gap, x.width, max(0, x.bottom - rows[4].bottom - lay.gap))
 
         dels = self.delegations()
@@ -77,8 +104,16 @@ class TeacherSetupScene(CardScene):
             self.delegation_index = min(self.delegation_index, len(dels) - 1)
             d = dels[self.delegation_index]
             lang = self.model.lang
-            widgets.append(Choice("delegation", pygame.Rect(right.x, y, right.width, bh), [tr(x.name, lang) for x in dels],
-                                  self.delegation_index, self._pick, tooltip=t("Left and Right choose the delegation")))
+            widgets.append(
+                Choice(
+                    "delegation",
+                    pygame.Rect(right.x, y, right.width, bh),
+                    [tr(x.name, lang) for x in dels],
+                    self.delegation_index,
+                    self._pick,
+                    tooltip=t("Left and Right choose the delegation"),
+                )
+            )
             y += bh + gap
             small = theme.text_font(lay, "small")
             choice_w = lay.px(150)
@@ -92,12 +127,26 @@ class TeacherSetupScene(CardScene):
                 text = tr(aim.text, lang) + ("" if value == aim.weight else "  (" + t("scenario: {weight}", weight=_num(aim.weight)) + ")")
                 self.aim_rects.append((pygame.Rect(right.x, y, text_w, h), text))
                 idx = min(range(len(WEIGHT_STEPS)), key=lambda i: abs(WEIGHT_STEPS[i] - value))
-                widgets.append(Choice(f"aim:{aim.id}", pygame.Rect(right.right - choice_w, y + (h - bh) // 2, choice_w, bh),
-                                      [_num(w) for w in WEIGHT_STEPS], idx, functools.partial(self._weight, d, aim.id),
-                                      tooltip=t("Scenario weight: {weight}", weight=_num(aim.weight))))
+                widgets.append(
+                    Choice(
+                        f"aim:{aim.id}",
+                        pygame.Rect(right.right - choice_w, y + (h - bh) // 2, choice_w, bh),
+                        [_num(w) for w in WEIGHT_STEPS],
+                        idx,
+                        functools.partial(self._weight, d, aim.id),
+                        tooltip=t("Scenario weight: {weight}", weight=_num(aim.weight)),
+                    )
+                )
                 y += h + gap
-            widgets.append(Button("reset", pygame.Rect(right.x, foot.y - gap - bh, right.width, bh), t("Scenario weights for every delegation"),
-                                  self._reset, enabled=bool(c.weights)))
+            widgets.append(
+                Button(
+                    "reset",
+                    pygame.Rect(right.x, foot.y - gap - bh, right.width, bh),
+                    t("Scenario weights for every delegation"),
+                    self._reset,
+                    enabled=bool(c.weights),
+                )
+            )
         widgets.append(Button("done", pygame.Rect(foot.right - lay.px(260), foot.y, lay.px(260), bh), t("Done"), self.ctx.pop, style="primary"))
         self.focus.set(widgets)
 
@@ -136,8 +185,11 @@ class TeacherSetupScene(CardScene):
             pygame.draw.rect(surface, theme.c("rule"), (rect.x, rect.y + head.get_linesize() + lay.px(1), rect.width, max(1, lay.px(2))))
         small = theme.text_font(lay, "small")
         c = self.model.classroom
-        note = (t("The console (T during the game) asks for this PIN.") if c.pin else
-                t("No PIN is set: anyone at the keyboard can open the teacher's console with T."))
+        note = (
+            t("The console (T during the game) asks for this PIN.")
+            if c.pin
+            else t("No PIN is set: anyone at the keyboard can open the teacher's console with T.")
+        )
         note += " " + t("Weights say how much each aim counts in a delegation's score; the outcome screen and the record state them.")
         draw_wrapped(surface, small, note, theme.c("ink_soft"), self.left_note)
         for rect, text in self.aim_rects:

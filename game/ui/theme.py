@@ -103,9 +103,7 @@ def load_theme(high_contrast: bool = False, path: Path | None = None) -> Theme:
     colours.setdefault("ink", pygame.Color("#23190f"))
     misc = own.get("misc", {})
     font_files = {
-        role: file.parent / misc[key]
-        for role, key in (("body", "body_font"), ("bold", "bold_font"), ("heading", "heading_font"))
-        if misc.get(key)
+        role: file.parent / misc[key] for role, key in (("body", "body_font"), ("bold", "bold_font"), ("heading", "heading_font")) if misc.get(key)
     }
     sizes = {"small": 17, "body": 20, "label": 22, "heading": 28, "title": 44}
     for name in list(sizes):

@@ -12,8 +12,17 @@ from game.ai.driver import play_game
 
 def big_scenario(n_issues: int, n_options: int, seed: int = 7) -> str:
     rnd = random.Random(seed)
-    lines = ['id = "big"', "format = 1", "", "[meta]", 'title = "Big"', "", "[calendar]",
-             "sittings = [" + ", ".join(f'"1920-01-{d:02d}"' for d in range(1, 9)) + "]", ""]
+    lines = [
+        'id = "big"',
+        "format = 1",
+        "",
+        "[meta]",
+        'title = "Big"',
+        "",
+        "[calendar]",
+        "sittings = [" + ", ".join(f'"1920-01-{d:02d}"' for d in range(1, 9)) + "]",
+        "",
+    ]
     for i in range(n_issues):
         opts = ", ".join(f'{{ id = "o{o}", label = "O{o}" }}' for o in range(n_options))
         lines += ["[[issues]]", f'id = "i{i}"', f'title = "Issue {i}"', f"options = [{opts}]", ""]
@@ -24,12 +33,31 @@ def big_scenario(n_issues: int, n_options: int, seed: int = 7) -> str:
             lines.append(f"stances.i{i} = {{ weight = {rnd.randint(1, 5)}, values = {{ {values} }} }}")
         lines.append("")
     scope = ", ".join(f'"i{i}"' for i in range(n_issues))
-    lines += ["[[instruments]]", 'id = "all"', 'title = "Everything"', 'parties = ["alpha", "beta", "gamma"]',
-              f"scope = [{scope}]", "ends_conference = true", "",
-              "[[instruments]]", 'id = "half"', 'title = "Half"', 'parties = ["alpha", "beta"]',
-              f"scope = [{', '.join(f'{chr(34)}i{i}{chr(34)}' for i in range(n_issues // 2))}]", "",
-              "[[outcomes]]", 'id = "all"', 'title = "All"', 'when = { signed = "all" }', "",
-              "[[outcomes]]", 'id = "none"', 'title = "None"', "when = { always = true }", ""]
+    lines += [
+        "[[instruments]]",
+        'id = "all"',
+        'title = "Everything"',
+        'parties = ["alpha", "beta", "gamma"]',
+        f"scope = [{scope}]",
+        "ends_conference = true",
+        "",
+        "[[instruments]]",
+        'id = "half"',
+        'title = "Half"',
+        'parties = ["alpha", "beta"]',
+        f"scope = [{', '.join(f'{chr(34)}i{i}{chr(34)}' for i in range(n_issues // 2))}]",
+        "",
+        "[[outcomes]]",
+        'id = "all"',
+        'title = "All"',
+        'when = { signed = "all" }',
+        "",
+        "[[outcomes]]",
+        'id = "none"',
+        'title = "None"',
+        "when = { always = true }",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -92,7 +92,8 @@ def test_acceptance_rules() -> None:
     # never worse than a refused package, unless something changed, and the note says what
     assert decide(61.0, [_refusal(70.0)], _now()) == acceptance.Verdict(False, "worse than an offer it refused before")
     assert decide(61.0, [_refusal(70.0, alternative=50.0)], _now(signed=1, alternative=40.0)) == acceptance.Verdict(
-        True, "accepts now that a treaty is signed")
+        True, "accepts now that a treaty is signed"
+    )
     # a change excuses only as much less as its alternative fell
     assert not decide(61.0, [_refusal(70.0, alternative=42.0)], _now(signed=1, alternative=40.0)).accept
     assert decide(61.0, [_refusal(70.0, alternative=50.0)], _now(touched=1)).note == "accepts now that events changed its priorities"
@@ -199,8 +200,7 @@ def test_the_deciding_issue_changed_improves_the_package_for_the_refuser() -> No
         changed = (*p.package[:idx], wanted, *p.package[idx + 1 :])
         assert st.value(changed) > st.value(p.package)
         # and no other single change of one issue would have helped it more
-        best_other = max(st.value((*p.package[:i], o, *p.package[i + 1 :]))
-                         for i in range(len(p.package)) for o in range(len(st.gain[i])))
+        best_other = max(st.value((*p.package[:i], o, *p.package[i + 1 :])) for i in range(len(p.package)) for o in range(len(st.gain[i])))
         assert max(st.value((*p.package[:idx], o, *p.package[idx + 1 :])) for o in range(len(st.gain[idx]))) == best_other
 
 

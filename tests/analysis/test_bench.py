@@ -18,8 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_quick_bench_json_has_every_figure_with_sane_values() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    out = subprocess.run([sys.executable, "-m", "game", "bench", "--quick", "--json"], capture_output=True, text=True,
-                         cwd=ROOT, env=env, timeout=120)
+    out = subprocess.run([sys.executable, "-m", "game", "bench", "--quick", "--json"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     r = json.loads(out.stdout)
     assert r["quick"] is True
@@ -41,8 +40,11 @@ def test_quick_bench_json_has_every_figure_with_sane_values() -> None:
     assert u["frames"] == QUICK.ui_frames and u["surface"] == [1920, 1080]
     assert 0 < u["frame_ms_median"] <= u["frame_ms_p99"] <= u["frame_ms_max"]
     assert u["first_frame_seconds"] > 0 and u["peak_rss_mb"] > 0
-    assert set(r["verdict"]) == set(r["targets"]) == {
-        "genoa_games_per_second", "batch_10000_on_2_cores_seconds", "ui_frame_ms_p99", "ui_first_frame_seconds", "batch_memory_growth_mb"}
+    assert (
+        set(r["verdict"])
+        == set(r["targets"])
+        == {"genoa_games_per_second", "batch_10000_on_2_cores_seconds", "ui_frame_ms_p99", "ui_first_frame_seconds", "batch_memory_growth_mb"}
+    )
     assert r["verdict"]["batch_10000_on_2_cores_seconds"]["met"] is None  # quick batches are tutorial games
     for name, row in r["verdict"].items():
         assert row["target"] == r["targets"][name] and row["met"] in (True, False, None)
@@ -54,11 +56,15 @@ def test_bench_table_names_the_machine_and_every_target() -> None:
     from game.cli.cmd_bench import print_table
 
     fake = {
-        "quick": True, "machine": {"cores": 2, "python": "3.11", "numpy": "2", "platform": "x", "processor": "y"},
+        "quick": True,
+        "machine": {"cores": 2, "python": "3.11", "numpy": "2", "platform": "x", "processor": "y"},
         "engine": {"genoa": {"games_per_second": 20.0, "ms_per_game": 50.0, "command": "c"}},
         "batch_scaling": {"runs": 4, "jobs1_seconds": 1.0, "jobs2_seconds": 0.6, "speedup": 1.7, "identical": True, "command": "c"},
-        "batch_memory": {"runs": [{"runs": 4, "scenario": "t", "jobs": 1, "peak_rss_mb": 60.0, "worker_peak_rss_mb": 0.0,
-                                   "seconds": 1.0, "command": "c"}], "growth_mb": 0.0, "note": "n"},
+        "batch_memory": {
+            "runs": [{"runs": 4, "scenario": "t", "jobs": 1, "peak_rss_mb": 60.0, "worker_peak_rss_mb": 0.0, "seconds": 1.0, "command": "c"}],
+            "growth_mb": 0.0,
+            "note": "n",
+        },
         "ui": {"available": False, "error": "no conference screen", "command": "c"},
         "verdict": {"ui_frame_ms_p99": {"measured": None, "target": 16.7, "met": None}},
     }

@@ -40,8 +40,7 @@ def test_a_target_outside_the_range_gives_the_nearer_end_and_says_so(capsys):
 
 
 def test_sweep_target_json(capsys):
-    assert main(["sweep", "tutorial", "--set", f"{KNOB}=35.0..70.0", "--target", "treaty=0.4", "--runs", "20", "--steps", "2",
-                 "--json"]) == 0
+    assert main(["sweep", "tutorial", "--set", f"{KNOB}=35.0..70.0", "--target", "treaty=0.4", "--runs", "20", "--steps", "2", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["outcome"] == "treaty" and data["target"] == 0.4 and len(data["probes"]) == 4
     assert data["value"] in [p["values"][0] for p in data["probes"]]
@@ -50,8 +49,26 @@ def test_sweep_target_json(capsys):
 
 
 def test_two_settings_give_a_grid(capsys):
-    assert main(["sweep", "tutorial", "--set", f"{KNOB}=35..65", "--set", "delegations.eastmark.reservation=35,65",
-                 "--points", "3", "--target", "treaty=0.5", "--runs", "10", "--json"]) == 0
+    assert (
+        main(
+            [
+                "sweep",
+                "tutorial",
+                "--set",
+                f"{KNOB}=35..65",
+                "--set",
+                "delegations.eastmark.reservation=35,65",
+                "--points",
+                "3",
+                "--target",
+                "treaty=0.5",
+                "--runs",
+                "10",
+                "--json",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["values"] == [[35, 50, 65], [35, 65]]
     assert [len(row) for row in data["cells"]] == [2, 2, 2]

@@ -108,7 +108,7 @@ def test_an_efficient_package_has_no_gap_but_may_be_far_from_nash(tmp_path: Path
 
 
 def test_costs_lower_net_utility_but_not_the_no_deal_point(tmp_path: Path) -> None:
-    f = frontier(hand_state(tmp_path, 'costs = { b = 10 }'), "deal")
+    f = frontier(hand_state(tmp_path, "costs = { b = 10 }"), "deal")
     assert points(f)[(0, 1)] == (75, 65)
     assert f.no_deal.tolist() == [40, 40]
     assert f.nash == (0, 1)

@@ -87,8 +87,7 @@ def test_accepting_instead_of_rejecting_is_replayed_with_that_one_answer_flipped
     change = next(c for c in rec.decisions if c[0] == w.decision)
     s = replay(session.cs, 1922, "short", TEAMS, session.actions, change)
     want = "accept" if w.decision.change is Change.ACCEPT else "reject"
-    answers = [e for e in s.log if e.kind.value == "answer" and e.actor == w.decision.delegation
-               and e.data.get("proposal") == w.decision.proposal]
+    answers = [e for e in s.log if e.kind.value == "answer" and e.actor == w.decision.delegation and e.data.get("proposal") == w.decision.proposal]
     assert answers and answers[0].data["answer"] == want
 
 

@@ -219,10 +219,7 @@ def test_headless_packages_do_not_import_pygame():
 def test_every_headless_module_imports_without_pygame():
     packages = ["game/engine", "game/ai", "game/scenario", "game/analysis", "game/cli"]
     modules = [
-        ".".join(p.relative_to(ROOT).with_suffix("").parts)
-        for pkg in packages
-        for p in sorted((ROOT / pkg).glob("*.py"))
-        if p.name != "__init__.py"
+        ".".join(p.relative_to(ROOT).with_suffix("").parts) for pkg in packages for p in sorted((ROOT / pkg).glob("*.py")) if p.name != "__init__.py"
     ]
     code = "import importlib, sys\n" + "".join(f"importlib.import_module({m!r})\n" for m in modules)
     code += "assert 'pygame' not in sys.modules, 'pygame'\n"

@@ -51,8 +51,15 @@ def test_role_sheet_holds_briefing_stances_in_words_and_scored_aims():
 def test_teacher_guide_has_setup_events_debrief_and_history():
     s = load(SCENARIOS / "tutorial.toml").scenario
     html = render(s, "en", "short").pages["teacher.html"]
-    for text in ("Game lengths and timing", "Storm damages the quays", "70%", "Debrief questions",
-                 "Which concession unlocked the treaty", "What history says", "An invented conference"):
+    for text in (
+        "Game lengths and timing",
+        "Storm damages the quays",
+        "70%",
+        "Debrief questions",
+        "Which concession unlocked the treaty",
+        "What history says",
+        "An invented conference",
+    ):
         assert text in html
 
 

@@ -13,10 +13,28 @@ from game.ui.options import WindowOptions
 
 
 def test_the_command_line_becomes_window_options() -> None:
-    args = build_parser().parse_args(["play", "tutorial", "--human", "northland", "--human", "eastmark", "--seed", "3",
-                                      "--lang", "lt", "--length", "short", "--screenshots", "shots", "--exit-at-end"])
-    assert window_options(args) == WindowOptions(scenario="tutorial", human=("northland", "eastmark"), seed=3, lang="lt",
-                                                 length="short", screenshots=Path("shots"), exit_at_end=True)
+    args = build_parser().parse_args(
+        [
+            "play",
+            "tutorial",
+            "--human",
+            "northland",
+            "--human",
+            "eastmark",
+            "--seed",
+            "3",
+            "--lang",
+            "lt",
+            "--length",
+            "short",
+            "--screenshots",
+            "shots",
+            "--exit-at-end",
+        ]
+    )
+    assert window_options(args) == WindowOptions(
+        scenario="tutorial", human=("northland", "eastmark"), seed=3, lang="lt", length="short", screenshots=Path("shots"), exit_at_end=True
+    )
 
 
 def test_no_options_are_the_window_defaults() -> None:

@@ -50,7 +50,7 @@ def test_report_writes_a_file_in_the_format_of_its_extension(ended_save: tuple[P
     assert page.startswith("<!DOCTYPE html>") and '<html lang="lt">' in page and "Žaidimo protokolas" in page
 
 
-@pytest.mark.parametrize("content", [b"", b"{\"format\": \"plenipo-save\", \"vers", b"[1, 2, 3]", b"\xff\xfe\x00binary", b"{\"hello\": 1}"])
+@pytest.mark.parametrize("content", [b"", b'{"format": "plenipo-save", "vers', b"[1, 2, 3]", b"\xff\xfe\x00binary", b'{"hello": 1}'])
 def test_damaged_saves_exit_2_with_a_message(tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bad.json"
     path.write_bytes(content)

@@ -83,5 +83,6 @@ def test_the_ai_asks_only_when_an_instrument_it_is_not_party_to_could_cost_it_mu
     ask = AI.request(s, cs.d_index["alpha"])
     assert ask is not None and ask.host in ("beta", "gamma")
     s = do(until(s.evolve(humans=frozenset(cs.actors)), "alpha"), A.RequestAudience("alpha", ask.host)).evolve(
-        humans=frozenset({cs.d_index["alpha"]}))
+        humans=frozenset({cs.d_index["alpha"]})
+    )
     assert AI.request(s, cs.d_index["alpha"]) is None  # once a sitting, and not while waiting for an answer

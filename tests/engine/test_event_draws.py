@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from engine_kit import MINI, all_human, end_sitting
 
-EVENT = '''
+EVENT = """
 [[events]]
 id = "rumour"
 title = "A rumour"
@@ -13,7 +13,7 @@ when = { always = true }
 chance = 0.3
 {extra}
 
-[[outcomes]]'''
+[[outcomes]]"""
 
 
 def fired_at(cs, seed: int) -> list[int]:

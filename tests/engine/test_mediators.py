@@ -9,13 +9,13 @@ from engine_kit import MINI, all_human, sitting
 from game.engine import actions as A
 from game.engine.rules import IllegalAction, step
 
-HOST = '''
+HOST = """
 [[delegations]]
 id = "host"
 name = "Host"
 mediator = true
 
-[[instruments]]'''
+[[instruments]]"""
 
 MEDIATED = MINI.replace("\n[[instruments]]", HOST, 1)
 

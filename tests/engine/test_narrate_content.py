@@ -22,8 +22,14 @@ def genoa() -> CompiledScenario:
 
 
 def _proposal(pid: int) -> LogEntry:
-    return LogEntry(0, "1922-04-16", LogKind.PROPOSAL, "soviet", frozenset({"germany", "soviet"}),
-                    {"proposal": pid, "instrument": "rapallo_treaty", "to": ["germany"], "package": RAPALLO})
+    return LogEntry(
+        0,
+        "1922-04-16",
+        LogKind.PROPOSAL,
+        "soviet",
+        frozenset({"germany", "soviet"}),
+        {"proposal": pid, "instrument": "rapallo_treaty", "to": ["germany"], "package": RAPALLO},
+    )
 
 
 def test_a_signature_states_the_treatys_terms_including_that_there_is_no_military_clause(genoa: CompiledScenario) -> None:

@@ -8,10 +8,13 @@ from game.engine.scoring import score
 from game.engine.signing import paid, signing_value
 from game.engine.utility import table, utility
 
-COSTLY = MINI.replace('''scope = ["land"]
-secret = true''', '''scope = ["land"]
+COSTLY = MINI.replace(
+    """scope = ["land"]
+secret = true""",
+    """scope = ["land"]
 secret = true
-costs = { beta = 12, gamma = 0 }''')
+costs = { beta = 12, gamma = 0 }""",
+)
 
 
 def test_the_cost_paid_at_signing_comes_off_score_and_utility(tmp_path) -> None:

@@ -8,18 +8,24 @@ from engine_kit import MINI, compile_text
 
 from game.engine.rules import new_game
 
-VARIED = MINI.replace('''relations = { beta = 50, gamma = 50 }
-stances.land = { values = { a = 100, b = 50, c = 0 } }''', '''relations = { beta = 50, gamma = 50 }
+VARIED = MINI.replace(
+    """relations = { beta = 50, gamma = 50 }
+stances.land = { values = { a = 100, b = 50, c = 0 } }""",
+    """relations = { beta = 50, gamma = 50 }
 relations_jitter = 10
-stances.land = { values = { a = 80, b = 50, c = 20 }, jitter = 10 }''').replace('''[[events]]
-id = "quarrel"''', '''[[events]]
+stances.land = { values = { a = 80, b = 50, c = 20 }, jitter = 10 }""",
+).replace(
+    '''[[events]]
+id = "quarrel"''',
+    '''[[events]]
 id = "thaw"
 title = "A thaw"
 date = "1920-01-03"
 window = 1
 
 [[events]]
-id = "quarrel"''')
+id = "quarrel"''',
+)
 
 
 def test_each_seed_draws_its_own_values_within_the_declared_ranges(tmp_path) -> None:

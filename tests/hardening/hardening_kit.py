@@ -24,14 +24,28 @@ def _cap(memory: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
 
-def plenipo(*args: str, cwd: Path | None = None, timeout: float = 30, memory: int = MEMORY_CAP,
-            env: dict[str, str] | None = None, stdout: int | None = None) -> subprocess.CompletedProcess[str]:
+def plenipo(
+    *args: str, cwd: Path | None = None, timeout: float = 30, memory: int = MEMORY_CAP, env: dict[str, str] | None = None, stdout: int | None = None
+) -> subprocess.CompletedProcess[str]:
     """`python -m game ARGS` in its own process, killed after `timeout` seconds, limited to `memory` bytes."""
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
-                "OPENBLAS_NUM_THREADS": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "game", *args], cwd=cwd or ROOT, env=full_env, timeout=timeout, text=True,
-                          stdout=stdout if stdout is not None else subprocess.PIPE, stderr=subprocess.PIPE,
-                          preexec_fn=lambda: _cap(memory))
+    full_env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+        "OPENBLAS_NUM_THREADS": "1",
+        **(env or {}),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        cwd=cwd or ROOT,
+        env=full_env,
+        timeout=timeout,
+        text=True,
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: _cap(memory),
+    )
 
 
 def refused(result: subprocess.CompletedProcess[str], *needles: str) -> str:

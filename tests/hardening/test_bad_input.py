@@ -99,8 +99,9 @@ def _many_options(tmp: Path, n: int) -> Path:
     text = text.replace("values = { high = 100, medium = 70, low = 10 }", f"values = {{ {rev} }}")
     text = text.replace("values = { high = 0, medium = 60, low = 100 }", f"values = {{ {values} }}")
     text = text.replace("values = { high = 30, medium = 60, low = 80 }", f"values = {{ {values} }}")
-    text = text.replace('when = { settled = { issue = "tolls", among = ["medium", "low"] } }',
-                        'when = { settled = { issue = "tolls", among = ["o10", "o11"] } }')
+    text = text.replace(
+        'when = { settled = { issue = "tolls", among = ["medium", "low"] } }', 'when = { settled = { issue = "tolls", among = ["o10", "o11"] } }'
+    )
     text = text.replace('{ kind = "value", delegation = "northland", issue = "tolls", option = "low", delta = -10 },', "")
     path = tmp / f"options{n}.toml"
     path.write_text(text, encoding="utf-8")
@@ -149,8 +150,9 @@ def test_3_chain_of_events_validates_and_plays(tmp_path: Path, loop: bool) -> No
 
 
 def _observers(tmp: Path, n: int) -> Path:
-    extra = "".join(f'\n[[delegations]]\nid = "obs{k}"\nname = "Observer {k}"\nadjective = "Observer"\nobserver = true\n'
-                    f'reservation = 50\n' for k in range(n))
+    extra = "".join(
+        f'\n[[delegations]]\nid = "obs{k}"\nname = "Observer {k}"\nadjective = "Observer"\nobserver = true\nreservation = 50\n' for k in range(n)
+    )
     return tutorial_with(tmp, ("# --- instruments", extra + "\n# --- instruments"), name="crowd.toml")
 
 
@@ -168,12 +170,17 @@ def test_4_forty_parties_to_one_treaty_play_within_bounds(tmp_path: Path) -> Non
     extra, ids = "", []
     for k in range(37):
         ids.append(f'"p{k}"')
-        extra += (f'\n[[delegations]]\nid = "p{k}"\nname = "Party {k}"\nadjective = "Party"\nreservation = 40\n'
-                  f'[delegations.stances.tolls]\nweight = 1\nvalues = {{ high = {k}, medium = 50, low = {100 - k} }}\n'
-                  '[delegations.stances.fishing]\nweight = 2\nvalues = { closed = 10, shared = 60, open = 90 }\n'
-                  '[delegations.stances.berths]\nweight = 1\nvalues = { none = 30, peacetime = 70, full = 40 }\n')
-    path = tutorial_with(tmp_path, ("# --- instruments", extra + "\n# --- instruments"),
-                         ('parties = ["northland", "southport", "eastmark"]', f'parties = ["northland", "southport", "eastmark", {", ".join(ids)}]'))
+        extra += (
+            f'\n[[delegations]]\nid = "p{k}"\nname = "Party {k}"\nadjective = "Party"\nreservation = 40\n'
+            f"[delegations.stances.tolls]\nweight = 1\nvalues = {{ high = {k}, medium = 50, low = {100 - k} }}\n"
+            "[delegations.stances.fishing]\nweight = 2\nvalues = { closed = 10, shared = 60, open = 90 }\n"
+            "[delegations.stances.berths]\nweight = 1\nvalues = { none = 30, peacetime = 70, full = 40 }\n"
+        )
+    path = tutorial_with(
+        tmp_path,
+        ("# --- instruments", extra + "\n# --- instruments"),
+        ('parties = ["northland", "southport", "eastmark"]', f'parties = ["northland", "southport", "eastmark", {", ".join(ids)}]'),
+    )
     result = plenipo("simulate", str(path), timeout=60, memory=1024 * 2**20)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Outcome:" in result.stdout
@@ -208,8 +215,10 @@ def test_6_batch_runs_beyond_the_maximum() -> None:
 
 
 def test_6_sweep_runs_beyond_the_maximum() -> None:
-    refused(plenipo("sweep", "tutorial", "--set", "events.storm.chance=0.1,0.2", "--runs", "1000000000000", timeout=15,
-                    memory=512 * 2**20), "at most 1,000,000 games")
+    refused(
+        plenipo("sweep", "tutorial", "--set", "events.storm.chance=0.1,0.2", "--runs", "1000000000000", timeout=15, memory=512 * 2**20),
+        "at most 1,000,000 games",
+    )
 
 
 # --- 7. a save cannot take minutes to open ----------------------------------------------------------
@@ -226,12 +235,16 @@ def test_7_save_with_too_many_moves(save_file: Path, tmp_path: Path) -> None:
 # --- 8. negative seeds ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv", [
-    ["simulate", "tutorial", "--seed", "-1"],
-    ["batch", "tutorial", "--runs", "2", "--seed", "-1"],
-    ["sweep", "tutorial", "--set", "events.storm.chance=0.1", "--runs", "2", "--seed", "-1"],
-    ["play", "tutorial", "--seed", "-1", "--autoplay", "--exit-at-end"],
-], ids=["simulate", "batch", "sweep", "play"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["simulate", "tutorial", "--seed", "-1"],
+        ["batch", "tutorial", "--runs", "2", "--seed", "-1"],
+        ["sweep", "tutorial", "--set", "events.storm.chance=0.1", "--runs", "2", "--seed", "-1"],
+        ["play", "tutorial", "--seed", "-1", "--autoplay", "--exit-at-end"],
+    ],
+    ids=["simulate", "batch", "sweep", "play"],
+)
 def test_8_negative_seed(argv: list[str]) -> None:
     refused(plenipo(*argv), "--seed -1: a seed is a whole number from 0 to 9223372036854775807")
 
@@ -244,14 +257,24 @@ def test_8_negative_seed_in_a_save(save_file: Path, tmp_path: Path) -> None:
 # --- 9. nan and infinity -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("old", "new", "where"), [
-    ("costs = { southport = 21, eastmark = 5 }", "costs = { southport = nan, eastmark = 5 }", "instruments[1].costs.southport"),
-    ("reservation = 40", "reservation = inf", "delegations[1].reservation"),
-    ('when = { signed = "side_pact" }\ndebrief', 'when = { relation = { of = "northland", toward = "southport", above = nan } }\ndebrief',
-     "outcomes[1].when.relation.above"),
-    ('when = { signed = "side_pact" }\ndebrief', 'when = { pressure = { of = "northland", below = -inf } }\ndebrief',
-     "outcomes[1].when.pressure.below"),
-], ids=["cost-nan", "reservation-inf", "relation-nan", "pressure-inf"])
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("costs = { southport = 21, eastmark = 5 }", "costs = { southport = nan, eastmark = 5 }", "instruments[1].costs.southport"),
+        ("reservation = 40", "reservation = inf", "delegations[1].reservation"),
+        (
+            'when = { signed = "side_pact" }\ndebrief',
+            'when = { relation = { of = "northland", toward = "southport", above = nan } }\ndebrief',
+            "outcomes[1].when.relation.above",
+        ),
+        (
+            'when = { signed = "side_pact" }\ndebrief',
+            'when = { pressure = { of = "northland", below = -inf } }\ndebrief',
+            "outcomes[1].when.pressure.below",
+        ),
+    ],
+    ids=["cost-nan", "reservation-inf", "relation-nan", "pressure-inf"],
+)
 def test_9_nan_and_infinity_refused(tmp_path: Path, old: str, new: str, where: str) -> None:
     path = tutorial_with(tmp_path, (old, new))
     for command in ("validate", "simulate") if "cost" in where else ("validate",):  # one run shows the game refuses it too
@@ -263,10 +286,13 @@ def test_9_nan_and_infinity_refused(tmp_path: Path, old: str, new: str, where: s
 
 
 def test_10_batch_keeps_a_delegation_whose_utility_is_zero(tmp_path: Path) -> None:
-    path = tutorial_with(tmp_path, ("values = { high = 30, medium = 60, low = 80 }", "values = { high = 0, medium = 0, low = 0 }"),
-                         ("values = { closed = 0, shared = 65, open = 100 }", "values = { closed = 0, shared = 0, open = 0 }"),
-                         ("values = { none = 50, peacetime = 60, full = 55 }", "values = { none = 0, peacetime = 0, full = 0 }"),
-                         ("costs = { southport = 21, eastmark = 5 }", "costs = { southport = 21, eastmark = 0 }"))
+    path = tutorial_with(
+        tmp_path,
+        ("values = { high = 30, medium = 60, low = 80 }", "values = { high = 0, medium = 0, low = 0 }"),
+        ("values = { closed = 0, shared = 65, open = 100 }", "values = { closed = 0, shared = 0, open = 0 }"),
+        ("values = { none = 50, peacetime = 60, full = 55 }", "values = { none = 0, peacetime = 0, full = 0 }"),
+        ("costs = { southport = 21, eastmark = 5 }", "costs = { southport = 21, eastmark = 0 }"),
+    )
     result = plenipo("batch", str(path), "--runs", "6", "--jobs", "2", "--json")
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(result.stdout)
@@ -308,8 +334,9 @@ def test_11_extends_outside_the_scenario_folder(tmp_path: Path) -> None:
 # --- 12. NUL and other control characters in texts --------------------------------------------------------
 
 
-@pytest.mark.parametrize(("char", "what"), [("\\u0000", "U+0000"), ("\\u001b]0;pwned\\u0007", "U+001B"), ("\\u202e", "U+202E")],
-                         ids=["nul", "escape", "rtl-override"])
+@pytest.mark.parametrize(
+    ("char", "what"), [("\\u0000", "U+0000"), ("\\u001b]0;pwned\\u0007", "U+001B"), ("\\u202e", "U+202E")], ids=["nul", "escape", "rtl-override"]
+)
 def test_12_control_characters_in_a_text(tmp_path: Path, char: str, what: str) -> None:
     path = tutorial_with(tmp_path, ('title = { en = "Harbour tolls"', f'title = {{ en = "Harbour{char} tolls"'))
     refused(plenipo("validate", str(path)), "issues[0].title.en", what, "remove it")
@@ -338,16 +365,22 @@ def test_13_huge_integer_in_a_save(save_file: Path, tmp_path: Path) -> None:
 # --- 14. hand-edited saves --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("edit", "needle"), [
-    (lambda d: d.update(undone=[{"sitting": "abc", "actions": []}]), "undone[0].sitting: must be a whole number"),
-    (lambda d: d.update(undone=[{"sitting": "<1e400>", "actions": []}]), "undone[0].sitting: must be a whole number"),
-    (lambda d: d.update(undone=[{"sitting": [1], "actions": []}]), "undone[0].sitting: must be a whole number"),
-    (lambda d: d.update(journal=[{"kind": "pause", "at": "<1e400>", "sitting": 1, "date": "1900-06-04"}]),
-     "journal[0].at: must be a whole number from 0 to"),
-    (lambda d: d["setup"].update(lang="xx"), "setup.lang: 'xx' is not a language of Plenipo"),
-    (lambda d: d["actions"].insert(0, {"type": "MoveEnd", "delta": 10**6}), "a conference has at most 366 sittings"),
-    (lambda d: d["actions"].insert(0, {"type": "News", "title": "a\u0000b"}), "damaged save (a text holds a NUL character)"),
-], ids=["sitting-text", "sitting-1e400", "sitting-list", "journal-at-1e400", "unknown-lang", "move-end-1e6", "nul-in-news"])
+@pytest.mark.parametrize(
+    ("edit", "needle"),
+    [
+        (lambda d: d.update(undone=[{"sitting": "abc", "actions": []}]), "undone[0].sitting: must be a whole number"),
+        (lambda d: d.update(undone=[{"sitting": "<1e400>", "actions": []}]), "undone[0].sitting: must be a whole number"),
+        (lambda d: d.update(undone=[{"sitting": [1], "actions": []}]), "undone[0].sitting: must be a whole number"),
+        (
+            lambda d: d.update(journal=[{"kind": "pause", "at": "<1e400>", "sitting": 1, "date": "1900-06-04"}]),
+            "journal[0].at: must be a whole number from 0 to",
+        ),
+        (lambda d: d["setup"].update(lang="xx"), "setup.lang: 'xx' is not a language of Plenipo"),
+        (lambda d: d["actions"].insert(0, {"type": "MoveEnd", "delta": 10**6}), "a conference has at most 366 sittings"),
+        (lambda d: d["actions"].insert(0, {"type": "News", "title": "a\u0000b"}), "damaged save (a text holds a NUL character)"),
+    ],
+    ids=["sitting-text", "sitting-1e400", "sitting-list", "journal-at-1e400", "unknown-lang", "move-end-1e6", "nul-in-news"],
+)
 def test_14_hand_edited_saves(save_file: Path, tmp_path: Path, edit, needle: str) -> None:  # type: ignore[no-untyped-def]
     path = edited_save(save_file, tmp_path, edit)
     before = snapshot([path])
@@ -358,8 +391,13 @@ def test_14_hand_edited_saves(save_file: Path, tmp_path: Path, edit, needle: str
 def test_14_console_cannot_move_the_end_past_the_year_9999(tmp_path: Path) -> None:
     from game.classroom.console import classroom_for
 
-    path = tutorial_with(tmp_path, ('sittings = ["1900-06-04", "1900-06-05", "1900-06-06", "1900-06-07", "1900-06-08", "1900-06-09"]',
-                                    'sittings = ["1900-06-04", "1900-06-05", "1900-06-06", "1900-06-07", "1900-06-08", "9999-12-31"]'))
+    path = tutorial_with(
+        tmp_path,
+        (
+            'sittings = ["1900-06-04", "1900-06-05", "1900-06-06", "1900-06-07", "1900-06-08", "1900-06-09"]',
+            'sittings = ["1900-06-04", "1900-06-05", "1900-06-06", "1900-06-07", "1900-06-08", "9999-12-31"]',
+        ),
+    )
     s = Session(load(path), SessionSetup(str(path), "en", ("northland",), "full", 1))
     room = classroom_for(s)
     assert room.last_date_after(1) is None
@@ -370,8 +408,11 @@ def test_14_console_cannot_move_the_end_past_the_year_9999(tmp_path: Path) -> No
 
 
 def test_15_play_unknown_length() -> None:
-    refused(plenipo("play", "tutorial", "--length", "medium", "--autoplay", "--exit-at-end"),
-            "unknown game length 'medium'", "tutorial offers full, short")
+    refused(
+        plenipo("play", "tutorial", "--length", "medium", "--autoplay", "--exit-at-end"),
+        "unknown game length 'medium'",
+        "tutorial offers full, short",
+    )
 
 
 def test_15_play_unknown_language() -> None:
@@ -390,8 +431,10 @@ def test_15_play_screenshots_where_nothing_can_be_written() -> None:
 
 
 def test_18_play_unknown_human() -> None:
-    refused(plenipo("play", "tutorial", "--human", "nothland", "--autoplay", "--exit-at-end"),
-            "--human 'nothland': no delegation of tutorial by that id (did you mean 'northland'?)")
+    refused(
+        plenipo("play", "tutorial", "--human", "nothland", "--autoplay", "--exit-at-end"),
+        "--human 'nothland': no delegation of tutorial by that id (did you mean 'northland'?)",
+    )
 
 
 # --- 16. other tracebacks ----------------------------------------------------------------------------------
@@ -469,7 +512,7 @@ def test_18_missing_key_has_a_line(tmp_path: Path) -> None:
 
 
 def test_18_list_length_error_has_a_line_and_column(tmp_path: Path) -> None:
-    path = tutorial_with(tmp_path, ('parties = ["southport", "eastmark"]', 'parties = []'))
+    path = tutorial_with(tmp_path, ('parties = ["southport", "eastmark"]', "parties = []"))
     text = path.read_text(encoding="utf-8").splitlines()
     line = next(k for k, t in enumerate(text, start=1) if t == "parties = []")
     refused(plenipo("validate", str(path)), f"s.toml:{line}:11: error: instruments[1].parties: at least 1 item needed here, found 0")
@@ -483,9 +526,11 @@ def test_18_error_column_points_at_the_value(tmp_path: Path) -> None:
 
 
 def test_18_triple_quotes_inside_a_multiline_string_keep_later_lines(tmp_path: Path) -> None:
-    path = tutorial_with(tmp_path, ('history = { en = "An invented conference',
-                                    'history = { en = """An \'\'\' odd\nline""", xx = "An invented conference'),
-                         ("reservation = 40\nrelations = { northland = 45", "reservation = 140\nrelations = { northland = 45"))
+    path = tutorial_with(
+        tmp_path,
+        ('history = { en = "An invented conference', 'history = { en = """An \'\'\' odd\nline""", xx = "An invented conference'),
+        ("reservation = 40\nrelations = { northland = 45", "reservation = 140\nrelations = { northland = 45"),
+    )
     text = path.read_text(encoding="utf-8").splitlines()
     line = next(k for k, t in enumerate(text, start=1) if t == "reservation = 140")
     msg = refused(plenipo("validate", str(path)))

@@ -33,11 +33,13 @@ def _copy_project(to: Path) -> Path:
 def _build_wheel(src: Path, dist: Path) -> Path:
     try:
         import wheel  # noqa: F401  (present: build offline with the installed setuptools)
+
         isolation: list[str] = ["--no-build-isolation"]
     except ImportError:
         isolation = []  # pip fetches setuptools and wheel into an isolated build environment
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "-q", "-w", str(dist), *isolation],
-                   check=True, timeout=180, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "-q", "-w", str(dist), *isolation], check=True, timeout=180, capture_output=True
+    )
     (whl,) = dist.glob("plenipo-*.whl")
     return whl
 
@@ -53,22 +55,34 @@ def test_wheel_installs_and_plays_genoa_from_an_empty_folder(tmp_path: Path) -> 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=120)
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
-    subprocess.run([str(bindir / "python"), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(whl)],
-                   check=True, timeout=120, capture_output=True)
+    subprocess.run(
+        [str(bindir / "python"), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(whl)], check=True, timeout=120, capture_output=True
+    )
 
     empty = tmp_path / "empty"
     empty.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PLENIPO_HOME")}
     env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "xdg"))
-    where = subprocess.run([str(bindir / "python"), "-c", "import game, game.resources as r; "
-                            "print(game.__file__); print(r.shipped_scenarios()); print(r.assets_dir()); print(r.user_home())"],
-                           cwd=empty, env=env, capture_output=True, text=True, timeout=60, check=True).stdout.splitlines()
+    where = subprocess.run(
+        [
+            str(bindir / "python"),
+            "-c",
+            "import game, game.resources as r; print(game.__file__); print(r.shipped_scenarios()); print(r.assets_dir()); print(r.user_home())",
+        ],
+        cwd=empty,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout.splitlines()
     site = str(venv)
     assert all(line.startswith(site) for line in where[:3]), where  # the installed copy, not this checkout
     assert where[3] == str(tmp_path / "xdg" / "plenipo") or where[3].endswith("plenipo"), where
 
-    result = subprocess.run([str(bindir / "plenipo"), "simulate", "genoa_1922", "--seed", "1"], cwd=empty, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(bindir / "plenipo"), "simulate", "genoa_1922", "--seed", "1"], cwd=empty, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Outcome:" in result.stdout and "1922-04-10" in result.stdout
     assert list(empty.iterdir()) == []

@@ -113,6 +113,10 @@ def test_name_forms_follow_one_system(row: list[str]) -> None:
 
 def test_the_allies_are_written_with_a_small_letter_inside_a_sentence() -> None:
     capital = re.compile(r"(?<![.!?…]) Sąjunginink")
-    bad = [(where, text[max(0, m.start() - 30):m.end() + 10]) for where, text in _scenario_lt_texts() for m in capital.finditer(text)
-           if not re.search(r"\b[dm]\.$", text[max(0, m.start() - 3):m.start()])]
+    bad = [
+        (where, text[max(0, m.start() - 30) : m.end() + 10])
+        for where, text in _scenario_lt_texts()
+        for m in capital.finditer(text)
+        if not re.search(r"\b[dm]\.$", text[max(0, m.start() - 3) : m.start()])
+    ]
     assert not bad, bad

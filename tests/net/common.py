@@ -36,6 +36,7 @@ def new_session(lang: str = "en", minutes: float = 0.0, auto_pass: bool = False)
 
 def run(coro: Coroutine[Any, Any, T], timeout: float = 120.0) -> T:
     """Run one test's coroutine with a hard time limit."""
+
     async def bounded() -> T:
         return await asyncio.wait_for(coro, timeout)
 
@@ -52,8 +53,11 @@ def choose(view: P.View, count: int) -> list[P.Move]:
     moves: list[P.Move] = []
     for item in forms.awaiting:
         good = item.value is None or item.alternative is None or item.value >= item.alternative
-        moves.append(P.RespondMove(kind="respond", actor=seat, proposal=item.proposal, answer="accept" if good else "reject",
-                                   rationale=f"{SECRET}{seat}-{count}-answer"))
+        moves.append(
+            P.RespondMove(
+                kind="respond", actor=seat, proposal=item.proposal, answer="accept" if good else "reject", rationale=f"{SECRET}{seat}-{count}-answer"
+            )
+        )
     open_ = [k for k in forms.instruments if not k.signed]
     issues = {i.id: i for i in forms.issues}
     if open_ and count % 3 == 0:
@@ -65,11 +69,22 @@ def choose(view: P.View, count: int) -> list[P.Move]:
             package.append((iid, best.id if count % 2 == 0 else allowed[len(allowed) // 2].id))
         others = [p for p in inst.parties if p != seat]
         partners = others if len(others) == 1 else []  # a treaty between two in private, anything wider in plenary
-        moves.append(P.ProposeMove(kind="propose", actor=seat, instrument=inst.id, package=tuple(package), to=tuple(partners),
-                                   rationale=f"{SECRET}{seat}-{count}-propose"))
+        moves.append(
+            P.ProposeMove(
+                kind="propose",
+                actor=seat,
+                instrument=inst.id,
+                package=tuple(package),
+                to=tuple(partners),
+                rationale=f"{SECRET}{seat}-{count}-propose",
+            )
+        )
     elif count % 3 == 1:
-        moves.append(P.StatementMove(kind="statement", actor=seat, text=f"The {seat} delegation asks for patience ({count}).",
-                                     rationale=f"{SECRET}{seat}-{count}-say"))
+        moves.append(
+            P.StatementMove(
+                kind="statement", actor=seat, text=f"The {seat} delegation asks for patience ({count}).", rationale=f"{SECRET}{seat}-{count}-say"
+            )
+        )
     else:
         moves.append(P.PassMove(kind="pass", actor=seat, rationale=f"{SECRET}{seat}-{count}-pass"))
     return moves
@@ -98,8 +113,7 @@ def log_json(session: Session) -> str:
     return json.dumps([repr(e) for e in session.state.log])
 
 
-async def start_host(session: Session, home: Path, port: int = 0, code: str | None = None,
-                     tokens: dict[str, str] | None = None) -> Host:
+async def start_host(session: Session, home: Path, port: int = 0, code: str | None = None, tokens: dict[str, str] | None = None) -> Host:
     host = Host(session, code=code, tokens=tokens, save_path=home / "autosave.json", network_file=home / "network.json")
     await host.start(LOOPBACK, port)
     return host

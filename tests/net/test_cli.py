@@ -67,12 +67,37 @@ def test_a_scripted_lesson_survives_a_host_crash_with_continue(tmp_path: Path) -
     common = ["--bind", "127.0.0.1", "--port", str(port), "--headless"]
     procs: list[subprocess.Popen[bytes]] = []
     try:
-        host = start(["host", "genoa_1922", "--team", "germany", "--team", "soviet", "--length", "short", "--seed", "1922",
-                      "--code", "ACEFH", "--commands", str(tmp_path / "host1.txt"), *common], home, tmp_path / "host1.out")
+        host = start(
+            [
+                "host",
+                "genoa_1922",
+                "--team",
+                "germany",
+                "--team",
+                "soviet",
+                "--length",
+                "short",
+                "--seed",
+                "1922",
+                "--code",
+                "ACEFH",
+                "--commands",
+                str(tmp_path / "host1.txt"),
+                *common,
+            ],
+            home,
+            tmp_path / "host1.out",
+        )
         procs.append(host)
         wait_listening(port, host)
-        teams = [start(["join", f"127.0.0.1:{port}", "--code", "acefh", "--seat", seat, "--commands", str(tmp_path / f"{seat}.txt"),
-                        "--headless"], home, tmp_path / f"{seat}.out") for seat in ("germany", "soviet")]
+        teams = [
+            start(
+                ["join", f"127.0.0.1:{port}", "--code", "acefh", "--seat", seat, "--commands", str(tmp_path / f"{seat}.txt"), "--headless"],
+                home,
+                tmp_path / f"{seat}.out",
+            )
+            for seat in ("germany", "soviet")
+        ]
         procs += teams
         assert host.wait(timeout=90) == 3, (tmp_path / "host1.out").read_text()  # the host "died"
         crashed_at = load_save(home / "saves" / "autosave.json").session

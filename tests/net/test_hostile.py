@@ -48,8 +48,6 @@ def refusals(msgs: list[dict[str, object]]) -> list[str]:
     return [str(m["reason"]) for m in msgs if m.get("type") == "refused"]
 
 
-
-
 async def raw(url: str, *messages: str | bytes, greet: str | None = None) -> list[str]:
     async with connect(url, max_size=None) as ws:
         if greet is not None:
@@ -74,8 +72,7 @@ CASES: dict[str, Callable[[str, str, str], Awaitable[list[str]]]] = {
     "no version": lambda url, code, tok: raw(url, json.dumps({"type": "hello", "code": code})),
     "unknown type": lambda url, code, tok: raw(url, json.dumps({"type": "take_over", "version": V})),
     "unknown field": lambda url, code, tok: raw(url, hello(code, seat="belgium", admin=True)),
-    "wrong field type": lambda url, code, tok: raw(url, json.dumps({"type": "act", "version": V, "ref": "1", "move": {}}),
-                                                    greet=hello(code)),
+    "wrong field type": lambda url, code, tok: raw(url, json.dumps({"type": "act", "version": V, "ref": "1", "move": {}}), greet=hello(code)),
     "a move before hello": lambda url, code, tok: raw(url, act("germany")),
     "wrong room code": lambda url, code, tok: raw(url, hello("AAAAA", seat="germany")),
     "a seat that does not exist": lambda url, code, tok: raw(url, hello(code, seat="atlantis")),
@@ -85,21 +82,40 @@ CASES: dict[str, Callable[[str, str, str], Awaitable[list[str]]]] = {
     "a copied token while its computer is on": lambda url, code, tok: raw(url, hello(code, token=tok)),
     "a move without a seat": lambda url, code, tok: raw(url, act("germany"), greet=hello(code)),
     "a message over the size limit": lambda url, code, tok: raw(url, hello(code, seat="x" * (P.MAX_CLIENT_BYTES + 10))),
-    "a statement too long": lambda url, code, tok: raw(url, json.dumps({"type": "act", "version": V, "ref": 1, "move": {
-        "kind": "statement", "actor": "germany", "text": "x" * 501}}), greet=hello(code)),
-    "a negative proposal number": lambda url, code, tok: raw(url, json.dumps({"type": "act", "version": V, "ref": 1, "move": {
-        "kind": "respond", "actor": "germany", "proposal": -3, "answer": "accept"}}), greet=hello(code)),
+    "a statement too long": lambda url, code, tok: raw(
+        url,
+        json.dumps({"type": "act", "version": V, "ref": 1, "move": {"kind": "statement", "actor": "germany", "text": "x" * 501}}),
+        greet=hello(code),
+    ),
+    "a negative proposal number": lambda url, code, tok: raw(
+        url,
+        json.dumps({"type": "act", "version": V, "ref": 1, "move": {"kind": "respond", "actor": "germany", "proposal": -3, "answer": "accept"}}),
+        greet=hello(code),
+    ),
     "a second hello": lambda url, code, tok: raw(url, hello(code), greet=hello(code)),
 }
 
 EXPECTED = {
-    "not JSON": "malformed", "binary garbage": "malformed", "a JSON list": "malformed", "nested a million deep": "malformed",
-    "another version": "version", "no version": "version", "unknown type": "malformed", "unknown field": "malformed",
-    "wrong field type": "malformed", "a move before hello": "malformed", "wrong room code": "wrong_code",
-    "a seat that does not exist": "no_such_seat", "an AI delegation's seat": "no_such_seat",
-    "a second claim of a held seat": "seat_taken", "a made-up token": "bad_token",
-    "a copied token while its computer is on": "seat_taken", "a move without a seat": "not_seated",
-    "a message over the size limit": "too_big", "a statement too long": "malformed", "a negative proposal number": "malformed",
+    "not JSON": "malformed",
+    "binary garbage": "malformed",
+    "a JSON list": "malformed",
+    "nested a million deep": "malformed",
+    "another version": "version",
+    "no version": "version",
+    "unknown type": "malformed",
+    "unknown field": "malformed",
+    "wrong field type": "malformed",
+    "a move before hello": "malformed",
+    "wrong room code": "wrong_code",
+    "a seat that does not exist": "no_such_seat",
+    "an AI delegation's seat": "no_such_seat",
+    "a second claim of a held seat": "seat_taken",
+    "a made-up token": "bad_token",
+    "a copied token while its computer is on": "seat_taken",
+    "a move without a seat": "not_seated",
+    "a message over the size limit": "too_big",
+    "a statement too long": "malformed",
+    "a negative proposal number": "malformed",
     "a second hello": "already_seated",
 }
 

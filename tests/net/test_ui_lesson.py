@@ -16,7 +16,7 @@ from pathlib import Path
 from game.play.saves import load_save
 from tests.net.test_cli import free_port, start, wait_listening
 
-PASSES = "wait ai\nclick \"Pass\"\n"
+PASSES = 'wait ai\nclick "Pass"\n'
 
 
 def turns_of_the_lesson() -> tuple[dict[str, int], str]:
@@ -58,7 +58,8 @@ def turns_of_the_lesson() -> tuple[dict[str, int], str]:
 
 
 def germany_script(turns: int) -> str:
-    return """\
+    return (
+        """\
 wait ai
 click "Briefing"
 expect "Secret instructions"
@@ -70,15 +71,19 @@ expect "Private talks with: Soviet Russia"
 shot germany_proposal
 click "Send"
 expect "proposes Treaty of Rapallo"
-""" + PASSES * (turns - 1) + """\
+"""
+        + PASSES * (turns - 1)
+        + """\
 wait outcome
 expect "The conference is over"
 shot germany_end
 """
+    )
 
 
 def soviet_script(turns: int) -> str:
-    return """\
+    return (
+        """\
 wait ai
 expect "await your answer"
 expect no "Secret instructions"
@@ -87,11 +92,14 @@ click "Accept" in "Rapallo"
 expect "The Soviet delegation accepts proposal"
 click "Pass"
 expect "The Soviet delegation waits."
-""" + PASSES * (turns - 1) + """\
+"""
+        + PASSES * (turns - 1)
+        + """\
 wait outcome
 expect "The conference is over"
 shot soviet_end
 """
+    )
 
 
 HOST_FIRST = """\
@@ -114,24 +122,68 @@ def test_the_two_team_lesson_by_clicks_with_a_host_restart(tmp_path: Path) -> No
     home = tmp_path / "home"
     shots = tmp_path / "shots"
     turns, outcome = turns_of_the_lesson()
-    scripts = (("germany", germany_script(turns["germany"])), ("soviet", soviet_script(turns["soviet"])), ("host1", HOST_FIRST),
-               ("host2", HOST_AGAIN))
+    scripts = (
+        ("germany", germany_script(turns["germany"])),
+        ("soviet", soviet_script(turns["soviet"])),
+        ("host1", HOST_FIRST),
+        ("host2", HOST_AGAIN),
+    )
     for name, text in scripts:
         (tmp_path / f"{name}.ui").write_text(text)
     common = ["--bind", "127.0.0.1", "--port", str(port)]
     procs: list[subprocess.Popen[bytes]] = []
     try:
-        host = start(["host", "genoa_1922", "--team", "germany", "--team", "soviet", "--length", "short", "--seed", "1922",
-                      "--code", "ACEFH", "--script", str(tmp_path / "host1.ui"), "--screenshots", str(shots / "host1"), *common],
-                     home, tmp_path / "host1.out")
+        host = start(
+            [
+                "host",
+                "genoa_1922",
+                "--team",
+                "germany",
+                "--team",
+                "soviet",
+                "--length",
+                "short",
+                "--seed",
+                "1922",
+                "--code",
+                "ACEFH",
+                "--script",
+                str(tmp_path / "host1.ui"),
+                "--screenshots",
+                str(shots / "host1"),
+                *common,
+            ],
+            home,
+            tmp_path / "host1.out",
+        )
         procs.append(host)
         wait_listening(port, host)
-        teams = [start(["join", f"127.0.0.1:{port}", "--code", "ACEFH", "--seat", seat, "--script", str(tmp_path / f"{seat}.ui"),
-                        "--screenshots", str(shots / seat)], home, tmp_path / f"{seat}.out") for seat in ("germany", "soviet")]
+        teams = [
+            start(
+                [
+                    "join",
+                    f"127.0.0.1:{port}",
+                    "--code",
+                    "ACEFH",
+                    "--seat",
+                    seat,
+                    "--script",
+                    str(tmp_path / f"{seat}.ui"),
+                    "--screenshots",
+                    str(shots / seat),
+                ],
+                home,
+                tmp_path / f"{seat}.out",
+            )
+            for seat in ("germany", "soviet")
+        ]
         procs += teams
         assert host.wait(timeout=120) == 0, (tmp_path / "host1.out").read_text()
-        host2 = start(["host", "--continue", "--script", str(tmp_path / "host2.ui"), "--screenshots", str(shots / "host2"), *common],
-                      home, tmp_path / "host2.out")
+        host2 = start(
+            ["host", "--continue", "--script", str(tmp_path / "host2.ui"), "--screenshots", str(shots / "host2"), *common],
+            home,
+            tmp_path / "host2.out",
+        )
         procs.append(host2)
         for proc, name in ((teams[0], "germany"), (teams[1], "soviet"), (host2, "host2")):
             assert proc.wait(timeout=240) == 0, (tmp_path / f"{name}.out").read_text()
@@ -139,8 +191,14 @@ def test_the_two_team_lesson_by_clicks_with_a_host_restart(tmp_path: Path) -> No
         assert final.state.ended
         assert final.cs.scenario.outcomes[final.state.outcome or 0].id == outcome  # as the same moves give on one computer
         assert any(sig.instrument == final.cs.instrument_ids.index("rapallo_treaty") for sig in final.state.signed)
-        for shot in ("germany/germany_briefing", "germany/germany_proposal", "soviet/soviet_inbox", "host1/projector_start",
-                     "host2/projector_end", "soviet/soviet_end"):
+        for shot in (
+            "germany/germany_briefing",
+            "germany/germany_proposal",
+            "soviet/soviet_inbox",
+            "host1/projector_start",
+            "host2/projector_end",
+            "soviet/soviet_end",
+        ):
             assert (shots / f"{shot}.png").is_file(), shot
     finally:
         for p in procs:

@@ -38,9 +38,13 @@ def frames_until(app: App, test: Callable[[], bool], seconds: float = 20.0) -> N
 
 def click(app: App, button: Button) -> None:
     pos = button.rect.center
-    app.frame([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
-               pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
-               pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)])
+    app.frame(
+        [
+            pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
+        ]
+    )
 
 
 def test_a_team_accepts_a_private_proposal_with_one_click_and_the_projector_never_shows_it(tmp_path: Path) -> None:
@@ -58,8 +62,7 @@ def test_a_team_accepts_a_private_proposal_with_one_click_and_the_projector_neve
         rapallo = next(k for k in view.forms.instruments if k.id == "rapallo_treaty")
         issues = {i.id: i for i in view.forms.issues}
         package = tuple((iid, max(issues[iid].options, key=lambda o: o.value or 0).id) for iid in rapallo.scope)
-        done = loop.run(germany.act(P.ProposeMove(kind="propose", actor="germany", instrument="rapallo_treaty", package=package,
-                                                  to=("soviet",))))
+        done = loop.run(germany.act(P.ProposeMove(kind="propose", actor="germany", instrument="rapallo_treaty", package=package, to=("soviet",))))
         assert isinstance(done, P.Done), done
         proposal = len(host.session.state.proposals)
 

@@ -28,7 +28,16 @@ def test_a_release_0_1_save_loads_and_replays_every_move(tmp_path: Path) -> None
     session = load_save(path).session
     assert [type(a).__name__ for a in session.actions] == [a["type"] for a in raw["actions"]]
     assert collections.Counter(type(a).__name__ for a in session.actions) == {
-        "Pass": 13, "Respond": 5, "Propose": 4, "Statement": 3, "SetControl": 2, "News": 1, "FireEvent": 1, "MoveEnd": 1, "Shift": 1}
+        "Pass": 13,
+        "Respond": 5,
+        "Propose": 4,
+        "Statement": 3,
+        "SetControl": 2,
+        "News": 1,
+        "FireEvent": 1,
+        "MoveEnd": 1,
+        "Shift": 1,
+    }
     assert session.setup.lang == "lt" and session.setup.humans == ("northland", "eastmark") and session.setup.seed == 1922
     assert session.setup.teacher_pin == "4321" and session.setup.turn_minutes == 4.0 and session.setup.auto_pass
     assert [j.kind for j in session.journal] == ["timer", "pause", "resume"]

@@ -28,7 +28,7 @@ def played(seed: int, scenario: Path = TUTORIAL, humans: tuple[str, ...] = ("nor
     while not s.state.ended:
         if s.waiting_for_human:
             k += 1
-            s.apply(A.Pass(s.state.actor_id or "", rationale=f"move {k}: «quotes» and \"escapes\""))
+            s.apply(A.Pass(s.state.actor_id or "", rationale=f'move {k}: «quotes» and "escapes"'))
             if k == 2 and undo:
                 s.undo_sitting()
         s.run_ai()
@@ -79,15 +79,18 @@ def test_truncated_save_is_refused_with_its_position(good: Path) -> None:
         load_save(good)
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (lambda d: d["actions"][0].update(type="Bribe"), "unknown action type 'Bribe'"),
-    (lambda d: d["actions"][1].pop("actor"), "missing 'actor'"),
-    (lambda d: d["setup"].update(seed="one"), "setup.seed"),
-    (lambda d: d.pop("actions"), "scenario, setup or actions missing"),
-    (lambda d: d["actions"].insert(1, {"type": "Pass", "actor": "eastmark"}), "no longer fit"),
-    (lambda d: d.update(version="1"), "version"),
-    (lambda d: d["scenario"].update(path="nowhere/lost.toml", id="lost"), "cannot be found"),
-])
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["actions"][0].update(type="Bribe"), "unknown action type 'Bribe'"),
+        (lambda d: d["actions"][1].pop("actor"), "missing 'actor'"),
+        (lambda d: d["setup"].update(seed="one"), "setup.seed"),
+        (lambda d: d.pop("actions"), "scenario, setup or actions missing"),
+        (lambda d: d["actions"].insert(1, {"type": "Pass", "actor": "eastmark"}), "no longer fit"),
+        (lambda d: d.update(version="1"), "version"),
+        (lambda d: d["scenario"].update(path="nowhere/lost.toml", id="lost"), "cannot be found"),
+    ],
+)
 def test_edited_saves_are_refused_with_a_clear_message(good: Path, edit: object, message: str) -> None:
     data = json.loads(good.read_text(encoding="utf-8"))
     edit(data)  # type: ignore[operator]

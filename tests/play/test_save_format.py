@@ -21,8 +21,16 @@ TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
 ids = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 reasons = st.none() | st.builds(A.Reasons, st.floats(0, 100), st.floats(0, 100), st.floats(0, 100), st.tuples(ids), ids)
 actions = st.one_of(
-    st.builds(A.Propose, ids, ids, st.lists(st.tuples(ids, ids), max_size=3).map(tuple), st.lists(ids, max_size=2).map(tuple),
-              st.none() | st.integers(1, 500), reasons, ids),
+    st.builds(
+        A.Propose,
+        ids,
+        ids,
+        st.lists(st.tuples(ids, ids), max_size=3).map(tuple),
+        st.lists(ids, max_size=2).map(tuple),
+        st.none() | st.integers(1, 500),
+        reasons,
+        ids,
+    ),
     st.builds(A.Respond, ids, st.integers(1, 500), st.sampled_from(A.Answer), reasons, ids),
     st.builds(A.Shift, ids, ids, ids, reasons, ids),
     st.builds(A.Statement, ids, ids, st.sampled_from(A.StatementKind), st.none() | ids, ids),
@@ -39,8 +47,21 @@ actions = st.one_of(
 
 
 def test_every_kind_of_action_has_a_model() -> None:
-    kinds = {A.Propose, A.Respond, A.Shift, A.Statement, A.Walkout, A.Pass, A.RequestAudience, A.AnswerAudience, A.FireEvent, A.News,
-             A.MoveEnd, A.EndNow, A.SetControl}
+    kinds = {
+        A.Propose,
+        A.Respond,
+        A.Shift,
+        A.Statement,
+        A.Walkout,
+        A.Pass,
+        A.RequestAudience,
+        A.AnswerAudience,
+        A.FireEvent,
+        A.News,
+        A.MoveEnd,
+        A.EndNow,
+        A.SetControl,
+    }
     assert set(MODEL_OF) == kinds
 
 
@@ -49,18 +70,23 @@ def test_every_action_round_trips_through_json(action: A.Action) -> None:
     assert action_from_json(json.loads(json.dumps(action_to_json(action)))) == action
 
 
-@pytest.mark.parametrize(("table", "message"), [
-    ({"type": "Bribe", "actor": "x"}, "actions[3]: unknown action type 'Bribe'"),
-    ({"actor": "x"}, "actions[3]: missing 'type'"),
-    ({"type": "Respond", "actor": "x", "proposal": True, "answer": "accept"}, "actions[3].proposal: must be a whole number"),
-    ({"type": "Respond", "actor": "x", "proposal": 2, "answer": "maybe"}, "actions[3].answer: must be one of 'accept' or 'reject'"),
-    ({"type": "Propose", "actor": "x", "instrument": "t", "package": [["a", "b", "c"]]}, "actions[3].package[0]: has too many items"),
-    ({"type": "Shift", "actor": "x", "issue": 7, "option": "o"}, "actions[3].issue: must be text"),
-    ({"type": "SetControl", "delegation": "x", "human": "yes"}, "actions[3].human: must be true or false"),
-    ({"type": "Walkout", "actor": "x", "reasons": {"value": "high", "aspiration": 1, "alternative": 2}},
-     "actions[3].reasons.value: must be a number"),
-    ("Pass", "actions[3]: must be a table"),
-])
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"type": "Bribe", "actor": "x"}, "actions[3]: unknown action type 'Bribe'"),
+        ({"actor": "x"}, "actions[3]: missing 'type'"),
+        ({"type": "Respond", "actor": "x", "proposal": True, "answer": "accept"}, "actions[3].proposal: must be a whole number"),
+        ({"type": "Respond", "actor": "x", "proposal": 2, "answer": "maybe"}, "actions[3].answer: must be one of 'accept' or 'reject'"),
+        ({"type": "Propose", "actor": "x", "instrument": "t", "package": [["a", "b", "c"]]}, "actions[3].package[0]: has too many items"),
+        ({"type": "Shift", "actor": "x", "issue": 7, "option": "o"}, "actions[3].issue: must be text"),
+        ({"type": "SetControl", "delegation": "x", "human": "yes"}, "actions[3].human: must be true or false"),
+        (
+            {"type": "Walkout", "actor": "x", "reasons": {"value": "high", "aspiration": 1, "alternative": 2}},
+            "actions[3].reasons.value: must be a number",
+        ),
+        ("Pass", "actions[3]: must be a table"),
+    ],
+)
 def test_a_bad_action_is_named_with_its_field(table: object, message: str) -> None:
     with pytest.raises(CodecError) as err:
         action_from_json(table, "actions[3]")
@@ -80,17 +106,20 @@ def good(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (lambda d: d["setup"].update(seed=-1), "setup.seed: must be a whole number from 0 to 9223372036854775807"),
-    (lambda d: d["setup"].update(humans="northland"), "setup.humans: must be a list"),
-    (lambda d: d["setup"].update(aim_weights={"northland": {"treaty": True}}), "setup.aim_weights.northland.treaty: must be a number"),
-    (lambda d: d["setup"].update(turn_minutes=601), "setup.turn_minutes: must be a number of minutes from 0 to 600"),
-    (lambda d: d["journal"][0].update(minutes=-1), "journal[0].minutes: must be a number of minutes from 0 to 600"),
-    (lambda d: d["journal"][0].pop("date"), "journal[0]: missing 'date'"),
-    (lambda d: d.update(undone=[{"sitting": 1.5, "actions": []}]), "undone[0].sitting: must be a whole number from 0 to 20000"),
-    (lambda d: d["actions"][2].update(type="Pass", actor=None), "actions[2].actor: must be text"),
-    (lambda d: d["setup"].update(lang="xx"), "setup.lang: 'xx' is not a language of Plenipo"),
-])
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["setup"].update(seed=-1), "setup.seed: must be a whole number from 0 to 9223372036854775807"),
+        (lambda d: d["setup"].update(humans="northland"), "setup.humans: must be a list"),
+        (lambda d: d["setup"].update(aim_weights={"northland": {"treaty": True}}), "setup.aim_weights.northland.treaty: must be a number"),
+        (lambda d: d["setup"].update(turn_minutes=601), "setup.turn_minutes: must be a number of minutes from 0 to 600"),
+        (lambda d: d["journal"][0].update(minutes=-1), "journal[0].minutes: must be a number of minutes from 0 to 600"),
+        (lambda d: d["journal"][0].pop("date"), "journal[0]: missing 'date'"),
+        (lambda d: d.update(undone=[{"sitting": 1.5, "actions": []}]), "undone[0].sitting: must be a whole number from 0 to 20000"),
+        (lambda d: d["actions"][2].update(type="Pass", actor=None), "actions[2].actor: must be text"),
+        (lambda d: d["setup"].update(lang="xx"), "setup.lang: 'xx' is not a language of Plenipo"),
+    ],
+)
 def test_a_hand_edited_save_is_refused_naming_the_field(good: Path, edit: object, message: str) -> None:
     data = json.loads(good.read_text(encoding="utf-8"))
     edit(data)  # type: ignore[operator]

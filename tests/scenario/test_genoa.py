@@ -46,8 +46,12 @@ HEADS = {
     "belgium": "Georges Theunis",
     "japan": "Ishii Kikujirō",
 }
-MEMBERS = {"germany": {"Walther Rathenau", "Ago von Maltzan"}, "soviet": {"Leonid Krasin", "Maxim Litvinov", "Adolph Joffe"},
-           "italy": {"Carlo Schanzer"}, "belgium": {"Henri Jaspar"}}
+MEMBERS = {
+    "germany": {"Walther Rathenau", "Ago von Maltzan"},
+    "soviet": {"Leonid Krasin", "Maxim Litvinov", "Adolph Joffe"},
+    "italy": {"Carlo Schanzer"},
+    "belgium": {"Henri Jaspar"},
+}
 
 
 @pytest.fixture(scope="module")
@@ -154,8 +158,16 @@ def test_both_historical_endings_are_common(tally):
     assert tally.outcomes["breakdown"] / n < 0.2
 
 
-OFFER = (("debts", "prewar_written_down"), ("property", "leases"), ("guarantees", "mixed_tribunals"), ("propaganda", "mutual_pledge"),
-         ("counterclaims", "offset"), ("credits", "large"), ("recognition", "de_jure"), ("article_116", "renounced"))
+OFFER = (
+    ("debts", "prewar_written_down"),
+    ("property", "leases"),
+    ("guarantees", "mixed_tribunals"),
+    ("propaganda", "mutual_pledge"),
+    ("counterclaims", "offset"),
+    ("credits", "large"),
+    ("recognition", "de_jure"),
+    ("article_116", "renounced"),
+)
 
 
 class _BritainOffersCredits:

@@ -31,17 +31,30 @@ BAD = {
     "option-nobody-values": {"replace": {"high = 0, low = 70, none = 100": "high = 0, low = 70, none = 0"}},
     "instrument-unacceptable": {"replace": {"reservation = 35        # what": "reservation = 100        # what"}},
     "missing-translation": {"replace": {'languages = ["en"]': 'languages = ["en", "lt"]'}},
-    "aim-never-met": {"replace": {'when = { settled = { issue = "river", among = ["midstream", "east_bank"] } }':
-                                  'when = { relation = { of = "westria", toward = "eastria", above = 100 } }'}},
-    "length-off-calendar": {"replace": {'sittings = ["1920-03-01", "1920-03-03", "1920-03-05"]':
-                                        'sittings = ["1920-03-01", "1920-03-03", "1920-03-07"]'}},
-    "instruments-overlap": {"append": '[[instruments]]\nid = "duty_pact"\ntitle = "Duty pact"\nparties = ["westria", "eastria"]\n'
-                                      'scope = ["duty"]\n'},
+    "aim-never-met": {
+        "replace": {
+            'when = { settled = { issue = "river", among = ["midstream", "east_bank"] } }': (
+                'when = { relation = { of = "westria", toward = "eastria", above = 100 } }'
+            )
+        }
+    },
+    "length-off-calendar": {
+        "replace": {'sittings = ["1920-03-01", "1920-03-03", "1920-03-05"]': 'sittings = ["1920-03-01", "1920-03-03", "1920-03-07"]'}
+    },
+    "instruments-overlap": {"append": '[[instruments]]\nid = "duty_pact"\ntitle = "Duty pact"\nparties = ["westria", "eastria"]\nscope = ["duty"]\n'},
     "delegation-idle": {"append": '[[delegations]]\nid = "lurker"\nname = "Lurker"\n'},
-    "reservation-unused": {"replace": {"stances.river = { weight = 3, values": "stances.river = { weight = 3, no_deal = 40, values",
-                                       "stances.duty = { weight = 1, values": "stances.duty = { weight = 1, no_deal = 40, values"}},
-    "options-not-a-scale": {"replace": {"west_bank = 0, midstream = 60, east_bank = 100": "west_bank = 0, midstream = 100, east_bank = 60",
-                                        "west_bank = 100, midstream = 70, east_bank = 10": "west_bank = 60, midstream = 0, east_bank = 100"}},
+    "reservation-unused": {
+        "replace": {
+            "stances.river = { weight = 3, values": "stances.river = { weight = 3, no_deal = 40, values",
+            "stances.duty = { weight = 1, values": "stances.duty = { weight = 1, no_deal = 40, values",
+        }
+    },
+    "options-not-a-scale": {
+        "replace": {
+            "west_bank = 0, midstream = 60, east_bank = 100": "west_bank = 0, midstream = 100, east_bank = 60",
+            "west_bank = 100, midstream = 70, east_bank = 10": "west_bank = 60, midstream = 0, east_bank = 100",
+        }
+    },
     "label-too-long": {"replace": {'label = "Border in midstream"': 'label = "Border in midstream, along the deepest channel"'}},
     "chance-draws-implicit": {"append": '[[events]]\nid = "rumour"\ntitle = "Rumour"\nwhen = { turn_at_least = 2 }\nchance = 0.5\n'},
 }
@@ -71,13 +84,13 @@ def test_warning_has_file_line_and_key_path(make_scenario):
         '{ signed = "treaty" }',  # signing the treaty ends the conference
         '{ walked_out = "westria" }',  # an essential walkout ends it
         '{ all = [{ fired = "flood" }, { not = { fired = "flood" } }] }',
-        '{ any = [] }',
+        "{ any = [] }",
         '{ all = [{ on_or_after = "1920-03-05" }, { before = "1920-03-04" }] }',
-        '{ turn_at_least = 7 }',
+        "{ turn_at_least = 7 }",
         '{ pressure = { of = "westria", above = 1 } }',
         '{ relation = { of = "westria", toward = "eastria", above = 60, below = 40 } }',
         '{ proposed = { instrument = "treaty", by = "westria", excluding = "westria" } }',
-        '{ not = { always = true } }',
+        "{ not = { always = true } }",
         '{ fired = "late2" }',
     ],
 )
@@ -93,7 +106,7 @@ def test_event_conditions_that_cannot_hold(make_scenario, when):
     [
         '{ fired = "flood" }',
         '{ all = [{ on_or_after = "1920-03-02" }, { before = "1920-03-04" }] }',
-        '{ turn_at_least = 6 }',
+        "{ turn_at_least = 6 }",
         '{ pressure = { of = "westria", above = 0.5 } }',
         '{ not = { signed = "treaty" } }',
         '{ position = { of = "eastria", issue = "duty", among = ["low"] } }',
@@ -116,8 +129,12 @@ def test_outcomes_covering_each_other_need_no_always(make_scenario):
 
 
 def test_identical_outcome_conditions_are_shadowed(make_scenario):
-    path = make_scenario(replace={'[[outcomes]]\nid = "no_treaty"': '[[outcomes]]\nid = "again"\ntitle = "Again"\n'
-                                  'when = { signed = "treaty" }\n\n[[outcomes]]\nid = "no_treaty"'})
+    path = make_scenario(
+        replace={
+            '[[outcomes]]\nid = "no_treaty"': '[[outcomes]]\nid = "again"\ntitle = "Again"\n'
+            'when = { signed = "treaty" }\n\n[[outcomes]]\nid = "no_treaty"'
+        }
+    )
     (w,) = load(path).warnings
     assert "same condition" in w.message and w.path == ("outcomes", 1, "when")
 
@@ -148,8 +165,12 @@ def test_missing_translation_names_each_text(make_scenario):
 
 
 def test_translated_file_is_clean(make_scenario):
-    path = make_scenario(replace={'languages = ["en"]': 'languages = ["en", "lt"]', 'title = "The T Conference"':
-                                  'title = { en = "The T Conference", lt = "T konferencija" }'})
+    path = make_scenario(
+        replace={
+            'languages = ["en"]': 'languages = ["en", "lt"]',
+            'title = "The T Conference"': 'title = { en = "The T Conference", lt = "T konferencija" }',
+        }
+    )
     assert ("meta", "title") not in {w.path for w in load(path).warnings}
 
 

@@ -162,7 +162,7 @@ def test_file_with_five_different_mistakes_gets_five_messages(tmp_path):
     text = TUTORIAL_TEXT
     for old, new in [
         ('essential = true\npublic_demands = { en = "High', 'essentail = true\npublic_demands = { en = "High'),  # unknown key
-        ('reservation = 40\nrelations = { northland = 45', 'reservation = "forty"\nrelations = { northland = 45'),  # wrong type
+        ("reservation = 40\nrelations = { northland = 45", 'reservation = "forty"\nrelations = { northland = 45'),  # wrong type
         ("chance = 0.7", "chance = 7"),  # out of range
         ('when = { signed = "harbour_treaty" }\ndebrief', 'when = { signed = "harbor_treaty" }\ndebrief'),  # unknown id
         ("values = { closed = 0, shared = 65, open = 100 }", "values = { closed = 0, open = 100 }"),  # missing option value

@@ -18,11 +18,14 @@ def test_override_sets_a_value_found_by_ids():
 
 
 def test_override_reaches_stances_costs_and_events():
-    s = load(TUTORIAL, {
-        "delegations.southport.stances.tolls.no_deal": 20,
-        "instruments.side_pact.costs.eastmark": 12.5,
-        "events.storm.chance": 0.1,
-    }).scenario
+    s = load(
+        TUTORIAL,
+        {
+            "delegations.southport.stances.tolls.no_deal": 20,
+            "instruments.side_pact.costs.eastmark": 12.5,
+            "events.storm.chance": 0.1,
+        },
+    ).scenario
     assert s.delegations[1].stances["tolls"].no_deal == 20
     assert s.instruments[1].costs["eastmark"] == 12.5
     assert s.events[0].chance == 0.1

@@ -142,7 +142,6 @@ def test_a_loaded_game_opens_as_it_stood_without_reading_the_news_again(make_app
     assert conf.session.actions[: len(s.actions)] == s.actions
 
 
-
 def test_console_event_texts_are_whole_and_clear_of_the_fire_button_in_lithuanian_at_1280(make_app) -> None:
     from game.ui.app import Settings
     from game.ui.text import wrap

@@ -16,8 +16,7 @@ from game.ui.designer import Designer, DesignerWaitScene
 from game.ui.designer_model import designer_view
 
 
-def _open(make_app, path: Path, size=(1280, 720), humans: tuple[str, ...] = (), seed: int = 11, length: str = "short",
-          lang: str = "en"):  # type: ignore[no-untyped-def]
+def _open(make_app, path: Path, size=(1280, 720), humans: tuple[str, ...] = (), seed: int = 11, length: str = "short", lang: str = "en"):  # type: ignore[no-untyped-def]
     designer = Designer(path, SessionSetup(str(path), lang, humans, length, seed))
     app = make_app(size=size, first_scene=designer.first_scene())
     designer.attach(app)

@@ -31,8 +31,17 @@ def _every_screen(app: App, path: Path) -> None:
     assert run_until(app, team_turn)
     app.frame()
     actor = session.state.actor_id
-    for scene in (BriefingScene(conf, actor), ProposalScene(conf, actor), ShiftScene(conf, actor), StatementScene(conf, actor),
-                  ConfirmScene(conf, actor, "walkout"), ConfirmScene(conf, actor, "pass"), PauseScene(), SaveScene(session), LoadScene()):
+    for scene in (
+        BriefingScene(conf, actor),
+        ProposalScene(conf, actor),
+        ShiftScene(conf, actor),
+        StatementScene(conf, actor),
+        ConfirmScene(conf, actor, "walkout"),
+        ConfirmScene(conf, actor, "pass"),
+        PauseScene(),
+        SaveScene(session),
+        LoadScene(),
+    ):
         app.push(scene)
         app.frame([key(pygame.K_TAB), key(pygame.K_RIGHT)])
         app.pop()
@@ -56,8 +65,9 @@ def test_every_game_screen_draws_for_every_scenario(make_app, path: Path) -> Non
     _every_screen(app, path)
 
 
-@pytest.mark.parametrize("settings", [Settings(lang="lt", high_contrast=True, text_scale=2.0), Settings(lang="en", text_scale=1.5)],
-                         ids=["lt-hc-200", "en-150"])
+@pytest.mark.parametrize(
+    "settings", [Settings(lang="lt", high_contrast=True, text_scale=2.0), Settings(lang="en", text_scale=1.5)], ids=["lt-hc-200", "en-150"]
+)
 def test_game_screens_draw_big_and_in_lithuanian(make_app, settings: Settings) -> None:
     app = make_app(size=(1920, 1080), settings=settings)
     _every_screen(app, GENOA)

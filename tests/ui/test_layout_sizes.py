@@ -20,7 +20,7 @@ from game.ui.script import ScriptRun
 from game.ui.script_lang import parse
 
 #: Each block reaches a screen; the name is what a failure reports.
-STEPS = '''
+STEPS = """
 setup teams=germany,soviet length=short seed=1922 lang={lang}
 #screen setup
 click "{start}"
@@ -55,17 +55,40 @@ click "{accept}"
 #screen answered
 key n
 #screen pass
-'''
+"""
 
 #: The screens of a team's turn (the setup screen and the introduction are walked through but judged elsewhere).
-TURN = ("hand-over", "team view", "proposal form", "position form", "statement form", "briefing", "private proposal form",
-        "move made", "inbox", "answered", "pass")
+TURN = (
+    "hand-over",
+    "team view",
+    "proposal form",
+    "position form",
+    "statement form",
+    "briefing",
+    "private proposal form",
+    "move made",
+    "inbox",
+    "answered",
+    "pass",
+)
 
 WORDS = {
-    "en": {"start": "Start", "begin": "Begin the conference", "ready": "We are ready", "plenary": "Plenary (everyone)",
-           "propose_ok": "Propose", "accept": "Accept"},
-    "lt": {"start": "Pradėti", "begin": "Pradėti konferenciją", "ready": "Esame pasiruošę", "plenary": "Visai konferencijai",
-           "propose_ok": "Siūlyti", "accept": "Priimti"},
+    "en": {
+        "start": "Start",
+        "begin": "Begin the conference",
+        "ready": "We are ready",
+        "plenary": "Plenary (everyone)",
+        "propose_ok": "Propose",
+        "accept": "Accept",
+    },
+    "lt": {
+        "start": "Pradėti",
+        "begin": "Pradėti konferenciją",
+        "ready": "Esame pasiruošę",
+        "plenary": "Visai konferencijai",
+        "propose_ok": "Siūlyti",
+        "accept": "Priimti",
+    },
 }
 
 

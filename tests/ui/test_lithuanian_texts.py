@@ -18,9 +18,18 @@ def test_walking_out_does_not_read_as_quitting_the_program() -> None:
 
 def test_a_change_of_position_names_the_delegation_once() -> None:
     session = session_for(GENOA, ("germany", "soviet"), lang="lt")
-    entry = LogEntry(0, "1922-04-10", LogKind.POSITION, "japan", None,
-                     {"issue": "debts", "option": session.cs.option_ids[session.cs.i_index["debts"]][1],
-                      "was": session.cs.option_ids[session.cs.i_index["debts"]][0]})
+    entry = LogEntry(
+        0,
+        "1922-04-10",
+        LogKind.POSITION,
+        "japan",
+        None,
+        {
+            "issue": "debts",
+            "option": session.cs.option_ids[session.cs.i_index["debts"]][1],
+            "was": session.cs.option_ids[session.cs.i_index["debts"]][0],
+        },
+    )
     text = narrator(session, Translator("lt")).sentence(entry)
     assert text.count("delegacij") == 1, text
     assert "dabar laikosi pozicijos" in text and "anksčiau" in text

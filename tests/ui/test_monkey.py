@@ -23,9 +23,33 @@ from game.ui.outcome import OutcomeScene
 
 EVENTS_PER_SCENARIO = 10_000  # issue 7: at least 10,000 per scenario in CI
 DRAW_EVERY = 64
-KEYS = [pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE,
-        pygame.K_BACKSPACE, pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_HOME, pygame.K_END, pygame.K_b, pygame.K_p, pygame.K_s,
-        pygame.K_m, pygame.K_n, pygame.K_a, pygame.K_r, pygame.K_c, pygame.K_t, pygame.K_1, pygame.K_3, pygame.K_6]
+KEYS = [
+    pygame.K_TAB,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_RETURN,
+    pygame.K_SPACE,
+    pygame.K_ESCAPE,
+    pygame.K_BACKSPACE,
+    pygame.K_PAGEDOWN,
+    pygame.K_PAGEUP,
+    pygame.K_HOME,
+    pygame.K_END,
+    pygame.K_b,
+    pygame.K_p,
+    pygame.K_s,
+    pygame.K_m,
+    pygame.K_n,
+    pygame.K_a,
+    pygame.K_r,
+    pygame.K_c,
+    pygame.K_t,
+    pygame.K_1,
+    pygame.K_3,
+    pygame.K_6,
+]
 
 
 def _event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Event:

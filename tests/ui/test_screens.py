@@ -197,8 +197,20 @@ def test_random_input_never_crashes_the_setup_screen(make_app) -> None:
 
     rng = random.Random(1922)
     app = make_app(size=(1280, 720))
-    keys = [pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_RETURN, pygame.K_SPACE,
-            pygame.K_BACKSPACE, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_ESCAPE]
+    keys = [
+        pygame.K_TAB,
+        pygame.K_UP,
+        pygame.K_DOWN,
+        pygame.K_LEFT,
+        pygame.K_RIGHT,
+        pygame.K_RETURN,
+        pygame.K_SPACE,
+        pygame.K_BACKSPACE,
+        pygame.K_PAGEDOWN,
+        pygame.K_HOME,
+        pygame.K_END,
+        pygame.K_ESCAPE,
+    ]
     seen: set[str] = set()
     for _ in range(1500):
         roll = rng.random()

@@ -48,7 +48,7 @@ def _play(make_app, commands: list[Command], name: str = "test", shots: Path | N
 
 
 def test_every_command_of_the_language_parses() -> None:
-    cmds = parse('''# a comment
+    cmds = parse("""# a comment
 setup teams=germany,soviet length=short seed=1922 lang=lt size=1280x720 text=175
 click "Accept" in "No. 3"
 click "Propose"   # a comment after a command
@@ -59,11 +59,27 @@ expect no "Not allowed"
 wait ai
 wait outcome
 shot debrief
-''')
-    assert [c.kind for c in cmds] == [Kind.SETUP, Kind.CLICK, Kind.CLICK, Kind.KEY, Kind.TYPE, Kind.EXPECT, Kind.EXPECT_NO,
-                                      Kind.WAIT_AI, Kind.WAIT_OUTCOME, Kind.SHOT]
-    assert cmds[0].setup == (("teams", "germany,soviet"), ("length", "short"), ("seed", "1922"), ("lang", "lt"),
-                             ("size", "1280x720"), ("text", "175"))
+""")
+    assert [c.kind for c in cmds] == [
+        Kind.SETUP,
+        Kind.CLICK,
+        Kind.CLICK,
+        Kind.KEY,
+        Kind.TYPE,
+        Kind.EXPECT,
+        Kind.EXPECT_NO,
+        Kind.WAIT_AI,
+        Kind.WAIT_OUTCOME,
+        Kind.SHOT,
+    ]
+    assert cmds[0].setup == (
+        ("teams", "germany,soviet"),
+        ("length", "short"),
+        ("seed", "1922"),
+        ("lang", "lt"),
+        ("size", "1280x720"),
+        ("text", "175"),
+    )
     assert (cmds[1].text, cmds[1].within, cmds[1].line) == ("Accept", "No. 3", 3)
     assert cmds[3].text == "page down" and cmds[6].text == "Not allowed"
 
@@ -81,8 +97,9 @@ def test_expect_needs_the_text_drawn_in_full_and_on_top() -> None:
     assert not shows([Seen("Restitution", "text", line, covered=True)], "Restitution")
     # a sentence wrapped over lines drawn one after another still reads as one
     assert shows([Seen("Treaty of Rapallo (German-Soviet", "text", line), Seen("treaty) is signed", "text", line)], "treaty) is signed")
-    assert shows([Seen("Treaty of Rapallo (German-Soviet", "text", line), Seen("treaty) is signed", "text", line)],
-                 "Rapallo (German-Soviet treaty) is signed")
+    assert shows(
+        [Seen("Treaty of Rapallo (German-Soviet", "text", line), Seen("treaty) is signed", "text", line)], "Rapallo (German-Soviet treaty) is signed"
+    )
 
 
 # --- the runner's verdicts ----------------------------------------------------------------------
@@ -151,8 +168,9 @@ def test_the_lesson_answers_in_one_click_and_proposes_privately_with_two_changes
     assert _clicks_between(cmds[second_ready:], ready, accepted) == 1 <= 2
 
 
-@pytest.mark.parametrize(("lang", "size", "text"), [("en", "1280x720", "100"), ("en", "1920x1080", "175"),
-                                                    ("lt", "1280x720", "175"), ("lt", "1920x1080", "100")])
+@pytest.mark.parametrize(
+    ("lang", "size", "text"), [("en", "1280x720", "100"), ("en", "1920x1080", "175"), ("lt", "1280x720", "175"), ("lt", "1920x1080", "100")]
+)
 def test_the_two_team_genoa_lesson_plays_by_clicking_what_is_visible(make_app, lang: str, size: str, text: str, tmp_path: Path) -> None:
     cmds = parse_file(SCRIPTS / f"genoa_lesson_{lang}.plenipo")
     window = Command(Kind.SETUP, 0, setup=(("size", size), ("text", text)))
