@@ -402,7 +402,7 @@ class ProposalScene(FormScene):
         if worth is not None:
             if worth.cost:
                 text = t(
-                    "Signed, this leaves you at {value}, against {alternative} with no agreement, after a political cost of {cost} (0–100).",
+                    "Signed: {value} for you, after a cost of {cost}; {alternative} with no agreement.",
                     value=round(worth.value),
                     alternative=round(worth.alternative),
                     cost=round(worth.cost),

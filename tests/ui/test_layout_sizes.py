@@ -85,7 +85,7 @@ WORDS = {
         "start": "Pradėti",
         "begin": "Pradėti konferenciją",
         "ready": "Esame pasiruošę",
-        "plenary": "Visai konferencijai",
+        "plenary": "Plenarinis (visiems)",
         "propose_ok": "Siūlyti",
         "accept": "Priimti",
     },
