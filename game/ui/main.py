@@ -153,23 +153,22 @@ def run_window(args: WindowOptions) -> int:
         return 1
     if designer is not None:
         designer.attach(app)
-    from game.ui.teacher import install
+    from game.ui.teacher import install, uninstall
 
     install(app)  # the teacher's console (T), pause and turn timers
     app.exit_at_end = bool(args.exit_at_end)
     app.fast = os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen") and bool(args.autoplay or args.exit_at_end)
     app.started = start
-    if commands is not None:  # a UI script plays the window instead of a person (headless with the dummy driver)
-        from game.ui.script import ScriptRun
+    try:
+        if commands is not None:  # a UI script plays the window instead of a person (headless with the dummy driver)
+            from game.ui.script import ScriptRun
 
-        app.fast = True
-        status = ScriptRun(app, commands, str(script), shots=args.screenshots).run()
+            app.fast = True
+            return ScriptRun(app, commands, str(script), shots=args.screenshots).run()
+        app.run()
+        return 0
+    finally:
+        uninstall(app)  # the console's hooks live in the conference module: a second window in this process starts clean
         import pygame
 
         pygame.quit()
-        return status
-    app.run()
-    import pygame
-
-    pygame.quit()
-    return 0
