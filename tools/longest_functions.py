@@ -18,20 +18,20 @@ def functions(root: Path) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-
-        def visit(node: ast.AST, prefix: str) -> None:
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
-                    name = f"{prefix}{child.name}"
-                    start = min([child.lineno] + [d.lineno for d in child.decorator_list])
-                    end = child.end_lineno or child.lineno
-                    found.append((end - start + 1, f"{path}:{child.lineno} {name}"))
-                    visit(child, name + ".")
-                elif isinstance(child, ast.ClassDef):
-                    visit(child, f"{prefix}{child.name}.")
-
-        visit(tree, "")
+        _visit(tree, "", path, found)
     return sorted(found, key=lambda f: (-f[0], f[1]))
+
+
+def _visit(node: ast.AST, prefix: str, path: Path, found: list[tuple[int, str]]) -> None:
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+            name = f"{prefix}{child.name}"
+            start = min([child.lineno] + [d.lineno for d in child.decorator_list])
+            end = child.end_lineno or child.lineno
+            found.append((end - start + 1, f"{path}:{child.lineno} {name}"))
+            _visit(child, name + ".", path, found)
+        elif isinstance(child, ast.ClassDef):
+            _visit(child, f"{prefix}{child.name}.", path, found)
 
 
 def main(argv: list[str] | None = None) -> int:
