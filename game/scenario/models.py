@@ -465,6 +465,17 @@ class Calendar(_Model):
     lengths: list[GameLength] = Field([], description="Shorter (or other) game lengths; the full calendar is always offered as 'full'")
     minutes: int = Field(90, ge=5, le=600, description="Rough lesson time of the full calendar for two teams")
 
+    def length_ids(self) -> tuple[str, ...]:
+        """Every game length on offer: `full` (the whole calendar) first, then `lengths` in order.
+        The one list every check of a length id (new game, command line, saves) asks."""
+        return ("full", *(x.id for x in self.lengths))
+
+    def sittings_of(self, length_id: str) -> list[dt.date] | None:
+        """The dated sittings of one game length, or None when the calendar does not offer it."""
+        if length_id == "full":
+            return list(self.sittings)
+        return next((list(x.sittings) for x in self.lengths if x.id == length_id), None)
+
 
 class Option(_Model):
     id: Id = Field(description="Option id, unique within the issue")
