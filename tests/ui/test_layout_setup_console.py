@@ -1,7 +1,7 @@
 """The setup screen and the teacher's console at every text size, in both languages, at 1280x720 and 1920x1080.
 
 The frame's list of what is drawn (game/ui/kit/registry.py) is checked after each state:
-- no two controls on top of each other;
+- no two controls on top of each other, none outside the window or over a card's edge;
 - no line of text cut ("…"), leaving the box it was drawn into (sideways or down), leaving the
   window, lying partly under a control or partly over a card's edge;
 - no text smaller than 2% of the window's height.
@@ -43,6 +43,11 @@ def faults(entries: list[Seen], size: tuple[int, int]) -> list[str]:
         for b in controls[k + 1 :]:
             if a.pg_rect.colliderect(b.pg_rect) and not (a.role == b.role == "row"):
                 out.append(f"{a.role} {a.label!r} overlaps {b.role} {b.label!r}")
+        if not window.contains(a.pg_rect):
+            out.append(f"{a.role} {a.label!r} outside the window")
+        for p in panels:
+            if a.pg_rect.colliderect(p.pg_rect) and not p.pg_rect.contains(a.pg_rect):
+                out.append(f"{a.role} {a.label!r} crosses the edge of the card {p.label!r}")
     floor = math.ceil(size[1] * 0.02)
     for e in texts:
         r = e.pg_rect

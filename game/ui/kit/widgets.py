@@ -283,6 +283,15 @@ class Toggle(Widget):
             if name_font.size(self.label)[0] <= text_rect.width and name_font.get_height() <= self.rect.height:
                 break
             name_font = theme.text_font(lay, smaller, "bold")
+        lines = wrap(name_font, self.label, text_rect.width)
+        step = min(name_font.get_linesize(), (self.rect.height - 2) // 2)
+        if not self.detail and name_font.size(self.label)[0] > text_rect.width and len(lines) == 2 and step >= name_font.get_height() - 4:
+            h = name_font.get_height()  # a long name in a tall enough row: two lines rather than cut
+            for k, line in enumerate(lines):
+                middle = self.rect.centery + (k * 2 - 1) * step // 2
+                draw_line(surface, name_font, line, theme.c("ink"), pygame.Rect(text_rect.x, middle - h // 2, text_rect.width, h))
+            self.report(surface, f"{self.label}: {self.on_text if self.value else self.off_text}", "toggle")
+            return
         if self.detail:
             small = theme.text_font(lay, "small")
             top = pygame.Rect(text_rect.x, self.rect.y + pad // 2, text_rect.width, self.rect.height // 2)
