@@ -20,7 +20,7 @@ from game.ui.kit.registry import Seen
 from game.ui.main import begin, continue_autosave, has_autosave
 from game.ui.screens.setup.screen import SetupScene
 from game.ui.script import ScriptRun, shows
-from game.ui.script_lang import Command, Kind, ScriptSyntaxError, parse, parse_file
+from game.ui.script_lang import OUTCOME, REPEAT_LIMIT, Command, Kind, ScriptSyntaxError, parse, parse_file
 from game.views.setup import SCENARIO_DIR, SetupModel, discover
 
 SCRIPTS = Path(__file__).parent / "scripts"
@@ -82,6 +82,51 @@ shot debrief
     )
     assert (cmds[1].text, cmds[1].within, cmds[1].line) == ("Accept", "No. 3", 3)
     assert cmds[3].text == "page down" and cmds[6].text == "Not allowed"
+
+
+def test_a_repeat_block_folds_into_one_command_with_its_condition_limit_and_lines() -> None:
+    cmds = parse("""click "Start"
+repeat until outcome
+  click "We are ready"
+  repeat at most 3 until "Pass the computer to the Soviet"
+    click "Pass"
+  end
+  wait ai
+end
+expect "Germany"
+""")
+    assert [c.kind for c in cmds] == [Kind.CLICK, Kind.REPEAT, Kind.EXPECT]
+    loop = cmds[1]
+    assert loop.text == OUTCOME and loop.limit == REPEAT_LIMIT and loop.line == 2
+    assert [c.kind for c in loop.body] == [Kind.CLICK, Kind.REPEAT, Kind.WAIT_AI]
+    inner = loop.body[1]
+    assert (inner.text, inner.limit, inner.line) == ("Pass the computer to the Soviet", 3, 4)
+    assert [(c.text, c.line) for c in inner.body] == [("Pass", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('repeat until outcome\nclick "Pass"\n', 1),  # no end
+        ('click "Pass"\nend\n', 2),  # end without repeat
+        ("repeat until outcome\nend\n", 1),  # empty block
+        ('repeat forever\nclick "Pass"\nend\n', 1),
+        ('repeat at most lots until outcome\nclick "Pass"\nend\n', 1),
+    ],
+)
+def test_a_broken_repeat_block_is_refused_with_its_line(text: str, line: int) -> None:
+    with pytest.raises(ScriptSyntaxError, match=rf"^lesson:{line}: "):
+        parse(text, "lesson")
+
+
+def test_a_repeat_that_never_reaches_its_condition_fails_and_a_line_inside_names_itself(make_app) -> None:
+    status, err = _play(make_app, parse('repeat at most 2 until "No such words"\n  expect "Start"\nend\n', "r"), "r")
+    assert status == 1 and err.startswith("r:1: repeat: 'No such words' never became visible after 2 rounds")
+    status, err = _play(make_app, parse('repeat until "No such words"\n  expect "Start"\n  click "Abracadabra"\nend\n', "r"), "r")
+    assert status == 1 and err.startswith("r:3: nothing to click labelled 'Abracadabra'")
+    # a condition already met: the block is not played at all
+    status, err = _play(make_app, parse('repeat until "Start"\n  click "Abracadabra"\nend\n', "r"), "r")
+    assert status == 0, err
 
 
 @pytest.mark.parametrize("line", ['clack "Start"', "setup colour=red", 'click "A" on "B"', "wait lunch", 'type "unclosed', "shot", "key"])
