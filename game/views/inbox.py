@@ -31,6 +31,7 @@ class InboxItem:
     accepted_by: tuple[str, ...]
     refused_by: tuple[str, ...]
     waiting_for: tuple[str, ...]  # parties who have not answered yet (this team among them)
+    terms: tuple[str, ...] = ()  # the instrument's standing clauses, in the scenario's words (what signing it also means)
 
 
 def worth(s: GameState, d: int, instrument: int, package: tuple[int, ...]) -> tuple[float | None, float | None]:
@@ -68,6 +69,7 @@ def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> Inb
         accepted_by=tuple(name(k) for k, a in p.answers if a is Answer.ACCEPT),
         refused_by=tuple(name(k) for k, a in p.answers if a is Answer.REJECT),
         waiting_for=tuple(name(k) for k in parties if k not in answered),
+        terms=tuple(n.terms(cs.instrument_ids[p.instrument])),
     )
 
 

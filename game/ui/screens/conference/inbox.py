@@ -40,6 +40,9 @@ def item_lines(app: App, item: InboxItem) -> list[tuple[str, str]]:
     if item.value is not None and item.no_deal is not None:
         out.append((t("Worth {value} to you (0–100); no agreement is worth {base}", value=round(item.value), base=round(item.no_deal)), "bold"))
     out.extend((f"• {issue}: {option}", "body") for issue, option in item.package)
+    if item.terms:  # what signing also means, beyond the options: the scenario's clauses, wrapped like the rest
+        out.append((t("Its standing terms:"), "bold"))
+        out.extend((f"({k}) {clause}", "body") for k, clause in enumerate(item.terms, 1))
     if item.accepted_by:
         out.append((t("Accepted by: {names}", names=", ".join(item.accepted_by)), "body"))
     if item.refused_by:
@@ -127,8 +130,11 @@ class Inbox:
         answer: Callable[[int, bool], None],
         counter: Callable[[int], None],
         select: Callable[[int], None],
+        no_counter: str = "",
     ) -> list[Widget]:
-        """The widgets for `rect` (the panel's inside), top to bottom; the headline goes in `self.head`."""
+        """The widgets for `rect` (the panel's inside), top to bottom; the headline goes in `self.head`.
+
+        `no_counter`, when given, is why Counter is disabled (the closing round allows answers only)."""
         lay, t = app.layout, app.t
         item = self.current
         if item is None:
@@ -200,7 +206,7 @@ class Inbox:
         else:
             rects = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [1, 1, 1], lay.px(8))
         room = rects[0].width - 2 * lay.px(12)
-        keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter (C)")]
+        keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter") if no_counter else t("Counter (C)")]
         labels = keyed if all(font.size(x)[0] <= room for x in keyed) else [t("Accept"), t("Reject"), t("Counter")]
         pid = item.id
         buttons = [
@@ -211,7 +217,8 @@ class Inbox:
                 rects[2],
                 labels[2],
                 lambda: counter(pid),
-                tooltip=t("Answer No. {number} with your own proposal, starting from it (C)", number=pid),
+                enabled=not no_counter,
+                tooltip=no_counter or t("Answer No. {number} with your own proposal, starting from it (C)", number=pid),
             ),
         ]
         for b in buttons:

@@ -61,6 +61,8 @@ TEACHER_PANEL: Callable[[ConferenceScene], Scene | None] | None = None
 #: Installed by the teacher's console: True while the teacher has paused the conference.
 PAUSED: Callable[[ConferenceScene], bool] | None = None
 SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
+#: The footer's moves a team still has in the closing round of the last sitting (the engine refuses the rest).
+CLOSING_KEYS = frozenset({"briefing", "pass"})
 
 
 def theme_line(app: App) -> int:
@@ -111,6 +113,14 @@ class ConferenceScene(Scene):
         """A team is at the keyboard and may move: its view is open and nothing is being announced."""
         s = self.session.state
         return self.session.waiting_for_human and self.viewer == s.actor_id and not self.animating and not self.paused
+
+    @property
+    def closing_round(self) -> bool:
+        """The closing round of the last sitting: a team may only answer open proposals, or pass."""
+        return self.session.state.answering and not self.session.state.ended
+
+    def _closing_text(self) -> str:
+        return self.ctx.t("The last sitting's closing round: you may only answer the proposals still open to you, or pass.")
 
     @property
     def paused(self) -> bool:
@@ -283,7 +293,7 @@ class ConferenceScene(Scene):
         self.view = view = conference_view(self.session, app.tr, None if self.paused else self.viewer, self.shown)
         body = lay.body()
         team = self.team_turn
-        if team and (self.message or self.notice):  # the line above the buttons gets its own room, over nothing
+        if team and (self.message or self.notice or self.closing_round):  # the line above the buttons gets its own room, over nothing
             body.height -= self._notice_height() + lay.px(6)
         items = inbox(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
         self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll) if items else None
@@ -336,6 +346,7 @@ class ConferenceScene(Scene):
                 on_rationale=self._set_rationale,
                 answer=self.answer,
                 counter=self.open_proposal,
+                no_counter=self._closing_text() if self.closing_round else "",
                 select=self._select_item,
             )
         else:
@@ -414,15 +425,24 @@ class ConferenceScene(Scene):
                 ("pass", t("Pass (N)"), lambda: self.open_confirm("pass"), t("Make no move this sitting (N)")),
             ]
             row = pygame.Rect(lay.margin, foot.centery - bh // 2 + lay.px(1), foot.width - 2 * lay.margin, bh)
+            closing = self.closing_round
             row_buttons = [
-                Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", tooltip=tip)
+                Button(
+                    k,
+                    rect,
+                    label,
+                    fn,
+                    style="primary" if k == ("pass" if closing else "propose") else "normal",
+                    enabled=not closing or k in CLOSING_KEYS,
+                    tooltip=tip if not closing or k in CLOSING_KEYS else self._closing_text(),
+                )
                 for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True)
             ]
             match_buttons(app, row_buttons)
             widgets.extend(row_buttons)
         self.focus.set(widgets, auto=self.team_turn)  # no focus ring on Menu while the AI moves
         if team and self.focus.focus_key in (None, "menu", "board", "news"):
-            self.focus.focus_key = "propose"
+            self.focus.focus_key = "pass" if self.closing_round else "propose"
 
     def _teacher(self) -> None:
         panel = TEACHER_PANEL(self) if TEACHER_PANEL is not None else None
@@ -462,10 +482,13 @@ class ConferenceScene(Scene):
                     pygame.K_w: lambda: self.open_confirm("walkout"),
                     pygame.K_n: lambda: self.open_confirm("pass"),
                 }
+                if self.closing_round:  # only answering or passing: the other keys would open a move the rules refuse
+                    keys = {pygame.K_b: self.open_briefing, pygame.K_n: keys[pygame.K_n]}
                 if first is not None:
                     keys[pygame.K_a] = lambda: self.answer(first, True)
                     keys[pygame.K_r] = lambda: self.answer(first, False)
-                    keys[pygame.K_c] = lambda: self.open_proposal(first)
+                    if not self.closing_round:
+                        keys[pygame.K_c] = lambda: self.open_proposal(first)
                 if event.key in keys:
                     keys[event.key]()
                     return True
@@ -538,7 +561,11 @@ class ConferenceScene(Scene):
         return t("To move: {name} ({who})", name=view.actor_name, who=who)
 
     def _notice_text(self) -> str:
-        return self.ctx.t("Not allowed: {reason}", reason=self.message) if self.message else self.notice
+        if self.message:
+            return self.ctx.t("Not allowed: {reason}", reason=self.message)
+        if self.closing_round:  # said in words on the screen, not only in the disabled buttons' tooltips
+            return " ".join(x for x in (self.notice, self._closing_text()) if x)
+        return self.notice
 
     def _notice_height(self) -> int:
         lay = self.ctx.layout
@@ -550,7 +577,7 @@ class ConferenceScene(Scene):
         theme, lay = app.theme, app.layout
         if self.team_turn:
             band = draw_footer(surface, app)
-            if self.message or self.notice:  # a refused move (why, in the rules' words) or what an answer did, above the buttons
+            if self.message or self.notice or self.closing_round:  # a refusal (why, in the rules' words), what an answer did, or the closing round
                 font = theme.text_font(lay, "small", "bold")
                 lines = wrap(font, self._notice_text(), band.width - 2 * lay.margin)
                 h = len(lines) * font.get_linesize()
