@@ -221,3 +221,24 @@ def test_the_two_team_genoa_lesson_plays_by_clicking_what_is_visible(make_app, l
     window = Command(Kind.SETUP, 0, setup=(("size", size), ("text", text)))
     status, err = _play(make_app, [window, *cmds], f"genoa_lesson_{lang}.plenipo")
     assert status == 0, err
+
+
+@pytest.mark.parametrize(("size", "text"), [("1280x720", "175"), ("1920x1080", "100")])
+def test_the_proposal_forms_issue_pager_pages_the_8_issue_settlement_and_proposes(make_app, size: str, text: str) -> None:
+    from game.ui.screens.conference.screen import ConferenceScene
+
+    cmds = parse_file(SCRIPTS / "proposal_pager_en.plenipo")
+    window = Command(Kind.SETUP, 0, setup=(("size", size), ("text", text)))
+    app = _app(make_app)
+    err = io.StringIO()
+    status = ScriptRun(app, [window, *cmds], "proposal_pager_en.plenipo", err=err).run()
+    assert status == 0, err.getvalue()
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    s = conf.session.state
+    cs = s.cs
+    p = s.proposals[-1]
+    assert p.proposer == cs.d_index["soviet"] and cs.instrument_ids[p.instrument] == "general_settlement" and p.to is None
+    scope = cs.scope[p.instrument]
+    assert len(scope) == 8
+    recognition = cs.i_index["recognition"]
+    assert cs.option_ids[recognition][p.package[list(scope).index(recognition)]] == "de_facto"  # chosen on the last page

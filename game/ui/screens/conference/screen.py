@@ -50,7 +50,7 @@ from game.ui.screens.conference.draw import (
 from game.ui.screens.conference.inbox import Inbox
 from game.views.conference import ConferenceView, conference_view, narrator
 from game.views.digest import since_last_turn
-from game.views.inbox import inbox
+from game.views.inbox import inbox, requests
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -279,6 +279,41 @@ class ConferenceScene(Scene):
                 self.refresh()
                 self.focus.focus("propose")  # a second Enter must not answer the next proposal unseen
 
+    def grant(self, audience: int, grant: bool) -> None:
+        """Grant or refuse a request for an audience from the inbox; like an answer, it does not end the turn."""
+        if not (self.team_turn and self.viewer):
+            return
+        s = self.session.state
+        asker = self._name(s.cs.delegation_ids[s.audiences[audience - 1].asker]) if 1 <= audience <= len(s.audiences) else ""
+        if self.act(A.AnswerAudience(self.viewer, audience, grant, rationale=self.rationale.strip())) is None:
+            t = self.ctx.t
+            done = t("You received {who} for private talks.", who=asker) if grant else t("You refused {who} an audience.", who=asker)
+            self.notice = done + " " + t("Answering does not end your turn: now make your move.")
+            self.rationale = ""
+            self.refresh()
+            self.focus.focus("propose")
+
+    def ask(self, host: str) -> Refusal | None:
+        """Ask `host` for private talks (an audience); not a main move: the turn goes on, and the line above the moves says so."""
+        if not (self.team_turn and self.viewer):
+            return None
+        problem = self.act(A.RequestAudience(self.viewer, host, rationale=self.rationale.strip()))
+        if problem is None:
+            number = self.session.state.audiences[-1].id
+            self.notice = self.ctx.t(
+                "You asked {who} for private talks (request No. {number}); it answers on its own turn. Asking does not end your turn.",
+                who=self._name(host),
+                number=number,
+            )
+            self.refresh()
+        return problem
+
+    def open_audience(self) -> None:
+        from game.ui.screens.conference.audience import AudienceScene
+
+        if self.team_turn and self.viewer and not self.closing_round:
+            self.ctx.push(AudienceScene(self, self.viewer))
+
     def _first_awaiting(self) -> int | None:
         view = self.view
         return next((p.id for p in view.pending if p.awaiting), None) if view else None
@@ -296,7 +331,8 @@ class ConferenceScene(Scene):
         if team and (self.message or self.notice or self.closing_round):  # the line above the buttons gets its own room, over nothing
             body.height -= self._notice_height() + lay.px(6)
         items = inbox(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
-        self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll) if items else None
+        asks = requests(self.session.state, self.viewer, narrator(self.session, app.tr)) if team and self.viewer else ()
+        self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll, asks) if items or asks else None
         if self.inbox is not None:
             self.inbox_pos = self.inbox.selected
         left, middle, right = lay.columns(body, [11, 11, 8] if self.inbox else [9, 13, 8])
@@ -348,6 +384,7 @@ class ConferenceScene(Scene):
                 counter=self.open_proposal,
                 no_counter=self._closing_text() if self.closing_round else "",
                 select=self._select_item,
+                grant=self.grant,
             )
         else:
             self._layout_pending(widgets, team)
@@ -421,6 +458,7 @@ class ConferenceScene(Scene):
                 ("propose", t("Propose (P)"), self.open_proposal, t("Put a package to the conference or in private talks (P)")),
                 ("shift", t("Position (S)"), self.open_shift, t("Change your public position on an issue (S)")),
                 ("statement", t("Statement (M)"), self.open_statement, t("Say something to the conference (M)")),
+                ("talks", t("Talks (K)"), self.open_audience, t("Ask another delegation to hear you in private (K)")),
                 ("walkout", t("Walk out (W)"), lambda: self.open_confirm("walkout"), t("Leave the conference for good (W)")),
                 ("pass", t("Pass (N)"), lambda: self.open_confirm("pass"), t("Make no move this sitting (N)")),
             ]
@@ -479,6 +517,7 @@ class ConferenceScene(Scene):
                     pygame.K_p: self.open_proposal,
                     pygame.K_s: self.open_shift,
                     pygame.K_m: self.open_statement,
+                    pygame.K_k: self.open_audience,
                     pygame.K_w: lambda: self.open_confirm("walkout"),
                     pygame.K_n: lambda: self.open_confirm("pass"),
                 }
