@@ -35,6 +35,7 @@ class AudienceScene(FormScene):
         self.choices: tuple[AskChoice, ...] = ()
         self.text_rect = pygame.Rect(0, 0, 0, 0)
         self.problem_rect = pygame.Rect(0, 0, 0, 0)
+        self.intro_font: pygame.font.Font | None = None
 
     def intro(self) -> str:
         t = self.ctx.t
@@ -56,18 +57,24 @@ class AudienceScene(FormScene):
         conf = self.conference
         self.title = t("Ask for private talks")
         self.choices = ask_choices(conf.session.state, self.actor, app.tr, narrator(conf.session, app.tr))
-        self.card = self.card_rect(0.7, 0.86)
+        self.card = self.card_rect(0.8, 0.9)
         inner = panel_inner(app, self.card)
         bh = lay.button_height()
-        font = app.theme.text_font(lay, "body", reading=True)
-        self.text_rect = pygame.Rect(inner.x, inner.y, inner.width, text_height(font, self.intro(), inner.width))
-        y = self.text_rect.bottom + lay.px(12)
         bottom = inner.bottom - bh - lay.px(12)
         common = self.common_refusal()
         small = app.theme.text_font(lay, "small", "bold")
         problem_h = 3 * small.get_linesize() if (common or self.message) else 0
         n = len(self.choices)
         gap = lay.px(8)
+        # the words at reading size when the names still fit under them (two or three to a row), else smaller:
+        # large text must never push the names under the Cancel button
+        fonts = [app.theme.text_font(lay, "body", reading=True), app.theme.text_font(lay, "small", reading=True), app.theme.text_font(lay, "small")]
+        for font in fonts:
+            self.intro_font = font
+            self.text_rect = pygame.Rect(inner.x, inner.y, inner.width, text_height(font, self.intro(), inner.width))
+            y = self.text_rect.bottom + lay.px(12)
+            if ((n + 2) // 3) * (bh + gap) <= bottom - problem_h - y:
+                break
         cols = 1
         while cols < 3 and ((n + cols - 1) // cols) * (bh + gap) > bottom - problem_h - y:
             cols += 1
@@ -112,7 +119,7 @@ class AudienceScene(FormScene):
         app = self.ctx
         theme, lay = app.theme, app.layout
         self.draw_card(surface)
-        draw_wrapped(surface, theme.text_font(lay, "body", reading=True), self.intro(), theme.c("ink"), self.text_rect)
+        draw_wrapped(surface, self.intro_font or theme.text_font(lay, "small"), self.intro(), theme.c("ink"), self.text_rect)
         problem = self.message or self.common_refusal()
         if problem and self.problem_rect.height:
             self.draw_problem(surface, self.problem_rect, problem)

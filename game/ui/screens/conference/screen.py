@@ -401,21 +401,26 @@ class ConferenceScene(Scene):
         theme, view = app.theme, self.view
         assert view is not None
         inner = panel_inner(app, self._rects["pending"])
-        y = inner.y
-        self._pending_boxes = []
-        self._more = 0
         items = sorted(view.pending, key=lambda p: (not p.awaiting, -p.id))
         note_h = theme.text_font(lay, "small").get_linesize()
-        for p in items:
-            lines = 3
-            while lines > 0 and y + pending_height(app, p, inner.width, lines) > inner.bottom - note_h:
-                lines -= 1
-            h = pending_height(app, p, inner.width, lines)
-            if y + h > inner.bottom - (0 if p is items[-1] else note_h):
-                self._more += 1
-                continue
-            self._pending_boxes.append((pygame.Rect(inner.x, y, inner.width, h), p.id, lines))
-            y += h + lay.px(8)
+        # first as if every proposal fits; when one does not, again with the "N more proposals" line kept free for all,
+        # so no proposal is drawn over that line
+        for reserve in (0, note_h):
+            y = inner.y
+            self._pending_boxes = []
+            self._more = 0
+            for p in items:
+                lines = 3
+                while lines > 0 and y + pending_height(app, p, inner.width, lines) > inner.bottom - note_h:
+                    lines -= 1
+                h = pending_height(app, p, inner.width, lines)
+                if y + h > inner.bottom - reserve:
+                    self._more += 1
+                    continue
+                self._pending_boxes.append((pygame.Rect(inner.x, y, inner.width, h), p.id, lines))
+                y += h + lay.px(8)
+            if not self._more:
+                break
 
     def _layout_rest(self, widgets: list[Widget], team: bool, view: ConferenceView, middle: pygame.Rect, right: pygame.Rect) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
