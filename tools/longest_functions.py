@@ -1,8 +1,9 @@
-"""Print the longest functions of a package, to see where the code still reads as one long chain.
+"""The longest functions of a folder, read with `ast`: ``python tools/longest_functions.py game/ui [-n 15]``.
 
-Usage: `python tools/longest_functions.py [FOLDER] [--top N]` (default: game, 15). A function's length is
-its lines from `def` (decorators included) to its last line, blank lines and docstring included; nested
-functions count both on their own and inside the function that holds them.
+Issue #15 measures a screen's layout by its length ("100 lines of arithmetic"); this
+prints each function's lines (its ``def`` to its last line, decorators and docstring
+included) so a before/after comparison is one command. Nested functions count on
+their own and inside the function that holds them.
 """
 
 from __future__ import annotations
@@ -13,26 +14,39 @@ from pathlib import Path
 
 
 def functions(root: Path) -> list[tuple[int, str]]:
-    """(lines, "path:line name") for every function and method under `root`."""
-    out: list[tuple[int, str]] = []
-    for path in sorted(root.rglob("*.py")):
+    """(lines, ``path:line qualified.name``) of every function and method under `root`."""
+    found: list[tuple[int, str]] = []
+    for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-                end = node.end_lineno or node.lineno
-                out.append((end - first + 1, f"{path}:{node.lineno} {node.name}"))
-    return sorted(out, key=lambda x: (-x[0], x[1]))
+        _visit(tree, "", path, found)
+    return sorted(found, key=lambda f: (-f[0], f[1]))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default="game")
-    parser.add_argument("--top", type=int, default=15)
-    args = parser.parse_args()
-    for lines, where in functions(Path(args.folder))[: args.top]:
+def _visit(node: ast.AST, prefix: str, path: Path, found: list[tuple[int, str]]) -> None:
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+            name = f"{prefix}{child.name}"
+            start = min([child.lineno] + [d.lineno for d in child.decorator_list])
+            end = child.end_lineno or child.lineno
+            found.append((end - start + 1, f"{path}:{child.lineno} {name}"))
+            _visit(child, name + ".", path, found)
+        elif isinstance(child, ast.ClassDef):
+            _visit(child, f"{prefix}{child.name}.", path, found)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("paths", nargs="*", default=["game/ui"], type=Path)
+    parser.add_argument("-n", type=int, default=15, help="how many to list (default 15)")
+    args = parser.parse_args(argv)
+    rows = [row for p in args.paths for row in functions(p)]
+    rows.sort(key=lambda f: (-f[0], f[1]))
+    for lines, where in rows[: args.n]:
         print(f"{lines:5d}  {where}")
+    over = sum(1 for lines, _ in rows if lines > 50)
+    print(f"{len(rows)} functions, {over} longer than 50 lines")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

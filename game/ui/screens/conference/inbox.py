@@ -22,14 +22,14 @@ from game.ui.screens.conference.draw import wrapped
 from game.views.inbox import InboxItem, RequestItem
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 
-def item_title(app: App, item: InboxItem) -> str:
+def item_title(app: Looks, item: InboxItem) -> str:
     return app.t("No. {number}: {who} proposes {instrument}", number=item.id, who=item.proposer, instrument=item.instrument)
 
 
-def item_lines(app: App, item: InboxItem) -> list[tuple[str, str]]:
+def item_lines(app: Looks, item: InboxItem) -> list[tuple[str, str]]:
     """The selected proposal as (text, style) paragraphs: where, every issue and option, the value, the answers."""
     t = app.t
     out = [(item_title(app, item), "title")]
@@ -52,14 +52,14 @@ def item_lines(app: App, item: InboxItem) -> list[tuple[str, str]]:
     return out
 
 
-def _fonts(app: App) -> dict[str, pygame.font.Font]:
+def _fonts(app: Looks) -> dict[str, pygame.font.Font]:
     theme, lay = app.theme, app.layout
     body = theme.text_font(lay, "small")
     bold = theme.text_font(lay, "small", "bold")
     return {"title": bold, "private": bold, "soft": body, "body": body, "bold": bold}
 
 
-def item_height(app: App, item: InboxItem, width: int) -> int:
+def item_height(app: Looks, item: InboxItem, width: int) -> int:
     fonts = _fonts(app)
     gap = app.layout.px(4)
     return sum(len(wrapped(fonts[s], text, width)) * fonts[s].get_linesize() + gap for text, s in item_lines(app, item))
@@ -68,7 +68,7 @@ def item_height(app: App, item: InboxItem, width: int) -> int:
 class InboxArea(ScrollArea):
     """The selected proposal's full text; it scrolls (Up / Down, Page keys, wheel) when longer than the panel."""
 
-    def __init__(self, key: str, rect: pygame.Rect, state: ScrollState, item: InboxItem, app: App) -> None:
+    def __init__(self, key: str, rect: pygame.Rect, state: ScrollState, item: InboxItem, app: Looks) -> None:
         self.app = app
         self.entry = item
         line = app.theme.text_font(app.layout, "small").get_linesize()
@@ -100,16 +100,16 @@ class InboxArea(ScrollArea):
                 y += font.get_linesize()
             y += app.layout.px(4)
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         FRAME.add(surface, item_title(app, self.entry), "item", self.rect.inflate(0, 0))
         super().draw(surface, app, focused, hovered)
 
 
-def request_text(app: App, r: RequestItem) -> str:
+def request_text(app: Looks, r: RequestItem) -> str:
     return app.t("Request No. {number}: {who} asks you for private talks.", number=r.id, who=r.asker)
 
 
-def request_note(app: App, r: RequestItem) -> str:
+def request_note(app: Looks, r: RequestItem) -> str:
     return app.t(
         "Your trust in {who}: {trust} (0–100). Granting raises its trust in you; refusing lowers it.",
         who=r.asker,
@@ -140,7 +140,7 @@ class Inbox:
 
     def layout(
         self,
-        app: App,
+        app: Looks,
         rect: pygame.Rect,
         *,
         rationale: str,
@@ -253,7 +253,7 @@ class Inbox:
         match_buttons(app, buttons)
         return widgets + buttons
 
-    def _layout_request(self, app: App, rect: pygame.Rect, y: int, widgets: list[Widget], grant: Callable[[int, bool], None]) -> int:
+    def _layout_request(self, app: Looks, rect: pygame.Rect, y: int, widgets: list[Widget], grant: Callable[[int, bool], None]) -> int:
         """The newest request for an audience: its sentence, what the answer does, Grant and Refuse; returns the y below it."""
         lay, t = app.layout, app.t
         bh = lay.button_height()
@@ -282,7 +282,7 @@ class Inbox:
         widgets.extend(buttons)
         return box.bottom + lay.px(8)
 
-    def draw(self, surface: pygame.Surface, app: App) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks) -> None:
         theme, lay = app.theme, app.layout
         bold = theme.text_font(lay, "label", "bold")
         small = theme.text_font(lay, "small")
