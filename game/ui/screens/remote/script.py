@@ -3,21 +3,22 @@
 The same commands as `plenipo play --script`, clicking and reading what is on
 the screen; only the waiting differs, because the game moves on another
 computer: `wait ai` waits until it is this team's move (on the projector: a
-team's move) or the end, `wait outcome` until the conference is over, and
-`expect` and the moves sent by a click allow the host a few seconds to
-answer. Every wait is bounded in real time. `setup` belongs to the host, so a
-team's script may not use it.
+team's move, with the news announced) or the end, `wait outcome` until the
+conference is over, and `expect` allows the host a few seconds to answer.
+Every wait is bounded in real time. `setup` belongs to the host, so a team's
+script may not use it.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from functools import partial
 
 from game.ui.app import App
 from game.ui.kit.registry import visible
-from game.ui.screens.remote.table import RemoteTable, TeamSource
+from game.ui.screens.conference.screen import ConferenceScene
+from game.ui.screens.remote.projector import ProjectorConference
+from game.ui.screens.remote.team import TeamConference
 from game.ui.script import ScriptRun, StepFailed, shows
 from game.ui.script_lang import Command
 
@@ -26,8 +27,8 @@ ANSWER_SECONDS = 30.0  # the host's answer to a move, or a text to appear
 
 
 class NetScriptRun(ScriptRun):
-    def table(self) -> RemoteTable:
-        found = [s for s in self.app.stack if isinstance(s, RemoteTable)]
+    def conference(self) -> ConferenceScene:
+        found = [s for s in self.app.stack if isinstance(s, TeamConference | ProjectorConference)]
         if not found:
             raise StepFailed("no conference on this screen")
         return found[-1]
@@ -48,48 +49,40 @@ class NetScriptRun(ScriptRun):
         raise StepFailed(reason)
 
     def _wait_ai(self, cmd: Command) -> None:
-        table = self.table()
+        conf = self.conference()
 
         def done(_: App) -> bool:
-            v = table.shown
-            if v is None:
-                return False
-            if table.source.team:
-                return v.conference.ended or table.my_turn
-            return v.conference.ended or v.conference.actor_is_team
+            if isinstance(conf, TeamConference):
+                return conf.ready and (conf.ended or conf.my_turn)
+            return not conf.animating and (conf.ended or conf.session.waiting_for_human)
 
         self._real_until(done, WAIT_SECONDS, "it never became this team's move and the conference did not end")
 
     def _wait_outcome(self, cmd: Command) -> None:
-        table = self.table()
+        conf = self.conference()
 
         def done(_: App) -> bool:
-            v = table.shown
-            if v is not None and table.source.team and table.my_turn and not v.conference.ended:
+            if isinstance(conf, TeamConference) and conf.my_turn:
                 raise StepFailed("it is this team's move: the conference cannot end while it waits")
-            return v is not None and v.conference.ended
+            return conf.ended and not conf.animating
 
         self._real_until(done, WAIT_SECONDS, "the conference did not end")
 
     def _click(self, cmd: Command) -> None:
-        tables = [s for s in self.app.stack if isinstance(s, RemoteTable)]
-        source = tables[-1].source if tables else None
-        before = tables[-1].shown.revision if tables and tables[-1].shown else -1
+        conf = next((s for s in self.app.stack if isinstance(s, TeamConference)), None)
+        client = conf.client if conf is not None else None
+        before = conf.shown_view.revision if conf is not None and conf.shown_view is not None else -1
         for _ in range(3):
-            super()._click(cmd)
-            if not isinstance(source, TeamSource):
-                return
-            # a move was sent: let the host answer before the next line
-            self._real_until(lambda _: not source.busy, ANSWER_SECONDS, "the host did not answer the move")
-            if not source.lost:
+            super()._click(cmd)  # a move waits for the host's answer inside the click
+            if conf is None or not conf.lost:
                 return
             # the connection dropped before the answer (Wi-Fi, a host restarting): once back, press again only if the
             # move did not count, as a student would who sees nothing has changed
-            self._real_until(partial(_seated, source), WAIT_SECONDS, "the host never came back")
-            self._real_until(lambda _: tables[-1].shown is not None and tables[-1].shown.revision >= before, ANSWER_SECONDS, "no view")
+            self._real_until(lambda _: client is not None and client.connected and client.seat is not None, WAIT_SECONDS, "the host never came back")
+            self._real_until(lambda _: conf.shown_view is not None and conf.shown_view.revision >= before, ANSWER_SECONDS, "no view")
             self._frames(5)
-            table = tables[-1]
-            if table.shown is None or table.shown.revision != before or not table.my_turn:
+            conf.lost = False
+            if conf.shown_view is None or conf.shown_view.revision != before or not conf.my_turn:
                 return
         raise StepFailed("the connection keeps dropping")
 
@@ -98,7 +91,3 @@ class NetScriptRun(ScriptRun):
             self._real_until(lambda _: shows(visible(), cmd.text), ANSWER_SECONDS, "")
         except StepFailed:
             super()._expect(cmd)  # the runner's own words for what is missing or cut
-
-
-def _seated(source: TeamSource, _: App) -> bool:
-    return source.client.connected and source.client.seat is not None
