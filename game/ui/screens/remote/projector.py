@@ -42,6 +42,13 @@ class ProjectorConference(ConferenceScene):
         self._state = id(host.session.state)
 
     @property
+    def delay(self) -> float:
+        """As on one computer, each announcement stays a moment; when teams on their own computers move faster than
+        that, the projector catches up rather than fall behind the game."""
+        backlog = len(self.session.state.log) - self.shown
+        return super().delay * min(1.0, 4.0 / max(1, backlog))
+
+    @property
     def team_turn(self) -> bool:
         return False  # a team's papers are never opened on the projector
 

@@ -34,6 +34,7 @@ from game.ui.kit.chrome import panel_inner
 from game.ui.kit.scene import Scene
 from game.ui.kit.widgets import Button
 from game.ui.screens.conference.done import DoneScene
+from game.ui.screens.conference.move_forms import FormScene
 from game.ui.screens.conference.screen import ConferenceScene
 from game.views.conference import BriefingView, ConferenceView
 from game.views.inbox import InboxItem
@@ -225,6 +226,16 @@ class TeamConference(ConferenceScene):
     def _autosave(self) -> None:
         """The host saves the game; nothing is kept on a team's computer."""
 
+    def _draw_footer(self, surface: pygame.Surface) -> None:
+        v = self.shown_view
+        if v is not None and v.conference.ended:  # no outcome screen here: the projector shows the debrief
+            from game.ui.kit.chrome import draw_footer
+
+            t = self.ctx.t
+            draw_footer(surface, self.ctx, t("The conference is over") + (f": {v.outcome}" if v.outcome else ""), until=self.ctx.layout.width)
+            return
+        super()._draw_footer(surface)
+
     def skip(self) -> None:
         """Nothing to skip: the host's news arrive whole."""
 
@@ -312,8 +323,8 @@ class NetLayer:
             view = conf.shown_view
             if isinstance(draft, NetProposalDraft | NetShiftDraft) and view is not None:
                 draft.view = view
-            if view is not None and view.conference.ended and top is not None and top is not conf:
-                self.app.pop()  # the conference is over: forms close
+            if view is not None and view.conference.ended and isinstance(top, FormScene):
+                self.app.pop()  # the conference is over: open forms close (a confirmation card stays to be read)
             elif top is not None and top.app is not None:
                 top.layout()
 
