@@ -116,10 +116,10 @@ def build(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     bad = [t for t in args.team if t not in ids]
     if bad:
         raise CliError(f"--team {', '.join(bad)}: not a delegation of {path.name} (choose from {', '.join(ids)})")
-    lengths = [x.id for x in scenario.scenario.calendar.lengths]
+    offered = scenario.scenario.calendar.length_ids()
     length = args.length or "full"
-    if length != "full" and length not in lengths:
-        raise CliError(f"--length {length}: not a length of {path.name} (choose from full, {', '.join(lengths)})")
+    if length not in offered:
+        raise CliError(f"--length {length}: not a length of {path.name} (choose from {', '.join(offered)})")
     seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
     setup = SessionSetup(str(path), args.lang, tuple(dict.fromkeys(args.team)), length, seed, turn_minutes=args.minutes, auto_pass=args.auto_pass)
     return Session(scenario, setup), args.code, {}
@@ -208,7 +208,7 @@ def window(args: argparse.Namespace) -> int:
     """The projector: the public table, the room code and address; the host runs on a network thread."""
     from game.net.host import Host, network_path
     from game.play.saves import autosave_path
-    from game.ui.screens.remote.windows import run_projector
+    from game.ui.net_windows import run_projector
 
     session, code, tokens = build(args)
     host = Host(session, code=code, tokens=tokens, save_path=autosave_path(), network_file=network_path())

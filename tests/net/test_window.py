@@ -116,7 +116,7 @@ def test_a_team_accepts_a_private_proposal_with_one_click_and_the_projector_neve
 
 
 def test_a_team_without_a_seat_picks_its_delegation_on_screen(tmp_path: Path) -> None:
-    from game.ui.screens.remote.windows import SeatPicker
+    from game.ui.net_windows import SeatPicker
 
     loop = Loop()
     host = Host(new_session(), save_path=tmp_path / "autosave.json", network_file=tmp_path / "network.json")

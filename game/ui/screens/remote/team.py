@@ -41,7 +41,7 @@ from game.views.inbox import InboxItem
 from game.views.move import ProposalForm, ShiftForm
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import AppContext
 
 #: How long the screen waits for the host's answer to a move before saying the connection is lost.
 ANSWER_SECONDS = 15.0
@@ -310,7 +310,7 @@ class NetDoneScene(DoneScene):
 class NetLayer:
     """Over every scene of a team's window: the host's views keep coming while a form or a card is open."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: AppContext) -> None:
         self.app = app
 
     def update(self, dt: float) -> None:
@@ -335,7 +335,7 @@ class NetLayer:
         pass
 
 
-def install_net_layer(app: App) -> None:
+def install_net_layer(app: AppContext) -> None:
     if not any(isinstance(x, NetLayer) for x in app.extras):
         app.extras.append(NetLayer(app))
 
@@ -346,7 +346,7 @@ class NetMenuCard(CardScene):
     name = "network_menu"
 
     def layout(self) -> None:
-        from game.ui.screens.conference.pause import SettingsScene
+        from game.ui.screens.menu.pause import SettingsScene
 
         t, lay = self.ctx.t, self.ctx.layout
         entries: list[tuple[str, str, Callable[[], None]]] = [

@@ -151,7 +151,7 @@ def _run(app: Any, until: concurrent.futures.Future[Any] | None) -> None:
 
 
 def _ui_script(app: Any, ui_script: Path, screenshots: Path | None) -> int:
-    from game.ui.screens.remote.script import NetScriptRun
+    from game.ui.net_script import NetScriptRun
     from game.ui.script_lang import parse_file
 
     return NetScriptRun(app, parse_file(ui_script), str(ui_script), screenshots).run()
