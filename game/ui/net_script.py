@@ -5,8 +5,8 @@ the screen; only the waiting differs, because the game moves on another
 computer: `wait ai` waits until it is this team's move (on the projector: a
 team's move, with the news announced) or the end, `wait outcome` until the
 conference is over, and `expect` allows the host a few seconds to answer.
-Every wait is bounded in real time. `setup` belongs to the host, so a team's
-script may not use it.
+Every wait is bounded in real time. The game's `setup` belongs to the host: a
+networked script may set only its own window and text size.
 """
 
 from __future__ import annotations
@@ -34,7 +34,26 @@ class NetScriptRun(ScriptRun):
         return found[-1]
 
     def _setup(self, cmd: Command) -> None:
-        raise StepFailed("setup is the host's: start `plenipo host` with the teams, length, seed and language")
+        """Only this screen's window and text size (`setup size=1920x1080 text=175`): the game's setup is the host's,
+        and a team's language is `plenipo join --lang`."""
+        from dataclasses import replace
+
+        settings = self.app.settings
+        for key, value in cmd.setup:
+            if key == "size":
+                w, sep, h = value.lower().partition("x")
+                if not (sep and w.isdigit() and h.isdigit()):
+                    raise StepFailed(f"size is WIDTHxHEIGHT, e.g. 1280x720, not {value!r}")
+                self.app.windowed_size = (int(w), int(h))
+                self.app.surface = self.app._open_window(self.app.windowed_size, False)
+            elif key == "text":
+                if not value.isdigit() or not 100 <= int(value) <= 200:
+                    raise StepFailed(f"text is a size in percent from 100 to 200, not {value!r}")
+                settings = replace(settings, text_scale=int(value) / 100)
+            else:
+                raise StepFailed(f"setup {key}= is the host's: start `plenipo host` with the teams, length, seed and language")
+        self.app.apply_settings(settings)
+        self._frames(2)
 
     def _real_until(self, done: Callable[[App], bool], seconds: float, reason: str) -> None:
         end = time.monotonic() + seconds
@@ -87,7 +106,9 @@ class NetScriptRun(ScriptRun):
         raise StepFailed("the connection keeps dropping")
 
     def _expect(self, cmd: Command) -> None:
+        # the projector shows what the teams' computers do, at their pace; a team waits only for the host's answer
+        patience = WAIT_SECONDS if any(isinstance(s, ProjectorConference) for s in self.app.stack) else ANSWER_SECONDS
         try:
-            self._real_until(lambda _: shows(visible(), cmd.text), ANSWER_SECONDS, "")
+            self._real_until(lambda _: shows(visible(), cmd.text), patience, "")
         except StepFailed:
             super()._expect(cmd)  # the runner's own words for what is missing or cut

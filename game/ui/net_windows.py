@@ -171,8 +171,8 @@ def run_projector(
     loop = Loop()
     try:
         loop.run(host.start(bind, port))
-        install_console(host)
         app = _open(ProjectorConference(host, loop, addresses), lang, screenshots, host)
+        install_console(host, loop, app)
         if ui_script is not None:
             status = _ui_script(app, ui_script, screenshots)
         else:

@@ -137,3 +137,35 @@ def test_a_team_without_a_seat_picks_its_delegation_on_screen(tmp_path: Path) ->
         loop.run(client.close())
         loop.run(host.stop())
         loop.stop()
+
+
+def test_the_projector_opens_the_one_computer_console_and_every_team_computer_follows_it(tmp_path: Path) -> None:
+    """T on the projector opens the teacher's console of one computer; what it changes reaches the teams' screens."""
+    from game.ui.screens.conference import screen as conference_module
+    from game.ui.screens.remote.projector import install_console
+    from game.ui.screens.teacher.console import ConsoleScene
+
+    loop = Loop()
+    host = Host(new_session(), save_path=tmp_path / "autosave.json", network_file=tmp_path / "network.json")
+    port = loop.run(host.start(LOOPBACK, 0))
+    soviet = Client(f"ws://127.0.0.1:{port}", host.code)
+    try:
+        loop.run(soviet.join(seat="soviet"))
+        app = App(settings=Settings(lang="en"), first_scene=ProjectorConference(host, loop, ["127.0.0.1"]))
+        install_console(host, loop, app)
+        app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_t, mod=0, unicode="t", scancode=0)])
+        console = app.stack.top
+        assert isinstance(console, ConsoleScene) and console.room is host.classroom
+        console._pause()  # the console's Pause (P)
+        frames_until(app, lambda: soviet.view is not None and soviet.view.clock.paused)
+        console._pause()
+        frames_until(app, lambda: soviet.view is not None and not soviet.view.clock.paused)
+        console._control("soviet", False)  # the teacher gives the Soviet delegation to the AI
+        frames_until(app, lambda: "soviet" not in host.seats and soviet.seat is None)
+        assert host.session.cs.d_index["soviet"] not in host.session.state.humans
+    finally:
+        conference_module.TEACHER_PANEL = None
+        conference_module.PAUSED = None
+        loop.run(soviet.close())
+        loop.run(host.stop())
+        loop.stop()

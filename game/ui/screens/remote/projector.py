@@ -24,6 +24,7 @@ from game.net.host import Host
 from game.net.link import Loop
 from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import draw_footer, panel_inner
+from game.ui.kit.context import Layers
 from game.ui.kit.widgets import Button, Widget
 from game.ui.screens.conference import screen as conference_module
 from game.ui.screens.conference.screen import ConferenceScene
@@ -65,9 +66,6 @@ class ProjectorConference(ConferenceScene):
         self.focus.update(dt)
         self.pulse += dt
         self.fresh = max(0.0, self.fresh - dt / max(self.delay, 0.001))
-        if self.host.signature() != self.host.seen:  # the console changed the game here: the host tells every computer
-            self.host.seen = self.host.signature()
-            self.loop.call(self.host.touched)
         s = self.session.state
         if id(s) != self._state:
             self._state = id(s)
@@ -177,9 +175,30 @@ class SeatsCard(CardScene):
         self.focus.draw(surface, self.ctx)
 
 
-def install_console(host: Host) -> None:
-    """The teacher's console on T, and the pause it keeps, without the one-computer timer layer (the host times turns)."""
+def install_console(host: Host, loop: Loop, app: Layers) -> None:
+    """The teacher's console on T, and the pause it keeps, without the one-computer timer layer (the host times
+    turns); and a layer that tells the host when the console changed the game, whatever card is open."""
     from game.ui.screens.teacher.tools import open_console
 
     conference_module.TEACHER_PANEL = open_console
     conference_module.PAUSED = lambda _conference: host.classroom.paused
+    if not any(isinstance(x, HostLayer) for x in app.extras):
+        app.extras.append(HostLayer(host, loop))
+
+
+class HostLayer:
+    """Over every scene of the projector: a change the console made goes out to every computer."""
+
+    def __init__(self, host: Host, loop: Loop) -> None:
+        self.host, self.loop = host, loop
+
+    def update(self, dt: float) -> None:
+        if self.host.signature() != self.host.seen:  # the console changed the game here: the host tells every computer
+            self.host.seen = self.host.signature()
+            self.loop.call(self.host.touched)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        pass
