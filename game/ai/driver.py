@@ -74,10 +74,21 @@ def _fast_apply(state: GameState, action: A.Action) -> GameState:
     return step(state, action).state
 
 
-def play_game(cs: CompiledScenario, seed: int | SeedKey, length_id: str = "full", strategy: Strategy | None = None) -> GameState:
-    """A whole all-AI conference (with a fresh AI unless one is given)."""
+def play_game(
+    cs: CompiledScenario,
+    seed: int | SeedKey,
+    length_id: str = "full",
+    strategy: Strategy | None = None,
+    observe: Callable[[GameState], None] | None = None,
+) -> GameState:
+    """A whole all-AI conference (with a fresh AI unless one is given).
+
+    `observe(state)` is called before every turn, for measures that need the game as it was
+    at each moment (the batch's deal-for-all measure); it must not change the game."""
     strategy = strategy if strategy is not None else Negotiator()
     s = new_game(cs, seed, length_id)
     while not s.ended and s.actor is not None:
+        if observe is not None:
+            observe(s)
         s = run_ai_turn(s, _fast_apply, strategy)
     return s

@@ -22,7 +22,7 @@ from typing import Protocol
 from game.ai import acceptance, bidding, positions
 from game.ai.concession import ENDGAME, Curve, conceded_share, target
 from game.ai.explain import clamp, gain_focus, refusal_focus
-from game.ai.memory import Memory, Refusal
+from game.ai.memory import Memory
 from game.ai.model import Prefs, Stakes
 from game.engine import actions as A
 from game.engine.state import GameState, Proposal, ProposalStatus
@@ -117,32 +117,48 @@ class Negotiator:
 
     # -- the two decisions -------------------------------------------------------------
 
+    def rule(self, s: GameState, d: int, k: int, proposer: int) -> acceptance.Rule:
+        """d's acceptance rule on k now, for an offer made by `proposer` (its trust in the
+        proposer tilts the dice a little; its own offer, not at all)."""
+        mem = self.memory(s)
+        st = mem.stakes(s, d, k)
+        t = s.time_fraction()
+        t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
+        trust = (float(s.relations[d, proposer]) - 50.0) * 0.1 if proposer != d else 0.0
+        noise = ((float(s.dice[d, 0]) - 0.5) * NOISE - trust) * (1.0 - t_next)
+        asp = max(st.alternative, target(st.best, st.alternative, self.share(mem, s, d, k, st, t_next)) + noise)
+        best_seen = -float("inf")
+        if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
+            for (j, k2), offers in mem.offers.items():
+                if k2 == k and j != d:
+                    for _, pkg, audience in offers:
+                        if audience is None or d in audience:
+                            best_seen = max(best_seen, st.value(pkg))
+        refusals = tuple(mem.refused.get((d, k), ()))
+        alternative = clamp(st.alternative)
+        situations = tuple(
+            acceptance.Situation(
+                mem.signed,
+                mem.touched[d],
+                s.pressure[d],
+                s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d],
+                alternative,
+                s.turn,
+                s.turn + 1 >= s.n_turns,
+            )
+            for r in refusals
+        )
+        return acceptance.Rule(asp, st.alternative, best_seen, t, refusals, situations, bidding.MIN_GAIN)
+
     def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
         cs = s.cs
         mem = self.memory(s)
         k = p.instrument
         st = mem.stakes(s, d, k)
         value = st.value(p.package)
-        t = s.time_fraction()
-        t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
-        noise = ((float(s.dice[d, 0]) - 0.5) * NOISE - (float(s.relations[d, p.proposer]) - 50.0) * 0.1) * (1.0 - t_next)
-        asp = max(st.alternative, target(st.best, st.alternative, self.share(mem, s, d, k, st, t_next)) + noise)
-        best_seen = value
-        if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
-            seen = [
-                st.value(pkg)
-                for (j, k2), offers in mem.offers.items()
-                if k2 == k and j != d
-                for _, pkg, audience in offers
-                if audience is None or d in audience
-            ]
-            best_seen = max(seen, default=value)
-
-        def situation(r: Refusal) -> acceptance.Situation:
-            then = s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d]
-            return acceptance.Situation(mem.signed, mem.touched[d], s.pressure[d], then, clamp(st.alternative), s.turn, s.turn + 1 >= s.n_turns)
-
-        verdict = acceptance.decide(value, asp, st.alternative, best_seen, t, mem.refused.get((d, k), []), situation, bidding.MIN_GAIN)
+        rule = self.rule(s, d, k, p.proposer)
+        asp = rule.aspiration_next
+        verdict = rule.decide(value)
         deciding: tuple[str, ...] = ()
         wanted: tuple[str, ...] = ()
         scope = cs.scope[k]
