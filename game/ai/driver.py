@@ -33,7 +33,10 @@ def run_ai_turn(s: GameState, apply: Callable[[GameState, A.Action], GameState],
     if not s.answering:  # the closing round is for open proposals only
         for a in s.audiences_for(d):
             s = apply(s, answer(s, d, a))
+    defers = getattr(strategy, "defers", None)
     for p in s.pending_for(d):
+        if defers is not None and not s.answering and defers(s, d, p):
+            continue  # it answers in the closing round, when every offer is on the table
         s = apply(s, strategy.respond(s, d, p))
     ask = request(s, d) if not s.answering else None
     if ask is not None:

@@ -29,6 +29,7 @@ from game.engine.state import GameState, Proposal, ProposalStatus
 
 NOISE = 6.0  # spread (utility points) of the seeded noise on an aspiration when answering
 PROPOSE_CHANCE = 0.45  # chance of testing the others with an offer that is not yet likely to pass
+HOLD_MARGIN = 1.0  # utility points a better agreement on the table must promise before it refuses a worse one
 
 
 class Strategy(Protocol):
@@ -159,6 +160,8 @@ class Negotiator:
         rule = self.rule(s, d, k, p.proposer)
         asp = rule.aspiration_next
         verdict = rule.decide(value)
+        if verdict.accept and s.turn + 1 >= s.n_turns and cs.instrument(k).ends_conference and self._better_on_table(s, d, p, value):
+            verdict = acceptance.Verdict(False, "holds out for a better agreement on the table")
         deciding: tuple[str, ...] = ()
         wanted: tuple[str, ...] = ()
         scope = cs.scope[k]
@@ -200,6 +203,9 @@ class Negotiator:
             if any(p.instrument == k and p.answer_of(d) is A.Answer.ACCEPT for p in open_):
                 supporting = True  # it backs the offer it accepted rather than copy it
                 continue
+            if as_party and any(p.instrument == k and p.answer_of(d) is None and p.seen_by(d) and self._will_accept(s, d, p) for p in open_):
+                supporting = True  # ... or the one it has left for the closing round and will accept then
+                continue
             if as_party:
                 st = mem.stakes(s, d, k)
                 tgt = target(st.best, st.alternative, self.share(mem, s, d, k, st, t))
@@ -209,6 +215,11 @@ class Negotiator:
                 bid = bidding.best_bid(mem, s, d, k, st, st.alternative, mediator=True, refine=False)
             if bid is not None:
                 bids.append(bid)
+        if bids and s.turn + 1 >= s.n_turns:
+            # the last sitting: no later one to test the others in, so it offers what promises most
+            # (gain over no deal times its estimated chance), whether or not it looks likely
+            choice = max(bids, key=lambda b: ((b.value - b.alternative) * b.chance, -b.instrument))
+            return self._propose(mem, s, d, choice, "expects the addressees to accept" if choice.likely else "tests the others with an offer")
         likely = [b for b in bids if b.likely]
         if likely:
             choice = max(likely, key=lambda b: ((b.value - b.alternative) * b.chance, -b.instrument))
@@ -254,6 +265,54 @@ class Negotiator:
             note = "proposes what the parties can all accept"
         reasons = A.Reasons(clamp(bid.value), clamp(bid.target), clamp(bid.alternative), deciding, note, wanted)
         return A.Propose(cs.delegation_ids[d], cs.instrument_ids[k], package, to, reasons=reasons)
+
+    def defers(self, s: GameState, d: int, p: Proposal) -> bool:
+        """Whether d leaves p for the closing round of the last sitting: p would end the
+        conference, and another instrument that would end it too could still bring d more.
+        Answered then, with every offer on the table, the better one need not lose the race."""
+        cs = s.cs
+        if s.turn + 1 < s.n_turns or not cs.instrument(p.instrument).ends_conference:
+            return False
+        mem = self.memory(s)
+        value = mem.stakes(s, d, p.instrument).value(p.package)
+        for k2 in range(len(cs.instrument_ids)):
+            if k2 == p.instrument or not cs.instrument(k2).ends_conference or s.is_signed(k2):
+                continue
+            parties = s.active_parties(k2)
+            if d in parties and not any(x in s.walked_out for x in parties) and mem.stakes(s, d, k2).best > value + HOLD_MARGIN:
+                return True
+        return False
+
+    def _will_accept(self, s: GameState, d: int, p: Proposal) -> bool:
+        """Whether d, which has left p for the closing round, would accept it as things stand."""
+        if p.proposer == d or not self.defers(s, d, p):
+            return False
+        value = self.memory(s).stakes(s, d, p.instrument).value(p.package)
+        return self.rule(s, d, p.instrument, p.proposer).decide(value).accept
+
+    def _better_on_table(self, s: GameState, d: int, p: Proposal, value: float) -> bool:
+        """In the last sitting, whether d should refuse p, an offer that would end the conference,
+        because a later open offer on another conference-ending instrument is worth more to it and
+        every other party has accepted it already. The engine signs the earlier of two fully
+        accepted offers, so accepting p would throw the better one away; refusing risks nothing
+        when the better one needs only d's own yes."""
+        cs = s.cs
+        mem = self.memory(s)
+        for q in s.proposals:
+            k2 = q.instrument
+            if q.id <= p.id or q.status is not ProposalStatus.OPEN or k2 == p.instrument or not cs.instrument(k2).ends_conference:
+                continue
+            parties = s.active_parties(k2)
+            if d not in parties or not q.seen_by(d):
+                continue
+            if any(j not in (d, q.proposer) and q.answer_of(j) is not A.Answer.ACCEPT for j in parties):
+                continue  # someone may still refuse it: a bird in the hand
+            better = mem.stakes(s, d, k2).value(q.package)
+            if better <= value + HOLD_MARGIN:
+                continue
+            if d == q.proposer or q.answer_of(d) is A.Answer.ACCEPT or self.rule(s, d, k2, q.proposer).decide(better).accept:
+                return True
+        return False
 
     def _concede(self, mem: Memory, s: GameState, d: int) -> A.Shift | None:
         """Give ground in public while what it has given is behind what the clock allows."""
