@@ -268,27 +268,18 @@ class Negotiator:
 
     def defers(self, s: GameState, d: int, p: Proposal) -> bool:
         """Whether d leaves p for the closing round of the last sitting: p would end the
-        conference, and another instrument that would end it too could still bring d more.
-        Answered then, with every offer on the table, the better one need not lose the race."""
-        cs = s.cs
-        if s.turn + 1 < s.n_turns or not cs.instrument(p.instrument).ends_conference:
-            return False
-        mem = self.memory(s)
-        value = mem.stakes(s, d, p.instrument).value(p.package)
-        for k2 in range(len(cs.instrument_ids)):
-            if k2 == p.instrument or not cs.instrument(k2).ends_conference or s.is_signed(k2):
-                continue
-            parties = s.active_parties(k2)
-            if d in parties and not any(x in s.walked_out for x in parties) and mem.stakes(s, d, k2).best > value + HOLD_MARGIN:
-                return True
-        return False
-
-    def _will_accept(self, s: GameState, d: int, p: Proposal) -> bool:
-        """Whether d, which has left p for the closing round, would accept it as things stand."""
-        if p.proposer == d or not self.defers(s, d, p):
+        conference and d would accept it. A refusal is given at once (the others learn from it
+        while they can still make offers); a yes waits until every offer is on the table: signing
+        takes the earliest offer all accepted, so an early yes to a worse agreement could beat a
+        better one, and a yes to an offer someone then refuses would be given for nothing."""
+        if s.turn + 1 < s.n_turns or not s.cs.instrument(p.instrument).ends_conference:
             return False
         value = self.memory(s).stakes(s, d, p.instrument).value(p.package)
         return self.rule(s, d, p.instrument, p.proposer).decide(value).accept
+
+    def _will_accept(self, s: GameState, d: int, p: Proposal) -> bool:
+        """Whether d has left p for the closing round, where it would accept it as things stand."""
+        return p.proposer != d and self.defers(s, d, p)
 
     def _better_on_table(self, s: GameState, d: int, p: Proposal, value: float) -> bool:
         """In the last sitting, whether d should refuse p, an offer that would end the conference,
