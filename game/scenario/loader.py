@@ -21,7 +21,21 @@ from game.scenario.check import check_references
 from game.scenario.errors import KeyPath, Problem, ScenarioError, Severity, did_you_mean
 from game.scenario.lint import lint
 from game.scenario.locate import Locator
-from game.scenario.models import FORMAT_VERSION, Calendar, Delegation, Event, Instrument, Issue, Outcome, Scenario
+from game.scenario.models import (
+    CONDITION_ERROR,
+    EFFECT_ERROR,
+    EFFECTS,
+    FORMAT_VERSION,
+    TESTS,
+    Calendar,
+    Delegation,
+    EffectKind,
+    Event,
+    Instrument,
+    Issue,
+    Outcome,
+    Scenario,
+)
 from game.scenario.overrides import apply_overrides, models_in
 from game.scenario.rawcheck import raw_problems
 
@@ -50,6 +64,27 @@ class _Raw:
 
 
 def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
+    """One file's checked data, merged over the scenario it extends (read the same way, down the chain)."""
+    blob = _bytes(path)
+    text = _text(path, blob)
+    data = _toml(path, text)
+    locator = Locator(text)
+    depth = _depth(data)
+    if depth > MAX_NESTING:
+        deepest = _deepest_path(data)
+        line, col = locator.position(deepest)
+        raise ScenarioError(
+            [Problem(path, deepest, f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed", line=line, column=col)]
+        )
+    bad = raw_problems(data, path, locator)
+    if bad:
+        raise ScenarioError(bad)
+    raw = _Raw(path, data, locator, (blob,), ((path, data, locator),))
+    return raw if data.get("extends") is None else _extended(raw, chain)
+
+
+def _bytes(path: Path) -> bytes:
+    """The file's bytes, refused beyond MAX_FILE_BYTES without reading further."""
     try:
         if path.exists() and not path.is_dir() and not path.is_file():  # a device or pipe (`extends = "/dev/zero"`) never ends
             raise ScenarioError([Problem(path, (), "not a regular file")])
@@ -61,14 +96,22 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         raise ScenarioError([Problem(path, (), f"cannot read the file: {err.strerror or err}")]) from None
     if len(blob) > MAX_FILE_BYTES:
         raise ScenarioError([Problem(path, (), f"file is larger than {MAX_FILE_BYTES:,} bytes, the most a scenario may have")])
+    return blob
+
+
+def _text(path: Path, blob: bytes) -> str:
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
         bad_line = blob[: err.start].count(b"\n") + 1
         raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=bad_line)]) from None
-    text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the TOML
+    return text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the TOML
+
+
+def _toml(path: Path, text: str) -> dict[str, Any]:
+    """The parsed TOML, or an error placed where tomllib (or Python's limit on long numbers) stopped."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
         line: int | None = None
@@ -90,21 +133,12 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         raise ScenarioError(
             [Problem(path, (), "a number has more than 4,300 digits; numbers in a scenario stay within ±1e+15", line=where[0], column=where[1])]
         ) from None
-    locator = Locator(text)
-    depth = _depth(data)
-    if depth > MAX_NESTING:
-        deepest = _deepest_path(data)
-        line, col = locator.position(deepest)
-        raise ScenarioError(
-            [Problem(path, deepest, f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed", line=line, column=col)]
-        )
-    bad = raw_problems(data, path, locator)
-    if bad:
-        raise ScenarioError(bad)
-    raw = _Raw(path, data, locator, (blob,), ((path, data, locator),))
-    base_ref = data.get("extends")
-    if base_ref is None:
-        return raw
+
+
+def _extended(raw: _Raw, chain: tuple[Path, ...]) -> _Raw:
+    """A variant merged over the file its `extends` names: beside it or shipped, never in a loop."""
+    path, data = raw.path, raw.data
+    base_ref = data["extends"]
     if not isinstance(base_ref, str):
         raise ScenarioError([Problem(path, ("extends",), "must be a file path (a string)", line=raw.locator.line_of(("extends",)))])
     ext_line, ext_col = raw.locator.position(("extends",))
@@ -277,6 +311,35 @@ def _known_keys(path: KeyPath) -> list[str]:
     return sorted({f.alias or n for m in models for n, f in m.model_fields.items()})
 
 
+def _worded(err: Any, data: Any) -> list[tuple[KeyPath, str, bool]]:
+    """A pydantic error as (key path, message, whether to point at the key rather than the value).
+
+    A condition table with no test or several, and an effect with no usable `kind`, are worded
+    from the table itself: its unknown keys with the closest test names, or how many tests it holds."""
+    p = _clean_loc(err["loc"], data)
+    node = _at(data, p)
+    if err["type"] == EFFECT_ERROR:
+        if not isinstance(node, dict):
+            return [(p, "an effect is a table: `{ kind = ..., ... }`", False)]
+        return [(p + ("kind",), "required key is missing" if "kind" not in node else str(err["msg"]), False)]
+    if err["type"] == CONDITION_ERROR:
+        if not isinstance(node, dict):
+            return [(p, f"a condition is a table holding one test, e.g. `{{ always = true }}`; tests are: {', '.join(sorted(TESTS))}", False)]
+        tests = [k for k in node if k in TESTS]
+        out = [(p + (k,), "unknown key" + did_you_mean(str(k), TESTS), True) for k in node if k not in TESTS]
+        if len(tests) > 1 or not out:
+            out.append((p, f"a condition needs exactly one test, found {len(tests)}; tests are: {', '.join(sorted(TESTS))}", False))
+        return out
+    member = err["loc"][-2] if len(err["loc"]) >= 2 else None
+    if isinstance(member, str) and member.startswith("effect[") and err["type"] in ("missing", "extra_forbidden"):
+        kind = member.removeprefix("effect[").removesuffix("]")
+        if err["type"] == "missing":  # said of the effect, where the designer adds the key
+            return [(p[:-1], f"a {kind!r} effect needs {p[-1]}", False)]
+        takes = ", ".join(f.alias or n for n, f in EFFECTS[EffectKind(kind)].model_fields.items())
+        return [(p, f"a {kind!r} effect takes no {p[-1]!r}; it takes {takes}", True)]
+    return [(p, _message(err, p, data), err["type"] == "extra_forbidden")]
+
+
 def _message(err: Any, path: KeyPath = (), data: Any = None) -> str:
     msg = str(err["msg"])
     if msg.startswith("Value error, "):
@@ -389,13 +452,12 @@ def load(path: str | Path, overrides: Mapping[str, Any] | None = None) -> Loaded
         problems = []
         seen: set[tuple[KeyPath, str]] = set()
         for e in err.errors():
-            p = _clean_loc(e["loc"], data)
-            msg = _message(e, p, data)
-            if (p, msg) in seen:
-                continue
-            seen.add((p, msg))
-            where, line, col = _locate(p, raws, key=e["type"] == "extra_forbidden")
-            problems.append(Problem(where, p, msg, line=line, column=col))
+            for p, msg, at_key in _worded(e, data):
+                if (p, msg) in seen:
+                    continue
+                seen.add((p, msg))
+                where, line, col = _locate(p, raws, key=at_key)
+                problems.append(Problem(where, p, msg, line=line, column=col))
         problems = _dedupe_unions(problems)
         if len(sources) > 1:
             problems = _new_items_in_variant(problems, data, sources, raws)
