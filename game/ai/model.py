@@ -127,6 +127,10 @@ class Stakes:
     cost: float
     gain: tuple[tuple[float, ...], ...]  # per scope issue: per option (settled issues: 0 for its option, -inf otherwise)
     best: float  # the highest value any package reaches
+    # for the bid search, derived from `gain`: per scope issue, the options still open (all of
+    # them unless settled), and the summed spread of the gains of the issues not yet settled
+    options: tuple[tuple[int, ...], ...] = ()
+    span: float = 1.0
 
     def value(self, package: tuple[int, ...]) -> float:
         return self.alternative - self.cost + sum([g[o] for g, o in zip(self.gain, package, strict=True)])
@@ -148,12 +152,22 @@ def stakes(cs: CompiledScenario, prefs: Prefs, look: Outlook, s: GameState, d: i
                 expect[i] += p * (contrib[i][o] - unsettled[i])
     base = prefs.utility(d, settled) + OUTLOOK_WEIGHT * sum(expect)
     gain = []
+    options: list[tuple[int, ...]] = []
+    span = tops = 0.0
     for i in cs.scope[k]:
-        if settled[i] >= 0:
-            gain.append(tuple(0.0 if o == settled[i] else NEG for o in range(cs.n_options[i])))
+        row = contrib[i]
+        n = len(row)
+        x = settled[i]
+        if x >= 0:
+            gain.append(tuple([0.0 if o == x else NEG for o in range(n)]))
+            options.append((x,))
         else:
             shift = unsettled[i] + OUTLOOK_WEIGHT * expect[i]
-            gain.append(tuple(c - shift for c in contrib[i]))
+            g = tuple([c - shift for c in row])
+            gain.append(g)
+            options.append(tuple(range(n)))
+            top = max(g)
+            span += top - min(g)
+            tops += top
     cost = float(s.costs[k, d])
-    best = base - cost + sum(max(g) for g in gain)
-    return Stakes(base, cost, tuple(gain), best)
+    return Stakes(base, cost, tuple(gain), base - cost + tops, tuple(options), span or 1.0)

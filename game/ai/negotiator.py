@@ -221,8 +221,7 @@ class Negotiator:
     def _propose(self, mem: Memory, s: GameState, d: int, quick: bidding.Bid, note: str) -> A.Propose:
         cs = s.cs
         k = quick.instrument
-        st = mem.stakes(s, d, k)
-        bid = bidding.best_bid(mem, s, d, k, st, quick.target, mediator=d not in s.active_parties(k)) or quick
+        bid = bidding.refined(quick)
         scope = cs.scope[k]
         package = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(scope, bid.package, strict=True))
         parties = s.active_parties(k)

@@ -117,12 +117,31 @@ class OpponentModel:
         stable, shifts = self.stable, self.shifts
         raw = [(1.0 + stable[i]) / (1.0 + 2.0 * shifts[i]) if positions[i] >= 0 else 0.0 for i in scope]
         total = sum(raw)
+        n_options = self.n_options
         if total <= 0:  # it has said nothing about these issues: every package is as good to it
-            return tuple(tuple(100.0 / len(scope) for _ in range(self.n_options[i])) for i in scope)
+            return tuple(tuple(100.0 / len(scope) for _ in range(n_options[i])) for i in scope)
+        # `_option_values` inlined (this runs for every opponent, instrument and sitting)
+        closeness, freq = self._close, self.freq
+        share = FREQUENCY_SHARE
+        keep = 1.0 - share
         out = []
         for w, i in zip(raw, scope, strict=True):
+            n = n_options[i]
+            if w <= 0:
+                out.append((0.0,) * n)
+                continue
             f = 100.0 * w / total
-            out.append(tuple([f * v for v in self._option_values(i, positions[i])]) if w > 0 else (0.0,) * self.n_options[i])
+            position = positions[i]
+            close = closeness.get((n, position))
+            if close is None:
+                close = closeness[(n, position)] = [1.0 - abs(o - position) / (n - 1) for o in range(n)]
+            counts = freq[i]
+            top = max(counts)
+            if top <= 0:
+                out.append(tuple([f * c for c in close]))
+            else:
+                b = share / top
+                out.append(tuple([f * (keep * c + b * x) for c, x in zip(close, counts, strict=True)]))
         return tuple(out)
 
 
