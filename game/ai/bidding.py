@@ -67,7 +67,7 @@ def thresholds(mem: Memory, s: GameState, d: int, k: int, others: list[int], tab
                 continue
             if table is None:
                 table = tables[x] if tables is not None else mem.estimate_table(s, d, j, k)
-            seen = sum([row[o] for row, o in zip(table, a.package, strict=True)])
+            seen = sum(map(tuple.__getitem__, table, a.package))
             theta = min(theta, seen) if a.accepted else max(theta, seen + 1.0)
         out.append(theta)
     return out
@@ -121,8 +121,8 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     best: _Best | None = None
     evaluated = []
     for pkg in seeds:
-        value = base + sum([g[o] for g, o in zip(gain, pkg, strict=True)])
-        ests = [sum([row[o] for row, o in zip(tb, pkg, strict=True)]) for tb in tables]
+        value = base + sum(map(tuple.__getitem__, gain, pkg))  # the terms in order, as a sum over zip would
+        ests = [sum(map(tuple.__getitem__, tb, pkg)) for tb in tables]
         lc = search.log_chance(ests)
         evaluated.append((pkg, value, ests))
         if (

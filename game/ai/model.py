@@ -139,18 +139,37 @@ class Stakes:
 NEG = float("-inf")
 
 
-def stakes(cs: CompiledScenario, prefs: Prefs, look: Outlook, s: GameState, d: int, k: int) -> Stakes:
+@dataclass(frozen=True, slots=True)
+class Prospect:
+    """What one delegation expects from every instrument this sitting, before asking about one:
+    its utility of the world as it stands, and per instrument the expected gain on each open
+    issue of its scope if that instrument is signed as the outlook expects (empty if unlikely)."""
+
+    now: float
+    terms: tuple[tuple[tuple[int, float], ...], ...]
+
+
+def prospect(prefs: Prefs, look: Outlook, s: GameState, d: int) -> Prospect:
+    contrib, unsettled = prefs.contrib[d], prefs.unsettled[d]
+    settled = s.settled
+    terms: list[tuple[tuple[int, float], ...]] = []
+    for scope, p, likely in zip(s.cs.scope, look.chance, look.likely, strict=True):
+        if p <= 0.0:
+            terms.append(())
+            continue
+        terms.append(tuple([(i, p * (contrib[i][o] - unsettled[i])) for i, o in zip(scope, likely, strict=True) if settled[i] < 0]))
+    return Prospect(prefs.utility(d, settled), tuple(terms))
+
+
+def stakes(cs: CompiledScenario, prefs: Prefs, pro: Prospect, s: GameState, d: int, k: int) -> Stakes:
     contrib, unsettled = prefs.contrib[d], prefs.unsettled[d]
     settled = s.settled
     expect = [0.0] * cs.n_issues  # per issue: expected gain from the other instruments
-    for k2, scope in enumerate(cs.scope):
-        p = look.chance[k2]
-        if k2 == k or p <= 0.0:
-            continue
-        for i, o in zip(scope, look.likely[k2], strict=True):
-            if settled[i] < 0:
-                expect[i] += p * (contrib[i][o] - unsettled[i])
-    base = prefs.utility(d, settled) + OUTLOOK_WEIGHT * sum(expect)
+    for k2, terms in enumerate(pro.terms):
+        if k2 != k:
+            for i, x in terms:
+                expect[i] += x
+    base = pro.now + OUTLOOK_WEIGHT * sum(expect)
     gain = []
     options: list[tuple[int, ...]] = []
     span = tops = 0.0

@@ -248,7 +248,7 @@ class Negotiator:
         allowed = positions.PUBLIC_SHARE * self.curve(s, d).fraction(s.time_fraction(), s.pressure[d]) * room
         if given > allowed + 1e-9:  # no step costs less than nothing: nothing to look for
             return None
-        step = positions.cheapest_step(mem, prefs, s, d)
+        step = positions.cheapest_step(mem, prefs, s, d, lambda loss: given + loss <= allowed + 1e-9)
         if step is None or given + step.loss > allowed + 1e-9:
             return None
         i = step.issue
