@@ -92,11 +92,10 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     gain = st.gain
     base = st.alternative - st.cost
     options = st.options
-    n_issues = len(gain)
     # the others' mean estimated value of each option, per issue (0-1 scale, like the own part)
     if tables:
         scale = 1.0 / (100.0 * len(tables))
-        mean_others = [[sum(col) * scale for col in zip(*[t[i] for t in tables], strict=True)] for i in range(n_issues)]
+        mean_others = [[sum(col) * scale for col in zip(*rows, strict=True)] for rows in zip(*tables, strict=True)]
     else:
         mean_others = [[0.0] * len(row) for row in gain]
     span = st.span

@@ -244,10 +244,10 @@ class Memory:
         if not held or not (
             held[0] == s.turn
             and held[1] is s.stances
-            and held[2] == s.settled
-            and held[3] == s.signed
-            and held[4] == s.walked_out
-            and held[5] == s.excluded
+            and (held[2] is s.settled or held[2] == s.settled)
+            and (held[3] is s.signed or held[3] == s.signed)
+            and (held[4] is s.walked_out or held[4] == s.walked_out)
+            and (held[5] is s.excluded or held[5] == s.excluded)
         ):
             self._refresh(s)
 

@@ -89,12 +89,19 @@ class Negotiator:
         if room <= 0:
             return 1.0
         scores = []
+        offers = mem.offers
         for j in s.active_parties(k):
             if j == d:
                 continue
-            seen = [pkg for _, pkg, audience in mem.offers.get((j, k), ()) if audience is None or d in audience]
-            if len(seen) >= 2:
-                moved = max(0.0, st.value(seen[-1]) - st.value(seen[0])) / room
+            first = last = None  # the first and the last of j's offers on k that d saw
+            for _, pkg, audience in offers.get((j, k), ()):
+                if audience is None or d in audience:
+                    if first is None:
+                        first = pkg
+                    else:
+                        last = pkg
+            if first is not None and last is not None:
+                moved = max(0.0, st.value(last) - st.value(first)) / room
                 scores.append(min(1.0, moved / max(time_share, 0.05)))
             elif any(mem.models[d][j].shifts[i] for i in s.cs.scope[k]):
                 scores.append(1.0)
@@ -186,6 +193,8 @@ class Negotiator:
                 continue
             if as_party:
                 st = mem.stakes(s, d, k)
+                if st.best < st.alternative + bidding.MIN_GAIN:
+                    continue  # nothing worth proposing, whatever its target (best_bid would say None)
                 tgt = target(st.best, st.alternative, self.share(mem, s, d, k, st, t))
                 bid = bidding.best_bid(mem, s, d, k, st, tgt, refine=False)
             else:

@@ -39,6 +39,7 @@ class OpponentModel:
     # issues (one instrument's scope) knows whether evidence about others left it as it was
     changed: list[int] = field(init=False)
     _close: dict[tuple[int, int], list[float]] = field(default_factory=dict)  # (options, position) -> closeness
+    _weights: tuple[int, tuple[int, ...], list[float]] | None = None  # the last `weights`: (version, positions, result)
 
     def __post_init__(self) -> None:
         self.freq = [[0.0] * n for n in self.n_options]
@@ -106,11 +107,17 @@ class OpponentModel:
         return (1.0 + self.stable[issue]) / (1.0 + 2.0 * self.shifts[issue])
 
     def weights(self, positions: tuple[int, ...]) -> list[float]:
-        """Estimated weights of all issues, summing to 1 over those it states a position on."""
+        """Estimated weights of all issues, summing to 1 over those it states a position on
+        (kept until the next evidence or other positions: every observer sharing the model asks)."""
+        memo = self._weights
+        if memo is not None and memo[0] == self.version and memo[1] == positions:
+            return memo[2]
         stable, shifts = self.stable, self.shifts
         raw = [(1.0 + stable[i]) / (1.0 + 2.0 * shifts[i]) if p >= 0 else 0.0 for i, p in enumerate(positions)]
         total = sum(raw)
-        return [w / total for w in raw] if total > 0 else raw
+        out = [w / total for w in raw] if total > 0 else raw
+        self._weights = (self.version, positions, out)
+        return out
 
     def option_values(self, issue: int, position: int) -> list[float]:
         """Estimated value (0-1) of each option: closeness to its stated position, blended with

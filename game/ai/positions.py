@@ -47,17 +47,17 @@ def conceded_so_far(prefs: Prefs, s: GameState, d: int) -> tuple[float, float]:
     return given, room
 
 
-def _distant_weights(mem: Memory, s: GameState, d: int, j: int) -> list[float]:
-    """j's estimated issue weights, scaled by how far j stands from d overall: moving toward the
-    partner that is hardest to satisfy counts most (a deal needs the farthest one too)."""
+def _distance(mem: Memory, s: GameState, d: int, j: int) -> tuple[list[float], float]:
+    """j's estimated issue weights, and the factor that scales them by how far j stands from d
+    overall: moving toward the partner that is hardest to satisfy counts most (a deal needs the
+    farthest one too)."""
     n_i = s.cs.n_issues
     mine = s.positions[d * n_i : (d + 1) * n_i]
     theirs = s.positions[j * n_i : (j + 1) * n_i]
     w = mem.models[d][j].weights(theirs)
     n_opt = s.cs.n_options
     gap = sum([w[i] * abs(a - b) / (n_opt[i] - 1) for i, (a, b) in enumerate(zip(mine, theirs, strict=True)) if a >= 0 and b >= 0])
-    f = 0.1 + gap
-    return [x * f for x in w]
+    return w, 0.1 + gap
 
 
 def cheapest_step(mem: Memory, prefs: Prefs, s: GameState, d: int, affordable: Callable[[float], bool] | None = None) -> Step | None:
@@ -94,14 +94,14 @@ def cheapest_step(mem: Memory, prefs: Prefs, s: GameState, d: int, affordable: C
     if not candidates or (affordable is not None and not any(affordable(c[4]) for c in candidates)):
         return None
     best: tuple[float, float, int, Step] | None = None
-    weights: dict[int, list[float]] = {}
+    weights: dict[int, tuple[list[float], float]] = {}
     for i, pos, new, n, loss, others in candidates:
         movement = 0.0
         for j, x in others:
-            w = weights.get(j)
-            if w is None:
-                w = weights[j] = _distant_weights(mem, s, d, j)
-            movement += w[i] * (abs(pos - x) - abs(new - x)) / (n - 1)
+            wf = weights.get(j)
+            if wf is None:
+                wf = weights[j] = _distance(mem, s, d, j)
+            movement += wf[0][i] * wf[1] * (abs(pos - x) - abs(new - x)) / (n - 1)
         if movement <= 1e-9:
             continue
         ratio = loss / movement
