@@ -176,10 +176,10 @@ def stakes(cs: CompiledScenario, prefs: Prefs, pro: Prospect, s: GameState, d: i
     for i in cs.scope[k]:
         row = contrib[i]
         n = len(row)
-        x = settled[i]
-        if x >= 0:
-            gain.append(tuple([0.0 if o == x else NEG for o in range(n)]))
-            options.append((x,))
+        fixed = settled[i]
+        if fixed >= 0:
+            gain.append(tuple([0.0 if o == fixed else NEG for o in range(n)]))
+            options.append((fixed,))
         else:
             shift = unsettled[i] + OUTLOOK_WEIGHT * expect[i]
             g = tuple([c - shift for c in row])
