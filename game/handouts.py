@@ -14,12 +14,14 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import assert_never
 
 from babel.numbers import format_decimal, format_percent
 
 from game.engine.narrate import option_label
 from game.i18n import N_, Translator
-from game.scenario.models import Condition, Delegation, Option, Scenario, Stance, Text
+from game.scenario import models as m
+from game.scenario.models import Delegation, Option, Scenario, Stance, Text
 from game.scenario.texts import tr
 
 #: Interface words of the handouts: msgids of the shared catalogs (game/i18n), marked for the catalog check.
@@ -363,50 +365,50 @@ class _Writer:
             )
         return f"<table><tr><th>{self.w('when')}</th><th>{self.w('chance')}</th><th>{self.w('events')}</th></tr>{''.join(rows)}</table>"
 
-    def condition(self, c: Condition) -> str:
+    def condition(self, c: m.Condition) -> str:
         """A condition in plain words (ids replaced by titles); not escaped."""
         w = self.words
-        if c.all is not None:
-            return f" {w['and']} ".join(self.condition(x) for x in c.all)
-        if c.any is not None:
-            return "(" + f" {w['or']} ".join(self.condition(x) for x in c.any) + ")"
-        if c.not_ is not None:
-            return f"{w['not']} ({self.condition(c.not_)})"
-        if c.always is not None:
-            return w["always"] if c.always else w["never"]
-        if c.on_or_after is not None:
-            return f"≥ {self.date(c.on_or_after)}"
-        if c.before is not None:
-            return f"< {self.date(c.before)}"
-        if c.turn_at_least is not None:
-            return f"{w['sittings'].lower()} ≥ {c.turn_at_least}"
-        if c.signed is not None:
-            return f"✍ {self.t(self.instruments[c.signed].title)}"
-        if c.fired is not None:
-            return f"⚑ {self.t(self.events[c.fired].title)}"
-        if c.walked_out is not None:
-            return f"⇥ {self.names[c.walked_out]}"
-        if c.proposed is not None:
-            return f"? {self.t(self.instruments[c.proposed.instrument].title)}"
-        if c.audience is not None:
-            a = c.audience
-            host = self.names[a.by] if a.by is not None else "…"
-            return f"{self.names[a.of]} ⇢ {host}: {w['audience_' + a.answer.value]}"
-        if c.relation is not None:
-            r = c.relation
-            bounds = self.bounds(r.above, r.below)
-            return f"{self.names[r.of]} → {self.names[r.toward]} {bounds}"
-        if c.pressure is not None:
-            p = c.pressure
-            bounds = self.bounds(p.above, p.below)
-            return f"{self.names[p.of]} {bounds}"
-        test = c.settled or c.position
-        if test is not None:
-            issue = self.issues[test.issue]
-            labels = {o.id: self.t(o.label) for o in issue.options}
-            who = f"{self.names[test.of]}: " if test.of else ""
-            return f"{who}{self.t(issue.title)} = " + " / ".join(labels[x] for x in test.among)
-        return "?"
+        match c:
+            case m.WhenAll(all=items):
+                return f" {w['and']} ".join(self.condition(x) for x in items)
+            case m.WhenAny(any=items):
+                return "(" + f" {w['or']} ".join(self.condition(x) for x in items) + ")"
+            case m.WhenNot(not_=inner):
+                return f"{w['not']} ({self.condition(inner)})"
+            case m.WhenAlways(always=always):
+                return w["always"] if always else w["never"]
+            case m.WhenOnOrAfter(on_or_after=day):
+                return f"≥ {self.date(day)}"
+            case m.WhenBefore(before=day):
+                return f"< {self.date(day)}"
+            case m.WhenTurnAtLeast(turn_at_least=turn):
+                return f"{w['sittings'].lower()} ≥ {turn}"
+            case m.WhenSigned(signed=k):
+                return f"✍ {self.t(self.instruments[k].title)}"
+            case m.WhenFired(fired=ev):
+                return f"⚑ {self.t(self.events[ev].title)}"
+            case m.WhenWalkedOut(walked_out=who):
+                return f"⇥ {self.names[who]}"
+            case m.WhenProposed(proposed=t):
+                return f"? {self.t(self.instruments[t.instrument].title)}"
+            case m.WhenAudience(audience=a):
+                host = self.names[a.by] if a.by is not None else "…"
+                return f"{self.names[a.of]} ⇢ {host}: {w['audience_' + a.answer.value]}"
+            case m.WhenRelation(relation=r):
+                return f"{self.names[r.of]} → {self.names[r.toward]} {self.bounds(r.above, r.below)}"
+            case m.WhenPressure(pressure=p):
+                return f"{self.names[p.of]} {self.bounds(p.above, p.below)}"
+            case m.WhenSettled(settled=t):
+                return self.options_among(t.issue, t.among)
+            case m.WhenPosition(position=t):
+                return f"{self.names[t.of]}: " + self.options_among(t.issue, t.among)
+            case _:
+                assert_never(c)
+
+    def options_among(self, issue_id: str, among: list[str]) -> str:
+        issue = self.issues[issue_id]
+        labels = {o.id: self.t(o.label) for o in issue.options}
+        return f"{self.t(issue.title)} = " + " / ".join(labels[x] for x in among)
 
 
 def _importance(weight: float, top: float) -> str:

@@ -184,3 +184,72 @@ def test_the_base_layer_may_not_import_upward(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setitem(globals(), "GAME", tmp_path / "game")
     found = violations()
     assert found and all("base layer" in f for f in found), found
+
+
+# --- inside the window: kit <- screens <- the app ------------------------------------------------------
+
+#: The modules that own the window (the app, its wiring to the engine, the script runner); screens and the
+#: kit see the app only through the protocols of game/ui/kit/context.py.
+WINDOW_OWNERS = ("game.ui.app", "game.ui.main", "game.ui.__main__", "game.ui.script", "game.ui.bench_probe")
+
+# The network client's windows build their own App and drive the script runner; helper net16 is rewriting
+# them onto the one-computer screens (issue #16), after which they belong beside game/ui/main.py.
+UI_ALLOWED: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("game.ui.screens.remote.script", "game.ui.app"),
+        ("game.ui.screens.remote.script", "game.ui.script"),
+        ("game.ui.screens.remote.windows", "game.ui.app"),
+    }
+)
+
+
+def _names(target: str, prefixes: tuple[str, ...]) -> bool:
+    return any(target == p or target.startswith(p + ".") for p in prefixes)
+
+
+def ui_violations() -> list[str]:
+    """The kit imports nothing of game/ui outside the kit; a screen never imports the window's owners (one finding a line)."""
+    found: dict[str, str] = {}
+    kit, screens = GAME / "ui" / "kit", GAME / "ui" / "screens"
+    for path in game_files():
+        me = _module_name(path)
+        for line, target in imports_of(path):
+            where = f"{path.relative_to(ROOT)}:{line}"
+            if where in found:
+                continue  # `from game.ui.app import App` names game.ui.app and game.ui.app.App: one finding
+            if path.is_relative_to(kit) and _names(target, ("game.ui",)) and not _names(target, ("game.ui.kit",)):
+                found[where] = f"{where}: the kit ({me}) imports {target}; the kit knows no screen and not the app"
+            elif path.is_relative_to(screens) and _names(target, WINDOW_OWNERS) and not any(m == me and _names(target, (t,)) for m, t in UI_ALLOWED):
+                found[where] = f"{where}: the screen {me} imports {target}; pass the app as a protocol (game/ui/kit/context.py)"
+    return sorted(found.values())
+
+
+def test_the_kit_and_the_screens_never_import_what_is_above_them() -> None:
+    found = ui_violations()
+    assert not found, "window layers broken:\n" + "\n".join(found)
+
+
+def test_the_window_allow_list_holds_only_imports_that_still_exist() -> None:
+    present = {(_module_name(p), target) for p in game_files() for _, target in imports_of(p)}
+    assert present >= UI_ALLOWED, f"remove from UI_ALLOWED: {sorted(UI_ALLOWED - present)}"
+
+
+@pytest.mark.parametrize(
+    ("where", "source", "message"),
+    [
+        ("kit/bad.py", "from game.ui.screens.conference.draw import wrapped\n", "the kit (game.ui.kit.bad) imports"),
+        ("kit/bad.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from game.ui.app import App\n", "imports game.ui.app"),
+        ("screens/bad.py", "from game.ui.app import App\n", "the screen game.ui.screens.bad imports game.ui.app"),
+        ("screens/bad.py", "def f():\n    from game.ui import main\n", "imports game.ui.main"),
+    ],
+    ids=["kit-imports-a-screen", "kit-imports-the-app-for-types", "screen-imports-the-app", "screen-imports-main-in-a-function"],
+)
+def test_the_window_check_catches_each_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, source: str, message: str) -> None:
+    """The window check can fail: one bad module in a fake game/ui is reported."""
+    bad = tmp_path / "game" / "ui" / where
+    bad.parent.mkdir(parents=True)
+    bad.write_text(source, encoding="utf-8")
+    monkeypatch.setitem(globals(), "ROOT", tmp_path)
+    monkeypatch.setitem(globals(), "GAME", tmp_path / "game")
+    found = ui_violations()
+    assert len(found) == 1 and message in found[0], found

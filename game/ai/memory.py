@@ -17,12 +17,7 @@ from game.ai.opponent import OpponentModel
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry, LogKind
 from game.engine.state import GameState
-from game.scenario.models import Effect, EffectKind
-
-#: Effects that change what a delegation wants (its stances or costs): its old answers no longer bind it.
-_STANCES = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST})
-#: Effects that change what a delegation wants or can bear: after one, its old answers may no longer hold.
-_TOUCHING = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST, EffectKind.PRESSURE, EffectKind.POSITION})
+from game.scenario.models import STANCE_EFFECTS, TOUCHING_EFFECTS, Effect, PositionEffect
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,15 +163,17 @@ class Memory:
 
     def _effect(self, eff: Effect) -> None:
         cs = self.cs
-        d = cs.d_index.get(eff.delegation or "")
-        if d is None or eff.kind not in _TOUCHING:
+        if not isinstance(eff, TOUCHING_EFFECTS):
             return
-        if eff.kind is EffectKind.POSITION and eff.issue in cs.i_index and eff.option is not None:
+        d = cs.d_index.get(eff.delegation)
+        if d is None:
+            return
+        if isinstance(eff, PositionEffect) and eff.issue in cs.i_index:
             i = cs.i_index[eff.issue]
             if eff.option in cs.option_ids[i]:
                 self.positions[d * cs.n_issues + i] = cs.option_ids[i].index(eff.option)
         self.moves[d] += 1
-        if eff.kind in _STANCES:
+        if isinstance(eff, STANCE_EFFECTS):
             self.touched[d] += 1
 
     def _audience(self, e: LogEntry) -> frozenset[int] | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,9 +34,8 @@ import numpy as np
 from game.engine.log import LogKind
 from game.engine.state import GameState
 from game.engine.utility import table, utility
-from game.scenario.models import EffectKind
+from game.scenario.models import TOUCHING_EFFECTS, Effect
 
-_TOUCHING = frozenset({EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION, EffectKind.COST, EffectKind.PRESSURE, EffectKind.POSITION})
 _CAUSES = frozenset(
     {
         "accepts now that a treaty is signed",
@@ -70,11 +70,10 @@ class AIMeasures:
         weights = cs.stances.weights
         contrib0 = [table_of_start(s, d) for d in range(n_d)]
 
-        def touch(effects: Any) -> None:
+        def touch(effects: Iterable[Effect]) -> None:
             for eff in effects:
-                d = cs.d_index.get(eff.delegation or "")
-                if d is not None and eff.kind in _TOUCHING:
-                    moves[d] += 1
+                if isinstance(eff, TOUCHING_EFFECTS) and eff.delegation in cs.d_index:
+                    moves[cs.d_index[eff.delegation]] += 1
 
         for e in s.log:
             data = e.data or {}

@@ -116,10 +116,10 @@ def build(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     bad = [t for t in args.team if t not in ids]
     if bad:
         raise CliError(f"--team {', '.join(bad)}: not a delegation of {path.name} (choose from {', '.join(ids)})")
-    lengths = [x.id for x in scenario.scenario.calendar.lengths]
+    offered = scenario.scenario.calendar.length_ids()
     length = args.length or "full"
-    if length != "full" and length not in lengths:
-        raise CliError(f"--length {length}: not a length of {path.name} (choose from full, {', '.join(lengths)})")
+    if length not in offered:
+        raise CliError(f"--length {length}: not a length of {path.name} (choose from {', '.join(offered)})")
     seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
     setup = SessionSetup(str(path), args.lang, tuple(dict.fromkeys(args.team)), length, seed, turn_minutes=args.minutes, auto_pass=args.auto_pass)
     return Session(scenario, setup), args.code, {}

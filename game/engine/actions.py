@@ -153,7 +153,9 @@ class SetControl:
 
 TeacherAction = FireEvent | News | MoveEnd | EndNow | SetControl
 MoveAction = Propose | Shift | Statement | Walkout | Pass
-Action = Propose | Respond | Shift | Statement | Walkout | Pass | RequestAudience | AnswerAudience | TeacherAction
+#: What a delegation does: a main move, an answer, or a request for (or answer to) an audience.
+DelegationAction = MoveAction | Respond | RequestAudience | AnswerAudience
+Action = DelegationAction | TeacherAction
 
 #: Moves that end the actor's turn; answers do not.
 MAIN_MOVES = (Propose, Shift, Statement, Walkout, Pass)

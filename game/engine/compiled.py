@@ -122,12 +122,10 @@ class CompiledScenario:
 
     def sittings(self, length_id: str = "full") -> tuple[dt.date, ...]:
         """The sitting dates of one game length; UnknownLength if the scenario does not offer it."""
-        if length_id == "full":
-            return tuple(self.scenario.calendar.sittings)
-        for length in self.scenario.calendar.lengths:
-            if length.id == length_id:
-                return tuple(length.sittings)
-        raise UnknownLength(self.scenario.id, length_id, self.length_ids())
+        days = self.scenario.calendar.sittings_of(length_id)
+        if days is None:
+            raise UnknownLength(self.scenario.id, length_id, self.length_ids())
+        return tuple(days)
 
     def check_length(self, length_id: str) -> str:
         """`length_id` back if this scenario offers it, else UnknownLength naming the ones it does.
@@ -148,7 +146,7 @@ class CompiledScenario:
         return {}
 
     def length_ids(self) -> tuple[str, ...]:
-        return ("full", *(x.id for x in self.scenario.calendar.lengths))
+        return self.scenario.calendar.length_ids()
 
     @cached_property
     def n_options(self) -> tuple[int, ...]:

@@ -9,8 +9,8 @@ replay of a save all go through it.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Iterable
+from typing import assert_never
 
 import numpy as np
 
@@ -18,31 +18,19 @@ from game.engine import actions as A
 from game.engine.compiled import CompiledScenario, UnknownLength
 from game.engine.conditions import holds
 from game.engine.effects import apply_effects
+from game.engine.legal import MAX_STATEMENT, IllegalAction, check, extra_dates, package_indexes, refuse, validate
 from game.engine.log import LogEntry, LogKind
 from game.engine.refusals import Code as R
-from game.engine.refusals import Refusal, describe
 from game.engine.rng import SeedKey, stream
 from game.engine.state import Audience, AudienceStatus, EndReason, GameState, Proposal, ProposalStatus, Signature, Snapshot
 from game.engine.utility import table
 from game.engine.variety import varied
-from game.scenario.models import MAX_SITTINGS
+
+# the checks live in legal.py; these names are the engine's door, so they stay importable from here
+__all__ = ["MAX_STATEMENT", "IllegalAction", "Step", "check", "new_game", "package_indexes", "step"]
 
 DICE_PER_DELEGATION = 8  # uniform draws per delegation per sitting, for the AI
-MAX_STATEMENT = 500
 AUDIENCE_REFUSED_PRESSURE = 0.05  # pressure from home on a delegation refused an audience: it was shut out
-
-
-class IllegalAction(Exception):
-    """An action the rules do not allow now: `refusal` says why as data (shown translated),
-    `reason` in English (for logs, the command line and save errors)."""
-
-    def __init__(self, refusal: Refusal | str, cs: CompiledScenario | None = None) -> None:
-        if isinstance(refusal, str):
-            refusal = Refusal.of(R.OTHER, text=refusal)
-        reason = describe(refusal, cs)
-        super().__init__(reason)
-        self.refusal = refusal
-        self.reason = reason
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,7 +57,7 @@ def new_game(
     human_idx = set()
     for h in humans:
         if h not in cs.d_index:
-            raise _no(cs, R.UNKNOWN_DELEGATION, delegation=h)
+            raise refuse(cs, R.UNKNOWN_DELEGATION, delegation=h)
         human_idx.add(cs.d_index[h])
     temper = stream(key, "temperament").lognormal(0.0, 0.3, cs.n_delegations)
     s = GameState(
@@ -157,376 +145,206 @@ def _with_log(s: GameState, entries: list[LogEntry]) -> GameState:
     return s.evolve(log=s.log + tuple(entries)) if entries else s
 
 
-# --- checking ---------------------------------------------------------------------
-
-
-def check(s: GameState, action: A.Action) -> Refusal | None:
-    """Why `action` is illegal now (as data: `refusals.describe` words it), or None when it is allowed."""
-    try:
-        _validate(s, action)
-    except IllegalAction as err:
-        return err.refusal
-    return None
-
-
-def _no(cs: CompiledScenario, code: R, **params: str | int | tuple[str, ...]) -> IllegalAction:
-    return IllegalAction(Refusal.of(code, **params), cs)
-
-
-def _actor(s: GameState, actor: str) -> int:
-    cs = s.cs
-    if actor not in cs.d_index:
-        raise _no(cs, R.UNKNOWN_DELEGATION, delegation=actor)
-    d = cs.d_index[actor]
-    if s.actor != d:
-        raise _no(cs, R.NOT_YOUR_MOVE, delegation=actor, acting=s.actor_id or "")
-    return d
-
-
-def package_indexes(s: GameState, instrument: int, package: tuple[tuple[str, str], ...]) -> tuple[int, ...]:
-    """Option indexes for a package given as (issue, option) ids, checked against the scope."""
-    cs = s.cs
-    scope = cs.scope[instrument]
-    given = dict(package)
-    if len(given) != len(package):
-        raise _no(cs, R.ISSUE_TWICE)
-    scope_ids = [cs.issue_ids[i] for i in scope]
-    extra = [x for x in given if x not in scope_ids]
-    if extra:
-        raise _no(cs, R.OUT_OF_SCOPE, issues=tuple(extra), scope=tuple(scope_ids))
-    missing = [x for x in scope_ids if x not in given]
-    if missing:
-        raise _no(cs, R.OPTION_MISSING, issues=tuple(missing))
-    out = []
-    for i in scope:
-        oid = given[cs.issue_ids[i]]
-        if oid not in cs.option_ids[i]:
-            raise _no(cs, R.UNKNOWN_OPTION, issue=cs.issue_ids[i], option=oid)
-        o = cs.option_ids[i].index(oid)
-        if s.settled[i] >= 0 and s.settled[i] != o:
-            raise _no(cs, R.ISSUE_SETTLED, issue=cs.issue_ids[i], option=cs.option_ids[i][s.settled[i]])
-        out.append(o)
-    return tuple(out)
-
-
-def _validate(s: GameState, action: A.Action) -> None:
-    cs = s.cs
-    if s.ended:
-        raise _no(cs, R.CONFERENCE_OVER)
-    if isinstance(action, A.FireEvent):
-        if action.event not in cs.event_index:
-            raise _no(cs, R.UNKNOWN_EVENT, event=action.event)
-        k = cs.event_index[action.event]
-        if s.fired[k] > 0 and not cs.event(k).repeat:
-            raise _no(cs, R.EVENT_HAPPENED)
-        return
-    if isinstance(action, A.News):
-        if not action.title.strip():
-            raise _no(cs, R.NEWS_NEEDS_HEADLINE)
-        return
-    if isinstance(action, A.MoveEnd):
-        new_last = len(s.sittings) - 1 + action.delta
-        if new_last < s.turn:
-            raise _no(cs, R.END_BEFORE_NOW)
-        if len(s.sittings) + action.delta > MAX_SITTINGS:
-            raise _no(cs, R.TOO_MANY_SITTINGS, limit=MAX_SITTINGS)
-        if action.delta > 0 and len(_extra_dates(s, action.delta)) < action.delta:
-            raise _no(cs, R.NO_MORE_SITTINGS)
-        return
-    if isinstance(action, A.EndNow):
-        return
-    if isinstance(action, A.SetControl):
-        if action.delegation not in cs.d_index:
-            raise _no(cs, R.UNKNOWN_DELEGATION, delegation=action.delegation)
-        if cs.d_index[action.delegation] not in cs.actors:
-            raise _no(cs, R.OBSERVER)
-        return
-    d = _actor(s, action.actor)
-    if s.answering and not isinstance(action, A.Respond | A.Pass):
-        raise _no(cs, R.CLOSING_ROUND)
-    if isinstance(action, A.RequestAudience | A.AnswerAudience):
-        _validate_audience(s, d, action)
-        return
-    if isinstance(action, A.Respond):
-        p = _proposal(s, action.proposal)
-        if p.status is not ProposalStatus.OPEN:
-            raise _no(cs, R.PROPOSAL_CLOSED, proposal=p.id)
-        if p.proposer == d:
-            raise _no(cs, R.OWN_PROPOSAL)
-        if d not in s.active_parties(p.instrument):
-            raise _no(cs, R.NOT_A_PARTY_TO_ANSWER, instrument=cs.instrument_ids[p.instrument])
-        if not p.seen_by(d):
-            raise _no(cs, R.NOT_ADDRESSED)
-        if p.answer_of(d) is not None:
-            raise _no(cs, R.ALREADY_ANSWERED)
-        return
-    if isinstance(action, A.Propose):
-        if action.instrument not in cs.inst_index:
-            raise _no(cs, R.UNKNOWN_INSTRUMENT, instrument=action.instrument)
-        k = cs.inst_index[action.instrument]
-        title = action.instrument
-        if s.is_signed(k):
-            raise _no(cs, R.ALREADY_SIGNED, instrument=title)
-        if d not in cs.parties[k] and not cs.delegation(d).mediator:
-            raise _no(cs, R.NOT_A_PARTY, instrument=title)
-        if (d, k) in s.excluded:
-            raise _no(cs, R.EXCLUDED, instrument=title)
-        blocked = [x for x in cs.parties[k] if x in s.walked_out and (x, k) not in s.excluded]
-        if blocked:
-            raise _no(cs, R.PARTY_WALKED_OUT, instrument=title, delegation=cs.delegation_ids[blocked[0]])
-        package_indexes(s, k, action.package)
-        if action.to:
-            to = set()
-            for x in action.to:
-                if x not in cs.d_index:
-                    raise _no(cs, R.UNKNOWN_DELEGATION, delegation=x)
-                t = cs.d_index[x]
-                if t == d:
-                    continue
-                if t in s.walked_out:
-                    raise _no(cs, R.WALKED_OUT, delegation=x)
-                if s.is_banned(d, t):
-                    raise _no(cs, R.TALKS_BANNED, delegation=x)
-                to.add(t)
-            missing = [x for x in s.active_parties(k) if x != d and x not in to]
-            if missing:
-                raise _no(cs, R.PARTIES_MISSING, names=tuple(cs.delegation_ids[x] for x in missing))
-        if action.counter_to is not None:
-            p = _proposal(s, action.counter_to)
-            if p not in s.pending_for(d):
-                raise _no(cs, R.NOT_WAITING, proposal=p.id)
-        return
-    if isinstance(action, A.Shift):
-        if action.issue not in cs.i_index:
-            raise _no(cs, R.UNKNOWN_ISSUE, issue=action.issue)
-        i = cs.i_index[action.issue]
-        if s.position(d, i) < 0:
-            raise _no(cs, R.NO_POSITION)
-        if action.option not in cs.option_ids[i]:
-            raise _no(cs, R.UNKNOWN_OPTION, issue=action.issue, option=action.option)
-        if cs.option_ids[i].index(action.option) == s.position(d, i):
-            raise _no(cs, R.SAME_POSITION)
-        return
-    if isinstance(action, A.Statement):
-        if action.kind is A.StatementKind.FREE and not action.text.strip():
-            raise _no(cs, R.EMPTY_STATEMENT)
-        if action.issue is not None and action.issue not in cs.i_index:
-            raise _no(cs, R.UNKNOWN_ISSUE, issue=action.issue)
-        if len(action.text) > MAX_STATEMENT:
-            raise _no(cs, R.STATEMENT_TOO_LONG, limit=MAX_STATEMENT)
-        return
-    if isinstance(action, A.Walkout | A.Pass):
-        return
-    raise _no(cs, R.UNKNOWN_ACTION, action=type(action).__name__)
-
-
-def _validate_audience(s: GameState, d: int, action: A.RequestAudience | A.AnswerAudience) -> None:
-    cs = s.cs
-    if isinstance(action, A.AnswerAudience):
-        if not 1 <= action.audience <= len(s.audiences):
-            raise _no(cs, R.NO_AUDIENCE, audience=action.audience)
-        a = s.audiences[action.audience - 1]
-        if a.host != d:
-            raise _no(cs, R.AUDIENCE_NOT_YOURS)
-        if a.status is not AudienceStatus.ASKED:
-            raise _no(cs, R.AUDIENCE_ANSWERED)
-        return
-    if action.host not in cs.d_index:
-        raise _no(cs, R.UNKNOWN_DELEGATION, delegation=action.host)
-    h = cs.d_index[action.host]
-    if h == d:
-        raise _no(cs, R.AUDIENCE_SELF)
-    if h not in cs.actors:
-        raise _no(cs, R.AUDIENCE_OBSERVER, delegation=action.host)
-    if h in s.walked_out:
-        raise _no(cs, R.WALKED_OUT, delegation=action.host)
-    if s.is_banned(d, h):
-        raise _no(cs, R.TALKS_BANNED, delegation=action.host)
-    if any(a.asker == d and a.turn == s.turn for a in s.audiences):
-        raise _no(cs, R.AUDIENCE_ONCE)
-    if any(a.asker == d and a.host == h and a.status is AudienceStatus.ASKED for a in s.audiences):
-        raise _no(cs, R.AUDIENCE_WAITING, delegation=action.host)
-
-
-def _proposal(s: GameState, pid: int) -> Proposal:
-    if not 1 <= pid <= len(s.proposals):
-        raise _no(s.cs, R.NO_PROPOSAL, proposal=pid)
-    return s.proposals[pid - 1]
-
-
-def _extra_dates(s: GameState, n: int) -> list[dt.date]:
-    """Dates for sittings added at the end: the full calendar's later sittings, then weekly."""
-    later = [x for x in s.cs.sittings("full") if x > s.sittings[-1]]
-    while len(later) < n:
-        last = later[-1] if later else s.sittings[-1]
-        if last > dt.date.max - dt.timedelta(days=7):
-            break  # the calendar cannot go past 9999-12-31: fewer dates, and the check refuses the move
-        later.append(last + dt.timedelta(days=7))
-    return later[:n]
-
-
 # --- stepping ---------------------------------------------------------------------
 
 
 def step(s: GameState, action: A.Action) -> Step:
     """Apply one action; raises IllegalAction (and changes nothing) if it is not allowed."""
-    _validate(s, action)
+    validate(s, action)
     n0 = len(s.log)
     s = _apply(s, action)
     return Step(s, s.log[n0:])
 
 
 def _apply(s: GameState, action: A.Action) -> GameState:
+    """The state after a validated action: one function per action type."""
+    match action:
+        case A.FireEvent():
+            s, fired_entries = _fire(s, s.cs.event_index[action.event], by_teacher=True)
+            return _with_log(s, fired_entries)
+        case A.News():
+            return _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="news", title=action.title, text=action.text)])
+        case A.MoveEnd():
+            return _move_end(s, action)
+        case A.EndNow():
+            s = _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="end_now", reason=action.reason)])
+            return _end(s, EndReason.TEACHER)
+        case A.SetControl():
+            return _set_control(s, action)
+        case A.RequestAudience():
+            return _request_audience(s, action)
+        case A.AnswerAudience():
+            return _answer_request(s, action)
+        case A.Respond():
+            return _respond(s, action)
+        case A.Propose() | A.Shift() | A.Statement() | A.Walkout() | A.Pass():
+            return _main_move(s, action)
+        case _:
+            assert_never(action)
+
+
+def _move_end(s: GameState, action: A.MoveEnd) -> GameState:
+    if action.delta < 0:
+        sittings = s.sittings[: len(s.sittings) + action.delta]
+    else:
+        sittings = s.sittings + tuple(extra_dates(s, action.delta))
+    s = s.evolve(sittings=sittings)
+    s = _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="move_end", delta=action.delta, last=sittings[-1].isoformat())])
+    if s.turn >= len(sittings) - 1 and s.cursor >= len(s.order):
+        return _end(s, EndReason.CALENDAR)
+    return s
+
+
+def _set_control(s: GameState, action: A.SetControl) -> GameState:
+    d = s.cs.d_index[action.delegation]
+    humans = s.humans | {d} if action.human else s.humans - {d}
+    s = s.evolve(humans=frozenset(humans))
+    return _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="control", delegation=action.delegation, human=action.human)])
+
+
+def _request_audience(s: GameState, action: A.RequestAudience) -> GameState:
     cs = s.cs
-    if isinstance(action, A.FireEvent):
-        s, fired_entries = _fire(s, cs.event_index[action.event], by_teacher=True)
-        return _with_log(s, fired_entries)
-    if isinstance(action, A.News):
-        return _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="news", title=action.title, text=action.text)])
-    if isinstance(action, A.MoveEnd):
-        if action.delta < 0:
-            sittings = s.sittings[: len(s.sittings) + action.delta]
-        else:
-            sittings = s.sittings + tuple(_extra_dates(s, action.delta))
-        s = s.evolve(sittings=sittings)
-        s = _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="move_end", delta=action.delta, last=sittings[-1].isoformat())])
-        if s.turn >= len(sittings) - 1 and s.cursor >= len(s.order):
-            return _end(s, EndReason.CALENDAR)
-        return s
-    if isinstance(action, A.EndNow):
-        s = _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="end_now", reason=action.reason)])
-        return _end(s, EndReason.TEACHER)
-    if isinstance(action, A.SetControl):
-        d = cs.d_index[action.delegation]
-        humans = s.humans | {d} if action.human else s.humans - {d}
-        s = s.evolve(humans=frozenset(humans))
-        return _with_log(s, [_entry(s, LogKind.TEACHER, "teacher", what="control", delegation=action.delegation, human=action.human)])
+    a = Audience(len(s.audiences) + 1, s.turn, cs.d_index[action.actor], cs.d_index[action.host])
+    s = s.evolve(audiences=(*s.audiences, a))
+    audience = frozenset({action.actor, action.host})
+    return _with_log(s, [_entry(s, LogKind.AUDIENCE, action.actor, audience, audience=a.id, host=action.host, **_why(action.rationale))])
 
-    d = cs.d_index[action.actor]
-    me = action.actor
-    if isinstance(action, A.RequestAudience):
-        h = cs.d_index[action.host]
-        a = Audience(len(s.audiences) + 1, s.turn, d, h)
-        s = s.evolve(audiences=(*s.audiences, a))
-        return _with_log(
-            s, [_entry(s, LogKind.AUDIENCE, me, frozenset({me, action.host}), audience=a.id, host=action.host, **_why(action.rationale))]
-        )
-    if isinstance(action, A.AnswerAudience):
-        a = s.audiences[action.audience - 1]
-        s = _answer_audience(s, a, AudienceStatus.GRANTED if action.grant else AudienceStatus.REFUSED)
-        return _with_log(
-            s,
-            [
-                _entry(
-                    s,
-                    LogKind.AUDIENCE_ANSWER,
-                    me,
-                    frozenset({me, cs.delegation_ids[a.asker]}),
-                    audience=a.id,
-                    asker=cs.delegation_ids[a.asker],
-                    answer="granted" if action.grant else "refused",
-                    **_reasons(action.reasons),
-                    **_why(action.rationale),
-                )
-            ],
-        )
-    if isinstance(action, A.Respond):
-        p = s.proposals[action.proposal - 1]
-        status = ProposalStatus.REJECTED if action.answer is A.Answer.REJECT else ProposalStatus.OPEN
-        p = dataclasses.replace(p, answers=(*p.answers, (d, action.answer)), status=status)
-        s = _replace_proposal(s, p)
-        return _with_log(
-            s,
-            [
-                _entry(
-                    s,
-                    LogKind.ANSWER,
-                    me,
-                    _audience(s, p),
-                    proposal=p.id,
-                    answer=action.answer.value,
-                    instrument=cs.instrument_ids[p.instrument],
-                    **_reasons(action.reasons),
-                    **_why(action.rationale),
-                )
-            ],
-        )
 
-    entries: list[LogEntry] = []
-    if isinstance(action, A.Propose):
-        k = cs.inst_index[action.instrument]
-        if action.counter_to is not None:
-            old = s.proposals[action.counter_to - 1]
-            old = dataclasses.replace(old, answers=(*old.answers, (d, A.Answer.REJECT)), status=ProposalStatus.REJECTED)
-            s = _replace_proposal(s, old)
-            entries.append(
-                _entry(
-                    s,
-                    LogKind.ANSWER,
-                    me,
-                    _audience(s, old),
-                    proposal=old.id,
-                    answer="reject",
-                    instrument=cs.instrument_ids[old.instrument],
-                    countered=True,
-                )
-            )
-        # a delegation's newer proposal on the same instrument replaces its older one
-        for old in s.open_proposals():
-            if old.proposer == d and old.instrument == k:
-                s = _replace_proposal(s, dataclasses.replace(old, status=ProposalStatus.LAPSED))
-        to = None
-        if action.to:
-            to = frozenset(cs.d_index[x] for x in action.to if cs.d_index[x] != d)
-        p = Proposal(len(s.proposals) + 1, s.turn, d, k, package_indexes(s, k, action.package), to, counter_to=action.counter_to)
-        s = s.evolve(proposals=(*s.proposals, p))
-        if to is not None:
-            s = _consulted(s, p)
-        entries.append(
-            _entry(
-                s,
-                LogKind.PROPOSAL,
-                me,
-                _audience(s, p),
-                proposal=p.id,
-                instrument=action.instrument,
-                package=dict(action.package),
-                to=sorted(action.to) if action.to else "plenary",
-                **_reasons(action.reasons),
-                **_why(action.rationale),
-            )
-        )
-    elif isinstance(action, A.Shift):
-        i = cs.i_index[action.issue]
-        positions = list(s.positions)
-        old_opt = cs.option_ids[i][positions[d * cs.n_issues + i]]
-        positions[d * cs.n_issues + i] = cs.option_ids[i].index(action.option)
-        s = s.evolve(positions=tuple(positions))
-        entries.append(
-            _entry(
-                s, LogKind.POSITION, me, issue=action.issue, option=action.option, was=old_opt, **_reasons(action.reasons), **_why(action.rationale)
-            )
-        )
-    elif isinstance(action, A.Statement):
-        extra = {"issue": action.issue} if action.issue else {}
-        entries.append(_entry(s, LogKind.STATEMENT, me, text=action.text, statement=action.kind.value, **extra, **_why(action.rationale)))
-    elif isinstance(action, A.Pass):
-        entries.append(_entry(s, LogKind.PASS, me, **_why(action.rationale)))
-    elif isinstance(action, A.Walkout):
-        s = s.evolve(walked_out=s.walked_out | {d})
-        for old in s.open_proposals():
-            if old.proposer == d or d in cs.parties[old.instrument]:
-                s = _replace_proposal(s, dataclasses.replace(old, status=ProposalStatus.LAPSED))
-        entries.append(_entry(s, LogKind.WALKOUT, me, essential=cs.delegation(d).essential, **_reasons(action.reasons), **_why(action.rationale)))
-        if cs.delegation(d).essential:
-            s = _with_log(s, entries)
-            return _end(s, EndReason.WALKOUT)
+def _answer_request(s: GameState, action: A.AnswerAudience) -> GameState:
+    cs = s.cs
+    a = s.audiences[action.audience - 1]
+    s = _answer_audience(s, a, AudienceStatus.GRANTED if action.grant else AudienceStatus.REFUSED)
+    asker = cs.delegation_ids[a.asker]
+    entry = _entry(
+        s,
+        LogKind.AUDIENCE_ANSWER,
+        action.actor,
+        frozenset({action.actor, asker}),
+        audience=a.id,
+        asker=asker,
+        answer="granted" if action.grant else "refused",
+        **_reasons(action.reasons),
+        **_why(action.rationale),
+    )
+    return _with_log(s, [entry])
+
+
+def _respond(s: GameState, action: A.Respond) -> GameState:
+    cs = s.cs
+    p = s.proposals[action.proposal - 1]
+    status = ProposalStatus.REJECTED if action.answer is A.Answer.REJECT else ProposalStatus.OPEN
+    p = dataclasses.replace(p, answers=(*p.answers, (cs.d_index[action.actor], action.answer)), status=status)
+    s = _replace_proposal(s, p)
+    entry = _entry(
+        s,
+        LogKind.ANSWER,
+        action.actor,
+        _audience(s, p),
+        proposal=p.id,
+        answer=action.answer.value,
+        instrument=cs.instrument_ids[p.instrument],
+        **_reasons(action.reasons),
+        **_why(action.rationale),
+    )
+    return _with_log(s, [entry])
+
+
+def _main_move(s: GameState, action: A.MoveAction) -> GameState:
+    """A move that ends the actor's turn: its own change, then the turn passes on (and the sitting
+    may close). An essential delegation's walkout ends the conference at once."""
+    d = s.cs.d_index[action.actor]
+    match action:
+        case A.Propose():
+            s, entries = _propose(s, d, action)
+        case A.Shift():
+            s, entries = _shift(s, d, action)
+        case A.Statement():
+            extra = {"issue": action.issue} if action.issue else {}
+            entries = [_entry(s, LogKind.STATEMENT, action.actor, text=action.text, statement=action.kind.value, **extra, **_why(action.rationale))]
+        case A.Pass():
+            entries = [_entry(s, LogKind.PASS, action.actor, **_why(action.rationale))]
+        case A.Walkout():
+            s, entries = _walk_out(s, d, action)
+            if s.cs.delegation(d).essential:
+                return _end(_with_log(s, entries), EndReason.WALKOUT)
+        case _:
+            assert_never(action)
     s = s.evolve(log=s.log + tuple(entries), cursor=s.cursor + 1)
     if s.cursor >= len(s.order):
         s = _closing_round(s) if s.turn + 1 >= s.n_turns and not s.answering else s
         if s.cursor >= len(s.order):
             s = _resolve_sitting(s)
     return s
+
+
+def _propose(s: GameState, d: int, action: A.Propose) -> tuple[GameState, list[LogEntry]]:
+    cs = s.cs
+    me = action.actor
+    entries: list[LogEntry] = []
+    k = cs.inst_index[action.instrument]
+    if action.counter_to is not None:
+        old = s.proposals[action.counter_to - 1]
+        old = dataclasses.replace(old, answers=(*old.answers, (d, A.Answer.REJECT)), status=ProposalStatus.REJECTED)
+        s = _replace_proposal(s, old)
+        entries.append(
+            _entry(
+                s,
+                LogKind.ANSWER,
+                me,
+                _audience(s, old),
+                proposal=old.id,
+                answer="reject",
+                instrument=cs.instrument_ids[old.instrument],
+                countered=True,
+            )
+        )
+    # a delegation's newer proposal on the same instrument replaces its older one
+    for old in s.open_proposals():
+        if old.proposer == d and old.instrument == k:
+            s = _replace_proposal(s, dataclasses.replace(old, status=ProposalStatus.LAPSED))
+    to = None
+    if action.to:
+        to = frozenset(cs.d_index[x] for x in action.to if cs.d_index[x] != d)
+    p = Proposal(len(s.proposals) + 1, s.turn, d, k, package_indexes(s, k, action.package), to, counter_to=action.counter_to)
+    s = s.evolve(proposals=(*s.proposals, p))
+    if to is not None:
+        s = _consulted(s, p)
+    entries.append(
+        _entry(
+            s,
+            LogKind.PROPOSAL,
+            me,
+            _audience(s, p),
+            proposal=p.id,
+            instrument=action.instrument,
+            package=dict(action.package),
+            to=sorted(action.to) if action.to else "plenary",
+            **_reasons(action.reasons),
+            **_why(action.rationale),
+        )
+    )
+    return s, entries
+
+
+def _shift(s: GameState, d: int, action: A.Shift) -> tuple[GameState, list[LogEntry]]:
+    cs = s.cs
+    i = cs.i_index[action.issue]
+    positions = list(s.positions)
+    old_opt = cs.option_ids[i][positions[d * cs.n_issues + i]]
+    positions[d * cs.n_issues + i] = cs.option_ids[i].index(action.option)
+    s = s.evolve(positions=tuple(positions))
+    why = {**_reasons(action.reasons), **_why(action.rationale)}
+    return s, [_entry(s, LogKind.POSITION, action.actor, issue=action.issue, option=action.option, was=old_opt, **why)]
+
+
+def _walk_out(s: GameState, d: int, action: A.Walkout) -> tuple[GameState, list[LogEntry]]:
+    cs = s.cs
+    s = s.evolve(walked_out=s.walked_out | {d})
+    for old in s.open_proposals():
+        if old.proposer == d or d in cs.parties[old.instrument]:
+            s = _replace_proposal(s, dataclasses.replace(old, status=ProposalStatus.LAPSED))
+    why = {**_reasons(action.reasons), **_why(action.rationale)}
+    return s, [_entry(s, LogKind.WALKOUT, action.actor, essential=cs.delegation(d).essential, **why)]
 
 
 def _answer_audience(s: GameState, a: Audience, status: AudienceStatus) -> GameState:

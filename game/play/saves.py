@@ -170,10 +170,10 @@ def load_save(path: Path) -> Loaded:
     undone = [Undone(u.sitting, tuple(a.to_action() for a in u.actions)) for u in doc.undone]
     journal = [JournalEntry(**j.model_dump()) for j in doc.journal]
     changed = scenario_ref.get("digest") != loaded.digest
-    if setup.length_id not in session_lengths(loaded):
+    if setup.length_id not in loaded.scenario.calendar.length_ids():
         raise SaveError(
             f"{path}: damaged save (setup.length {setup.length_id!r} is not a length of {loaded.scenario.id}; "
-            f"it offers {', '.join(session_lengths(loaded))})"
+            f"it offers {', '.join(loaded.scenario.calendar.length_ids())})"
         )
     unknown = [h for h in setup.humans if h not in {d.id for d in loaded.scenario.delegations}]
     if unknown:
@@ -240,10 +240,6 @@ def _holds_nul(data: Any) -> bool:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a save may hold")
-
-
-def session_lengths(loaded: Any) -> list[str]:
-    return ["full", *(x.id for x in loaded.scenario.calendar.lengths)]
 
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterator
 from pathlib import Path
+from typing import assert_never
 
+from game.scenario import models as m
 from game.scenario.errors import KeyPath, Problem, did_you_mean
-from game.scenario.models import Condition, Effect, EffectKind, Scenario
+from game.scenario.models import Scenario
 
 
 class _Checker:
@@ -160,82 +162,93 @@ class _Checker:
 
     # -- conditions and effects ---------------------------------------------------
 
-    def condition(self, path: KeyPath, c: Condition) -> None:
+    def condition(self, path: KeyPath, c: m.Condition) -> None:
         for sub_path, sub in _walk(path, c):
-            if sub.signed is not None:
-                self.ref(sub_path + ("signed",), "instrument", sub.signed, self.instruments)
-            if sub.fired is not None:
-                self.ref(sub_path + ("fired",), "event", sub.fired, self.events)
-            if sub.walked_out is not None:
-                self.ref(sub_path + ("walked_out",), "delegation", sub.walked_out, self.delegations)
-            if sub.proposed is not None:
-                p = sub_path + ("proposed",)
-                self.ref(p + ("instrument",), "instrument", sub.proposed.instrument, self.instruments)
-                for key in ("by", "excluding"):
-                    who = getattr(sub.proposed, key)
+            self.test(sub_path + (m.test_key(sub),), sub)
+
+    def test(self, p: KeyPath, c: m.Condition) -> None:
+        """The references of one test; `p` is the path of its key."""
+        match c:
+            case m.WhenAll() | m.WhenAny() | m.WhenNot() | m.WhenAlways() | m.WhenOnOrAfter() | m.WhenBefore() | m.WhenTurnAtLeast():
+                pass  # nothing to look up (the tests inside are walked on their own)
+            case m.WhenSigned(signed=k):
+                self.ref(p, "instrument", k, self.instruments)
+            case m.WhenFired(fired=ev):
+                self.ref(p, "event", ev, self.events)
+            case m.WhenWalkedOut(walked_out=d):
+                self.ref(p, "delegation", d, self.delegations)
+            case m.WhenProposed(proposed=t):
+                self.ref(p + ("instrument",), "instrument", t.instrument, self.instruments)
+                for key, who in (("by", t.by), ("excluding", t.excluding)):
                     if who is not None:
                         self.ref(p + (key,), "delegation", who, self.delegations)
-            if sub.audience is not None:
-                p = sub_path + ("audience",)
-                self.ref(p + ("of",), "delegation", sub.audience.of, self.delegations)
-                if sub.audience.by is not None:
-                    self.ref(p + ("by",), "delegation", sub.audience.by, self.delegations)
-            if sub.relation is not None:
-                p = sub_path + ("relation",)
-                self.ref(p + ("of",), "delegation", sub.relation.of, self.delegations)
-                self.ref(p + ("toward",), "delegation", sub.relation.toward, self.delegations)
-                if sub.relation.above is None and sub.relation.below is None:
+            case m.WhenAudience(audience=a):
+                self.ref(p + ("of",), "delegation", a.of, self.delegations)
+                if a.by is not None:
+                    self.ref(p + ("by",), "delegation", a.by, self.delegations)
+            case m.WhenRelation(relation=r):
+                self.ref(p + ("of",), "delegation", r.of, self.delegations)
+                self.ref(p + ("toward",), "delegation", r.toward, self.delegations)
+                if r.above is None and r.below is None:
                     self.err(p, "a relation test needs `above` or `below`")
-            if sub.pressure is not None:
-                p = sub_path + ("pressure",)
-                self.ref(p + ("of",), "delegation", sub.pressure.of, self.delegations)
-                if sub.pressure.above is None and sub.pressure.below is None:
+            case m.WhenPressure(pressure=pr):
+                self.ref(p + ("of",), "delegation", pr.of, self.delegations)
+                if pr.above is None and pr.below is None:
                     self.err(p, "a pressure test needs `above` or `below`")
-            for key in ("settled", "position"):
-                test = getattr(sub, key)
-                if test is None:
-                    continue
-                p = sub_path + (key,)
-                if self.ref(p + ("issue",), "issue", test.issue, self.issues):
-                    for j, oid in enumerate(test.among):
-                        self.option(p + ("among", j), test.issue, oid)
-                if key == "position":
-                    if test.of is None:
-                        self.err(p + ("of",), "a position test needs `of` (whose position)")
-                    else:
-                        self.ref(p + ("of",), "delegation", test.of, self.delegations)
+            case m.WhenSettled(settled=t):
+                self.options_of(p, t.issue, t.among)
+            case m.WhenPosition(position=t):
+                self.options_of(p, t.issue, t.among)
+                self.ref(p + ("of",), "delegation", t.of, self.delegations)
+            case _:
+                assert_never(c)
 
-    def effect(self, path: KeyPath, e: Effect) -> None:
-        if e.delegation is not None:
+    def options_of(self, p: KeyPath, issue: str, among: list[str]) -> None:
+        if self.ref(p + ("issue",), "issue", issue, self.issues):
+            for j, oid in enumerate(among):
+                self.option(p + ("among", j), issue, oid)
+
+    def effect(self, path: KeyPath, e: m.Effect) -> None:
+        if not isinstance(e, m.LeakEffect):
             self.ref(path + ("delegation",), "delegation", e.delegation, self.delegations)
-        for other in e.toward_ids():
-            self.ref(path + ("toward",), "delegation", other, self.delegations)
-        if e.instrument is not None:
-            self.ref(path + ("instrument",), "instrument", e.instrument, self.instruments)
-        if e.issue is not None and self.ref(path + ("issue",), "issue", e.issue, self.issues):
-            if e.option is not None:
-                self.option(path + ("option",), e.issue, e.option)
-            if e.kind in (EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.POSITION, EffectKind.RESERVATION) and e.delegation:
-                d = next((d for d in self.s.delegations if d.id == e.delegation), None)
-                if d is not None and e.issue not in d.stances:
-                    self.err(path + ("issue",), f"{e.delegation!r} has no stance on {e.issue!r}")
+        match e:
+            case m.RelationEffect() | m.BanTalksEffect() | m.AllowTalksEffect():
+                for other in e.toward:
+                    self.ref(path + ("toward",), "delegation", other, self.delegations)
+            case m.LeakEffect() | m.CostEffect() | m.ExcludeEffect() | m.ReadmitEffect():
+                self.ref(path + ("instrument",), "instrument", e.instrument, self.instruments)
+            case m.ValueEffect() | m.PositionEffect():
+                self.stance(path, e.delegation, e.issue, e.option)
+            case m.WeightEffect():
+                self.stance(path, e.delegation, e.issue)
+            case m.ReservationEffect():
+                if e.issue is not None:
+                    self.stance(path, e.delegation, e.issue)
+            case m.PressureEffect():
+                pass
+            case _:
+                assert_never(e)
+
+    def stance(self, path: KeyPath, delegation: str, issue: str, option: str | None = None) -> None:
+        """The issue (and option) an effect names exist, and the delegation has a stance on it to change."""
+        if not self.ref(path + ("issue",), "issue", issue, self.issues):
+            return
+        if option is not None:
+            self.option(path + ("option",), issue, option)
+        d = next((d for d in self.s.delegations if d.id == delegation), None)
+        if d is not None and issue not in d.stances:
+            self.err(path + ("issue",), f"{delegation!r} has no stance on {issue!r}")
 
 
-def _walk(path: KeyPath, c: Condition) -> Iterator[tuple[KeyPath, Condition]]:
+def _walk(path: KeyPath, c: m.Condition) -> Iterator[tuple[KeyPath, m.Condition]]:
     yield path, c
-    for key in ("all", "any"):
-        subs = getattr(c, key)
-        if subs:
+    match c:
+        case m.WhenAll(all=subs) | m.WhenAny(any=subs):
+            key = m.test_key(c)
             for j, sub in enumerate(subs):
                 yield from _walk(path + (key, j), sub)
-    if c.not_ is not None:
-        yield from _walk(path + ("not",), c.not_)
-
-
-def walk_conditions(c: Condition) -> Iterator[Condition]:
-    """Every test inside a condition, nested ones included."""
-    for _, sub in _walk((), c):
-        yield sub
+        case m.WhenNot(not_=sub):
+            yield from _walk(path + ("not",), sub)
 
 
 def check_references(s: Scenario, raw_ids: dict[str, set[str]] | None = None) -> list[Problem]:

@@ -19,12 +19,13 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from pydantic import BaseModel
 
+from game.scenario import models as m
 from game.scenario.errors import KeyPath, Problem, Severity
-from game.scenario.models import Condition, EffectKind, Scenario, Text
+from game.scenario.models import Scenario, Text
 from game.scenario.texts import languages_of
 
 #: Every warning the validator knows: kind -> what it means (printed in the authoring guide).
@@ -64,6 +65,9 @@ ROW_CHARACTERS = 48
 LABEL_LINES = 2
 
 _EPS = 1e-9
+
+#: Date bounds a condition is checked within: (on or after, before, from sitting number).
+_Dates = tuple[dt.date | None, dt.date | None, int]
 
 
 @dataclass(frozen=True)
@@ -106,131 +110,124 @@ class _Linter:
 
     # -- can a condition ever hold? -------------------------------------------------
 
-    def never(self, c: Condition, at_end: bool, dates: tuple[dt.date | None, dt.date | None, int] = (None, None, 0)) -> str | None:
+    def never(self, c: m.Condition, at_end: bool, dates: _Dates = (None, None, 0)) -> str | None:
         """Why `c` can never hold, or None. `at_end`: checked when the game is over (outcomes,
-        aims) rather than at the start of a sitting (events)."""
-        if c.all is not None:
-            return self._never_all(c.all, at_end, dates)
-        if c.any is not None:
-            if not c.any:
-                return "`any` with an empty list never holds"
-            reasons = [self.never(x, at_end) for x in c.any]
-            if all(reasons):
-                return "no test in `any` can hold: " + "; ".join(r for r in reasons if r)
-            return None
-        if c.not_ is not None:
-            sure = self.certain(c.not_)
-            return f"`not` of a test that always holds ({sure})" if sure else None
-        return self._never_test(c, at_end, dates)
+        aims) rather than at the start of a sitting (events). `dates`: the bounds the tests
+        beside it in an `all` set (on or after, before, from sitting)."""
+        match c:
+            case m.WhenAll(all=items):
+                return self._never_all(items, at_end, dates)
+            case m.WhenAny(any=items):
+                if not items:
+                    return "`any` with an empty list never holds"
+                reasons = [self.never(x, at_end) for x in items]
+                return "no test in `any` can hold: " + "; ".join(r for r in reasons if r) if all(reasons) else None
+            case m.WhenNot(not_=inner):
+                sure = self.certain(inner)
+                return f"`not` of a test that always holds ({sure})" if sure else None
+            case m.WhenAlways(always=always):
+                return None if always else "`always = false` never holds"
+            case m.WhenOnOrAfter() | m.WhenBefore() | m.WhenTurnAtLeast():
+                lo, hi, turn = _narrow(dates, c)
+                return None if self._dates_possible(lo, hi, turn) else _date_reason(lo, hi, turn, self.cal)
+            case m.WhenSigned(signed=k):
+                if not at_end and self.instruments[k].ends_conference:
+                    return f"signing {k!r} ends the conference, so no later sitting sees it signed"
+                return None
+            case m.WhenFired(fired=eid):
+                return self._never_fired(eid)
+            case m.WhenWalkedOut(walked_out=who):
+                d = self.delegations[who]
+                if d.observer:
+                    return f"{who!r} is an observer and never acts, so never walks out"
+                if not at_end and d.essential:
+                    return f"a walkout by {who!r} ends the conference, so no later sitting sees it"
+                return None
+            case m.WhenProposed(proposed=t):
+                if t.by is not None and t.by not in self.instruments[t.instrument].parties and not self._mediator(t.by):
+                    return f"only the parties to {t.instrument!r} (and mediators) may propose it, and {t.by!r} is neither"
+                return "a delegation always sees its own proposals" if t.excluding is not None and t.excluding == t.by else None
+            case m.WhenAudience(audience=a):
+                return self._never_audience(a)
+            case m.WhenRelation(relation=r):
+                return _never_between("relation", r.above, r.below, 100.0)
+            case m.WhenPressure(pressure=pr):
+                return _never_between("pressure", pr.above, pr.below, 1.0)
+            case m.WhenSettled(settled=t):
+                return None if t.issue in self.in_scope else f"no instrument settles issue {t.issue!r}"
+            case m.WhenPosition(position=t):
+                if t.issue not in self.delegations[t.of].stances:
+                    return f"{t.of!r} has no stance, hence no public position, on {t.issue!r}"
+                return None
+            case _:
+                assert_never(c)
 
-    def _never_all(self, items: list[Condition], at_end: bool, dates: tuple[dt.date | None, dt.date | None, int]) -> str | None:
-        lo, hi, turn = dates
+    def _never_all(self, items: list[m.Condition], at_end: bool, dates: _Dates) -> str | None:
         for x in items:
-            if x.on_or_after is not None:
-                lo = x.on_or_after if lo is None else max(lo, x.on_or_after)
-            if x.before is not None:
-                hi = x.before if hi is None else min(hi, x.before)
-            if x.turn_at_least is not None:
-                turn = max(turn, x.turn_at_least)
+            dates = _narrow(dates, x)
         for x in items:
-            why = self.never(x, at_end, (lo, hi, turn))
+            why = self.never(x, at_end, dates)
             if why:
                 return why
         asked: dict[str, set[str]] = {}
         for x in items:
-            if x.settled is not None:
-                among = set(x.settled.among)
-                if x.settled.issue in asked and not asked[x.settled.issue] & among:
+            if isinstance(x, m.WhenSettled):
+                issue, among = x.settled.issue, set(x.settled.among)
+                if issue in asked and not asked[issue] & among:
                     return (
-                        f"issue {x.settled.issue!r} is settled once, on one option, but `settled` tests here ask for "
-                        f"{' or '.join(sorted(asked[x.settled.issue]))} and for {' or '.join(sorted(among))} at once"
+                        f"issue {issue!r} is settled once, on one option, but `settled` tests here ask for "
+                        f"{' or '.join(sorted(asked[issue]))} and for {' or '.join(sorted(among))} at once"
                     )
-                asked[x.settled.issue] = asked.get(x.settled.issue, among) & among
-        plain = [x for x in items if x.not_ is None]
-        for x in items:
-            if x.not_ is not None and x.not_ in plain:
-                return "`all` holds a test and its `not` together"
+                asked[issue] = asked.get(issue, among) & among
+        plain = [x for x in items if not isinstance(x, m.WhenNot)]
+        if any(isinstance(x, m.WhenNot) and x.not_ in plain for x in items):
+            return "`all` holds a test and its `not` together"
         return None
 
     def _dates_possible(self, lo: dt.date | None, hi: dt.date | None, turn: int) -> bool:
         return any((lo is None or day >= lo) and (hi is None or day < hi) and k >= turn for k, day in self.cal.slots)
 
-    def _never_test(self, c: Condition, at_end: bool, dates: tuple[dt.date | None, dt.date | None, int]) -> str | None:
-        lo, hi, turn = dates
-        if c.always is False:
-            return "`always = false` never holds"
-        if c.on_or_after is not None or c.before is not None or c.turn_at_least is not None:
-            lo2 = max(x for x in (lo, c.on_or_after) if x is not None) if (lo or c.on_or_after) else None
-            hi2 = min(x for x in (hi, c.before) if x is not None) if (hi or c.before) else None
-            turn2 = max(turn, c.turn_at_least or 0)
-            if not self._dates_possible(lo2, hi2, turn2):
-                return _date_reason(lo2, hi2, turn2, self.cal)
-        if c.signed is not None:
-            inst = self.instruments[c.signed]
-            if not at_end and inst.ends_conference:
-                return f"signing {c.signed!r} ends the conference, so no later sitting sees it signed"
-        if c.fired is not None:
-            ev = self.events[c.fired]
-            if not ev.optional and c.fired not in self._event_busy:
-                if c.fired in self._event_why or self._settling:  # a loop of events waiting for each other: no verdict
-                    why = self._event_why.get(c.fired)
-                else:
-                    self._event_busy.add(c.fired)
-                    try:
-                        why = self.event_never(ev)
-                    finally:
-                        self._event_busy.discard(c.fired)
-                if why or ev.chance <= 0:
-                    return f"event {c.fired!r} never fires ({why or 'its chance is 0'})"
-        if c.walked_out is not None:
-            d = self.delegations[c.walked_out]
-            if d.observer:
-                return f"{c.walked_out!r} is an observer and never acts, so never walks out"
-            if not at_end and d.essential:
-                return f"a walkout by {c.walked_out!r} ends the conference, so no later sitting sees it"
-        if c.proposed is not None:
-            t = c.proposed
-            if t.by is not None and t.by not in self.instruments[t.instrument].parties and not self._mediator(t.by):
-                return f"only the parties to {t.instrument!r} (and mediators) may propose it, and {t.by!r} is neither"
-            if t.excluding is not None and t.excluding == t.by:
-                return "a delegation always sees its own proposals"
-        if c.audience is not None:
-            for who in (c.audience.of, c.audience.by):
-                if who is not None and self.delegations[who].observer:
-                    return f"{who!r} is an observer: it neither asks for nor grants an audience"
-            if c.audience.by is not None and c.audience.by == c.audience.of:
-                return "a delegation cannot ask itself for an audience"
-        for name, test, top in (("relation", c.relation, 100.0), ("pressure", c.pressure, 1.0)):
-            if test is None:
-                continue
-            if test.above is not None and test.above >= top:
-                return f"{name} is at most {top:g}, never strictly above {test.above:g}"
-            if test.below is not None and test.below <= 0:
-                return f"{name} is at least 0, never strictly below {test.below:g}"
-            if test.above is not None and test.below is not None and test.above >= test.below:
-                return f"no {name} is above {test.above:g} and below {test.below:g} at once"
-        if c.settled is not None and c.settled.issue not in self.in_scope:
-            return f"no instrument settles issue {c.settled.issue!r}"
-        if c.position is not None and c.position.of is not None:
-            d = self.delegations[c.position.of]
-            if c.position.issue not in d.stances:
-                return f"{c.position.of!r} has no stance, hence no public position, on {c.position.issue!r}"
+    def _never_fired(self, eid: str) -> str | None:
+        ev = self.events[eid]
+        if ev.optional or eid in self._event_busy:
+            return None
+        if eid in self._event_why or self._settling:  # a loop of events waiting for each other: no verdict
+            why = self._event_why.get(eid)
+        else:
+            self._event_busy.add(eid)
+            try:
+                why = self.event_never(ev)
+            finally:
+                self._event_busy.discard(eid)
+        if why or ev.chance <= 0:
+            return f"event {eid!r} never fires ({why or 'its chance is 0'})"
         return None
 
-    def certain(self, c: Condition) -> str | None:
+    def _never_audience(self, a: m.AudienceTest) -> str | None:
+        for who in (a.of, a.by):
+            if who is not None and self.delegations[who].observer:
+                return f"{who!r} is an observer: it neither asks for nor grants an audience"
+        if a.by is not None and a.by == a.of:
+            return "a delegation cannot ask itself for an audience"
+        return None
+
+    def certain(self, c: m.Condition) -> str | None:
         """Why `c` always holds, or None (only the plain cases: no guessing)."""
-        if c.always is True:
-            return "`always = true`"
-        if c.all is not None and not c.all:
-            return "an empty `all`"
-        if c.all is not None and all(self.certain(x) for x in c.all):
-            return "every test in `all` always holds"
-        if c.any is not None and any(self.certain(x) for x in c.any):
-            return "a test in `any` always holds"
-        if c.any is not None and any(x.not_ is not None and x.not_ in c.any for x in c.any):
-            return "`any` holds a test and its `not`"
-        if c.not_ is not None and self.never(c.not_, at_end=True):
-            return "`not` of a test that never holds"
+        match c:
+            case m.WhenAlways(always=True):
+                return "`always = true`"
+            case m.WhenAll(all=items):
+                if not items:
+                    return "an empty `all`"
+                return "every test in `all` always holds" if all(self.certain(x) for x in items) else None
+            case m.WhenAny(any=items):
+                if any(self.certain(x) for x in items):
+                    return "a test in `any` always holds"
+                if any(isinstance(x, m.WhenNot) and x.not_ in items for x in items):
+                    return "`any` holds a test and its `not`"
+                return None
+            case m.WhenNot(not_=inner):
+                return "`not` of a test that never holds" if self.never(inner, at_end=True) else None
         return None
 
     def _settle_event_chains(self) -> None:
@@ -244,13 +241,13 @@ class _Linter:
             found: list[str] = []
             todo = [ev.when] if ev.when is not None else []
             while todo:
-                c = todo.pop()
-                if c.fired is not None and c.fired in self.events:
-                    found.append(c.fired)
-                todo.extend(c.all or ())
-                todo.extend(c.any or ())
-                if c.not_ is not None:
-                    todo.append(c.not_)
+                match todo.pop():
+                    case m.WhenFired(fired=eid) if eid in self.events:
+                        found.append(eid)
+                    case m.WhenAll(all=subs) | m.WhenAny(any=subs):
+                        todo.extend(subs)
+                    case m.WhenNot(not_=sub):
+                        todo.append(sub)
             waits[ev.id] = found
         done: set[str] = set()
         for root in waits:
@@ -281,14 +278,14 @@ class _Linter:
         self._settling = False
 
     def event_never(self, ev: Any) -> str | None:
-        whole = [Condition(on_or_after=ev.date)] if ev.date is not None else []
+        whole: list[m.Condition] = [m.WhenOnOrAfter(on_or_after=ev.date)] if ev.date is not None else []
         if ev.until is not None:
-            whole.append(Condition(before=ev.until + dt.timedelta(days=1)))
+            whole.append(m.WhenBefore(before=ev.until + dt.timedelta(days=1)))
         if ev.when is not None:
             whole.append(ev.when)
         if not whole:
             return None
-        return self.never(Condition(all=whole), at_end=False)
+        return self.never(m.WhenAll(all=whole), at_end=False)
 
     # -- the checks -----------------------------------------------------------------
 
@@ -377,7 +374,7 @@ class _Linter:
                 )
 
     def scales(self) -> None:
-        moved = {i for _, i, _, _, _ in self._touched({EffectKind.VALUE})}
+        moved = {e.issue for e in self._effects() if isinstance(e, m.ValueEffect)}
         for k, issue in enumerate(self.s.issues):
             if len(issue.options) < 3 or issue.id in moved:
                 continue
@@ -441,7 +438,7 @@ class _Linter:
                 if earlier.when == out.when:
                     self.warn("outcome-shadowed", path, f"outcome {out.id!r} is never chosen: the earlier {earlier.id!r} has the same condition")
                     break
-                if out.when.all is not None and earlier.when in out.when.all:
+                if isinstance(out.when, m.WhenAll) and earlier.when in out.when.all:
                     self.warn(
                         "outcome-shadowed",
                         path,
@@ -449,7 +446,7 @@ class _Linter:
                     )
                     break
         conds = [o.when for o in outs]
-        covered = any(self.certain(c) for c in conds) or any(c.not_ is not None and c.not_ in conds for c in conds)
+        covered = any(self.certain(c) for c in conds) or any(isinstance(c, m.WhenNot) and c.not_ in conds for c in conds)
         if not covered:
             self.warn(
                 "no-catch-all",
@@ -457,15 +454,13 @@ class _Linter:
                 "no outcome is sure to hold at the end; add a last outcome with `when = { always = true }`",
             )
 
-    def _touched(self, kinds: set[EffectKind]) -> Iterator[tuple[str | None, str | None, str | None, str | None, float]]:
-        """(delegation, issue, option, instrument, delta) of every effect of these kinds anywhere."""
+    def _effects(self) -> Iterator[m.Effect]:
+        """Every effect anywhere: of events and of instruments."""
         for effects in [*(x.effects for x in self.s.events), *(x.effects for x in self.s.instruments)]:
-            for e in effects:
-                if e.kind in kinds:
-                    yield e.delegation, e.issue, e.option, e.instrument, (e.delta if e.delta is not None else e.factor or 0.0)
+            yield from effects
 
     def options(self) -> None:
-        raised = {(d, i, o) for d, i, o, _, delta in self._touched({EffectKind.VALUE}) if delta > 0}
+        raised = {(e.delegation, e.issue, e.option) for e in self._effects() if isinstance(e, m.ValueEffect) and e.delta > 0}
         for k, issue in enumerate(self.s.issues):
             holders = [d for d in self.s.delegations if issue.id in d.stances]
             keen = [d for d in holders if max(d.stances[issue.id].values.values()) > min(d.stances[issue.id].values.values())]
@@ -483,9 +478,8 @@ class _Linter:
                     )
 
     def instruments_acceptable(self) -> None:
-        stance_kinds = {EffectKind.VALUE, EffectKind.WEIGHT, EffectKind.RESERVATION}
-        moved = {d for d, _, _, _, _ in self._touched(stance_kinds)}
-        cheaper = {(d, inst) for d, _, _, inst, delta in self._touched({EffectKind.COST}) if delta < 0}
+        moved = {e.delegation for e in self._effects() if isinstance(e, m.ValueEffect | m.WeightEffect | m.ReservationEffect)}
+        cheaper = {(e.delegation, e.instrument) for e in self._effects() if isinstance(e, m.CostEffect) and e.delta < 0}
         by_id = self.delegations
         for k, inst in enumerate(self.s.instruments):
             for party in inst.parties:
@@ -519,6 +513,30 @@ def _monotone(values: list[float]) -> bool:
 
 def _by_language(text: Text) -> dict[str, str]:
     return {"en": text} if isinstance(text, str) else dict(text)
+
+
+def _narrow(dates: _Dates, c: m.Condition) -> _Dates:
+    """The date bounds once a date test is added to them (other tests leave them as they are)."""
+    lo, hi, turn = dates
+    match c:
+        case m.WhenOnOrAfter(on_or_after=day):
+            return (day if lo is None else max(lo, day), hi, turn)
+        case m.WhenBefore(before=day):
+            return (lo, day if hi is None else min(hi, day), turn)
+        case m.WhenTurnAtLeast(turn_at_least=k):
+            return (lo, hi, max(turn, k))
+    return dates
+
+
+def _never_between(name: str, above: float | None, below: float | None, top: float) -> str | None:
+    """Why a value in [0, top] is never strictly above `above` and below `below`, or None."""
+    if above is not None and above >= top:
+        return f"{name} is at most {top:g}, never strictly above {above:g}"
+    if below is not None and below <= 0:
+        return f"{name} is at least 0, never strictly below {below:g}"
+    if above is not None and below is not None and above >= below:
+        return f"no {name} is above {above:g} and below {below:g} at once"
+    return None
 
 
 def _date_reason(lo: dt.date | None, hi: dt.date | None, turn: int, cal: _Calendar) -> str:

@@ -21,7 +21,21 @@ from game.scenario.check import check_references
 from game.scenario.errors import KeyPath, Problem, ScenarioError, Severity, did_you_mean
 from game.scenario.lint import lint
 from game.scenario.locate import Locator
-from game.scenario.models import FORMAT_VERSION, Calendar, Delegation, Event, Instrument, Issue, Outcome, Scenario
+from game.scenario.models import (
+    CONDITION_ERROR,
+    EFFECT_ERROR,
+    EFFECTS,
+    FORMAT_VERSION,
+    TESTS,
+    Calendar,
+    Delegation,
+    EffectKind,
+    Event,
+    Instrument,
+    Issue,
+    Outcome,
+    Scenario,
+)
 from game.scenario.overrides import apply_overrides, models_in
 from game.scenario.rawcheck import raw_problems
 
@@ -277,6 +291,35 @@ def _known_keys(path: KeyPath) -> list[str]:
     return sorted({f.alias or n for m in models for n, f in m.model_fields.items()})
 
 
+def _worded(err: Any, data: Any) -> list[tuple[KeyPath, str, bool]]:
+    """A pydantic error as (key path, message, whether to point at the key rather than the value).
+
+    A condition table with no test or several, and an effect with no usable `kind`, are worded
+    from the table itself: its unknown keys with the closest test names, or how many tests it holds."""
+    p = _clean_loc(err["loc"], data)
+    node = _at(data, p)
+    if err["type"] == EFFECT_ERROR:
+        if not isinstance(node, dict):
+            return [(p, "an effect is a table: `{ kind = ..., ... }`", False)]
+        return [(p + ("kind",), "required key is missing" if "kind" not in node else str(err["msg"]), False)]
+    if err["type"] == CONDITION_ERROR:
+        if not isinstance(node, dict):
+            return [(p, f"a condition is a table holding one test, e.g. `{{ always = true }}`; tests are: {', '.join(sorted(TESTS))}", False)]
+        tests = [k for k in node if k in TESTS]
+        out = [(p + (k,), "unknown key" + did_you_mean(str(k), TESTS), True) for k in node if k not in TESTS]
+        if len(tests) > 1 or not out:
+            out.append((p, f"a condition needs exactly one test, found {len(tests)}; tests are: {', '.join(sorted(TESTS))}", False))
+        return out
+    member = err["loc"][-2] if len(err["loc"]) >= 2 else None
+    if isinstance(member, str) and member.startswith("effect[") and err["type"] in ("missing", "extra_forbidden"):
+        kind = member.removeprefix("effect[").removesuffix("]")
+        if err["type"] == "missing":  # said of the effect, where the designer adds the key
+            return [(p[:-1], f"a {kind!r} effect needs {p[-1]}", False)]
+        takes = ", ".join(f.alias or n for n, f in EFFECTS[EffectKind(kind)].model_fields.items())
+        return [(p, f"a {kind!r} effect takes no {p[-1]!r}; it takes {takes}", True)]
+    return [(p, _message(err, p, data), err["type"] == "extra_forbidden")]
+
+
 def _message(err: Any, path: KeyPath = (), data: Any = None) -> str:
     msg = str(err["msg"])
     if msg.startswith("Value error, "):
@@ -389,13 +432,12 @@ def load(path: str | Path, overrides: Mapping[str, Any] | None = None) -> Loaded
         problems = []
         seen: set[tuple[KeyPath, str]] = set()
         for e in err.errors():
-            p = _clean_loc(e["loc"], data)
-            msg = _message(e, p, data)
-            if (p, msg) in seen:
-                continue
-            seen.add((p, msg))
-            where, line, col = _locate(p, raws, key=e["type"] == "extra_forbidden")
-            problems.append(Problem(where, p, msg, line=line, column=col))
+            for p, msg, at_key in _worded(e, data):
+                if (p, msg) in seen:
+                    continue
+                seen.add((p, msg))
+                where, line, col = _locate(p, raws, key=at_key)
+                problems.append(Problem(where, p, msg, line=line, column=col))
         problems = _dedupe_unions(problems)
         if len(sources) > 1:
             problems = _new_items_in_variant(problems, data, sources, raws)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, TypeAdapter
 
 FORMAT_VERSION = 1
 
@@ -84,12 +84,6 @@ class PressureTest(_Model):
     below: float | None = Field(None, description="True when pressure is strictly below this (0-1)")
 
 
-class OptionTest(_Model):
-    issue: Id = Field(description="Issue id")
-    among: list[Id] = Field(min_length=1, description="Option ids that make the test true")
-    of: Id | None = Field(None, description="For `position`: whose public position is tested")
-
-
 class ProposedTest(_Model):
     instrument: Id = Field(description="Instrument id")
     by: Id | None = Field(None, description="Only proposals from this delegation count")
@@ -110,93 +104,329 @@ class AudienceTest(_Model):
     answer: AudienceAnswer = Field(AudienceAnswer.REFUSED, description="`refused` (also put off unanswered) or `granted`")
 
 
-class Condition(_Model):
-    """Exactly one test; combine tests with `all`, `any` and `not`. Never code."""
+class SettledTest(_Model):
+    issue: Id = Field(description="Issue id")
+    among: list[Id] = Field(min_length=1, description="Option ids that make the test true")
 
-    all: list[Condition] | None = Field(None, description="True when every listed condition is true")
-    any: list[Condition] | None = Field(None, description="True when at least one listed condition is true")
-    not_: Condition | None = Field(None, alias="not", description="True when the listed condition is false")
-    always: bool | None = Field(None, description="`true` always holds, `false` never does")
-    on_or_after: dt.date | None = Field(None, description="True from this date on")
-    before: dt.date | None = Field(None, description="True before this date")
-    turn_at_least: int | None = Field(None, ge=1, description="True from this turn (1 = first sitting) on")
-    signed: Id | None = Field(None, description="True once this instrument is signed")
-    fired: Id | None = Field(None, description="True once this event has fired")
-    walked_out: Id | None = Field(None, description="True once this delegation has walked out")
-    proposed: ProposedTest | None = Field(None, description="True once such a proposal has been made")
-    audience: AudienceTest | None = Field(None, description="True once such a request for an audience has been refused (or granted)")
-    relation: RelationTest | None = Field(None, description="Trust between two delegations")
-    pressure: PressureTest | None = Field(None, description="Pressure from home on a delegation")
-    settled: OptionTest | None = Field(None, description="An issue settled by a signed instrument, on one of these options")
-    position: OptionTest | None = Field(None, description="A delegation's public position on an issue")
+
+class PositionTest(_Model):
+    issue: Id = Field(description="Issue id")
+    among: list[Id] = Field(min_length=1, description="Option ids that make the test true")
+    of: Id = Field(description="Whose public position is tested")
+
+
+class _Test(_Model):
+    """A condition table holds exactly one key, its test; each test is one model, so every consumer
+    dispatches with `match` over `Condition` and the type checker sees a missing case."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    @model_validator(mode="after")
-    def _exactly_one(self) -> Condition:
-        present = [name for name in type(self).model_fields if getattr(self, name) is not None]
-        if len(present) != 1:
-            keys = ", ".join(sorted(f.alias or n for n, f in type(self).model_fields.items()))
-            raise ValueError(f"a condition needs exactly one test, found {len(present)}; tests are: {keys}")
-        return self
+
+class WhenAll(_Test):
+    all: list[Condition] = Field(description="True when every listed condition is true")
+
+
+class WhenAny(_Test):
+    any: list[Condition] = Field(description="True when at least one listed condition is true")
+
+
+class WhenNot(_Test):
+    not_: Condition = Field(alias="not", description="True when the listed condition is false")
+
+
+class WhenAlways(_Test):
+    always: bool = Field(description="`true` always holds, `false` never does")
+
+
+class WhenOnOrAfter(_Test):
+    on_or_after: dt.date = Field(description="True from this date on")
+
+
+class WhenBefore(_Test):
+    before: dt.date = Field(description="True before this date")
+
+
+class WhenTurnAtLeast(_Test):
+    turn_at_least: int = Field(ge=1, description="True from this turn (1 = first sitting) on")
+
+
+class WhenSigned(_Test):
+    signed: Id = Field(description="True once this instrument is signed")
+
+
+class WhenFired(_Test):
+    fired: Id = Field(description="True once this event has fired")
+
+
+class WhenWalkedOut(_Test):
+    walked_out: Id = Field(description="True once this delegation has walked out")
+
+
+class WhenProposed(_Test):
+    proposed: ProposedTest = Field(description="True once such a proposal has been made")
+
+
+class WhenAudience(_Test):
+    audience: AudienceTest = Field(description="True once such a request for an audience has been refused (or granted)")
+
+
+class WhenRelation(_Test):
+    relation: RelationTest = Field(description="Trust between two delegations")
+
+
+class WhenPressure(_Test):
+    pressure: PressureTest = Field(description="Pressure from home on a delegation")
+
+
+class WhenSettled(_Test):
+    settled: SettledTest = Field(description="An issue settled by a signed instrument, on one of these options")
+
+
+class WhenPosition(_Test):
+    position: PositionTest = Field(description="A delegation's public position on an issue")
+
+
+#: Each test's key as written in a file -> its model, in the order the guide lists them.
+TESTS: dict[str, type[_Test]] = {
+    next(iter(cls.model_fields.values())).alias or next(iter(cls.model_fields)): cls
+    for cls in (
+        WhenAll,
+        WhenAny,
+        WhenNot,
+        WhenAlways,
+        WhenOnOrAfter,
+        WhenBefore,
+        WhenTurnAtLeast,
+        WhenSigned,
+        WhenFired,
+        WhenWalkedOut,
+        WhenProposed,
+        WhenAudience,
+        WhenRelation,
+        WhenPressure,
+        WhenSettled,
+        WhenPosition,
+    )
+}
+_TEST_KEY = {cls: key for key, cls in TESTS.items()}
+
+#: The error type of a table that holds no test or more than one (the loader words it with the keys it found).
+CONDITION_ERROR = "condition_tests"
+CONDITION_MESSAGE = "a condition needs exactly one test; tests are: " + ", ".join(sorted(TESTS))
+
+
+def test_key(c: _Test) -> str:
+    """The key a test is written under (`signed`, `not`, ...)."""
+    return _TEST_KEY[type(c)]
+
+
+def _condition_tag(value: Any) -> str | None:
+    """Which test a condition table holds: its one key that names a test; None (an error) for none or several.
+    Unknown keys beside the one test are left to the test's model, which names them."""
+    if isinstance(value, _Test):
+        return f"condition[{test_key(value)}]"
+    if isinstance(value, dict):
+        keys = [k for k in value if k in TESTS]
+        if len(keys) == 1:
+            return f"condition[{keys[0]}]"
+    return None
+
+
+#: Exactly one test; combine tests with `all`, `any` and `not`. Never code.
+Condition = Annotated[
+    Annotated[WhenAll, Tag("condition[all]")]
+    | Annotated[WhenAny, Tag("condition[any]")]
+    | Annotated[WhenNot, Tag("condition[not]")]
+    | Annotated[WhenAlways, Tag("condition[always]")]
+    | Annotated[WhenOnOrAfter, Tag("condition[on_or_after]")]
+    | Annotated[WhenBefore, Tag("condition[before]")]
+    | Annotated[WhenTurnAtLeast, Tag("condition[turn_at_least]")]
+    | Annotated[WhenSigned, Tag("condition[signed]")]
+    | Annotated[WhenFired, Tag("condition[fired]")]
+    | Annotated[WhenWalkedOut, Tag("condition[walked_out]")]
+    | Annotated[WhenProposed, Tag("condition[proposed]")]
+    | Annotated[WhenAudience, Tag("condition[audience]")]
+    | Annotated[WhenRelation, Tag("condition[relation]")]
+    | Annotated[WhenPressure, Tag("condition[pressure]")]
+    | Annotated[WhenSettled, Tag("condition[settled]")]
+    | Annotated[WhenPosition, Tag("condition[position]")],
+    Discriminator(_condition_tag, custom_error_type=CONDITION_ERROR, custom_error_message=CONDITION_MESSAGE),
+]
+
+for _recursive in (WhenAll, WhenAny, WhenNot):
+    _recursive.model_rebuild()
+
+_CONDITION: TypeAdapter[Condition] = TypeAdapter(Condition)
+
+
+def condition(data: Any) -> Condition:
+    """A condition from its table (`{"signed": "treaty"}`), as the loader reads it; raises pydantic's ValidationError."""
+    return _CONDITION.validate_python(data)
 
 
 # --- effects --------------------------------------------------------------------
 
 
 class EffectKind(StrEnum):
-    """What an effect changes. Each kind uses some of the effect's fields."""
+    """What an effect changes: the `kind` key that picks the effect's model."""
 
-    PRESSURE = "pressure"  # delegation, delta
-    RELATION = "relation"  # delegation, toward, delta, mutual
-    RESERVATION = "reservation"  # delegation, delta, issue (optional)
-    VALUE = "value"  # delegation, issue, option, delta
-    WEIGHT = "weight"  # delegation, issue, factor
-    POSITION = "position"  # delegation, issue, option
-    COST = "cost"  # delegation, instrument, delta
-    BAN_TALKS = "ban_talks"  # delegation, toward
-    ALLOW_TALKS = "allow_talks"  # delegation, toward
-    EXCLUDE = "exclude"  # delegation, instrument
-    READMIT = "readmit"  # delegation, instrument
-    LEAK = "leak"  # instrument
+    PRESSURE = "pressure"
+    RELATION = "relation"
+    RESERVATION = "reservation"
+    VALUE = "value"
+    WEIGHT = "weight"
+    POSITION = "position"
+    COST = "cost"
+    BAN_TALKS = "ban_talks"
+    ALLOW_TALKS = "allow_talks"
+    EXCLUDE = "exclude"
+    READMIT = "readmit"
+    LEAK = "leak"
 
 
-class Effect(_Model):
-    kind: EffectKind = Field(description="What the effect changes")
-    delegation: Id | None = Field(None, description="The delegation affected")
-    toward: list[Id] | Id | None = Field(None, description="For relation/ban_talks/allow_talks: the other delegation(s)")
-    issue: Id | None = Field(None, description="For value/weight/position (and optionally reservation): the issue")
-    option: Id | None = Field(None, description="For value/position: the option")
-    instrument: Id | None = Field(None, description="For cost/exclude/readmit/leak: the instrument")
-    delta: float | None = Field(None, ge=-1000, le=1000, description="Amount added (trust and values on 0-100, pressure on 0-1)")
-    factor: float | None = Field(None, ge=0, le=100, description="For weight: multiply the issue's weight by this")
-    mutual: bool = Field(False, description="For relation: change trust both ways")
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
 
-    @model_validator(mode="after")
-    def _fields_fit_kind(self) -> Effect:
-        need: dict[EffectKind, tuple[str, ...]] = {
-            EffectKind.PRESSURE: ("delegation", "delta"),
-            EffectKind.RELATION: ("delegation", "toward", "delta"),
-            EffectKind.RESERVATION: ("delegation", "delta"),
-            EffectKind.VALUE: ("delegation", "issue", "option", "delta"),
-            EffectKind.WEIGHT: ("delegation", "issue", "factor"),
-            EffectKind.POSITION: ("delegation", "issue", "option"),
-            EffectKind.COST: ("delegation", "instrument", "delta"),
-            EffectKind.BAN_TALKS: ("delegation", "toward"),
-            EffectKind.ALLOW_TALKS: ("delegation", "toward"),
-            EffectKind.EXCLUDE: ("delegation", "instrument"),
-            EffectKind.READMIT: ("delegation", "instrument"),
-            EffectKind.LEAK: ("instrument",),
-        }
-        missing = [f for f in need[self.kind] if getattr(self, f) is None]
-        if missing:
-            raise ValueError(f"a {self.kind.value!r} effect needs {', '.join(missing)}")
-        return self
 
-    def toward_ids(self) -> list[str]:
-        if self.toward is None:
-            return []
-        return [self.toward] if isinstance(self.toward, str) else list(self.toward)
+Delta = Annotated[float, Field(ge=-1000, le=1000, description="Amount added (trust and values on 0-100, pressure on 0-1)")]
+#: One delegation id or a list of them, always read as a list.
+Toward = Annotated[list[Id], BeforeValidator(_one_or_many, json_schema_input_type=list[Id] | Id)]
+
+
+class _Effect(_Model):
+    """What an event or a signed instrument changes; `kind` says what, and which keys it takes."""
+
+
+class PressureEffect(_Effect):
+    kind: Literal[EffectKind.PRESSURE] = Field(description="Pressure from home on a delegation")
+    delegation: Id = Field(description="The delegation affected")
+    delta: Delta
+
+
+class RelationEffect(_Effect):
+    kind: Literal[EffectKind.RELATION] = Field(description="A delegation's trust toward others")
+    delegation: Id = Field(description="The delegation affected")
+    toward: Toward = Field(description="The other delegation(s)")
+    delta: Delta
+    mutual: bool = Field(False, description="Change trust both ways")
+
+
+class ReservationEffect(_Effect):
+    kind: Literal[EffectKind.RESERVATION] = Field(description="What no agreement is worth to a delegation (on one `issue`, or on every issue)")
+    delegation: Id = Field(description="The delegation affected")
+    delta: Delta
+    issue: Id | None = Field(None, description="Only this issue's no-deal value (default: every issue)")
+
+
+class ValueEffect(_Effect):
+    kind: Literal[EffectKind.VALUE] = Field(description="How much a delegation values one option")
+    delegation: Id = Field(description="The delegation affected")
+    issue: Id = Field(description="The issue")
+    option: Id = Field(description="The option")
+    delta: Delta
+
+
+class WeightEffect(_Effect):
+    kind: Literal[EffectKind.WEIGHT] = Field(description="How much an issue matters to a delegation")
+    delegation: Id = Field(description="The delegation affected")
+    issue: Id = Field(description="The issue")
+    factor: float = Field(ge=0, le=100, description="Multiply the issue's weight by this")
+
+
+class PositionEffect(_Effect):
+    kind: Literal[EffectKind.POSITION] = Field(description="A delegation's public position on an issue")
+    delegation: Id = Field(description="The delegation affected")
+    issue: Id = Field(description="The issue")
+    option: Id = Field(description="The option")
+
+
+class CostEffect(_Effect):
+    kind: Literal[EffectKind.COST] = Field(description="What signing an instrument costs a party")
+    delegation: Id = Field(description="The delegation affected")
+    instrument: Id = Field(description="The instrument")
+    delta: Delta
+
+
+class BanTalksEffect(_Effect):
+    kind: Literal[EffectKind.BAN_TALKS] = Field(description="Forbid private talks between delegations")
+    delegation: Id = Field(description="The delegation affected")
+    toward: Toward = Field(description="The other delegation(s)")
+
+
+class AllowTalksEffect(_Effect):
+    kind: Literal[EffectKind.ALLOW_TALKS] = Field(description="Allow private talks again")
+    delegation: Id = Field(description="The delegation affected")
+    toward: Toward = Field(description="The other delegation(s)")
+
+
+class ExcludeEffect(_Effect):
+    kind: Literal[EffectKind.EXCLUDE] = Field(description="Shut a party out of an instrument")
+    delegation: Id = Field(description="The delegation affected")
+    instrument: Id = Field(description="The instrument")
+
+
+class ReadmitEffect(_Effect):
+    kind: Literal[EffectKind.READMIT] = Field(description="Let an excluded party back in")
+    delegation: Id = Field(description="The delegation affected")
+    instrument: Id = Field(description="The instrument")
+
+
+class LeakEffect(_Effect):
+    kind: Literal[EffectKind.LEAK] = Field(description="Make a secret instrument known to all")
+    instrument: Id = Field(description="The instrument")
+
+
+#: Each kind's model, in the order the guide lists them.
+EFFECTS: dict[EffectKind, type[_Effect]] = {
+    EffectKind.PRESSURE: PressureEffect,
+    EffectKind.RELATION: RelationEffect,
+    EffectKind.RESERVATION: ReservationEffect,
+    EffectKind.VALUE: ValueEffect,
+    EffectKind.WEIGHT: WeightEffect,
+    EffectKind.POSITION: PositionEffect,
+    EffectKind.COST: CostEffect,
+    EffectKind.BAN_TALKS: BanTalksEffect,
+    EffectKind.ALLOW_TALKS: AllowTalksEffect,
+    EffectKind.EXCLUDE: ExcludeEffect,
+    EffectKind.READMIT: ReadmitEffect,
+    EffectKind.LEAK: LeakEffect,
+}
+
+#: The error type of an effect whose `kind` is missing or unknown (the loader places it on `kind`).
+EFFECT_ERROR = "effect_kind"
+EFFECT_MESSAGE = "Input should be " + ", ".join(repr(k.value) for k in list(EffectKind)[:-1]) + f" or {list(EffectKind)[-1].value!r}"
+
+
+_KIND_OF = {cls: kind for kind, cls in EFFECTS.items()}
+
+#: Effects that change what a delegation wants (its stances or costs): its old answers no longer bind it.
+STANCE_EFFECTS = (ValueEffect, WeightEffect, ReservationEffect, CostEffect)
+#: Effects that change what a delegation wants or can bear (also its pressure and public position).
+TOUCHING_EFFECTS = (ValueEffect, WeightEffect, ReservationEffect, CostEffect, PressureEffect, PositionEffect)
+
+
+def _effect_tag(value: Any) -> str | None:
+    """Which model an effect table takes: its `kind`; None (an error) when missing or unknown."""
+    kind = _KIND_OF.get(type(value)) if isinstance(value, _Effect) else value.get("kind") if isinstance(value, dict) else None
+    return f"effect[{kind}]" if isinstance(kind, str) and kind in set(EffectKind) else None
+
+
+#: One change; `kind` picks which, and so which keys the table takes.
+Effect = Annotated[
+    Annotated[PressureEffect, Tag("effect[pressure]")]
+    | Annotated[RelationEffect, Tag("effect[relation]")]
+    | Annotated[ReservationEffect, Tag("effect[reservation]")]
+    | Annotated[ValueEffect, Tag("effect[value]")]
+    | Annotated[WeightEffect, Tag("effect[weight]")]
+    | Annotated[PositionEffect, Tag("effect[position]")]
+    | Annotated[CostEffect, Tag("effect[cost]")]
+    | Annotated[BanTalksEffect, Tag("effect[ban_talks]")]
+    | Annotated[AllowTalksEffect, Tag("effect[allow_talks]")]
+    | Annotated[ExcludeEffect, Tag("effect[exclude]")]
+    | Annotated[ReadmitEffect, Tag("effect[readmit]")]
+    | Annotated[LeakEffect, Tag("effect[leak]")],
+    Discriminator(_effect_tag, custom_error_type=EFFECT_ERROR, custom_error_message=EFFECT_MESSAGE),
+]
 
 
 # --- the parts of a scenario ------------------------------------------------------
@@ -234,6 +464,17 @@ class Calendar(_Model):
     )
     lengths: list[GameLength] = Field([], description="Shorter (or other) game lengths; the full calendar is always offered as 'full'")
     minutes: int = Field(90, ge=5, le=600, description="Rough lesson time of the full calendar for two teams")
+
+    def length_ids(self) -> tuple[str, ...]:
+        """Every game length on offer: `full` (the whole calendar) first, then `lengths` in order.
+        The one list every check of a length id (new game, command line, saves) asks."""
+        return ("full", *(x.id for x in self.lengths))
+
+    def sittings_of(self, length_id: str) -> list[dt.date] | None:
+        """The dated sittings of one game length, or None when the calendar does not offer it."""
+        if length_id == "full":
+            return list(self.sittings)
+        return next((list(x.sittings) for x in self.lengths if x.id == length_id), None)
 
 
 class Option(_Model):

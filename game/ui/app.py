@@ -1,8 +1,9 @@
 """The game window: owns the display, the loop, the scene stack and the settings.
 
-Scenes reach everything shared through the `App` they are given (``scene.ctx``):
-``theme``, ``layout``, ``tr`` (the translator), ``settings``, and the stack
-operations. The engine plugs in through two documented seams instead of
+Scenes reach everything shared through the app they are given (``scene.ctx``),
+seen as the small protocols of ``game.ui.kit.context`` (``AppContext``): ``theme``,
+``layout``, ``tr`` (the translator), ``settings``, and the stack operations; no
+screen imports this module. ``Settings`` lives there too and is re-exported here. The engine plugs in through two documented seams instead of
 imports, so this package runs (and is tested) before the engine exists:
 
 * ``on_begin(setup: GameSetup) -> Scene | None``: called by "Begin the
@@ -22,13 +23,14 @@ import os
 import time
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pygame
 
 from game.i18n import Translator
+from game.ui.kit.context import Layer
+from game.ui.kit.context import Settings as Settings  # re-exported: the window's callers build it here
 from game.ui.kit.layout import Layout
 from game.ui.kit.registry import FRAME
 from game.ui.kit.scene import Scene, SceneStack
@@ -47,16 +49,6 @@ ContinueHook = Callable[[], Scene | None]
 
 class NoDisplayError(RuntimeError):
     """No screen to open a window on (the CLI turns this into a one-line message)."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What the pause menu's settings change; all apply at once, without a restart."""
-
-    lang: str = "en"
-    text_scale: float = 1.0  # 1.0 .. 2.0
-    high_contrast: bool = False
-    fullscreen: bool = False
 
 
 def save_screenshot(surface: pygame.Surface, directory: str | Path, name: str) -> Path:
@@ -104,7 +96,7 @@ class App:
         self.started: float | None = None
         self.first_frame_seconds: float | None = None
         #: Layers over every scene (designer mode): objects with handle_event(event) -> bool, update(dt), draw(surface).
-        self.extras: list[Any] = []
+        self.extras: list[Layer] = []
         try:
             pygame.display.init()
             pygame.font.init()
@@ -238,7 +230,7 @@ class App:
             return
         used = top.handle_event(event)
         if not used and event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            from game.ui.screens.conference.pause import PauseScene
+            from game.ui.screens.menu.pause import PauseScene
 
             if not isinstance(top, PauseScene):
                 self.push(PauseScene())

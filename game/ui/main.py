@@ -45,7 +45,7 @@ def new_session(setup: GameSetup) -> Session:
 
 
 def conference_for(session: Session):  # type: ignore[no-untyped-def]
-    from game.ui.screens.conference.saveload import resumed_conference
+    from game.ui.screens.menu.saveload import resumed_conference
 
     return resumed_conference(session)  # a new game announces its opening; a continued one opens as it stood
 
@@ -60,7 +60,7 @@ def has_autosave() -> bool:
 
 def continue_autosave():  # type: ignore[no-untyped-def]
     """Resume the autosaved game; a damaged autosave gets a message screen and is left as it is."""
-    from game.ui.screens.conference.saveload import MessageScene
+    from game.ui.screens.menu.saveload import MessageScene
 
     try:
         loaded = load_save(autosave_path())

@@ -122,12 +122,13 @@ def news_lines(session: Session, tr_: Translator, viewer: str | None, shown: int
     out = []
     for k in reversed(range(len(entries))):
         e = entries[k]
-        date = _date(tr_, e.date)
+        date = log_date(tr_, e.date)
         out.append(NewsLine(e.turn, date, n.sentence(e, k in first), e.audience is not None, e.kind.value, e.actor))
     return tuple(out)
 
 
-def _date(tr_: Translator, iso: str) -> str:
+def log_date(tr_: Translator, iso: str) -> str:
+    """A log entry's ISO date in the player's words ("10 April 1922"); a date that does not parse is shown as written."""
     import datetime as dt
 
     try:

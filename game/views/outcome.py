@@ -17,7 +17,7 @@ from game.i18n import Translator
 from game.play.session import Session
 from game.scenario.texts import tr
 from game.views.codes import short_codes
-from game.views.conference import NewsLine, _date, narrator
+from game.views.conference import NewsLine, log_date, narrator
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
                 " " + x for x in (n.history_text(cs.instrument_ids[sig.instrument], package), n.terms_text(cs.instrument_ids[sig.instrument])) if x
             )
         )
-    revealed = tuple(NewsLine(e.turn, _date(tr_, e.date), n.sentence(e), e.audience is not None, e.kind.value, e.actor) for e in s.log)
+    revealed = tuple(NewsLine(e.turn, log_date(tr_, e.date), n.sentence(e), e.audience is not None, e.kind.value, e.actor) for e in s.log)
     whys = []
     humans = {cs.delegation_ids[k] for k in s.humans}
     for e in s.log:
@@ -129,7 +129,7 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
         deciding = ", ".join(n.issue(x) for x in r.get("deciding", []) if x in cs.i_index)
         whys.append(
             WhyRow(
-                _date(tr_, e.date),
+                log_date(tr_, e.date),
                 n.sentence(e),
                 float(r["value"]),
                 float(r["aspiration"]),

@@ -11,10 +11,10 @@ from game.engine.conditions import holds
 from game.engine.rules import IllegalAction, step
 from game.engine.state import AudienceStatus
 from game.play.codec import action_from_json, action_to_json
-from game.scenario.models import Condition
+from game.scenario.models import condition
 
-REFUSED = Condition.model_validate({"audience": {"of": "alpha", "by": "beta"}})
-GRANTED = Condition.model_validate({"audience": {"of": "alpha", "answer": "granted"}})
+REFUSED = condition({"audience": {"of": "alpha", "by": "beta"}})
+GRANTED = condition({"audience": {"of": "alpha", "answer": "granted"}})
 
 
 def _asked(tmp_path):

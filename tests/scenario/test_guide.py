@@ -12,8 +12,8 @@ from pydantic import BaseModel
 
 from game.scenario.lint import KINDS
 from game.scenario.loader import load
-from game.scenario.models import Scenario
-from game.scenario.reference import SECTIONS, splice
+from game.scenario.models import EffectKind, Scenario
+from game.scenario.reference import SECTIONS, Choice, splice
 from tests.scenario.conftest import SCENARIOS
 
 GUIDE = SCENARIOS / "README.md"
@@ -34,16 +34,30 @@ def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> None:
             stack.extend(typing.get_args(ann))
 
 
+def _section_of(model: type[BaseModel]) -> str:
+    """The guide's section for a model: its own, or that of the choice (condition, effect) it is one of."""
+    for section, _ in SECTIONS:
+        if isinstance(section, Choice) and model in section.members:
+            return section.name
+    return model.__name__
+
+
 def all_keys() -> set[tuple[str, str]]:
     seen: set[type[BaseModel]] = set()
     _models(Scenario, seen)
-    return {(m.__name__, f.alias or n) for m in seen for n, f in m.model_fields.items()}
+    return {(_section_of(m), f.alias or n) for m in seen for n, f in m.model_fields.items()}
 
 
 def test_every_model_the_loader_uses_has_a_reference_section():
     seen: set[type[BaseModel]] = set()
     _models(Scenario, seen)
-    assert seen == {m for m, _ in SECTIONS}
+    assert seen == {m for s, _ in SECTIONS for m in (s.members if isinstance(s, Choice) else (s,))}
+
+
+def test_every_effect_kind_has_a_row():
+    section = TEXT.split("#### Effect: ", 1)[1].split("####", 1)[0]
+    for kind in EffectKind:
+        assert f"| `{kind.value}` | " in section
 
 
 @pytest.mark.parametrize(("model", "key"), sorted(all_keys()))

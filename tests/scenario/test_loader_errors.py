@@ -236,3 +236,60 @@ def test_loading_a_broken_file_changes_nothing_on_disk(tmp_path):
     problems(path)
     assert path.read_text(encoding="utf-8") == text
     assert sorted(x.name for x in tmp_path.iterdir()) == ["broken.toml"]
+
+
+SIGNED = 'when = { signed = "harbour_treaty" }\ndebrief'
+
+
+def test_condition_with_a_misspelt_test_names_the_key_and_the_test_meant(tmp_path):
+    path, text = broken(tmp_path, SIGNED, 'when = { sigend = "harbour_treaty" }\ndebrief')
+    p = only(path)
+    assert p.path == ("outcomes", 0, "when", "sigend")
+    assert p.message == "unknown key (did you mean 'signed'?)"
+    assert (p.line, p.column) == (line_of(text, "sigend"), text.splitlines()[p.line - 1].index("sigend") + 1)
+
+
+def test_condition_with_two_tests_says_how_many_it_found(tmp_path):
+    path, text = broken(tmp_path, SIGNED, 'when = { signed = "harbour_treaty", always = true }\ndebrief')
+    p = only(path)
+    assert p.path == ("outcomes", 0, "when")
+    assert p.message.startswith("a condition needs exactly one test, found 2; tests are: all, always, any,")
+    assert p.line == line_of(text, "always = true }")
+
+
+def test_empty_condition_deep_in_an_all_is_placed_there(tmp_path):
+    path, _ = broken(tmp_path, SIGNED, 'when = { all = [{ signed = "harbour_treaty" }, { not = {} }] }\ndebrief')
+    p = only(path)
+    assert p.path == ("outcomes", 0, "when", "all", 1, "not")
+    assert "needs exactly one test, found 0" in p.message
+
+
+def test_condition_that_is_not_a_table_says_what_a_condition_is(tmp_path):
+    path, _ = broken(tmp_path, SIGNED, 'when = "harbour_treaty"\ndebrief')
+    p = only(path)
+    assert p.path == ("outcomes", 0, "when")
+    assert p.message.startswith("a condition is a table holding one test")
+
+
+EFFECT = '{ kind = "pressure", delegation = "northland", delta = 0.2 }'
+
+
+@pytest.mark.parametrize(
+    ("new", "path", "message"),
+    [
+        ('{ kind = "presure", delegation = "northland", delta = 0.2 }', ("kind",), "Input should be 'pressure', 'relation',"),
+        ('{ delegation = "northland", delta = 0.2 }', ("kind",), "required key is missing"),
+        ('{ kind = "pressure", delegation = "northland" }', (), "a 'pressure' effect needs delta"),
+        (
+            '{ kind = "pressure", delegation = "northland", delta = 0.2, issue = "tolls" }',
+            ("issue",),
+            "a 'pressure' effect takes no 'issue'; it takes kind, delegation, delta",
+        ),
+    ],
+)
+def test_effect_is_checked_against_the_keys_of_its_kind(tmp_path, new, path, message):
+    file, text = broken(tmp_path, EFFECT, new)
+    p = only(file)
+    assert p.path[0] == "instruments" and p.path[2] == "effects" and p.path[4:] == path
+    assert p.message.startswith(message)
+    assert p.line == line_of(text, new)

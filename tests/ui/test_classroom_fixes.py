@@ -9,8 +9,8 @@ from ui_helpers import key
 
 from game.play.session import Session, SessionSetup
 from game.scenario.loader import load
-from game.ui.screens.conference.pause import PauseScene, SettingsScene
 from game.ui.screens.conference.screen import ConferenceScene
+from game.ui.screens.menu.pause import PauseScene, SettingsScene
 from game.ui.screens.teacher.tools import install, room_for, uninstall
 
 HUMANS = ("germany", "soviet")
@@ -121,7 +121,7 @@ def test_no_focus_ring_calls_for_a_press_during_the_ais_turns(make_app) -> None:
 def test_a_loaded_game_opens_as_it_stood_without_reading_the_news_again(make_app) -> None:
     from game.engine import actions as A
     from game.play.saves import save, saves_dir
-    from game.ui.screens.conference.saveload import LoadScene
+    from game.ui.screens.menu.saveload import LoadScene
 
     s = Session(load(GENOA), SessionSetup(str(GENOA), "en", ("soviet",), "short", 5))
     while s.state.turn < 3 and not s.state.ended:  # three sittings in, the team waiting each time

@@ -14,9 +14,9 @@ from game.scenario.texts import tr
 from game.ui.app import App, Settings
 from game.ui.screens.conference.handover import HandoverScene
 from game.ui.screens.conference.move_forms import BriefingScene, ConfirmScene, ProposalScene, ShiftScene, StatementScene
-from game.ui.screens.conference.pause import PauseScene
-from game.ui.screens.conference.saveload import LoadScene, SaveScene
 from game.ui.screens.conference.screen import ConferenceScene
+from game.ui.screens.menu.pause import PauseScene
+from game.ui.screens.menu.saveload import LoadScene, SaveScene
 from game.ui.screens.outcome.screen import OutcomeScene
 from game.ui.screens.outcome.tabs import TABS
 

@@ -10,8 +10,8 @@ from ui_helpers import SCENARIOS, key, text
 
 from game.ui.app import App, Settings, save_screenshot
 from game.ui.kit.scene import Scene
-from game.ui.screens.conference.pause import PauseScene, SettingsScene
 from game.ui.screens.intro import IntroScene
+from game.ui.screens.menu.pause import PauseScene, SettingsScene
 from game.ui.screens.setup.screen import SetupScene
 from game.views.setup import GameSetup
 

@@ -13,10 +13,10 @@ from game.ui.main import begin, continue_autosave, has_autosave
 from game.ui.screens.conference.done import DoneScene
 from game.ui.screens.conference.handover import HandoverScene
 from game.ui.screens.conference.move_forms import ProposalScene
-from game.ui.screens.conference.pause import PauseScene
-from game.ui.screens.conference.saveload import LoadScene, MessageScene, SaveScene
 from game.ui.screens.conference.screen import ConferenceScene
 from game.ui.screens.intro import IntroScene
+from game.ui.screens.menu.pause import PauseScene
+from game.ui.screens.menu.saveload import LoadScene, MessageScene, SaveScene
 from game.ui.screens.outcome.screen import OutcomeScene
 from game.ui.screens.setup.screen import SetupScene
 

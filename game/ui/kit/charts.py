@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.scenario.models import Delegation
+from game.ui.kit.emblems import seat_surface
 from game.ui.kit.text import draw_line, draw_wrapped, ellipsize, wrap
-from game.ui.screens.conference.draw import seat_surface
 from game.views.outcome import Series
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 
 def draw_chart(
     surface: pygame.Surface,
-    app: App,
+    app: Looks,
     rect: pygame.Rect,
     title: str,
     turns: Sequence[int],
@@ -135,14 +135,14 @@ def y_label_width(font: pygame.font.Font, labels: Sequence[str], width: int) -> 
     return max(least, most) if longest <= most else longest
 
 
-def _fonts(app: App) -> tuple[pygame.font.Font, pygame.font.Font]:
+def _fonts(app: Looks) -> tuple[pygame.font.Font, pygame.font.Font]:
     """The chart's title font and the small font of its axis labels."""
     theme, lay = app.theme, app.layout
     small = theme.text_font(lay, "small")
     return theme.text_font(lay, "small", "bold"), theme.font("body", max(8, round(small.get_height() * 0.75)))
 
 
-def chart_height(app: App, width: int, title: str, y_labels: Sequence[str], least: int) -> int:
+def chart_height(app: Looks, width: int, title: str, y_labels: Sequence[str], least: int) -> int:
     """The height a chart `width` wide needs so its title (two lines at most) and every option label show whole."""
     lay = app.layout
     bold, tiny = _fonts(app)

@@ -14,14 +14,14 @@ from game.ui.kit.registry import FRAME
 from game.ui.kit.text import draw_line
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 
-def draw_backdrop(surface: pygame.Surface, app: App) -> None:
+def draw_backdrop(surface: pygame.Surface, app: Looks) -> None:
     surface.blit(app.theme.backdrop(surface.get_size()), (0, 0))
 
 
-def draw_header(surface: pygame.Surface, app: App, title: str, subtitle: str = "", right: str = "", reserve: int = 0) -> pygame.Rect:
+def draw_header(surface: pygame.Surface, app: Looks, title: str, subtitle: str = "", right: str = "", reserve: int = 0) -> pygame.Rect:
     """The title band: serif title in paper colour on ink, a double brass rule beneath.
 
     `reserve` keeps that many pixels at the right free for the screen's header buttons (Menu, Teacher)."""
@@ -56,7 +56,7 @@ def draw_header(surface: pygame.Surface, app: App, title: str, subtitle: str = "
     return band
 
 
-def draw_footer(surface: pygame.Surface, app: App, hint: str = "", until: int | None = None) -> pygame.Rect:
+def draw_footer(surface: pygame.Surface, app: Looks, hint: str = "", until: int | None = None) -> pygame.Rect:
     """The footer band: a brass rule above it; `hint` (keys to press) at the left, up to x = `until`."""
     theme, lay = app.theme, app.layout
     band = lay.footer()
@@ -96,7 +96,7 @@ def hint_lines(font: pygame.font.Font, hint: str, width: int, rows: int) -> list
     return lines
 
 
-def panel_inner(app: App, rect: pygame.Rect, titled: bool = True) -> pygame.Rect:
+def panel_inner(app: Looks, rect: pygame.Rect, titled: bool = True) -> pygame.Rect:
     """The content area of a panel drawn by `draw_panel` (so layout can place widgets before drawing)."""
     lay = app.layout
     pad = lay.px(16)
@@ -107,7 +107,7 @@ def panel_inner(app: App, rect: pygame.Rect, titled: bool = True) -> pygame.Rect
     return inner
 
 
-def draw_panel(surface: pygame.Surface, app: App, rect: pygame.Rect, title: str = "") -> pygame.Rect:
+def draw_panel(surface: pygame.Surface, app: Looks, rect: pygame.Rect, title: str = "") -> pygame.Rect:
     """A paper card with a serif heading over a brass rule; returns the content rect (as `panel_inner`)."""
     theme, lay = app.theme, app.layout
     pygame.draw.rect(surface, theme.c("panel_bg"), rect, border_radius=lay.px(theme.radius))
@@ -122,7 +122,7 @@ def draw_panel(surface: pygame.Surface, app: App, rect: pygame.Rect, title: str 
     return panel_inner(app, rect, bool(title))
 
 
-def shade(surface: pygame.Surface, app: App) -> None:
+def shade(surface: pygame.Surface, app: Looks) -> None:
     """Dim what is behind an overlay (pause menu)."""
     veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     veil.fill(app.theme.c("shade"))

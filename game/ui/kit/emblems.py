@@ -14,13 +14,13 @@ import math
 import pygame
 
 from game.scenario.models import Delegation, Emblem
-from game.views.codes import short_codes as short_codes  # re-exported; pygame-free so a network host can use it
 
 SUPERSAMPLE = 3
 #: Below this height a badge would be too small to read; the name beside the emblem does its job.
 BADGE_MIN_HEIGHT = 48
 _CACHE: dict[tuple[object, ...], pygame.Surface] = {}
 _FONT_CACHE: dict[int, pygame.font.Font] = {}
+_SEATS: dict[tuple[str, str, str, str, int, bool], pygame.Surface] = {}
 
 
 def _star(cx: float, cy: float, r_out: float, r_in: float, points: int = 5) -> list[tuple[float, float]]:
@@ -194,3 +194,20 @@ def draw_seat(surface: pygame.Surface, center: tuple[int, int], radius: int, del
     ink = pygame.Color("#111111") if lum > 140 else pygame.Color("#ffffff")
     text = _font(max(8, round(radius * (1.0 if len(code) == 1 else 0.8)))).render(code, True, ink)
     surface.blit(text, text.get_rect(center=center))
+
+
+def seat_surface(d: Delegation, code: str, radius: int, dim: bool) -> pygame.Surface:
+    """`draw_seat` on its own small surface, cached: the table, the board and the charts blit the same seats every frame."""
+    key = (d.colour, d.colour2, d.id, code, radius, dim)
+    surf = _SEATS.get(key)
+    if surf is None:
+        if len(_SEATS) > 256:
+            _SEATS.clear()
+        surf = pygame.Surface((2 * radius + 2, 2 * radius + 2), pygame.SRCALPHA)
+        draw_seat(surf, (radius + 1, radius + 1), radius, d, code)
+        if dim:
+            veil = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
+            pygame.draw.circle(veil, (239, 228, 204, 170), (radius + 1, radius + 1), radius)
+            surf.blit(veil, (0, 0))
+        _SEATS[key] = surf
+    return surf

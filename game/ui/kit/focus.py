@@ -17,7 +17,7 @@ import pygame
 from game.ui.kit.text import draw_wrapped, wrap
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
     from game.ui.kit.widgets import Widget
 
 TOOLTIP_DELAY = 0.6
@@ -69,7 +69,7 @@ class FocusGroup:
         self.focus_key = keys[(i + step) % len(keys)]
         self.auto_chosen = False
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         """Route one event; True when a widget or the focus movement used it."""
         focused = self.focused
         if event.type == pygame.MOUSEMOTION:
@@ -109,13 +109,13 @@ class FocusGroup:
         if self.hover_key is not None:
             self.hover_time += dt
 
-    def draw(self, surface: pygame.Surface, app: App) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks) -> None:
         for w in self.widgets:
             if w.visible:
                 w.draw(surface, app, focused=w.key == self.focus_key, hovered=w.key == self.hover_key)
         self.draw_tooltip(surface, app)
 
-    def draw_tooltip(self, surface: pygame.Surface, app: App) -> None:
+    def draw_tooltip(self, surface: pygame.Surface, app: Looks) -> None:
         """The hovered widget's tooltip after a moment; else the focused widget's tip for what the keys point at."""
         w = self.hovered
         text = w.tooltip_at(self.mouse) if w is not None else None

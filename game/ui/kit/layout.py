@@ -10,7 +10,7 @@ paragraphs double while the controls stay where a hand and eye expect them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -98,3 +98,142 @@ class Layout:
             out.append(pygame.Rect(area.x, y, area.width, h))
             y += h + g
         return out
+
+
+# --- the grid: a screen's layout as rows and columns of named areas ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A track of a set size in pixels (a button's height, a label's line)."""
+
+    size: int
+
+
+@dataclass(frozen=True)
+class Fr:
+    """A share of the room the other tracks leave, by `weight`; kept between `least` and `most` pixels when it can be."""
+
+    weight: float = 1.0
+    least: int = 0
+    most: int | None = None
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A track as large as its content: `measure(cross)` gives the size for the grid's inner extent across it
+    (a paragraph's height for the column's width)."""
+
+    measure: Callable[[int], int]
+
+
+Track = Fixed | Fr | Fit | int  # a bare int is Fixed
+Padding = int | tuple[int, int, int, int]  # all sides, or (top, right, bottom, left)
+
+
+def track_sizes(total: int, tracks: Sequence[Track], gap: int = 0, cross: int = 0) -> list[int]:
+    """Pixel sizes of `tracks` sharing `total` with `gap` between them.
+
+    Fixed and content-sized tracks take what they ask (they may add up to more than `total`:
+    the grid then runs past its area, as a too-long list would, and a test sees it); the fractional
+    ones share what is left by weight, each clamped to its `least`/`most`, the rest re-shared among
+    the others. Sizes are whole pixels and the fractional ones add up exactly to what was left.
+    """
+    sizes: list[int | None] = []
+    for t in tracks:
+        match t:
+            case int():
+                sizes.append(max(0, t))
+            case Fixed(size):
+                sizes.append(max(0, size))
+            case Fit(measure):
+                sizes.append(max(0, int(measure(cross))))
+            case Fr():
+                sizes.append(None)
+    free = max(0, total - gap * max(0, len(tracks) - 1) - sum(s for s in sizes if s is not None))
+    open_ = [i for i, s in enumerate(sizes) if s is None]
+    fixed_share: dict[int, int] = {}
+    while open_:  # clamp the shares one pass at a time until none moves
+        room = free - sum(fixed_share.values())
+        weights = {i: max(0.0, _fr(tracks[i]).weight) for i in open_}
+        total_w = sum(weights.values()) or 1.0
+        clamped = False
+        for i in open_:
+            fr = _fr(tracks[i])
+            share = room * weights[i] / total_w
+            if fr.most is not None and share > fr.most:
+                fixed_share[i], clamped = fr.most, True
+            elif share < fr.least:
+                fixed_share[i], clamped = fr.least, True
+        open_ = [i for i in open_ if i not in fixed_share]
+        if not clamped:
+            break
+    room = max(0, free - sum(fixed_share.values()))
+    total_w = sum(max(0.0, _fr(tracks[i]).weight) for i in open_) or 1.0
+    given = 0
+    for n, i in enumerate(open_):
+        share = room - given if n == len(open_) - 1 else round(room * max(0.0, _fr(tracks[i]).weight) / total_w)
+        sizes[i] = share
+        given += share
+    for i, s in fixed_share.items():
+        sizes[i] = s
+    return [s or 0 for s in sizes]
+
+
+def _fr(track: Track) -> Fr:
+    assert isinstance(track, Fr)
+    return track
+
+
+def _pad(area: pygame.Rect, padding: Padding) -> pygame.Rect:
+    top, right, bottom, left = (padding,) * 4 if isinstance(padding, int) else padding
+    return pygame.Rect(area.x + left, area.y + top, max(0, area.width - left - right), max(0, area.height - top - bottom))
+
+
+def grid(
+    area: pygame.Rect,
+    areas: Sequence[str],
+    rows: Sequence[Track],
+    cols: Sequence[Track] = (Fr(),),
+    *,
+    gap: int = 0,
+    row_gap: int | None = None,
+    col_gap: int | None = None,
+    padding: Padding = 0,
+) -> dict[str, pygame.Rect]:
+    """Named rectangles of `area` cut into `rows` x `cols` tracks, as CSS grid areas read.
+
+    `areas` has one string per row, one word per column: a name, or "." for a cell left empty;
+    a name written in several cells gets the rectangle around them (it should be a rectangle).
+    Columns are sized first, then rows (a `Fit` row measures against the grid's inner width)::
+
+        grid(body, ["list  list", "label .", "field button"], rows=[Fr(), 30, 40], cols=[Fr(2), Fr(1)], gap=8)
+    """
+    inner = _pad(area, padding)
+    rg = gap if row_gap is None else row_gap
+    cg = gap if col_gap is None else col_gap
+    cells = [line.split() for line in areas]
+    if len(cells) != len(rows) or any(len(line) != len(cols) for line in cells):
+        raise ValueError(f"areas are {len(cells)} rows of {[len(c) for c in cells]} words; the tracks are {len(rows)} x {len(cols)}")
+    widths = track_sizes(inner.width, cols, cg, inner.height)
+    heights = track_sizes(inner.height, rows, rg, inner.width)
+    xs = [inner.x + sum(widths[:k]) + cg * k for k in range(len(cols))]
+    ys = [inner.y + sum(heights[:k]) + rg * k for k in range(len(rows))]
+    out: dict[str, pygame.Rect] = {}
+    for r, line in enumerate(cells):
+        for c, name in enumerate(line):
+            if name == ".":
+                continue
+            cell = pygame.Rect(xs[c], ys[r], widths[c], heights[r])
+            out[name] = out[name].union(cell) if name in out else cell
+    return out
+
+
+def column(area: pygame.Rect, tracks: Sequence[tuple[str, Track]], *, gap: int = 0, padding: Padding = 0) -> dict[str, pygame.Rect]:
+    """Named rows stacked down `area`, each the full width: a one-column `grid` (names "." are spacers)."""
+    return grid(area, [name for name, _ in tracks], [t for _, t in tracks], gap=gap, padding=padding)
+
+
+def row(area: pygame.Rect, tracks: Sequence[tuple[str, Track]], *, gap: int = 0, padding: Padding = 0) -> dict[str, pygame.Rect]:
+    """Named columns side by side across `area`, each the full height: a one-row `grid` ("." are spacers)."""
+    return grid(area, [" ".join(name for name, _ in tracks)], [Fr()], [t for _, t in tracks], gap=gap, padding=padding)

@@ -20,22 +20,28 @@ from typing import TYPE_CHECKING
 import pygame
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import AppContext
 
 
 class Scene:
-    """Base class: override what you need. `self.app` is set before `enter`."""
+    """Base class: override what you need. `self.app` is set before `enter`.
+
+    A scene sees the window only as an `AppContext` (game/ui/kit/context.py): the app is passed, never imported.
+    """
 
     #: Used for screenshot file names (``setup.png``) and debugging.
     name: str = "scene"
     #: True for scenes drawn over the one below (pause menu, dialogs).
     overlay: bool = False
+    #: True for scenes that take the table from the team while they are open (the menu, the teacher's
+    #: cards): the teacher's layer treats the team as unable to play and hides its clock under them.
+    covers_play: bool = False
 
     def __init__(self) -> None:
-        self.app: App | None = None
+        self.app: AppContext | None = None
 
     @property
-    def ctx(self) -> App:
+    def ctx(self) -> AppContext:
         if self.app is None:
             raise RuntimeError(f"scene {self.name!r} used before it entered the stack")
         return self.app
@@ -67,7 +73,7 @@ class Scene:
 class SceneStack:
     """Push / pop / replace, calling each scene's hooks in the right order."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: AppContext) -> None:
         self._app = app
         self._scenes: list[Scene] = []
 

@@ -17,7 +17,7 @@ import pygame
 from game.ui.kit.widgets import Widget, draw_box
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 Painter = Callable[[pygame.Surface, pygame.Rect, int], None]
 
@@ -57,7 +57,7 @@ class ScrollArea(Widget):
         self.state.offset = max(0, min(self.max_offset, before + delta))
         return self.state.offset != before
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         if event.type == pygame.KEYDOWN:
             page = max(self.line, self.rect.height - self.line)
             if event.key == pygame.K_DOWN:
@@ -81,7 +81,7 @@ class ScrollArea(Widget):
             return True
         return False
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         theme, lay = app.theme, app.layout
         if self.framed or focused:
             draw_box(surface, app, self.rect.inflate(lay.px(12), lay.px(12)), "panel_bg", "panel_bg", focused, width=0)

@@ -16,7 +16,7 @@ from game.ui.kit.registry import FRAME
 from game.ui.kit.text import draw_line, ellipsize, render, wrap
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 Icon = Callable[[pygame.Surface, pygame.Rect], None]
@@ -24,7 +24,7 @@ Icon = Callable[[pygame.Surface, pygame.Rect], None]
 
 def draw_box(
     surface: pygame.Surface,
-    app: App,
+    app: Looks,
     rect: pygame.Rect,
     bg: str,
     border: str = "border",
@@ -62,18 +62,18 @@ class Widget:
     def can_focus(self) -> bool:
         return self.focusable and self.enabled and self.visible
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         return False
 
     def tooltip_at(self, pos: tuple[int, int]) -> str | None:
         """The tooltip for the mouse at `pos` (a widget with parts, e.g. the issue board, tells each part's text)."""
         return self.tooltip
 
-    def focus_tip(self, app: App) -> tuple[str, pygame.Rect] | None:
+    def focus_tip(self, app: Looks) -> tuple[str, pygame.Rect] | None:
         """A tip shown while the widget has keyboard focus, beside a rect: the full text of what the keys point at."""
         return None
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         raise NotImplementedError
 
     def report(self, surface: pygame.Surface, label: str, role: str, *, rect: pygame.Rect | None = None, cut: bool = False) -> None:
@@ -100,7 +100,7 @@ class Label(Widget):
         super().__init__(key, rect)
         self.text, self.size, self.role, self.colour, self.align = text, size, role, colour, align
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         font = app.theme.text_font(app.layout, self.size, self.role)
         draw_line(surface, font, self.text, app.theme.c(self.colour), self.rect, self.align)
 
@@ -125,7 +125,7 @@ class Button(Widget):
         #: Draw the label in the smaller type (a row of buttons sets it on all when one needs it, so they match).
         self.small = False
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         if not self.enabled:
             return False
         if event.type == pygame.KEYDOWN and event.key in ACTIVATE_KEYS:
@@ -141,7 +141,7 @@ class Button(Widget):
             return True
         return False
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         theme = app.theme
         if not self.enabled:
             bg, fg, border = "disabled_bg", "disabled_text", "disabled_text"
@@ -163,7 +163,7 @@ class Button(Widget):
         self.report(surface, label, "button", cut=font.size(label)[0] > inner.width)
 
 
-def match_buttons(app: App, buttons: Sequence[Button]) -> None:
+def match_buttons(app: Looks, buttons: Sequence[Button]) -> None:
     """One type size for a row of buttons: the smaller one for all if any label needs it."""
     font = app.theme.text_font(app.layout, "label", "bold")
     if any(font.size(b.label)[0] > b.rect.width - 2 * app.layout.px(12) for b in buttons):
@@ -195,7 +195,7 @@ class Toggle(Widget):
         #: Show only the current state (set by a screen for all its toggles at once, see `fits`).
         self.compact = False
 
-    def fits(self, app: App) -> bool:
+    def fits(self, app: Looks) -> bool:
         """Whether the label fits beside both segments (in the smaller name type)."""
         theme, lay = app.theme, app.layout
         pad = lay.px(10)
@@ -209,7 +209,7 @@ class Toggle(Widget):
         self.value = not self.value
         self.on_change(self.value)
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         if not self.enabled:
             return False
         if event.type == pygame.KEYDOWN and event.key in ACTIVATE_KEYS:
@@ -225,7 +225,7 @@ class Toggle(Widget):
             return True
         return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos)
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         theme, lay = app.theme, app.layout
         draw_box(surface, app, self.rect, "button_hover" if hovered else "panel_bg", "border", focused)
         # a short row (many toggles in little room) keeps its words readable by giving up padding first
@@ -295,7 +295,7 @@ class Choice(Widget):
             self.index = index % len(self.options)
             self.on_change(self.index)
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         if not self.enabled:
             return False
         if event.type == pygame.KEYDOWN:
@@ -317,7 +317,7 @@ class Choice(Widget):
             return True
         return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos)
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         theme, lay = app.theme, app.layout
         draw_box(surface, app, self.rect, "button_hover" if hovered else "field_bg", "border", focused)
         font = theme.text_font(lay, "body", "bold")
@@ -375,7 +375,7 @@ class TextField(Widget):
             self.text = (self.text + s)[: self.max_len]
             self.on_change(self.text)
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         if not self.enabled:
             return False
         if event.type == pygame.TEXTINPUT:
@@ -397,7 +397,7 @@ class TextField(Widget):
         # printable keys arrive again as TEXTINPUT; swallow them so no shortcut fires while typing
         return bool(event.unicode and event.unicode.isprintable())
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         theme, lay = app.theme, app.layout
         draw_box(surface, app, self.rect, "field_bg" if self.enabled else "disabled_bg", "border", focused)
         font = theme.text_font(lay, "body")
@@ -460,7 +460,7 @@ class ListBox(Widget):
             self.selected = index
             self.on_select(index)
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_UP and self.selected > 0:
                 self._select(self.selected - 1)
@@ -489,7 +489,7 @@ class ListBox(Widget):
             return True
         return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos)
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         theme, lay = app.theme, app.layout
         draw_box(surface, app, self.rect, "panel_bg", "border", focused)
         title_font = theme.text_font(lay, "label", "bold")

@@ -19,18 +19,18 @@ from game.ui.kit.text import draw_wrapped, ellipsize, render, wrap
 from game.ui.kit.widgets import ListBox, draw_box
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 MAX_LINES = 2  # of a title
 DETAIL_LINES = 4  # of the line under it (a scenario's subtitle is often a whole question)
 
 
-def _text_width(app: App, width: int) -> int:
+def _text_width(app: Looks, width: int) -> int:
     lay = app.layout
     return max(1, width - 2 * lay.px(12) - lay.px(6))
 
 
-def row_height_for(app: App, items: Sequence[tuple[str, str]], width: int) -> int:
+def row_height_for(app: Looks, items: Sequence[tuple[str, str]], width: int) -> int:
     """The height of a row that shows the longest item's title and detail in full (up to two and four lines)."""
     theme, lay = app.theme, app.layout
     title_font, small = theme.text_font(lay, "label", "bold"), theme.text_font(lay, "small")
@@ -40,7 +40,7 @@ def row_height_for(app: App, items: Sequence[tuple[str, str]], width: int) -> in
     return title_lines * title_font.get_linesize() + detail_lines * small.get_linesize() + lay.px(14)
 
 
-def pill_height(app: App) -> int:
+def pill_height(app: Looks) -> int:
     """The strip under the rows that holds the "3–6 / 10" pill when not every row fits."""
     return app.theme.text_font(app.layout, "small").get_linesize() + app.layout.px(8)
 
@@ -70,7 +70,7 @@ class WrapListBox(ListBox):
             return max(1, len(self.items))
         return max(1, (self.rect.height - self.strip) // self.row_height)
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         theme, lay = app.theme, app.layout
         draw_box(surface, app, self.rect, "panel_bg", "border", focused)
         title_font, small = theme.text_font(lay, "label", "bold"), theme.text_font(lay, "small")

@@ -21,8 +21,8 @@ from game.engine.compiled import compile_scenario
 from game.play.session import Session, SessionSetup
 from game.scenario.errors import Problem, ScenarioError, format_path
 from game.scenario.loader import load
-from game.ui.app import App
 from game.ui.kit.chrome import draw_backdrop, draw_header, draw_panel, panel_inner, shade
+from game.ui.kit.context import AppContext
 from game.ui.kit.scene import Scene
 from game.ui.kit.text import draw_line, ellipsize, render
 from game.ui.screens.conference.draw import wrapped
@@ -61,7 +61,7 @@ class Designer:
         self.toast = ""
         self.toast_time = 0.0
         self.reloads = 0
-        self.app: App | None = None
+        self.app: AppContext | None = None
         self._view: tuple[object, str, DesignerView] | None = None
         self._content_h = 0
         self._view_h = 0
@@ -91,7 +91,7 @@ class Designer:
             return DesignerWaitScene(self.path)
         return self._conference(self.session)
 
-    def attach(self, app: App) -> None:
+    def attach(self, app: AppContext) -> None:
         self.app = app
         app.extras.append(self)
         if self.session is not None:
@@ -194,7 +194,7 @@ class Designer:
         draw_line(surface, font, text, theme.c("header_text"), box, "center")
 
     @property
-    def ctx(self) -> App:
+    def ctx(self) -> AppContext:
         assert self.app is not None
         return self.app
 

@@ -11,12 +11,13 @@ import pygame
 from game.scenario.models import Scenario
 from game.scenario.texts import tr
 from game.ui.kit.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
-from game.ui.kit.emblems import draw_emblem, short_codes
+from game.ui.kit.emblems import draw_emblem
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.scene import Scene
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import blit_text, draw_line, wrap
 from game.ui.kit.widgets import Button, Widget
+from game.views.codes import short_codes
 from game.views.setup import GameSetup, IntroRow, intro_rows
 
 

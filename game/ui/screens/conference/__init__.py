@@ -3,6 +3,6 @@
 ``screen`` (the scene that runs the conference), ``draw`` (its painters: table, board, news,
 proposals), ``board`` (the issue board widget), ``inbox`` (proposals waiting for an answer),
 ``move_forms`` (proposal, position, statement, confirm, briefing cards), ``done`` (the
-confirmation after a move), ``handover`` ("pass the computer to ..."), ``pause`` (the pause
-menu and settings card) and ``saveload`` (saving, loading, and a plain message screen).
+confirmation after a move) and ``handover`` ("pass the computer to ..."). The pause menu,
+settings, save and load cards live in ``screens/menu``: every screen reaches them.
 """

@@ -20,7 +20,7 @@ from game.ui.screens.conference.draw import board_cells
 from game.views.conference import IssueRow
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 
 @dataclass
@@ -50,7 +50,7 @@ class BoardArea(ScrollArea):
         line: int,
         rows: list[tuple[int, int]],
         issues: tuple[IssueRow, ...],
-        app: App,
+        app: Looks,
         tooltip: str | None = None,
     ) -> None:
         super().__init__(key, rect, state, content_height, paint, line=line, tooltip=tooltip)
@@ -74,7 +74,7 @@ class BoardArea(ScrollArea):
                 return option_tip(self.issues[i], o)
         return self.tooltip
 
-    def focus_tip(self, app: App) -> tuple[str, pygame.Rect] | None:
+    def focus_tip(self, app: Looks) -> tuple[str, pygame.Rect] | None:
         cell = self._cursor_cell()
         if cell is None:
             return None
@@ -93,7 +93,7 @@ class BoardArea(ScrollArea):
         elif row_top + row_h > self.board.offset + self.rect.height:
             self.board.offset = min(self.max_offset, row_top + row_h - self.rect.height)
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         if event.type == pygame.KEYDOWN and self.issues and event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
             b = self.board
             if b.issue < 0:  # the first arrow press shows the cursor on the first issue in view
@@ -115,7 +115,7 @@ class BoardArea(ScrollArea):
             return True
         return super().handle_event(event, app)
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         super().draw(surface, app, focused, hovered)
         cell = self._cursor_cell() if focused else None
         if cell is not None and self.rect.contains(cell):

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.scenario.models import Delegation
-from game.ui.kit.emblems import draw_seat
+from game.ui.kit.emblems import seat_surface
 from game.ui.kit.text import blit_text, draw_line, ellipsize, wrap
 from game.views.conference import ConferenceView, IssueRow, NewsLine, PendingView
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
-_SEATS: dict[tuple[str, str, str, str, int, bool], pygame.Surface] = {}
 _WRAP: dict[tuple[pygame.font.Font, str, int], list[str]] = {}
 
 
@@ -34,22 +33,6 @@ def wrapped(font: pygame.font.Font, text: str, width: int) -> list[str]:
             _WRAP.clear()
         lines = _WRAP[key] = wrap(font, text, width)
     return lines
-
-
-def seat_surface(d: Delegation, code: str, radius: int, dim: bool) -> pygame.Surface:
-    key = (d.colour, d.colour2, d.id, code, radius, dim)
-    surf = _SEATS.get(key)
-    if surf is None:
-        if len(_SEATS) > 256:
-            _SEATS.clear()
-        surf = pygame.Surface((2 * radius + 2, 2 * radius + 2), pygame.SRCALPHA)
-        draw_seat(surf, (radius + 1, radius + 1), radius, d, code)
-        if dim:
-            veil = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
-            pygame.draw.circle(veil, (239, 228, 204, 170), (radius + 1, radius + 1), radius)
-            surf.blit(veil, (0, 0))
-        _SEATS[key] = surf
-    return surf
 
 
 def dashed(surface: pygame.Surface, colour: pygame.Color, a: tuple[float, float], b: tuple[float, float], width: int, dash: int) -> None:
@@ -89,12 +72,12 @@ def name_lines(font: pygame.font.Font, name: str, width: int) -> list[str]:
     return best
 
 
-def floor_px(app: App) -> int:
+def floor_px(app: Looks) -> int:
     """The smallest type a class reads from the back row: 2% of the window height."""
     return math.ceil(app.layout.height * 0.02)
 
 
-def fitting_font(app: App, font: pygame.font.Font, text: str, width: int, role: str, floor: int, words: bool = False) -> pygame.font.Font:
+def fitting_font(app: Looks, font: pygame.font.Font, text: str, width: int, role: str, floor: int, words: bool = False) -> pygame.font.Font:
     """`font`, or a smaller size of the same role (not under `floor` px) in which `text` fits `width`.
 
     With `words`, fitting means its longest word fits (the name may then take two lines)."""
@@ -112,7 +95,7 @@ def fitting_font(app: App, font: pygame.font.Font, text: str, width: int, role: 
     return app.theme.font(role, floor)  # type: ignore[arg-type]
 
 
-def table_height(app: App) -> int:
+def table_height(app: Looks) -> int:
     """The inner height the table needs: names and status above and below two rows of seats of the smallest readable size."""
     theme, lay = app.theme, app.layout
     name_font = theme.text_font(lay, "small", "bold")
@@ -122,7 +105,7 @@ def table_height(app: App) -> int:
     return 2 * label_h + 4 * marker_radius(app) + lay.px(36)
 
 
-def draw_table(surface: pygame.Surface, app: App, rect: pygame.Rect, view: ConferenceView, dels: dict[str, Delegation], pulse: float) -> None:
+def draw_table(surface: pygame.Surface, app: Looks, rect: pygame.Rect, view: ConferenceView, dels: dict[str, Delegation], pulse: float) -> None:
     """The table: seats on its two long sides with code letters, names and who plays them; talks as lines.
 
     Names go above the top seats and below the bottom ones, each in its own column, so none overlap;
@@ -194,7 +177,7 @@ def draw_table(surface: pygame.Surface, app: App, rect: pygame.Rect, view: Confe
                 yy += line_h
 
 
-def marker_radius(app: App) -> int:
+def marker_radius(app: Looks) -> int:
     """Radius of a position marker: its code letters stay at least 1.5% of the window height (a projector's back row)."""
     return max(9, math.ceil(app.layout.height * 0.015 / 0.8))
 
@@ -209,12 +192,12 @@ class IssueGeometry:
     cells: tuple[tuple[pygame.Rect, tuple[str, ...], bool], ...]  # (cell rect relative to (board x, issue top), label lines, markers below)
 
 
-def board_fonts(app: App) -> tuple[pygame.font.Font, pygame.font.Font]:
+def board_fonts(app: Looks) -> tuple[pygame.font.Font, pygame.font.Font]:
     theme, lay = app.theme, app.layout
     return theme.text_font(lay, "small", "bold"), theme.text_font(lay, "small")
 
 
-def _chip(app: App, font: pygame.font.Font, label: str, markers: int, width: int) -> tuple[int, int, tuple[str, ...], bool]:
+def _chip(app: Looks, font: pygame.font.Font, label: str, markers: int, width: int) -> tuple[int, int, tuple[str, ...], bool]:
     """(chip width, chip height, label lines, markers below the text) for one option, at most `width` wide."""
     lay = app.layout
     pad = lay.px(6)
@@ -233,7 +216,7 @@ def _chip(app: App, font: pygame.font.Font, label: str, markers: int, width: int
     return width, h, lines, True
 
 
-def board_geometry(app: App, width: int, issues: tuple[IssueRow, ...]) -> list[IssueGeometry]:
+def board_geometry(app: Looks, width: int, issues: tuple[IssueRow, ...]) -> list[IssueGeometry]:
     """The board laid out for `width`: each option a chip sized to its words (wrapped only when wider than the
     board, never cut), the stated positions as markers in it; chips flow left to right in the scale's order."""
     lay = app.layout
@@ -261,7 +244,9 @@ def board_geometry(app: App, width: int, issues: tuple[IssueRow, ...]) -> list[I
     return out
 
 
-def paint_board(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int, issues: tuple[IssueRow, ...], dels: dict[str, Delegation]) -> None:
+def paint_board(
+    surface: pygame.Surface, app: Looks, rect: pygame.Rect, offset: int, issues: tuple[IssueRow, ...], dels: dict[str, Delegation]
+) -> None:
     """The issue board: per issue, its options in words (wrapped, never cut), each stated position as a lettered marker."""
     theme, lay, t = app.theme, app.layout, app.t
     title_font, font = board_fonts(app)
@@ -316,12 +301,12 @@ def paint_board(surface: pygame.Surface, app: App, rect: pygame.Rect, offset: in
                 surface.blit(surf, surf.get_rect(center=(x0 + (k % per_line) * step, y0 + (k // per_line) * (2 * r + lay.px(2)))))
 
 
-def board_height(app: App, width: int, issues: tuple[IssueRow, ...]) -> int:
+def board_height(app: Looks, width: int, issues: tuple[IssueRow, ...]) -> int:
     geo = board_geometry(app, width, issues)
     return geo[-1].top + geo[-1].height if geo else 0
 
 
-def board_cells(app: App, rect: pygame.Rect, offset: int, issues: tuple[IssueRow, ...]) -> list[tuple[int, int, pygame.Rect]]:
+def board_cells(app: Looks, rect: pygame.Rect, offset: int, issues: tuple[IssueRow, ...]) -> list[tuple[int, int, pygame.Rect]]:
     """(issue, option, cell) for every option cell `paint_board` draws, in screen coordinates (for tooltips and the cursor)."""
     out = []
     for k, geo in enumerate(board_geometry(app, rect.width, issues)):
@@ -330,7 +315,7 @@ def board_cells(app: App, rect: pygame.Rect, offset: int, issues: tuple[IssueRow
     return out
 
 
-def news_item_height(app: App, line: NewsLine, width: int) -> int:
+def news_item_height(app: Looks, line: NewsLine, width: int) -> int:
     theme, lay = app.theme, app.layout
     small = theme.text_font(lay, "small")
     body = theme.text_font(lay, "body", reading=True)
@@ -339,17 +324,17 @@ def news_item_height(app: App, line: NewsLine, width: int) -> int:
     return head + len(wrapped(body, line.text, width - news_pad(app))) * body.get_linesize() + lay.px(12)
 
 
-def news_head(app: App, line: NewsLine) -> str:
+def news_head(app: Looks, line: NewsLine) -> str:
     return line.date + ("  ·  " + app.t("private") if line.private else "")
 
 
-def news_pad(app: App) -> int:
+def news_pad(app: Looks) -> int:
     """Room at the left of every news item for the bar that marks the line just announced."""
     return app.layout.px(10)
 
 
 def paint_news(
-    surface: pygame.Surface, app: App, rect: pygame.Rect, offset: int, news: tuple[NewsLine, ...], fresh: float, digest: tuple[str, ...] = ()
+    surface: pygame.Surface, app: Looks, rect: pygame.Rect, offset: int, news: tuple[NewsLine, ...], fresh: float, digest: tuple[str, ...] = ()
 ) -> None:
     """Newest first: date (and 'private' in words), then the sentence; the newest glows while it is announced.
 
@@ -389,7 +374,7 @@ def paint_news(
         y += h
 
 
-def digest_height(app: App, heading: str, lines: tuple[str, ...], width: int) -> int:
+def digest_height(app: Looks, heading: str, lines: tuple[str, ...], width: int) -> int:
     """Height of the "since your last turn" box at the top of a team's news (0 when there is none)."""
     if not lines:
         return 0
@@ -401,7 +386,7 @@ def digest_height(app: App, heading: str, lines: tuple[str, ...], width: int) ->
     return h + 2 * lay.px(8) + lay.px(10)
 
 
-def paint_digest(surface: pygame.Surface, app: App, rect: pygame.Rect, y: int, heading: str, lines: tuple[str, ...]) -> int:
+def paint_digest(surface: pygame.Surface, app: Looks, rect: pygame.Rect, y: int, heading: str, lines: tuple[str, ...]) -> int:
     """The box drawn from `y`; returns the height used (as `digest_height`)."""
     if not lines:
         return 0
@@ -422,7 +407,7 @@ def paint_digest(surface: pygame.Surface, app: App, rect: pygame.Rect, y: int, h
     return h
 
 
-def pending_text(app: App, p: PendingView) -> tuple[str, str]:
+def pending_text(app: Looks, p: PendingView) -> tuple[str, str]:
     """A proposal in two parts: who and what (a title line), then the package."""
     t = app.t
     head = t("No. {number}: {who} — {instrument} ({where})", number=p.id, who=p.proposer, instrument=p.instrument, where=p.where)
@@ -431,7 +416,7 @@ def pending_text(app: App, p: PendingView) -> tuple[str, str]:
     return head, p.package
 
 
-def pending_height(app: App, p: PendingView, width: int, max_lines: int = 4) -> int:
+def pending_height(app: Looks, p: PendingView, width: int, max_lines: int = 4) -> int:
     theme, lay = app.theme, app.layout
     bold = theme.text_font(lay, "small", "bold")
     small = theme.text_font(lay, "small")
@@ -441,7 +426,7 @@ def pending_height(app: App, p: PendingView, width: int, max_lines: int = 4) -> 
     return len(wrapped(bold, head, width)) * bold.get_linesize() + lines * small.get_linesize() + lay.px(10)
 
 
-def draw_pending(surface: pygame.Surface, app: App, rect: pygame.Rect, p: PendingView, max_lines: int = 4) -> None:
+def draw_pending(surface: pygame.Surface, app: Looks, rect: pygame.Rect, p: PendingView, max_lines: int = 4) -> None:
     theme, lay = app.theme, app.layout
     bold = theme.text_font(lay, "small", "bold")
     small = theme.text_font(lay, "small")

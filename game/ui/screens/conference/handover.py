@@ -14,11 +14,12 @@ import pygame
 
 from game.scenario.texts import tr
 from game.ui.kit.chrome import draw_backdrop, draw_footer, draw_header
-from game.ui.kit.emblems import draw_emblem, short_codes
+from game.ui.kit.emblems import draw_emblem
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.scene import Scene
 from game.ui.kit.text import draw_line, draw_wrapped
 from game.ui.kit.widgets import Button
+from game.views.codes import short_codes
 
 if TYPE_CHECKING:
     from game.ui.screens.conference.screen import ConferenceScene

@@ -22,14 +22,14 @@ from game.ui.screens.conference.draw import wrapped
 from game.views.inbox import InboxItem
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 
-def item_title(app: App, item: InboxItem) -> str:
+def item_title(app: Looks, item: InboxItem) -> str:
     return app.t("No. {number}: {who} proposes {instrument}", number=item.id, who=item.proposer, instrument=item.instrument)
 
 
-def item_lines(app: App, item: InboxItem) -> list[tuple[str, str]]:
+def item_lines(app: Looks, item: InboxItem) -> list[tuple[str, str]]:
     """The selected proposal as (text, style) paragraphs: where, every issue and option, the value, the answers."""
     t = app.t
     out = [(item_title(app, item), "title")]
@@ -49,14 +49,14 @@ def item_lines(app: App, item: InboxItem) -> list[tuple[str, str]]:
     return out
 
 
-def _fonts(app: App) -> dict[str, pygame.font.Font]:
+def _fonts(app: Looks) -> dict[str, pygame.font.Font]:
     theme, lay = app.theme, app.layout
     body = theme.text_font(lay, "small")
     bold = theme.text_font(lay, "small", "bold")
     return {"title": bold, "private": bold, "soft": body, "body": body, "bold": bold}
 
 
-def item_height(app: App, item: InboxItem, width: int) -> int:
+def item_height(app: Looks, item: InboxItem, width: int) -> int:
     fonts = _fonts(app)
     gap = app.layout.px(4)
     return sum(len(wrapped(fonts[s], text, width)) * fonts[s].get_linesize() + gap for text, s in item_lines(app, item))
@@ -65,7 +65,7 @@ def item_height(app: App, item: InboxItem, width: int) -> int:
 class InboxArea(ScrollArea):
     """The selected proposal's full text; it scrolls (Up / Down, Page keys, wheel) when longer than the panel."""
 
-    def __init__(self, key: str, rect: pygame.Rect, state: ScrollState, item: InboxItem, app: App) -> None:
+    def __init__(self, key: str, rect: pygame.Rect, state: ScrollState, item: InboxItem, app: Looks) -> None:
         self.app = app
         self.entry = item
         line = app.theme.text_font(app.layout, "small").get_linesize()
@@ -97,7 +97,7 @@ class InboxArea(ScrollArea):
                 y += font.get_linesize()
             y += app.layout.px(4)
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         FRAME.add(surface, item_title(app, self.entry), "item", self.rect.inflate(0, 0))
         super().draw(surface, app, focused, hovered)
 
@@ -119,7 +119,7 @@ class Inbox:
 
     def layout(
         self,
-        app: App,
+        app: Looks,
         rect: pygame.Rect,
         *,
         rationale: str,
@@ -219,7 +219,7 @@ class Inbox:
         match_buttons(app, buttons)
         return widgets + buttons
 
-    def draw(self, surface: pygame.Surface, app: App) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks) -> None:
         theme, lay = app.theme, app.layout
         bold = theme.text_font(lay, "label", "bold")
         small = theme.text_font(lay, "small")

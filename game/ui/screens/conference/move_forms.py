@@ -28,7 +28,7 @@ from game.views.conference import briefing_view
 from game.views.move import OptionCell, ProposalDraft, ShiftDraft, closed_reason, option_cells
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
     from game.ui.screens.conference.screen import ConferenceScene
 
 
@@ -52,14 +52,14 @@ class OptionRow(Widget):
     ) -> None:
         super().__init__(key, rect, tooltip=tooltip)
         self.title, self.cells, self.selected, self.on_change = title, cells, selected, on_change
-        self.app: App | None = None  # known after the first draw (cell geometry depends on the layout)
+        self.app: Looks | None = None  # known after the first draw (cell geometry depends on the layout)
         self.cut: set[int] = set()  # cells whose label did not fit when drawn
 
     def _title_w(self) -> int:
         return round(self.rect.width * 0.24)
 
     @staticmethod
-    def needed_height(app: App, width: int, title: str, cells: list[OptionCell]) -> int:
+    def needed_height(app: Looks, width: int, title: str, cells: list[OptionCell]) -> int:
         """The height that shows the title and every option label in full (wrapped), with the value line under each."""
         lay = app.layout
         bold = app.theme.text_font(lay, "small", "bold")
@@ -72,7 +72,7 @@ class OptionRow(Widget):
         return max(title_h, most * small.get_linesize() + lay.px(6) + lay.px(4))
 
     @staticmethod
-    def info_lines(app: App, font: pygame.font.Font, cell: OptionCell, width: int) -> list[str]:
+    def info_lines(app: Looks, font: pygame.font.Font, cell: OptionCell, width: int) -> list[str]:
         """The team's value and who states the option: one line, or two when the codes do not fit beside the value."""
         value = app.t("yours: {value}", value="—" if cell.value is None else f"{round(cell.value)}")
         if not cell.stated_by:
@@ -80,7 +80,7 @@ class OptionRow(Widget):
         both = f"{value}  ·  {', '.join(cell.stated_by)}"
         return [both] if font.size(both)[0] <= width else [value, *wrap(font, ", ".join(cell.stated_by), width)]
 
-    def cell_rects(self, app: App) -> list[pygame.Rect]:
+    def cell_rects(self, app: Looks) -> list[pygame.Rect]:
         x0 = self.rect.x + self._title_w() + app.layout.px(8)
         n = max(1, len(self.cells))
         w = (self.rect.right - x0) / n
@@ -98,7 +98,7 @@ class OptionRow(Widget):
                     return self._tip(k)
         return self.tooltip
 
-    def focus_tip(self, app: App) -> tuple[str, pygame.Rect] | None:
+    def focus_tip(self, app: Looks) -> tuple[str, pygame.Rect] | None:
         """With focus, the chosen cell's full text under it when the cell cuts it, so Left / Right read every option in full."""
         self.app = app
         if self.selected not in self.cut:
@@ -110,7 +110,7 @@ class OptionRow(Widget):
             self.selected = k
             self.on_change(k)
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
             step = -1 if event.key == pygame.K_LEFT else 1
             k = self.selected + step
@@ -125,7 +125,7 @@ class OptionRow(Widget):
             return True
         return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos)
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         self.app = app
         theme, lay = app.theme, app.layout
         bold = theme.text_font(lay, "small", "bold")

@@ -53,7 +53,7 @@ from game.views.digest import since_last_turn
 from game.views.inbox import inbox
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 ANNOUNCE = 0.6  # seconds each AI move stays the newest line before the next one
 #: Installed by the teacher's console: called with the conference on T; returns the panel to push.
@@ -63,7 +63,7 @@ PAUSED: Callable[[ConferenceScene], bool] | None = None
 SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
 
 
-def theme_line(app: App) -> int:
+def theme_line(app: Looks) -> int:
     """One scroll step of the board: a line of its option text."""
     return app.theme.text_font(app.layout, "small").get_linesize()
 
@@ -100,7 +100,7 @@ class ConferenceScene(Scene):
     # --- seams ------------------------------------------------------------------------
     @property
     def delay(self) -> float:
-        return 0.0 if getattr(self.ctx, "fast", False) else ANNOUNCE
+        return 0.0 if self.ctx.fast else ANNOUNCE
 
     @property
     def animating(self) -> bool:
@@ -430,7 +430,7 @@ class ConferenceScene(Scene):
             self.open_overlay(panel)
 
     def _menu(self) -> None:
-        from game.ui.screens.conference.pause import PauseScene
+        from game.ui.screens.menu.pause import PauseScene
 
         self.ctx.push(PauseScene())
 

@@ -162,13 +162,13 @@ class OutcomeScene(Scene):
 
     def enter(self) -> None:
         if self.runs is None:
-            self.comparison.runs = int(getattr(self.ctx, "comparison_runs", COMPARISON_RUNS))
+            self.comparison.runs = self.ctx.comparison_runs
         if self.runs_wanted:
             self.comparison.start()
         else:
             self.comparison.finished = True
         self.whatif.start()
-        if getattr(self.ctx, "exit_at_end", False):
+        if self.ctx.exit_at_end:
             self._shots = list(range(len(TABS)))
 
     def leave(self) -> None:
@@ -310,11 +310,11 @@ class OutcomeScene(Scene):
         if self.whatif.finished and not self._seen_whatif:
             self._seen_whatif = True
             self.layout()  # so does the outcome page when the what-if replays are done
-        if not getattr(self.ctx, "exit_at_end", False) or self.ticks < 2:
+        if not self.ctx.exit_at_end or self.ticks < 2:
             return
         # --exit-at-end: one screenshot per page (the comparison once it is ready), then quit;
         # several updates can run before one draw, so wait until the last page asked for is on film
-        if getattr(self.ctx, "screenshot_pending", False):
+        if self.ctx.screenshot_pending:
             return
         if self._shots:
             k = self._shots[0]

@@ -17,12 +17,13 @@ from game.i18n import N_
 from game.play.session import Session
 from game.scenario.texts import tr
 from game.ui.kit.charts import chart_height, draw_chart
+from game.ui.kit.emblems import seat_surface
 from game.ui.kit.text import blit_text, draw_line
-from game.ui.screens.conference.draw import seat_surface, wrapped
+from game.ui.screens.conference.draw import wrapped
 from game.views.outcome import OutcomeView, TeamWhatIfs
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 TABS = (N_("Outcome"), N_("Scores"), N_("Charts"), N_("Secrets"), N_("AI reasons"), N_("Compared"))
 Block = tuple[int, Callable[[pygame.Surface, int, int], None]]  # height, paint(surface, x, y)
@@ -31,7 +32,7 @@ Block = tuple[int, Callable[[pygame.Surface, int, int], None]]  # height, paint(
 class TabPainter:
     def __init__(
         self,
-        app: App,
+        app: Looks,
         session: Session,
         view: OutcomeView,
         width: int,

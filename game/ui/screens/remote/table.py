@@ -805,7 +805,7 @@ class NetMenuCard(CardScene):
     name = "network_menu"
 
     def layout(self) -> None:
-        from game.ui.screens.conference.pause import SettingsScene
+        from game.ui.screens.menu.pause import SettingsScene
 
         t, lay = self.ctx.t, self.ctx.layout
         entries: list[tuple[str, str, Callable[[], None]]] = [

@@ -16,17 +16,18 @@ import pygame
 from game.classroom.planning import estimate_minutes
 from game.i18n import language_name
 from game.ui.kit.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
-from game.ui.kit.emblems import draw_emblem, short_codes
+from game.ui.kit.emblems import draw_emblem
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.scene import Scene
 from game.ui.kit.text import draw_wrapped, text_height, wrap
 from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
+from game.views.codes import short_codes
 from game.views.setup import FULL, SetupModel, discover
 
 if TYPE_CHECKING:
     from game.scenario.models import Delegation
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 OPEN_FILE = -1
 
@@ -128,7 +129,7 @@ class SetupScene(Scene):
         self.ctx.push(TeacherSetupScene(self.m))
 
     def _settings(self) -> None:
-        from game.ui.screens.conference.pause import SettingsScene
+        from game.ui.screens.menu.pause import SettingsScene
 
         self.ctx.push(SettingsScene())
 
@@ -477,7 +478,7 @@ class SetupScene(Scene):
             y += draw_wrapped(surface, f, text, theme.c(colour), pygame.Rect(r.x, y, r.width, r.bottom - y)) + app.layout.px(8)
 
 
-def choice_fits(app: App, text: str, rect: pygame.Rect) -> bool:
+def choice_fits(app: Looks, text: str, rect: pygame.Rect) -> bool:
     """Whether a `Choice` in `rect` shows `text` whole: one line of body text, or two lines of small text."""
     theme, lay = app.theme, app.layout
     width = rect.width - 2 * rect.height  # the arrows take a square at each end

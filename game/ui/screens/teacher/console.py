@@ -22,15 +22,14 @@ from game.classroom.timer import clock_text
 from game.engine.refusals import Refusal, describe
 from game.play.saves import autosave_path, save
 from game.scenario.texts import tr
-from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import panel_inner
 from game.ui.kit.text import draw_line, draw_wrapped, wrap
 from game.ui.kit.widgets import Button, Choice, Label, ListBox, TextField, Toggle, Widget
 from game.ui.screens.conference.screen import ConferenceScene
-from game.ui.screens.teacher.tools import ConfirmScene, room_for
+from game.ui.screens.teacher.tools import ConfirmScene, TeacherCard, room_for
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import Looks
 
 MINUTES = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20)
 
@@ -42,7 +41,7 @@ class EventList(ListBox):
     an event the moment a teacher clicks the list to scroll it with the keys.
     """
 
-    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
         if event.type != pygame.MOUSEBUTTONUP:
             return super().handle_event(event, app)
         keep, self.on_activate = self.on_activate, None
@@ -52,7 +51,7 @@ class EventList(ListBox):
             self.on_activate = keep
 
 
-class ConsoleScene(CardScene):
+class ConsoleScene(TeacherCard):
     name = "teacher_console"
 
     def __init__(self, conference: ConferenceScene) -> None:

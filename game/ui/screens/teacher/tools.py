@@ -30,18 +30,18 @@ from game.ui.screens.conference import screen as conference_module
 from game.ui.screens.conference.screen import ConferenceScene
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.kit.context import AppContext, Looks
 
 FLASH_SECONDS = 4.0
 WARN_SECONDS = 30.0
 
 
-def room_for(app: App, session: object) -> Classroom:
+def room_for(app: AppContext, session: object) -> Classroom:
     """The session's classroom, timed on the window's own frame clock (so tests step it exactly)."""
     return classroom_for(session, clock=lambda: app.clock_time)  # type: ignore[arg-type]
 
 
-def find_conference(app: App) -> ConferenceScene | None:
+def find_conference(app: AppContext) -> ConferenceScene | None:
     return next((s for s in reversed(list(app.stack)) if isinstance(s, ConferenceScene)), None)
 
 
@@ -58,7 +58,7 @@ def _paused(conference: ConferenceScene) -> bool:
     return room is not None and room.paused
 
 
-def install(app: App) -> ClassroomLayer:
+def install(app: AppContext) -> ClassroomLayer:
     """Give this window the teacher's console, pause and timers (idempotent)."""
     conference_module.TEACHER_PANEL = open_console
     conference_module.PAUSED = _paused
@@ -70,7 +70,7 @@ def install(app: App) -> ClassroomLayer:
     return layer
 
 
-def uninstall(app: App) -> None:
+def uninstall(app: AppContext) -> None:
     conference_module.TEACHER_PANEL = None
     conference_module.PAUSED = None
     app.extras[:] = [x for x in app.extras if not isinstance(x, ClassroomLayer)]
@@ -93,7 +93,7 @@ def make_chime() -> pygame.mixer.Sound | None:
 class ClassroomLayer:
     """Over every scene: ticks the team's timer, draws the clock, the time-up flash and the PAUSED banner."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: AppContext) -> None:
         self.app = app
         self.flash = 0.0
         self.last_time_up: TimeUp | None = None
@@ -121,13 +121,7 @@ class ClassroomLayer:
 
     def covered(self) -> bool:
         """The teacher's console, the PIN card or the menu is open over the team's screen: the team cannot play."""
-        from game.ui.screens.conference.pause import PauseScene, SettingsScene
-        from game.ui.screens.conference.saveload import LoadScene, SaveScene
-
-        return any(
-            isinstance(s, (PinScene, ConfirmScene, PauseScene, SettingsScene, SaveScene, LoadScene)) or type(s).__name__ == "ConsoleScene"
-            for s in self.app.stack
-        )
+        return any(s.covers_play for s in self.app.stack)
 
     def chime(self) -> None:
         self.chimes += 1
@@ -157,7 +151,7 @@ class ClassroomLayer:
         if room is None:
             return
         top = self.app.stack.top
-        console = isinstance(top, (PinScene, ConfirmScene)) or type(top).__name__ == "ConsoleScene"
+        console = isinstance(top, TeacherCard)
         left = room.remaining()
         s = conf.session.state
         if left is not None and conf.viewer is not None and conf.viewer == s.actor_id and not console:
@@ -213,7 +207,7 @@ class ClassroomLayer:
         draw_line(surface, font, text, theme.c("paper"), band.inflate(-lay.px(20), 0), "center")
 
 
-def draw_paused(surface: pygame.Surface, app: App) -> None:
+def draw_paused(surface: pygame.Surface, app: Looks) -> None:
     """The PAUSED banner across the middle of the screen: legible from the back of the room."""
     theme, lay = app.theme, app.layout
     shade(surface, app)
@@ -236,7 +230,13 @@ def draw_paused(surface: pygame.Surface, app: App) -> None:
     )
 
 
-class _Card(CardScene):
+class TeacherCard(CardScene):
+    """A card of the teacher's (the PIN, a confirmation, the console): the team's clock and flash hide under it."""
+
+    covers_play = True
+
+
+class _Card(TeacherCard):
     """A small centred card over the conference; Esc closes it."""
 
     title = ""
@@ -261,7 +261,7 @@ class _Card(CardScene):
 class SecretField(TextField):
     """A text field that shows dots: the PIN is typed in front of the class."""
 
-    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         shown, self.text = self.text, "•" * len(self.text)
         try:
             super().draw(surface, app, focused, hovered)

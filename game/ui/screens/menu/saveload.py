@@ -62,6 +62,7 @@ def find_session(app_stack: object) -> Session | None:
 
 class _Card(CardScene):
     title = ""
+    covers_play = True  # the save and load cards take the table from the team while they are open
 
     def __init__(self) -> None:
         super().__init__()

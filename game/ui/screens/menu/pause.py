@@ -33,6 +33,8 @@ def _card(scene: Scene, rows: int, extra: int = 0) -> pygame.Rect:
 class PauseScene(CardScene):
     """Resume, save and load (when a game is under the menu), settings, quit to setup, quit."""
 
+    covers_play = True  # the menu takes the table from the team while it is open
+
     name = "pause"
 
     def __init__(self) -> None:
@@ -40,7 +42,7 @@ class PauseScene(CardScene):
 
     def layout(self) -> None:
         t, lay = self.ctx.t, self.ctx.layout
-        from game.ui.screens.conference.saveload import LoadScene, SaveScene, find_session
+        from game.ui.screens.menu.saveload import LoadScene, SaveScene, find_session
 
         session = find_session(self.ctx.stack)
         entries = [("resume", t("Resume"), self.ctx.pop, "primary")]
@@ -73,6 +75,8 @@ class PauseScene(CardScene):
 
 class SettingsScene(CardScene):
     """Language, text size, high contrast, full screen; Esc or Done closes."""
+
+    covers_play = True  # the menu takes the table from the team while it is open
 
     name = "settings"
 
