@@ -70,6 +70,7 @@ class Worker:
         self.games = 0
         self.cpu = 0.0
         self.wall = 0.0
+        self.best = 0.0  # the fastest chunk's rate: the least disturbed by other work on the machine
         self.outcomes: dict[str, int] = {}
 
     def _read(self) -> dict[str, object]:
@@ -85,6 +86,7 @@ class Worker:
         self.proc.stdin.flush()
         got = self._read()
         self.games += count
+        self.best = max(self.best, count / max(float(got["cpu"]), 1e-9))  # type: ignore[arg-type]
         self.cpu += float(got["cpu"])  # type: ignore[arg-type]
         self.wall += float(got["wall"])  # type: ignore[arg-type]
         for k, v in dict(got["outcomes"]).items():  # type: ignore[call-overload]
@@ -128,9 +130,18 @@ def main(argv: list[str]) -> int:
         "mode": args.mode,
         "games_per_tree": args.games,
         "seed": args.seed,
-        "old": {"tree": str(old.tree), "games_per_cpu_second": round(old.rate, 1), "wall_seconds": round(old.wall, 2), "outcomes": old.outcomes},
-        "new": {"tree": str(new.tree), "games_per_cpu_second": round(new.rate, 1), "wall_seconds": round(new.wall, 2), "outcomes": new.outcomes},
+        **{
+            name: {
+                "tree": str(w.tree),
+                "games_per_cpu_second": round(w.rate, 1),
+                "best_chunk_games_per_cpu_second": round(w.best, 1),
+                "wall_seconds": round(w.wall, 2),
+                "outcomes": w.outcomes,
+            }
+            for name, w in (("old", old), ("new", new))
+        },
         "ratio": round(new.rate / old.rate, 2),
+        "ratio_best_chunks": round(new.best / old.best, 2),
         "command": "python tools/ai_speed.py " + " ".join(argv),
     }
     if args.json:
@@ -138,9 +149,10 @@ def main(argv: list[str]) -> int:
     else:
         for name in ("old", "new"):
             w = out[name]
-            rate, wall = w["games_per_cpu_second"], w["wall_seconds"]
-            print(f"{name}: {rate:7.1f} {args.scenario} games per CPU second ({args.mode}; {args.games} games, {wall} s wall)  {w['tree']}")
-        print(f"ratio new/old: {out['ratio']}x   ({out['command']})")
+            rate, best, wall = w["games_per_cpu_second"], w["best_chunk_games_per_cpu_second"], w["wall_seconds"]
+            print(f"{name}: {rate:7.1f} {args.scenario} games per CPU second, best chunk {best:.1f}", end="")
+            print(f" ({args.mode}; {args.games} games, {wall} s wall)  {w['tree']}")
+        print(f"ratio new/old: {out['ratio']}x (best chunks: {out['ratio_best_chunks']}x)   ({out['command']})")
     return 0
 
 

@@ -64,6 +64,7 @@ class Memory:
         self.touched = [0] * n_d  # per delegation: events that changed its stances or costs
         self.signed = 0
         self.positions = list(cs.positions)  # public positions as the log has moved them so far
+        self.steps = tuple(n - 1 for n in cs.n_options)  # per issue: steps from its first option to its last
         self.refused: dict[tuple[int, int], list[Refusal]] = {}  # (delegation, instrument) -> its refusals
         self.answers: list[Answer] = []
         self.answers_on: list[list[Answer]] = [[] for _ in cs.instrument_ids]  # the same, per instrument

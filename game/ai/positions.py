@@ -55,8 +55,7 @@ def _distance(mem: Memory, s: GameState, d: int, j: int) -> tuple[list[float], f
     mine = s.positions[d * n_i : (d + 1) * n_i]
     theirs = s.positions[j * n_i : (j + 1) * n_i]
     w = mem.models[d][j].weights(theirs)
-    n_opt = s.cs.n_options
-    gap = sum([w[i] * abs(a - b) / (n_opt[i] - 1) for i, (a, b) in enumerate(zip(mine, theirs, strict=True)) if a >= 0 and b >= 0])
+    gap = sum([x * abs(a - b) / steps for x, a, b, steps in zip(w, mine, theirs, mem.steps, strict=True) if a >= 0 and b >= 0])
     return w, 0.1 + gap
 
 
