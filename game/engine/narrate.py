@@ -8,7 +8,7 @@ thing. Nothing here decides anything: it only reads the log and the scenario.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, assert_never
 
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry, LogKind
@@ -110,83 +110,101 @@ class Narrator:
 
     def sentence(self, e: LogEntry, with_terms: bool = False) -> str:
         """One entry in words. A signature always carries the instrument's terms; a proposal
-        only when `with_terms` (the first time a reader meets that instrument, see `first_proposals`)."""
+        only when `with_terms` (the first time a reader meets that instrument, see `first_proposals`).
+        One case per kind of entry: a new kind without words is a type error."""
         t, d = self.t, e.data
         who = self.delegation(e.actor)
-        kind = e.kind
-        if kind is LogKind.OPENING:
-            return t("The conference opens.")
-        if kind is LogKind.SITTING:
-            return t("Sitting {number} of {of}.").format(number=d["number"], of=d["of"])
-        if kind is LogKind.EVENT:
-            ev = self.cs.event(self.cs.event_index[d["event"]])
-            text = tr(ev.text, self.lang)
-            head = tr(ev.title, self.lang)
-            return f"{head}. {text}".strip() if text else f"{head}."
-        if kind is LogKind.PROPOSAL:
-            where = (
-                t("in plenary") if d["to"] == "plenary" else t("in private talks with {names}").format(names=", ".join(self.name(x) for x in d["to"]))
-            )
-            said = t("{who} proposes {instrument} {where}: {package}.").format(
-                who=who, instrument=self.instrument(d["instrument"]), where=where, package=self.package(d["package"])
-            )
-            return self._with_terms(said, d["instrument"]) if with_terms else said
-        if kind is LogKind.ANSWER:
-            msg = (
-                t("{who} accepts proposal {number} ({instrument}).")
-                if d["answer"] == "accept"
-                else t("{who} rejects proposal {number} ({instrument}).")
-            )
-            return msg.format(who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]))
-        if kind is LogKind.SIGNED:
-            return self._with_terms(
-                t("{instrument} is signed: {package}.").format(instrument=self.instrument(d["instrument"]), package=self.package(d["package"])),
-                d["instrument"],
-            )
-        if kind is LogKind.LAPSED and d.get("withdrawn"):
+        match e.kind:
+            case LogKind.OPENING:
+                return t("The conference opens.")
+            case LogKind.SITTING:
+                return t("Sitting {number} of {of}.").format(number=d["number"], of=d["of"])
+            case LogKind.EVENT:
+                return self._event(d)
+            case LogKind.PROPOSAL:
+                return self._proposal(who, d, with_terms)
+            case LogKind.ANSWER:
+                return self._answer(who, d)
+            case LogKind.SIGNED:
+                said = t("{instrument} is signed: {package}.").format(instrument=self.instrument(d["instrument"]), package=self.package(d["package"]))
+                return self._with_terms(said, d["instrument"])
+            case LogKind.LAPSED:
+                return self._lapsed(d)
+            case LogKind.POSITION:
+                return t("{who} now states on {issue}: {option} (was: {was}).").format(
+                    who=who, issue=self.issue(d["issue"]), option=self.option(d["issue"], d["option"]), was=self.option(d["issue"], d["was"])
+                )
+            case LogKind.STATEMENT:
+                return self._statement(who, d)
+            case LogKind.WALKOUT:
+                return t("{who} walks out of the conference.").format(who=who)
+            case LogKind.PASS:
+                return t("{who} waits.").format(who=who)
+            case LogKind.LEAK:
+                return t("The press reveals {instrument}.").format(instrument=self.instrument(d["instrument"]))
+            case LogKind.AUDIENCE:
+                return t("{who} asks {host} for private talks.").format(who=who, host=self.name(str(d["host"])))
+            case LogKind.AUDIENCE_ANSWER:
+                return self._audience_answer(who, d)
+            case LogKind.TEACHER:
+                return self._teacher(d)
+            case LogKind.END:
+                return self._end(d)
+            case LogKind.OUTCOME:
+                out = self.cs.scenario.outcomes[[o.id for o in self.cs.scenario.outcomes].index(d["outcome"])]
+                return t("Outcome: {title}.").format(title=tr(out.title, self.lang))
+            case _:
+                assert_never(e.kind)
+
+    def _event(self, d: Any) -> str:
+        ev = self.cs.event(self.cs.event_index[d["event"]])
+        text = tr(ev.text, self.lang)
+        head = tr(ev.title, self.lang)
+        return f"{head}. {text}".strip() if text else f"{head}."
+
+    def _proposal(self, who: str, d: Any, with_terms: bool) -> str:
+        t = self.t
+        where = t("in plenary") if d["to"] == "plenary" else t("in private talks with {names}").format(names=", ".join(self.name(x) for x in d["to"]))
+        said = t("{who} proposes {instrument} {where}: {package}.").format(
+            who=who, instrument=self.instrument(d["instrument"]), where=where, package=self.package(d["package"])
+        )
+        return self._with_terms(said, d["instrument"]) if with_terms else said
+
+    def _answer(self, who: str, d: Any) -> str:
+        t = self.t
+        accepts = d["answer"] == "accept"
+        msg = t("{who} accepts proposal {number} ({instrument}).") if accepts else t("{who} rejects proposal {number} ({instrument}).")
+        return msg.format(who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]))
+
+    def _lapsed(self, d: Any) -> str:
+        t = self.t
+        if d.get("withdrawn"):
             return t("Proposal {number} ({instrument}) is withdrawn: {settled_by} has already settled {issue} otherwise.").format(
                 number=d["proposal"],
                 instrument=self.instrument(d["instrument"]),
                 settled_by=self.instrument(d["settled_by"]),
                 issue=self.issue(d["issue"]),
             )
-        if kind is LogKind.LAPSED:
-            return t("Proposal {number} ({instrument}) lapses unanswered.").format(number=d["proposal"], instrument=self.instrument(d["instrument"]))
-        if kind is LogKind.POSITION:
-            return t("{who} now states on {issue}: {option} (was: {was}).").format(
-                who=who, issue=self.issue(d["issue"]), option=self.option(d["issue"], d["option"]), was=self.option(d["issue"], d["was"])
-            )
-        if kind is LogKind.STATEMENT:
-            return self._statement(who, d)
-        if kind is LogKind.WALKOUT:
-            return t("{who} walks out of the conference.").format(who=who)
-        if kind is LogKind.PASS:
-            return t("{who} waits.").format(who=who)
-        if kind is LogKind.LEAK:
-            return t("The press reveals {instrument}.").format(instrument=self.instrument(d["instrument"]))
-        if kind is LogKind.AUDIENCE:
-            return t("{who} asks {host} for private talks.").format(who=who, host=self.name(str(d["host"])))
-        if kind is LogKind.AUDIENCE_ANSWER:
-            msg = {
-                "granted": t("{who} receives {asker} for private talks."),
-                "refused": t("{who} refuses {asker} an audience."),
-                "put_off": t("{who} puts {asker} off: the request for an audience goes unanswered."),
-            }[str(d["answer"])]
-            return msg.format(who=who, asker=self.name(str(d["asker"])))
-        if kind is LogKind.TEACHER:
-            return self._teacher(d)
-        if kind is LogKind.END:
-            return {
-                "signed": t("The conference ends with a signature."),
-                "walkout": t("The conference breaks up after a walkout."),
-                "calendar": t("The last sitting is over."),
-                "teacher": t("The teacher ends the conference."),
-                "settled": t("Nothing is left to negotiate; the conference closes."),
-            }[str(d["reason"])]
-        if kind is LogKind.OUTCOME:
-            out = self.cs.scenario.outcomes[[o.id for o in self.cs.scenario.outcomes].index(d["outcome"])]
-            return t("Outcome: {title}.").format(title=tr(out.title, self.lang))
-        return str(kind.value)
+        return t("Proposal {number} ({instrument}) lapses unanswered.").format(number=d["proposal"], instrument=self.instrument(d["instrument"]))
+
+    def _audience_answer(self, who: str, d: Any) -> str:
+        t = self.t
+        msg = {
+            "granted": t("{who} receives {asker} for private talks."),
+            "refused": t("{who} refuses {asker} an audience."),
+            "put_off": t("{who} puts {asker} off: the request for an audience goes unanswered."),
+        }[str(d["answer"])]
+        return msg.format(who=who, asker=self.name(str(d["asker"])))
+
+    def _end(self, d: Any) -> str:
+        t = self.t
+        return {
+            "signed": t("The conference ends with a signature."),
+            "walkout": t("The conference breaks up after a walkout."),
+            "calendar": t("The last sitting is over."),
+            "teacher": t("The teacher ends the conference."),
+            "settled": t("Nothing is left to negotiate; the conference closes."),
+        }[str(d["reason"])]
 
     def _statement(self, who: str, d: Any) -> str:
         t = self.t

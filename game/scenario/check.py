@@ -48,6 +48,16 @@ class _Checker:
     # -- whole file ---------------------------------------------------------------
 
     def run(self) -> list[Problem]:
+        self.unique_ids()
+        self.calendar()
+        self.check_delegations()
+        self.check_instruments()
+        self.check_events()
+        for k, out in enumerate(self.s.outcomes):
+            self.condition(("outcomes", k, "when"), out.when)
+        return self.problems
+
+    def unique_ids(self) -> None:
         s = self.s
         for name, ids_of_kind in (
             ("issue", [x.id for x in s.issues]),
@@ -66,8 +76,9 @@ class _Checker:
             for j, oid in enumerate(ids):
                 if oid in ids[:j]:
                     self.err(("issues", k, "options", j, "id"), f"option id {oid!r} is used twice in issue {issue.id!r}")
-        self.calendar()
-        for k, d in enumerate(s.delegations):
+
+    def check_delegations(self) -> None:
+        for k, d in enumerate(self.s.delegations):
             base: KeyPath = ("delegations", k)
             aim_ids = [a.id for a in d.aims]
             for j, aid in enumerate(aim_ids):
@@ -76,26 +87,32 @@ class _Checker:
             for other in d.relations:
                 self.ref(base + ("relations", other), "delegation", other, self.delegations)
             for issue_id, stance in d.stances.items():
-                p = base + ("stances", issue_id)
-                if not self.ref(p, "issue", issue_id, self.issues):
-                    continue
-                ids = [o.id for o in self.issues[issue_id].options]
-                for oid in stance.values:
-                    if oid not in ids:
-                        self.err(p + ("values", oid), f"issue {issue_id!r} has no option {oid!r}{did_you_mean(oid, ids)}")
-                missing = [o for o in ids if o not in stance.values]
-                if missing:
-                    self.err(p + ("values",), f"no value for option(s) {', '.join(map(repr, missing))}")
-                if stance.position is not None:
-                    self.option(p + ("position",), issue_id, stance.position)
+                self.stance_of(base + ("stances", issue_id), issue_id, stance)
             for j, aim in enumerate(d.aims):
                 self.condition(base + ("aims", j, "when"), aim.when)
-        for k, d in enumerate(s.delegations):
+        for k, d in enumerate(self.s.delegations):
             if d.mediator and d.observer:
                 self.err(("delegations", k, "mediator"), f"{d.id!r} is an observer, and observers never act: it cannot mediate")
+
+    def stance_of(self, p: KeyPath, issue_id: str, stance: m.Stance) -> None:
+        """A stance's issue exists and it values every option of it (and nothing else)."""
+        if not self.ref(p, "issue", issue_id, self.issues):
+            return
+        ids = [o.id for o in self.issues[issue_id].options]
+        for oid in stance.values:
+            if oid not in ids:
+                self.err(p + ("values", oid), f"issue {issue_id!r} has no option {oid!r}{did_you_mean(oid, ids)}")
+        missing = [o for o in ids if o not in stance.values]
+        if missing:
+            self.err(p + ("values",), f"no value for option(s) {', '.join(map(repr, missing))}")
+        if stance.position is not None:
+            self.option(p + ("position",), issue_id, stance.position)
+
+    def check_instruments(self) -> None:
+        s = self.s
         by_id = {d.id: d for d in s.delegations}
         for k, inst in enumerate(s.instruments):
-            base = ("instruments", k)
+            base: KeyPath = ("instruments", k)
             for j, party in enumerate(inst.parties):
                 if self.ref(base + ("parties", j), "delegation", party, self.delegations):
                     if party in by_id and by_id[party].observer:
@@ -124,8 +141,10 @@ class _Checker:
                 self.effect(base + ("effects", j), eff)
             for j, other in enumerate(inst.overlaps):
                 self.ref(base + ("overlaps", j), "instrument", other, self.instruments)
-        for k, ev in enumerate(s.events):
-            base = ("events", k)
+
+    def check_events(self) -> None:
+        for k, ev in enumerate(self.s.events):
+            base: KeyPath = ("events", k)
             if ev.date is None and ev.when is None and not ev.optional:
                 self.err(base, "an event needs a `date`, a `when` condition, or `optional = true`")
             if ev.when is not None:
@@ -136,9 +155,6 @@ class _Checker:
                 self.ref(base + ("audience", j), "delegation", who, self.delegations)
             for j, eff in enumerate(ev.effects):
                 self.effect(base + ("effects", j), eff)
-        for k, out in enumerate(s.outcomes):
-            self.condition(("outcomes", k, "when"), out.when)
-        return self.problems
 
     def _in_order(self, path: KeyPath, days: list[dt.date]) -> None:
         """Sittings in order, each date once: the first date that breaks the rule, and why."""

@@ -64,6 +64,27 @@ class _Raw:
 
 
 def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
+    """One file's checked data, merged over the scenario it extends (read the same way, down the chain)."""
+    blob = _bytes(path)
+    text = _text(path, blob)
+    data = _toml(path, text)
+    locator = Locator(text)
+    depth = _depth(data)
+    if depth > MAX_NESTING:
+        deepest = _deepest_path(data)
+        line, col = locator.position(deepest)
+        raise ScenarioError(
+            [Problem(path, deepest, f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed", line=line, column=col)]
+        )
+    bad = raw_problems(data, path, locator)
+    if bad:
+        raise ScenarioError(bad)
+    raw = _Raw(path, data, locator, (blob,), ((path, data, locator),))
+    return raw if data.get("extends") is None else _extended(raw, chain)
+
+
+def _bytes(path: Path) -> bytes:
+    """The file's bytes, refused beyond MAX_FILE_BYTES without reading further."""
     try:
         if path.exists() and not path.is_dir() and not path.is_file():  # a device or pipe (`extends = "/dev/zero"`) never ends
             raise ScenarioError([Problem(path, (), "not a regular file")])
@@ -75,14 +96,22 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         raise ScenarioError([Problem(path, (), f"cannot read the file: {err.strerror or err}")]) from None
     if len(blob) > MAX_FILE_BYTES:
         raise ScenarioError([Problem(path, (), f"file is larger than {MAX_FILE_BYTES:,} bytes, the most a scenario may have")])
+    return blob
+
+
+def _text(path: Path, blob: bytes) -> str:
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
         bad_line = blob[: err.start].count(b"\n") + 1
         raise ScenarioError([Problem(path, (), "the file is not UTF-8 text", line=bad_line)]) from None
-    text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the TOML
+    return text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the TOML
+
+
+def _toml(path: Path, text: str) -> dict[str, Any]:
+    """The parsed TOML, or an error placed where tomllib (or Python's limit on long numbers) stopped."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
         line: int | None = None
@@ -104,21 +133,12 @@ def _read(path: Path, chain: tuple[Path, ...]) -> _Raw:
         raise ScenarioError(
             [Problem(path, (), "a number has more than 4,300 digits; numbers in a scenario stay within ±1e+15", line=where[0], column=where[1])]
         ) from None
-    locator = Locator(text)
-    depth = _depth(data)
-    if depth > MAX_NESTING:
-        deepest = _deepest_path(data)
-        line, col = locator.position(deepest)
-        raise ScenarioError(
-            [Problem(path, deepest, f"values are nested {depth} levels deep; at most {MAX_NESTING} are allowed", line=line, column=col)]
-        )
-    bad = raw_problems(data, path, locator)
-    if bad:
-        raise ScenarioError(bad)
-    raw = _Raw(path, data, locator, (blob,), ((path, data, locator),))
-    base_ref = data.get("extends")
-    if base_ref is None:
-        return raw
+
+
+def _extended(raw: _Raw, chain: tuple[Path, ...]) -> _Raw:
+    """A variant merged over the file its `extends` names: beside it or shipped, never in a loop."""
+    path, data = raw.path, raw.data
+    base_ref = data["extends"]
     if not isinstance(base_ref, str):
         raise ScenarioError([Problem(path, ("extends",), "must be a file path (a string)", line=raw.locator.line_of(("extends",)))])
     ext_line, ext_col = raw.locator.position(("extends",))

@@ -127,6 +127,15 @@ def test_signing_an_instrument_that_ends_the_conference_ends_it(mini):
     assert refusal is not None and refusal.code is Code.CONFERENCE_OVER
 
 
+def test_something_that_is_no_action_is_refused_as_data_and_changes_nothing(mini):
+    """A save or a script may hand the engine any object: a refusal naming its type, never a crash."""
+    s = all_human(mini)
+    refusal = check(s, "pass")  # type: ignore[arg-type]
+    assert refusal is not None and refusal.code is Code.UNKNOWN_ACTION and refusal.get("action") == "str"
+    with pytest.raises(IllegalAction):
+        step(s, A.FireEvent)  # type: ignore[arg-type]  # the class, not an instance
+
+
 # --- privacy ------------------------------------------------------------------------
 
 
