@@ -62,13 +62,17 @@ def thresholds(mem: Memory, s: GameState, d: int, k: int, others: list[int], tab
     for x, j in enumerate(others):
         theta = base - (float(relations[j, d]) - 50.0) * 0.2
         table = None
-        for a in answers:
+        for a in answers:  # in log order: each answer moves the belief from where the last one left it
             if a.who != j:
                 continue
             if table is None:
                 table = tables[x] if tables is not None else mem.estimate_table(s, d, j, k)
             seen = sum(map(tuple.__getitem__, table, a.package))
-            theta = min(theta, seen) if a.accepted else max(theta, seen + 1.0)
+            if a.accepted:
+                if seen < theta:
+                    theta = seen
+            elif seen + 1.0 > theta:
+                theta = seen + 1.0
         out.append(theta)
     return out
 
