@@ -50,6 +50,7 @@ _CAUSES = frozenset(
         "accepts now that events changed its priorities",
         "accepts now that its other prospects have faded",
         "accepts now that the conference is ending",
+        "accepts now that time is running out",
     }
 )
 #: Packages listed in full up to this many; larger instruments are searched issue by issue.
