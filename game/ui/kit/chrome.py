@@ -114,6 +114,7 @@ def draw_panel(surface: pygame.Surface, app: Looks, rect: pygame.Rect, title: st
     theme, lay = app.theme, app.layout
     pygame.draw.rect(surface, theme.c("panel_bg"), rect, border_radius=lay.px(theme.radius))
     pygame.draw.rect(surface, theme.c("border"), rect, lay.px(theme.border), border_radius=lay.px(theme.radius))
+    FRAME.add(surface, title or "panel", "panel", rect)  # a layout test checks that text stays inside its card
     pad = lay.px(16)
     top = rect.inflate(-2 * pad, -2 * pad)
     if title:

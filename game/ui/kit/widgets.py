@@ -159,8 +159,30 @@ class Button(Widget):
         label = self.label
         if font.size(label)[0] > inner.width and label.endswith(")") and " (" in label:
             label = label[: label.rfind(" (")]  # "Statement (M)" -> "Statement": the key is in the tooltip
+        lines = wrap(font, label, inner.width)
+        step = min(font.get_linesize(), (self.rect.height - 2) // 2)
+        if font.size(label)[0] > inner.width and len(lines) == 2 and step >= font.get_height() - 4:  # then two lines
+            h = font.get_height()  # each line's box is its glyphs' height, centred on its half of the button
+            for k, line in enumerate(lines):
+                middle = self.rect.centery + (k * 2 - 1) * step // 2
+                draw_line(surface, font, line, theme.c(fg), pygame.Rect(inner.x, middle - h // 2, inner.width, h), "center")
+            self.report(surface, label, "button")
+            return
         draw_line(surface, font, label, theme.c(fg), inner, "center")
         self.report(surface, label, "button", cut=font.size(label)[0] > inner.width)
+
+
+def button_width(app: Looks, label: str, height: int) -> int:
+    """The least width a `Button` of `height` needs to show `label` whole: one line, or two lines of small type."""
+    lay, theme = app.layout, app.theme
+    pad = 2 * lay.px(12)
+    small = theme.text_font(lay, "small", "bold")  # a button too narrow for its label in label type uses small type
+    best = small.size(label)[0]
+    if min(small.get_linesize(), (height - 2) // 2) >= small.get_height() - 4:
+        words = label.split()
+        for k in range(1, len(words)):
+            best = min(best, max(small.size(" ".join(words[:k]))[0], small.size(" ".join(words[k:]))[0]))
+    return best + pad + 1
 
 
 def match_buttons(app: Looks, buttons: Sequence[Button]) -> None:
@@ -261,6 +283,15 @@ class Toggle(Widget):
             if name_font.size(self.label)[0] <= text_rect.width and name_font.get_height() <= self.rect.height:
                 break
             name_font = theme.text_font(lay, smaller, "bold")
+        lines = wrap(name_font, self.label, text_rect.width)
+        step = min(name_font.get_linesize(), (self.rect.height - 2) // 2)
+        if not self.detail and name_font.size(self.label)[0] > text_rect.width and len(lines) == 2 and step >= name_font.get_height() - 4:
+            h = name_font.get_height()  # a long name in a tall enough row: two lines rather than cut
+            for k, line in enumerate(lines):
+                middle = self.rect.centery + (k * 2 - 1) * step // 2
+                draw_line(surface, name_font, line, theme.c("ink"), pygame.Rect(text_rect.x, middle - h // 2, text_rect.width, h))
+            self.report(surface, f"{self.label}: {self.on_text if self.value else self.off_text}", "toggle")
+            return
         if self.detail:
             small = theme.text_font(lay, "small")
             top = pygame.Rect(text_rect.x, self.rect.y + pad // 2, text_rect.width, self.rect.height // 2)
