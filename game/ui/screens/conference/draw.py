@@ -103,6 +103,9 @@ class SeatLabel:
     lines: tuple[str, ...]
     status: str
     status_font: pygame.font.Font
+    width: int = 0  # the width its lines may take, centred on the seat (a long name borrows a short neighbour's room)
+    cut: bool = False  # the name had to be shortened with "…" even so
+    shift: int = 0  # how far right of the seat the name's centre sits (it borrowed more room on that side)
 
     @property
     def height(self) -> int:
@@ -120,17 +123,43 @@ def seat_labels(app: Looks, view: ConferenceView, width: int) -> list[SeatLabel]
     col_w = width // ((n + 1) // 2) - lay.px(4)
     roles = {"team": t("Team"), "ai": t("AI"), "observer": t("Observer")}
     floor = floor_px(app)
-    out = []
+    names = []
     for seat in view.seats:
         name = seat.name
         font = fitting_font(app, name_font, name, col_w, "bold", floor, words=True)
         if len(wrapped(font, name, col_w)) > 2 and name.endswith(")") and "(" in name:
             name = name[: name.rfind("(")].strip()  # "United States (observer)": the status line under it says Observer
             font = fitting_font(app, name_font, name, col_w, "bold", floor, words=True)
+        names.append((name, font))
+
+    def used(k: int) -> int:
+        name, font = names[k]
+        return max(font.size(x)[0] for x in name_lines(font, name, col_w))
+
+    # a seat's row neighbours (seat_positions: the top side left to right, the bottom side right to left)
+    top_n = (len(names) + 1) // 2
+    rows = [list(range(top_n)), list(range(top_n, len(names)))]
+    out = []
+    for k, seat in enumerate(view.seats):
+        name, font = names[k]
+        width, shift = col_w, 0
+        if any(font.size(word)[0] > col_w for word in name.split()):  # one word wider than its column, even at the floor
+            row = rows[0] if k < top_n else rows[1]
+            pos = row.index(k)
+            # the room a neighbour's shorter name leaves on each side; a seat at the end of a row has none outward.
+            # The name takes what it needs, from the roomier side first, so it sits a little off centre if it must
+            left, right = (max(0, (col_w - used(row[j])) // 2) if 0 <= j < len(row) else 0 for j in (pos - 1, pos + 1))
+            need = max(font.size(word)[0] for word in name.split()) - col_w
+            take_l = min(left, max(need - right, need // 2))
+            take_r = min(right, need - take_l)
+            take_l = min(left, need - take_r)
+            width, shift = col_w + take_l + take_r, (take_r - take_l) // 2
+        lines = tuple(name_lines(font, name, width))
         status = t("walked out") if seat.walked_out else (t("speaking") if seat.acting else roles[seat.role])
         status_font = tiny if tiny.point_size <= font.point_size else theme.font("body", max(floor, font.point_size))
         status_font = fitting_font(app, status_font, status, col_w, "body", floor)
-        out.append(SeatLabel(font, tuple(name_lines(font, name, col_w)), status, status_font))
+        cut = any(x.endswith("…") for x in lines) and not name.endswith("…")
+        out.append(SeatLabel(font, lines, status, status_font, width, cut, shift))
     return out
 
 
@@ -199,12 +228,13 @@ def draw_table(surface: pygame.Surface, app: Looks, rect: pygame.Rect, view: Con
         surface.blit(surf, surf.get_rect(center=(x, y)))
         line_h, tiny_h = label.font.get_linesize(), label.status_font.get_linesize()
         col = pygame.Rect(x - col_w // 2 + lay.px(2), 0, col_w - lay.px(4), line_h)
+        wide = pygame.Rect(x + label.shift - label.width // 2, 0, label.width, line_h)  # the name's own width (col_w, or borrowed room)
         colour = "danger" if seat.walked_out else ("focus" if seat.acting else "ink_soft")
         gap = radius + min(edge, lay.px(6 if seat.acting else 3))
         if top:  # name, then status, ending just above the seat
             yy = y - gap - tiny_h - len(label.lines) * line_h
             for line in label.lines:
-                draw_line(surface, label.font, line, theme.c("ink"), col.move(0, yy), "center")
+                draw_line(surface, label.font, line, theme.c("ink"), wide.move(0, yy), "center", cut=label.cut)
                 yy += line_h
             draw_line(surface, label.status_font, label.status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
         else:  # status, then name, from just below the seat
@@ -212,7 +242,7 @@ def draw_table(surface: pygame.Surface, app: Looks, rect: pygame.Rect, view: Con
             draw_line(surface, label.status_font, label.status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
             yy += tiny_h
             for line in label.lines:
-                draw_line(surface, label.font, line, theme.c("ink"), col.move(0, yy), "center")
+                draw_line(surface, label.font, line, theme.c("ink"), wide.move(0, yy), "center", cut=label.cut)
                 yy += line_h
 
 

@@ -387,7 +387,7 @@ class ConferenceScene(Scene):
             self.inbox_pos = self.inbox.selected
         # large text: the board (what the class reads) gets the room the news column's few words a line cannot use
         big = lay.text_scale >= 1.5
-        left, middle, right = lay.columns(body, ([11, 12, 7] if big else [11, 11, 8]) if self.inbox else ([9, 15, 6] if big else [9, 13, 8]))
+        left, middle, right = lay.columns(body, ([11, 12, 7] if big else [11, 11, 8]) if self.inbox else ([9, 14, 7] if big else [9, 13, 8]))
         probe = pygame.Rect(left.x, left.y, left.width, 1000)
         chrome = probe.height - panel_inner(app, probe).height
         line = app.theme.text_font(lay, "small").get_linesize()
