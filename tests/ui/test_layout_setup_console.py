@@ -10,7 +10,9 @@ A line half scrolled out of a scrolling area is not a fault: scrolling shows it.
 
 from __future__ import annotations
 
+import functools
 import math
+from pathlib import Path
 
 import pygame
 import pytest
@@ -22,7 +24,7 @@ from game.ui.kit.registry import CONTROLS, Seen, visible
 from game.ui.screens.conference.screen import ConferenceScene
 from game.ui.screens.setup.screen import SetupScene
 from game.ui.screens.teacher.console import ConsoleScene
-from game.views.setup import SCENARIO_DIR, SetupModel, discover
+from game.views.setup import SCENARIO_DIR, ScenarioEntry, SetupModel, discover
 
 GENOA = SCENARIO_DIR / "genoa_1922.toml"
 SIZES = [(1280, 720), (1920, 1080)]
@@ -81,9 +83,15 @@ def window(make_app, size: tuple[int, int], lang: str, text: float, scene: objec
     return app
 
 
+@functools.cache
+def scenarios() -> tuple[list[ScenarioEntry], list[tuple[Path, str]]]:
+    """The shipped scenarios, read once for the whole module (a setup model copies the lists it is given)."""
+    return discover(SCENARIO_DIR)
+
+
 def setup_model(lang: str, teams: tuple[str, ...]) -> SetupModel:
-    good, broken = discover(SCENARIO_DIR)
-    model = SetupModel(good, broken, lang=lang)
+    good, broken = scenarios()
+    model = SetupModel(list(good), list(broken), lang=lang, seed=999_999)  # the widest seed a new game draws
     model.select(next(i for i, e in enumerate(model.scenarios) if e.path == GENOA))
     for did in teams:
         model.toggle(did, True)
