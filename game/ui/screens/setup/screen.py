@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
@@ -34,6 +34,15 @@ if TYPE_CHECKING:
 OPEN_FILE = -1
 EXAMPLE_PATHS = ("scenarios/my_conference.toml", "my_conference.toml", "my_game.toml", ".toml")
 BLURB_SPACING = 1.1  # the scenario's details in slightly tighter lines: two list rows and the details fit at 1280x720
+
+
+class Sizes(NamedTuple):
+    """The setup screen's recurring sizes at this layout: button height, label and small lines, the gap between groups."""
+
+    button: int
+    label: int
+    small: int
+    gap: int
 
 
 class SetupScene(Scene):
@@ -154,16 +163,16 @@ class SetupScene(Scene):
         ]
         self.focus.set(widgets)
 
-    def _fonts(self) -> tuple[int, int, int, int]:
-        """Button height, label line, small line and the gap between a card's groups, for this layout."""
+    def _sizes(self) -> Sizes:
         lay, theme = self.ctx.layout, self.ctx.theme
-        label_h = theme.text_font(lay, "label", "bold").get_linesize()
-        return lay.button_height(), label_h, theme.text_font(lay, "small").get_linesize(), lay.px(10)
+        label = theme.text_font(lay, "label", "bold").get_linesize()
+        return Sizes(lay.button_height(), label, theme.text_font(lay, "small").get_linesize(), lay.px(10))
 
     def _scenario_card(self, area: pygame.Rect) -> list[Widget]:
         """The scenario list, then the open-file form or the chosen scenario's details (whole: the list gives way)."""
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        bh, label_h, _small_h, _gap = self._fonts()
+        sz = self._sizes()
+        bh, label_h = sz.button, sz.label
         items = [(e.title(self.m.lang), e.subtitle(self.m.lang)) for e in self.m.scenarios]
         items.append((t("Open file…"), t("A scenario file from anywhere on this computer")))
         row_h = row_height_for(app, items, area.width)  # whole titles: wrapped to two lines rather than cut
@@ -215,7 +224,8 @@ class SetupScene(Scene):
     def _game_card(self, area: pygame.Rect) -> list[Widget]:
         """Language, length and seed, each under its label; then the summary in words, which keeps the rest."""
         app, lay, t, theme = self.ctx, self.ctx.layout, self.ctx.t, self.ctx.theme
-        bh, label_h, _small_h, gap = self._fonts()
+        sz = self._sizes()
+        bh, label_h, gap = sz.button, sz.label, sz.gap
         # the New seed button keeps its whole label beside a field wide enough for the seed; else it goes under the field
         need = button_width(app, t("New seed"), bh)
         least = theme.text_font(lay, "body").size(self.m.seed_text or "000000")[0] + 2 * lay.px(12) + lay.px(10)
@@ -293,7 +303,8 @@ class SetupScene(Scene):
     def _delegations_card(self, area: pygame.Rect) -> list[Widget]:
         """Who plays whom: one toggle a delegation (two lines with its leader when all fit), scrolling when they do not."""
         app, lay, t, theme = self.ctx, self.ctx.layout, self.ctx.t, self.ctx.theme
-        _bh, label_h, small_h, _gap = self._fonts()
+        sz = self._sizes()
+        label_h, small_h = sz.label, sz.small
         lang, playable = self.m.lang, self.m.playable()
         codes = short_codes(self.m.entry.loaded.scenario.delegations, lang) if self.m.entry else {}
         gap = lay.px(8)
