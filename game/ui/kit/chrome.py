@@ -41,8 +41,10 @@ def draw_header(surface: pygame.Surface, app: Looks, title: str, subtitle: str =
         where = pygame.Rect(inner.right - right_w, inner.y, right_w, band.height - rule * 3)
         draw_line(surface, sub_font, right, theme.c("header_soft"), where, "right")
     text_w = inner.width - right_w - lay.gap
-    if title_font.size(title)[0] > text_w:  # a long title (or big text): the smaller heading type before cutting it
-        title_font = theme.text_font(lay, "heading", "heading")
+    for smaller in ("heading", "label"):  # a long title (or big text): smaller heading type before cutting it
+        if title_font.size(title)[0] <= text_w:
+            break
+        title_font = theme.text_font(lay, smaller, "heading")
     if subtitle and sub_font.size(subtitle)[0] > text_w:
         sub_font = theme.text_font(lay, "small")
     if subtitle:

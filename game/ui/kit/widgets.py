@@ -476,10 +476,11 @@ class ListBox(Widget):
         super().__init__(key, rect, tooltip=tooltip)
         self.items, self.selected, self.on_select = list(items), selected, on_select
         self.row_height, self.on_activate = row_height, on_activate
+        self.strip = 0  # the strip kept free at the bottom for the "3–6 / 9" counter (set when drawn), never over a row
 
     @property
     def visible_rows(self) -> int:
-        return max(1, self.rect.height // self.row_height)
+        return max(1, (self.rect.height - self.strip) // self.row_height)
 
     @property
     def first(self) -> int:
@@ -526,9 +527,12 @@ class ListBox(Widget):
         title_font = theme.text_font(lay, "label", "bold")
         small = theme.text_font(lay, "small")
         pad = lay.px(12)
+        overflow = len(self.items) > max(1, self.rect.height // self.row_height)
+        self.strip = small.get_linesize() + lay.px(8) if overflow and self.rect.height >= 2 * self.row_height else 0
         clip = surface.get_clip()
-        surface.set_clip(self.rect.inflate(-2, -2))
-        for n, (title, detail) in enumerate(self.items[self.first : self.first + self.visible_rows + 1]):
+        rows_area = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, self.rect.height - self.strip)
+        surface.set_clip(rows_area.inflate(-2, -2))
+        for n, (title, detail) in enumerate(self.items[self.first : self.first + self.visible_rows + (0 if self.strip else 1)]):
             i = self.first + n
             row = pygame.Rect(self.rect.x, self.rect.y + n * self.row_height, self.rect.width, self.row_height)
             chosen = i == self.selected
@@ -537,7 +541,7 @@ class ListBox(Widget):
                 marker = row.inflate(-lay.px(6), -lay.px(4))
                 pygame.draw.rect(surface, theme.c("brass"), (marker.x, marker.y, lay.px(6), marker.height))
             fg, soft = ("selected_text", "selected_text") if chosen else ("ink", "ink_soft")
-            self.report(surface, title, "row", rect=row.inflate(-4, -4) if self.rect.contains(row) else row.clip(self.rect))  # inside the clip
+            self.report(surface, title, "row", rect=row.inflate(-4, -4) if rows_area.contains(row) else row.clip(rows_area))  # inside the clip
             inner = row.inflate(-2 * pad - lay.px(6), 0).move(lay.px(4), 0)
             if detail:
                 top = pygame.Rect(inner.x, row.y + lay.px(4), inner.width, row.height // 2)

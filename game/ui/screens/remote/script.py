@@ -71,6 +71,12 @@ class NetScriptRun(ScriptRun):
 
         self._real_until(done, WAIT_SECONDS, "the conference did not end")
 
+    def _at_outcome(self) -> bool:
+        """`repeat until outcome` on a networked window: the conference this window shows is over."""
+        tables = [s for s in self.app.stack if isinstance(s, RemoteTable)]
+        v = tables[-1].shown if tables else None
+        return v is not None and v.conference.ended
+
     def _click(self, cmd: Command) -> None:
         tables = [s for s in self.app.stack if isinstance(s, RemoteTable)]
         source = tables[-1].source if tables else None
