@@ -1,4 +1,4 @@
-"""The setup screen and the teacher's console at every text size, in both languages, at 1280x720 and 1920x1080.
+"""The setup screen, the teacher's settings card and the teacher's console at every text size, in both languages, at 1280x720 and 1920x1080.
 
 The frame's list of what is drawn (game/ui/kit/registry.py) is checked after each state:
 - no two controls on top of each other, none outside the window or over a card's edge;
@@ -23,6 +23,7 @@ from game.ui.app import Settings
 from game.ui.kit.registry import CONTROLS, Seen, visible
 from game.ui.screens.conference.screen import ConferenceScene
 from game.ui.screens.setup.screen import SetupScene
+from game.ui.screens.setup.teacher_setup import TeacherSetupScene
 from game.ui.screens.teacher.console import ConsoleScene
 from game.views.setup import SCENARIO_DIR, ScenarioEntry, SetupModel, discover
 
@@ -110,6 +111,21 @@ def test_the_setup_screen_fits_at_every_size(make_app, size: tuple[int, int], la
         scene._activate_item(len(scene.m.scenarios))  # "Open file…": the path form instead of the scenario's details
         app.frame()
         found[f"{state}, open a file"] = faults(visible(), size)
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize(("size", "lang", "text"), MATRIX, ids=IDS)
+def test_the_teachers_settings_fit_at_every_size_for_every_delegation(make_app, size: tuple[int, int], lang: str, text: float) -> None:  # type: ignore[no-untyped-def]
+    model = setup_model(lang, ("germany", "soviet"))
+    app = window(make_app, size, lang, text, SetupScene(model))
+    card = TeacherSetupScene(model)
+    app.push(card)
+    found: dict[str, list[str]] = {}
+    for k, d in enumerate(card.delegations()):
+        card._pick(k)
+        app.frame()
+        found[d.id] = faults(visible(), size)
+        assert len(card.aim_rects) == len(d.aims), d.id  # every aim has its weight on the card
     assert {k: v for k, v in found.items() if v} == {}
 
 

@@ -21,7 +21,7 @@ from game.ui.kit.emblems import draw_emblem
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.scene import Scene
-from game.ui.kit.text import draw_wrapped, text_height, wrap
+from game.ui.kit.text import draw_paragraphs, draw_wrapped, text_height, wrap
 from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.views.codes import short_codes
@@ -493,7 +493,8 @@ class SetupScene(Scene):
     def _draw_blurb(self, surface: pygame.Surface) -> None:
         assert self.blurb_rect is not None
         font = self._blurb_font()
-        _draw_whole(surface, self.ctx, [(font, texts, colour) for texts, colour in self._blurb_paragraphs()], self.blurb_rect, 4, BLURB_SPACING)
+        paragraphs = [(font, texts, self.ctx.theme.c(colour)) for texts, colour in self._blurb_paragraphs()]
+        draw_paragraphs(surface, paragraphs, self.blurb_rect, self.ctx.layout.px(4), BLURB_SPACING)
 
     def _summary_paragraphs(self) -> list[tuple[str, str]]:
         """Sittings and minutes, then what is wrong (a seed that is not a number, a file that did not open)."""
@@ -536,28 +537,9 @@ class SetupScene(Scene):
         for font, spacing in ((body, 1.2), (small, 1.2), (small, 1.0)):
             if sum(text_height(font, text, r.width, spacing) + app.layout.px(8) for text, _ in parts) <= r.height:
                 break
-        _draw_whole(surface, app, [(font, (text,), c) for text, c in parts], r, 8, spacing)
+        draw_paragraphs(surface, [(font, (text,), app.theme.c(c)) for text, c in parts], r, app.layout.px(8), spacing)
         text, colour = self._teams_line()
-        _draw_whole(surface, app, [(small, (text,), colour)], self.teams_rect, 0)
-
-
-def _draw_whole(
-    surface: pygame.Surface,
-    app: Looks,
-    paragraphs: list[tuple[pygame.font.Font, tuple[str, ...], str]],
-    rect: pygame.Rect,
-    gap: int,
-    spacing: float = 1.2,
-) -> None:
-    """Paragraphs down `rect`, each whole or not at all: the first of its texts that fits (a paragraph none of
-    whose texts fits is left out, and a shorter one after it may still come)."""
-    y = rect.y
-    for font, texts, colour in paragraphs:
-        for text in texts:
-            h = text_height(font, text, rect.width, spacing)
-            if y + h <= rect.bottom:
-                y += draw_wrapped(surface, font, text, app.theme.c(colour), pygame.Rect(rect.x, y, rect.width, h), spacing) + app.layout.px(gap)
-                break
+        draw_paragraphs(surface, [(small, (text,), app.theme.c(colour))], self.teams_rect, 0)
 
 
 def choice_fits(app: Looks, text: str, rect: pygame.Rect) -> bool:
