@@ -19,6 +19,7 @@ import pytest
 
 from game.play.session import Session, SessionSetup
 from game.scenario.loader import load
+from game.scenario.texts import tr
 from game.ui.app import Settings
 from game.ui.kit.registry import CONTROLS, Seen, visible
 from game.ui.screens.conference.screen import ConferenceScene
@@ -160,3 +161,21 @@ def test_the_teacher_console_fits_at_every_size(make_app, size: tuple[int, int],
     found["after firing"] = faults(visible(), size)
     assert any(e.label.startswith(console.message[:12]) for e in visible() if e.role == "text"), console.message
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_the_teachers_settings_change_a_weight_and_set_it_back(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The converted card still does its job: an aim's Choice changes the weight, the reset button restores them all."""
+    model = setup_model("en", ("germany",))
+    app = window(make_app, (1280, 720), "en", 1.0, SetupScene(model))
+    card = TeacherSetupScene(model)
+    app.push(card)
+    d = card.delegations()[0]
+    aim = d.aims[0]
+    card.focus.focus(f"aim:{aim.id}")
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="", scancode=0)])
+    assert model.classroom.weight(d, aim.id) > aim.weight
+    shown = " ".join(e.label for e in visible() if e.role == "text")
+    assert tr(aim.text, "en").split()[0] in shown and "(scenario: " in shown  # the changed aim says the scenario's weight
+    card.focus.focus("reset")
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)])
+    assert model.classroom.weight(d, aim.id) == aim.weight and not model.classroom.weights
