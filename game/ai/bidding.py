@@ -25,6 +25,8 @@ SELF_WEIGHTS = (1.0, 0.75, 0.5, 0.25)
 CHANCE_SCALE = 5.0
 #: Sittings of answers that still tell where an addressee's threshold lies.
 MEMORY_SITTINGS = 3
+#: Sittings in which a refusal's stated want still suggests a package (in the last sitting: its own).
+WANT_SITTINGS = 1
 #: A deal must beat no deal by at least this much (utility points).
 MIN_GAIN = 0.5
 
@@ -112,6 +114,18 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
         pkg = tuple(pkg_list)
         if pkg not in seeds:
             seeds.append(pkg)
+    # a refusal that named what would change it: the same package with that change made,
+    # which the refuser said it wants (its estimate is raised to its threshold for that one)
+    vouched: dict[tuple[int, ...], int] = {}
+    for w in mem.wants if s.turn + 1 >= s.n_turns else ():
+        if w.instrument != k or w.turn < s.turn - WANT_SITTINGS + 1 or w.who not in others or (w.audience is not None and d not in w.audience):
+            continue
+        if w.option not in options[w.issue]:
+            continue
+        pkg = (*w.package[: w.issue], w.option, *w.package[w.issue + 1 :])
+        vouched[pkg] = others.index(w.who)
+        if pkg not in seeds:
+            seeds.append(pkg)
     n_t = len(tables)
 
     def log_chance(ests: list[float]) -> float:
@@ -131,6 +145,9 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     for pkg in seeds:
         value = base + sum([g[o] for g, o in zip(gain, pkg, strict=True)])
         ests = [sum([row[o] for row, o in zip(tb, pkg, strict=True)]) for tb in tables]
+        if pkg in vouched:
+            x = vouched[pkg]
+            ests[x] = max(ests[x], thetas[x])
         lc = log_chance(ests)
         evaluated.append((pkg, value, ests))
         if (best is None or (lc, value) > (best[0], best[1])) and ok(pkg, value):

@@ -34,6 +34,20 @@ class Refusal:
 
 
 @dataclass(frozen=True, slots=True)
+class Want:
+    """A refusal that said, in words anyone at the table could read, what would change it:
+    `who` refused `package` on the instrument mainly over `issue`, where it wants `option`."""
+
+    turn: int
+    instrument: int
+    who: int
+    package: tuple[int, ...]
+    issue: int  # position in the instrument's scope
+    option: int
+    audience: frozenset[int] | None
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     turn: int
     instrument: int
@@ -59,6 +73,7 @@ class Memory:
         self.positions = list(cs.positions)  # public positions as the log has moved them so far
         self.refused: dict[tuple[int, int], list[Refusal]] = {}  # (delegation, instrument) -> its refusals
         self.answers: list[Answer] = []
+        self.wants: list[Want] = []  # refusals that named the change they wanted, in log order
         self.offers: dict[tuple[int, int], list[tuple[int, tuple[int, ...], frozenset[int] | None]]] = {}  # (proposer, k)
         self.direction: dict[tuple[int, int], int] = {}  # (delegation, issue) -> sign of its last public shift
         self.first_shift: dict[int, int] = {}  # delegation -> issue of its first public shift
@@ -189,6 +204,12 @@ class Memory:
                 self._later(o, d, "saw_refusal", offer, stated)
         self.refusals.setdefault((p.instrument, p.package), []).append((d, self.moves[d], audience))
         reasons = e.data.get("reasons")
+        if reasons and reasons.get("deciding") and reasons.get("wanted"):
+            issue, option = str(reasons["deciding"][0]), str(reasons["wanted"][0])
+            i = cs.i_index.get(issue)
+            scope = cs.scope[p.instrument]
+            if i is not None and i in scope and option in cs.option_ids[i]:
+                self.wants.append(Want(turn, p.instrument, d, p.package, scope.index(i), cs.option_ids[i].index(option), audience))
         if reasons:  # a team's refusal has no values; the AI answers only for its own
             self.refused.setdefault((d, p.instrument), []).append(
                 Refusal(p.instrument, p.package, float(reasons["value"]), turn, self.signed, self.touched[d], float(reasons["alternative"]))

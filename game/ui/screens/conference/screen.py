@@ -27,6 +27,7 @@ from game.engine.refusals import Refusal, describe
 from game.engine.rules import check
 from game.play.saves import autosave_path, save
 from game.play.session import Session
+from game.scenario.models import Delegation
 from game.ui.kit.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.scene import Scene
@@ -48,9 +49,10 @@ from game.ui.screens.conference.draw import (
     table_height,
 )
 from game.ui.screens.conference.inbox import Inbox
-from game.views.conference import ConferenceView, conference_view, narrator
+from game.views.conference import BriefingView, ConferenceView, briefing_view, conference_view, narrator
 from game.views.digest import since_last_turn
-from game.views.inbox import inbox, requests
+from game.views.inbox import InboxItem, RequestItem, inbox, requests
+from game.views.move import ProposalDraft, ProposalForm, ShiftDraft, ShiftForm
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
@@ -137,12 +139,61 @@ class ConferenceScene(Scene):
     def resume(self) -> None:
         self.layout()
 
+    # --- what the screen reads: the local session here; a networked team's screen reads its host's views ----------
+    # (game/ui/screens/remote/team.py overrides these, over the adapter in game/net/seat.py)
+    @property
+    def ended(self) -> bool:
+        return self.session.state.ended
+
+    def conference_model(self) -> ConferenceView:
+        # paused, the screen shows what the whole class may see, not the team's papers under a veil
+        return conference_view(self.session, self.ctx.tr, None if self.paused else self.viewer, self.shown)
+
+    def inbox_items(self) -> tuple[InboxItem, ...]:
+        return inbox(self.session.state, self.viewer, self.ctx.tr, narrator(self.session, self.ctx.tr)) if self.viewer else ()
+
+    def audience_requests(self) -> tuple[RequestItem, ...]:
+        return requests(self.session.state, self.viewer, narrator(self.session, self.ctx.tr)) if self.viewer else ()
+
+    def digest_lines(self) -> tuple[str, ...]:
+        return since_last_turn(self.session.state, self.viewer, self.ctx.tr, narrator(self.session, self.ctx.tr)) if self.viewer else ()
+
+    def delegations(self) -> dict[str, Delegation]:
+        return {d.id: d for d in self.session.cs.scenario.delegations}
+
+    def proposal_draft(self, actor: str, counter_to: int | None = None) -> ProposalForm:
+        return ProposalDraft(self.session.state, actor, counter_to)
+
+    def shift_draft(self, actor: str) -> ShiftForm:
+        return ShiftDraft(self.session.state, actor)
+
+    def check(self, action: A.Action) -> Refusal | None:
+        """Why the rules would refuse `action` now (None: allowed), asked before the button is pressed."""
+        return check(self.session.state, action)
+
+    def describe(self, problem: Refusal) -> str:
+        """A refusal in the interface's language."""
+        return describe(problem, self.session.cs, self.ctx.tr.lang, self.ctx.t)
+
+    def briefing(self, actor: str) -> BriefingView:
+        return briefing_view(self.session, self.ctx.tr, actor)
+
+    def done_card(self, text: str) -> Scene:
+        """The confirmation card after a move ("Proposal No. 3 sent privately to ...")."""
+        from game.ui.screens.conference.done import DoneScene
+
+        return DoneScene(self, text)
+
+    def essential(self, actor: str) -> bool:
+        cs = self.session.cs
+        return bool(cs.delegation(cs.d_index[actor]).essential)
+
     # --- moving the game on --------------------------------------------------------
     def act(self, action: A.Action) -> Refusal | None:
         """Apply a team's action; returns the refusal (and changes nothing) when it is illegal; `message` words it."""
         problem = check(self.session.state, action)
         if problem is not None:
-            self.message = describe(problem, self.session.cs, self.ctx.tr.lang, self.ctx.t)
+            self.message = self.describe(problem)
             self.refresh()
             return problem
         before = self.session.state.turn
@@ -324,14 +375,13 @@ class ConferenceScene(Scene):
     # --- layout ------------------------------------------------------------------------
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        # paused, the screen shows what the whole class may see, not the team's papers under a veil
-        self.view = view = conference_view(self.session, app.tr, None if self.paused else self.viewer, self.shown)
+        self.view = view = self.conference_model()
         body = lay.body()
         team = self.team_turn
         if team and (self.message or self.notice or self.closing_round):  # the line above the buttons gets its own room, over nothing
             body.height -= self._notice_height() + lay.px(6)
-        items = inbox(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
-        asks = requests(self.session.state, self.viewer, narrator(self.session, app.tr)) if team and self.viewer else ()
+        items = self.inbox_items() if team and self.viewer else ()
+        asks = self.audience_requests() if team and self.viewer else ()
         self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll, asks) if items or asks else None
         if self.inbox is not None:
             self.inbox_pos = self.inbox.selected
@@ -446,7 +496,7 @@ class ConferenceScene(Scene):
         # the news
         n_inner = panel_inner(app, right)
         n_rect = n_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
-        self.digest = since_last_turn(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
+        self.digest = self.digest_lines() if team and self.viewer else ()
         total = sum(news_item_height(app, line, n_rect.width) for line in view.news)
         total += digest_height(app, t("Since your last turn"), self.digest, n_rect.width)
         widgets.append(
@@ -499,7 +549,7 @@ class ConferenceScene(Scene):
 
     # --- input -----------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool | None:
-        if self.animating or (self.session.state.ended and not self.animating):
+        if self.animating or (self.ended and not self.animating):
             if (event.type == pygame.KEYDOWN and event.key in SKIP_KEYS) or (event.type == pygame.MOUSEBUTTONUP and event.button == 1):
                 self.skip()
                 self.end_timer = max(self.end_timer, 2 * self.delay)
@@ -550,7 +600,7 @@ class ConferenceScene(Scene):
         buttons = [w.rect for w in self.focus.widgets if w.key in ("menu", "teacher")]
         reserve = (lay.width - lay.margin - min(r.x for r in buttons) + lay.gap) if buttons else 0
         draw_header(surface, app, view.title, sub + ("  ·  " + turn if turn else ""), reserve=reserve)
-        dels = {d.id: d for d in self.session.cs.scenario.delegations}
+        dels = self.delegations()
         if self.inbox is not None:
             draw_panel(surface, app, self._rects["inbox"])
             self.inbox.draw(surface, app)
@@ -641,7 +691,7 @@ class ConferenceScene(Scene):
             return
         if self.animating:
             hint = t("Space, Enter or a click: skip the announcements") + "   ·   " + t("Esc: menu")
-        elif self.session.state.ended:
+        elif self.ended:
             hint = t("The conference is over. Space: the outcome")
         else:
             hint = t("Esc: menu")
@@ -651,7 +701,7 @@ class ConferenceScene(Scene):
 
     def _paint_board(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
         assert self.view is not None
-        dels = {d.id: d for d in self.session.cs.scenario.delegations}
+        dels = self.delegations()
         paint_board(surface, self.ctx, rect, offset, self.view.issues, dels)
 
     def _paint_news(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
