@@ -317,20 +317,12 @@ class ConsoleScene(TeacherCard):
         events = self.room.optional_events(app.tr.lang)
         self.event_index = min(self.event_index, max(0, len(events) - 1))
         items = [(t("{title} (happened)", title=e.title) if e.fired else e.title, "") for e in events]
-        row_h = row_height_for(app, items, area.width) if items else 0
-        strip = pill_height(app)
         text_h = text_height(theme.text_font(lay, "small"), events[self.event_index].text, area.width) if events else 2 * bh
-        fixed = self._head_h() + 3 * bh + 4 * gap  # heading, Fire, the headline, the news text and Publish, and the gaps
-        room_for_list = area.height - fixed - text_h
-        if len(items) * row_h <= room_for_list:
-            list_h = len(items) * row_h
-        else:  # the text keeps its room first; the list keeps one row at least (Up and Down go on)
-            rows = max(1, (room_for_list - strip) // max(1, row_h))
-            if rows == 1:  # one row at a time: as tall as the chosen title needs
-                row_h = row_height_for(app, [items[self.event_index]], area.width)
-            list_h = rows * row_h + strip
+        # the text keeps its room first: heading, Fire, the headline, the news text and Publish, and the gaps take theirs
+        list_h, row_h, strip = self._event_list(items, area.width, area.height - self._head_h() - 3 * bh - 4 * gap - text_h)
         tracks: list[tuple[str, Track]] = [("events", list_h), ("text", Fr()), ("fire", bh), ("headline", bh), ("news", bh)]
-        tracks = tracks if events else [t for t in tracks if t[0] not in ("events", "fire")]
+        if not events:
+            tracks = [track for track in tracks if track[0] not in ("events", "fire")]
         cells = column(area, tracks, gap=gap, padding=(self._head_h(), 0, 0, 0))
         cells |= row(cells["news"], [("news_text", Fr(3)), ("publish", Fr(2))], gap=gap)  # room for the event's text above
         step = round(theme.text_font(lay, "small").get_linesize() * 1.2)
@@ -348,7 +340,7 @@ class ConsoleScene(TeacherCard):
                     self.event_index,
                     self._pick_event,
                     row_height=row_h,
-                    strip=strip if len(items) * row_h > list_h else 0,
+                    strip=strip,
                     on_activate=lambda _i: self._fire(),
                     tooltip=t("Up and Down choose an event"),
                 ),
@@ -392,6 +384,19 @@ class ConsoleScene(TeacherCard):
             ),
             Button("publish", cells["publish"], t("Publish"), self._publish, enabled=bool(self.headline.strip())),
         ]
+
+    def _event_list(self, items: list[tuple[str, str]], width: int, room: int) -> tuple[int, int, int]:
+        """The events list's height, row height and pill strip: every row when they fit in `room`, else as many as
+        fit with the strip under them, one row at least (Up and Down go on), as tall as the chosen title then."""
+        if not items:
+            return 0, 0, 0
+        row_h, strip = row_height_for(self.ctx, items, width), pill_height(self.ctx)
+        if len(items) * row_h <= room:
+            return len(items) * row_h, row_h, 0
+        rows = max(1, (room - strip) // max(1, row_h))
+        if rows == 1:
+            row_h = row_height_for(self.ctx, [items[self.event_index]], width)
+        return rows * row_h + strip, row_h, strip
 
     def _who_width(self) -> int:
         """The least width of the who-plays column: every name whole beside its state (the toggles' compact form)."""
