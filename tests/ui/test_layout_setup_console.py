@@ -179,3 +179,35 @@ def test_the_teachers_settings_change_a_weight_and_set_it_back(make_app) -> None
     card.focus.focus("reset")
     app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)])
     assert model.classroom.weight(d, aim.id) == aim.weight and not model.classroom.weights
+
+
+TIGHT = [((1280, 720), "lt", 1.75), ((1920, 1080), "lt", 2.0), ((1280, 720), "en", 2.0)]
+
+
+@pytest.mark.parametrize("scenario", ["tutorial.toml", "genoa_1922_us_at_table.toml", "washington_1921.toml"])
+@pytest.mark.parametrize(("size", "lang", "text"), TIGHT, ids=["1280-lt-175", "1920-lt-200", "1280-en-200"])
+def test_other_scenarios_fit_at_the_tightest_sizes(make_app, scenario: str, size: tuple[int, int], lang: str, text: float) -> None:  # type: ignore[no-untyped-def]
+    """Long leaders' names (the tutorial), eight delegations (the US at the table), long event titles (Washington)."""
+    good, broken = scenarios()
+    model = SetupModel(list(good), list(broken), lang=lang, seed=999_999)
+    model.select(next(i for i, e in enumerate(model.scenarios) if e.path.name == scenario))
+    teams = tuple(d.id for d in model.playable()[:2])
+    for did in teams:
+        model.toggle(did, True)
+    app = window(make_app, size, lang, text, SetupScene(model))
+    app.frame()
+    found = {"setup": faults(visible(), size)}
+    entry = model.entry
+    assert entry is not None
+    length = "short" if any(o.id == "short" for o in model.lengths()) else model.lengths()[0].id
+    session = Session(entry.loaded, SessionSetup(str(entry.path), lang, teams, length, 5))
+    conference = ConferenceScene(session)
+    app.stack.reset(conference)
+    app.frame()
+    console = ConsoleScene(conference)
+    app.push(console)
+    for k, event in enumerate(console.room.optional_events(lang)):
+        console._pick_event(k)
+        app.frame()
+        found[f"console, {event.title}"] = faults(visible(), size)
+    assert {k: v for k, v in found.items() if v} == {}

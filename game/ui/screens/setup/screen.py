@@ -342,6 +342,9 @@ class SetupScene(Scene):
         compact = not all(w.fits(app) for w in toggles)
         for w in toggles:
             w.compact = compact
+        if not all(w.detail_fits(app) for w in toggles):
+            for w in toggles:
+                w.detail = ""  # a leader's name that would be cut: none shown (the introduction lists them all)
         return list(toggles)
 
     def _buttons(self) -> list[Widget]:
