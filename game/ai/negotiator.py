@@ -90,12 +90,19 @@ class Negotiator:
         if room <= 0:
             return 1.0
         scores = []
+        offers = mem.offers
         for j in s.active_parties(k):
             if j == d:
                 continue
-            seen = [pkg for _, pkg, audience in mem.offers.get((j, k), ()) if audience is None or d in audience]
-            if len(seen) >= 2:
-                moved = max(0.0, st.value(seen[-1]) - st.value(seen[0])) / room
+            first = last = None  # the first and the last of j's offers on k that d saw
+            for _, pkg, audience in offers.get((j, k), ()):
+                if audience is None or d in audience:
+                    if first is None:
+                        first = pkg
+                    else:
+                        last = pkg
+            if first is not None and last is not None:
+                moved = max(0.0, st.value(last) - st.value(first)) / room
                 scores.append(min(1.0, moved / max(time_share, 0.05)))
             elif any(mem.models[d][j].shifts[i] for i in s.cs.scope[k]):
                 scores.append(1.0)
@@ -208,6 +215,8 @@ class Negotiator:
                 continue
             if as_party:
                 st = mem.stakes(s, d, k)
+                if st.best < st.alternative + bidding.MIN_GAIN:
+                    continue  # nothing worth proposing, whatever its target (best_bid would say None)
                 tgt = target(st.best, st.alternative, self.share(mem, s, d, k, st, t))
                 bid = bidding.best_bid(mem, s, d, k, st, tgt, refine=False)
             else:
@@ -248,8 +257,7 @@ class Negotiator:
     def _propose(self, mem: Memory, s: GameState, d: int, quick: bidding.Bid, note: str) -> A.Propose:
         cs = s.cs
         k = quick.instrument
-        st = mem.stakes(s, d, k)
-        bid = bidding.best_bid(mem, s, d, k, st, quick.target, mediator=d not in s.active_parties(k)) or quick
+        bid = bidding.refined(quick)
         scope = cs.scope[k]
         package = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(scope, bid.package, strict=True))
         parties = s.active_parties(k)
@@ -315,7 +323,7 @@ class Negotiator:
         allowed = positions.PUBLIC_SHARE * self.curve(s, d).fraction(s.time_fraction(), s.pressure[d]) * room
         if given > allowed + 1e-9:  # no step costs less than nothing: nothing to look for
             return None
-        step = positions.cheapest_step(mem, prefs, s, d)
+        step = positions.cheapest_step(mem, prefs, s, d, lambda loss: given + loss <= allowed + 1e-9)
         if step is None or given + step.loss > allowed + 1e-9:
             return None
         i = step.issue
