@@ -184,7 +184,8 @@ class TeamConference(ConferenceScene):
         v = self.shown_view
         if v is not None and view.ended and v.outcome:
             return t("The conference is over") + ": " + v.outcome
-        text = super()._turn_text(view)
+        # the whole screen is this team's: "Your move" says it in fewer words, leaving the header room for the clock
+        text = t("Your move") if self.my_turn else super()._turn_text(view)
         if v is not None and not view.ended:
             clock = clock_text(v.clock, self.view_since)
             if v.clock.paused:
