@@ -121,9 +121,10 @@ class ProjectorConference(ConferenceScene):
         return super().handle_event(event)
 
     def join_line(self) -> str:
+        """The room code, then each join command: separate groups, so a narrow footer drops a command, never the code."""
         h = self.host
         where = "   ".join(f"plenipo join {a}:{h.port} --code {h.code}" for a in self.addresses[:2])
-        return self.ctx.t("Room code {code}. Team computers join with: {command}", code=h.code, command=where)
+        return self.ctx.t("Room code {code}", code=h.code) + "   " + where
 
     def seats_line(self) -> str:
         t = self.ctx.t
