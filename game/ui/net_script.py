@@ -87,6 +87,11 @@ class NetScriptRun(ScriptRun):
 
         self._real_until(done, WAIT_SECONDS, "the conference did not end")
 
+    def _at_outcome(self) -> bool:
+        """`repeat until outcome` on a networked window: the conference this window shows is over."""
+        found = [s for s in self.app.stack if isinstance(s, TeamConference | ProjectorConference)]
+        return bool(found) and found[-1].ended and not found[-1].animating
+
     def _click(self, cmd: Command) -> None:
         conf = next((s for s in self.app.stack if isinstance(s, TeamConference)), None)
         client = conf.client if conf is not None else None

@@ -37,7 +37,7 @@ from game.ui.screens.conference.done import DoneScene
 from game.ui.screens.conference.move_forms import FormScene
 from game.ui.screens.conference.screen import ConferenceScene
 from game.views.conference import BriefingView, ConferenceView
-from game.views.inbox import InboxItem
+from game.views.inbox import InboxItem, RequestItem
 from game.views.move import ProposalForm, ShiftForm
 
 if TYPE_CHECKING:
@@ -126,6 +126,16 @@ class TeamConference(ConferenceScene):
 
     def conference_model(self) -> ConferenceView:
         return self.seat().conference()
+
+    @property
+    def closing_round(self) -> bool:
+        return False  # the host's view does not carry the closing round yet: its engine refuses what is not allowed
+
+    def audience_requests(self) -> tuple[RequestItem, ...]:
+        return ()  # requests for an audience are not in the host's view of a seat yet
+
+    def open_audience(self) -> None:
+        return None  # asking for an audience goes through the host once its view carries requests
 
     def inbox_items(self) -> tuple[InboxItem, ...]:
         return self.seat().inbox()
