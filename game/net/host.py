@@ -621,8 +621,11 @@ class Host:
             text = confirmation(self.session.state, action, self.words(conn.lang))
         else:
             text = self._confirmation(before, conn.seat, conn.lang)
+        s = self.session.state  # before the AI moves: the number is the one this move made
+        made = s.proposals[-1].id if isinstance(action, A.Propose) else s.audiences[-1].id if isinstance(action, A.RequestAudience) else None
         self._advance()
-        self._send(conn, P.Done(type="done", version=P.PROTOCOL_VERSION, ref=msg.ref, text=text, revision=len(self.session.actions)))
+        done = P.Done(type="done", version=P.PROTOCOL_VERSION, ref=msg.ref, text=text, revision=len(self.session.actions), made=made)
+        self._send(conn, done)
         self._changed()
         return True
 
