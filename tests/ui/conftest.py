@@ -35,5 +35,35 @@ def make_app() -> Iterator:
 
 @pytest.fixture(autouse=True)
 def _saves_in_tmp(tmp_path, monkeypatch) -> None:
-    """Autosaves, saves and records of UI tests go to a temporary folder, never the user's."""
+    """Autosaves, saves and records of UI tests go to a temporary folder, never the user's.
+
+    That folder is thrown away, so the saves skip `fsync` (tens of milliseconds
+    per autosave on a busy disk, and the conference autosaves after every move);
+    that saves are flushed to disk is tested in tests/play/test_save_files.py."""
     monkeypatch.setenv("PLENIPO_HOME", str(tmp_path / "plenipo_home"))
+    monkeypatch.setattr("game.files.os.fsync", lambda fd: None)
+
+
+#: All-AI games behind the debrief's "Compared" page in UI tests (the game plays 200).
+COMPARISON_GAMES = 12
+
+
+@pytest.fixture(autouse=True)
+def _few_comparison_games(monkeypatch) -> None:
+    """Every App starts with a small comparison: 12 games in the screen's thread instead of 200 in two processes.
+
+    The window's default sends the outcome screen off to play 200 all-AI games in
+    worker processes, which the UI scripts (`plenipo play --script`) never wait
+    for: the batch outlived its test by seconds and took the CPU from the next
+    ones. No UI test reads the comparison's figures (`comparison_lines` is tested
+    on a tally; batches in tests/analysis), so a few games keep the path
+    exercised. Tests that set `comparison_runs` themselves are unaffected."""
+    from game.ui.app import App
+
+    init = App.__init__
+
+    def small(self: App, *args: object, **kwargs: object) -> None:
+        init(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.comparison_runs = min(self.comparison_runs, COMPARISON_GAMES)
+
+    monkeypatch.setattr(App, "__init__", small)
