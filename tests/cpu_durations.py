@@ -4,9 +4,8 @@ Wall time says little on a shared machine; CPU seconds (this process's and its
 finished children's) say what a test costs wherever it runs. Setup, call and
 teardown are counted together, so a session fixture is charged to the first
 test that asks for it. ``--cpu-durations-file=PATH`` also writes every test's
-figures as tab-separated lines (total, own, children CPU s, wall s, test id), to compare before/after. Works with
-``-p no:xdist``; under xdist each worker measures its own tests and the
-controller reports nothing.
+figures as tab-separated lines (total, own, children CPU s, wall s, test id),
+to compare before/after. Run it with ``-p no:xdist``: under xdist it measures nothing.
 """
 
 from __future__ import annotations

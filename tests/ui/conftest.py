@@ -8,6 +8,8 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -67,3 +69,36 @@ def _few_comparison_games(monkeypatch) -> None:
         self.comparison_runs = min(self.comparison_runs, COMPARISON_GAMES)
 
     monkeypatch.setattr(App, "__init__", small)
+
+
+#: The shipped scenarios as the setup screen finds them, read once per test process (see below).
+_shipped: tuple[list[Any], list[Any]] | None = None
+
+
+@pytest.fixture(autouse=True)
+def _shipped_scenarios_read_once(monkeypatch) -> None:
+    """The setup screen's list of shipped scenarios is read once per test process, not once per window.
+
+    Every App opens on the setup screen, which reads and checks every file in
+    scenarios/ (about a third of a CPU second): that was most of what a short
+    UI test cost. The shipped files do not change while the tests run and a
+    loaded scenario is frozen, so each window gets the same entries in fresh
+    lists. Any other folder (a test's own broken or edited scenarios) is read
+    as always, and `discover` itself is tested unpatched in test_setup_model.py."""
+    import game.ui.main as ui_main
+    import game.ui.screens.setup.screen as setup_screen
+    from game.views import setup as views
+
+    real = views.discover
+    shipped = views.SCENARIO_DIR.resolve()
+
+    def discover(folder: Path = views.SCENARIO_DIR) -> tuple[list[Any], list[Any]]:
+        global _shipped
+        if Path(folder).resolve() != shipped:
+            return real(folder)
+        if _shipped is None:
+            _shipped = real(folder)
+        return list(_shipped[0]), list(_shipped[1])
+
+    monkeypatch.setattr(setup_screen, "discover", discover)
+    monkeypatch.setattr(ui_main, "discover", discover)
