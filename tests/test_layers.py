@@ -192,15 +192,8 @@ def test_the_base_layer_may_not_import_upward(tmp_path: Path, monkeypatch: pytes
 #: kit see the app only through the protocols of game/ui/kit/context.py.
 WINDOW_OWNERS = ("game.ui.app", "game.ui.main", "game.ui.__main__", "game.ui.script", "game.ui.bench_probe")
 
-# The network client's windows build their own App and drive the script runner; helper net16 is rewriting
-# them onto the one-computer screens (issue #16), after which they belong beside game/ui/main.py.
-UI_ALLOWED: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("game.ui.screens.remote.script", "game.ui.app"),
-        ("game.ui.screens.remote.script", "game.ui.script"),
-        ("game.ui.screens.remote.windows", "game.ui.app"),
-    }
-)
+# Screens that must import a window owner, each with where it is tracked (empty: none today).
+UI_ALLOWED: frozenset[tuple[str, str]] = frozenset()
 
 
 def _names(target: str, prefixes: tuple[str, ...]) -> bool:

@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
+
 from game.ai.memory import Refusal
 
 #: From this point of the clock on, the best offer seen so far is good enough (AC_combi).
@@ -88,3 +91,55 @@ def decide(
             return Verdict(False, "worse than an offer it refused before")
         note = change
     return Verdict(True, note)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One delegation's acceptance rule on one instrument at one moment: everything `decide`
+    needs except the offer's value. `respond` applies it to the package in front of it; the
+    batch's measure applies it to every package at once (`accepts`), so the measure asks
+    exactly the question the delegation would answer."""
+
+    aspiration_next: float
+    alternative: float
+    best_seen: float  # the best offer it has seen on the instrument (-inf: none)
+    t: float
+    refusals: tuple[Refusal, ...]
+    situations: tuple[Situation, ...]  # per refusal: its situation now, compared with then
+    min_gain: float
+
+    def decide(self, value: float) -> Verdict:
+        best = max(self.best_seen, value) if self.t >= COMBI_FROM else value
+        situation = dict(zip(self.refusals, self.situations, strict=True))
+        return decide(value, self.aspiration_next, self.alternative, best, self.t, list(self.refusals), situation.__getitem__, self.min_gain)
+
+    def accepts(self, values: NDArray[np.float64]) -> NDArray[np.bool_]:
+        """`decide(v).accept` for every value of an array (the same rule, written for arrays)."""
+        v = np.asarray(values, dtype=np.float64)
+        ok = v > self.alternative + self.min_gain
+        meets = v >= self.aspiration_next
+        if self.t >= COMBI_FROM:
+            meets |= v >= self.best_seen
+        ok &= meets
+        if not self.refusals:
+            return ok
+        # per value: the latest refusal worth more than it (by more than TOLERANCE), and the most any was worth
+        latest = np.full(v.shape, -1, dtype=np.int64)
+        top = np.full(v.shape, -np.inf)
+        for x, r in enumerate(self.refusals):
+            better = r.value > v + TOLERANCE
+            latest[better] = x
+            top = np.where(better, np.maximum(top, r.value), top)
+        allowance = np.empty(len(self.refusals) + 1)
+        allowance[-1] = np.inf  # no refusal worth more: nothing to answer for
+        for x, (r, now) in enumerate(zip(self.refusals, self.situations, strict=True)):
+            change = change_since(r, now)
+            if change is None:
+                allowance[x] = -np.inf
+            elif change == "accepts now that the conference is ending":
+                allowance[x] = np.inf
+            else:
+                allowance[x] = max(0.0, r.alternative - now.alternative)
+        allow = allowance[latest]  # index -1 picks the last slot: no better refusal
+        with np.errstate(invalid="ignore"):  # -inf values (options ruled out) are already refused
+            return ok & ~(v + TOLERANCE + allow < top)

@@ -52,8 +52,8 @@ def request(s: GameState, d: int) -> A.RequestAudience | None:
         if len(asked) >= MAX_ASKS or any(a.status is not AudienceStatus.REFUSED for a in asked):
             continue  # received already by one of its parties, still waiting for an answer, or given up
         for h in s.active_parties(k):
-            # a team cannot yet answer in the window (only the engine, saves and scripts can), so the AI asks AI hosts only
-            if h == d or h in s.walked_out or s.is_banned(d, h) or h not in cs.actors or h in s.humans:
+            # a team's seat is asked like any other: it grants or refuses from its inbox in the window
+            if h == d or h in s.walked_out or s.is_banned(d, h) or h not in cs.actors:
                 continue
             key = (float(s.relations[d, h]), float(cs.delegation(h).essential), -h)
             if best is None or key > best:

@@ -33,7 +33,10 @@ def run_ai_turn(s: GameState, apply: Callable[[GameState, A.Action], GameState],
     if not s.answering:  # the closing round is for open proposals only
         for a in s.audiences_for(d):
             s = apply(s, answer(s, d, a))
+    defers = getattr(strategy, "defers", None)
     for p in s.pending_for(d):
+        if defers is not None and not s.answering and defers(s, d, p):
+            continue  # it answers in the closing round, when every offer is on the table
         s = apply(s, strategy.respond(s, d, p))
     ask = request(s, d) if not s.answering else None
     if ask is not None:
@@ -74,10 +77,21 @@ def _fast_apply(state: GameState, action: A.Action) -> GameState:
     return step(state, action).state
 
 
-def play_game(cs: CompiledScenario, seed: int | SeedKey, length_id: str = "full", strategy: Strategy | None = None) -> GameState:
-    """A whole all-AI conference (with a fresh AI unless one is given)."""
+def play_game(
+    cs: CompiledScenario,
+    seed: int | SeedKey,
+    length_id: str = "full",
+    strategy: Strategy | None = None,
+    observe: Callable[[GameState], None] | None = None,
+) -> GameState:
+    """A whole all-AI conference (with a fresh AI unless one is given).
+
+    `observe(state)` is called before every turn, for measures that need the game as it was
+    at each moment (the batch's deal-for-all measure); it must not change the game."""
     strategy = strategy if strategy is not None else Negotiator()
     s = new_game(cs, seed, length_id)
     while not s.ended and s.actor is not None:
+        if observe is not None:
+            observe(s)
         s = run_ai_turn(s, _fast_apply, strategy)
     return s

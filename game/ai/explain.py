@@ -53,6 +53,9 @@ SENTENCES: dict[str, str] = {
     "proposes what the parties can all accept": N_("{who} proposed, as mediator, the package it judges most likely to satisfy all the parties."),
     "concedes where it costs least": N_("{who} gave ground on {issue}, where moving toward the others costs it least."),
     "pressure from home and no deal in sight": N_("{who} walked out: pressure from home and no deal in sight."),
+    "holds out for a better agreement on the table": N_(
+        "{who} refused: a better agreement for it is on the table and likely to pass, and signing this one would end the conference first."
+    ),
 }
 
 
@@ -72,6 +75,7 @@ NOTES: tuple[str, ...] = (
     N_("proposes what the parties can all accept"),
     N_("concedes where it costs least"),
     N_("pressure from home and no deal in sight"),
+    N_("holds out for a better agreement on the table"),
 )
 
 

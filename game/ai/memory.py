@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ai.model import Outlook, Prefs, Stakes, compile_prefs, read_outlook, stakes
+from game.ai.model import Outlook, Prefs, Prospect, Stakes, compile_prefs, prospect, read_outlook, stakes
 from game.ai.opponent import OpponentModel
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry, LogKind
@@ -34,6 +34,20 @@ class Refusal:
 
 
 @dataclass(frozen=True, slots=True)
+class Want:
+    """A refusal that said, in words anyone at the table could read, what would change it:
+    `who` refused `package` on the instrument mainly over `issue`, where it wants `option`."""
+
+    turn: int
+    instrument: int
+    who: int
+    package: tuple[int, ...]
+    issue: int  # position in the instrument's scope
+    option: int
+    audience: frozenset[int] | None
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     turn: int
     instrument: int
@@ -50,28 +64,43 @@ class Memory:
         self.cs = cs
         self.seed = seed
         n_d = cs.n_delegations
-        self.models = [[OpponentModel(cs.n_options) for _ in range(n_d)] for _ in range(n_d)]
+        # models[o][j]: what o has learned of j. Observers who have seen the same evidence about j
+        # hold one and the same model (a delegation's own row is its own); an observer gets a copy
+        # of its own when evidence reaches it that not all the holders saw (private talks), so
+        # every model is updated, and every estimate made, once for all who share it.
+        self._serials = 0
+        shared = [self._new_model() for _ in range(n_d)]
+        self.models = [[shared[j] if j != o else self._new_model() for j in range(n_d)] for o in range(n_d)]
+        self._holders = [set(range(n_d)) - {j} for j in range(n_d)]  # j -> observers holding the shared model of j
         # (instrument, package) -> (who refused, its `moves` count then, who saw the refusal)
         self.refusals: dict[tuple[int, tuple[int, ...]], list[tuple[int, int, frozenset[int] | None]]] = {}
         self.moves = [0] * n_d  # per delegation: public shifts and events that moved its stances
         self.touched = [0] * n_d  # per delegation: events that changed its stances or costs
         self.signed = 0
         self.positions = list(cs.positions)  # public positions as the log has moved them so far
+        self.steps = tuple(n - 1 for n in cs.n_options)  # per issue: steps from its first option to its last
         self.refused: dict[tuple[int, int], list[Refusal]] = {}  # (delegation, instrument) -> its refusals
         self.answers: list[Answer] = []
+        self.answers_on: list[list[Answer]] = [[] for _ in cs.instrument_ids]  # the same, per instrument
+        self.wants: list[Want] = []  # refusals that named the change they wanted, in log order
         self.offers: dict[tuple[int, int], list[tuple[int, tuple[int, ...], frozenset[int] | None]]] = {}  # (proposer, k)
         self.direction: dict[tuple[int, int], int] = {}  # (delegation, issue) -> sign of its last public shift
         self.first_shift: dict[int, int] = {}  # delegation -> issue of its first public shift
         self.read = 0
         self.last: LogEntry | None = None
-        self._pending: list[tuple[int, int, str, tuple[object, ...]]] = []
+        self._pending: list[tuple[tuple[int, ...], int, str, tuple[object, ...]]] = []
         self._prefs_cache = prefs_cache if prefs_cache is not None else {}
         self._sitting: tuple[object, ...] = ()
         self._outlook: Outlook | None = None
         self._prefs: Prefs | None = None
         self._stakes: dict[tuple[int, int], Stakes] = {}
+        self._prospects: dict[int, Prospect] = {}
         self._partners: dict[int, list[list[int]]] = {}
-        self._estimates: dict[tuple[int, int, int], tuple[int, tuple[int, ...], tuple[tuple[float, ...], ...]]] = {}
+        self._estimates: dict[tuple[int, int], tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]] = {}  # (model serial, k)
+
+    def _new_model(self, like: OpponentModel | None = None) -> OpponentModel:
+        self._serials += 1
+        return OpponentModel(self.cs.n_options, serial=self._serials) if like is None else like.copy(self._serials)
 
     # -- keeping up with the log --------------------------------------------------------
 
@@ -101,14 +130,12 @@ class Memory:
                 self.direction[(d, i)] = 1 if new > was else -1
                 self.first_shift.setdefault(d, i)
                 self.moves[d] += 1
-                for o in range(cs.n_delegations):
-                    self._later(o, d, "saw_shift", i)
+                self._later(tuple(range(cs.n_delegations)), d, "saw_shift", i)
             elif kind is LogKind.STATEMENT:
                 if e.data.get("statement") == "holds_firm" and e.data.get("issue") in cs.i_index:
                     d = cs.d_index[e.actor or ""]
                     i = cs.i_index[e.data["issue"]]
-                    for o in range(cs.n_delegations):
-                        self._later(o, d, "saw_firmness", i)
+                    self._later(tuple(range(cs.n_delegations)), d, "saw_firmness", i)
             elif kind is LogKind.EVENT:
                 self._event(str(e.data["event"]))
             elif kind is LogKind.SIGNED:
@@ -120,15 +147,28 @@ class Memory:
         self.read = len(log)
         self.last = log[-1] if log else None
 
-    def _later(self, observer: int, other: int, what: str, *args: object) -> None:
-        """Evidence for an opponent model, digested at the next sitting: within a sitting each
-        delegation plays on what it had learned by its start (which also spares recomputing
-        every estimate after every move)."""
-        self._pending.append((observer, other, what, args))
+    def _later(self, observers: tuple[int, ...], other: int, what: str, *args: object) -> None:
+        """Evidence for the observers' models of `other`, digested at the next sitting: within a
+        sitting each delegation plays on what it had learned by its start (which also spares
+        recomputing every estimate after every move)."""
+        self._pending.append((observers, other, what, args))
 
     def _digest(self) -> None:
-        for observer, other, what, args in self._pending:
-            getattr(self.models[observer][other], what)(*args)
+        models = self.models
+        for observers, other, what, args in self._pending:
+            holders = self._holders[other]
+            if holders.issubset(observers):  # all who share the model see it: once for them all
+                if holders:
+                    getattr(models[next(iter(holders))][other], what)(*args)
+                for o in observers:
+                    if o not in holders:
+                        getattr(models[o][other], what)(*args)
+                continue
+            for o in observers:  # some holders do not see it: those who do take copies of their own
+                if o in holders:
+                    holders.discard(o)
+                    models[o][other] = self._new_model(models[o][other])
+                getattr(models[o][other], what)(*args)
         self._pending.clear()
 
     def _event(self, event_id: str) -> None:
@@ -162,9 +202,8 @@ class Memory:
         p = s.proposals[int(e.data["proposal"]) - 1]
         offer = dict(zip(self.cs.scope[p.instrument], p.package, strict=True))
         audience = self._audience(e)
-        for o in range(self.cs.n_delegations):
-            if o != p.proposer and (audience is None or o in audience):
-                self._later(o, p.proposer, "saw_offer", p.instrument, offer)
+        seen = tuple(o for o in range(self.cs.n_delegations) if o != p.proposer and (audience is None or o in audience))
+        self._later(seen, p.proposer, "saw_offer", p.instrument, offer)
         self.offers.setdefault((p.proposer, p.instrument), []).append((p.turn, p.package, audience))
 
     def _answer(self, s: GameState, e: LogEntry) -> None:
@@ -174,21 +213,26 @@ class Memory:
         accepted = e.data["answer"] == "accept"
         audience = self._audience(e)
         turn = e.turn - 1
-        self.answers.append(Answer(turn, p.instrument, d, p.package, accepted, audience))
+        answer = Answer(turn, p.instrument, d, p.package, accepted, audience)
+        self.answers.append(answer)
+        self.answers_on[p.instrument].append(answer)
+        seen = tuple(o for o in range(cs.n_delegations) if o != d and (audience is None or o in audience))
         if accepted:
             offer = dict(zip(cs.scope[p.instrument], p.package, strict=True))
-            for o in range(cs.n_delegations):
-                if o != d and (audience is None or o in audience):
-                    self._later(o, d, "saw_acceptance", offer)
+            self._later(seen, d, "saw_acceptance", offer)
             return
         n_i = cs.n_issues
         offer = dict(zip(cs.scope[p.instrument], p.package, strict=True))
         stated = tuple(self.positions[d * n_i : (d + 1) * n_i])
-        for o in range(cs.n_delegations):
-            if o != d and (audience is None or o in audience):
-                self._later(o, d, "saw_refusal", offer, stated)
+        self._later(seen, d, "saw_refusal", offer, stated)
         self.refusals.setdefault((p.instrument, p.package), []).append((d, self.moves[d], audience))
         reasons = e.data.get("reasons")
+        if reasons and reasons.get("deciding") and reasons.get("wanted"):
+            issue, option = str(reasons["deciding"][0]), str(reasons["wanted"][0])
+            i = cs.i_index.get(issue)
+            scope = cs.scope[p.instrument]
+            if i is not None and i in scope and option in cs.option_ids[i]:
+                self.wants.append(Want(turn, p.instrument, d, p.package, scope.index(i), cs.option_ids[i].index(option), audience))
         if reasons:  # a team's refusal has no values; the AI answers only for its own
             self.refused.setdefault((d, p.instrument), []).append(
                 Refusal(p.instrument, p.package, float(reasons["value"]), turn, self.signed, self.touched[d], float(reasons["alternative"]))
@@ -208,7 +252,10 @@ class Memory:
         st = self._stakes.get((d, k))
         if st is None:
             assert self._prefs is not None and self._outlook is not None
-            st = self._stakes[(d, k)] = stakes(self.cs, self._prefs, self._outlook, s, d, k)
+            pro = self._prospects.get(d)
+            if pro is None:
+                pro = self._prospects[d] = prospect(self._prefs, self._outlook, s, d)
+            st = self._stakes[(d, k)] = stakes(self.cs, self._prefs, pro, s, d, k)
         return st
 
     def _check_sitting(self, s: GameState) -> None:
@@ -216,10 +263,10 @@ class Memory:
         if not held or not (
             held[0] == s.turn
             and held[1] is s.stances
-            and held[2] == s.settled
-            and held[3] == s.signed
-            and held[4] == s.walked_out
-            and held[5] == s.excluded
+            and (held[2] is s.settled or held[2] == s.settled)
+            and (held[3] is s.signed or held[3] == s.signed)
+            and (held[4] is s.walked_out or held[4] == s.walked_out)
+            and (held[5] is s.excluded or held[5] == s.excluded)
         ):
             self._refresh(s)
 
@@ -232,6 +279,7 @@ class Memory:
         self._prefs = prefs
         self._outlook = read_outlook(s)
         self._stakes = {}
+        self._prospects = {}
         self._partners = {}
         self._sitting = (s.turn, s.stances, s.settled, s.signed, s.walked_out, s.excluded)
 
@@ -244,15 +292,20 @@ class Memory:
         return got
 
     def estimate_table(self, s: GameState, observer: int, j: int, k: int) -> tuple[tuple[float, ...], ...]:
-        """The observer's estimate of j's value of each option of each scope issue of k."""
+        """The observer's estimate of j's value of each option of each scope issue of k.
+
+        Kept until the model learns something about one of k's issues or j states another
+        position on one of them: evidence about other issues leaves this table as it was."""
         m = self.models[observer][j]
+        scope = self.cs.scope[k]
         n_i = self.cs.n_issues
         positions = s.positions[j * n_i : (j + 1) * n_i]
-        held = self._estimates.get((observer, j, k))
-        if held is not None and held[0] == m.version and held[1] == positions:
-            return held[2]
-        table = m.issue_table(self.cs.scope[k], positions)
-        self._estimates[(observer, j, k)] = (m.version, positions, table)
+        stamp = (*map(m.changed.__getitem__, scope), *map(positions.__getitem__, scope))
+        held = self._estimates.get((m.serial, k))
+        if held is not None and held[0] == stamp:
+            return held[1]
+        table = m.issue_table(scope, positions)
+        self._estimates[(m.serial, k)] = (stamp, table)
         return table
 
     # -- questions the strategies ask ---------------------------------------------------
@@ -267,7 +320,12 @@ class Memory:
         return None
 
     def recent_answers(self, d: int, k: int, since: int) -> list[Answer]:
-        return [a for a in self.answers if a.instrument == k and a.turn >= since and (a.audience is None or d in a.audience)]
+        """The answers on k that d saw, given at sitting `since` or later, in log order."""
+        on = self.answers_on[k]
+        first = len(on)
+        while first > 0 and on[first - 1].turn >= since:  # answers come in sitting order
+            first -= 1
+        return [a for a in on[first:] if a.audience is None or d in a.audience]
 
 
 def partners(s: GameState, d: int, i: int) -> list[int]:

@@ -30,6 +30,8 @@ class Prefs:
     contrib: tuple[tuple[tuple[float, ...], ...], ...]
     unsettled: tuple[tuple[float, ...], ...]
     weight: tuple[tuple[float, ...], ...]
+    highs: tuple[tuple[float, ...], ...] = ()  # per delegation, per issue: max of its contributions
+    lows: tuple[tuple[float, ...], ...] = ()  # ... and min
 
     def utility(self, d: int, world: tuple[int, ...]) -> float:
         c, u = self.contrib[d], self.unsettled[d]
@@ -53,7 +55,9 @@ def compile_prefs(cs: CompiledScenario, stances: Stances) -> Prefs:
         contrib.append(tuple(tuple(share[i] * values[d][cs.option_offset[i] + o] for o in range(n)) for i, n in enumerate(cs.n_options)))
         unsettled.append(tuple(share[i] * no_deal[d][i] for i in range(len(w))))
         shares.append(tuple(share))
-    return Prefs(tuple(contrib), tuple(unsettled), tuple(shares))
+    highs = tuple(tuple(max(row) for row in rows) for rows in contrib)
+    lows = tuple(tuple(min(row) for row in rows) for rows in contrib)
+    return Prefs(tuple(contrib), tuple(unsettled), tuple(shares), highs, lows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,45 +119,106 @@ def read_outlook(s: GameState) -> Outlook:
     return Outlook(tuple(chances), tuple(likely))
 
 
-@dataclass(frozen=True, slots=True)
 class Stakes:
     """What instrument k is worth to delegation d this sitting, issue by issue.
 
     value(package) = alternative - cost + sum of gain[i][o] over the scope: `alternative` is the
     world as it stands plus the expected result of the other instruments; each gain is what
-    settling that issue on that option adds to it."""
+    settling that issue on that option adds to it.
 
-    alternative: float
-    cost: float
-    gain: tuple[tuple[float, ...], ...]  # per scope issue: per option (settled issues: 0 for its option, -inf otherwise)
-    best: float  # the highest value any package reaches
+    `best` and `span` come from each row's extremes; the rows themselves are made when first
+    read (often never: nothing beats no deal, so there is nothing to search)."""
+
+    __slots__ = ("_gain", "_parts", "alternative", "best", "cost", "options", "span")
+
+    def __init__(
+        self,
+        alternative: float,
+        cost: float,
+        parts: tuple[tuple[tuple[float, ...], float, int], ...],
+        best: float,
+        options: tuple[tuple[int, ...], ...],
+        span: float,
+    ) -> None:
+        self.alternative = alternative
+        self.cost = cost
+        self.best = best  # the highest value any package reaches
+        # for the bid search: per scope issue, the options still open (all of them unless
+        # settled), and the summed spread of the gains of the issues not yet settled
+        self.options = options
+        self.span = span
+        self._parts = parts  # per scope issue: (own contributions, the shift off them, its settled option or -1)
+        self._gain: tuple[tuple[float, ...], ...] | None = None
+
+    @property
+    def gain(self) -> tuple[tuple[float, ...], ...]:
+        """Per scope issue: per option (settled issues: 0 for its option, -inf otherwise)."""
+        gain = self._gain
+        if gain is None:
+            rows = []
+            for row, shift, fixed in self._parts:
+                if fixed >= 0:
+                    rows.append(tuple([0.0 if o == fixed else NEG for o in range(len(row))]))
+                else:
+                    rows.append(tuple([c - shift for c in row]))
+            gain = self._gain = tuple(rows)
+        return gain
 
     def value(self, package: tuple[int, ...]) -> float:
-        return self.alternative - self.cost + sum([g[o] for g, o in zip(self.gain, package, strict=True)])
+        return self.alternative - self.cost + sum(map(tuple.__getitem__, self.gain, package))  # the terms in order
 
 
 NEG = float("-inf")
 
 
-def stakes(cs: CompiledScenario, prefs: Prefs, look: Outlook, s: GameState, d: int, k: int) -> Stakes:
+@dataclass(frozen=True, slots=True)
+class Prospect:
+    """What one delegation expects from every instrument this sitting, before asking about one:
+    its utility of the world as it stands, and per instrument the expected gain on each open
+    issue of its scope if that instrument is signed as the outlook expects (empty if unlikely)."""
+
+    now: float
+    terms: tuple[tuple[tuple[int, float], ...], ...]
+
+
+def prospect(prefs: Prefs, look: Outlook, s: GameState, d: int) -> Prospect:
+    contrib, unsettled = prefs.contrib[d], prefs.unsettled[d]
+    settled = s.settled
+    terms: list[tuple[tuple[int, float], ...]] = []
+    for scope, p, likely in zip(s.cs.scope, look.chance, look.likely, strict=True):
+        if p <= 0.0:
+            terms.append(())
+            continue
+        terms.append(tuple([(i, p * (contrib[i][o] - unsettled[i])) for i, o in zip(scope, likely, strict=True) if settled[i] < 0]))
+    return Prospect(prefs.utility(d, settled), tuple(terms))
+
+
+def stakes(cs: CompiledScenario, prefs: Prefs, pro: Prospect, s: GameState, d: int, k: int) -> Stakes:
     contrib, unsettled = prefs.contrib[d], prefs.unsettled[d]
     settled = s.settled
     expect = [0.0] * cs.n_issues  # per issue: expected gain from the other instruments
-    for k2, scope in enumerate(cs.scope):
-        p = look.chance[k2]
-        if k2 == k or p <= 0.0:
-            continue
-        for i, o in zip(scope, look.likely[k2], strict=True):
-            if settled[i] < 0:
-                expect[i] += p * (contrib[i][o] - unsettled[i])
-    base = prefs.utility(d, settled) + OUTLOOK_WEIGHT * sum(expect)
-    gain = []
+    for k2, terms in enumerate(pro.terms):
+        if k2 != k:
+            for i, x in terms:
+                expect[i] += x
+    base = pro.now + OUTLOOK_WEIGHT * sum(expect)
+    parts = []
+    options: list[tuple[int, ...]] = []
+    span = tops = 0.0
+    highs, lows = prefs.highs[d], prefs.lows[d]
     for i in cs.scope[k]:
-        if settled[i] >= 0:
-            gain.append(tuple(0.0 if o == settled[i] else NEG for o in range(cs.n_options[i])))
+        row = contrib[i]
+        fixed = settled[i]
+        if fixed >= 0:
+            parts.append((row, 0.0, fixed))
+            options.append((fixed,))
         else:
             shift = unsettled[i] + OUTLOOK_WEIGHT * expect[i]
-            gain.append(tuple(c - shift for c in contrib[i]))
+            parts.append((row, shift, -1))
+            options.append(tuple(range(len(row))))
+            # a float subtraction keeps order, so the row's extremes less the shift are the gains' extremes
+            top = highs[i] - shift
+            span += top - (lows[i] - shift)
+            tops += top
     cost = float(s.costs[k, d])
-    best = base - cost + sum(max(g) for g in gain)
-    return Stakes(base, cost, tuple(gain), best)
+    return Stakes(base, cost, tuple(parts), base - cost + tops, tuple(options), span or 1.0)

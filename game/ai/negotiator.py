@@ -22,13 +22,14 @@ from typing import Protocol
 from game.ai import acceptance, bidding, positions
 from game.ai.concession import ENDGAME, Curve, conceded_share, target
 from game.ai.explain import clamp, gain_focus, refusal_focus
-from game.ai.memory import Memory, Refusal
+from game.ai.memory import Memory
 from game.ai.model import Prefs, Stakes
 from game.engine import actions as A
 from game.engine.state import GameState, Proposal, ProposalStatus
 
 NOISE = 6.0  # spread (utility points) of the seeded noise on an aspiration when answering
 PROPOSE_CHANCE = 0.45  # chance of testing the others with an offer that is not yet likely to pass
+HOLD_MARGIN = 1.0  # utility points a better agreement on the table must promise before it refuses a worse one
 
 
 class Strategy(Protocol):
@@ -89,12 +90,19 @@ class Negotiator:
         if room <= 0:
             return 1.0
         scores = []
+        offers = mem.offers
         for j in s.active_parties(k):
             if j == d:
                 continue
-            seen = [pkg for _, pkg, audience in mem.offers.get((j, k), ()) if audience is None or d in audience]
-            if len(seen) >= 2:
-                moved = max(0.0, st.value(seen[-1]) - st.value(seen[0])) / room
+            first = last = None  # the first and the last of j's offers on k that d saw
+            for _, pkg, audience in offers.get((j, k), ()):
+                if audience is None or d in audience:
+                    if first is None:
+                        first = pkg
+                    else:
+                        last = pkg
+            if first is not None and last is not None:
+                moved = max(0.0, st.value(last) - st.value(first)) / room
                 scores.append(min(1.0, moved / max(time_share, 0.05)))
             elif any(mem.models[d][j].shifts[i] for i in s.cs.scope[k]):
                 scores.append(1.0)
@@ -117,32 +125,50 @@ class Negotiator:
 
     # -- the two decisions -------------------------------------------------------------
 
+    def rule(self, s: GameState, d: int, k: int, proposer: int) -> acceptance.Rule:
+        """d's acceptance rule on k now, for an offer made by `proposer` (its trust in the
+        proposer tilts the dice a little; its own offer, not at all)."""
+        mem = self.memory(s)
+        st = mem.stakes(s, d, k)
+        t = s.time_fraction()
+        t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
+        trust = (float(s.relations[d, proposer]) - 50.0) * 0.1 if proposer != d else 0.0
+        noise = ((float(s.dice[d, 0]) - 0.5) * NOISE - trust) * (1.0 - t_next)
+        asp = max(st.alternative, target(st.best, st.alternative, self.share(mem, s, d, k, st, t_next)) + noise)
+        best_seen = -float("inf")
+        if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
+            for (j, k2), offers in mem.offers.items():
+                if k2 == k and j != d:
+                    for _, pkg, audience in offers:
+                        if audience is None or d in audience:
+                            best_seen = max(best_seen, st.value(pkg))
+        refusals = tuple(mem.refused.get((d, k), ()))
+        alternative = clamp(st.alternative)
+        situations = tuple(
+            acceptance.Situation(
+                mem.signed,
+                mem.touched[d],
+                s.pressure[d],
+                s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d],
+                alternative,
+                s.turn,
+                s.turn + 1 >= s.n_turns,
+            )
+            for r in refusals
+        )
+        return acceptance.Rule(asp, st.alternative, best_seen, t, refusals, situations, bidding.MIN_GAIN)
+
     def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
         cs = s.cs
         mem = self.memory(s)
         k = p.instrument
         st = mem.stakes(s, d, k)
         value = st.value(p.package)
-        t = s.time_fraction()
-        t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
-        noise = ((float(s.dice[d, 0]) - 0.5) * NOISE - (float(s.relations[d, p.proposer]) - 50.0) * 0.1) * (1.0 - t_next)
-        asp = max(st.alternative, target(st.best, st.alternative, self.share(mem, s, d, k, st, t_next)) + noise)
-        best_seen = value
-        if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
-            seen = [
-                st.value(pkg)
-                for (j, k2), offers in mem.offers.items()
-                if k2 == k and j != d
-                for _, pkg, audience in offers
-                if audience is None or d in audience
-            ]
-            best_seen = max(seen, default=value)
-
-        def situation(r: Refusal) -> acceptance.Situation:
-            then = s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d]
-            return acceptance.Situation(mem.signed, mem.touched[d], s.pressure[d], then, clamp(st.alternative), s.turn, s.turn + 1 >= s.n_turns)
-
-        verdict = acceptance.decide(value, asp, st.alternative, best_seen, t, mem.refused.get((d, k), []), situation, bidding.MIN_GAIN)
+        rule = self.rule(s, d, k, p.proposer)
+        asp = rule.aspiration_next
+        verdict = rule.decide(value)
+        if verdict.accept and s.turn + 1 >= s.n_turns and cs.instrument(k).ends_conference and self._better_on_table(s, d, p, value):
+            verdict = acceptance.Verdict(False, "holds out for a better agreement on the table")
         deciding: tuple[str, ...] = ()
         wanted: tuple[str, ...] = ()
         scope = cs.scope[k]
@@ -184,8 +210,13 @@ class Negotiator:
             if any(p.instrument == k and p.answer_of(d) is A.Answer.ACCEPT for p in open_):
                 supporting = True  # it backs the offer it accepted rather than copy it
                 continue
+            if as_party and any(p.instrument == k and p.answer_of(d) is None and p.seen_by(d) and self._will_accept(s, d, p) for p in open_):
+                supporting = True  # ... or the one it has left for the closing round and will accept then
+                continue
             if as_party:
                 st = mem.stakes(s, d, k)
+                if st.best < st.alternative + bidding.MIN_GAIN:
+                    continue  # nothing worth proposing, whatever its target (best_bid would say None)
                 tgt = target(st.best, st.alternative, self.share(mem, s, d, k, st, t))
                 bid = bidding.best_bid(mem, s, d, k, st, tgt, refine=False)
             else:
@@ -193,6 +224,11 @@ class Negotiator:
                 bid = bidding.best_bid(mem, s, d, k, st, st.alternative, mediator=True, refine=False)
             if bid is not None:
                 bids.append(bid)
+        if bids and s.turn + 1 >= s.n_turns:
+            # the last sitting: no later one to test the others in, so it offers what promises most
+            # (gain over no deal times its estimated chance), whether or not it looks likely
+            choice = max(bids, key=lambda b: ((b.value - b.alternative) * b.chance, -b.instrument))
+            return self._propose(mem, s, d, choice, "expects the addressees to accept" if choice.likely else "tests the others with an offer")
         likely = [b for b in bids if b.likely]
         if likely:
             choice = max(likely, key=lambda b: ((b.value - b.alternative) * b.chance, -b.instrument))
@@ -221,8 +257,7 @@ class Negotiator:
     def _propose(self, mem: Memory, s: GameState, d: int, quick: bidding.Bid, note: str) -> A.Propose:
         cs = s.cs
         k = quick.instrument
-        st = mem.stakes(s, d, k)
-        bid = bidding.best_bid(mem, s, d, k, st, quick.target, mediator=d not in s.active_parties(k)) or quick
+        bid = bidding.refined(quick)
         scope = cs.scope[k]
         package = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(scope, bid.package, strict=True))
         parties = s.active_parties(k)
@@ -239,6 +274,45 @@ class Negotiator:
         reasons = A.Reasons(clamp(bid.value), clamp(bid.target), clamp(bid.alternative), deciding, note, wanted)
         return A.Propose(cs.delegation_ids[d], cs.instrument_ids[k], package, to, reasons=reasons)
 
+    def defers(self, s: GameState, d: int, p: Proposal) -> bool:
+        """Whether d leaves p for the closing round of the last sitting: p would end the
+        conference and d would accept it. A refusal is given at once (the others learn from it
+        while they can still make offers); a yes waits until every offer is on the table: signing
+        takes the earliest offer all accepted, so an early yes to a worse agreement could beat a
+        better one, and a yes to an offer someone then refuses would be given for nothing."""
+        if s.turn + 1 < s.n_turns or not s.cs.instrument(p.instrument).ends_conference:
+            return False
+        value = self.memory(s).stakes(s, d, p.instrument).value(p.package)
+        return self.rule(s, d, p.instrument, p.proposer).decide(value).accept
+
+    def _will_accept(self, s: GameState, d: int, p: Proposal) -> bool:
+        """Whether d has left p for the closing round, where it would accept it as things stand."""
+        return p.proposer != d and self.defers(s, d, p)
+
+    def _better_on_table(self, s: GameState, d: int, p: Proposal, value: float) -> bool:
+        """In the last sitting, whether d should refuse p, an offer that would end the conference,
+        because a later open offer on another conference-ending instrument is worth more to it and
+        every other party has accepted it already. The engine signs the earlier of two fully
+        accepted offers, so accepting p would throw the better one away; refusing risks nothing
+        when the better one needs only d's own yes."""
+        cs = s.cs
+        mem = self.memory(s)
+        for q in s.proposals:
+            k2 = q.instrument
+            if q.id <= p.id or q.status is not ProposalStatus.OPEN or k2 == p.instrument or not cs.instrument(k2).ends_conference:
+                continue
+            parties = s.active_parties(k2)
+            if d not in parties or not q.seen_by(d):
+                continue
+            if any(j not in (d, q.proposer) and q.answer_of(j) is not A.Answer.ACCEPT for j in parties):
+                continue  # someone may still refuse it: a bird in the hand
+            better = mem.stakes(s, d, k2).value(q.package)
+            if better <= value + HOLD_MARGIN:
+                continue
+            if d == q.proposer or q.answer_of(d) is A.Answer.ACCEPT or self.rule(s, d, k2, q.proposer).decide(better).accept:
+                return True
+        return False
+
     def _concede(self, mem: Memory, s: GameState, d: int) -> A.Shift | None:
         """Give ground in public while what it has given is behind what the clock allows."""
         cs = s.cs
@@ -249,7 +323,7 @@ class Negotiator:
         allowed = positions.PUBLIC_SHARE * self.curve(s, d).fraction(s.time_fraction(), s.pressure[d]) * room
         if given > allowed + 1e-9:  # no step costs less than nothing: nothing to look for
             return None
-        step = positions.cheapest_step(mem, prefs, s, d)
+        step = positions.cheapest_step(mem, prefs, s, d, lambda loss: given + loss <= allowed + 1e-9)
         if step is None or given + step.loss > allowed + 1e-9:
             return None
         i = step.issue

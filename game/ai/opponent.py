@@ -29,17 +29,32 @@ class OpponentModel:
     """What the owner has learned about one other delegation (mutable, owned by the game memory)."""
 
     n_options: tuple[int, ...]
+    serial: int = 0  # a number its game memory gives it, to key estimates made from it
     freq: list[list[float]] = field(init=False)
     stable: list[float] = field(init=False)
     shifts: list[int] = field(init=False)
     last_offer: dict[int, dict[int, int]] = field(default_factory=dict)  # instrument -> issue -> option
     version: int = 0  # grows with every piece of evidence, so estimates know when to refresh
+    # per issue: grows with every piece of evidence about that issue, so an estimate over some
+    # issues (one instrument's scope) knows whether evidence about others left it as it was
+    changed: list[int] = field(init=False)
     _close: dict[tuple[int, int], list[float]] = field(default_factory=dict)  # (options, position) -> closeness
+    _weights: tuple[int, tuple[int, ...], list[float]] | None = None  # the last `weights`: (version, positions, result)
 
     def __post_init__(self) -> None:
         self.freq = [[0.0] * n for n in self.n_options]
         self.stable = [0.0] * len(self.n_options)
         self.shifts = [0] * len(self.n_options)
+        self.changed = [0] * len(self.n_options)
+
+    def copy(self, serial: int) -> OpponentModel:
+        """An independent model with what this one has learned so far."""
+        new = OpponentModel(self.n_options, serial, last_offer=dict(self.last_offer), version=self.version, _close=self._close)
+        new.freq = [list(row) for row in self.freq]
+        new.stable = list(self.stable)
+        new.shifts = list(self.shifts)
+        new.changed = list(self.changed)
+        return new
 
     # -- evidence -------------------------------------------------------------------
 
@@ -48,6 +63,7 @@ class OpponentModel:
         before = self.last_offer.get(instrument)
         for i, o in offer.items():
             self.freq[i][o] += 2.0
+            self.changed[i] += 1
             if before is not None and before.get(i) == o:
                 self.stable[i] += STABLE_GAIN
         self.last_offer[instrument] = dict(offer)
@@ -56,6 +72,7 @@ class OpponentModel:
     def saw_acceptance(self, offer: dict[int, int]) -> None:
         for i, o in offer.items():
             self.freq[i][o] += 1.0
+            self.changed[i] += 1
         self.version += 1
 
     def saw_refusal(self, offer: dict[int, int], positions: tuple[int, ...]) -> None:
@@ -65,15 +82,18 @@ class OpponentModel:
             pos = positions[i]
             if pos >= 0 and o != pos:
                 self.stable[i] += REFUSAL_GAIN * abs(o - pos) / (self.n_options[i] - 1)
+                self.changed[i] += 1
         self.version += 1
 
     def saw_firmness(self, issue: int) -> None:
         """It declared it holds firm on an issue."""
         self.stable[issue] += FIRM_GAIN
+        self.changed[issue] += 1
         self.version += 1
 
     def saw_shift(self, issue: int) -> None:
         self.shifts[issue] += 1
+        self.changed[issue] += 1
         self.version += 1
 
     # -- estimates ------------------------------------------------------------------
@@ -87,16 +107,29 @@ class OpponentModel:
         return (1.0 + self.stable[issue]) / (1.0 + 2.0 * self.shifts[issue])
 
     def weights(self, positions: tuple[int, ...]) -> list[float]:
-        """Estimated weights of all issues, summing to 1 over those it states a position on."""
+        """Estimated weights of all issues, summing to 1 over those it states a position on
+        (kept until the next evidence or other positions: every observer sharing the model asks)."""
+        memo = self._weights
+        if memo is not None and memo[0] == self.version and memo[1] == positions:
+            return memo[2]
         stable, shifts = self.stable, self.shifts
         raw = [(1.0 + stable[i]) / (1.0 + 2.0 * shifts[i]) if p >= 0 else 0.0 for i, p in enumerate(positions)]
         total = sum(raw)
-        return [w / total for w in raw] if total > 0 else raw
+        out = [w / total for w in raw] if total > 0 else raw
+        self._weights = (self.version, positions, out)
+        return out
 
     def option_values(self, issue: int, position: int) -> list[float]:
         """Estimated value (0-1) of each option: closeness to its stated position, blended with
         how often it proposed or accepted the option."""
         return self._option_values(issue, position)
+
+    def _closeness(self, n: int, position: int) -> list[float]:
+        """Closeness of each of n options to `position` (0-1), kept with its share in the blend
+        (under the key -n) for `issue_table`, which reads both for every opponent each sitting."""
+        close = self._close[(n, position)] = [1.0 - abs(o - position) / (n - 1) for o in range(n)]
+        self._close[(-n, position)] = [(1.0 - FREQUENCY_SHARE) * c for c in close]
+        return close
 
     def _option_values(self, issue: int, position: int) -> list[float]:
         n = self.n_options[issue]
@@ -104,7 +137,7 @@ class OpponentModel:
             return [0.0] * n
         close = self._close.get((n, position))
         if close is None:
-            close = self._close[(n, position)] = [1.0 - abs(o - position) / (n - 1) for o in range(n)]
+            close = self._closeness(n, position)
         counts = self.freq[issue]
         top = max(counts)
         if top <= 0:
@@ -117,12 +150,31 @@ class OpponentModel:
         stable, shifts = self.stable, self.shifts
         raw = [(1.0 + stable[i]) / (1.0 + 2.0 * shifts[i]) if positions[i] >= 0 else 0.0 for i in scope]
         total = sum(raw)
+        n_options = self.n_options
         if total <= 0:  # it has said nothing about these issues: every package is as good to it
-            return tuple(tuple(100.0 / len(scope) for _ in range(self.n_options[i])) for i in scope)
+            return tuple(tuple(100.0 / len(scope) for _ in range(n_options[i])) for i in scope)
+        # `_option_values` inlined (this runs for every opponent, instrument and sitting)
+        closeness, freq = self._close, self.freq
+        share = FREQUENCY_SHARE
         out = []
         for w, i in zip(raw, scope, strict=True):
+            n = n_options[i]
+            if w <= 0:
+                out.append((0.0,) * n)
+                continue
             f = 100.0 * w / total
-            out.append(tuple([f * v for v in self._option_values(i, positions[i])]) if w > 0 else (0.0,) * self.n_options[i])
+            position = positions[i]
+            close = closeness.get((n, position))
+            if close is None:
+                close = self._closeness(n, position)
+            counts = freq[i]
+            top = max(counts)
+            if top <= 0:
+                out.append(tuple([f * c for c in close]))
+            else:
+                b = share / top
+                kept = closeness[(-n, position)]  # keep * c, per option
+                out.append(tuple([f * (kc + b * x) for kc, x in zip(kept, counts, strict=True)]))
         return tuple(out)
 
 

@@ -15,10 +15,14 @@ from the AI's own memory, so a change to the AI cannot mark its own work:
 - the Nash-product ratio of signed deals: the product of the parties' gains
   over no deal, against the best product any package of that instrument
   reaches (1 = the Nash bargaining point);
-- per conference-ending instrument, games where, by the final stances, some
-  package left every party better off than no deal (or it was signed), and
-  the share of those where it was signed (a proxy: the AI's own acceptance
-  rule at each sitting is not replayed here).
+- per conference-ending instrument, games where at some moment a package
+  existed that every active party would have accepted under its own
+  acceptance rule at that moment (`DealWatch`, called before every turn: the
+  delegation about to move could have proposed it), and the share of those
+  games where the instrument was signed. The rule is the AI's own
+  (`Negotiator.rule`, the same object its answers use), applied to every
+  package at once; it reads true utilities, which is what a measure is for
+  (the AI itself bids only on its opponent model).
 """
 
 from __future__ import annotations
@@ -30,7 +34,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
+from game.ai import acceptance, bidding
+from game.ai.model import Stakes
+from game.ai.negotiator import Negotiator, is_mediator
 from game.engine.log import LogKind
 from game.engine.state import GameState
 from game.engine.utility import table, utility
@@ -56,7 +64,9 @@ class AIMeasures:
     def __add__(self, other: AIMeasures) -> AIMeasures:
         return AIMeasures(self.counts + other.counts, self.nash_sum + other.nash_sum)
 
-    def add_game(self, s: GameState) -> None:
+    def add_game(self, s: GameState, deals: dict[int, int] | None = None) -> None:
+        """Count one finished game; `deals` (instrument -> first sitting a deal for all existed,
+        from a `DealWatch` that saw the game played) feeds the deal-for-all measure."""
         c = self.counts
         cs = s.cs
         n_d = cs.n_delegations
@@ -138,9 +148,9 @@ class AIMeasures:
                     c["first_concessions"] += 1
                     if i == int(np.argmax(weights[d])):
                         c["first_on_top_issue"] += 1
-        self._deals(s)
+        self._deals(s, deals)
 
-    def _deals(self, s: GameState) -> None:
+    def _deals(self, s: GameState, deals: dict[int, int] | None) -> None:
         """Nash-product ratio of each signed deal; whether a deal for all was there to be had."""
         c = self.counts
         cs = s.cs
@@ -152,13 +162,14 @@ class AIMeasures:
             if ratio is not None:
                 c["deals"] += 1
                 self.nash_sum += ratio
+        if deals is None:
+            return
         for k in ends:
             iid = cs.instrument_ids[k]
-            if k not in signed:
-                best = best_nash(s, k)
-                if best is None or best[0] <= 0:
-                    continue
+            if k not in deals and k not in signed:
+                continue
             c[f"zopa_games:{iid}"] += 1
+            c[f"zopa_first:{iid}"] += deals.get(k, signed[k].turn if k in signed else 0) + 1
             if k in signed:
                 c[f"zopa_signed:{iid}"] += 1
 
@@ -181,14 +192,124 @@ class AIMeasures:
             "first_concession_on_top_issue_share": share("first_on_top_issue", "first_concessions"),
             "signed_deals": c["deals"],
             "mean_nash_ratio": round(self.nash_sum / c["deals"], 4) if c["deals"] else None,
-            # per conference-ending instrument: games where, by the final stances, some package left
-            # every party better off than no deal (or it was signed), and the share that signed it
+            # per conference-ending instrument: games where at some moment a package existed that
+            # every active party would have accepted under its own rule then (or it was signed), the
+            # share of those that signed it, and the mean sitting (1-based) such a package first existed
             "deal_for_all": {
-                key.split(":", 1)[1]: {"games": n, "signed_share": share("zopa_signed:" + key.split(":", 1)[1], key)}
+                key.split(":", 1)[1]: {
+                    "games": n,
+                    "signed_share": share("zopa_signed:" + key.split(":", 1)[1], key),
+                    "mean_first_sitting": round(c["zopa_first:" + key.split(":", 1)[1]] / n, 2),
+                }
                 for key, n in sorted(c.items())
                 if key.startswith("zopa_games:")
             },
         }
+
+
+class DealWatch:
+    """Watches games being played (pass it as `play_game(observe=...)`) and notes, per
+    conference-ending instrument, the first sitting at which the delegation about to move
+    could have proposed a package that every active party would accept under its own
+    acceptance rule at that moment. One watch per worker; it follows one game at a time.
+
+    It keeps its own `Negotiator` (its own memory of the game), so watching never touches
+    the memory of the AI that plays: a watched game is the game unwatched."""
+
+    def __init__(self) -> None:
+        self._ai = Negotiator()
+        self._game: tuple[int, ...] | None = None
+        self.found: dict[int, int] = {}  # instrument -> first sitting (0-based) with a deal for all
+        self._held: dict[int, tuple[tuple[Stakes, ...], list[NDArray[np.float64]], NDArray[np.intp]]] = {}
+
+    def __call__(self, s: GameState) -> None:
+        if s.seed != self._game or (s.turn == 0 and s.cursor == 0):
+            self._game, self.found, self._held = s.seed, {}, {}
+        d = s.actor
+        if d is None or s.answering:  # the closing round: answers only, nothing can be proposed
+            return
+        cs = s.cs
+        for k in range(len(cs.instrument_ids)):
+            if k in self.found or not cs.instrument(k).ends_conference or s.is_signed(k):
+                continue
+            parties = s.active_parties(k)
+            if not parties or any(p in s.walked_out for p in parties):
+                continue
+            if d not in parties and not (is_mediator(s, d) and d not in cs.parties[k]):
+                continue
+            if self.deal_for_all(s, k, d) is not None:
+                self.found[k] = s.turn
+
+    def deal_for_all(self, s: GameState, k: int, proposer: int) -> tuple[int, ...] | None:
+        """A package of k that every active party would accept now if `proposer` offered it
+        (the proposer included, by its own rule), or None."""
+        ai = self._ai
+        mem = ai.memory(s)
+        parties = s.active_parties(k)
+        gains = [mem.stakes(s, j, k) for j in parties]
+        sizes = [len(row) for row in gains[0].gain]
+        if any(st.best <= st.alternative + bidding.MIN_GAIN for st in gains):
+            return None  # some party gains nothing from any package: no rule accepts one
+        if math.prod(sizes) <= ENUMERATE_LIMIT:
+            values, zone = self._values(k, gains)
+            if zone.size == 0:
+                return None  # no package beats every party's no deal this sitting
+            alive: NDArray[np.intp] = zone  # indices of the packages every party so far accepts
+            for j, st, v in zip(parties, gains, values, strict=True):
+                rule = ai.rule(s, j, k, proposer)
+                floor = _floor(rule)
+                if st.best < floor:
+                    return None
+                cand = v[alive]
+                keep = np.flatnonzero(cand >= floor)
+                keep = keep[rule.accepts(cand[keep])]
+                alive = alive[keep]
+                if alive.size == 0:
+                    return None
+            return tuple(int(x) for x in np.unravel_index(int(alive[0]), sizes))
+        rules = [ai.rule(s, j, k, proposer) for j in parties]
+        # large: raise the worst margin over each party's threshold issue by issue, then ask the rules
+        floors = [_floor(r) for r in rules]
+        chosen = [int(np.argmax(np.sum([st.gain[x] for st in gains], axis=0))) for x in range(len(sizes))]
+
+        def margin(pkg: list[int]) -> float:
+            return min(st.value(tuple(pkg)) - f for st, f in zip(gains, floors, strict=True))
+
+        for _ in range(4):
+            for x, n in enumerate(sizes):
+                scores = [margin([*chosen[:x], o, *chosen[x + 1 :]]) for o in range(n)]
+                chosen[x] = int(np.argmax(scores))
+        pkg = tuple(chosen)
+        if all(rule.decide(st.value(pkg)).accept for st, rule in zip(gains, rules, strict=True)):
+            return pkg
+        return None
+
+    def _values(self, k: int, gains: list[Stakes]) -> tuple[list[NDArray[np.float64]], NDArray[np.intp]]:
+        """Each party's value of every package of k (flat, in `np.unravel_index` order), and the
+        packages that beat every party's no deal; kept while the parties' stakes are the same
+        objects (the AI's memory renews them each sitting)."""
+        held = self._held.get(k)
+        if held is not None and len(held[0]) == len(gains) and all(a is b for a, b in zip(held[0], gains, strict=True)):
+            return held[1], held[2]
+        out = []
+        zone: NDArray[np.bool_] | None = None
+        for st in gains:
+            total = np.array([st.alternative - st.cost])
+            for row in st.gain:
+                total = (total[:, None] + np.array(row)[None, :]).reshape(-1)
+            out.append(total)
+            beats = total > st.alternative + bidding.MIN_GAIN
+            zone = beats if zone is None else zone & beats
+        assert zone is not None
+        where = np.flatnonzero(zone)
+        self._held[k] = (tuple(gains), out, where)
+        return out, where
+
+
+def _floor(rule: acceptance.Rule) -> float:
+    """A value below which the rule accepts nothing (its exact answer still decides above it)."""
+    meets = min(rule.aspiration_next, rule.best_seen) if rule.t >= acceptance.COMBI_FROM else rule.aspiration_next
+    return max(rule.alternative + rule.min_gain, meets)
 
 
 def table_of_start(s: GameState, d: int) -> tuple[tuple[float, ...], ...]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from game.ai.driver import play_game
 from game.ai.negotiator import Negotiator
-from game.analysis.ai_measures import AIMeasures
+from game.analysis.ai_measures import AIMeasures, DealWatch
 from game.analysis.signed import SignedTally
 from game.analysis.stats import wilson
 from game.engine.compiled import CompiledScenario, compile_scenario
@@ -47,7 +47,7 @@ class Tally:
     signed: SignedTally = field(default_factory=SignedTally)  # signed packages and refusal reasons
     ai: AIMeasures = field(default_factory=AIMeasures)
 
-    def add_game(self, s: GameState) -> None:
+    def add_game(self, s: GameState, deals: dict[int, int] | None = None) -> None:
         cs = s.cs
         self.runs += 1
         assert s.outcome is not None
@@ -69,7 +69,7 @@ class Tally:
             self.score_sum[result.delegation] = self.score_sum.get(result.delegation, 0.0) + result.score
             self.utility_sum[result.delegation] = self.utility_sum.get(result.delegation, 0.0) + result.utility
         self.signed.add_game(s)
-        self.ai.add_game(s)
+        self.ai.add_game(s, deals)
 
     def __add__(self, other: Tally) -> Tally:
         def both(mine: Counter[Any], theirs: Counter[Any]) -> Counter[Any]:
@@ -103,8 +103,10 @@ def _add_sums(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
 def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: str = "full") -> Tally:
     tally = Tally()
     ai = Negotiator()  # one per worker: each game resets its memory, the compiled preferences stay
+    watch = DealWatch()
     for k in range(start, start + count):
-        tally.add_game(play_game(cs, (seed, k), length, ai))
+        s = play_game(cs, (seed, k), length, ai, observe=watch)
+        tally.add_game(s, dict(watch.found))
     return tally
 
 

@@ -30,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="the team's moves from a file, also without a window (wait turn, accept N, propose ..., pass; see game/net/script.py)",
     )
     p.add_argument("--screenshots", type=Path, metavar="DIR", help="save PNGs of this team's screen (needs the window)")
+    p.add_argument("--lang", metavar="CODE", help="the language of this team's screen (default: the host's); e.g. en, lt")
     p.add_argument("--headless", action="store_true", help="no window: the team's news and moves go to the terminal")
     p.set_defaults(func=run)
 
@@ -39,7 +40,7 @@ async def play(args: argparse.Namespace) -> int:
     from game.net.protocol import Lobby
     from game.net.script import ScriptError, TeamScript
 
-    client = Client(url_of(args.address, DEFAULT_PORT), args.code.strip().upper())
+    client = Client(url_of(args.address, DEFAULT_PORT), args.code.strip().upper(), lang=_lang(args))
     try:
         answer = await client.join(seat=args.seat, token=saved_token(client.url, client.code, args.seat))
     except JoinError as e:
@@ -119,6 +120,15 @@ def keep_token(url: str, code: str, seat: str | None, token: str | None) -> None
         write_atomic(path, json.dumps(data, indent=1) + "\n")
 
 
+def _lang(args: argparse.Namespace) -> str | None:
+    from game.i18n import available_languages
+
+    lang = getattr(args, "lang", None)
+    if lang is not None and lang not in available_languages():
+        raise CliError(f"--lang {lang!r}: no such language; available: {', '.join(available_languages())}")
+    return lang
+
+
 def window(args: argparse.Namespace) -> int:
     """The team's window: join on the network thread, then draw this seat's view until the window closes."""
     from game.net.client import Client, JoinError, url_of
@@ -126,14 +136,14 @@ def window(args: argparse.Namespace) -> int:
     from game.net.protocol import Lobby
 
     loop = Loop()
-    client = Client(url_of(args.address, DEFAULT_PORT), args.code.strip().upper())
+    client = Client(url_of(args.address, DEFAULT_PORT), args.code.strip().upper(), lang=_lang(args))
     try:
         try:
             answer = loop.run(client.join(seat=args.seat, token=saved_token(client.url, client.code, args.seat)))
         except JoinError as e:
             raise CliError(f"could not join {args.address}: {e}") from None
         keep_token(client.url, client.code, client.seat, client.token)
-        from game.ui.screens.remote.windows import run_team
+        from game.ui.net_windows import run_team
 
         script = (lambda c: _script(c, args.commands)) if args.commands is not None else None
         lobby = answer if isinstance(answer, Lobby) else None  # no --seat: the team picks its delegation on screen

@@ -13,7 +13,7 @@ refusal is one line here (and its translations in the .po files).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -107,13 +107,21 @@ def _identity(msg: str) -> str:
     return msg
 
 
-def _names(cs: CompiledScenario | None, lang: str, name: str, value: Param, params: dict[str, Param]) -> str:
+def name_key(name: str, value: str, params: Mapping[str, Param]) -> str:
+    """The key of an id in a `names` table: "delegation:germany", "issue:debts", "option:debts/waived"."""
+    kind = {"acting": "delegation", "name": "delegation", "scope": "issue"}.get(name, name)
+    return f"option:{params.get('issue', '')}/{value}" if kind == "option" else f"{kind}:{value}"
+
+
+def _names(cs: CompiledScenario | None, lang: str, name: str, value: Param, params: dict[str, Param], names: Mapping[str, str] | None = None) -> str:
     """One parameter in words: scenario ids become the scenario's names in `lang`; unknown ids stay as typed."""
     if isinstance(value, tuple):
         one = {"issues": "issue", "names": "delegation", "scope": "issue"}.get(name, name)
-        return ", ".join(_names(cs, lang, one, v, params) for v in value)
+        return ", ".join(_names(cs, lang, one, v, params, names) for v in value)
     text = str(value)
     if cs is None:
+        if names is not None and name_key(name, text, params) in names:
+            return names[name_key(name, text, params)]
         return repr(text) if name in QUOTED else text
     if name in ("delegation", "acting", "name") and text in cs.d_index:
         return tr(cs.delegation(cs.d_index[text]).name, lang)
@@ -128,10 +136,13 @@ def _names(cs: CompiledScenario | None, lang: str, name: str, value: Param, para
     return repr(text) if name in QUOTED else text  # an id the scenario does not know: shown as typed
 
 
-def describe(refusal: Refusal, cs: CompiledScenario | None = None, lang: str = "en", t: Translate = _identity) -> str:
-    """The refusal in words: `t` translates the template, names come from the scenario in `lang`."""
+def describe(
+    refusal: Refusal, cs: CompiledScenario | None = None, lang: str = "en", t: Translate = _identity, names: Mapping[str, str] | None = None
+) -> str:
+    """The refusal in words: `t` translates the template, names come from the scenario in `lang` (or, on a team
+    computer that has no scenario, from `names`, keyed by `name_key`)."""
     params = dict(refusal.params)
-    values: dict[str, Any] = {k: _names(cs, lang, k, v, params) for k, v in params.items()}
+    values: dict[str, Any] = {k: _names(cs, lang, k, v, params, names) for k, v in params.items()}
     if refusal.code is Code.NOT_YOUR_MOVE and not params.get("acting"):
         values["acting"] = t("nobody (the conference is over)")
     template = t(refusal.code.value)

@@ -47,9 +47,12 @@ def url_of(address: str, default_port: int) -> str:
 
 
 class Client:
-    def __init__(self, url: str, code: str, *, capture: bool = False, on_message: Callable[[P.HostMsg], None] | None = None) -> None:
+    def __init__(
+        self, url: str, code: str, *, capture: bool = False, on_message: Callable[[P.HostMsg], None] | None = None, lang: str | None = None
+    ) -> None:
         self.url = url
         self.code = code
+        self.want_lang = lang  # the language this computer reads; the host words its views and answers in it
         self.seat: str | None = None
         self.token: str | None = None
         self.lang = "en"
@@ -106,7 +109,9 @@ class Client:
         loop = asyncio.get_running_loop()
         self._hello = loop.create_future()
         self._reader = asyncio.create_task(self._read(self._ws))
-        await self._send(P.Hello(type="hello", version=P.PROTOCOL_VERSION, code=self.code, seat=None if token else seat, token=token))
+        await self._send(
+            P.Hello(type="hello", version=P.PROTOCOL_VERSION, code=self.code, seat=None if token else seat, token=token, lang=self.want_lang)
+        )
         answer = await asyncio.wait_for(self._hello, timeout)
         if isinstance(answer, P.Refused) and answer.reason is P.Refusal.BAD_TOKEN and seat is not None:
             self.token = None  # the teacher freed the seat: claim it afresh if it is still free

@@ -20,6 +20,7 @@ import contextlib
 import json
 import logging
 import secrets
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from game.classroom.console import Classroom, classroom_for
 from game.engine import actions as A
 from game.engine.refusals import Refusal, describe
 from game.engine.rules import check
-from game.i18n import Translator
+from game.i18n import Translator, available_languages
 from game.net import protocol as P
 from game.net.views import build_view
 from game.play.saves import save, saves_dir, write_atomic
@@ -42,6 +43,7 @@ from game.play.session import Session
 from game.scenario.texts import tr
 from game.views.codes import short_codes
 from game.views.conference import narrator
+from game.views.confirm import confirmation
 
 log = logging.getLogger("plenipo.net")
 
@@ -95,6 +97,7 @@ class Conn:
     dropped: int = 0
     refused: int = 0
     greeted: bool = False
+    lang: str | None = None  # the language this computer reads (None: the host's)
     outbox: asyncio.Queue[str | None] = field(default_factory=lambda: asyncio.Queue(OUTBOX))
 
     def allow(self, now: float) -> bool:
@@ -136,6 +139,7 @@ class Host:
     ) -> None:
         self.session = session
         self.tr = Translator(session.setup.lang)
+        self._words: dict[str, Translator] = {self.tr.lang: self.tr}
         self.code = code or room_code()
         self.save_path = save_path
         self.network_file = network_file
@@ -157,6 +161,11 @@ class Host:
         self.done_event = asyncio.Event()
         #: The projector's view, rebuilt on the host's loop after every change (a window thread only reads it).
         self.public: P.View | None = None
+        #: Held while the game is read or changed: the host's loop takes it for every message and tick, the
+        #: projector's window for every frame, so the teacher's console and a team's move never interleave.
+        self.lock = threading.RLock()
+        #: `signature()` as the host last sent it out; the projector compares, to notice the console's changes.
+        self.seen: tuple[int, ...] = ()
 
     # --- starting and stopping ------------------------------------------------------------------------------
     async def start(self, bind: str = "127.0.0.1", port: int = 0) -> int:
@@ -195,8 +204,8 @@ class Host:
             await self.server.wait_closed()
 
     # --- what the room looks like ----------------------------------------------------------------------------
-    def seat_infos(self) -> tuple[P.SeatInfo, ...]:
-        cs, lang = self.session.cs, self.tr.lang
+    def seat_infos(self, lang: str | None = None) -> tuple[P.SeatInfo, ...]:
+        cs, lang = self.session.cs, self.words(lang).lang
         codes = short_codes(cs.scenario.delegations, lang)
         return tuple(
             P.SeatInfo(
@@ -209,8 +218,8 @@ class Host:
             for did, seat in self.seats.items()
         )
 
-    def public_delegations(self) -> tuple[P.PublicDelegation, ...]:
-        lang = self.tr.lang
+    def public_delegations(self, lang: str | None = None) -> tuple[P.PublicDelegation, ...]:
+        lang = self.words(lang).lang
         return tuple(
             P.PublicDelegation(id=d.id, name=tr(d.name, lang), colour=d.colour, colour2=d.colour2, emblem=d.emblem.value)
             for d in self.session.cs.scenario.delegations
@@ -220,16 +229,26 @@ class Host:
         room = self.classroom
         return P.Clock(remaining=room.remaining(), limit=room.minutes * 60.0, paused=room.paused)
 
-    def view_for(self, seat: str | None) -> P.View:
-        return build_view(self.session, self.tr, seat, self.clock(), self.seat_infos())
+    def words(self, lang: str | None) -> Translator:
+        """The translator for a computer's language (the host's own when it named none)."""
+        if lang is None or lang not in available_languages():
+            return self.tr
+        if lang not in self._words:
+            self._words[lang] = Translator(lang)
+        return self._words[lang]
 
-    def lobby(self) -> P.Lobby:
+    def view_for(self, seat: str | None, lang: str | None = None) -> P.View:
+        """What one computer may see, worded in its language (a Lithuanian team on an English host reads Lithuanian)."""
+        return build_view(self.session, self.words(lang), seat, self.clock(), self.seat_infos(lang))
+
+    def lobby(self, lang: str | None = None) -> P.Lobby:
+        words = self.words(lang)
         return P.Lobby(
             type="lobby",
             version=P.PROTOCOL_VERSION,
-            title=tr(self.session.cs.scenario.meta.title, self.tr.lang),
-            seats=self.seat_infos(),
-            lang=self.tr.lang,
+            title=tr(self.session.cs.scenario.meta.title, words.lang),
+            seats=self.seat_infos(lang),
+            lang=words.lang,
         )
 
     # --- the game moving on ------------------------------------------------------------------------------------
@@ -240,11 +259,33 @@ class Host:
             self.done_event.set()
 
     def _changed(self) -> None:
-        self._persist()
-        self.public = self.view_for(None)
-        self.broadcast()
+        with self.lock:
+            self._persist()
+            self.public = self.view_for(None)
+            self.broadcast()
+            self.seen = self.signature()
         if self.on_change is not None:
             self.on_change()
+
+    def signature(self) -> tuple[int, ...]:
+        """What a change of the game changes: the state, the actions, undone sittings, the pause and the timer."""
+        room = self.classroom
+        return (id(self.session.state), len(self.session.actions), len(self.session.undone), int(room.paused), round(room.minutes * 60))
+
+    def touched(self) -> None:
+        """The teacher changed the game on the projector's console: seats follow who plays, the AI moves if it
+        is to, and every computer gets its new view (run on the host's loop)."""
+        with self.lock:
+            cs, s = self.session.cs, self.session.state
+            humans = [cs.delegation_ids[k] for k in sorted(s.humans)]
+            for did in list(self.seats):
+                if did not in humans:
+                    self.free_seat(did)
+                    del self.seats[did]
+            for did in humans:
+                self.seats.setdefault(did, Seat())
+            self._advance()
+            self._changed()
 
     def _persist(self) -> None:
         if self.save_path is not None:
@@ -260,13 +301,14 @@ class Host:
 
     def apply(self, action: A.Action) -> str | None:
         """Apply a move or a teacher's action; the refusal in the rules' words, or None when done."""
-        problem = self._check(action)
-        if problem is not None:
-            return problem
-        self.session.apply(action)
-        self._advance()
-        self._changed()
-        return None
+        with self.lock:
+            problem = self._check(action)
+            if problem is not None:
+                return problem
+            self.session.apply(action)
+            self._advance()
+            self._changed()
+            return None
 
     def _apply_timeout_pass(self, action: A.Action) -> Refusal | None:
         problem = check(self.session.state, action)
@@ -280,7 +322,8 @@ class Host:
         while True:
             await asyncio.sleep(TICK)
             try:
-                up = self.classroom.tick(at_keyboard=True)
+                with self.lock:
+                    up = self.classroom.tick(at_keyboard=True)
             except Exception:
                 log.exception("turn clock")
                 continue
@@ -329,11 +372,12 @@ class Host:
 
     def pause(self, on: bool) -> None:
         """Pause or resume: the clock stops and no team may move (every screen says so)."""
-        if on:
-            self.classroom.pause()
-        else:
-            self.classroom.resume()
-        self._changed()
+        with self.lock:
+            if on:
+                self.classroom.pause()
+            else:
+                self.classroom.resume()
+            self._changed()
 
     def fire(self, event: str) -> str | None:
         return self.apply(A.FireEvent(event))
@@ -354,12 +398,25 @@ class Host:
             conn.outbox.get_nowait()
         conn.outbox.put_nowait(None)
 
-    def _refuse(self, conn: Conn, reason: P.Refusal, text: str, ref: int | None = None, fatal: bool = False, record: bool = True) -> None:
+    def _refuse(
+        self,
+        conn: Conn,
+        reason: P.Refusal,
+        text: str,
+        ref: int | None = None,
+        fatal: bool = False,
+        record: bool = True,
+        rule: str | None = None,
+        params: tuple[tuple[str, P.RuleParam], ...] = (),
+    ) -> None:
         if record:
             conn.refused += 1
             self.incidents.append(Incident(conn.addr, conn.seat, reason, text))
             log.warning("refused from %s (seat %s): %s: %s", conn.addr, conn.seat, reason.value, text)
-        self._send(conn, P.Refused(type="refused", version=P.PROTOCOL_VERSION, reason=reason, text=text, ref=ref, fatal=fatal))
+        self._send(
+            conn,
+            P.Refused(type="refused", version=P.PROTOCOL_VERSION, reason=reason, text=text, ref=ref, fatal=fatal, rule=rule, params=params),
+        )
         if fatal:
             with contextlib.suppress(asyncio.QueueFull):
                 conn.outbox.put_nowait(None)
@@ -368,7 +425,7 @@ class Host:
         """Every seated computer gets the view built for its own seat."""
         for conn in list(self.conns):
             if conn.seat is not None:
-                self._send(conn, self.view_for(conn.seat))
+                self._send(conn, self.view_for(conn.seat, conn.lang))
 
     async def _writer(self, conn: Conn) -> None:
         try:
@@ -403,7 +460,8 @@ class Host:
             self.conns.discard(conn)
             if conn.seat is not None and self.seats.get(conn.seat) is not None and self.seats[conn.seat].conn is conn:
                 self.seats[conn.seat].conn = None
-                self.broadcast()
+                with self.lock:
+                    self.broadcast()
             with contextlib.suppress(asyncio.QueueFull):
                 conn.outbox.put_nowait(None)
             # the last words (a refusal saying why) go out before the connection ends with this handler
@@ -432,7 +490,8 @@ class Host:
                     return
                 continue
             try:
-                keep = self._dispatch(conn, msg)
+                with self.lock:
+                    keep = self._dispatch(conn, msg)
             except Exception:
                 log.exception("while handling a message from %s", conn.addr)
                 self._refuse(conn, P.Refusal.MALFORMED, "the host could not handle that message")
@@ -456,7 +515,7 @@ class Host:
             if conn.seat is not None:
                 self.seats[conn.seat] = Seat()
                 conn.seat = None
-                self._send(conn, self.lobby())
+                self._send(conn, self.lobby(conn.lang))
                 self._changed()
             return True
         return self._act(conn, msg)
@@ -475,6 +534,7 @@ class Host:
             self._refuse(conn, P.Refusal.WRONG_CODE, "that is not this room's code (it is on the projector)", fatal=True)
             return False
         conn.greeted = True
+        conn.lang = msg.lang if msg.lang in available_languages() else None
         if msg.token is not None:
             for did, seat in self.seats.items():
                 if seat.token is not None and secrets.compare_digest(seat.token.encode(), msg.token.encode()):
@@ -484,11 +544,11 @@ class Host:
                         return False
                     return self._seat(conn, did, seat.token)
             self._refuse(conn, P.Refusal.BAD_TOKEN, "that seat token is no longer valid; choose a seat again")
-            self._send(conn, self.lobby())
+            self._send(conn, self.lobby(conn.lang))
             return True
         if msg.seat is not None:
             return self._claim(conn, msg.seat)
-        self._send(conn, self.lobby())
+        self._send(conn, self.lobby(conn.lang))
         return True
 
     def _claim(self, conn: Conn, did: str) -> bool:
@@ -498,11 +558,11 @@ class Host:
         seat = self.seats.get(did)
         if seat is None:
             self._refuse(conn, P.Refusal.NO_SUCH_SEAT, f"{did!r} is not a team's delegation in this game")
-            self._send(conn, self.lobby())
+            self._send(conn, self.lobby(conn.lang))
             return True
         if seat.token is not None:
             self._refuse(conn, P.Refusal.SEAT_TAKEN, f"another computer has claimed {did}; ask the teacher to free it")
-            self._send(conn, self.lobby())
+            self._send(conn, self.lobby(conn.lang))
             return True
         return self._seat(conn, did, secrets.token_urlsafe(18))
 
@@ -511,7 +571,14 @@ class Host:
         conn.seat = did
         self._send(
             conn,
-            P.Welcome(type="welcome", version=P.PROTOCOL_VERSION, seat=did, token=token, lang=self.tr.lang, delegations=self.public_delegations()),
+            P.Welcome(
+                type="welcome",
+                version=P.PROTOCOL_VERSION,
+                seat=did,
+                token=token,
+                lang=self.words(conn.lang).lang,
+                delegations=self.public_delegations(conn.lang),
+            ),
         )
         log.info("%s took the seat of %s", conn.addr, did)
         self._changed()
@@ -532,20 +599,26 @@ class Host:
             return True
         action = P.to_action(msg.move)
         before = len(self.session.state.log)
-        problem = self._check(action)
+        problem = check(self.session.state, action)
         if problem is not None:
-            self._refuse(conn, P.Refusal.ILLEGAL, problem, msg.ref)
+            # the reason travels as data; the team's computer words it in its own language
+            words = self.words(conn.lang)
+            text = describe(problem, self.session.cs, words.lang, words.t)
+            self._refuse(conn, P.Refusal.ILLEGAL, text, msg.ref, rule=problem.code.name, params=problem.params)
             return True
         self.session.apply(action)
-        text = self._confirmation(before, conn.seat)
+        if isinstance(action, A.MAIN_MOVES):
+            text = confirmation(self.session.state, action, self.words(conn.lang))
+        else:
+            text = self._confirmation(before, conn.seat, conn.lang)
         self._advance()
         self._send(conn, P.Done(type="done", version=P.PROTOCOL_VERSION, ref=msg.ref, text=text, revision=len(self.session.actions)))
         self._changed()
         return True
 
-    def _confirmation(self, before: int, seat: str) -> str:
-        """The move's own news line(s), as the team's screen shows them (only what the seat may see)."""
-        n = narrator(self.session, self.tr)
+    def _confirmation(self, before: int, seat: str, lang: str | None = None) -> str:
+        """An answer's own news line(s), as the team's screen shows them (only what the seat may see)."""
+        n = narrator(self.session, self.words(lang))
         s = self.session.state
         seen = [e for e in s.log[before:] if e.visible_to(seat, s.ended)]
         own = [e for e in seen if e.actor == seat] or seen  # the move itself; what followed is in the news

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.engine import actions as A
 from game.views.conference import BriefingView, ConferenceView
+from game.views.inbox import InboxItem
 
 PROTOCOL_VERSION = 1
 _T = TypeVar("_T")
@@ -36,6 +37,7 @@ Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]
 Text = Annotated[str, Field(max_length=500)]
 Token = Annotated[str, Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 Code = Annotated[str, Field(min_length=1, max_length=16)]
+Lang = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
 ProposalNo = Annotated[int, Field(ge=1, le=1_000_000)]
 
 
@@ -154,6 +156,7 @@ class Hello(_Msg):
     code: Code
     seat: Id | None = None
     token: Token | None = None
+    lang: Lang | None = None  # the team computer's language: its views come worded in it (None: the host's)
 
 
 class Claim(_Msg):
@@ -248,12 +251,20 @@ class Welcome(_Msg):
     delegations: tuple[PublicDelegation, ...] = ()
 
 
+RuleParam = str | int | tuple[str, ...]
+
+
 class Refused(_Msg):
+    """A refusal. When the rules refused a move, `rule` and `params` carry the engine's reason as data
+    (game/engine/refusals.py) so the team's computer words it in its own language; `text` is the host's wording."""
+
     type: Literal["refused"]
     reason: Refusal
     text: str
     ref: int | None = None
     fatal: bool = False  # the host closes the connection after this
+    rule: Annotated[str, Field(max_length=64)] | None = None  # the engine's refusal code (its name), for ILLEGAL
+    params: tuple[tuple[str, RuleParam], ...] = ()
 
 
 class Done(_Msg):
@@ -275,6 +286,8 @@ class OptionChoice(BaseModel):
     label: str
     value: float | None  # this seat's own value (0-100); None when it has no stake in the issue
     allowed: bool  # False when a signed instrument settled another option
+    description: str = ""  # the option's full text (as the one-computer form shows on hover)
+    stated_by: tuple[str, ...] = ()  # codes of the other delegations whose public position it is
 
 
 class IssueChoice(BaseModel):
@@ -283,6 +296,10 @@ class IssueChoice(BaseModel):
     title: str
     options: tuple[OptionChoice, ...]
     position: str | None  # this seat's public position (option id)
+    settled: int = -1  # the option a signed instrument settled (-1: open)
+    # this seat's own utility rows (weight-shared value of each option, then of leaving it open): the form
+    # shows what a package is worth to the team as one computer does (game/engine/signing.py)
+    contrib: tuple[float, ...] = ()
 
 
 class InstrumentChoice(BaseModel):
@@ -292,6 +309,8 @@ class InstrumentChoice(BaseModel):
     scope: tuple[str, ...]  # issue ids
     parties: tuple[str, ...]  # delegation ids that must all accept (public, as in the scenario)
     signed: bool
+    active: tuple[str, ...] = ()  # parties still at the table (the private talks' default addressees)
+    cost: float = 0.0  # the political cost of signing it for this seat now
 
 
 class Partner(BaseModel):
@@ -310,6 +329,8 @@ class Awaiting(BaseModel):
     package: tuple[tuple[str, str], ...]
     value: float | None
     alternative: float | None  # what no agreement on these issues is worth to this seat
+    proposer: str = ""  # delegation id
+    to: tuple[str, ...] | None = None  # the private talks' addressees (None: plenary)
 
 
 class Forms(BaseModel):
@@ -320,6 +341,8 @@ class Forms(BaseModel):
     issues: tuple[IssueChoice, ...]
     partners: tuple[Partner, ...]
     awaiting: tuple[Awaiting, ...]
+    essential: bool = False  # this seat's walkout ends the conference
+    mediator: bool = False
 
 
 class Clock(BaseModel):
@@ -342,6 +365,8 @@ class View(_Msg):
     clock: Clock
     seats: tuple[SeatInfo, ...]
     outcome: str = ""  # the outcome's title once the conference is over
+    inbox: tuple[InboxItem, ...] = ()  # the proposals this seat must answer, newest first (game/views/inbox.py)
+    digest: tuple[str, ...] = ()  # "since your last turn" (game/views/digest.py), while it is this seat's move
 
 
 HostMsg = Lobby | Welcome | Refused | Done | Pong | View

@@ -11,12 +11,16 @@ game leaves the host.
 from __future__ import annotations
 
 from game.engine.state import GameState
+from game.engine.utility import table
 from game.i18n import Translator
 from game.net import protocol as P
 from game.play.session import Session
 from game.scenario.texts import tr
 from game.views.codes import short_codes
-from game.views.conference import briefing_view, conference_view
+from game.views.conference import briefing_view, conference_view, narrator
+from game.views.digest import since_last_turn
+from game.views.inbox import inbox
+from game.views.move import option_cells
 
 
 def _weighted(s: GameState, d: int, issues: tuple[int, ...], pick: tuple[int, ...] | None) -> float | None:
@@ -40,7 +44,7 @@ def forms(session: Session, tr_: Translator, seat: str) -> P.Forms:
     codes = short_codes(cs.scenario.delegations, lang)
     instruments = []
     for k, inst in enumerate(cs.scenario.instruments):
-        if d in cs.parties[k]:
+        if d in cs.parties[k] or cs.delegation(d).mediator:
             instruments.append(
                 P.InstrumentChoice(
                     id=inst.id,
@@ -48,22 +52,29 @@ def forms(session: Session, tr_: Translator, seat: str) -> P.Forms:
                     scope=tuple(cs.issue_ids[i] for i in cs.scope[k]),
                     parties=tuple(cs.delegation_ids[x] for x in sorted(cs.parties[k])),
                     signed=s.is_signed(k),
+                    active=tuple(cs.delegation_ids[x] for x in sorted(s.active_parties(k))),
+                    cost=float(s.costs[k, d]) if d in cs.parties[k] else 0.0,
                 )
             )
+    mine = table(s, d)  # this seat's own utility rows: the form weighs a package for the team as one computer does
     issues = []
     for i, issue in enumerate(cs.scenario.issues):
-        stake = float(s.stances.weights[d, i]) > 0
+        cells = option_cells(s, d, i, lang)
         options = tuple(
-            P.OptionChoice(
-                id=opt.id,
-                label=tr(opt.label, lang),
-                value=round(float(s.stances.values[d, cs.option_offset[i] + o]), 1) if stake else None,
-                allowed=s.settled[i] < 0 or s.settled[i] == o,
-            )
-            for o, opt in enumerate(issue.options)
+            P.OptionChoice(id=opt.id, label=c.label, value=c.value, allowed=c.allowed, description=c.description, stated_by=c.stated_by)
+            for opt, c in zip(issue.options, cells, strict=True)
         )
         pos = s.position(d, i)
-        issues.append(P.IssueChoice(id=issue.id, title=tr(issue.title, lang), options=options, position=cs.option_ids[i][pos] if pos >= 0 else None))
+        issues.append(
+            P.IssueChoice(
+                id=issue.id,
+                title=tr(issue.title, lang),
+                options=options,
+                position=cs.option_ids[i][pos] if pos >= 0 else None,
+                settled=int(s.settled[i]),
+                contrib=mine.rows[i],
+            )
+        )
     partners = tuple(
         P.Partner(id=cs.delegation_ids[k], name=tr(cs.delegation(k).name, lang), code=codes[cs.delegation_ids[k]])
         for k in cs.actors
@@ -80,9 +91,19 @@ def forms(session: Session, tr_: Translator, seat: str) -> P.Forms:
                 package=package,
                 value=_weighted(s, d, scope, p.package),
                 alternative=_weighted(s, d, scope, None),
+                proposer=cs.delegation_ids[p.proposer],
+                to=tuple(cs.delegation_ids[x] for x in sorted(p.to)) if p.to is not None else None,
             )
         )
-    return P.Forms(instruments=tuple(instruments), issues=tuple(issues), partners=partners, awaiting=tuple(awaiting))
+    me = cs.delegation(d)
+    return P.Forms(
+        instruments=tuple(instruments),
+        issues=tuple(issues),
+        partners=partners,
+        awaiting=tuple(awaiting),
+        essential=bool(me.essential),
+        mediator=bool(me.mediator),
+    )
 
 
 def outcome_title(session: Session, lang: str) -> str:
@@ -95,16 +116,21 @@ def outcome_title(session: Session, lang: str) -> str:
 def build_view(session: Session, tr_: Translator, seat: str | None, clock: P.Clock, seats: tuple[P.SeatInfo, ...]) -> P.View:
     """The view for one seat (its private papers included) or, with seat None, the public table for the projector."""
     s = session.state
+    seated = seat is not None and not s.ended
+    turn = seat is not None and session.waiting_for_human and s.actor_id == seat
+    n = narrator(session, tr_) if seated else None
     return P.View(
         type="view",
         version=P.PROTOCOL_VERSION,
         revision=len(session.actions),
         seat=seat,
-        your_turn=seat is not None and session.waiting_for_human and s.actor_id == seat,
+        your_turn=turn,
         conference=conference_view(session, tr_, seat),
         briefing=briefing_view(session, tr_, seat) if seat is not None else None,
         forms=forms(session, tr_, seat) if seat is not None and not s.ended else None,
         clock=clock,
         seats=seats,
         outcome=outcome_title(session, tr_.lang),
+        inbox=inbox(s, seat, tr_, n) if seat is not None and n is not None else (),
+        digest=since_last_turn(s, seat, tr_, n) if turn and seat is not None and n is not None else (),
     )

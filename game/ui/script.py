@@ -21,7 +21,7 @@ import pygame
 
 from game.ui.app import STEP, App, save_screenshot
 from game.ui.kit.registry import CONTROLS, Seen, visible
-from game.ui.script_lang import Command, Kind
+from game.ui.script_lang import OUTCOME, Command, Kind
 
 #: Fixed updates `wait ai` and `wait outcome` allow before giving up (a short Genoa game needs a few thousand).
 WAIT_LIMIT = 60_000
@@ -30,6 +30,14 @@ SETTLE_FRAMES = 2
 
 class StepFailed(Exception):
     """A command did not do what the script says."""
+
+
+class Inner(StepFailed):
+    """A line inside a repeat block failed: the report names that line, not the block's."""
+
+    def __init__(self, cmd: Command, reason: str) -> None:
+        super().__init__(reason)
+        self.cmd = cmd
 
 
 @dataclass
@@ -48,6 +56,9 @@ class ScriptRun:
         for cmd in self.commands:
             try:
                 self.step(cmd)
+            except Inner as failure:
+                self._report(failure.cmd, str(failure))
+                return 1
             except StepFailed as failure:
                 self._report(cmd, str(failure))
                 return 1
@@ -65,8 +76,42 @@ class ScriptRun:
             Kind.WAIT_AI: self._wait_ai,
             Kind.WAIT_OUTCOME: self._wait_outcome,
             Kind.SHOT: self._shot,
+            Kind.REPEAT: self._repeat,
         }
         actions[cmd.kind](cmd)
+
+    def _repeat(self, cmd: Command) -> None:
+        """Play the block until its condition holds; a failing line inside fails with its own number."""
+        for _ in range(cmd.limit):
+            if self._reached(cmd.text):
+                return
+            for inner in cmd.body:
+                try:
+                    self.step(inner)
+                except Inner:
+                    raise
+                except StepFailed as failure:
+                    raise Inner(inner, str(failure)) from None
+        if not self._reached(cmd.text):
+            what = "the outcome screen did not come" if cmd.text == OUTCOME else f"{cmd.text!r} never became visible"
+            raise StepFailed(f"repeat: {what} after {cmd.limit} rounds")
+
+    def _reached(self, until: str) -> bool:
+        if until == OUTCOME:
+            return self._at_outcome()
+        return shows(visible(), until)
+
+    def _at_outcome(self) -> bool:
+        """On the outcome screen with the debrief's what-if replays done (as `wait outcome` waits for them)."""
+        from game.ui.screens.outcome.screen import OutcomeScene
+
+        top = self.app.stack.top
+        if not isinstance(top, OutcomeScene):
+            return False
+        while not top.whatif.finished:
+            top.whatif.thread.join(timeout=0.05)
+        self._frames(SETTLE_FRAMES)
+        return True
 
     def _setup(self, cmd: Command) -> None:
         from game.ui.app import Settings

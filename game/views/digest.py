@@ -40,9 +40,23 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
     mine = {p.id for p in s.proposals if p.proposer == d}
     lines: list[str] = []
     for e in s.log[start:]:
+        data = e.data
+        if e.kind is LogKind.AUDIENCE_ANSWER and e.actor == did and data.get("answer") == "put_off":
+            asker = n.name(str(data["asker"]))
+            lines.append(t("{who}'s request for private talks went unanswered: it counts as refused.", who=asker))
+            continue
         if not e.visible_to(did, s.ended) or (e.actor == did and e.kind is not LogKind.SIGNED):
             continue
-        data = e.data
+        if e.kind is LogKind.AUDIENCE_ANSWER and data.get("asker") == did:  # what became of this team's request for talks
+            host = n.name(e.actor) if e.actor else ""
+            lines.append(
+                {
+                    "granted": t("{who} received you for private talks.", who=host),
+                    "refused": t("{who} refused you an audience.", who=host),
+                    "put_off": t("{who} put your request for private talks off: it went unanswered.", who=host),
+                }[str(data.get("answer"))]
+            )
+            continue
         if e.kind is LogKind.ANSWER and data.get("proposal") in mine:
             who, number = (n.name(e.actor) if e.actor else ""), data["proposal"]
             if data.get("answer") == "accept":
@@ -56,6 +70,15 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
     waiting = len(s.pending_for(d))
     if waiting:
         lines.append(tr_.tn("{n} proposal waits for your answer: see your inbox.", "{n} proposals wait for your answer: see your inbox.", waiting))
+    asked = 0 if s.answering else len(s.audiences_for(d))
+    if asked:
+        lines.append(
+            tr_.tn(
+                "{n} request for private talks waits for your answer: see your inbox.",
+                "{n} requests for private talks wait for your answer: see your inbox.",
+                asked,
+            )
+        )
     if not lines:
         lines.append(t("Nothing new for your delegation since your last move."))
     return tuple(lines)

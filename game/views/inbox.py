@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine import actions as A
 from game.engine.actions import Answer
 from game.engine.narrate import Narrator
+from game.engine.refusals import describe
+from game.engine.rules import check
 from game.engine.state import GameState, Proposal
 from game.i18n import Translator
 from game.scenario.texts import tr
@@ -31,6 +34,7 @@ class InboxItem:
     accepted_by: tuple[str, ...]
     refused_by: tuple[str, ...]
     waiting_for: tuple[str, ...]  # parties who have not answered yet (this team among them)
+    terms: tuple[str, ...] = ()  # the instrument's standing clauses, in the scenario's words (what signing it also means)
 
 
 def worth(s: GameState, d: int, instrument: int, package: tuple[int, ...]) -> tuple[float | None, float | None]:
@@ -68,6 +72,7 @@ def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> Inb
         accepted_by=tuple(name(k) for k, a in p.answers if a is Answer.ACCEPT),
         refused_by=tuple(name(k) for k, a in p.answers if a is Answer.REJECT),
         waiting_for=tuple(name(k) for k in parties if k not in answered),
+        terms=tuple(n.terms(cs.instrument_ids[p.instrument])),
     )
 
 
@@ -75,3 +80,45 @@ def inbox(s: GameState, did: str, tr_: Translator, n: Narrator) -> tuple[InboxIt
     """Every open proposal `did` must still answer, newest first."""
     d = s.cs.d_index[did]
     return tuple(inbox_item(s, p, d, n, tr_.lang) for p in sorted(s.pending_for(d), key=lambda p: -p.id))
+
+
+@dataclass(frozen=True)
+class RequestItem:
+    """A request for an audience (private talks) this team has still to grant or refuse."""
+
+    id: int  # the request's number (its own series, not a proposal number)
+    asker: str  # the asking delegation's name
+    trust: float  # this team's trust in the asker, 0-100 (granting raises the asker's trust in it)
+
+
+def requests(s: GameState, did: str, n: Narrator) -> tuple[RequestItem, ...]:
+    """Requests for an audience `did` must still answer, newest first; none in the closing round (answers to proposals only)."""
+    if s.answering or s.ended:
+        return ()
+    d = s.cs.d_index[did]
+    return tuple(
+        RequestItem(a.id, n.name(s.cs.delegation_ids[a.asker]), float(s.relations[d, a.asker]))
+        for a in sorted(s.audiences_for(d), key=lambda a: -a.id)
+    )
+
+
+@dataclass(frozen=True)
+class AskChoice:
+    """A delegation a team might ask for private talks, and why not when the rules refuse it now."""
+
+    id: str
+    name: str
+    refusal: str  # "" when the request is allowed
+
+
+def ask_choices(s: GameState, did: str, tr_: Translator, n: Narrator) -> tuple[AskChoice, ...]:
+    """Every other negotiating delegation still at the table, each with the rules' verdict on asking it now."""
+    cs = s.cs
+    out = []
+    for k in cs.actors:
+        host = cs.delegation_ids[k]
+        if host == did or k in s.walked_out:
+            continue
+        problem = check(s, A.RequestAudience(did, host))
+        out.append(AskChoice(host, n.name(host), describe(problem, cs, tr_.lang, tr_.t) if problem is not None else ""))
+    return tuple(out)

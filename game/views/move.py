@@ -9,6 +9,7 @@ words the rules use.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from game.engine import actions as A
 from game.engine.narrate import option_label
@@ -102,6 +103,32 @@ class ProposalDraft:
     def instrument(self) -> int | None:
         return self.instruments[self.instrument_pos] if self.instruments else None
 
+    # --- what the form shows (a networked team's draft, game/net/seat.py, answers the same questions) ---
+    def closed(self, tr_: Translator) -> str:
+        """Why nothing is left to propose, in words; "" while an agreement is open to this delegation."""
+        if self.instruments and not all(self.state.is_signed(k) for k in self.instruments):
+            return ""
+        return closed_reason(self.state, self.actor, tr_)
+
+    def instrument_names(self, lang: str) -> list[str]:
+        cs = self.state.cs
+        return [tr(cs.instrument(k).title, lang) for k in self.instruments]
+
+    def issue_id(self, issue: int) -> str:
+        return self.state.cs.issue_ids[issue]
+
+    def issue_title(self, issue: int, lang: str) -> str:
+        return tr(self.state.cs.issue(issue).title, lang)
+
+    def cells(self, issue: int, lang: str) -> list[OptionCell]:
+        return option_cells(self.state, self.d, issue, lang)
+
+    def candidate_id(self, k: int) -> str:
+        return self.state.cs.delegation_ids[k]
+
+    def candidate_name(self, k: int, lang: str) -> str:
+        return tr(self.state.cs.delegation(k).name, lang)
+
     def _fill(self) -> None:
         k = self.instrument
         if k is None:
@@ -187,6 +214,14 @@ class ShiftDraft:
     def issue(self) -> int | None:
         return self.issues[self.issue_pos] if self.issues else None
 
+    def issue_titles(self, lang: str) -> list[str]:
+        return [tr(self.state.cs.issue(i).title, lang) for i in self.issues]
+
+    def cells(self, lang: str) -> list[OptionCell]:
+        """The chosen issue's options as the form shows them."""
+        i = self.issue
+        return [] if i is None else option_cells(self.state, self.state.cs.d_index[self.actor], i, lang)
+
     @property
     def unchanged(self) -> bool:
         """The chosen option is the delegation's present position (nothing to state yet)."""
@@ -212,13 +247,68 @@ class ShiftDraft:
 
 def closed_reason(s: GameState, actor: str, tr_: Translator) -> str:
     """Why a delegation has no agreement left to propose, in words, and what it can still do instead."""
-    t, cs, lang = tr_.t, s.cs, tr_.lang
+    cs, lang = s.cs, tr_.lang
     d = cs.d_index[actor]
-    mine = [k for k in range(len(cs.instrument_ids)) if d in cs.parties[k]]
-    if not mine:
+    return closed_text([tr(cs.instrument(k).title, lang) for k in range(len(cs.instrument_ids)) if d in cs.parties[k]], tr_)
+
+
+def closed_text(signed: list[str], tr_: Translator) -> str:
+    """`closed_reason` from the names of the delegation's agreements (all signed; none: it is party to none)."""
+    t = tr_.t
+    if not signed:
         head = t("Your delegation is not a party to any agreement at this conference, so it cannot propose one.")
     else:
-        names = ", ".join(tr(cs.instrument(k).title, lang) for k in mine)
+        names = ", ".join(signed)
         head = t("Every agreement your delegation is a party to is already signed: {names}. Nothing is left for you to propose.", names=names)
     can = t("You can still make a statement (M), change a public position (S), answer the proposals in your inbox, or pass (N).")
     return head + "\n\n" + can + " " + t("What you say and state still moves the others.")
+
+
+class ProposalForm(Protocol):
+    """What the proposal form asks of its draft: a local `ProposalDraft`, or a networked team's (game/net/seat.py)."""
+
+    actor: str
+    counter_to: int | None
+    instruments: list[int]
+    instrument_pos: int
+    choice: dict[int, int]
+    private: bool
+    invited: set[int]
+    rationale: str
+
+    def closed(self, tr_: Translator) -> str: ...
+    def instrument_names(self, lang: str) -> list[str]: ...
+    def set_instrument(self, pos: int) -> None: ...
+    def scope(self) -> tuple[int, ...]: ...
+    def issue_id(self, issue: int) -> str: ...
+    def issue_title(self, issue: int, lang: str) -> str: ...
+    def cells(self, issue: int, lang: str) -> list[OptionCell]: ...
+    def set_option(self, issue: int, option: int) -> None: ...
+    def set_private(self, private: bool) -> None: ...
+    def toggle_invited(self, d: int, on: bool) -> None: ...
+    def candidates(self) -> list[int]: ...
+    def candidate_id(self, k: int) -> str: ...
+    def candidate_name(self, k: int, lang: str) -> str: ...
+    def signing_value(self) -> SigningValue | None: ...
+    def action(self) -> A.Propose | None: ...
+    def problem(self) -> Refusal | None: ...
+
+
+class ShiftForm(Protocol):
+    """What the position form asks of its draft (local or networked)."""
+
+    actor: str
+    issues: list[int]
+    issue_pos: int
+    option: int
+    rationale: str
+
+    @property
+    def issue(self) -> int | None: ...
+    @property
+    def unchanged(self) -> bool: ...
+    def issue_titles(self, lang: str) -> list[str]: ...
+    def cells(self, lang: str) -> list[OptionCell]: ...
+    def set_issue(self, pos: int) -> None: ...
+    def action(self) -> A.Shift | None: ...
+    def problem(self) -> Refusal | None: ...

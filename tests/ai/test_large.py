@@ -69,3 +69,30 @@ def test_twenty_issues_of_twenty_options_play(tmp_path: Path) -> None:
         assert s.ended and s.outcome is not None
         kinds = {e.kind.value for e in s.log}
         assert "proposal" in kinds and "answer" in kinds
+
+
+def test_the_deal_for_all_measure_searches_a_large_package_space(tmp_path: Path) -> None:
+    """20 issues x 20 options cannot be listed: the batch's measure searches them, and a package
+    it reports is one every party's own rule accepts."""
+    from game.ai.negotiator import Negotiator
+    from game.analysis.ai_measures import DealWatch
+
+    cs = compile_text(tmp_path, big_scenario(20, 20), "big.toml")
+    k = cs.inst_index["all"]
+    seen: list[tuple[int, ...]] = []
+
+    class Check(DealWatch):
+        def deal_for_all(self, s, k2, proposer):  # type: ignore[no-untyped-def]
+            pkg = super().deal_for_all(s, k2, proposer)
+            if pkg is not None:
+                ai = Negotiator()
+                for j in s.active_parties(k2):
+                    value = ai.memory(s).stakes(s, j, k2).value(pkg)
+                    assert ai.rule(s, j, k2, proposer).decide(value).accept
+                seen.append(pkg)
+            return pkg
+
+    watch = Check()
+    s = play_game(cs, 0, observe=watch)
+    assert s.ended
+    assert k in watch.found or not s.is_signed(k)

@@ -217,3 +217,41 @@ def test_reasons_stay_on_the_0_100_scale_and_aspiration_never_below_the_alternat
         if e.kind.value in ("answer", "proposal"):
             assert r["aspiration"] >= r["alternative"] - 1e-6
     assert seen > 10
+
+
+def test_the_acceptance_rule_on_arrays_answers_as_decide_does() -> None:
+    """The batch's deal-for-all measure applies `Rule.accepts` to every package at once: it must
+    give exactly the answers `Rule.decide` (what `respond` uses) gives one value at a time."""
+    import numpy as np
+
+    refusals = (_refusal(70.0, alternative=50.0), _refusal(64.0, alternative=41.0), _refusal(58.0, alternative=40.0))
+    values = np.linspace(35.0, 80.0, 901)
+    for t in (0.3, 0.9):
+        for now in (_now(), _now(signed=1), _now(touched=1, alternative=30.0)):
+            for best_seen in (-np.inf, 55.0):
+                for refused in ((), refusals[:1], refusals):
+                    rule = acceptance.Rule(60.0, 40.0, best_seen, t, refused, tuple(now for _ in refused), 0.5)
+                    want = [rule.decide(float(v)).accept for v in values]
+                    assert rule.accepts(values).tolist() == want
+    ending = acceptance.Situation(0, 0, 0.2, 0.2, 40.0, turn=5, last_sitting=True)
+    rule = acceptance.Rule(60.0, 40.0, -np.inf, 1.0, refusals, (ending,) * 3, 0.5)
+    assert rule.accepts(values).tolist() == [rule.decide(float(v)).accept for v in values]
+
+
+def test_watching_for_deals_for_all_leaves_the_game_as_it_was() -> None:
+    from game.analysis.ai_measures import DealWatch
+
+    cs = compile_scenario(load(TUTORIAL).scenario)
+    k = cs.inst_index["harbour_treaty"]
+    watch = DealWatch()
+    found = 0
+    for g in range(12):
+        plain = play_game(cs, (5, g))
+        watched = play_game(cs, (5, g), observe=watch)
+        assert watched.fingerprint() == plain.fingerprint()
+        if watched.is_signed(k):
+            # a signed treaty was accepted by every party at its sitting: the watch saw a deal by then
+            sig = next(x for x in watched.signed if x.instrument == k)
+            assert k in watch.found and watch.found[k] <= sig.turn
+            found += 1
+    assert found > 0

@@ -76,7 +76,9 @@ def test_the_ai_host_refuses_an_asker_its_partners_distrust_and_receives_one_the
 
 def test_the_ai_asks_only_when_an_instrument_it_is_not_party_to_could_cost_it_much(tmp_path) -> None:
     cs = compile_text(tmp_path, MINI)
-    assert AI.request(all_human(cs), cs.d_index["alpha"]) is None  # teams cannot answer in the window yet: never asked
+    # a team's seat is asked like an AI's: teams grant or refuse from their inbox in the window
+    teams = AI.request(all_human(cs), cs.d_index["alpha"])
+    assert teams is not None and teams.host in ("beta", "gamma")
     s = all_human(cs).evolve(humans=frozenset({cs.d_index["alpha"]}))
     # alpha is outside the pact, which settles land, where alpha could lose heavily
     assert AI.threat(s, cs.d_index["alpha"], cs.inst_index["pact"]) >= AI.THREAT_MIN

@@ -16,9 +16,11 @@ import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
+from game.i18n import Translator
 from game.net import host as H
 from game.net import protocol as P
 from game.net.client import Client, JoinError
+from game.net.seat import word_refusal
 from tests.net.common import new_session, run, start_host
 
 V = P.PROTOCOL_VERSION
@@ -164,9 +166,14 @@ async def acting_for_another_seat_and_out_of_turn(host: H.Host, germany: Client,
     assert isinstance(r, P.Refused) and r.reason is P.Refusal.NOT_YOUR_TURN
     r = await mover.act(P.RespondMove(kind="respond", actor=mover.seat, proposal=999, answer="accept"))
     assert isinstance(r, P.Refused) and r.reason is P.Refusal.ILLEGAL and r.text  # the rules' own words
+    # ... as data: the team's computer words the engine's reason in its own language
+    assert r.rule == "NO_PROPOSAL" and ("proposal", 999) in r.params
+    lt = Translator("lt")
+    assert word_refusal(r, mover.view, lt) == lt.t("there is no proposal {proposal}", proposal=999) != r.text
     assert host.session.actions == before
     r = await mover.act(P.StatementMove(kind="statement", actor=mover.seat, text="We are still here."))
-    assert isinstance(r, P.Done) and "We are still here." in r.text
+    assert isinstance(r, P.Done) and r.text == "Your statement was made to the conference."
+    assert host.session.state.log[-1].data.get("text") == "We are still here."
     assert len(host.session.actions) > len(before)
 
 

@@ -16,15 +16,16 @@ from pathlib import Path
 from game.play.saves import load_save
 from tests.net.test_cli import free_port, start, wait_listening
 
-PASSES = 'wait ai\nclick "Pass"\n'
+PASSES = 'wait ai\nclick "Pass"\nclick "Pass"\nclick "Back to the conference"\n'
 
 
 def turns_of_the_lesson() -> tuple[dict[str, int], str]:
     """How many turns each team gets when it plays as the scripts do (the same seed and moves on one computer).
 
-    Germany offers Rapallo with the form's first choices (its best allowed option on each issue), Soviet Russia
-    accepts it and passes, every other turn is a pass; the scripts are written for exactly that many turns."""
+    Germany offers Rapallo privately with the form's first choices (as the one-computer form fills them), Soviet
+    Russia accepts it and passes, every other turn is a pass; the scripts are written for exactly that many turns."""
     from game.engine import actions as A
+    from game.views.move import ProposalDraft
     from tests.net.common import new_session
 
     s = new_session()
@@ -37,15 +38,12 @@ def turns_of_the_lesson() -> tuple[dict[str, int], str]:
         assert seat in turns
         cs, st = s.cs, s.state
         if seat == "germany" and turns[seat] == 0:
-            k = cs.instrument_ids.index("rapallo_treaty")
-            d = cs.d_index["germany"]
-            package = []
-            for i in cs.scope[k]:
-                allowed = [o for o in range(cs.n_options[i]) if st.settled[i] < 0 or st.settled[i] == o]
-                stake = float(st.stances.weights[d, i]) > 0
-                best = max(allowed, key=lambda o, i=i: float(st.stances.values[d, cs.option_offset[i] + o]) if stake else -1.0)
-                package.append((cs.issue_ids[i], cs.option_ids[i][best]))
-            s.apply(A.Propose("germany", "rapallo_treaty", tuple(package), ("soviet",)))
+            draft = ProposalDraft(st, "germany")
+            assert draft.instrument == cs.instrument_ids.index("rapallo_treaty")
+            draft.set_private(True)
+            action = draft.action()
+            assert action is not None and action.to == ("soviet",)
+            s.apply(action)
         elif seat == "soviet" and turns[seat] == 0:
             rapallo = [p.id for p in st.pending_for(cs.d_index["soviet"]) if cs.instrument_ids[p.instrument] == "rapallo_treaty"]
             assert rapallo, "Germany's offer must wait in the Soviet inbox at its first turn"
@@ -66,10 +64,14 @@ expect "Secret instructions"
 shot germany_briefing
 click "Close"
 click "Propose"
-click "In plenary"
-expect "Private talks with: Soviet Russia"
+expect "Treaty of Rapallo"
+click "Plenary (everyone)"
+expect "Private talks"
 shot germany_proposal
-click "Send"
+click "Propose"
+expect "sent privately to Soviet Russia."
+shot germany_done
+click "Back to the conference"
 expect "proposes Treaty of Rapallo"
 """
         + PASSES * (turns - 1)
@@ -86,12 +88,16 @@ def soviet_script(turns: int) -> str:
         """\
 wait ai
 expect "await your answer"
+expect "Germany proposes Treaty of Rapallo"
 expect no "Secret instructions"
 shot soviet_inbox
-click "Accept" in "Rapallo"
+click "Accept" in "No. 3"
+expect "You accepted No."
 expect "The Soviet delegation accepts proposal"
 click "Pass"
-expect "The Soviet delegation waits."
+click "Pass"
+expect "You passed this sitting."
+click "Back to the conference"
 """
         + PASSES * (turns - 1)
         + """\

@@ -19,8 +19,8 @@ from game.net.host import Host
 from game.net.link import Loop
 from game.ui.app import App, Settings
 from game.ui.kit.widgets import Button
-from game.ui.screens.remote.table import RemoteTable, TeamSource
-from game.ui.screens.remote.windows import ProjectorSource
+from game.ui.screens.remote.projector import ProjectorConference
+from game.ui.screens.remote.team import NetDoneScene, TeamConference, install_net_layer
 from tests.net.common import LOOPBACK, new_session
 
 
@@ -48,6 +48,7 @@ def click(app: App, button: Button) -> None:
 
 
 def test_a_team_accepts_a_private_proposal_with_one_click_and_the_projector_never_shows_it(tmp_path: Path) -> None:
+    """The team's screen is the one-computer team view: its inbox shows the offer with Accept, Reject and Counter."""
     loop = Loop()
     host = Host(new_session(), save_path=tmp_path / "autosave.json", network_file=tmp_path / "network.json")
     port = loop.run(host.start(LOOPBACK, 0))
@@ -66,33 +67,47 @@ def test_a_team_accepts_a_private_proposal_with_one_click_and_the_projector_neve
         assert isinstance(done, P.Done), done
         proposal = len(host.session.state.proposals)
 
-        # the projector: public view only, never the private offer
-        app = App(settings=Settings(lang="en"), first_scene=RemoteTable(ProjectorSource(host, loop, ["127.0.0.1"])))
-        app.frame()
+        # the projector: the host's session in the public view only, never the private offer
+        app = App(settings=Settings(lang="en"), first_scene=ProjectorConference(host, loop, ["127.0.0.1"]))
+        frames_until(app, lambda: not app.stack.top.animating)  # type: ignore[union-attr]
+        projector = app.stack.top
+        assert isinstance(projector, ProjectorConference) and projector.viewer is None and projector.view is not None
+        assert all(p.id != proposal for p in projector.view.pending)
         public = host.public
-        assert public is not None and public.seat is None and public.briefing is None and public.forms is None
-        assert all(p.id != proposal for p in public.conference.pending)
+        assert public is not None and public.seat is None and public.briefing is None and public.forms is None and not public.inbox
 
         # the Soviet team's window: the offer is in its inbox; one click on its Accept button answers it
-        app = App(settings=Settings(lang="en"), first_scene=RemoteTable(TeamSource(soviet, loop)))
+        app = App(settings=Settings(lang="en"), first_scene=TeamConference(soviet, loop))
+        install_net_layer(app)
         table = app.stack.top
-        assert isinstance(table, RemoteTable)
+        assert isinstance(table, TeamConference)
 
         def accept_button() -> Button | None:
-            w = table.focus_widget(f"accept:{proposal}")
-            return w if isinstance(w, Button) and w.enabled else None
+            w = next((w for w in table.focus.widgets if isinstance(w, Button) and w.label.startswith("Accept")), None)
+            return w if isinstance(w, Button) and w.enabled and table.my_turn else None
 
         frames_until(app, lambda: accept_button() is not None)
-        shown = table.shown
+        shown = table.shown_view
         assert shown is not None and shown.briefing is not None and shown.briefing.name == "Soviet Russia"
+        assert table.inbox is not None and table.inbox.current is not None and table.inbox.current.id == proposal
+        assert any(isinstance(w, Button) and w.label.startswith("Counter") for w in table.focus.widgets)
         button = accept_button()
         assert button is not None
         click(app, button)
-        frames_until(app, lambda: bool(table.source.notice))
-        assert not table.source.notice_bad, table.source.notice
         answered = [a for a in host.session.actions if type(a).__name__ == "Respond" and getattr(a, "actor", "") == "soviet"]
         assert answered and answered[-1].proposal == proposal and answered[-1].answer.value == "accept"  # type: ignore[union-attr]
-        assert "accepts" in table.source.notice
+        assert f"You accepted No. {proposal}." in table.notice
+
+        # its move, as on one computer: Pass (N), the confirmation form, then the card saying what was done
+        frames_until(app, lambda: table.my_turn)
+        pass_button = next(w for w in table.focus.widgets if isinstance(w, Button) and w.key == "pass")
+        click(app, pass_button)
+        confirm = app.stack.top
+        ok = next(w for w in confirm.focus.widgets if isinstance(w, Button) and w.key == "ok")  # type: ignore[union-attr]
+        click(app, ok)
+        assert isinstance(app.stack.top, NetDoneScene) and "You passed this sitting." in app.stack.top.text
+        mine = [a for a in host.session.actions if getattr(a, "actor", "") == "soviet"]
+        assert type(mine[-1]).__name__ == "Pass"
     finally:
         loop.run(germany.close())
         loop.run(soviet.close())
@@ -101,7 +116,7 @@ def test_a_team_accepts_a_private_proposal_with_one_click_and_the_projector_neve
 
 
 def test_a_team_without_a_seat_picks_its_delegation_on_screen(tmp_path: Path) -> None:
-    from game.ui.screens.remote.windows import SeatPicker
+    from game.ui.net_windows import SeatPicker
 
     loop = Loop()
     host = Host(new_session(), save_path=tmp_path / "autosave.json", network_file=tmp_path / "network.json")
@@ -116,9 +131,41 @@ def test_a_team_without_a_seat_picks_its_delegation_on_screen(tmp_path: Path) ->
         assert isinstance(picker, SeatPicker)
         button = next(w for w in picker.focus.widgets if isinstance(w, Button) and w.label == "Soviet Russia")
         click(app, button)
-        frames_until(app, lambda: isinstance(app.stack.top, RemoteTable))
+        frames_until(app, lambda: isinstance(app.stack.top, TeamConference))
         assert client.seat == "soviet" and host.seats["soviet"].conn is not None and host.seats["germany"].token is None
     finally:
         loop.run(client.close())
+        loop.run(host.stop())
+        loop.stop()
+
+
+def test_the_projector_opens_the_one_computer_console_and_every_team_computer_follows_it(tmp_path: Path) -> None:
+    """T on the projector opens the teacher's console of one computer; what it changes reaches the teams' screens."""
+    from game.ui.screens.conference import screen as conference_module
+    from game.ui.screens.remote.projector import install_console
+    from game.ui.screens.teacher.console import ConsoleScene
+
+    loop = Loop()
+    host = Host(new_session(), save_path=tmp_path / "autosave.json", network_file=tmp_path / "network.json")
+    port = loop.run(host.start(LOOPBACK, 0))
+    soviet = Client(f"ws://127.0.0.1:{port}", host.code)
+    try:
+        loop.run(soviet.join(seat="soviet"))
+        app = App(settings=Settings(lang="en"), first_scene=ProjectorConference(host, loop, ["127.0.0.1"]))
+        install_console(host, loop, app)
+        app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_t, mod=0, unicode="t", scancode=0)])
+        console = app.stack.top
+        assert isinstance(console, ConsoleScene) and console.room is host.classroom
+        console._pause()  # the console's Pause (P)
+        frames_until(app, lambda: soviet.view is not None and soviet.view.clock.paused)
+        console._pause()
+        frames_until(app, lambda: soviet.view is not None and not soviet.view.clock.paused)
+        console._control("soviet", False)  # the teacher gives the Soviet delegation to the AI
+        frames_until(app, lambda: "soviet" not in host.seats and soviet.seat is None)
+        assert host.session.cs.d_index["soviet"] not in host.session.state.humans
+    finally:
+        conference_module.TEACHER_PANEL = None
+        conference_module.PAUSED = None
+        loop.run(soviet.close())
         loop.run(host.stop())
         loop.stop()

@@ -1,10 +1,13 @@
-"""Every screen of a team's turn at text size 100%, 150% and 200%: no controls on top of each other, no text out of its box.
+"""Every screen of a team's turn and every debrief page, at text size 100%, 150%, 175% and 200%, in English and
+Lithuanian, at 1280×720 and 1920×1080: no controls on top of each other, no text out of its box, nothing outside the window.
 
 The screens are reached the way a class reaches them, by a UI script; after
 each step the frame's list of what is drawn (game/ui/kit/registry.py) is checked:
 - no two controls (buttons, toggles, choices, fields, options) of the screen on top overlap;
-- no line of text leaves the rectangle it was drawn into, and none is shortened with "…"
-  (a line half scrolled out of a scrolling area is not a fault: scrolling shows it);
+- no line of text leaves the rectangle it was drawn into, sideways or at the bottom, and none is shortened
+  with "…" (a line half scrolled out of a scrolling area is not a fault: scrolling shows it);
+- no line of text is drawn over another line, or over a control it is not the label of;
+- nothing is drawn outside the window;
 - on the conference screen every line of text is at least 2% of the window height, and the
   delegation code letters at least 1.5%.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import math
 
+import pygame
 import pytest
 
 from game.ui.kit.registry import CONTROLS, Seen, visible
@@ -42,6 +46,9 @@ key escape
 key b
 #screen briefing
 key escape
+key k
+#screen talks form
+key escape
 key p
 click "{plenary}"
 #screen private proposal form
@@ -55,6 +62,26 @@ click "{accept}"
 #screen answered
 key n
 #screen pass
+key return
+#screen pass made
+key return
+key t
+click "{end_now}"
+click "{end_it}"
+wait outcome
+#screen outcome 1
+key 2
+#screen outcome 2
+key page down
+#screen outcome 2 read on
+key 3
+#screen outcome 3
+key 4
+#screen outcome 4
+key 5
+#screen outcome 5
+key 6
+#screen outcome 6
 """
 
 #: The screens of a team's turn (the setup screen and the introduction are walked through but judged elsewhere).
@@ -70,7 +97,12 @@ TURN = (
     "inbox",
     "answered",
     "pass",
+    "talks form",
+    "pass made",
 )
+
+#: The debrief's pages, reached by the teacher ending the conference from the console.
+OUTCOME = ("outcome 1", "outcome 2", "outcome 2 read on", "outcome 3", "outcome 4", "outcome 5", "outcome 6")
 
 WORDS = {
     "en": {
@@ -80,6 +112,8 @@ WORDS = {
         "plenary": "Plenary (everyone)",
         "propose_ok": "Propose",
         "accept": "Accept",
+        "end_now": "End the conference now…",
+        "end_it": "End it now",
     },
     "lt": {
         "start": "Pradėti",
@@ -88,11 +122,13 @@ WORDS = {
         "plenary": "Plenarinis (visiems)",
         "propose_ok": "Siūlyti",
         "accept": "Priimti",
+        "end_now": "Baigti konferenciją dabar…",
+        "end_it": "Baigti dabar",
     },
 }
 
 
-def problems(entries: list[Seen], height: int, conference: bool) -> list[str]:
+def problems(entries: list[Seen], height: int, conference: bool, width: int = 0) -> list[str]:
     """What is wrong with one frame's layout, in words (empty when nothing is)."""
     out = []
     shown = [e for e in entries if not e.covered]
@@ -101,9 +137,8 @@ def problems(entries: list[Seen], height: int, conference: bool) -> list[str]:
         for b in controls[k + 1 :]:
             if a.pg_rect.colliderect(b.pg_rect) and not (a.role == b.role == "row"):
                 out.append(f"{a.role} {a.label!r} overlaps {b.role} {b.label!r}")
-    for e in shown:
-        if e.role != "text":
-            continue
+    texts = [e for e in shown if e.role == "text"]
+    for e in texts:
         if e.cut:
             out.append(f"text cut: {e.label!r}")
         if e.box is not None:
@@ -111,6 +146,29 @@ def problems(entries: list[Seen], height: int, conference: bool) -> list[str]:
             r = e.pg_rect
             if r.left < box.left - 1 or r.right > box.right + 1:
                 out.append(f"text leaves its box sideways: {e.label!r}")
+            if r.top < box.top - 2 or r.bottom > box.bottom + 2:
+                out.append(f"text leaves its box at the {'top' if r.top < box.top - 2 else 'bottom'}: {e.label!r}")
+    # text drawn over other text (two lines on top of each other), counted once per pair
+    for k, a in enumerate(texts):
+        for b in texts[k + 1 :]:
+            if a.clipped or b.clipped:
+                continue
+            clash = a.pg_rect.clip(b.pg_rect)
+            if clash.width > 4 and clash.height > 0.4 * min(a.pg_rect.height, b.pg_rect.height):
+                out.append(f"text {a.label!r} is drawn over text {b.label!r}")
+    # text drawn over a control it does not belong to (its own label lies inside the control)
+    for e in texts:
+        if e.clipped:
+            continue
+        for c in controls:
+            if c.pg_rect.contains(e.pg_rect) or not c.pg_rect.colliderect(e.pg_rect):
+                continue
+            clash = c.pg_rect.clip(e.pg_rect)
+            if clash.width > 4 and clash.height > 0.4 * e.pg_rect.height:
+                out.append(f"text {e.label!r} is drawn over {c.role} {c.label!r}")
+    if width:
+        window = pygame.Rect(0, 0, width, height)
+        out += [f"{e.role} {e.label!r} is outside the window" for e in shown if not e.clipped and not window.contains(e.pg_rect)]
     if conference:
         floor = math.ceil(height * 0.02)
         small = sorted({e.px for e in shown if e.role == "text" and e.px})
@@ -131,7 +189,7 @@ def walk(make_app, lang: str, size: str, text: int) -> dict[str, list[str]]:  # 
     for line in script.splitlines():
         if line.startswith("#screen "):
             name = line.removeprefix("#screen ")
-            found[name] = problems(visible(), height, name in ("team view", "inbox", "answered"))
+            found[name] = problems(visible(), height, name in ("team view", "inbox", "answered"), int(size.split("x")[0]))
             continue
         cmds = parse(line)
         for cmd in cmds:
@@ -139,12 +197,24 @@ def walk(make_app, lang: str, size: str, text: int) -> dict[str, list[str]]:  # 
     return found
 
 
-@pytest.mark.parametrize("text", [100, 150, 200])
-def test_a_turn_has_nothing_overlapping_or_cut_at_every_text_size(make_app, text: int) -> None:
-    found = walk(make_app, "en", "1280x720", text)
-    assert {k: v for k, v in found.items() if v and k in TURN} == {}
+@pytest.mark.parametrize("size", ["1280x720", "1920x1080"])
+@pytest.mark.parametrize("lang", ["en", "lt"])
+@pytest.mark.parametrize("text", [100, 150, 175, 200])
+def test_a_turn_and_the_debrief_have_nothing_overlapping_cut_or_outside_at_every_size(make_app, text: int, lang: str, size: str) -> None:
+    found = walk(make_app, lang, size, text)
+    judged = ("introduction", *TURN, *OUTCOME)
+    assert set(judged) <= set(found)  # every screen was reached
+    assert {k: v for k, v in found.items() if v and k in judged} == {}
 
 
-def test_a_lithuanian_turn_at_1920_and_175_percent(make_app) -> None:
-    found = walk(make_app, "lt", "1920x1080", 175)
-    assert {k: v for k, v in found.items() if v and k in TURN} == {}
+def test_the_checks_catch_text_below_its_box_text_over_text_and_things_outside_the_window() -> None:
+    ok = Seen("Proposals", "text", (10, 10, 100, 20), box=(10, 10, 120, 22))
+    assert problems([ok], 720, False, 1280) == []
+    low = Seen("Rusijos klausimo", "text", (10, 100, 100, 20), box=(10, 90, 120, 22))
+    assert any("at the bottom" in x for x in problems([low], 720, False, 1280))
+    under = Seen("Dar 1 pasiūlymas", "text", (20, 104, 100, 20))
+    assert any("is drawn over text" in x for x in problems([low, under], 720, False, 1280))
+    button = Seen("Older", "button", (60, 95, 80, 40))
+    assert any("drawn over button 'Older'" in x for x in problems([under, button], 720, False, 1280))
+    outside = Seen("Menu", "button", (1250, 10, 80, 40))
+    assert any("outside the window" in x for x in problems([outside], 720, False, 1280))

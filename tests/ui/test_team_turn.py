@@ -107,3 +107,68 @@ def test_t_opens_the_teachers_console_from_the_hand_over(make_app) -> None:
     assert isinstance(hand, HandoverScene)
     app.frame([key(pygame.K_t)])
     assert app.stack.top is not hand and not isinstance(app.stack.top, HandoverScene)
+
+
+def test_the_inbox_shows_the_instruments_standing_terms_in_full(make_app) -> None:
+    from game.ui.screens.conference.inbox import item_lines
+
+    app, conf = _until(make_app, "Accept")
+    items = inbox(conf.session.state, "soviet", app.tr, narrator(conf.session, app.tr))
+    rapallo = next(i for i in items if i.id == 3)
+    assert len(rapallo.terms) == 6 and rapallo.terms[2] == "Diplomatic and consular relations are taken up again without delay."
+    lines = [text for text, _ in item_lines(app, rapallo)]
+    assert "Its standing terms:" in lines
+    assert "(6) Rules on when the treaty takes effect. There is no military clause." in lines
+    # scrolled to its end, the inbox draws the last clause in full (wrapped, never cut)
+    from game.ui.kit.registry import visible
+    from game.ui.script import shows
+
+    conf.inbox_pos = next(k for k, i in enumerate(items) if i.id == 3)
+    conf.refresh()
+    app.frame()
+    area = next(w for w in conf.focus.widgets if w.key == "inbox:text")
+    conf.inbox_scroll.offset = area.max_offset  # type: ignore[attr-defined]
+    app.frame()
+    assert shows(visible(), "There is no military clause.")
+    assert not any(e.cut for e in visible() if e.role == "text")
+
+
+CLOSING = """setup teams=germany,soviet length=short seed=1922 lang=en size=1280x720 text=100
+click "Start"
+click "Begin the conference"
+wait ai
+click "We are ready"
+repeat until "closing round"
+  click "Pass (N)"
+  click "Pass"
+  click "Hand over"
+  wait ai
+  click "We are ready"
+end
+expect "The last sitting's closing round: you may only answer the proposals still open to you, or pass."
+"""
+
+
+def test_the_closing_round_says_in_words_that_only_answering_or_passing_is_left(make_app) -> None:
+    from game.ui.kit.registry import visible
+
+    app = _app(make_app)
+    run = ScriptRun(app, parse(CLOSING), "closing")
+    assert run.run() == 0
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    assert conf.closing_round and conf.team_turn and conf.inbox is not None
+    buttons = {w.key: w for w in conf.focus.widgets}
+    assert not any(buttons[k].enabled for k in ("propose", "shift", "statement", "walkout", "counter"))
+    assert buttons["pass"].enabled and buttons["accept"].enabled and buttons["reject"].enabled
+    assert "closing round" in (buttons["propose"].tooltip or "")
+    for k in (pygame.K_p, pygame.K_s, pygame.K_m, pygame.K_w, pygame.K_c):  # the keys open nothing either
+        app.frame([key(k)])
+        assert app.stack.top is conf
+    labels = [e.label for e in visible()]
+    assert not any("Not allowed" in x for x in labels)
+    # answering still works, and the screen keeps saying what is left
+    top = conf.inbox.current
+    assert top is not None
+    for cmd in parse(f'click "Accept" in "No. {top.id}"\nexpect "only answer the proposals"\n'):
+        run.step(cmd)
+    assert conf.session.state.proposals[top.id - 1].answer_of(conf.session.cs.d_index[conf.viewer or ""]) is Answer.ACCEPT

@@ -20,7 +20,7 @@ from game.ui.kit.registry import Seen
 from game.ui.main import begin, continue_autosave, has_autosave
 from game.ui.screens.setup.screen import SetupScene
 from game.ui.script import ScriptRun, shows
-from game.ui.script_lang import Command, Kind, ScriptSyntaxError, parse, parse_file
+from game.ui.script_lang import OUTCOME, REPEAT_LIMIT, Command, Kind, ScriptSyntaxError, parse, parse_file
 
 SCRIPTS = Path(__file__).parent / "scripts"
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,6 +80,51 @@ shot debrief
     )
     assert (cmds[1].text, cmds[1].within, cmds[1].line) == ("Accept", "No. 3", 3)
     assert cmds[3].text == "page down" and cmds[6].text == "Not allowed"
+
+
+def test_a_repeat_block_folds_into_one_command_with_its_condition_limit_and_lines() -> None:
+    cmds = parse("""click "Start"
+repeat until outcome
+  click "We are ready"
+  repeat at most 3 until "Pass the computer to the Soviet"
+    click "Pass"
+  end
+  wait ai
+end
+expect "Germany"
+""")
+    assert [c.kind for c in cmds] == [Kind.CLICK, Kind.REPEAT, Kind.EXPECT]
+    loop = cmds[1]
+    assert loop.text == OUTCOME and loop.limit == REPEAT_LIMIT and loop.line == 2
+    assert [c.kind for c in loop.body] == [Kind.CLICK, Kind.REPEAT, Kind.WAIT_AI]
+    inner = loop.body[1]
+    assert (inner.text, inner.limit, inner.line) == ("Pass the computer to the Soviet", 3, 4)
+    assert [(c.text, c.line) for c in inner.body] == [("Pass", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('repeat until outcome\nclick "Pass"\n', 1),  # no end
+        ('click "Pass"\nend\n', 2),  # end without repeat
+        ("repeat until outcome\nend\n", 1),  # empty block
+        ('repeat forever\nclick "Pass"\nend\n', 1),
+        ('repeat at most lots until outcome\nclick "Pass"\nend\n', 1),
+    ],
+)
+def test_a_broken_repeat_block_is_refused_with_its_line(text: str, line: int) -> None:
+    with pytest.raises(ScriptSyntaxError, match=rf"^lesson:{line}: "):
+        parse(text, "lesson")
+
+
+def test_a_repeat_that_never_reaches_its_condition_fails_and_a_line_inside_names_itself(make_app) -> None:
+    status, err = _play(make_app, parse('repeat at most 2 until "No such words"\n  expect "Start"\nend\n', "r"), "r")
+    assert status == 1 and err.startswith("r:1: repeat: 'No such words' never became visible after 2 rounds")
+    status, err = _play(make_app, parse('repeat until "No such words"\n  expect "Start"\n  click "Abracadabra"\nend\n', "r"), "r")
+    assert status == 1 and err.startswith("r:3: nothing to click labelled 'Abracadabra'")
+    # a condition already met: the block is not played at all
+    status, err = _play(make_app, parse('repeat until "Start"\n  click "Abracadabra"\nend\n', "r"), "r")
+    assert status == 0, err
 
 
 @pytest.mark.parametrize("line", ['clack "Start"', "setup colour=red", 'click "A" on "B"', "wait lunch", 'type "unclosed', "shot", "key"])
@@ -174,3 +219,24 @@ def test_the_two_team_genoa_lesson_plays_by_clicking_what_is_visible(make_app, l
     window = Command(Kind.SETUP, 0, setup=(("size", size), ("text", text)))
     status, err = _play(make_app, [window, *cmds], f"genoa_lesson_{lang}.plenipo")
     assert status == 0, err
+
+
+@pytest.mark.parametrize(("size", "text"), [("1280x720", "175"), ("1920x1080", "100")])
+def test_the_proposal_forms_issue_pager_pages_the_8_issue_settlement_and_proposes(make_app, size: str, text: str) -> None:
+    from game.ui.screens.conference.screen import ConferenceScene
+
+    cmds = parse_file(SCRIPTS / "proposal_pager_en.plenipo")
+    window = Command(Kind.SETUP, 0, setup=(("size", size), ("text", text)))
+    app = _app(make_app)
+    err = io.StringIO()
+    status = ScriptRun(app, [window, *cmds], "proposal_pager_en.plenipo", err=err).run()
+    assert status == 0, err.getvalue()
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    s = conf.session.state
+    cs = s.cs
+    p = s.proposals[-1]
+    assert p.proposer == cs.d_index["soviet"] and cs.instrument_ids[p.instrument] == "general_settlement" and p.to is None
+    scope = cs.scope[p.instrument]
+    assert len(scope) == 8
+    recognition = cs.i_index["recognition"]
+    assert cs.option_ids[recognition][p.package[list(scope).index(recognition)]] == "de_facto"  # chosen on the last page

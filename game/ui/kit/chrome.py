@@ -41,8 +41,10 @@ def draw_header(surface: pygame.Surface, app: Looks, title: str, subtitle: str =
         where = pygame.Rect(inner.right - right_w, inner.y, right_w, band.height - rule * 3)
         draw_line(surface, sub_font, right, theme.c("header_soft"), where, "right")
     text_w = inner.width - right_w - lay.gap
-    if title_font.size(title)[0] > text_w:  # a long title (or big text): the smaller heading type before cutting it
-        title_font = theme.text_font(lay, "heading", "heading")
+    for smaller in ("heading", "label"):  # a long title (or big text): smaller heading type before cutting it
+        if title_font.size(title)[0] <= text_w:
+            break
+        title_font = theme.text_font(lay, smaller, "heading")
     if subtitle and sub_font.size(subtitle)[0] > text_w:
         sub_font = theme.text_font(lay, "small")
     if subtitle:
@@ -112,6 +114,7 @@ def draw_panel(surface: pygame.Surface, app: Looks, rect: pygame.Rect, title: st
     theme, lay = app.theme, app.layout
     pygame.draw.rect(surface, theme.c("panel_bg"), rect, border_radius=lay.px(theme.radius))
     pygame.draw.rect(surface, theme.c("border"), rect, lay.px(theme.border), border_radius=lay.px(theme.radius))
+    FRAME.add(surface, title or "panel", "panel", rect)  # a layout test checks that text stays inside its card
     pad = lay.px(16)
     top = rect.inflate(-2 * pad, -2 * pad)
     if title:

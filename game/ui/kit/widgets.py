@@ -159,8 +159,30 @@ class Button(Widget):
         label = self.label
         if font.size(label)[0] > inner.width and label.endswith(")") and " (" in label:
             label = label[: label.rfind(" (")]  # "Statement (M)" -> "Statement": the key is in the tooltip
+        lines = wrap(font, label, inner.width)
+        step = min(font.get_linesize(), (self.rect.height - 2) // 2)
+        if font.size(label)[0] > inner.width and len(lines) == 2 and step >= font.get_height() - 4:  # then two lines
+            h = font.get_height()  # each line's box is its glyphs' height, centred on its half of the button
+            for k, line in enumerate(lines):
+                middle = self.rect.centery + (k * 2 - 1) * step // 2
+                draw_line(surface, font, line, theme.c(fg), pygame.Rect(inner.x, middle - h // 2, inner.width, h), "center")
+            self.report(surface, label, "button")
+            return
         draw_line(surface, font, label, theme.c(fg), inner, "center")
         self.report(surface, label, "button", cut=font.size(label)[0] > inner.width)
+
+
+def button_width(app: Looks, label: str, height: int) -> int:
+    """The least width a `Button` of `height` needs to show `label` whole: one line, or two lines of small type."""
+    lay, theme = app.layout, app.theme
+    pad = 2 * lay.px(12)
+    small = theme.text_font(lay, "small", "bold")  # a button too narrow for its label in label type uses small type
+    best = small.size(label)[0]
+    if min(small.get_linesize(), (height - 2) // 2) >= small.get_height() - 4:
+        words = label.split()
+        for k in range(1, len(words)):
+            best = min(best, max(small.size(" ".join(words[:k]))[0], small.size(" ".join(words[k:]))[0]))
+    return best + pad + 1
 
 
 def match_buttons(app: Looks, buttons: Sequence[Button]) -> None:
@@ -261,6 +283,15 @@ class Toggle(Widget):
             if name_font.size(self.label)[0] <= text_rect.width and name_font.get_height() <= self.rect.height:
                 break
             name_font = theme.text_font(lay, smaller, "bold")
+        lines = wrap(name_font, self.label, text_rect.width)
+        step = min(name_font.get_linesize(), (self.rect.height - 2) // 2)
+        if not self.detail and name_font.size(self.label)[0] > text_rect.width and len(lines) == 2 and step >= name_font.get_height() - 4:
+            h = name_font.get_height()  # a long name in a tall enough row: two lines rather than cut
+            for k, line in enumerate(lines):
+                middle = self.rect.centery + (k * 2 - 1) * step // 2
+                draw_line(surface, name_font, line, theme.c("ink"), pygame.Rect(text_rect.x, middle - h // 2, text_rect.width, h))
+            self.report(surface, f"{self.label}: {self.on_text if self.value else self.off_text}", "toggle")
+            return
         if self.detail:
             small = theme.text_font(lay, "small")
             top = pygame.Rect(text_rect.x, self.rect.y + pad // 2, text_rect.width, self.rect.height // 2)
@@ -445,10 +476,11 @@ class ListBox(Widget):
         super().__init__(key, rect, tooltip=tooltip)
         self.items, self.selected, self.on_select = list(items), selected, on_select
         self.row_height, self.on_activate = row_height, on_activate
+        self.strip = 0  # the strip kept free at the bottom for the "3–6 / 9" counter (set when drawn), never over a row
 
     @property
     def visible_rows(self) -> int:
-        return max(1, self.rect.height // self.row_height)
+        return max(1, (self.rect.height - self.strip) // self.row_height)
 
     @property
     def first(self) -> int:
@@ -495,9 +527,12 @@ class ListBox(Widget):
         title_font = theme.text_font(lay, "label", "bold")
         small = theme.text_font(lay, "small")
         pad = lay.px(12)
+        overflow = len(self.items) > max(1, self.rect.height // self.row_height)
+        self.strip = small.get_linesize() + lay.px(8) if overflow and self.rect.height >= 2 * self.row_height else 0
         clip = surface.get_clip()
-        surface.set_clip(self.rect.inflate(-2, -2))
-        for n, (title, detail) in enumerate(self.items[self.first : self.first + self.visible_rows + 1]):
+        rows_area = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, self.rect.height - self.strip)
+        surface.set_clip(rows_area.inflate(-2, -2))
+        for n, (title, detail) in enumerate(self.items[self.first : self.first + self.visible_rows + (0 if self.strip else 1)]):
             i = self.first + n
             row = pygame.Rect(self.rect.x, self.rect.y + n * self.row_height, self.rect.width, self.row_height)
             chosen = i == self.selected
@@ -506,7 +541,7 @@ class ListBox(Widget):
                 marker = row.inflate(-lay.px(6), -lay.px(4))
                 pygame.draw.rect(surface, theme.c("brass"), (marker.x, marker.y, lay.px(6), marker.height))
             fg, soft = ("selected_text", "selected_text") if chosen else ("ink", "ink_soft")
-            self.report(surface, title, "row", rect=row.inflate(-4, -4) if self.rect.contains(row) else row.clip(self.rect))  # inside the clip
+            self.report(surface, title, "row", rect=row.inflate(-4, -4) if rows_area.contains(row) else row.clip(rows_area))  # inside the clip
             inner = row.inflate(-2 * pad - lay.px(6), 0).move(lay.px(4), 0)
             if detail:
                 top = pygame.Rect(inner.x, row.y + lay.px(4), inner.width, row.height // 2)

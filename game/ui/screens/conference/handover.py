@@ -17,7 +17,7 @@ from game.ui.kit.chrome import draw_backdrop, draw_footer, draw_header
 from game.ui.kit.emblems import draw_emblem
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.scene import Scene
-from game.ui.kit.text import draw_line, draw_wrapped
+from game.ui.kit.text import draw_line, draw_wrapped, text_height
 from game.ui.kit.widgets import Button
 from game.views.codes import short_codes
 
@@ -42,15 +42,27 @@ class HandoverScene(Scene):
     def layout(self) -> None:
         lay, t = self.ctx.layout, self.ctx.t
         body = lay.body()
-        fh = min(round(body.height * 0.36), lay.px(220))
-        self.flag = pygame.Rect(0, 0, round(fh * 1.5), fh)
-        self.flag.midtop = (body.centerx, body.y + round(body.height * 0.06))
         bw = min(lay.px(520), body.width)
         button = pygame.Rect(0, 0, bw, round(lay.button_height() * 1.2))
         button.midbottom = (body.centerx, body.bottom - lay.px(10))
+        # the flag takes what the words and the button leave, so large text never runs under the button
+        top = round(body.height * 0.06)
+        words = lay.px(24) + self._title_height() + lay.px(10) + self.ctx.theme.text_font(lay, "label").get_linesize() + lay.px(12)
+        fh = max(lay.px(36), min(round(body.height * 0.36), lay.px(220), button.y - body.y - top - words))
+        self.flag = pygame.Rect(0, 0, round(fh * 1.5), fh)
+        self.flag.midtop = (body.centerx, body.y + top)
         self.focus.set(
             [Button("ready", button, t("We are ready: show our view"), self._ready, style="primary", tooltip=t("Enter, Space or a click"))]
         )
+
+    def _title(self) -> str:
+        cs = self.conference.session.cs
+        name = tr(cs.delegation(cs.d_index[self.delegation]).name, self.ctx.tr.lang) if self.delegation in cs.d_index else ""
+        return self.ctx.t("Pass the computer to the {name} delegation", name=name)
+
+    def _title_height(self) -> int:
+        lay = self.ctx.layout
+        return text_height(self.ctx.theme.text_font(lay, "title", "heading"), self._title(), lay.body().width)
 
     def handle_event(self, event: pygame.event.Event) -> bool | None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
@@ -78,7 +90,6 @@ class HandoverScene(Scene):
         draw_footer(surface, app, t("Enter: open the team's view") + "   ·   " + t("Esc: menu"), until=lay.width - lay.margin)
         if d is None:
             return
-        name = tr(d.name, lang)
         codes = short_codes(cs.scenario.delegations, lang)
         draw_emblem(surface, self.flag, d, codes.get(d.id, ""), theme.hex("border"))
         title = theme.text_font(lay, "title", "heading")
@@ -87,9 +98,9 @@ class HandoverScene(Scene):
         y += draw_wrapped(
             surface,
             title,
-            t("Pass the computer to the {name} delegation", name=name),
+            self._title(),
             theme.c("ink"),
-            pygame.Rect(body.x, y, body.width, round(title.get_linesize() * 1.2) * 2 + 2),
+            pygame.Rect(body.x, y, body.width, self._title_height()),
             align="center",
         )
         label = theme.text_font(lay, "label")

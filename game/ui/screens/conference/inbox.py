@@ -19,7 +19,7 @@ from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import blit_text, draw_line
 from game.ui.kit.widgets import Button, TextField, Widget, match_buttons
 from game.ui.screens.conference.draw import wrapped
-from game.views.inbox import InboxItem
+from game.views.inbox import InboxItem, RequestItem
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
@@ -40,6 +40,9 @@ def item_lines(app: Looks, item: InboxItem) -> list[tuple[str, str]]:
     if item.value is not None and item.no_deal is not None:
         out.append((t("Worth {value} to you (0–100); no agreement is worth {base}", value=round(item.value), base=round(item.no_deal)), "bold"))
     out.extend((f"• {issue}: {option}", "body") for issue, option in item.package)
+    if item.terms:  # what signing also means, beyond the options: the scenario's clauses, wrapped like the rest
+        out.append((t("Its standing terms:"), "bold"))
+        out.extend((f"({k}) {clause}", "body") for k, clause in enumerate(item.terms, 1))
     if item.accepted_by:
         out.append((t("Accepted by: {names}", names=", ".join(item.accepted_by)), "body"))
     if item.refused_by:
@@ -102,16 +105,34 @@ class InboxArea(ScrollArea):
         super().draw(surface, app, focused, hovered)
 
 
-class Inbox:
-    """Lays out the inbox panel's widgets and draws its headline; the conference keeps the selection."""
+def request_text(app: Looks, r: RequestItem) -> str:
+    return app.t("Request No. {number}: {who} asks you for private talks.", number=r.id, who=r.asker)
 
-    def __init__(self, items: tuple[InboxItem, ...], selected: int, scroll: ScrollState) -> None:
+
+def request_note(app: Looks, r: RequestItem) -> str:
+    return app.t(
+        "Your trust in {who}: {trust} (0–100). Granting raises its trust in you; refusing lowers it.",
+        who=r.asker,
+        trust=round(r.trust),
+    )
+
+
+class Inbox:
+    """Lays out the inbox panel's widgets and draws its headline; the conference keeps the selection.
+
+    Requests for an audience come first, one at a time in a short box with Grant and Refuse
+    (a request is a sentence, not a package); the selected proposal follows, with its own buttons."""
+
+    def __init__(self, items: tuple[InboxItem, ...], selected: int, scroll: ScrollState, requests: tuple[RequestItem, ...] = ()) -> None:
         self.items = items
+        self.requests = requests
         self.selected = max(0, min(selected, len(items) - 1))
         self.scroll = scroll
         self.head = pygame.Rect(0, 0, 0, 0)
         self.head_lines: list[tuple[str, str]] = []
         self.count = pygame.Rect(0, 0, 0, 0)
+        self.request_box = pygame.Rect(0, 0, 0, 0)
+        self.request_lines: list[tuple[str, str]] = []
 
     @property
     def current(self) -> InboxItem | None:
@@ -127,24 +148,36 @@ class Inbox:
         answer: Callable[[int, bool], None],
         counter: Callable[[int], None],
         select: Callable[[int], None],
+        grant: Callable[[int, bool], None] = lambda _k, _g: None,
+        no_counter: str = "",
     ) -> list[Widget]:
-        """The widgets for `rect` (the panel's inside), top to bottom; the headline goes in `self.head`."""
+        """The widgets for `rect` (the panel's inside), top to bottom; the headline goes in `self.head`.
+
+        `no_counter`, when given, is why Counter is disabled (the closing round allows answers only)."""
         lay, t = app.layout, app.t
         item = self.current
-        if item is None:
-            return []
         bh = lay.button_height()
         bold = app.theme.text_font(lay, "label", "bold")
         small = app.theme.text_font(lay, "small")
         n = len(self.items)
-        head = app.tr.tn("{n} proposal awaits your answer", "{n} proposals await your answer", n)
+        heads = []
+        if n:
+            heads.append(app.tr.tn("{n} proposal awaits your answer", "{n} proposals await your answer", n))
+        if self.requests:
+            heads.append(
+                app.tr.tn("{n} request for private talks awaits your answer", "{n} requests for private talks await your answer", len(self.requests))
+            )
         note = t("Answering does not end your turn.")
-        self.head_lines = [(x, "head") for x in wrapped(bold, head, rect.width)]
+        self.head_lines = [(x, "head") for h in heads for x in wrapped(bold, h, rect.width)]
         self.head_lines += [(x, "note") for x in wrapped(small, note, rect.width)]
         head_h = sum((bold if s == "head" else small).get_linesize() for _, s in self.head_lines)
         self.head = pygame.Rect(rect.x, rect.y, rect.width, head_h)
         y = self.head.bottom + lay.px(6)
         widgets: list[Widget] = []
+        if self.requests:
+            y = self._layout_request(app, rect, y, widgets, grant)
+        if item is None:
+            return widgets
         tag = t("No. {number}", number=item.id)
         self.count = pygame.Rect(0, 0, 0, 0)
         if n > 1:
@@ -200,7 +233,7 @@ class Inbox:
         else:
             rects = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [1, 1, 1], lay.px(8))
         room = rects[0].width - 2 * lay.px(12)
-        keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter (C)")]
+        keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter") if no_counter else t("Counter (C)")]
         labels = keyed if all(font.size(x)[0] <= room for x in keyed) else [t("Accept"), t("Reject"), t("Counter")]
         pid = item.id
         buttons = [
@@ -211,13 +244,43 @@ class Inbox:
                 rects[2],
                 labels[2],
                 lambda: counter(pid),
-                tooltip=t("Answer No. {number} with your own proposal, starting from it (C)", number=pid),
+                enabled=not no_counter,
+                tooltip=no_counter or t("Answer No. {number} with your own proposal, starting from it (C)", number=pid),
             ),
         ]
         for b in buttons:
             b.item = tag
         match_buttons(app, buttons)
         return widgets + buttons
+
+    def _layout_request(self, app: Looks, rect: pygame.Rect, y: int, widgets: list[Widget], grant: Callable[[int, bool], None]) -> int:
+        """The newest request for an audience: its sentence, what the answer does, Grant and Refuse; returns the y below it."""
+        lay, t = app.layout, app.t
+        bh = lay.button_height()
+        r = self.requests[0]
+        bold = app.theme.text_font(lay, "small", "bold")
+        small = app.theme.text_font(lay, "small")
+        pad = lay.px(8)
+        width = rect.width - 2 * pad
+        self.request_lines = [(x, "title") for x in wrapped(bold, request_text(app, r), width)]
+        self.request_lines += [(x, "note") for x in wrapped(small, request_note(app, r), width)]
+        text_h = sum((bold if st == "title" else small).get_linesize() for _, st in self.request_lines)
+        box = pygame.Rect(rect.x, y, rect.width, pad + text_h + lay.px(6) + bh + pad)
+        self.request_box = box
+        row = pygame.Rect(box.x + pad, box.bottom - pad - bh, width, bh)
+        cols = lay.columns(row, [1, 1], lay.px(8))
+        tag = t("Request No. {number}", number=r.id)
+        buttons = [
+            Button(
+                "grant", cols[0], t("Grant"), lambda: grant(r.id, True), style="primary", tooltip=t("Receive {who} for private talks", who=r.asker)
+            ),
+            Button("refuse", cols[1], t("Refuse"), lambda: grant(r.id, False), tooltip=t("Refuse {who} an audience", who=r.asker)),
+        ]
+        for b in buttons:
+            b.item = tag
+        match_buttons(app, buttons)
+        widgets.extend(buttons)
+        return box.bottom + lay.px(8)
 
     def draw(self, surface: pygame.Surface, app: Looks) -> None:
         theme, lay = app.theme, app.layout
@@ -229,6 +292,23 @@ class Inbox:
             line = pygame.Rect(self.head.x, y, self.head.width, font.get_linesize())
             draw_line(surface, font, text, theme.c("ink" if style == "head" else "ink_soft"), line)
             y += font.get_linesize()
+        if self.requests and self.request_box.width:
+            box = self.request_box
+            pygame.draw.rect(surface, theme.c("link"), box, max(1, lay.px(2)), border_radius=lay.px(4))
+            FRAME.add(surface, request_text(app, self.requests[0]), "item", box)
+            pad = lay.px(8)
+            y = box.y + pad
+            sbold = theme.text_font(lay, "small", "bold")
+            for text, style in self.request_lines:
+                font = sbold if style == "title" else small
+                draw_line(
+                    surface,
+                    font,
+                    text,
+                    theme.c("ink" if style == "title" else "ink_soft"),
+                    pygame.Rect(box.x + pad, y, box.width - 2 * pad, font.get_linesize()),
+                )
+                y += font.get_linesize()
         if self.count.width:
             where = app.t("{k} of {n}", k=self.selected + 1, n=len(self.items))
             draw_line(surface, theme.text_font(lay, "small", "bold"), where, theme.c("ink"), self.count, "center")

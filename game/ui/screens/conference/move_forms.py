@@ -15,17 +15,15 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.engine import actions as A
-from game.engine.refusals import Refusal, describe
+from game.engine.refusals import Refusal
 from game.engine.rules import MAX_STATEMENT
-from game.scenario.texts import tr
 from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import panel_inner
 from game.ui.kit.registry import FRAME
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import blit_text, draw_line, draw_wrapped, ellipsize, wrap
 from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, draw_box
-from game.views.conference import briefing_view
-from game.views.move import OptionCell, ProposalDraft, ShiftDraft, closed_reason, option_cells
+from game.views.move import OptionCell, ProposalForm, ShiftForm
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
@@ -182,9 +180,7 @@ class FormScene(CardScene):
             self.conference.message = ""
             self.ctx.pop()
             if self.conference.confirmed:
-                from game.ui.screens.conference.done import DoneScene
-
-                self.ctx.push(DoneScene(self.conference, self.conference.confirmed))
+                self.ctx.push(self.conference.done_card(self.conference.confirmed))
         else:
             self.message = self.conference.message  # the refusal in the interface's language
             self.layout()
@@ -205,7 +201,7 @@ class FormScene(CardScene):
         """Why the move is refused, in the rules' words (or that it is ready), never only as a colour."""
         theme, lay, t = self.ctx.theme, self.ctx.layout, self.ctx.t
         if isinstance(problem, Refusal):
-            problem = describe(problem, self.conference.session.cs, self.ctx.tr.lang, t)
+            problem = self.conference.describe(problem)
         font = theme.text_font(lay, "small", "bold")
         text = t("Not allowed: {reason}", reason=problem) if problem else t("Ready: the rules allow this move.")
         draw_wrapped(surface, font, text, theme.c("danger" if problem else "ok"), rect, max_lines=3)
@@ -226,7 +222,7 @@ class ProposalScene(FormScene):
 
     def __init__(self, conference: ConferenceScene, actor: str, counter_to: int | None = None, rationale: str = "") -> None:
         super().__init__(conference, actor)
-        self.draft = ProposalDraft(conference.session.state, actor, counter_to)
+        self.draft: ProposalForm = conference.proposal_draft(actor, counter_to)
         self.draft.rationale = rationale
         self.info = pygame.Rect(0, 0, 0, 0)
         self.problem_rect = pygame.Rect(0, 0, 0, 0)
@@ -235,22 +231,20 @@ class ProposalScene(FormScene):
 
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        d, lang, s = self.draft, app.tr.lang, self.draft.state
-        cs = s.cs
+        d, lang = self.draft, app.tr.lang
         self.title = t("Counter-proposal to No. {number}", number=d.counter_to) if d.counter_to else t("A proposal")
         self.card = self.card_rect()
         inner = panel_inner(app, self.card)
         left, right = lay.columns(inner, [7, 3])
         bh = lay.button_height()
         widgets: list[Widget] = []
-        self.closed = ""
-        if not d.instruments or all(s.is_signed(k) for k in d.instruments):
-            self.closed = closed_reason(s, d.actor, app.tr)
+        self.closed = d.closed(app.tr)
+        if self.closed:
             self.problem_rect = pygame.Rect(left.x, left.y, inner.width, inner.height - bh - lay.px(12))
             close = pygame.Rect(inner.right - min(inner.width, lay.px(300)), inner.bottom - bh, min(inner.width, lay.px(300)), bh)
             self.focus.set([Button("cancel", close, t("Close"), self.ctx.pop, style="primary", tooltip=t("Close without moving (Esc)"))])
             return
-        names = [tr(cs.instrument(k).title, lang) for k in d.instruments]
+        names = d.instrument_names(lang)
         widgets.append(
             Choice(
                 "instrument",
@@ -267,7 +261,7 @@ class ProposalScene(FormScene):
         # the reason field under the issues (the right column keeps room for invitations at any text size)
         why = pygame.Rect(left.x, left.bottom - bh, left.width, bh)
         bottom = why.y - lay.px(10)
-        heights = [OptionRow.needed_height(app, left.width, tr(cs.issue(i).title, lang), option_cells(s, d.d, i, lang)) for i in scope]
+        heights = [OptionRow.needed_height(app, left.width, d.issue_title(i, lang), d.cells(i, lang)) for i in scope]
         first = max(0, min(self.first_row, len(scope) - 1)) if scope else 0
         pager_h = bh
         # rows from `first` while they fit; the pager buttons take one row when not every issue fits
@@ -288,10 +282,10 @@ class ProposalScene(FormScene):
             rect = pygame.Rect(left.x, y, left.width, min(heights[k], limit - y))
             widgets.append(
                 OptionRow(
-                    f"issue:{cs.issue_ids[i]}",
+                    f"issue:{d.issue_id(i)}",
                     rect,
-                    tr(cs.issue(i).title, lang),
-                    option_cells(s, d.d, i, lang),
+                    d.issue_title(i, lang),
+                    d.cells(i, lang),
                     d.choice[i],
                     self.then_layout(functools.partial(d.set_option, i)),
                     tooltip=t("Left and Right choose; each choice shows your value (0–100) and who states it now"),
@@ -356,17 +350,15 @@ class ProposalScene(FormScene):
         )
         y += bh + lay.px(6)
         if d.private:
-            codes = {x.id: x for x in cs.scenario.delegations}
             room = self.info.y - lay.px(6) - y
             cands = d.candidates()
             small_h = max(1, min(round(bh * 0.82), room // max(1, len(cands)) - lay.px(4)))
             for k in cands:
-                did = cs.delegation_ids[k]
                 widgets.append(
                     Toggle(
-                        f"to:{did}",
+                        f"to:{d.candidate_id(k)}",
                         pygame.Rect(right.x, y, right.width, small_h),
-                        tr(codes[did].name, lang),
+                        d.candidate_name(k, lang),
                         k in d.invited,
                         self.then_layout(functools.partial(d.toggle_invited, k)),
                         on_text=t("In"),
@@ -431,14 +423,13 @@ class ShiftScene(FormScene):
 
     def __init__(self, conference: ConferenceScene, actor: str, rationale: str = "") -> None:
         super().__init__(conference, actor)
-        self.draft = ShiftDraft(conference.session.state, actor)
+        self.draft: ShiftForm = conference.shift_draft(actor)
         self.draft.rationale = rationale
         self.problem_rect = pygame.Rect(0, 0, 0, 0)
 
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        d, lang, s = self.draft, app.tr.lang, self.draft.state
-        cs = s.cs
+        d, lang = self.draft, app.tr.lang
         self.title = t("Change a public position")
         self.card = self.card_rect(0.8, 0.7)
         inner = panel_inner(app, self.card)
@@ -448,15 +439,14 @@ class ShiftScene(FormScene):
             Choice(
                 "issue",
                 pygame.Rect(inner.x, inner.y, inner.width, bh),
-                [tr(cs.issue(i).title, lang) for i in d.issues],
+                d.issue_titles(lang),
                 d.issue_pos,
                 self.then_layout(d.set_issue),
                 tooltip=t("Which issue: Left and Right change it"),
             )
         )
         if d.issue is not None:
-            i = d.issue
-            cells = option_cells(s, cs.d_index[d.actor], i, lang)
+            cells = d.cells(lang)
             row = pygame.Rect(
                 inner.x, inner.y + bh + lay.px(12), inner.width, max(lay.px(90), OptionRow.needed_height(app, inner.width, t("New position"), cells))
             )
@@ -523,9 +513,7 @@ class StatementScene(FormScene):
         return A.Statement(self.actor, self.text.strip(), rationale=self.rationale.strip())
 
     def problem(self) -> Refusal | None:
-        from game.engine.rules import check
-
-        return check(self.conference.session.state, self.action())
+        return self.conference.check(self.action())
 
     def _typed(self, text: str) -> None:
         self.text = text
@@ -614,11 +602,9 @@ class ConfirmScene(FormScene):
         app, t = self.ctx, self.ctx.t
         theme, lay = app.theme, app.layout
         self.draw_card(surface)
-        cs = self.conference.session.cs
-        d = cs.delegation(cs.d_index[self.actor])
         if self.kind == "walkout":
             text = t("Your delegation leaves the conference for good: it makes no more proposals and signs nothing here.")
-            if d.essential:
+            if self.conference.essential(self.actor):
                 text += " " + t("Your delegation is essential: its walkout ends the whole conference.")
         else:
             text = t("Your delegation makes no move this sitting. Proposals to you stay open until the sitting ends.")
@@ -642,7 +628,7 @@ class BriefingScene(FormScene):
 
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        view = briefing_view(self.conference.session, app.tr, self.actor)
+        view = self.conference.briefing(self.actor)
         self.title = view.name  # short enough for the card's title at any text size; the first line says it is private
         self.card = self.card_rect(0.8, 0.88)
         inner = panel_inner(app, self.card)

@@ -27,6 +27,7 @@ from game.engine.refusals import Refusal, describe
 from game.engine.rules import check
 from game.play.saves import autosave_path, save
 from game.play.session import Session
+from game.scenario.models import Delegation
 from game.ui.kit.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.scene import Scene
@@ -48,9 +49,10 @@ from game.ui.screens.conference.draw import (
     table_height,
 )
 from game.ui.screens.conference.inbox import Inbox
-from game.views.conference import ConferenceView, conference_view, narrator
+from game.views.conference import BriefingView, ConferenceView, briefing_view, conference_view, narrator
 from game.views.digest import since_last_turn
-from game.views.inbox import inbox
+from game.views.inbox import InboxItem, RequestItem, inbox, requests
+from game.views.move import ProposalDraft, ProposalForm, ShiftDraft, ShiftForm
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
@@ -61,6 +63,8 @@ TEACHER_PANEL: Callable[[ConferenceScene], Scene | None] | None = None
 #: Installed by the teacher's console: True while the teacher has paused the conference.
 PAUSED: Callable[[ConferenceScene], bool] | None = None
 SKIP_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
+#: The footer's moves a team still has in the closing round of the last sitting (the engine refuses the rest).
+CLOSING_KEYS = frozenset({"briefing", "pass"})
 
 
 def theme_line(app: Looks) -> int:
@@ -113,6 +117,14 @@ class ConferenceScene(Scene):
         return self.session.waiting_for_human and self.viewer == s.actor_id and not self.animating and not self.paused
 
     @property
+    def closing_round(self) -> bool:
+        """The closing round of the last sitting: a team may only answer open proposals, or pass."""
+        return self.session.state.answering and not self.session.state.ended
+
+    def _closing_text(self) -> str:
+        return self.ctx.t("The last sitting's closing round: you may only answer the proposals still open to you, or pass.")
+
+    @property
     def paused(self) -> bool:
         return PAUSED is not None and PAUSED(self)
 
@@ -127,12 +139,61 @@ class ConferenceScene(Scene):
     def resume(self) -> None:
         self.layout()
 
+    # --- what the screen reads: the local session here; a networked team's screen reads its host's views ----------
+    # (game/ui/screens/remote/team.py overrides these, over the adapter in game/net/seat.py)
+    @property
+    def ended(self) -> bool:
+        return self.session.state.ended
+
+    def conference_model(self) -> ConferenceView:
+        # paused, the screen shows what the whole class may see, not the team's papers under a veil
+        return conference_view(self.session, self.ctx.tr, None if self.paused else self.viewer, self.shown)
+
+    def inbox_items(self) -> tuple[InboxItem, ...]:
+        return inbox(self.session.state, self.viewer, self.ctx.tr, narrator(self.session, self.ctx.tr)) if self.viewer else ()
+
+    def audience_requests(self) -> tuple[RequestItem, ...]:
+        return requests(self.session.state, self.viewer, narrator(self.session, self.ctx.tr)) if self.viewer else ()
+
+    def digest_lines(self) -> tuple[str, ...]:
+        return since_last_turn(self.session.state, self.viewer, self.ctx.tr, narrator(self.session, self.ctx.tr)) if self.viewer else ()
+
+    def delegations(self) -> dict[str, Delegation]:
+        return {d.id: d for d in self.session.cs.scenario.delegations}
+
+    def proposal_draft(self, actor: str, counter_to: int | None = None) -> ProposalForm:
+        return ProposalDraft(self.session.state, actor, counter_to)
+
+    def shift_draft(self, actor: str) -> ShiftForm:
+        return ShiftDraft(self.session.state, actor)
+
+    def check(self, action: A.Action) -> Refusal | None:
+        """Why the rules would refuse `action` now (None: allowed), asked before the button is pressed."""
+        return check(self.session.state, action)
+
+    def describe(self, problem: Refusal) -> str:
+        """A refusal in the interface's language."""
+        return describe(problem, self.session.cs, self.ctx.tr.lang, self.ctx.t)
+
+    def briefing(self, actor: str) -> BriefingView:
+        return briefing_view(self.session, self.ctx.tr, actor)
+
+    def done_card(self, text: str) -> Scene:
+        """The confirmation card after a move ("Proposal No. 3 sent privately to ...")."""
+        from game.ui.screens.conference.done import DoneScene
+
+        return DoneScene(self, text)
+
+    def essential(self, actor: str) -> bool:
+        cs = self.session.cs
+        return bool(cs.delegation(cs.d_index[actor]).essential)
+
     # --- moving the game on --------------------------------------------------------
     def act(self, action: A.Action) -> Refusal | None:
         """Apply a team's action; returns the refusal (and changes nothing) when it is illegal; `message` words it."""
         problem = check(self.session.state, action)
         if problem is not None:
-            self.message = describe(problem, self.session.cs, self.ctx.tr.lang, self.ctx.t)
+            self.message = self.describe(problem)
             self.refresh()
             return problem
         before = self.session.state.turn
@@ -269,6 +330,41 @@ class ConferenceScene(Scene):
                 self.refresh()
                 self.focus.focus("propose")  # a second Enter must not answer the next proposal unseen
 
+    def grant(self, audience: int, grant: bool) -> None:
+        """Grant or refuse a request for an audience from the inbox; like an answer, it does not end the turn."""
+        if not (self.team_turn and self.viewer):
+            return
+        s = self.session.state
+        asker = self._name(s.cs.delegation_ids[s.audiences[audience - 1].asker]) if 1 <= audience <= len(s.audiences) else ""
+        if self.act(A.AnswerAudience(self.viewer, audience, grant, rationale=self.rationale.strip())) is None:
+            t = self.ctx.t
+            done = t("You received {who} for private talks.", who=asker) if grant else t("You refused {who} an audience.", who=asker)
+            self.notice = done + " " + t("Answering does not end your turn: now make your move.")
+            self.rationale = ""
+            self.refresh()
+            self.focus.focus("propose")
+
+    def ask(self, host: str) -> Refusal | None:
+        """Ask `host` for private talks (an audience); not a main move: the turn goes on, and the line above the moves says so."""
+        if not (self.team_turn and self.viewer):
+            return None
+        problem = self.act(A.RequestAudience(self.viewer, host, rationale=self.rationale.strip()))
+        if problem is None:
+            number = self.session.state.audiences[-1].id
+            self.notice = self.ctx.t(
+                "You asked {who} for private talks (request No. {number}); it answers on its own turn. Asking does not end your turn.",
+                who=self._name(host),
+                number=number,
+            )
+            self.refresh()
+        return problem
+
+    def open_audience(self) -> None:
+        from game.ui.screens.conference.audience import AudienceScene
+
+        if self.team_turn and self.viewer and not self.closing_round:
+            self.ctx.push(AudienceScene(self, self.viewer))
+
     def _first_awaiting(self) -> int | None:
         view = self.view
         return next((p.id for p in view.pending if p.awaiting), None) if view else None
@@ -279,14 +375,14 @@ class ConferenceScene(Scene):
     # --- layout ------------------------------------------------------------------------
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        # paused, the screen shows what the whole class may see, not the team's papers under a veil
-        self.view = view = conference_view(self.session, app.tr, None if self.paused else self.viewer, self.shown)
+        self.view = view = self.conference_model()
         body = lay.body()
         team = self.team_turn
-        if team and (self.message or self.notice):  # the line above the buttons gets its own room, over nothing
+        if team and (self.message or self.notice or self.closing_round):  # the line above the buttons gets its own room, over nothing
             body.height -= self._notice_height() + lay.px(6)
-        items = inbox(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
-        self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll) if items else None
+        items = self.inbox_items() if team and self.viewer else ()
+        asks = self.audience_requests() if team and self.viewer else ()
+        self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll, asks) if items or asks else None
         if self.inbox is not None:
             self.inbox_pos = self.inbox.selected
         left, middle, right = lay.columns(body, [11, 11, 8] if self.inbox else [9, 13, 8])
@@ -336,7 +432,9 @@ class ConferenceScene(Scene):
                 on_rationale=self._set_rationale,
                 answer=self.answer,
                 counter=self.open_proposal,
+                no_counter=self._closing_text() if self.closing_round else "",
                 select=self._select_item,
+                grant=self.grant,
             )
         else:
             self._layout_pending(widgets, team)
@@ -353,21 +451,26 @@ class ConferenceScene(Scene):
         theme, view = app.theme, self.view
         assert view is not None
         inner = panel_inner(app, self._rects["pending"])
-        y = inner.y
-        self._pending_boxes = []
-        self._more = 0
         items = sorted(view.pending, key=lambda p: (not p.awaiting, -p.id))
         note_h = theme.text_font(lay, "small").get_linesize()
-        for p in items:
-            lines = 3
-            while lines > 0 and y + pending_height(app, p, inner.width, lines) > inner.bottom - note_h:
-                lines -= 1
-            h = pending_height(app, p, inner.width, lines)
-            if y + h > inner.bottom - (0 if p is items[-1] else note_h):
-                self._more += 1
-                continue
-            self._pending_boxes.append((pygame.Rect(inner.x, y, inner.width, h), p.id, lines))
-            y += h + lay.px(8)
+        # first as if every proposal fits; when one does not, again with the "N more proposals" line kept free for all,
+        # so no proposal is drawn over that line
+        for reserve in (0, note_h):
+            y = inner.y
+            self._pending_boxes = []
+            self._more = 0
+            for p in items:
+                lines = 3
+                while lines > 0 and y + pending_height(app, p, inner.width, lines) > inner.bottom - note_h:
+                    lines -= 1
+                h = pending_height(app, p, inner.width, lines)
+                if y + h > inner.bottom - reserve:
+                    self._more += 1
+                    continue
+                self._pending_boxes.append((pygame.Rect(inner.x, y, inner.width, h), p.id, lines))
+                y += h + lay.px(8)
+            if not self._more:
+                break
 
     def _layout_rest(self, widgets: list[Widget], team: bool, view: ConferenceView, middle: pygame.Rect, right: pygame.Rect) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
@@ -393,7 +496,7 @@ class ConferenceScene(Scene):
         # the news
         n_inner = panel_inner(app, right)
         n_rect = n_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
-        self.digest = since_last_turn(self.session.state, self.viewer, app.tr, narrator(self.session, app.tr)) if team and self.viewer else ()
+        self.digest = self.digest_lines() if team and self.viewer else ()
         total = sum(news_item_height(app, line, n_rect.width) for line in view.news)
         total += digest_height(app, t("Since your last turn"), self.digest, n_rect.width)
         widgets.append(
@@ -410,19 +513,29 @@ class ConferenceScene(Scene):
                 ("propose", t("Propose (P)"), self.open_proposal, t("Put a package to the conference or in private talks (P)")),
                 ("shift", t("Position (S)"), self.open_shift, t("Change your public position on an issue (S)")),
                 ("statement", t("Statement (M)"), self.open_statement, t("Say something to the conference (M)")),
+                ("talks", t("Talks (K)"), self.open_audience, t("Ask another delegation to hear you in private (K)")),
                 ("walkout", t("Walk out (W)"), lambda: self.open_confirm("walkout"), t("Leave the conference for good (W)")),
                 ("pass", t("Pass (N)"), lambda: self.open_confirm("pass"), t("Make no move this sitting (N)")),
             ]
             row = pygame.Rect(lay.margin, foot.centery - bh // 2 + lay.px(1), foot.width - 2 * lay.margin, bh)
+            closing = self.closing_round
             row_buttons = [
-                Button(k, rect, label, fn, style="primary" if k == "propose" else "normal", tooltip=tip)
+                Button(
+                    k,
+                    rect,
+                    label,
+                    fn,
+                    style="primary" if k == ("pass" if closing else "propose") else "normal",
+                    enabled=not closing or k in CLOSING_KEYS,
+                    tooltip=tip if not closing or k in CLOSING_KEYS else self._closing_text(),
+                )
                 for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True)
             ]
             match_buttons(app, row_buttons)
             widgets.extend(row_buttons)
         self.focus.set(widgets, auto=self.team_turn)  # no focus ring on Menu while the AI moves
         if team and self.focus.focus_key in (None, "menu", "board", "news"):
-            self.focus.focus_key = "propose"
+            self.focus.focus_key = "pass" if self.closing_round else "propose"
 
     def _teacher(self) -> None:
         panel = TEACHER_PANEL(self) if TEACHER_PANEL is not None else None
@@ -436,7 +549,7 @@ class ConferenceScene(Scene):
 
     # --- input -----------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool | None:
-        if self.animating or (self.session.state.ended and not self.animating):
+        if self.animating or (self.ended and not self.animating):
             if (event.type == pygame.KEYDOWN and event.key in SKIP_KEYS) or (event.type == pygame.MOUSEBUTTONUP and event.button == 1):
                 self.skip()
                 self.end_timer = max(self.end_timer, 2 * self.delay)
@@ -459,13 +572,17 @@ class ConferenceScene(Scene):
                     pygame.K_p: self.open_proposal,
                     pygame.K_s: self.open_shift,
                     pygame.K_m: self.open_statement,
+                    pygame.K_k: self.open_audience,
                     pygame.K_w: lambda: self.open_confirm("walkout"),
                     pygame.K_n: lambda: self.open_confirm("pass"),
                 }
+                if self.closing_round:  # only answering or passing: the other keys would open a move the rules refuse
+                    keys = {pygame.K_b: self.open_briefing, pygame.K_n: keys[pygame.K_n]}
                 if first is not None:
                     keys[pygame.K_a] = lambda: self.answer(first, True)
                     keys[pygame.K_r] = lambda: self.answer(first, False)
-                    keys[pygame.K_c] = lambda: self.open_proposal(first)
+                    if not self.closing_round:
+                        keys[pygame.K_c] = lambda: self.open_proposal(first)
                 if event.key in keys:
                     keys[event.key]()
                     return True
@@ -483,7 +600,7 @@ class ConferenceScene(Scene):
         buttons = [w.rect for w in self.focus.widgets if w.key in ("menu", "teacher")]
         reserve = (lay.width - lay.margin - min(r.x for r in buttons) + lay.gap) if buttons else 0
         draw_header(surface, app, view.title, sub + ("  ·  " + turn if turn else ""), reserve=reserve)
-        dels = {d.id: d for d in self.session.cs.scenario.delegations}
+        dels = self.delegations()
         if self.inbox is not None:
             draw_panel(surface, app, self._rects["inbox"])
             self.inbox.draw(surface, app)
@@ -538,7 +655,11 @@ class ConferenceScene(Scene):
         return t("To move: {name} ({who})", name=view.actor_name, who=who)
 
     def _notice_text(self) -> str:
-        return self.ctx.t("Not allowed: {reason}", reason=self.message) if self.message else self.notice
+        if self.message:
+            return self.ctx.t("Not allowed: {reason}", reason=self.message)
+        if self.closing_round:  # said in words on the screen, not only in the disabled buttons' tooltips
+            return " ".join(x for x in (self.notice, self._closing_text()) if x)
+        return self.notice
 
     def _notice_height(self) -> int:
         lay = self.ctx.layout
@@ -550,7 +671,7 @@ class ConferenceScene(Scene):
         theme, lay = app.theme, app.layout
         if self.team_turn:
             band = draw_footer(surface, app)
-            if self.message or self.notice:  # a refused move (why, in the rules' words) or what an answer did, above the buttons
+            if self.message or self.notice or self.closing_round:  # a refusal (why, in the rules' words), what an answer did, or the closing round
                 font = theme.text_font(lay, "small", "bold")
                 lines = wrap(font, self._notice_text(), band.width - 2 * lay.margin)
                 h = len(lines) * font.get_linesize()
@@ -570,7 +691,7 @@ class ConferenceScene(Scene):
             return
         if self.animating:
             hint = t("Space, Enter or a click: skip the announcements") + "   ·   " + t("Esc: menu")
-        elif self.session.state.ended:
+        elif self.ended:
             hint = t("The conference is over. Space: the outcome")
         else:
             hint = t("Esc: menu")
@@ -580,7 +701,7 @@ class ConferenceScene(Scene):
 
     def _paint_board(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
         assert self.view is not None
-        dels = {d.id: d for d in self.session.cs.scenario.delegations}
+        dels = self.delegations()
         paint_board(surface, self.ctx, rect, offset, self.view.issues, dels)
 
     def _paint_news(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:

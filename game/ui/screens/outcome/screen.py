@@ -25,7 +25,8 @@ from game.ui.kit.focus import FocusGroup
 from game.ui.kit.scene import Scene
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import draw_wrapped, wrap
-from game.ui.kit.widgets import Button, Widget
+from game.ui.kit.theme import SizeRole
+from game.ui.kit.widgets import Button, Widget, match_buttons
 from game.ui.screens.outcome.tabs import TABS, TabPainter
 from game.views.outcome import OutcomeView, TeamWhatIfs, comparison_lines, outcome_view, whatif_view
 
@@ -252,15 +253,31 @@ class OutcomeScene(Scene):
         widgets.append(self.page)
         foot = lay.footer()
         fy = foot.centery - bh // 2 + lay.px(1)
-        w = min(lay.px(270), foot.width // 5)
-        x = foot.right - lay.margin - 3 * w - 2 * lay.gap
-        for key, label, fn, tip, style in (
+        entries = (
             ("export", t("Export record"), self.export, t("Save the session record (Markdown and JSON) next to the saves"), "normal"),
             ("replay", t("Replay same seed"), self.replay, t("Play the same conference again with the same seed and teams"), "normal"),
             ("new", t("New game"), self.ctx.to_setup, t("Back to the setup screen"), "primary"),
-        ):
-            widgets.append(Button(key, pygame.Rect(x, fy, w, bh), label, fn, style=style, tooltip=tip))  # type: ignore[arg-type]
-            x += w + lay.gap
+        )
+        # each button as wide as its words need (a long Lithuanian label is never cut), the three together at most
+        # two thirds of the footer; the hint on the left gets what remains
+        w = min(lay.px(270), foot.width // 5)
+        pad = 2 * lay.px(12) + lay.px(8)
+        room = (foot.width * 2) // 3 - 2 * lay.gap
+        sizes: tuple[tuple[SizeRole, int], ...] = (("label", w), ("label", 0), ("small", 0))
+        for role, least in sizes:
+            font = app.theme.text_font(lay, role, "bold")
+            widths = [max(least, font.size(label)[0] + pad) for _, label, *_ in entries]
+            if sum(widths) <= room:
+                break
+        if sum(widths) > room:  # still too wide: each in proportion to its words
+            widths = [room * x // sum(widths) for x in widths]
+        x = foot.right - lay.margin - sum(widths) - 2 * lay.gap
+        buttons = []
+        for (key, label, fn, tip, style), bw in zip(entries, widths, strict=True):
+            buttons.append(Button(key, pygame.Rect(x, fy, bw, bh), label, fn, style=style, tooltip=tip))  # type: ignore[arg-type]
+            x += bw + lay.gap
+        match_buttons(app, buttons)
+        widgets.extend(buttons)
         self.focus.set(widgets)
 
     def whatif_state(self) -> tuple[bool, tuple[TeamWhatIfs, ...], str]:

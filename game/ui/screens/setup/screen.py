@@ -15,12 +15,14 @@ import pygame
 
 from game.classroom.planning import estimate_minutes
 from game.i18n import language_name
+from game.scenario.texts import tr
 from game.ui.kit.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.kit.emblems import draw_emblem
 from game.ui.kit.focus import FocusGroup
+from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.scene import Scene
 from game.ui.kit.text import draw_wrapped, text_height, wrap
-from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget
+from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.views.codes import short_codes
 from game.views.setup import FULL, SetupModel, discover
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
     from game.ui.kit.context import Looks
 
 OPEN_FILE = -1
+EXAMPLE_PATHS = ("scenarios/my_conference.toml", "my_conference.toml", "my_game.toml", ".toml")
+BLURB_SPACING = 1.1  # the scenario's details in slightly tighter lines: two list rows and the details fit at 1280x720
 
 
 class SetupScene(Scene):
@@ -47,6 +51,7 @@ class SetupScene(Scene):
         self.blurb_rect: pygame.Rect | None = None
         self.summary_rect = pygame.Rect(0, 0, 0, 0)
         self.more_rect: pygame.Rect | None = None
+        self.teams_rect = pygame.Rect(0, 0, 0, 0)
 
     # --- life cycle -------------------------------------------------------------------
     def enter(self) -> None:
@@ -135,35 +140,46 @@ class SetupScene(Scene):
 
     # --- layout -----------------------------------------------------------------------
     def layout(self) -> None:
+        """Three cards side by side under the title band, the main buttons in the footer: see the grids below."""
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        theme = app.theme
         if app.settings.lang != self.m.lang and app.settings.lang in self.m.languages():
             self.m.set_lang(app.settings.lang)
-        widgets: list[Widget] = []
-        body = lay.body()
-        ca, cb, cc = lay.columns(body, [5, 5, 6])
-        self.panels = [(ca, t("Scenario")), (cb, t("Game")), (cc, t("Delegations"))]
-        bh, gap = lay.button_height(), lay.px(10)
-        label_h = theme.text_font(lay, "label", "bold").get_linesize()
-        small_h = theme.text_font(lay, "small").get_linesize()
+        cards = row(lay.body(), [("scenario", Fr(5)), ("game", Fr(5)), ("delegations", Fr(6))], gap=lay.gap)
+        self.panels = [(cards["scenario"], t("Scenario")), (cards["game"], t("Game")), (cards["delegations"], t("Delegations"))]
+        widgets = [
+            *self._scenario_card(panel_inner(app, cards["scenario"])),
+            *self._game_card(panel_inner(app, cards["game"])),
+            *self._delegations_card(panel_inner(app, cards["delegations"])),
+            *self._buttons(),
+        ]
+        self.focus.set(widgets)
 
-        # scenario card: the list, then the open-file form or the scenario's details
-        ia = panel_inner(app, ca)
-        lang = self.m.lang
-        items = [(e.title(lang), e.subtitle(lang)) for e in self.m.scenarios]
+    def _fonts(self) -> tuple[int, int, int, int]:
+        """Button height, label line, small line and the gap between a card's groups, for this layout."""
+        lay, theme = self.ctx.layout, self.ctx.theme
+        label_h = theme.text_font(lay, "label", "bold").get_linesize()
+        return lay.button_height(), label_h, theme.text_font(lay, "small").get_linesize(), lay.px(10)
+
+    def _scenario_card(self, area: pygame.Rect) -> list[Widget]:
+        """The scenario list, then the open-file form or the chosen scenario's details (whole: the list gives way)."""
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        bh, label_h, _small_h, _gap = self._fonts()
+        items = [(e.title(self.m.lang), e.subtitle(self.m.lang)) for e in self.m.scenarios]
         items.append((t("Open file…"), t("A scenario file from anywhere on this computer")))
-        row_h = row_height_for(app, items, ia.width)  # whole titles: wrapped to two lines rather than cut
-        reserve = label_h + 2 * bh + 3 * gap if self.open_mode else small_h * 4
-        avail = max(row_h, ia.height - reserve)
+        row_h = row_height_for(app, items, area.width)  # whole titles: wrapped to two lines rather than cut
         strip = pill_height(app)
-        if len(items) * row_h <= avail:
-            list_h = len(items) * row_h
+        if self.open_mode:
+            below = label_h + bh + lay.px(4)
         else:
-            list_h = max(1, (avail - strip) // row_h) * row_h + strip
-        widgets.append(
+            place = self._blurb_paragraphs()[0][0][0]  # the place and dates: the list gives way to them, the rest takes what is left
+            below = text_height(self._blurb_font(), place, area.width, BLURB_SPACING)
+        avail = max(row_h, area.height - lay.px(10) - below)
+        list_h = len(items) * row_h if len(items) * row_h <= avail else max(1, (avail - strip) // row_h) * row_h + strip
+        cells = column(area, [("list", list_h), ("below", Fr())], gap=lay.px(10))
+        widgets: list[Widget] = [
             WrapListBox(
                 "scenarios",
-                pygame.Rect(ia.x, ia.y, ia.width, list_h),
+                cells["list"],
                 items,
                 self.list_index,
                 self._pick,
@@ -172,172 +188,200 @@ class SetupScene(Scene):
                 on_activate=self._activate_item,
                 tooltip=t("Up and Down choose, Enter confirms"),
             )
-        )
-        below = pygame.Rect(ia.x, ia.y + list_h + lay.gap, ia.width, max(0, ia.bottom - ia.y - list_h - lay.gap))
-        self.blurb_rect = None
-        if self.open_mode:
-            rows = lay.stack(below, [label_h, bh, bh], gap)
-            widgets.append(Label("path_label", rows[0], t("Path of the scenario file"), size="body"))
-            widgets.append(
-                TextField(
-                    "path",
-                    rows[1],
-                    self.path_text,
-                    self._typed_path,
-                    placeholder="scenarios/my_conference.toml",
-                    on_submit=self._open_path,
-                    tooltip=t("Type or paste (Ctrl+V) a path, then press Enter"),
-                )
-            )
-            widgets.append(Button("open", rows[2], t("Open"), self._open_path))
-        else:
-            self.blurb_rect = below
-
-        # game card: language, length, seed, then a summary in words
-        ib = panel_inner(app, cb)
-        rows = lay.stack(ib, [label_h, bh, label_h, bh, label_h, bh], gap)
-        langs = self.m.languages()
-        widgets.append(Label("language_label", rows[0], t("Language"), size="body"))
-        widgets.append(
-            Choice(
-                "language",
-                rows[1],
-                [language_name(c) for c in langs],
-                langs.index(self.m.lang) if self.m.lang in langs else 0,
-                self._set_lang,
-                tooltip=t("Left and Right change it"),
-            )
-        )
-        lengths = self.m.lengths()
-        widgets.append(Label("length_label", rows[2], t("Game length"), size="body"))
-        ids = [o.id for o in lengths]
-        current = ids.index(self.m.length_id) if self.m.length_id in ids else 0
-        texts = [self._length_text(o.id) for o in lengths]
-        if not all(choice_fits(app, text, rows[3]) for text in texts):
-            texts = [_without_aside(text) for text in texts]  # "Short lesson": the summary below gives sittings and minutes
-        widgets.append(Choice("length", rows[3], texts, current, self._set_length, tooltip=t("Left and Right change it")))
-        widgets.append(Label("seed_label", rows[4], t("Seed"), size="body"))
-        # the New seed button keeps its whole label; the field keeps room for at least a six-digit seed
-        label_font = theme.text_font(lay, "small", "bold")
-        need = label_font.size(t("New seed"))[0] + 2 * lay.px(12) + lay.px(4)
-        least = theme.text_font(lay, "body").size("000000")[0] + lay.px(28)
-        seed_w = max(least, min(round(rows[5].width * 0.5), rows[5].width - gap - need))
-        widgets.append(
+        ]
+        self.blurb_rect = None if self.open_mode else cells["below"]
+        if not self.open_mode:
+            return widgets
+        form = column(cells["below"], [("label", label_h), ("row", bh)], gap=lay.px(4))
+        form |= row(form["row"], [("path", Fr()), ("open", button_width(app, t("Open"), bh))], gap=lay.px(8))
+        body = self.ctx.theme.text_font(lay, "body")
+        room = form["path"].width - 2 * lay.px(12)  # an example path, shorter in a narrow field
+        example = next((e for e in EXAMPLE_PATHS if body.size(e)[0] <= room), EXAMPLE_PATHS[-1])
+        return [
+            *widgets,
+            Label("path_label", form["label"], t("Path of the scenario file"), size="body"),
             TextField(
-                "seed",
-                pygame.Rect(rows[5].x, rows[5].y, seed_w, bh),
-                self.m.seed_text,
-                self._set_seed,
-                allowed=str.isdigit,
-                max_len=10,
-                tooltip=t("A whole number: the same seed replays the same game"),
-            )
+                "path",
+                form["path"],
+                self.path_text,
+                self._typed_path,
+                placeholder=example,
+                on_submit=self._open_path,
+                tooltip=t("Type or paste (Ctrl+V) a path, then press Enter"),
+            ),
+            Button("open", form["open"], t("Open"), self._open_path),
+        ]
+
+    def _game_card(self, area: pygame.Rect) -> list[Widget]:
+        """Language, length and seed, each under its label; then the summary in words, which keeps the rest."""
+        app, lay, t, theme = self.ctx, self.ctx.layout, self.ctx.t, self.ctx.theme
+        bh, label_h, _small_h, gap = self._fonts()
+        # the New seed button keeps its whole label beside a field wide enough for the seed; else it goes under the field
+        need = button_width(app, t("New seed"), bh)
+        least = theme.text_font(lay, "body").size(self.m.seed_text or "000000")[0] + 2 * lay.px(12) + lay.px(10)
+        side_by_side = least + gap + need <= area.width
+        seed_rows: list[tuple[str, Track]] = [("seed_row", bh)] if side_by_side else [("seed_row", bh), ("new_seed", bh)]
+        controls = 3 * label_h + (3 + len(seed_rows)) * bh + (5 + len(seed_rows)) * lay.px(4)
+        spacer = gap if area.height - controls - 3 * gap >= self._summary_height(area.width) else 0  # the summary first
+        cells = column(
+            area,
+            [
+                ("language_label", label_h),
+                ("language", bh),
+                (".", spacer),
+                ("length_label", label_h),
+                ("length", bh),
+                (".", spacer),
+                ("seed_label", label_h),
+                *seed_rows,
+                (".", spacer),
+                ("summary", Fr()),
+            ],
+            gap=lay.px(4),
         )
-        widgets.append(
-            Button(
-                "new_seed",
-                pygame.Rect(rows[5].x + seed_w + gap, rows[5].y, rows[5].width - seed_w - gap, bh),
-                t("New seed"),
-                self._new_seed,
-                tooltip=t("Draw a new random seed"),
-            )
-        )
-        self.summary_rect = pygame.Rect(ib.x, rows[5].bottom + lay.gap, ib.width, max(0, ib.bottom - rows[5].bottom - lay.gap))
+        if side_by_side:
+            seed_w = max(least, min(round(area.width * 0.5), area.width - gap - need))
+            cells |= row(cells["seed_row"], [("seed", seed_w), ("new_seed", Fr())], gap=gap)
+        else:
+            cells["seed"] = cells["seed_row"]
+        self.summary_rect = cells["summary"]
+        langs = self.m.languages()
+        lengths = self.m.lengths()
+        ids = [o.id for o in lengths]
+        texts = [self._length_text(o.id) for o in lengths]
+        if not all(choice_fits(app, text, cells["length"]) for text in texts):
+            texts = [_without_aside(text) for text in texts]  # "Short lesson": the summary below gives sittings and minutes
         summary = Label("summary", self.summary_rect, "")
         summary.tooltip = (
             t("The estimate: the scenario's minutes for this length (they assume two teams), plus about a tenth per further team.")
             + " "
             + t("Each team adds a hand-over and a discussion per sitting; the AI's moves take seconds.")
         )
-        widgets.append(summary)
+        return [
+            Label("language_label", cells["language_label"], t("Language"), size="body"),
+            Choice(
+                "language",
+                cells["language"],
+                [language_name(c) for c in langs],
+                langs.index(self.m.lang) if self.m.lang in langs else 0,
+                self._set_lang,
+                tooltip=t("Left and Right change it"),
+            ),
+            Label("length_label", cells["length_label"], t("Game length"), size="body"),
+            Choice(
+                "length",
+                cells["length"],
+                texts,
+                ids.index(self.m.length_id) if self.m.length_id in ids else 0,
+                self._set_length,
+                tooltip=t("Left and Right change it"),
+            ),
+            Label("seed_label", cells["seed_label"], t("Seed"), size="body"),
+            TextField(
+                "seed",
+                cells["seed"],
+                self.m.seed_text,
+                self._set_seed,
+                allowed=str.isdigit,
+                max_len=10,
+                tooltip=t("A whole number: the same seed replays the same game"),
+            ),
+            Button("new_seed", cells["new_seed"], t("New seed"), self._new_seed, tooltip=t("Draw a new random seed")),
+            summary,
+        ]
 
-        # delegations card: who plays whom
-        ic = panel_inner(app, cc)
-        area = ic
-        playable = self.m.playable()
+    def _delegations_card(self, area: pygame.Rect) -> list[Widget]:
+        """Who plays whom: one toggle a delegation (two lines with its leader when all fit), scrolling when they do not."""
+        app, lay, t, theme = self.ctx, self.ctx.layout, self.ctx.t, self.ctx.theme
+        _bh, label_h, small_h, _gap = self._fonts()
+        lang, playable = self.m.lang, self.m.playable()
         codes = short_codes(self.m.entry.loaded.scenario.delegations, lang) if self.m.entry else {}
         gap = lay.px(8)
         two_line = (label_h + small_h + lay.px(22) + gap) * len(playable) <= area.height + gap
         drow = (label_h + small_h + lay.px(22)) if two_line else label_h + lay.px(14)
-        self.del_rows = max(1, (area.height + gap) // (drow + gap))
-        self.del_scroll = max(0, min(self.del_scroll, len(playable) - self.del_rows))
-        n_play = len(playable)
-        more_text = t("Delegations {first}–{last} of {total}; scroll for more", first=n_play, last=n_play, total=n_play)
+        n = len(playable)
+        more_text = t("Delegations {first}–{last} of {total}; scroll for more", first=n, last=n, total=n)
         more_h = small_h * min(2, len(wrap(theme.text_font(lay, "small"), more_text, area.width)))  # two lines, not a cut one
-        self.more_rect = pygame.Rect(area.x, area.bottom - more_h, area.width, more_h) if len(playable) > self.del_rows else None
-        if self.more_rect is not None:
-            self.del_rows = max(1, (area.height - more_h + gap) // (drow + gap))
-            self.del_scroll = max(0, min(self.del_scroll, len(playable) - self.del_rows))
-        from game.scenario.texts import tr
-
-        for n, d in enumerate(playable):
-            slot = n - self.del_scroll
-            rect = pygame.Rect(area.x, area.y + slot * (drow + gap), area.width, drow)
-            detail = (d.leaders[0] if d.leaders else "") if two_line else ""
-
-            widgets.append(
-                Toggle(
-                    f"del:{d.id}",
-                    rect,
-                    tr(d.name, lang),
-                    d.id in self.m.humans,
-                    partial(self._toggle, d.id),
-                    on_text=t("Team"),
-                    off_text=t("AI"),
-                    detail=detail,
-                    icon=partial(self._icon, d, codes.get(d.id, "")),
-                    tooltip=t("Choose who plays this delegation: a student team or the AI (Enter switches)"),
-                )
+        teams_h = text_height(theme.text_font(lay, "small"), self._teams_line()[0], area.width)
+        scrolls = n * (drow + gap) + teams_h > area.height
+        room = area.height - teams_h - (more_h + gap if scrolls else 0)
+        self.del_rows = max(1, min(n, room // (drow + gap)))
+        rows_h = self.del_rows * (drow + gap) - gap
+        cells = column(area, [("rows", rows_h), ("teams", teams_h), (".", Fr()), ("more", more_h if scrolls else 0)], gap=gap)
+        self.teams_rect = cells["teams"]
+        self.more_rect = cells["more"] if scrolls else None
+        self.del_scroll = max(0, min(self.del_scroll, n - self.del_rows))
+        toggles: list[Toggle] = []
+        for k, d in enumerate(playable):
+            slot = k - self.del_scroll
+            toggle = Toggle(
+                f"del:{d.id}",
+                pygame.Rect(area.x, area.y + slot * (drow + gap), area.width, drow),
+                tr(d.name, lang),
+                d.id in self.m.humans,
+                partial(self._toggle, d.id),
+                on_text=t("Team"),
+                off_text=t("AI"),
+                detail=(d.leaders[0] if d.leaders else "") if two_line else "",
+                icon=partial(self._icon, d, codes.get(d.id, "")),
+                tooltip=t("Choose who plays this delegation: a student team or the AI (Enter switches)"),
             )
-            widgets[-1].visible = 0 <= slot < self.del_rows
-        toggles = [w for w in widgets if isinstance(w, Toggle)]
+            toggle.visible = 0 <= slot < self.del_rows
+            toggles.append(toggle)
         compact = not all(w.fits(app) for w in toggles)
         for w in toggles:
             w.compact = compact
+        return list(toggles)
 
-        # header and footer buttons
-        head = lay.header()
-        sw = min(lay.px(220), head.width // 4)
-        widgets.append(
-            Button(
-                "settings",
-                pygame.Rect(head.right - lay.margin - sw, head.centery - bh // 2 - lay.px(2), sw, bh),
-                t("Settings"),
-                self._settings,
-                tooltip=t("Language, text size, high contrast, full screen"),
-            )
+    def _buttons(self) -> list[Widget]:
+        """Settings at the right of the title band; Teacher…, Continue and Start at the right of the footer."""
+        lay, t = self.ctx.layout, self.ctx.t
+        bh = lay.button_height()
+        head, foot = lay.header(), lay.footer()
+        top = grid(
+            head,
+            [". .", ". settings", ". ."],
+            rows=[Fr(), bh, Fr()],
+            cols=[Fr(), min(lay.px(220), head.width // 4)],
+            padding=(0, lay.margin, lay.px(4), 0),
         )
-        foot = lay.footer()
         fw = min(lay.px(300), foot.width // 4)
-        fy = foot.centery - bh // 2 + lay.px(1)
-        start = pygame.Rect(foot.right - lay.margin - fw, fy, fw, bh)
-        cont = start.move(-fw - lay.gap, 0)
-        widgets.append(
+        bottom = grid(
+            foot,
+            [". . . .", ". teacher continue start", ". . . ."],
+            rows=[Fr(), bh, Fr()],
+            cols=[Fr(), fw, fw, fw],
+            col_gap=lay.gap,
+            padding=(lay.px(2), lay.margin, 0, 0),
+        )
+        return [
+            Button("settings", top["settings"], t("Settings"), self._settings, tooltip=t("Language, text size, high contrast, full screen")),
             Button(
                 "teacher",
-                cont.move(-fw - lay.gap, 0),
+                bottom["teacher"],
                 t("Teacher…"),
                 self._teacher,
                 enabled=self.m.entry is not None,
                 tooltip=t("Teacher's PIN for the console, a timer per team turn, aim weights for the score"),
-            )
-        )
-        widgets.append(
+            ),
             Button(
                 "continue",
-                cont,
+                bottom["continue"],
                 t("Continue last game"),
                 self.ctx.continue_game,
                 enabled=self.ctx.can_continue(),
                 tooltip=t("Resume the game that was interrupted"),
-            )
-        )
-        widgets.append(
+            ),
             Button(
-                "start", start, t("Start"), self._start, style="primary", enabled=self.m.can_start(), tooltip=t("Show the introduction, then begin")
-            )
-        )
-        self.focus.set(widgets)
+                "start",
+                bottom["start"],
+                t("Start"),
+                self._start,
+                style="primary",
+                enabled=self.m.can_start(),
+                tooltip=t("Show the introduction, then begin"),
+            ),
+        ]
 
     def _icon(self, delegation: Delegation, code: str, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """A delegation row's emblem (bound per row with `partial`)."""
@@ -387,10 +431,9 @@ class SetupScene(Scene):
         for rect, title in self.panels:
             draw_panel(surface, app, rect, title)
         small = theme.text_font(lay, "small")
-        body = theme.text_font(lay, "body")
         if self.blurb_rect is not None:
-            self._draw_blurb(surface, small)
-        self._draw_summary(surface, body)
+            self._draw_blurb(surface)
+        self._draw_summary(surface)
         if self.more_rect is not None:
             n = len(self.m.playable())
             text = t(
@@ -402,50 +445,48 @@ class SetupScene(Scene):
             draw_wrapped(surface, small, text, theme.c("ink_soft"), self.more_rect, spacing=1.0, max_lines=2)
         self.focus.draw(surface, app)
 
-    def _draw_blurb(self, surface: pygame.Surface, font: pygame.font.Font) -> None:
-        app, theme = self.ctx, self.ctx.theme
-        assert self.blurb_rect is not None
-        lines: list[tuple[str, str]] = []
+    def _blurb_font(self) -> pygame.font.Font:
+        return self.ctx.theme.text_font(self.ctx.layout, "small")
+
+    def _blurb_paragraphs(self) -> list[tuple[tuple[str, ...], str]]:
+        """The chosen scenario's details, most needed first: place and dates (or the dates alone), the console,
+        unreadable files, the variant; each as its texts from the longest to the shortest, and its colour."""
+        app = self.ctx
+        lines: list[tuple[tuple[str, ...], str]] = []
         e = self.m.entry
         if e is not None:
-            from game.scenario.texts import tr
-
             meta, cal = e.loaded.scenario.meta, e.loaded.scenario.calendar
             when = f"{app.tr.date(cal.sittings[0])} – {app.tr.date(cal.sittings[-1])}"
             place = tr(meta.place, self.m.lang)
-            lines.append((f"{place} · {when}" if place else when, "ink_soft"))
+            lines.append(((f"{place} · {when}", when) if place else (when,), "ink_soft"))
         c = self.m.classroom
         console = app.t("Console (T): PIN set.") if c.pin else app.t("Console (T): open, no PIN.")
         if c.minutes:
             console += " " + app.tr.tn("Timer: {n} minute per turn.", "Timer: {n} minutes per turn.", round(c.minutes))
         if c.weights:
             console += " " + app.tr.tn("Weights changed for {n} delegation.", "Weights changed for {n} delegations.", len(c.weights))
-        lines.append((console, "ink_soft"))
+        lines.append(((console,), "ink_soft"))
         if self.m.broken:
             names = ", ".join(p.name for p, _ in self.m.broken)
-            lines.append(
-                (
-                    app.tr.tn(
-                        "{n} file in scenarios/ could not be read: {names}",
-                        "{n} files in scenarios/ could not be read: {names}",
-                        len(self.m.broken),
-                        names=names,
-                    ),
-                    "danger",
-                )
+            text = app.tr.tn(
+                "{n} file in scenarios/ could not be read: {names}",
+                "{n} files in scenarios/ could not be read: {names}",
+                len(self.m.broken),
+                names=names,
             )
+            lines.append(((text,), "danger"))
         if e is not None and e.variant_note(self.m.lang):  # last: it takes the room that is left, the intro shows it whole
-            lines.append((f"{app.t('What this variant changes')}: {e.variant_note(self.m.lang)}", "ink"))
-        y = self.blurb_rect.y
-        for text, colour in lines:
-            if y >= self.blurb_rect.bottom:
-                break
-            r = pygame.Rect(self.blurb_rect.x, y, self.blurb_rect.width, self.blurb_rect.bottom - y)
-            y += draw_wrapped(surface, font, text, theme.c(colour), r) + app.layout.px(6)
+            lines.append(((f"{app.t('What this variant changes')}: {e.variant_note(self.m.lang)}",), "ink"))
+        return lines
 
-    def _draw_summary(self, surface: pygame.Surface, font: pygame.font.Font) -> None:
-        app, t, theme = self.ctx, self.ctx.t, self.ctx.theme
+    def _draw_blurb(self, surface: pygame.Surface) -> None:
+        assert self.blurb_rect is not None
+        font = self._blurb_font()
+        _draw_whole(surface, self.ctx, [(font, texts, colour) for texts, colour in self._blurb_paragraphs()], self.blurb_rect, 4, BLURB_SPACING)
 
+    def _summary_paragraphs(self) -> list[tuple[str, str]]:
+        """Sittings and minutes, then what is wrong (a seed that is not a number, a file that did not open)."""
+        app, t = self.ctx, self.ctx.t
         parts: list[tuple[str, str]] = []
         option = next((o for o in self.m.lengths() if o.id == self.m.length_id), None)
         teams = [d for d in self.m.playable() if d.id in self.m.humans]
@@ -457,25 +498,55 @@ class SetupScene(Scene):
                     "about {minutes} minutes with {n} team", "about {minutes} minutes with {n} teams", len(teams), minutes=minutes
                 )
             parts.append((text, "ink"))
-        if teams:
-            parts.append((t("Teams: {teams} · AI: {ai}", teams=len(teams), ai=len(self.m.playable()) - len(teams)), "ink"))
-        else:
-            parts.append((t("No teams chosen: the AI plays every delegation, as a show for the class."), "ink_soft"))
         if self.m.seed is None:
             parts.append((t("The seed must be a whole number."), "danger"))
         if self.m.message:
             parts.append((self.m.message, "danger"))
-        r = self.summary_rect
-        y = r.y
-        small = theme.text_font(app.layout, "small")
-        needed = sum(text_height(font if c != "ink_soft" else small, text, r.width) + app.layout.px(8) for text, c in parts)
-        if needed > r.height:
-            font = small  # large text on a small window: the summary in small type rather than cut short
-        for text, colour in parts:
-            if y >= r.bottom:
+        return parts
+
+    def _summary_height(self, width: int) -> int:
+        """What the summary needs in its tightest form: small type, lines set solid."""
+        small = self.ctx.theme.text_font(self.ctx.layout, "small")
+        return sum(text_height(small, text, width, 1.0) + self.ctx.layout.px(8) for text, _ in self._summary_paragraphs())
+
+    def _teams_line(self) -> tuple[str, str]:
+        """Who plays, in numbers, under the delegations: "Teams: 2 · AI: 5", or that the AI plays them all."""
+        teams = sum(1 for d in self.m.playable() if d.id in self.m.humans)
+        if teams:
+            return self.ctx.t("Teams: {teams} · AI: {ai}", teams=teams, ai=len(self.m.playable()) - teams), "ink"
+        return self.ctx.t("No teams chosen: the AI plays every delegation, as a show for the class."), "ink_soft"
+
+    def _draw_summary(self, surface: pygame.Surface) -> None:
+        """In body type if it fits, else small type, else small type set solid: whole rather than cut."""
+        app = self.ctx
+        body, small = app.theme.text_font(app.layout, "body"), app.theme.text_font(app.layout, "small")
+        parts, r = self._summary_paragraphs(), self.summary_rect
+        font, spacing = small, 1.0
+        for font, spacing in ((body, 1.2), (small, 1.2), (small, 1.0)):
+            if sum(text_height(font, text, r.width, spacing) + app.layout.px(8) for text, _ in parts) <= r.height:
                 break
-            f = font if colour != "ink_soft" else small
-            y += draw_wrapped(surface, f, text, theme.c(colour), pygame.Rect(r.x, y, r.width, r.bottom - y)) + app.layout.px(8)
+        _draw_whole(surface, app, [(font, (text,), c) for text, c in parts], r, 8, spacing)
+        text, colour = self._teams_line()
+        _draw_whole(surface, app, [(small, (text,), colour)], self.teams_rect, 0)
+
+
+def _draw_whole(
+    surface: pygame.Surface,
+    app: Looks,
+    paragraphs: list[tuple[pygame.font.Font, tuple[str, ...], str]],
+    rect: pygame.Rect,
+    gap: int,
+    spacing: float = 1.2,
+) -> None:
+    """Paragraphs down `rect`, each whole or not at all: the first of its texts that fits (a paragraph none of
+    whose texts fits is left out, and a shorter one after it may still come)."""
+    y = rect.y
+    for font, texts, colour in paragraphs:
+        for text in texts:
+            h = text_height(font, text, rect.width, spacing)
+            if y + h <= rect.bottom:
+                y += draw_wrapped(surface, font, text, app.theme.c(colour), pygame.Rect(rect.x, y, rect.width, h), spacing) + app.layout.px(gap)
+                break
 
 
 def choice_fits(app: Looks, text: str, rect: pygame.Rect) -> bool:

@@ -23,8 +23,11 @@ from game.engine.refusals import Refusal, describe
 from game.play.saves import autosave_path, save
 from game.scenario.texts import tr
 from game.ui.kit.chrome import panel_inner
-from game.ui.kit.text import draw_line, draw_wrapped, wrap
-from game.ui.kit.widgets import Button, Choice, Label, ListBox, TextField, Toggle, Widget
+from game.ui.kit.layout import Fr, Track, column, grid, row
+from game.ui.kit.scroll import ScrollArea, ScrollState
+from game.ui.kit.text import draw_line, draw_wrapped, text_height, wrap
+from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget
+from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.ui.screens.conference.screen import ConferenceScene
 from game.ui.screens.teacher.tools import ConfirmScene, TeacherCard, room_for
 
@@ -34,7 +37,7 @@ if TYPE_CHECKING:
 MINUTES = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20)
 
 
-class EventList(ListBox):
+class EventList(WrapListBox):
     """The prepared events: a click only chooses one; Enter or the Fire button fires it.
 
     A plain list activates a row clicked a second time, which here would fire
@@ -68,6 +71,7 @@ class ConsoleScene(TeacherCard):
         self.event_text_rect = pygame.Rect(0, 0, 0, 0)
         self.end_rect = pygame.Rect(0, 0, 0, 0)
         self.message_rect = pygame.Rect(0, 0, 0, 0)
+        self.text_scroll = ScrollState()
 
     @property
     def room(self) -> Classroom:
@@ -192,198 +196,227 @@ class ConsoleScene(TeacherCard):
 
     # --- layout -----------------------------------------------------------------------------------
     def layout(self) -> None:
+        """The status line, three columns (conduct, events and news, who plays), the message and Close: one grid."""
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        theme = app.theme
-        room, s = self.room, self.conference.session.state
         self.card = lay.rect.inflate(-2 * lay.margin, -2 * lay.margin)
         inner = panel_inner(app, self.card)
         bh, gap = lay.button_height(), lay.px(10)
-        body = theme.text_font(lay, "body")
-        label_h = theme.text_font(lay, "body", "bold").get_linesize()
-        self.status_rect = pygame.Rect(inner.x, inner.y, inner.width, body.get_linesize())
-        foot = pygame.Rect(inner.x, inner.bottom - bh, inner.width, bh)
-        self.message_rect = pygame.Rect(inner.x, foot.y, inner.width - lay.px(260) - gap, bh)
-        area = pygame.Rect(inner.x, self.status_rect.bottom + gap, inner.width, foot.y - gap - self.status_rect.bottom - gap)
-        c1, c2, c3 = lay.columns(area, [10, 13, 9], lay.px(20))
-        self.columns = [(c1, t("Conduct")), (c2, t("Events and news")), (c3, t("Who plays"))]
-        head_h = theme.text_font(lay, "label", "heading").get_linesize() + lay.px(8)
-        widgets: list[Widget] = []
-
-        # conduct: pause, timer, end, undo, end now
-        end_h = 2 * label_h if theme.text_font(lay, "body", "bold").size(self._last_sitting_text())[0] > c1.width else label_h
-        heights = [bh, label_h, bh, bh, end_h, bh, bh, bh]
-        if head_h + sum(heights) + gap * (len(heights) - 1) > c1.height:
+        cols = [Fr(10), Fr(13), Fr(9, least=self._who_width())]
+        status_h = app.theme.text_font(lay, "body").get_linesize()
+        areas = ["status status status", "conduct events who", "foot foot foot"]
+        cells = grid(inner, areas, rows=[status_h, Fr(), bh], cols=cols, row_gap=gap, col_gap=lay.px(20))
+        if self._head_h() + sum(self._conduct_tracks(cells["conduct"].width)[1]) + gap * 7 > cells["conduct"].height:
             # large text: the conduct column runs down to the card's foot and the message line moves right of it
-            c1 = pygame.Rect(c1.x, c1.y, c1.width, inner.bottom - c1.y)
-            self.message_rect = pygame.Rect(c2.x, foot.y, foot.right - lay.px(260) - gap - c2.x, bh)
-        x = pygame.Rect(c1.x, c1.y + head_h, c1.width, c1.height - head_h)
-        rows = lay.stack(x, heights, gap)
-        widgets.append(
+            areas[2] = "conduct foot foot"
+            cells = grid(inner, areas, rows=[status_h, Fr(), bh], cols=cols, row_gap=gap, col_gap=lay.px(20))
+        foot = row(cells["foot"], [("message", Fr()), ("close", lay.px(260))], gap=gap)
+        self.status_rect, self.message_rect = cells["status"], foot["message"]
+        self.columns = [(cells["conduct"], t("Conduct")), (cells["events"], t("Events and news")), (cells["who"], t("Who plays"))]
+        self.focus.set(
+            [
+                *self._conduct(cells["conduct"]),
+                *self._events(cells["events"]),
+                *self._who_plays(cells["who"]),
+                Button("close", foot["close"], t("Close (Esc)"), self.ctx.pop),
+            ]
+        )
+
+    def _head_h(self) -> int:
+        lay = self.ctx.layout
+        return self.ctx.theme.text_font(lay, "label", "heading").get_linesize() + lay.px(8)
+
+    def _conduct_tracks(self, width: int) -> tuple[list[str], list[int]]:
+        """The conduct column's rows, top down: names and heights (the last sitting's date in two lines when needed)."""
+        lay, theme = self.ctx.layout, self.ctx.theme
+        bh, label_h = lay.button_height(), theme.text_font(lay, "body", "bold").get_linesize()
+        end_h = 2 * label_h if theme.text_font(lay, "body", "bold").size(self._last_sitting_text())[0] > width else label_h
+        names = ["pause", "timer_label", "minutes", "auto_pass", "end", "move", "undo", "end_now"]
+        return names, [bh, label_h, bh, bh, end_h, bh, bh, bh]
+
+    def _conduct(self, area: pygame.Rect) -> list[Widget]:
+        """Pause, the turn timer, the last sitting (earlier, later), undo, end now."""
+        app, lay, t, room = self.ctx, self.ctx.layout, self.ctx.t, self.room
+        s = self.conference.session.state
+        names, heights = self._conduct_tracks(area.width)
+        spare = area.height - self._head_h() - sum(heights)
+        gap = next((g for g in (lay.px(10), lay.px(6)) if g * (len(heights) - 1) <= spare), lay.px(3))  # tighter before running out
+        cells = column(area, list(zip(names, heights, strict=True)), gap=gap, padding=(self._head_h(), 0, 0, 0))
+        cells |= row(cells["move"], [("earlier", Fr()), ("later", Fr())], gap=lay.px(10))
+        self.end_rect = cells["end"]
+        current = min(range(len(MINUTES)), key=lambda i: abs(MINUTES[i] - room.minutes))
+        earlier, later = room.last_date_after(-1), room.last_date_after(1)
+        auto = Toggle(
+            "auto_pass",
+            cells["auto_pass"],
+            t("Pass when time is up"),
+            room.auto_pass,
+            self._auto,
+            on_text=t("On"),
+            off_text=t("Off"),
+            enabled=room.minutes > 0,
+            tooltip=t("When the time runs out the team's turn is passed for it (a chime and a flash either way)"),
+        )
+        auto.compact = not auto.fits(app)  # a long label (Lithuanian at 1280): only the current state, in words
+        return [
             Button(
                 "pause",
-                rows[0],
+                cells["pause"],
                 t("Resume (P)") if room.paused else t("Pause (P)"),
                 self._pause,
                 style="primary",
                 tooltip=t("Pause: the AI stops, the teams' moves are locked, PAUSED shows on the screen (P)"),
-            )
-        )
-        widgets.append(Label("timer_label", rows[1], t("Timer per team turn"), size="body"))
-        current = min(range(len(MINUTES)), key=lambda i: abs(MINUTES[i] - room.minutes))
-        widgets.append(
+            ),
+            Label("timer_label", cells["timer_label"], t("Timer per team turn"), size="body"),
             Choice(
                 "minutes",
-                rows[2],
+                cells["minutes"],
                 [t("No timer") if m == 0 else app.tr.tn("{n} minute", "{n} minutes", m) for m in MINUTES],
                 current,
                 self._minutes,
                 tooltip=t("Left and Right change it; it applies to the turn under way too"),
-            )
-        )
-        widgets.append(
-            Toggle(
-                "auto_pass",
-                rows[3],
-                t("Pass when time is up"),
-                room.auto_pass,
-                self._auto,
-                on_text=t("On"),
-                off_text=t("Off"),
-                enabled=room.minutes > 0,
-                tooltip=t("When the time runs out the team's turn is passed for it (a chime and a flash either way)"),
-            )
-        )
-        auto = widgets[-1]
-        if isinstance(auto, Toggle) and not auto.fits(app):
-            auto.compact = True  # a long label (Lithuanian at 1280): only the current state, in words
-        self.end_rect = rows[4]
-        earlier, later = room.last_date_after(-1), room.last_date_after(1)
-        half = lay.columns(rows[5], [1, 1], gap)
-        widgets.append(
+            ),
+            auto,
             Button(
                 "earlier",
-                half[0],
+                cells["earlier"],
                 t("Earlier"),
                 lambda: self._move_end(-1),
                 enabled=earlier is not None,
                 tooltip=t("One sitting earlier: the conference would end on {date}", date=app.tr.date(earlier)) if earlier else None,
-            )
-        )
-        widgets.append(
+            ),
             Button(
                 "later",
-                half[1],
+                cells["later"],
                 t("Later"),
                 lambda: self._move_end(1),
                 enabled=later is not None,
                 tooltip=t("One sitting later: the conference would end on {date}", date=app.tr.date(later)) if later else None,
-            )
-        )
-        can_undo = self.conference.session.can_undo() and not s.ended
-        widgets.append(
+            ),
             Button(
                 "undo",
-                rows[6],
+                cells["undo"],
                 t("Undo the last sitting…"),
                 self._ask_undo,
-                enabled=can_undo,
+                enabled=self.conference.session.can_undo() and not s.ended,
                 tooltip=t("Back to the start of this sitting (or the one before); asks first"),
-            )
-        )
-        widgets.append(
+            ),
             Button(
                 "end_now",
-                rows[7],
+                cells["end_now"],
                 t("End the conference now…"),
                 self._ask_end,
                 enabled=not s.ended,
                 tooltip=t("The conference ends at once and the outcome screen follows; asks first"),
-            )
-        )
+            ),
+        ]
 
-        # events and news: the prepared events as a list, the chosen one's text, then a news item of the teacher's own
-        events = room.optional_events(app.tr.lang)
+    def _events(self, area: pygame.Rect) -> list[Widget]:
+        """The prepared events as a list of whole titles, the chosen one's text (scrolling when long), Fire; then a news item."""
+        app, lay, t, theme = self.ctx, self.ctx.layout, self.ctx.t, self.ctx.theme
+        bh, gap = lay.button_height(), lay.px(10)
+        events = self.room.optional_events(app.tr.lang)
         self.event_index = min(self.event_index, max(0, len(events) - 1))
-        y = c2.y + head_h
-        small_h = theme.text_font(lay, "small").get_linesize()
-        row_h = label_h + lay.px(14)
-        news_h = 2 * bh + gap
-        n = lay.stack(pygame.Rect(c2.x, c2.bottom - news_h, c2.width, news_h), [bh, bh], gap)
-        text_field, publish = lay.columns(n[1], [3, 2], gap)  # the news text and its button share a row: room for the event's text
+        items = [(t("{title} (happened)", title=e.title) if e.fired else e.title, "") for e in events]
+        row_h = row_height_for(app, items, area.width) if items else 0
+        strip = pill_height(app)
+        text_h = text_height(theme.text_font(lay, "small"), events[self.event_index].text, area.width) if events else 2 * bh
+        fixed = self._head_h() + 3 * bh + 4 * gap  # heading, Fire, the headline, the news text and Publish, and the gaps
+        room_for_list = area.height - fixed - text_h
+        if len(items) * row_h <= room_for_list:
+            list_h = len(items) * row_h
+        else:  # the text keeps its room first; the list keeps one row at least (Up and Down go on)
+            rows = max(1, (room_for_list - strip) // max(1, row_h))
+            if rows == 1:  # one row at a time: as tall as the chosen title needs
+                row_h = row_height_for(app, [items[self.event_index]], area.width)
+            list_h = rows * row_h + strip
+        tracks: list[tuple[str, Track]] = [("events", list_h), ("text", Fr()), ("fire", bh), ("headline", bh), ("news", bh)]
+        tracks = tracks if events else [t for t in tracks if t[0] not in ("events", "fire")]
+        cells = column(area, tracks, gap=gap, padding=(self._head_h(), 0, 0, 0))
+        cells |= row(cells["news"], [("news_text", Fr(3)), ("publish", Fr(2))], gap=gap)  # room for the event's text above
+        step = round(theme.text_font(lay, "small").get_linesize() * 1.2)
+        if text_h > cells["text"].height:  # a text that scrolls shows whole lines, not half of the last one
+            cells["text"].height -= cells["text"].height % step
+        self.event_text_rect = cells["text"]
+        widgets: list[Widget] = []
         if events:
-            # the chosen event's title and whole text come first; the list gets what is left (at least two rows)
             chosen = events[self.event_index]
-            bold = theme.text_font(lay, "body", "bold")
-            title_lines = min(2, len(wrap(bold, chosen.title, c2.width)))
-            text_lines = len(wrap(theme.text_font(lay, "small"), chosen.text, c2.width)) if chosen.text else 0
-            room_for_text = title_lines * round(bold.get_linesize() * 1.2) + text_lines * round(small_h * 1.2)
-            rows_fit = max(1, (n[0].y - 3 * gap - bh - room_for_text - y) // row_h)  # one row at least (Up/Down go on)
-            list_h = min(len(events), rows_fit) * row_h
-            items = [(t("{title} (happened)", title=e.title) if e.fired else e.title, "") for e in events]
-            widgets.append(
+            widgets += [
                 EventList(
                     "events",
-                    pygame.Rect(c2.x, y, c2.width, list_h),
+                    cells["events"],
                     items,
                     self.event_index,
                     self._pick_event,
                     row_height=row_h,
+                    strip=strip if len(items) * row_h > list_h else 0,
                     on_activate=lambda _i: self._fire(),
                     tooltip=t("Up and Down choose an event"),
-                )
-            )
-            y += list_h + gap
-            fire = pygame.Rect(c2.x, n[0].y - 2 * gap - bh, c2.width, bh)
-            self.event_text_rect = pygame.Rect(c2.x, y, c2.width, max(0, fire.y - gap - y))
-            widgets.append(
+                ),
+                ScrollArea(
+                    "event_text",
+                    cells["text"],
+                    self.text_scroll,
+                    text_h,
+                    self._paint_event_text,
+                    line=step,
+                    tooltip=t("The chosen event's text; Up and Down scroll it"),
+                ),
                 Button(
                     "fire",
-                    fire,
+                    cells["fire"],
                     t("Fire this event"),
                     self._fire,
                     enabled=not chosen.fired,
                     tooltip=t("It appears in the news column at once and takes effect"),
-                )
-            )
-        else:
-            self.event_text_rect = pygame.Rect(c2.x, y, c2.width, small_h * 2)
-        widgets.append(
+                ),
+            ]
+        return [
+            *widgets,
             TextField(
                 "headline",
-                n[0],
+                cells["headline"],
                 self.headline,
                 self._typed_headline,
                 placeholder=t("News headline of your own"),
                 max_len=120,
                 tooltip=t("A news item written by you: it appears in the news column"),
-            )
-        )
-        widgets.append(
+            ),
             TextField(
                 "news_text",
-                text_field,
+                cells["news_text"],
                 self.news_text,
                 self._typed_text,
                 placeholder=t("Text (optional)"),
                 max_len=300,
                 on_submit=lambda _x: self._publish(),
-            )
-        )
-        widgets.append(Button("publish", publish, t("Publish"), self._publish, enabled=bool(self.headline.strip())))
+            ),
+            Button("publish", cells["publish"], t("Publish"), self._publish, enabled=bool(self.headline.strip())),
+        ]
 
-        # who plays
-        y = c3.y + head_h
-        trow = label_h + lay.px(14)
+    def _who_width(self) -> int:
+        """The least width of the who-plays column: every name whole beside its state (the toggles' compact form)."""
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        font = app.theme.text_font(lay, "small", "bold")
+        seg = max(font.size(t("Team"))[0], font.size(t("AI"))[0]) + 2 * lay.px(8)
+        names = [tr(d.name, app.tr.lang) for d in self.conference.session.cs.scenario.delegations if not d.observer]
+        return max((font.size(n)[0] for n in names), default=0) + seg + 3 * lay.px(10) + 2
+
+    def _who_plays(self, area: pygame.Rect) -> list[Widget]:
+        """One toggle a delegation: a team or the AI, from now on."""
+        app, lay, t, theme = self.ctx, self.ctx.layout, self.ctx.t, self.ctx.theme
+        s = self.conference.session.state
+        trow = theme.text_font(lay, "body", "bold").get_linesize() + lay.px(14)
+        y = area.y + self._head_h()
+        toggles: list[Toggle] = []
         for d in self.conference.session.cs.scenario.delegations:
             if d.observer:
                 continue
-            human = self.conference.session.cs.d_index[d.id] in s.humans
-            widgets.append(
+            toggles.append(
                 Toggle(
                     f"ctl:{d.id}",
-                    pygame.Rect(c3.x, y, c3.width, trow),
+                    pygame.Rect(area.x, y, area.width, trow),
                     tr(d.name, app.tr.lang),
-                    human,
+                    self.conference.session.cs.d_index[d.id] in s.humans,
                     partial(self._control, d.id),
                     on_text=t("Team"),
                     off_text=t("AI"),
@@ -392,12 +425,18 @@ class ConsoleScene(TeacherCard):
                 )
             )
             y += trow + lay.px(6)
-        toggles = [w for w in widgets if isinstance(w, Toggle) and w.key.startswith("ctl:")]
         compact = not all(w.fits(app) for w in toggles)
         for w in toggles:
             w.compact = compact
-        widgets.append(Button("close", pygame.Rect(foot.right - lay.px(260), foot.y, lay.px(260), bh), t("Close (Esc)"), self.ctx.pop))
-        self.focus.set(widgets)
+        return list(toggles)
+
+    def _paint_event_text(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
+        events = self.room.optional_events(self.ctx.tr.lang)
+        if events:
+            ev = events[min(self.event_index, len(events) - 1)]
+            font = self.ctx.theme.text_font(self.ctx.layout, "small")
+            box = pygame.Rect(rect.x, rect.y - offset, rect.width, text_height(font, ev.text, rect.width))
+            draw_wrapped(surface, font, ev.text, self.ctx.theme.c("ink_soft"), box)
 
     def _message_font(self) -> tuple[pygame.font.Font, str]:
         """The message in the largest of bold, body and small text where it fits its line (or two), else its short form."""
@@ -415,6 +454,7 @@ class ConsoleScene(TeacherCard):
 
     def _pick_event(self, i: int) -> None:
         self.event_index = i
+        self.text_scroll.offset = 0  # a new event's text from its first line
         self.layout()
 
     def _typed_headline(self, text: str) -> None:
@@ -457,15 +497,7 @@ class ConsoleScene(TeacherCard):
             pygame.draw.rect(surface, theme.c("rule"), (rect.x, rect.y + head.get_linesize() + lay.px(1), rect.width, max(1, lay.px(2))))
         small = theme.text_font(lay, "small")
         draw_wrapped(surface, theme.text_font(lay, "body", "bold"), self._last_sitting_text(), theme.c("ink"), self.end_rect, spacing=1.0)
-        events = room.optional_events(app.tr.lang)
-        if events:
-            ev = events[min(self.event_index, len(events) - 1)]
-            r = self.event_text_rect
-            used = draw_wrapped(surface, bold, ev.title, theme.c("ink"), r, max_lines=2)
-            rest = pygame.Rect(r.x, r.y + used, r.width, max(0, r.height - used))
-            if rest.height >= small.get_linesize():  # never a line drawn under the Fire button
-                draw_wrapped(surface, small, ev.text, theme.c("ink_soft"), rest)
-        else:
+        if not room.optional_events(app.tr.lang):
             draw_wrapped(
                 surface, small, t("This scenario has no prepared events; write a news item instead."), theme.c("ink_soft"), self.event_text_rect
             )

@@ -19,88 +19,10 @@ from game.net import protocol as P
 from game.net.client import Client
 from game.net.host import Host
 from game.net.link import Loop
-from game.scenario.models import Delegation
-from game.ui.kit.card import CardScene
-from game.ui.kit.chrome import panel_inner
 from game.ui.kit.scene import Scene
 from game.ui.kit.widgets import Button, Widget
-from game.ui.screens.remote.table import RemoteTable, Source, TeamSource
-
-
-class ProjectorSource(Source):
-    """The host's public view for the projector: never a seat's papers."""
-
-    def __init__(self, host: Host, loop: Loop, addresses: list[str]) -> None:
-        self.host, self.loop, self.addresses = host, loop, addresses
-        self._dels = {d.id: d for d in host.session.cs.scenario.delegations}
-
-    def view(self) -> P.View | None:
-        return self.host.public
-
-    def delegations(self) -> dict[str, Delegation]:
-        return self._dels
-
-    def status(self, t: Callable[..., str]) -> str:
-        h = self.host
-        where = "  ".join(f"plenipo join {a}:{h.port} --code {h.code}" for a in self.addresses[:2])
-        return t("Room code {code}. Team computers join with: {command}", code=h.code, command=where)
-
-    def do(self, fn: Callable[[], str | None | None]) -> None:
-        """Run a teacher's command on the host's thread (the game is only ever changed there)."""
-
-        def run() -> None:
-            problem = fn()
-            self.notice, self.notice_bad = (problem or ""), bool(problem)
-
-        self.loop.call(run)
-
-
-class TeacherNetCard(CardScene):
-    """The teacher's network controls: pause, pass a team's turn, free a seat or give it to the AI."""
-
-    name = "network_teacher"
-
-    def __init__(self, source: ProjectorSource) -> None:
-        super().__init__()
-        self.source = source
-
-    def layout(self) -> None:
-        t, lay = self.ctx.t, self.ctx.layout
-        h, src = self.source.host, self.source
-        view = h.public
-        paused = bool(view and view.clock.paused)
-        entries: list[tuple[str, str, Callable[[], None]]] = [
-            ("pause", t("Resume the conference") if paused else t("Pause the conference"), partial(src.do, partial(self._pause, not paused))),
-            ("pass", t("Pass the acting team's turn"), lambda: src.do(h.pass_turn)),
-        ]
-        for seat in view.seats if view else ():
-            entries.append((f"free:{seat.id}", t("Free the seat of {name}", name=seat.name), partial(src.do, partial(h.free_seat, seat.id))))
-            entries.append((f"ai:{seat.id}", t("Give {name} to the AI", name=seat.name), partial(src.do, partial(h.to_ai, seat.id))))
-        entries.append(("close", t("Close"), self.ctx.pop))
-        bh = lay.button_height()
-        rows_h = len(entries) * (bh + lay.px(8)) + lay.px(90)
-        self.card = pygame.Rect(0, 0, min(lay.px(720), lay.width - 2 * lay.margin), min(rows_h, lay.height - 2 * lay.margin))
-        self.card.center = lay.rect.center
-        inner = panel_inner(self.ctx, self.card)
-        rows = lay.stack(inner, [bh] * len(entries), lay.px(8))
-        widgets: list[Widget] = []
-        for (k, label, fn), r in zip(entries, rows, strict=True):
-            widgets.append(Button(k, r, label, self._then_close(fn), style="quiet" if k != "close" else "normal"))
-        self.focus.set(widgets)
-
-    def _pause(self, on: bool) -> None:
-        self.source.host.pause(on)
-
-    def _then_close(self, fn: Callable[[], None]) -> Callable[[], None]:
-        def go() -> None:
-            fn()
-            self.ctx.pop()
-
-        return go
-
-    def draw(self, surface: pygame.Surface) -> None:
-        self.shaded_card(surface, self.ctx.t("Teacher (T)"))
-        self.focus.draw(surface, self.ctx)
+from game.ui.screens.remote.projector import ProjectorConference, install_console
+from game.ui.screens.remote.team import TeamConference, install_net_layer
 
 
 class SeatPicker(Scene):
@@ -148,7 +70,7 @@ class SeatPicker(Scene):
                 self.lobby = self.client.lobby
             self.layout()
             return
-        self.ctx.replace(RemoteTable(TeamSource(self.client, self.loop)))
+        self.ctx.replace(TeamConference(self.client, self.loop))
 
     def handle_event(self, event: pygame.event.Event) -> bool | None:
         return self.focus.handle_event(event, self.ctx)
@@ -174,11 +96,31 @@ class SeatPicker(Scene):
         self.focus.draw(surface, app)
 
 
-def _open(first: Scene, lang: str, screenshots: Path | None):  # type: ignore[no-untyped-def]
+def _open(first: Scene, lang: str, screenshots: Path | None, host: Host | None = None):  # type: ignore[no-untyped-def]
+    """The window; on the host, every frame holds the game's lock (the network loop changes the game between frames)."""
     from game.ui.app import App, Settings
 
-    app = App(settings=Settings(lang=lang), screenshot_dir=screenshots, first_scene=first)
-    return app
+    if host is None:
+        app = App(settings=Settings(lang=lang), screenshot_dir=screenshots, first_scene=first)
+        install_net_layer(app)
+        return app
+
+    lock = host.lock
+
+    class HostApp(App):
+        def handle_event(self, event: pygame.event.Event) -> None:
+            with lock:
+                super().handle_event(event)
+
+        def update(self, dt: float) -> None:
+            with lock:
+                super().update(dt)
+
+        def draw(self) -> pygame.Surface:
+            with lock:
+                return super().draw()
+
+    return HostApp(settings=Settings(lang=lang), screenshot_dir=screenshots, first_scene=first)
 
 
 def _run(app: Any, until: concurrent.futures.Future[Any] | None) -> None:
@@ -209,7 +151,7 @@ def _run(app: Any, until: concurrent.futures.Future[Any] | None) -> None:
 
 
 def _ui_script(app: Any, ui_script: Path, screenshots: Path | None) -> int:
-    from game.ui.screens.remote.script import NetScriptRun
+    from game.ui.net_script import NetScriptRun
     from game.ui.script_lang import parse_file
 
     return NetScriptRun(app, parse_file(ui_script), str(ui_script), screenshots).run()
@@ -229,9 +171,8 @@ def run_projector(
     loop = Loop()
     try:
         loop.run(host.start(bind, port))
-        source = ProjectorSource(host, loop, addresses)
-        table = RemoteTable(source, on_teacher=lambda _: TeacherNetCard(source))
-        app = _open(table, lang, screenshots)
+        app = _open(ProjectorConference(host, loop, addresses), lang, screenshots, host)
+        install_console(host, loop, app)
         if ui_script is not None:
             status = _ui_script(app, ui_script, screenshots)
         else:
@@ -257,7 +198,7 @@ def run_team(
     lobby: P.Lobby | None = None,
 ) -> int:
     """A team's window over a joined client (or the room's seats to choose from); a UI script plays it by what is shown."""
-    first: Scene = SeatPicker(client, loop, lobby) if lobby is not None else RemoteTable(TeamSource(client, loop))
+    first: Scene = SeatPicker(client, loop, lobby) if lobby is not None else TeamConference(client, loop)
     app = _open(first, lang, screenshots)
     if ui_script is not None:
         status = _ui_script(app, ui_script, screenshots)

@@ -1,0 +1,58 @@
+"""Requests for an audience in the window: a team asks (Talks, then a name), another team grants from its inbox,
+both see it confirmed in words; played by a UI script that clicks only what is visible."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_ui_scripts import SCRIPTS, _app, _clicks_between
+
+from game.engine.state import AudienceStatus
+from game.ui.screens.conference.screen import ConferenceScene
+from game.ui.script import ScriptRun
+from game.ui.script_lang import parse_file
+from game.views.conference import narrator
+from game.views.inbox import ask_choices
+
+
+def test_a_team_asks_another_for_talks_and_it_grants_from_its_inbox(make_app, tmp_path: Path) -> None:
+    cmds = parse_file(SCRIPTS / "audience_en_1280.plenipo")
+    app = _app(make_app)
+    assert ScriptRun(app, cmds, "audience_en_1280.plenipo", shots=tmp_path).run() == 0
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    s = conf.session.state
+    cs = s.cs
+    mine = [a for a in s.audiences if a.asker == cs.d_index["germany"]]
+    assert len(mine) == 1 and mine[0].host == cs.d_index["soviet"] and mine[0].status is AudienceStatus.GRANTED
+    assert (tmp_path / "audience_request.png").is_file()
+
+
+def test_asking_takes_two_clicks_and_granting_one() -> None:
+    cmds = parse_file(SCRIPTS / "audience_en_1280.plenipo")
+    assert _clicks_between(cmds, "Ask one delegation to receive you for private talks.", "You asked Soviet Russia for private talks") == 1
+    talks = next(k for k, c in enumerate(cmds) if c.text == "Talks (K)")
+    assert cmds[talks + 1].text.startswith("Ask one delegation")  # Talks opens the card: 1 + 1 clicks in all
+    assert _clicks_between(cmds, "Germany asks you for private talks.", "You received Germany for private talks.") == 1
+
+
+def test_the_talks_card_names_why_a_delegation_cannot_be_asked(make_app) -> None:
+    from game.ui.script_lang import parse
+
+    app = _app(make_app)
+    script = """setup teams=germany,soviet length=short seed=1922 lang=en size=1280x720 text=100
+click "Start"
+click "Begin the conference"
+wait ai
+click "We are ready"
+"""
+    assert ScriptRun(app, parse(script), "talks").run() == 0
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    viewer = conf.viewer or ""
+    choices = ask_choices(conf.session.state, viewer, app.tr, narrator(conf.session, app.tr))
+    names = [c.name for c in choices]
+    assert "United States" not in names  # an observer receives no one: not offered at all
+    assert all(c.refusal == "" for c in choices) and len(choices) >= 5
+    conf.ask(choices[0].id)
+    after = ask_choices(conf.session.state, viewer, app.tr, narrator(conf.session, app.tr))
+    assert {c.refusal for c in after} == {"you have already asked for an audience in this sitting"}
+    assert conf.team_turn  # asking does not end the turn
