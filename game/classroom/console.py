@@ -1,6 +1,6 @@
 """The teacher's console without a window: the PIN guard and every command the panel offers.
 
-The panel (game/ui/teacher.py) only lays these out. Keeping them here means
+The panel (game/ui/screens/teacher/tools.py) only lays these out. Keeping them here means
 each command is tested without pygame, and each one reaches the game the same
 way: engine actions (fire an event, news, move the end, end now, hand a
 delegation over) go through `Session.apply`, so the log and the session

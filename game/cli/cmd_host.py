@@ -208,7 +208,7 @@ def window(args: argparse.Namespace) -> int:
     """The projector: the public table, the room code and address; the host runs on a network thread."""
     from game.net.host import Host, network_path
     from game.play.saves import autosave_path
-    from game.ui.remote_main import run_projector
+    from game.ui.screens.remote.windows import run_projector
 
     session, code, tokens = build(args)
     host = Host(session, code=code, tokens=tokens, save_path=autosave_path(), network_file=network_path())

@@ -133,7 +133,7 @@ def window(args: argparse.Namespace) -> int:
         except JoinError as e:
             raise CliError(f"could not join {args.address}: {e}") from None
         keep_token(client.url, client.code, client.seat, client.token)
-        from game.ui.remote_main import run_team
+        from game.ui.screens.remote.windows import run_team
 
         script = (lambda c: _script(c, args.commands)) if args.commands is not None else None
         lobby = answer if isinstance(answer, Lobby) else None  # no --seat: the team picks its delegation on screen

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from game.ui.options import WindowOptions
+    from game.ui.kit.options import WindowOptions
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -62,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
     check_play_args(args)
     if not _display_available():
         raise CliError("no display is available for the game window; try `plenipo simulate` for a headless game")
+    from game.ui.kit.options import WindowError
     from game.ui.main import run_window
-    from game.ui.options import WindowError
 
     try:
         return run_window(window_options(args))
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
 def window_options(args: argparse.Namespace) -> WindowOptions:
     """The window's options from the command line's: every field the parser has, the window's default otherwise."""
-    from game.ui.options import WindowOptions
+    from game.ui.kit.options import WindowOptions
 
     given = {f.name: getattr(args, f.name) for f in dataclasses.fields(WindowOptions) if getattr(args, f.name, None) is not None}
     if "human" in given:

@@ -3,5 +3,5 @@
 ``protocol`` (the messages, validated on both sides), ``views`` (what each seat may see), ``host`` (the
 authoritative game behind a WebSocket server), ``client`` (a team computer's connection), ``link`` (either
 end on a thread beside a window), ``script`` (terminal command files for both ends), ``bench`` (round trip and
-memory). The windows are game/ui/remote.py (a team's screen, the projector) and game/ui/remote_main.py.
+memory). The windows are game/ui/screens/remote/table.py (a team's screen, the projector) and game/ui/screens/remote/windows.py.
 """

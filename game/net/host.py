@@ -40,8 +40,8 @@ from game.net.views import build_view
 from game.play.saves import save, saves_dir, write_atomic
 from game.play.session import Session
 from game.scenario.texts import tr
-from game.ui.codes import short_codes
-from game.ui.conference_model import narrator
+from game.views.codes import short_codes
+from game.views.conference import narrator
 
 log = logging.getLogger("plenipo.net")
 

@@ -19,7 +19,7 @@ from typing import Annotated, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.engine import actions as A
-from game.ui.conference_model import BriefingView, ConferenceView
+from game.views.conference import BriefingView, ConferenceView
 
 PROTOCOL_VERSION = 1
 _T = TypeVar("_T")

@@ -2,7 +2,7 @@
 
 Privacy is by construction: a view is built *for* one seat (or for the
 projector, seat None) from the same view models the window draws
-(game/ui/conference_model.py), which already filter the log and the
+(game/views/conference.py), which already filter the log and the
 proposals by audience. A seat's forms hold only its own instruments and its
 own values, and its briefing only its own papers. Nothing else about the
 game leaves the host.
@@ -15,8 +15,8 @@ from game.i18n import Translator
 from game.net import protocol as P
 from game.play.session import Session
 from game.scenario.texts import tr
-from game.ui.codes import short_codes
-from game.ui.conference_model import briefing_view, conference_view
+from game.views.codes import short_codes
+from game.views.conference import briefing_view, conference_view
 
 
 def _weighted(s: GameState, d: int, issues: tuple[int, ...], pick: tuple[int, ...] | None) -> float | None:

@@ -29,11 +29,11 @@ from typing import Any
 import pygame
 
 from game.i18n import Translator
-from game.ui.layout import Layout
-from game.ui.registry import FRAME
-from game.ui.scene import Scene, SceneStack
-from game.ui.setup_model import SCENARIO_DIR, GameSetup
-from game.ui.theme import Theme, load_theme
+from game.ui.kit.layout import Layout
+from game.ui.kit.registry import FRAME
+from game.ui.kit.scene import Scene, SceneStack
+from game.ui.kit.theme import Theme, load_theme
+from game.views.setup import SCENARIO_DIR, GameSetup
 
 FPS = 60
 STEP = 1.0 / FPS
@@ -125,7 +125,7 @@ class App:
         return self.tr.t(msgid, **values)
 
     def home_scene(self) -> Scene:
-        from game.ui.setup_screen import SetupScene
+        from game.ui.screens.setup.screen import SetupScene
 
         return SetupScene()
 
@@ -143,7 +143,7 @@ class App:
 
     def to_setup(self) -> None:
         """Back to the setup screen: the one at the bottom of the stack if there is one, else a new one."""
-        from game.ui.setup_screen import SetupScene
+        from game.ui.screens.setup.screen import SetupScene
 
         scenes = list(self.stack)
         if scenes and isinstance(scenes[0], SetupScene):
@@ -238,7 +238,7 @@ class App:
             return
         used = top.handle_event(event)
         if not used and event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            from game.ui.pause import PauseScene
+            from game.ui.screens.conference.pause import PauseScene
 
             if not isinstance(top, PauseScene):
                 self.push(PauseScene())

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     from game.play.session import Session, SessionSetup
     from game.scenario.loader import load
     from game.ui.app import STEP, App
-    from game.ui.conference import ConferenceScene
+    from game.ui.screens.conference.screen import ConferenceScene
 
     session = Session(load(args.scenario), SessionSetup(args.scenario, "en", (), "full", 1))
     app = App(size=(width, height), first_scene=ConferenceScene(session))

@@ -3,7 +3,7 @@
 The app knows nothing of the engine; this module gives it the hooks: what
 "Begin the conference" starts, whether a game can be continued, and how.
 `--autoplay` skips the setup for an all-AI show; `--designer FILE` opens a game on
-that file at once, with F5 to reload it (see game/ui/designer.py); `--screenshots DIR` and
+that file at once, with F5 to reload it (see game/ui/screens/designer.py); `--screenshots DIR` and
 `--exit-at-end` make the whole run scriptable headless (SDL_VIDEODRIVER=dummy).
 """
 
@@ -19,8 +19,8 @@ from game.play.session import Session, SessionSetup
 from game.resources import NoSuchScenario, find_scenario
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load
-from game.ui.options import WindowError, WindowOptions
-from game.ui.setup_model import SCENARIO_DIR, GameSetup, SetupModel, discover
+from game.ui.kit.options import WindowError, WindowOptions
+from game.views.setup import SCENARIO_DIR, GameSetup, SetupModel, discover
 
 DEFAULT_SCENARIO = "genoa_1922"
 
@@ -45,7 +45,7 @@ def new_session(setup: GameSetup) -> Session:
 
 
 def conference_for(session: Session):  # type: ignore[no-untyped-def]
-    from game.ui.saveload import resumed_conference
+    from game.ui.screens.conference.saveload import resumed_conference
 
     return resumed_conference(session)  # a new game announces its opening; a continued one opens as it stood
 
@@ -60,7 +60,7 @@ def has_autosave() -> bool:
 
 def continue_autosave():  # type: ignore[no-untyped-def]
     """Resume the autosaved game; a damaged autosave gets a message screen and is left as it is."""
-    from game.ui.saveload import MessageScene
+    from game.ui.screens.conference.saveload import MessageScene
 
     try:
         loaded = load_save(autosave_path())
@@ -121,7 +121,7 @@ def run_window(args: WindowOptions) -> int:
     first = None
     designer = None
     if getattr(args, "designer", None):
-        from game.ui.designer import Designer
+        from game.ui.screens.designer import Designer
 
         seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(3), "big")
         designer = Designer(scenario, SessionSetup(str(scenario), lang, tuple(args.human or ()), args.length or "full", seed))
@@ -136,7 +136,7 @@ def run_window(args: WindowOptions) -> int:
         session = Session(loaded, SessionSetup(str(scenario), lang, (), length, seed))
         first = conference_for(session)
     else:
-        from game.ui.setup_screen import SetupScene
+        from game.ui.screens.setup.screen import SetupScene
 
         first = SetupScene(setup_model(args, scenario))
     try:
@@ -153,7 +153,7 @@ def run_window(args: WindowOptions) -> int:
         return 1
     if designer is not None:
         designer.attach(app)
-    from game.ui.teacher import install, uninstall
+    from game.ui.screens.teacher.tools import install, uninstall
 
     install(app)  # the teacher's console (T), pause and turn timers
     app.exit_at_end = bool(args.exit_at_end)

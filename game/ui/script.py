@@ -2,7 +2,7 @@
 
 Each command acts as a student would: `click` finds the one visible, enabled
 control whose label contains the text (in the frame's list of what is drawn,
-game/ui/registry.py) and sends real pygame mouse events at its centre; `key`
+game/ui/kit/registry.py) and sends real pygame mouse events at its centre; `key`
 and `type` send key and text events; `expect` reads the same list, so it
 passes only for text drawn in full and not under an overlay. The first
 failing line stops the run with the file, the line, the reason and what was
@@ -20,7 +20,7 @@ from typing import TextIO
 import pygame
 
 from game.ui.app import STEP, App, save_screenshot
-from game.ui.registry import CONTROLS, Seen, visible
+from game.ui.kit.registry import CONTROLS, Seen, visible
 from game.ui.script_lang import Command, Kind
 
 #: Fixed updates `wait ai` and `wait outcome` allow before giving up (a short Genoa game needs a few thousand).
@@ -70,7 +70,7 @@ class ScriptRun:
 
     def _setup(self, cmd: Command) -> None:
         from game.ui.app import Settings
-        from game.ui.setup_screen import SetupScene
+        from game.ui.screens.setup.screen import SetupScene
 
         top = self.app.stack.top
         if not isinstance(top, SetupScene):
@@ -152,9 +152,9 @@ class ScriptRun:
             raise StepFailed(f"{cmd.text!r} is visible but should not be")
 
     def _wait_ai(self, cmd: Command) -> None:
-        from game.ui.conference import ConferenceScene
-        from game.ui.handover import HandoverScene
-        from game.ui.outcome import OutcomeScene
+        from game.ui.screens.conference.handover import HandoverScene
+        from game.ui.screens.conference.screen import ConferenceScene
+        from game.ui.screens.outcome.screen import OutcomeScene
 
         def done(app: App) -> bool:
             top = app.stack.top
@@ -163,8 +163,8 @@ class ScriptRun:
         self._until(done, "no team's hand-over and no outcome came")
 
     def _wait_outcome(self, cmd: Command) -> None:
-        from game.ui.handover import HandoverScene
-        from game.ui.outcome import OutcomeScene
+        from game.ui.screens.conference.handover import HandoverScene
+        from game.ui.screens.outcome.screen import OutcomeScene
 
         def done(app: App) -> bool:
             top = app.stack.top

@@ -9,7 +9,7 @@ import pytest
 
 from game.cli.cmd_play import window_options
 from game.cli.main import build_parser, main
-from game.ui.options import WindowOptions
+from game.ui.kit.options import WindowOptions
 
 
 def test_the_command_line_becomes_window_options() -> None:
@@ -49,8 +49,8 @@ def test_an_unknown_scenario_exits_2_with_one_line(monkeypatch: pytest.MonkeyPat
 
 
 def test_the_window_refuses_an_unknown_scenario_in_its_own_terms() -> None:
+    from game.ui.kit.options import WindowError
     from game.ui.main import run_window
-    from game.ui.options import WindowError
 
     with pytest.raises(WindowError, match=r"no scenario file 'no_such_scenario'.*tutorial"):
         run_window(WindowOptions(scenario="no_such_scenario"))

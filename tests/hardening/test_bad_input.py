@@ -468,7 +468,7 @@ def test_16_stdout_on_a_full_device(argv: list[str]) -> None:
 
 
 def test_17_load_list_skips_a_dangling_symlink(save_file: Path, tmp_path: Path) -> None:
-    from game.ui.saveload import list_saves
+    from game.ui.screens.conference.saveload import list_saves
 
     shutil.copy(save_file, tmp_path / "good.json")
     (tmp_path / "gone.json").symlink_to(tmp_path / "missing.json")

@@ -121,7 +121,7 @@ def test_a_networked_lesson_with_a_drop_a_kill_and_a_host_restart_ends_as_on_one
     cs = session.cs
     from game.i18n import Translator
     from game.scenario.texts import tr
-    from game.ui.conference_model import narrator
+    from game.views.conference import narrator
 
     n = narrator(session, Translator("en"))
     for seat, clients in (("germany", [*lesson.retired, lesson.clients["germany"]]), ("soviet", [lesson.clients["soviet"]])):

@@ -18,9 +18,9 @@ from game.net.client import Client
 from game.net.host import Host
 from game.net.link import Loop
 from game.ui.app import App, Settings
-from game.ui.remote import RemoteTable, TeamSource
-from game.ui.remote_main import ProjectorSource
-from game.ui.widgets import Button
+from game.ui.kit.widgets import Button
+from game.ui.screens.remote.table import RemoteTable, TeamSource
+from game.ui.screens.remote.windows import ProjectorSource
 from tests.net.common import LOOPBACK, new_session
 
 
@@ -101,7 +101,7 @@ def test_a_team_accepts_a_private_proposal_with_one_click_and_the_projector_neve
 
 
 def test_a_team_without_a_seat_picks_its_delegation_on_screen(tmp_path: Path) -> None:
-    from game.ui.remote_main import SeatPicker
+    from game.ui.screens.remote.windows import SeatPicker
 
     loop = Loop()
     host = Host(new_session(), save_path=tmp_path / "autosave.json", network_file=tmp_path / "network.json")

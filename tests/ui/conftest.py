@@ -26,7 +26,7 @@ def make_app() -> Iterator:
         return app
 
     yield build
-    from game.ui.teacher import uninstall
+    from game.ui.screens.teacher.tools import uninstall
 
     for app in apps:
         uninstall(app)  # the console's hooks live in the conference module: the next test starts without them

@@ -9,9 +9,9 @@ import pygame
 from game.play.session import Session, SessionSetup
 from game.scenario.loader import load
 from game.ui.app import App
-from game.ui.conference import ConferenceScene
-from game.ui.handover import HandoverScene
-from game.ui.setup_model import SCENARIO_DIR
+from game.ui.screens.conference.handover import HandoverScene
+from game.ui.screens.conference.screen import ConferenceScene
+from game.views.setup import SCENARIO_DIR
 
 GENOA = SCENARIO_DIR / "genoa_1922.toml"
 TUTORIAL = SCENARIO_DIR / "tutorial.toml"

@@ -9,9 +9,9 @@ from ui_helpers import key
 
 from game.play.session import Session, SessionSetup
 from game.scenario.loader import load
-from game.ui.conference import ConferenceScene
-from game.ui.pause import PauseScene, SettingsScene
-from game.ui.teacher import install, room_for, uninstall
+from game.ui.screens.conference.pause import PauseScene, SettingsScene
+from game.ui.screens.conference.screen import ConferenceScene
+from game.ui.screens.teacher.tools import install, room_for, uninstall
 
 HUMANS = ("germany", "soviet")
 
@@ -121,7 +121,7 @@ def test_no_focus_ring_calls_for_a_press_during_the_ais_turns(make_app) -> None:
 def test_a_loaded_game_opens_as_it_stood_without_reading_the_news_again(make_app) -> None:
     from game.engine import actions as A
     from game.play.saves import save, saves_dir
-    from game.ui.saveload import LoadScene
+    from game.ui.screens.conference.saveload import LoadScene
 
     s = Session(load(GENOA), SessionSetup(str(GENOA), "en", ("soviet",), "short", 5))
     while s.state.turn < 3 and not s.state.ended:  # three sittings in, the team waiting each time
@@ -144,7 +144,7 @@ def test_a_loaded_game_opens_as_it_stood_without_reading_the_news_again(make_app
 
 def test_console_event_texts_are_whole_and_clear_of_the_fire_button_in_lithuanian_at_1280(make_app) -> None:
     from game.ui.app import Settings
-    from game.ui.text import wrap
+    from game.ui.kit.text import wrap
 
     app = make_app(size=(1280, 720), settings=Settings(lang="lt"))
     app.fast = True

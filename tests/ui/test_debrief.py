@@ -15,8 +15,8 @@ from game.engine.state import GameState
 from game.i18n import Translator
 from game.play.session import Session
 from game.ui.app import Settings
-from game.ui.outcome import OutcomeScene
-from game.ui.outcome_model import whatif_sentence, whatif_view
+from game.ui.screens.outcome.screen import OutcomeScene
+from game.views.outcome import whatif_sentence, whatif_view
 
 TEAMS = ("germany", "soviet")
 
@@ -126,7 +126,7 @@ def test_the_export_message_shows_the_whole_path(make_app) -> None:
 def test_the_comparison_marks_this_games_outcome_inside_the_sentence() -> None:
     from types import SimpleNamespace
 
-    from game.ui.outcome_model import comparison_lines
+    from game.views.outcome import comparison_lines
 
     session = _finished()
     this = session.cs.outcome(session.state.outcome).id

@@ -11,9 +11,9 @@ from game_helpers import TUTORIAL, key
 from ui_helpers import SCENARIOS
 
 from game.play.session import SessionSetup
-from game.ui.conference import ConferenceScene
-from game.ui.designer import Designer, DesignerWaitScene
-from game.ui.designer_model import designer_view
+from game.ui.screens.conference.screen import ConferenceScene
+from game.ui.screens.designer import Designer, DesignerWaitScene
+from game.views.designer import designer_view
 
 
 def _open(make_app, path: Path, size=(1280, 720), humans: tuple[str, ...] = (), seed: int = 11, length: str = "short", lang: str = "en"):  # type: ignore[no-untyped-def]
@@ -137,8 +137,8 @@ def test_the_live_panel_draws_for_every_scenario(make_app, path: Path, size: tup
 def test_board_cells_tell_the_full_label_on_hover_and_focus(make_app) -> None:
     from game_helpers import GENOA, at_handover, run_until, session_for, start_conference, team_turn, two_humans
 
-    from game.ui.board import BoardArea
-    from game.ui.conference_draw import board_cells
+    from game.ui.screens.conference.board import BoardArea
+    from game.ui.screens.conference.draw import board_cells
 
     app = make_app(size=(1280, 720))
     session = session_for(GENOA, two_humans(GENOA), length="full")
@@ -170,8 +170,8 @@ def test_board_cells_tell_the_full_label_on_hover_and_focus(make_app) -> None:
 def test_the_proposal_form_tells_a_cut_label_in_full_on_focus(make_app) -> None:
     from game_helpers import TUTORIAL, session_for, start_conference
 
-    from game.ui.move_forms import OptionRow
-    from game.ui.move_model import OptionCell
+    from game.ui.screens.conference.move_forms import OptionRow
+    from game.views.move import OptionCell
 
     app = make_app(size=(1280, 720))
     start_conference(app, session_for(TUTORIAL))

@@ -8,7 +8,7 @@ from ui_helpers import SCENARIOS
 
 from game.scenario.loader import load
 from game.scenario.models import Delegation, Emblem
-from game.ui.emblems import draw_emblem, draw_seat, emblem_surface, short_codes
+from game.ui.kit.emblems import draw_emblem, draw_seat, emblem_surface, short_codes
 
 
 @pytest.mark.parametrize("emblem", list(Emblem))

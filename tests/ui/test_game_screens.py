@@ -9,16 +9,16 @@ import pytest
 from game_helpers import GENOA, at_handover, key, run_until, session_for, start_conference, team_turn, two_humans
 from ui_helpers import SCENARIOS
 
-import game.ui.text as text_module
+import game.ui.kit.text as text_module
 from game.scenario.texts import tr
 from game.ui.app import App, Settings
-from game.ui.conference import ConferenceScene
-from game.ui.handover import HandoverScene
-from game.ui.move_forms import BriefingScene, ConfirmScene, ProposalScene, ShiftScene, StatementScene
-from game.ui.outcome import OutcomeScene
-from game.ui.outcome_tabs import TABS
-from game.ui.pause import PauseScene
-from game.ui.saveload import LoadScene, SaveScene
+from game.ui.screens.conference.handover import HandoverScene
+from game.ui.screens.conference.move_forms import BriefingScene, ConfirmScene, ProposalScene, ShiftScene, StatementScene
+from game.ui.screens.conference.pause import PauseScene
+from game.ui.screens.conference.saveload import LoadScene, SaveScene
+from game.ui.screens.conference.screen import ConferenceScene
+from game.ui.screens.outcome.screen import OutcomeScene
+from game.ui.screens.outcome.tabs import TABS
 
 
 def _every_screen(app: App, path: Path) -> None:

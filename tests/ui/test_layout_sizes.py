@@ -1,7 +1,7 @@
 """Every screen of a team's turn at text size 100%, 150% and 200%: no controls on top of each other, no text out of its box.
 
 The screens are reached the way a class reaches them, by a UI script; after
-each step the frame's list of what is drawn (game/ui/registry.py) is checked:
+each step the frame's list of what is drawn (game/ui/kit/registry.py) is checked:
 - no two controls (buttons, toggles, choices, fields, options) of the screen on top overlap;
 - no line of text leaves the rectangle it was drawn into, and none is shortened with "…"
   (a line half scrolled out of a scrolling area is not a fault: scrolling shows it);
@@ -15,7 +15,7 @@ import math
 
 import pytest
 
-from game.ui.registry import CONTROLS, Seen, visible
+from game.ui.kit.registry import CONTROLS, Seen, visible
 from game.ui.script import ScriptRun
 from game.ui.script_lang import parse
 

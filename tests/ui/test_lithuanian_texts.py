@@ -6,7 +6,7 @@ from game_helpers import GENOA, session_for
 
 from game.engine.log import LogEntry, LogKind
 from game.i18n import Translator
-from game.ui.conference_model import narrator
+from game.views.conference import narrator
 
 
 def test_walking_out_does_not_read_as_quitting_the_program() -> None:

@@ -17,9 +17,9 @@ from game_helpers import run_until, session_for, start_conference, two_humans
 from ui_helpers import SCENARIOS, key, text
 
 from game.engine import actions as A
-from game.ui.conference import ConferenceScene
-from game.ui.handover import HandoverScene
-from game.ui.outcome import OutcomeScene
+from game.ui.screens.conference.handover import HandoverScene
+from game.ui.screens.conference.screen import ConferenceScene
+from game.ui.screens.outcome.screen import OutcomeScene
 
 EVENTS_PER_SCENARIO = 10_000  # issue 7: at least 10,000 per scenario in CI
 DRAW_EVERY = 64

@@ -9,11 +9,11 @@ import pytest
 from ui_helpers import SCENARIOS, key, text
 
 from game.ui.app import App, Settings, save_screenshot
-from game.ui.intro import IntroScene
-from game.ui.pause import PauseScene, SettingsScene
-from game.ui.scene import Scene
-from game.ui.setup_model import GameSetup
-from game.ui.setup_screen import SetupScene
+from game.ui.kit.scene import Scene
+from game.ui.screens.conference.pause import PauseScene, SettingsScene
+from game.ui.screens.intro import IntroScene
+from game.ui.screens.setup.screen import SetupScene
+from game.views.setup import GameSetup
 
 
 def setup_scene(app: App) -> SetupScene:

@@ -9,16 +9,16 @@ from ui_helpers import text
 
 from game.play.saves import autosave_path, load_save, saves_dir
 from game.scenario.texts import tr
-from game.ui.conference import ConferenceScene
-from game.ui.done import DoneScene
-from game.ui.handover import HandoverScene
-from game.ui.intro import IntroScene
 from game.ui.main import begin, continue_autosave, has_autosave
-from game.ui.move_forms import ProposalScene
-from game.ui.outcome import OutcomeScene
-from game.ui.pause import PauseScene
-from game.ui.saveload import LoadScene, MessageScene, SaveScene
-from game.ui.setup_screen import SetupScene
+from game.ui.screens.conference.done import DoneScene
+from game.ui.screens.conference.handover import HandoverScene
+from game.ui.screens.conference.move_forms import ProposalScene
+from game.ui.screens.conference.pause import PauseScene
+from game.ui.screens.conference.saveload import LoadScene, MessageScene, SaveScene
+from game.ui.screens.conference.screen import ConferenceScene
+from game.ui.screens.intro import IntroScene
+from game.ui.screens.outcome.screen import OutcomeScene
+from game.ui.screens.setup.screen import SetupScene
 
 TEAMS = ("germany", "soviet")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from ui_helpers import SCENARIOS
 
-from game.ui.setup_model import FULL, GameSetup, SetupModel, discover, intro_rows, parse_seed
+from game.views.setup import FULL, GameSetup, SetupModel, discover, intro_rows, parse_seed
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def model_parts():
 def test_setup_model_does_not_import_pygame() -> None:
     import subprocess
 
-    code = "import sys, game.ui.setup_model; assert 'pygame' not in sys.modules"
+    code = "import sys, game.views.setup; assert 'pygame' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
 
 

@@ -13,10 +13,10 @@ from game.engine import actions as A
 from game.play.session import Session, SessionSetup
 from game.record import export_record
 from game.scenario.loader import load
-from game.ui.conference import ConferenceScene
-from game.ui.outcome import OutcomeScene
-from game.ui.teacher import ClassroomLayer, ConfirmScene, PinScene, install, room_for, uninstall
-from game.ui.teacher_console import ConsoleScene
+from game.ui.screens.conference.screen import ConferenceScene
+from game.ui.screens.outcome.screen import OutcomeScene
+from game.ui.screens.teacher.console import ConsoleScene
+from game.ui.screens.teacher.tools import ClassroomLayer, ConfirmScene, PinScene, install, room_for, uninstall
 
 HUMANS = ("germany", "soviet")
 

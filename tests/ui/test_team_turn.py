@@ -11,15 +11,15 @@ from test_ui_scripts import SCRIPTS, _app
 from ui_helpers import key
 
 from game.engine.actions import Answer
-from game.ui.conference import ConferenceScene
-from game.ui.conference_model import narrator
-from game.ui.digest_model import since_last_turn
-from game.ui.done import DoneScene
-from game.ui.handover import HandoverScene
-from game.ui.inbox_model import inbox
-from game.ui.move_forms import ProposalScene, ShiftScene
+from game.ui.screens.conference.done import DoneScene
+from game.ui.screens.conference.handover import HandoverScene
+from game.ui.screens.conference.move_forms import ProposalScene, ShiftScene
+from game.ui.screens.conference.screen import ConferenceScene
 from game.ui.script import ScriptRun
 from game.ui.script_lang import parse, parse_file
+from game.views.conference import narrator
+from game.views.digest import since_last_turn
+from game.views.inbox import inbox
 
 
 def _until(make_app, marker: str):  # type: ignore[no-untyped-def]
@@ -95,7 +95,7 @@ def test_the_position_form_opens_without_a_refusal(make_app) -> None:
     form = app.stack.top
     assert isinstance(form, ShiftScene) and form.draft.unchanged
     app.frame()
-    from game.ui.registry import visible
+    from game.ui.kit.registry import visible
 
     assert not any("Not allowed" in e.label for e in visible())
     assert any("Choose the new position" in e.label for e in visible())

@@ -8,9 +8,9 @@ from game.engine import actions as A
 from game.engine.refusals import Code, Refusal
 from game.engine.state import ProposalStatus
 from game.i18n import Translator
-from game.ui.conference_model import briefing_view, conference_view, news_lines
-from game.ui.move_model import ProposalDraft, ShiftDraft, option_cells
-from game.ui.outcome_model import comparison_lines, outcome_view
+from game.views.conference import briefing_view, conference_view, news_lines
+from game.views.move import ProposalDraft, ShiftDraft, option_cells
+from game.views.outcome import comparison_lines, outcome_view
 
 EN = Translator("en")
 

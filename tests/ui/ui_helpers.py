@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.setup_model import SCENARIO_DIR
+from game.views.setup import SCENARIO_DIR
 
 SCENARIOS = sorted(SCENARIO_DIR.glob("*.toml"))
 

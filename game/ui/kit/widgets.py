@@ -1,0 +1,524 @@
+"""Plenipo's controls, drawn in the theme and driven by keyboard or mouse.
+
+Each widget is cheap and rebuilt by its screen's `layout()`; the state it shows
+lives in the screen's view model and comes back through callbacks, so a
+rebuild (resize, new language) loses nothing. `draw` changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Literal
+
+import pygame
+
+from game.ui.kit.registry import FRAME
+from game.ui.kit.text import draw_line, ellipsize, render, wrap
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+Icon = Callable[[pygame.Surface, pygame.Rect], None]
+
+
+def draw_box(
+    surface: pygame.Surface,
+    app: App,
+    rect: pygame.Rect,
+    bg: str,
+    border: str = "border",
+    focused: bool = False,
+    width: int | None = None,
+) -> None:
+    """A themed rounded box, with the focus ring outside it when focused (never only a colour change)."""
+    theme, lay = app.theme, app.layout
+    radius = lay.px(theme.radius)
+    pygame.draw.rect(surface, theme.c(bg), rect, border_radius=radius)
+    bw = lay.px(theme.border) if width is None else width
+    if bw:
+        pygame.draw.rect(surface, theme.c(border), rect, bw, border_radius=radius)
+    if focused:
+        fw = max(2, lay.px(theme.focus_width))
+        ring = rect.inflate(2 * fw + lay.px(4), 2 * fw + lay.px(4))
+        pygame.draw.rect(surface, theme.c("focus"), ring, fw, border_radius=radius + fw)
+
+
+class Widget:
+    """Base: a keyed rect that may take focus."""
+
+    focusable = True
+
+    def __init__(self, key: str, rect: pygame.Rect, *, enabled: bool = True, tooltip: str | None = None, visible: bool = True) -> None:
+        self.key = key
+        self.rect = pygame.Rect(rect)
+        self.enabled = enabled
+        self.tooltip = tooltip
+        self.visible = visible
+        #: The label of the item this widget belongs to (an inbox proposal): `click "Accept" in "No. 3"` narrows by it.
+        self.item = ""
+
+    @property
+    def can_focus(self) -> bool:
+        return self.focusable and self.enabled and self.visible
+
+    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+        return False
+
+    def tooltip_at(self, pos: tuple[int, int]) -> str | None:
+        """The tooltip for the mouse at `pos` (a widget with parts, e.g. the issue board, tells each part's text)."""
+        return self.tooltip
+
+    def focus_tip(self, app: App) -> tuple[str, pygame.Rect] | None:
+        """A tip shown while the widget has keyboard focus, beside a rect: the full text of what the keys point at."""
+        return None
+
+    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+        raise NotImplementedError
+
+    def report(self, surface: pygame.Surface, label: str, role: str, *, rect: pygame.Rect | None = None, cut: bool = False) -> None:
+        """Add this widget to the frame's list of what is shown (see game/ui/kit/registry.py)."""
+        FRAME.add(surface, label, role, self.rect if rect is None else rect, enabled=self.enabled, item=self.item, cut=cut)
+
+
+class Label(Widget):
+    """Static text (not focusable): captions and notes."""
+
+    focusable = False
+
+    def __init__(
+        self,
+        key: str,
+        rect: pygame.Rect,
+        text: str,
+        *,
+        size: Literal["small", "body", "label", "heading", "title"] = "label",
+        role: Literal["body", "bold", "heading"] = "bold",
+        colour: str = "ink",
+        align: Literal["left", "center", "right"] = "left",
+    ) -> None:
+        super().__init__(key, rect)
+        self.text, self.size, self.role, self.colour, self.align = text, size, role, colour, align
+
+    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+        font = app.theme.text_font(app.layout, self.size, self.role)
+        draw_line(surface, font, self.text, app.theme.c(self.colour), self.rect, self.align)
+
+
+class Button(Widget):
+    """Click, Enter or Space runs `on_click`. Styles: primary (the screen's main action), normal, quiet."""
+
+    def __init__(
+        self,
+        key: str,
+        rect: pygame.Rect,
+        label: str,
+        on_click: Callable[[], None],
+        *,
+        style: Literal["primary", "normal", "quiet"] = "normal",
+        enabled: bool = True,
+        tooltip: str | None = None,
+    ) -> None:
+        super().__init__(key, rect, enabled=enabled, tooltip=tooltip)
+        self.label, self.on_click, self.style = label, on_click, style
+        self._pressed = False
+        #: Draw the label in the smaller type (a row of buttons sets it on all when one needs it, so they match).
+        self.small = False
+
+    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+        if not self.enabled:
+            return False
+        if event.type == pygame.KEYDOWN and event.key in ACTIVATE_KEYS:
+            self.on_click()
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos):
+            self._pressed = True
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._pressed:
+            self._pressed = False
+            if self.rect.collidepoint(event.pos):
+                self.on_click()
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+        theme = app.theme
+        if not self.enabled:
+            bg, fg, border = "disabled_bg", "disabled_text", "disabled_text"
+        elif self.style == "primary":
+            bg, fg, border = ("primary_hover" if hovered else "primary_bg"), "primary_text", "brass"
+        elif self.style == "quiet":
+            bg, fg, border = ("button_hover" if hovered else "panel_bg"), "ink", "border"
+        else:
+            bg, fg, border = ("button_hover" if hovered else "button_bg"), "button_text", "border"
+        draw_box(surface, app, self.rect, bg, border, focused)
+        inner = self.rect.inflate(-2 * app.layout.px(12), 0)
+        font = theme.text_font(app.layout, "label", "bold")
+        if self.small or font.size(self.label)[0] > inner.width:  # a long label: smaller type before cutting it
+            font = theme.text_font(app.layout, "small", "bold")
+        label = self.label
+        if font.size(label)[0] > inner.width and label.endswith(")") and " (" in label:
+            label = label[: label.rfind(" (")]  # "Statement (M)" -> "Statement": the key is in the tooltip
+        draw_line(surface, font, label, theme.c(fg), inner, "center")
+        self.report(surface, label, "button", cut=font.size(label)[0] > inner.width)
+
+
+def match_buttons(app: App, buttons: Sequence[Button]) -> None:
+    """One type size for a row of buttons: the smaller one for all if any label needs it."""
+    font = app.theme.text_font(app.layout, "label", "bold")
+    if any(font.size(b.label)[0] > b.rect.width - 2 * app.layout.px(12) for b in buttons):
+        for b in buttons:
+            b.small = True
+
+
+class Toggle(Widget):
+    """An on/off row: label (and icon) on the left, the state *in words* on the right."""
+
+    def __init__(
+        self,
+        key: str,
+        rect: pygame.Rect,
+        label: str,
+        value: bool,
+        on_change: Callable[[bool], None],
+        *,
+        on_text: str,
+        off_text: str,
+        detail: str = "",
+        icon: Icon | None = None,
+        enabled: bool = True,
+        tooltip: str | None = None,
+    ) -> None:
+        super().__init__(key, rect, enabled=enabled, tooltip=tooltip)
+        self.label, self.value, self.on_change = label, value, on_change
+        self.on_text, self.off_text, self.detail, self.icon = on_text, off_text, detail, icon
+        #: Show only the current state (set by a screen for all its toggles at once, see `fits`).
+        self.compact = False
+
+    def fits(self, app: App) -> bool:
+        """Whether the label fits beside both segments (in the smaller name type)."""
+        theme, lay = app.theme, app.layout
+        pad = lay.px(10)
+        font = theme.text_font(lay, "small", "bold")
+        seg_w = max(font.size(self.on_text)[0], font.size(self.off_text)[0]) + 2 * lay.px(8)
+        x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
+        room = self.rect.right - pad - 2 * seg_w - pad - x
+        return theme.text_font(lay, "body", "bold").size(self.label)[0] <= room
+
+    def _flip(self) -> None:
+        self.value = not self.value
+        self.on_change(self.value)
+
+    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+        if not self.enabled:
+            return False
+        if event.type == pygame.KEYDOWN and event.key in ACTIVATE_KEYS:
+            self._flip()
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            want = event.key == pygame.K_LEFT  # left = Team (drawn first), right = AI
+            if want != self.value:
+                self._flip()
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.rect.collidepoint(event.pos):
+            self._flip()
+            return True
+        return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos)
+
+    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+        theme, lay = app.theme, app.layout
+        draw_box(surface, app, self.rect, "button_hover" if hovered else "panel_bg", "border", focused)
+        # a short row (many toggles in little room) keeps its words readable by giving up padding first
+        pad = max(2, min(lay.px(10), (self.rect.height - theme.text_font(lay, "small", "bold").get_height()) // 2))
+        x = self.rect.x + pad
+        if self.icon:
+            ih = self.rect.height - 2 * pad
+            icon_rect = pygame.Rect(x, self.rect.y + pad, round(ih * 1.5), ih)
+            self.icon(surface, icon_rect)
+            x = icon_rect.right + pad
+        # the state: two segments, the chosen one filled and bold, so it never relies on colour alone
+        font = theme.text_font(lay, "small", "bold")
+        seg_w = max(font.size(self.on_text)[0], font.size(self.off_text)[0]) + 2 * lay.px(8)
+        seg_h = self.rect.height - 2 * pad
+        right = pygame.Rect(self.rect.right - pad - seg_w, self.rect.y + pad, seg_w, seg_h)
+        left = right.move(-seg_w, 0)
+        segments = [(left, self.on_text, True), (right, self.off_text, False)]
+        # a name that would be cut beside both segments keeps its words: show only the current state
+        compact = self.compact or font.size(self.label)[0] > left.x - x - pad
+        if compact:  # narrow: only the current state, still in words
+            left = right
+            segments = [(right, self.on_text, True) if self.value else (right, self.off_text, False)]
+        for seg, text, on in segments:
+            chosen = self.value == on
+            bg = ("team" if on else "ai") if chosen else "panel_bg"
+            fg = ("team_text" if on else "ai_text") if chosen else "disabled_text"
+            pygame.draw.rect(surface, theme.c(bg), seg, border_radius=lay.px(4))
+            pygame.draw.rect(surface, theme.c("border"), seg, max(1, lay.px(1)), border_radius=lay.px(4))
+            draw_line(surface, font if chosen else theme.text_font(lay, "small"), text, theme.c(fg), seg, "center")
+        text_rect = pygame.Rect(x, self.rect.y, left.x - x - pad, self.rect.height)
+        name_font = theme.text_font(lay, "label", "bold")
+        for smaller in ("body", "small"):  # a long name or a short row: smaller type before cutting it
+            if name_font.size(self.label)[0] <= text_rect.width and name_font.get_height() <= self.rect.height:
+                break
+            name_font = theme.text_font(lay, smaller, "bold")
+        if self.detail:
+            small = theme.text_font(lay, "small")
+            top = pygame.Rect(text_rect.x, self.rect.y + pad // 2, text_rect.width, self.rect.height // 2)
+            draw_line(surface, name_font, self.label, theme.c("ink"), top)
+            bottom = pygame.Rect(text_rect.x, self.rect.centery, text_rect.width, self.rect.height // 2 - pad // 2)
+            draw_line(surface, small, self.detail, theme.c("ink_soft"), bottom)
+        else:
+            draw_line(surface, name_font, self.label, theme.c("ink"), text_rect)
+        state = self.on_text if self.value else self.off_text
+        self.report(surface, f"{self.label}: {state}", "toggle", cut=name_font.size(self.label)[0] > text_rect.width)
+
+
+class Choice(Widget):
+    """One of several values, changed with Left / Right (or Enter, or a click on an arrow)."""
+
+    def __init__(
+        self,
+        key: str,
+        rect: pygame.Rect,
+        options: Sequence[str],
+        index: int,
+        on_change: Callable[[int], None],
+        *,
+        enabled: bool = True,
+        tooltip: str | None = None,
+    ) -> None:
+        super().__init__(key, rect, enabled=enabled and len(options) > 0, tooltip=tooltip)
+        self.options, self.index, self.on_change = list(options), index, on_change
+
+    def _set(self, index: int) -> None:
+        if self.options and index != self.index:
+            self.index = index % len(self.options)
+            self.on_change(self.index)
+
+    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+        if not self.enabled:
+            return False
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_LEFT:
+                self._set(max(0, self.index - 1))
+                return True
+            if event.key == pygame.K_RIGHT:
+                self._set(min(len(self.options) - 1, self.index + 1))
+                return True
+            if event.key in ACTIVATE_KEYS:
+                self._set(self.index + 1)
+                return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.rect.collidepoint(event.pos):
+            left_zone = event.pos[0] < self.rect.x + self.rect.width // 4
+            self._set(max(0, self.index - 1) if left_zone else (self.index + 1))
+            return True
+        if event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(pygame.mouse.get_pos()):
+            self._set(max(0, min(len(self.options) - 1, self.index - event.y)))
+            return True
+        return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos)
+
+    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+        theme, lay = app.theme, app.layout
+        draw_box(surface, app, self.rect, "button_hover" if hovered else "field_bg", "border", focused)
+        font = theme.text_font(lay, "body", "bold")
+        arrow_w = self.rect.height
+        for i in (0, 1):
+            zone = pygame.Rect(self.rect.x if i == 0 else self.rect.right - arrow_w, self.rect.y, arrow_w, self.rect.height)
+            live = self.enabled and (self.index > 0 if i == 0 else True)
+            tri = zone.inflate(-zone.width * 0.6, -zone.height * 0.55)
+            pts = (
+                [(tri.right, tri.top), (tri.left, tri.centery), (tri.right, tri.bottom)]
+                if i == 0
+                else [(tri.left, tri.top), (tri.right, tri.centery), (tri.left, tri.bottom)]
+            )
+            pygame.draw.polygon(surface, theme.c("ink" if live else "disabled_text"), pts)
+        value = self.options[self.index] if self.options else "—"
+        inner = self.rect.inflate(-2 * arrow_w, 0)
+        self.report(surface, value, "choice")
+        if font.size(value)[0] > inner.width:  # a long choice: smaller type, then two lines, before cutting it short
+            font = theme.text_font(lay, "small", "bold")
+            lines = wrap(font, value, inner.width)
+            step = min(font.get_linesize(), (self.rect.height - 2) // 2)
+            if len(lines) > 1 and step >= font.get_height() - 4:
+                top = self.rect.centery - step
+                draw_line(surface, font, lines[0], theme.c("ink"), pygame.Rect(inner.x, top, inner.width, step), "center")
+                rest = " ".join(lines[1:])
+                draw_line(surface, font, rest, theme.c("ink"), pygame.Rect(inner.x, top + step, inner.width, step), "center")
+                return
+        draw_line(surface, font, value, theme.c("ink"), inner, "center")
+
+
+class TextField(Widget):
+    """A one-line text box. Typing goes in while it has focus; Enter submits; Ctrl+V pastes."""
+
+    def __init__(
+        self,
+        key: str,
+        rect: pygame.Rect,
+        text: str,
+        on_change: Callable[[str], None],
+        *,
+        placeholder: str = "",
+        allowed: Callable[[str], bool] | None = None,
+        max_len: int = 400,
+        on_submit: Callable[[str], None] | None = None,
+        enabled: bool = True,
+        tooltip: str | None = None,
+    ) -> None:
+        super().__init__(key, rect, enabled=enabled, tooltip=tooltip)
+        self.text, self.on_change, self.placeholder = text, on_change, placeholder
+        self.allowed, self.max_len, self.on_submit = allowed, max_len, on_submit
+
+    def _insert(self, s: str) -> None:
+        s = "".join(ch for ch in s if ch.isprintable() and (self.allowed is None or self.allowed(ch)))
+        if s:
+            self.text = (self.text + s)[: self.max_len]
+            self.on_change(self.text)
+
+    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+        if not self.enabled:
+            return False
+        if event.type == pygame.TEXTINPUT:
+            self._insert(event.text)
+            return True
+        if event.type != pygame.KEYDOWN:
+            return False
+        if event.key == pygame.K_BACKSPACE:
+            self.text = self.text[:-1] if not event.mod & pygame.KMOD_CTRL else ""
+            self.on_change(self.text)
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            if self.on_submit:
+                self.on_submit(self.text)
+            return True
+        if event.key == pygame.K_v and event.mod & pygame.KMOD_CTRL:
+            self._insert(_clipboard_text().replace("\n", " ").strip())
+            return True
+        # printable keys arrive again as TEXTINPUT; swallow them so no shortcut fires while typing
+        return bool(event.unicode and event.unicode.isprintable())
+
+    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+        theme, lay = app.theme, app.layout
+        draw_box(surface, app, self.rect, "field_bg" if self.enabled else "disabled_bg", "border", focused)
+        font = theme.text_font(lay, "body")
+        inner = self.rect.inflate(-2 * lay.px(12), 0)
+        self.report(surface, self.text or self.placeholder, "field")
+        if not self.text:
+            draw_line(surface, font, self.placeholder, theme.c("disabled_text"), inner)
+            shown_w = 0
+        else:
+            shown = self.text
+            while font.size(shown)[0] > inner.width - lay.px(6) and len(shown) > 1:
+                shown = shown[1:]  # keep the end (where typing happens) in view
+            if shown != self.text:
+                shown = "…" + shown[1:]
+            r = draw_line(surface, font, shown, theme.c("ink"), inner)
+            shown_w = r.width
+        if focused:
+            x = inner.x + shown_w + lay.px(2)
+            h = font.get_height()
+            pygame.draw.line(surface, theme.c("ink"), (x, self.rect.centery - h // 2), (x, self.rect.centery + h // 2), max(2, lay.px(2)))
+
+
+def _clipboard_text() -> str:
+    try:
+        return str(pygame.scrap.get_text() or "")
+    except (pygame.error, AttributeError):
+        return ""
+
+
+class ListBox(Widget):
+    """A list of rows (title and optional detail line); Up / Down select inside it, Enter activates."""
+
+    def __init__(
+        self,
+        key: str,
+        rect: pygame.Rect,
+        items: Sequence[tuple[str, str]],
+        selected: int,
+        on_select: Callable[[int], None],
+        *,
+        row_height: int,
+        on_activate: Callable[[int], None] | None = None,
+        tooltip: str | None = None,
+    ) -> None:
+        super().__init__(key, rect, tooltip=tooltip)
+        self.items, self.selected, self.on_select = list(items), selected, on_select
+        self.row_height, self.on_activate = row_height, on_activate
+
+    @property
+    def visible_rows(self) -> int:
+        return max(1, self.rect.height // self.row_height)
+
+    @property
+    def first(self) -> int:
+        """First row shown: derived from the selection so it is always in view."""
+        return max(0, min(self.selected - self.visible_rows + 1, len(self.items) - self.visible_rows)) if self.selected >= self.visible_rows else 0
+
+    def _select(self, index: int) -> None:
+        if 0 <= index < len(self.items) and index != self.selected:
+            self.selected = index
+            self.on_select(index)
+
+    def handle_event(self, event: pygame.event.Event, app: App) -> bool:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_UP and self.selected > 0:
+                self._select(self.selected - 1)
+                return True
+            if event.key == pygame.K_DOWN and self.selected < len(self.items) - 1:
+                self._select(self.selected + 1)
+                return True
+            if event.key == pygame.K_HOME:
+                self._select(0)
+                return True
+            if event.key == pygame.K_END:
+                self._select(len(self.items) - 1)
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.on_activate:
+                self.on_activate(self.selected)
+                return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.rect.collidepoint(event.pos):
+            row = self.first + (event.pos[1] - self.rect.y) // self.row_height
+            if 0 <= row < len(self.items):
+                if row == self.selected and self.on_activate:
+                    self.on_activate(row)
+                self._select(row)
+            return True
+        if event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(pygame.mouse.get_pos()):
+            self._select(max(0, min(len(self.items) - 1, self.selected - event.y)))
+            return True
+        return event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos)
+
+    def draw(self, surface: pygame.Surface, app: App, focused: bool, hovered: bool) -> None:
+        theme, lay = app.theme, app.layout
+        draw_box(surface, app, self.rect, "panel_bg", "border", focused)
+        title_font = theme.text_font(lay, "label", "bold")
+        small = theme.text_font(lay, "small")
+        pad = lay.px(12)
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.inflate(-2, -2))
+        for n, (title, detail) in enumerate(self.items[self.first : self.first + self.visible_rows + 1]):
+            i = self.first + n
+            row = pygame.Rect(self.rect.x, self.rect.y + n * self.row_height, self.rect.width, self.row_height)
+            chosen = i == self.selected
+            if chosen:
+                pygame.draw.rect(surface, theme.c("selected_bg"), row.inflate(-lay.px(6), -lay.px(4)), border_radius=lay.px(4))
+                marker = row.inflate(-lay.px(6), -lay.px(4))
+                pygame.draw.rect(surface, theme.c("brass"), (marker.x, marker.y, lay.px(6), marker.height))
+            fg, soft = ("selected_text", "selected_text") if chosen else ("ink", "ink_soft")
+            self.report(surface, title, "row", rect=row.inflate(-4, -4) if self.rect.contains(row) else row.clip(self.rect))  # inside the clip
+            inner = row.inflate(-2 * pad - lay.px(6), 0).move(lay.px(4), 0)
+            if detail:
+                top = pygame.Rect(inner.x, row.y + lay.px(4), inner.width, row.height // 2)
+                draw_line(surface, title_font, title, theme.c(fg), top)
+                bottom = pygame.Rect(inner.x, row.centery, inner.width, row.height // 2 - lay.px(4))
+                draw_line(surface, small, detail, theme.c(soft), bottom)
+            else:
+                draw_line(surface, title_font, title, theme.c(fg), inner)
+        surface.set_clip(clip)
+        if len(self.items) > self.visible_rows:  # a plain scroll indicator: "3–6 / 9" on a pill
+            text = f"{self.first + 1}–{min(len(self.items), self.first + self.visible_rows)} / {len(self.items)}"
+            surf = render(small, ellipsize(small, text, self.rect.width), theme.c("ink"))
+            r = surf.get_rect(bottomright=(self.rect.right - pad, self.rect.bottom - lay.px(4)))
+            pygame.draw.rect(surface, theme.c("paper_dark"), r.inflate(lay.px(12), lay.px(4)), border_radius=lay.px(8))
+            surface.blit(surf, r)
