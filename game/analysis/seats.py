@@ -40,7 +40,7 @@ from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.rules import check, new_game, step
 from game.engine.scoring import score
 from game.engine.signing import signing_value
-from game.engine.state import Audience, GameState, Proposal
+from game.engine.state import Audience, AudienceStatus, GameState, Proposal
 from game.engine.utility import table
 from game.scenario.loader import load
 
@@ -58,10 +58,11 @@ class Policy(StrEnum):
     DEAL_TAKER = "deal_taker"  # the AI's moves, but accepts any package worth more to it than no agreement
     OPEN_DOOR = "open_door"  # the AI's moves, but grants every audience and names every outsider in its private talks
     HARD_LINE = "hard_line"  # the AI's moves, but accepts only packages that meet its AI's aspiration and beat no deal by 10
+    PERSISTENT = "persistent"  # the AI's play, but asks for an audience every sitting, a new host each time, until received
 
 
 DO_NOTHING = (Policy.REFUSE_ALL, Policy.ACCEPT_ALL, Policy.PASS_ALL, Policy.OWN_IDEAL)
-SENSIBLE = (Policy.DEAL_TAKER, Policy.OPEN_DOOR, Policy.HARD_LINE)
+SENSIBLE = (Policy.DEAL_TAKER, Policy.OPEN_DOOR, Policy.HARD_LINE, Policy.PERSISTENT)
 #: what `HARD_LINE` asks a package to beat no agreement by (utility points, 0-100)
 HARD_LINE_MARGIN = 10.0
 
@@ -134,6 +135,29 @@ def _open_door_move(s: GameState, d: int, move: A.MoveAction) -> A.MoveAction:
     return wider if check(s, wider) is None else move
 
 
+def _persistent_request(s: GameState, d: int) -> A.RequestAudience | None:
+    """Ask, once a sitting, a party of an instrument that threatens d (the AI's test) for an audience:
+    the most trusted one not asked yet (then the most trusted again), until one has received d."""
+    cs = s.cs
+    if any(a.asker == d and a.turn == s.turn for a in s.audiences):
+        return None
+    best: tuple[int, float, int] | None = None
+    for k in range(len(cs.instrument_ids)):
+        if d in cs.parties[k] or s.is_signed(k) or audience.threat(s, d, k) < audience.THREAT_MIN:
+            continue
+        mine = [a for a in s.audiences if a.asker == d and a.host in cs.parties[k]]
+        if any(a.status is not AudienceStatus.REFUSED for a in mine):
+            continue  # received, or waiting for an answer
+        asked = {a.host for a in mine}
+        for h in s.active_parties(k):
+            if h == d or h in s.walked_out or s.is_banned(d, h) or h not in cs.actors:
+                continue
+            key = (int(h not in asked), float(s.relations[d, h]), -h)
+            if best is None or key > best:
+                best = key
+    return None if best is None else A.RequestAudience(cs.delegation_ids[d], cs.delegation_ids[-best[2]])
+
+
 class SeatPlayer:
     """Plays one seat with a fixed policy; every other seat (and the seat's own AI-style moves) by `ai`."""
 
@@ -196,7 +220,7 @@ class SeatPlayer:
             if answer is not None:
                 s = step(s, answer).state
         if not s.answering and self.policy in SENSIBLE:
-            ask = audience.request(s, d)
+            ask = _persistent_request(s, d) if self.policy is Policy.PERSISTENT else audience.request(s, d)
             if ask is not None:
                 s = step(s, ask).state
         return step(s, self._move(s, d)).state
