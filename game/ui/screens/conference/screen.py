@@ -51,7 +51,7 @@ from game.ui.screens.conference.draw import (
 from game.ui.screens.conference.inbox import Inbox
 from game.views.conference import BriefingView, ConferenceView, briefing_view, conference_view, narrator
 from game.views.digest import since_last_turn
-from game.views.inbox import InboxItem, RequestItem, inbox, requests
+from game.views.inbox import AskChoice, InboxItem, RequestItem, ask_choices, inbox, requests
 from game.views.move import ProposalDraft, ProposalForm, ShiftDraft, ShiftForm
 
 if TYPE_CHECKING:
@@ -155,6 +155,10 @@ class ConferenceScene(Scene):
 
     def audience_requests(self) -> tuple[RequestItem, ...]:
         return requests(self.session.state, self.viewer, narrator(self.session, self.ctx.tr)) if self.viewer else ()
+
+    def audience_choices(self, actor: str) -> tuple[AskChoice, ...]:
+        """Whom `actor` may ask for private talks now, each with the rules' verdict."""
+        return ask_choices(self.session.state, actor, self.ctx.tr, narrator(self.session, self.ctx.tr))
 
     def digest_lines(self) -> tuple[str, ...]:
         return since_last_turn(self.session.state, self.viewer, self.ctx.tr, narrator(self.session, self.ctx.tr)) if self.viewer else ()
