@@ -230,14 +230,17 @@ class Toggle(Widget):
         #: Show only the current state (set by a screen for all its toggles at once, see `fits`).
         self.compact = False
 
+    def segment_widths(self, app: Looks) -> tuple[int, int]:
+        """The on and off segments' widths: each as wide as its own word, so a short "Ne" leaves a long name its room."""
+        font, edge = app.theme.text_font(app.layout, "small", "bold"), 2 * app.layout.px(8)
+        return font.size(self.on_text)[0] + edge, font.size(self.off_text)[0] + edge
+
     def fits(self, app: Looks) -> bool:
         """Whether the label fits beside both segments (in the smaller name type)."""
         theme, lay = app.theme, app.layout
         pad = lay.px(10)
-        font = theme.text_font(lay, "small", "bold")
-        seg_w = max(font.size(self.on_text)[0], font.size(self.off_text)[0]) + 2 * lay.px(8)
         x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
-        room = self.rect.right - pad - 2 * seg_w - pad - x
+        room = self.rect.right - pad - sum(self.segment_widths(app)) - pad - x
         return theme.text_font(lay, "body", "bold").size(self.label)[0] <= room
 
     def detail_fits(self, app: Looks) -> bool:
@@ -245,9 +248,9 @@ class Toggle(Widget):
         theme, lay = app.theme, app.layout
         font = theme.text_font(lay, "small", "bold")
         pad = max(2, min(lay.px(10), (self.rect.height - font.get_height()) // 2))
-        seg_w = max(font.size(self.on_text)[0], font.size(self.off_text)[0]) + 2 * lay.px(8)
+        on_w, off_w = self.segment_widths(app)
         x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
-        room = self.rect.right - pad - seg_w * (1 if self.compact else 2) - pad - x
+        room = self.rect.right - pad - (max(on_w, off_w) if self.compact else on_w + off_w) - pad - x
         return not self.detail or theme.text_font(lay, "small").size(self.detail)[0] <= room
 
     def _flip(self) -> None:
@@ -283,15 +286,16 @@ class Toggle(Widget):
             x = icon_rect.right + pad
         # the state: two segments, the chosen one filled and bold, so it never relies on colour alone
         font = theme.text_font(lay, "small", "bold")
-        seg_w = max(font.size(self.on_text)[0], font.size(self.off_text)[0]) + 2 * lay.px(8)
+        on_w, off_w = self.segment_widths(app)
         seg_h = self.rect.height - 2 * pad
-        right = pygame.Rect(self.rect.right - pad - seg_w, self.rect.y + pad, seg_w, seg_h)
-        left = right.move(-seg_w, 0)
+        right = pygame.Rect(self.rect.right - pad - off_w, self.rect.y + pad, off_w, seg_h)
+        left = pygame.Rect(right.x - on_w, right.y, on_w, seg_h)
         segments = [(left, self.on_text, True), (right, self.off_text, False)]
         # a name that would be cut beside both segments keeps its words: show only the current state
         compact = self.compact or font.size(self.label)[0] > left.x - x - pad
-        if compact:  # narrow: only the current state, still in words
-            left = right
+        if compact:  # narrow: only the current state, still in words (one width for both, so the rows line up)
+            seg_w = max(on_w, off_w)
+            left = right = pygame.Rect(self.rect.right - pad - seg_w, self.rect.y + pad, seg_w, seg_h)
             segments = [(right, self.on_text, True) if self.value else (right, self.off_text, False)]
         for seg, text, on in segments:
             chosen = self.value == on
@@ -533,8 +537,9 @@ class ListBox(Widget):
                 self.on_activate(self.selected)
                 return True
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.rect.collidepoint(event.pos):
+            in_strip = event.pos[1] >= self.rect.bottom - self.strip  # the counter's strip is not a row: a click there picks nothing
             row = self.first + (event.pos[1] - self.rect.y) // self.row_height
-            if 0 <= row < len(self.items):
+            if not in_strip and 0 <= row < len(self.items):
                 if row == self.selected and self.on_activate:
                     self.on_activate(row)
                 self._select(row)
@@ -575,7 +580,8 @@ class ListBox(Widget):
                 draw_line(surface, title_font, title, theme.c(fg), inner)
         surface.set_clip(clip)
         if len(self.items) > self.visible_rows:  # a plain scroll indicator: "3–6 / 9" on a pill
-            text = f"{self.first + 1}–{min(len(self.items), self.first + self.visible_rows)} / {len(self.items)}"
+            last = min(len(self.items), self.first + self.visible_rows)
+            text = f"{self.first + 1}–{last} / {len(self.items)}" if last > self.first + 1 else f"{last} / {len(self.items)}"  # not "4–4 / 4"
             surf = render(small, ellipsize(small, text, self.rect.width), theme.c("ink"))
             r = surf.get_rect(bottomright=(self.rect.right - pad, self.rect.bottom - lay.px(4)))
             pygame.draw.rect(surface, theme.c("paper_dark"), r.inflate(lay.px(12), lay.px(4)), border_radius=lay.px(8))

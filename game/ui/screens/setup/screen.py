@@ -508,7 +508,9 @@ class SetupScene(Scene):
         if option is not None:
             text = app.tr.tn("{n} sitting", "{n} sittings", option.sittings)
             minutes = estimate_minutes(option.minutes, len(teams))
-            if minutes:
+            if minutes and not teams:  # "with 0 teams" reads wrong in both languages: say who plays
+                text += " · " + t("about {minutes} minutes, the AI playing every delegation", minutes=minutes)
+            elif minutes:
                 text += " · " + app.tr.tn(
                     "about {minutes} minutes with {n} team", "about {minutes} minutes with {n} teams", len(teams), minutes=minutes
                 )
