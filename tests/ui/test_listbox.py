@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.kit.widgets import ListBox
+from game.ui.kit.widgets import ListBox, counter_text
+from game.ui.kit.wrap_list import WrapListBox
 
 
 def _box(chosen: list[int]) -> ListBox:
@@ -31,3 +32,17 @@ def test_a_click_on_the_second_visible_row_selects_it() -> None:
     box = _box(chosen)
     _click(box, 75)
     assert chosen == [1] and box.selected == 1
+
+
+def test_when_every_row_fits_there_is_no_counter_and_the_last_rows_foot_is_still_that_row() -> None:
+    chosen: list[int] = []
+    items = [(f"Scenario {n}", "") for n in range(3)]
+    # the setup screen's list keeps its strip for the pill even when all three rows fit and no pill is drawn
+    box = WrapListBox("scenarios", pygame.Rect(0, 0, 200, 150), items, 0, chosen.append, row_height=50, strip=30)
+    _click(box, 140)
+    assert chosen == [2]
+
+
+def test_the_counter_reads_a_single_row_as_one_number() -> None:
+    assert counter_text(3, 1, 4) == "4 / 4"
+    assert counter_text(2, 4, 9) == "3–6 / 9"

@@ -650,7 +650,9 @@ class ConferenceScene(Scene):
             draw_line(
                 surface,
                 small,
-                app.tr.tn("{n} more proposal: see the news", "{n} more proposals: see the news", self._more),
+                app.tr.tn("{n} more proposal: see the news", "{n} more proposals: see the news", self._more)
+                if self._pending_boxes
+                else app.tr.tn("{n} open proposal: see the news", "{n} open proposals: see the news", self._more),  # none fits: not "more"
                 theme.c("ink_soft"),
                 pygame.Rect(p_inner.x, p_inner.bottom - small.get_linesize(), p_inner.width, small.get_linesize()),
             )
