@@ -26,6 +26,10 @@ TOLERANCE = 0.5
 PROSPECT_STEP = 8.0
 
 
+#: The changes that excuse any offer above no deal: the deadline.
+DEADLINE = frozenset({"accepts now that the conference is ending", "accepts now that time is running out"})
+
+
 @dataclass(frozen=True, slots=True)
 class Situation:
     """What a delegation's world looks like now, to compare with when it refused."""
@@ -37,6 +41,7 @@ class Situation:
     alternative: float
     turn: int = 0  # the current sitting
     last_sitting: bool = False  # no later sitting will come: what is refused now is lost
+    endgame: bool = False  # the last sittings (from `concession.ENDGAME` of the clock): few chances are left
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,8 @@ def change_since(r: Refusal, now: Situation) -> str | None:
     The last sitting comes first: whatever else changed, what is refused now is lost for good."""
     if now.last_sitting and r.turn < now.turn:
         return "accepts now that the conference is ending"
+    if now.endgame and r.turn < now.turn:
+        return "accepts now that time is running out"
     if now.signed > r.signed:
         return "accepts now that a treaty is signed"
     if now.touched > r.touched:
@@ -85,7 +92,7 @@ def decide(
         now = situation(r)
         change = change_since(r, now)
         allowance = max(0.0, r.alternative - now.alternative)
-        if change == "accepts now that the conference is ending":
+        if change in DEADLINE:
             allowance = float("inf")  # anything above no deal beats leaving with nothing
         if change is None or value + TOLERANCE + allowance < max(x.value for x in better):
             return Verdict(False, "worse than an offer it refused before")
@@ -136,7 +143,7 @@ class Rule:
             change = change_since(r, now)
             if change is None:
                 allowance[x] = -np.inf
-            elif change == "accepts now that the conference is ending":
+            elif change in DEADLINE:
                 allowance[x] = np.inf
             else:
                 allowance[x] = max(0.0, r.alternative - now.alternative)

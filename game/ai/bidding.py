@@ -83,6 +83,15 @@ def chance(estimate: float, theta: float) -> float:
     return 1.0 / (1.0 + math.exp(-(estimate - theta) / CHANCE_SCALE))
 
 
+def joint_chance(mem: Memory, s: GameState, d: int, k: int, package: tuple[int, ...], who: list[int]) -> float:
+    """d's estimate (its opponent model) of the chance that every one of `who` accepts `package` on k."""
+    out = 1.0
+    for j, theta in zip(who, thresholds(mem, s, d, k, who), strict=True):
+        table = mem.estimate_table(s, d, j, k)
+        out *= chance(sum([row[o] for row, o in zip(table, package, strict=True)]), theta)
+    return out
+
+
 def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: float, mediator: bool = False, refine: bool = True) -> Bid | None:
     """The package d should propose on k, or None when nothing at or above the target is left.
 

@@ -44,6 +44,9 @@ SENTENCES: dict[str, str] = {
     "accepts now that the conference is ending": N_(
         "{who} accepted an offer worse than one it refused before, because this is the last sitting and no deal would leave it worse off."
     ),
+    "accepts now that time is running out": N_(
+        "{who} accepted an offer worse than one it refused before, because few sittings are left and no deal would leave it worse off."
+    ),
     "expects the addressees to accept": N_(
         "{who} proposed a package it expects everyone addressed to accept; for itself it secures {issue}: {wanted}."
     ),
@@ -70,6 +73,7 @@ NOTES: tuple[str, ...] = (
     N_("accepts now that events changed its priorities"),
     N_("accepts now that its other prospects have faded"),
     N_("accepts now that the conference is ending"),
+    N_("accepts now that time is running out"),
     N_("expects the addressees to accept"),
     N_("tests the others with an offer"),
     N_("proposes what the parties can all accept"),

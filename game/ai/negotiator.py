@@ -29,6 +29,7 @@ from game.engine.state import GameState, Proposal, ProposalStatus
 
 NOISE = 6.0  # spread (utility points) of the seeded noise on an aspiration when answering
 PROPOSE_CHANCE = 0.45  # chance of testing the others with an offer that is not yet likely to pass
+DEFER_BELOW = 0.8  # before the last sitting, a yes only the deadline excuses waits unless the offer looks this likely to pass
 HOLD_MARGIN = 1.0  # utility points a better agreement on the table must promise before it refuses a worse one
 
 
@@ -153,6 +154,7 @@ class Negotiator:
                 alternative,
                 s.turn,
                 s.turn + 1 >= s.n_turns,
+                t >= ENDGAME,
             )
             for r in refusals
         )
@@ -275,15 +277,33 @@ class Negotiator:
         return A.Propose(cs.delegation_ids[d], cs.instrument_ids[k], package, to, reasons=reasons)
 
     def defers(self, s: GameState, d: int, p: Proposal) -> bool:
-        """Whether d leaves p for the closing round of the last sitting: p would end the
-        conference and d would accept it. A refusal is given at once (the others learn from it
-        while they can still make offers); a yes waits until every offer is on the table: signing
-        takes the earliest offer all accepted, so an early yes to a worse agreement could beat a
-        better one, and a yes to an offer someone then refuses would be given for nothing."""
-        if s.turn + 1 < s.n_turns or not s.cs.instrument(p.instrument).ends_conference:
+        """Whether d leaves p unanswered for now, to say yes later.
+
+        In the last sitting, a yes to an offer that would end the conference waits for the
+        closing round (a refusal is given at once, so the others learn from it while they can
+        still make offers): signing takes the earliest offer all accepted, so an early yes to a
+        worse agreement could beat a better one, and a yes to an offer someone then refuses would
+        be given for nothing. In the sittings before it, from `ENDGAME` on, a yes that only the
+        deadline excuses (the offer is worse than one it refused) waits in the same way unless its
+        opponent model gives the offer a fair chance with the parties still to answer (the offer
+        stays open until the end of the next sitting)."""
+        cs = s.cs
+        t = s.time_fraction()
+        if t < ENDGAME:
+            return False
+        last = s.turn + 1 >= s.n_turns
+        if last and not cs.instrument(p.instrument).ends_conference:
             return False
         value = self.memory(s).stakes(s, d, p.instrument).value(p.package)
-        return self.rule(s, d, p.instrument, p.proposer).decide(value).accept
+        verdict = self.rule(s, d, p.instrument, p.proposer).decide(value)
+        if not verdict.accept:
+            return False
+        if last:
+            return True
+        if verdict.note not in acceptance.DEADLINE:
+            return False
+        waiting = [j for j in s.active_parties(p.instrument) if j not in (d, p.proposer) and p.answer_of(j) is not A.Answer.ACCEPT]
+        return bidding.joint_chance(self.memory(s), s, d, p.instrument, p.package, waiting) < DEFER_BELOW
 
     def _will_accept(self, s: GameState, d: int, p: Proposal) -> bool:
         """Whether d has left p for the closing round, where it would accept it as things stand."""

@@ -50,6 +50,7 @@ _CAUSES = frozenset(
         "accepts now that events changed its priorities",
         "accepts now that its other prospects have faded",
         "accepts now that the conference is ending",
+        "accepts now that time is running out",
     }
 )
 #: Packages listed in full up to this many; larger instruments are searched issue by issue.
@@ -77,6 +78,8 @@ class AIMeasures:
         refused_values: dict[tuple[int, int], float] = {}
         direction: dict[tuple[int, int], int] = {}
         first_shift: set[int] = set()
+        settled: set[int] = set()  # issues settled by a signature so far
+        n_i = cs.n_issues
         weights = cs.stances.weights
         contrib0 = [table_of_start(s, d) for d in range(n_d)]
 
@@ -93,6 +96,7 @@ class AIMeasures:
                     touch(cs.event(k).effects)
             elif e.kind is LogKind.SIGNED:
                 open_.pop(int(data["proposal"]), None)
+                settled.update(cs.scope[cs.inst_index[str(data["instrument"])]])
                 touch(cs.instrument(cs.inst_index[str(data["instrument"])]).effects)
             elif e.kind is LogKind.LAPSED:
                 open_.pop(int(data["proposal"]), None)
@@ -146,8 +150,13 @@ class AIMeasures:
                 if d not in first_shift:
                     first_shift.add(d)
                     c["first_concessions"] += 1
-                    if i == int(np.argmax(weights[d])):
+                    top = i == int(np.argmax(weights[d]))
+                    if top:
                         c["first_on_top_issue"] += 1
+                    # it had a choice: another issue still open on which it had stated a demand
+                    if any(j != i and j not in settled and cs.positions[d * n_i + j] >= 0 for j in range(n_i)):
+                        c["first_concessions_with_choice"] += 1
+                        c["first_on_top_issue_with_choice"] += int(top)
         self._deals(s, deals)
 
     def _deals(self, s: GameState, deals: dict[int, int] | None) -> None:
@@ -190,6 +199,8 @@ class AIMeasures:
             "reversal_share": share("reversals", "shifts"),
             "concessions_that_gain_share": share("concessions_that_gain", "shifts"),
             "first_concession_on_top_issue_share": share("first_on_top_issue", "first_concessions"),
+            # the same, counting only first concessions made while another issue was still open to it
+            "first_concession_on_top_issue_with_choice_share": share("first_on_top_issue_with_choice", "first_concessions_with_choice"),
             "signed_deals": c["deals"],
             "mean_nash_ratio": round(self.nash_sum / c["deals"], 4) if c["deals"] else None,
             # per conference-ending instrument: games where at some moment a package existed that

@@ -124,6 +124,7 @@ _AI_LABELS = (
     ("reversal_share", "position shifts reversing the previous one"),
     ("concessions_that_gain_share", "'concessions' that raise its own value"),
     ("first_concession_on_top_issue_share", "first concessions on the most weighted issue"),
+    ("first_concession_on_top_issue_with_choice_share", "  the same, when another issue was still open"),
     ("mean_nash_ratio", "signed deals: mean Nash-product ratio (1 = Nash point)"),
 )
 

@@ -97,6 +97,12 @@ def test_acceptance_rules() -> None:
     # a change excuses only as much less as its alternative fell
     assert not decide(61.0, [_refusal(70.0, alternative=42.0)], _now(signed=1, alternative=40.0)).accept
     assert decide(61.0, [_refusal(70.0, alternative=50.0)], _now(touched=1)).note == "accepts now that events changed its priorities"
+    # the deadline excuses any offer above no deal: the last sitting, and the last few before it
+    late = acceptance.Situation(0, 0, 0.2, 0.2, 40.0, turn=5, endgame=True)
+    assert decide(50.0, [_refusal(70.0)], late, t=0.9, best_seen=50.0) == acceptance.Verdict(True, "accepts now that time is running out")
+    last = acceptance.Situation(0, 0, 0.2, 0.2, 40.0, turn=5, last_sitting=True, endgame=True)
+    assert decide(50.0, [_refusal(70.0)], last, t=1.0, best_seen=50.0).note == "accepts now that the conference is ending"
+    assert not decide(50.0, [_refusal(70.0)], _now(), t=0.9, best_seen=50.0).accept
 
 
 # --- public positions ------------------------------------------------------------------
@@ -227,7 +233,7 @@ def test_the_acceptance_rule_on_arrays_answers_as_decide_does() -> None:
     refusals = (_refusal(70.0, alternative=50.0), _refusal(64.0, alternative=41.0), _refusal(58.0, alternative=40.0))
     values = np.linspace(35.0, 80.0, 901)
     for t in (0.3, 0.9):
-        for now in (_now(), _now(signed=1), _now(touched=1, alternative=30.0)):
+        for now in (_now(), _now(signed=1), _now(touched=1, alternative=30.0), acceptance.Situation(0, 0, 0.2, 0.2, 40.0, turn=5, endgame=True)):
             for best_seen in (-np.inf, 55.0):
                 for refused in ((), refusals[:1], refusals):
                     rule = acceptance.Rule(60.0, 40.0, best_seen, t, refused, tuple(now for _ in refused), 0.5)

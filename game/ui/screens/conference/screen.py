@@ -51,7 +51,7 @@ from game.ui.screens.conference.draw import (
 from game.ui.screens.conference.inbox import Inbox
 from game.views.conference import BriefingView, ConferenceView, briefing_view, conference_view, narrator
 from game.views.digest import since_last_turn
-from game.views.inbox import InboxItem, RequestItem, inbox, requests
+from game.views.inbox import AskChoice, InboxItem, RequestItem, ask_choices, inbox, requests
 from game.views.move import ProposalDraft, ProposalForm, ShiftDraft, ShiftForm
 
 if TYPE_CHECKING:
@@ -97,6 +97,7 @@ class ConferenceScene(Scene):
         self.inbox: Inbox | None = None
         self.inbox_pos = 0  # the inbox item on screen (0 = the newest waiting proposal)
         self.inbox_scroll = ScrollState()
+        self.inbox_page = "requests"  # on a panel too small for both: the request for talks, or the proposals
         self.digest: tuple[str, ...] = ()  # "since your last turn", at the top of a team's news
         self.notice = ""  # what the team's last answer did (answering does not end the turn)
         self.confirmed = ""  # what the last move did, in words ("Proposal No. 3 sent privately to Soviet Russia")
@@ -154,6 +155,10 @@ class ConferenceScene(Scene):
 
     def audience_requests(self) -> tuple[RequestItem, ...]:
         return requests(self.session.state, self.viewer, narrator(self.session, self.ctx.tr)) if self.viewer else ()
+
+    def audience_choices(self, actor: str) -> tuple[AskChoice, ...]:
+        """Whom `actor` may ask for private talks now, each with the rules' verdict."""
+        return ask_choices(self.session.state, actor, self.ctx.tr, narrator(self.session, self.ctx.tr))
 
     def digest_lines(self) -> tuple[str, ...]:
         return since_last_turn(self.session.state, self.viewer, self.ctx.tr, narrator(self.session, self.ctx.tr)) if self.viewer else ()
@@ -285,6 +290,7 @@ class ConferenceScene(Scene):
         self.viewer = did
         self.message = ""
         self.notice = ""
+        self.inbox_page = "requests"
         self.news_scroll.offset = 0
         self.refresh()
 
@@ -382,20 +388,27 @@ class ConferenceScene(Scene):
             body.height -= self._notice_height() + lay.px(6)
         items = self.inbox_items() if team and self.viewer else ()
         asks = self.audience_requests() if team and self.viewer else ()
-        self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll, asks) if items or asks else None
+        self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll, asks, self.inbox_page) if items or asks else None
         if self.inbox is not None:
             self.inbox_pos = self.inbox.selected
-        left, middle, right = lay.columns(body, [11, 11, 8] if self.inbox else [9, 13, 8])
+        # large text: the board (what the class reads) gets the room the news column's few words a line cannot use
+        big = lay.text_scale >= 1.5
+        left, middle, right = lay.columns(body, ([11, 12, 7] if big else [11, 11, 8]) if self.inbox else ([9, 14, 7] if big else [9, 13, 8]))
         probe = pygame.Rect(left.x, left.y, left.width, 1000)
         chrome = probe.height - panel_inner(app, probe).height
-        keep = lay.gap + chrome + 2 * app.theme.text_font(lay, "small").get_linesize()  # the proposals panel keeps a line or two
-        table_h = min(left.height - keep, max(round(left.height * 0.62), table_height(app) + chrome))
+        line = app.theme.text_font(lay, "small").get_linesize()
+        need = table_height(app, view, panel_inner(app, probe).width) + chrome  # the seats' labels as they will be set
+        # the proposals panel keeps two lines, or one when the table would not fit otherwise (large text on 720 lines)
+        keep = lay.gap + chrome + (2 * line if need <= left.height - lay.gap - chrome - 2 * line else line)
+        table_h = min(left.height - keep, max(round(left.height * 0.62), need))
         self._rects = {
             "table": pygame.Rect(left.x, left.y, left.width, table_h),
             "pending": pygame.Rect(left.x, left.y + table_h + lay.gap, left.width, left.height - table_h - lay.gap),
             "board": middle,
             "news": right,
         }
+        if need > left.height - keep:  # not even that: the table takes the column (the news lists every proposal too)
+            self._rects = {"table": left, "board": middle, "news": right}
         if self.inbox is not None:
             self._rects = {"inbox": left, "board": middle, "news": right}
         widgets: list[Widget] = []
@@ -435,10 +448,16 @@ class ConferenceScene(Scene):
                 no_counter=self._closing_text() if self.closing_round else "",
                 select=self._select_item,
                 grant=self.grant,
+                show=self._show_inbox_page,
             )
         else:
             self._layout_pending(widgets, team)
         self._layout_rest(widgets, team, view, middle, right)
+
+    def _show_inbox_page(self, page: str) -> None:
+        self.inbox_page = page
+        self.refresh()
+        self.focus.focus("grant" if page == "requests" else "accept")
 
     def _select_item(self, k: int) -> None:
         self.inbox_pos = k
@@ -450,6 +469,9 @@ class ConferenceScene(Scene):
         app, lay = self.ctx, self.ctx.layout
         theme, view = app.theme, self.view
         assert view is not None
+        self._pending_boxes, self._more = [], 0
+        if "pending" not in self._rects:
+            return
         inner = panel_inner(app, self._rects["pending"])
         items = sorted(view.pending, key=lambda p: (not p.awaiting, -p.id))
         note_h = theme.text_font(lay, "small").get_linesize()
@@ -608,6 +630,9 @@ class ConferenceScene(Scene):
             return
         inner = draw_panel(surface, app, self._rects["table"], t("The table"))
         draw_table(surface, app, inner, view, dels, self.pulse)
+        if "pending" not in self._rects:
+            self._draw_rest(surface)
+            return
         p_inner = draw_panel(surface, app, self._rects["pending"], t("Proposals"))
         for rect, pid, lines in self._pending_boxes:
             p = next(x for x in view.pending if x.id == pid)

@@ -37,7 +37,7 @@ from game.ui.screens.conference.done import DoneScene
 from game.ui.screens.conference.move_forms import FormScene
 from game.ui.screens.conference.screen import ConferenceScene
 from game.views.conference import BriefingView, ConferenceView
-from game.views.inbox import InboxItem, RequestItem
+from game.views.inbox import AskChoice, InboxItem, RequestItem
 from game.views.move import ProposalForm, ShiftForm
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ class TeamConference(ConferenceScene):
         self._dels_from: object = None
         self._ended_shot = False
         self._status = ""
+        self.made: int | None = None  # the number the last move made (a proposal's, a request's)
+        self._drafts: dict[str, NetProposalDraft | NetShiftDraft] = {}  # unsent drafts, kept until sent
 
     # --- the host's newest view ----------------------------------------------------------------------
     def seat(self) -> NetSeat:
@@ -83,9 +85,13 @@ class TeamConference(ConferenceScene):
         return self.shown_view is not None and self.shown_view.seat is not None
 
     def poll(self) -> bool:
-        """Take the newest view the host sent; True when it changed what the screen shows."""
+        """Take the newest view the host sent; True when it changed what the screen shows.
+
+        Not while a mouse button is held: laying the screen out anew between press and release would drop the click."""
         view = self.client.view
         if view is None or view is self.shown_view:
+            return False
+        if self.app is not None and any(isinstance(x, NetLayer) and x.pressing for x in self.ctx.extras):
             return False
         began = view.your_turn and not (self.shown_view is not None and self.shown_view.your_turn)
         self.shown_view, self.view_since = view, time.monotonic()
@@ -127,21 +133,49 @@ class TeamConference(ConferenceScene):
     def conference_model(self) -> ConferenceView:
         return self.seat().conference()
 
-    @property
-    def closing_round(self) -> bool:
-        return False  # the host's view does not carry the closing round yet: its engine refuses what is not allowed
-
-    def audience_requests(self) -> tuple[RequestItem, ...]:
-        return ()  # requests for an audience are not in the host's view of a seat yet
-
-    def open_audience(self) -> None:
-        return None  # asking for an audience goes through the host once its view carries requests
-
     def inbox_items(self) -> tuple[InboxItem, ...]:
         return self.seat().inbox()
 
     def digest_lines(self) -> tuple[str, ...]:
         return self.seat().digest()
+
+    def audience_requests(self) -> tuple[RequestItem, ...]:
+        return self.shown_view.requests if self.shown_view is not None else ()
+
+    def audience_choices(self, actor: str) -> tuple[AskChoice, ...]:
+        return self.shown_view.asks if self.shown_view is not None else ()
+
+    @property
+    def closing_round(self) -> bool:
+        v = self.shown_view
+        return bool(v is not None and v.closing and not v.conference.ended)
+
+    def grant(self, audience: int, grant: bool) -> None:
+        """As on one computer; the asker's name comes from the request in this seat's inbox."""
+        if not (self.team_turn and self.viewer):
+            return
+        asker = next((r.asker for r in self.audience_requests() if r.id == audience), "")
+        if self.act(A.AnswerAudience(self.viewer, audience, grant, rationale=self.rationale.strip())) is None:
+            t = self.ctx.t
+            done = t("You received {who} for private talks.", who=asker) if grant else t("You refused {who} an audience.", who=asker)
+            self.notice = done + " " + t("Answering does not end your turn: now make your move.")
+            self.rationale = ""
+            self.refresh()
+            self.focus.focus("propose")
+
+    def ask(self, host: str) -> Refusal | None:
+        """As on one computer; the request's number comes with the host's answer."""
+        if not (self.team_turn and self.viewer):
+            return None
+        problem = self.act(A.RequestAudience(self.viewer, host, rationale=self.rationale.strip()))
+        if problem is None:
+            self.notice = self.ctx.t(
+                "You asked {who} for private talks (request No. {number}); it answers on its own turn. Asking does not end your turn.",
+                who=self._name(host),
+                number=self.made or 0,
+            )
+            self.refresh()
+        return problem
 
     def delegations(self) -> dict[str, Delegation]:
         public = self.client.delegations
@@ -150,13 +184,26 @@ class TeamConference(ConferenceScene):
         return self._dels
 
     def proposal_draft(self, actor: str, counter_to: int | None = None) -> ProposalForm:
+        """The proposal form's draft; a team's own proposal (not a counter) is kept between openings, so a package
+        drafted while others move is still there when the turn comes."""
+        kept = self._drafts.get("proposal")
+        if counter_to is None and isinstance(kept, NetProposalDraft) and self.shown_view is not None:
+            kept.view = self.shown_view
+            return kept
         draft = self.seat().proposal_draft(counter_to)
         draft.gate = self._not_now
+        if counter_to is None:
+            self._drafts["proposal"] = draft
         return draft
 
     def shift_draft(self, actor: str) -> ShiftForm:
+        kept = self._drafts.get("shift")
+        if isinstance(kept, NetShiftDraft) and self.shown_view is not None:
+            kept.view = self.shown_view
+            return kept
         draft = self.seat().shift_draft()
         draft.gate = self._not_now
+        self._drafts["shift"] = draft
         return draft
 
     def check(self, action: A.Action) -> Refusal | None:
@@ -194,7 +241,8 @@ class TeamConference(ConferenceScene):
         v = self.shown_view
         if v is not None and view.ended and v.outcome:
             return t("The conference is over") + ": " + v.outcome
-        text = super()._turn_text(view)
+        # the whole screen is this team's: "Your move" says it in fewer words, leaving the header room for the clock
+        text = t("Your move") if self.my_turn else super()._turn_text(view)
         if v is not None and not view.ended:
             clock = clock_text(v.clock, self.view_since)
             if v.clock.paused:
@@ -227,9 +275,11 @@ class TeamConference(ConferenceScene):
             return refusal_of(answer) or Refusal.of(Code.OTHER, text=self.message)
         self.message = ""
         self.notice = ""
+        self.made = answer.made
         if isinstance(action, A.MAIN_MOVES):
             self.rationale = ""
             self.confirmed = answer.text
+            self._drafts.pop({A.Propose: "proposal", A.Shift: "shift"}.get(type(action), ""), None)  # sent: start afresh
         self.refresh()
         return None
 
@@ -322,6 +372,7 @@ class NetLayer:
 
     def __init__(self, app: AppContext) -> None:
         self.app = app
+        self.pressing = False  # a mouse button is down: new views wait until it is released
 
     def update(self, dt: float) -> None:
         conf = next((s for s in reversed(list(self.app.stack)) if isinstance(s, TeamConference)), None)
@@ -335,10 +386,14 @@ class NetLayer:
                 draft.view = view
             if view is not None and view.conference.ended and isinstance(top, FormScene):
                 self.app.pop()  # the conference is over: open forms close (a confirmation card stays to be read)
-            elif top is not None and top.app is not None:
-                top.layout()
+            elif isinstance(top, FormScene) and top.app is not None:
+                top.layout()  # a draft's form: it may be sent now (or no longer)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.pressing = True
+        elif event.type == pygame.MOUSEBUTTONUP:
+            self.pressing = False
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
