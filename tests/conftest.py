@@ -8,3 +8,5 @@ import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+pytest_plugins = ["tests.cpu_durations"]

@@ -10,9 +10,11 @@ one of them has received it or it has asked `MAX_ASKS` times.
 
 Receiving: the host weighs its own trust in the asker against its partners'
 distrust of the asker (receiving someone your partners distrust costs you with
-them), and a host pressed for a deal at home is a little readier to listen.
-So Britain refuses Rathenau when France and Belgium distrust Germany, and a
-game in which Germany kept their trust plays out differently.
+them), and a host pressed for a deal at home is a little readier to listen; so is
+a host who stands to lose if the asker, left outside, signs a side deal of its own
+without it (`side_deal`). So Britain refuses Rathenau when France and Belgium
+distrust Germany more than Britain fears a German-Soviet treaty, and a game in
+which Germany kept their trust plays out differently.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ PRESSURE_WEIGHT = 0.3
 #: How much an instrument it is not party to must be able to cost a delegation (utility points,
 #: 0-100) before it asks that instrument's parties to hear it.
 THREAT_MIN = 10.0
+#: Utility points (0-100) of a side deal the asker could sign without the host that weigh as much,
+#: in the host's willingness to receive it, as the whole range of trust (Lloyd George's fear of a
+#: German-Soviet "fierce friendship" against the cost of receiving Rathenau with France watching).
+SIDE_DEAL_SCALE = 35.0
 
 
 def threat(s: GameState, d: int, instrument: int) -> float:
@@ -72,7 +78,14 @@ def willingness(s: GameState, host: int, asker: int) -> float:
         if host in cs.parties[k] and asker not in cs.parties[k] and not s.is_signed(k):
             partners.update(p for p in s.active_parties(k) if p not in (host, asker))
     distrust = sum(50.0 - float(s.relations[p, asker]) for p in partners) / (50.0 * len(partners)) if partners else 0.0
-    return own - distrust + PRESSURE_WEIGHT * s.pressure[host]
+    return own - distrust + PRESSURE_WEIGHT * s.pressure[host] + side_deal(s, host, asker) / SIDE_DEAL_SCALE
+
+
+def side_deal(s: GameState, host: int, asker: int) -> float:
+    """The most the host could lose (utility points) by the instruments the asker can sign without it."""
+    cs = s.cs
+    outside = (k for k in range(len(cs.instrument_ids)) if asker in cs.parties[k] and host not in cs.parties[k] and not s.is_signed(k))
+    return max([0.0, *(threat(s, host, k) for k in outside)])
 
 
 def answer(s: GameState, host: int, a: Audience) -> A.AnswerAudience:

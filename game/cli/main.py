@@ -21,6 +21,7 @@ COMMANDS = (
     "game.cli.cmd_play",
     "game.cli.cmd_simulate",
     "game.cli.cmd_batch",
+    "game.cli.cmd_seats",
     "game.cli.cmd_validate",
     "game.cli.cmd_schema",
     "game.cli.cmd_new",

@@ -171,6 +171,7 @@ class Host:
     async def start(self, bind: str = "127.0.0.1", port: int = 0) -> int:
         """Listen on `bind`:`port` (0 = any free port); returns the port. AI delegations that move first move now."""
         self._advance()
+        self._start_clock()
         self._persist()
         self.public = self.view_for(None)
         self.server = await serve(
@@ -258,8 +259,17 @@ class Host:
         if self.session.state.ended:
             self.done_event.set()
 
+    def _start_clock(self) -> None:
+        """A team's turn is timed from the moment its view says it may move (the tick would start it a little later,
+        after the view had gone out without its clock)."""
+        room = self.classroom
+        key = room.team_key()
+        if key is not None and room.minutes > 0 and key != room.timer.key and not room.paused:
+            room.timer.start(key, room.minutes * 60.0)
+
     def _changed(self) -> None:
         with self.lock:
+            self._start_clock()
             self._persist()
             self.public = self.view_for(None)
             self.broadcast()
@@ -611,8 +621,11 @@ class Host:
             text = confirmation(self.session.state, action, self.words(conn.lang))
         else:
             text = self._confirmation(before, conn.seat, conn.lang)
+        s = self.session.state  # before the AI moves: the number is the one this move made
+        made = s.proposals[-1].id if isinstance(action, A.Propose) else s.audiences[-1].id if isinstance(action, A.RequestAudience) else None
         self._advance()
-        self._send(conn, P.Done(type="done", version=P.PROTOCOL_VERSION, ref=msg.ref, text=text, revision=len(self.session.actions)))
+        done = P.Done(type="done", version=P.PROTOCOL_VERSION, ref=msg.ref, text=text, revision=len(self.session.actions), made=made)
+        self._send(conn, done)
         self._changed()
         return True
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from game.engine import actions as A
 from game.views.conference import BriefingView, ConferenceView
-from game.views.inbox import InboxItem
+from game.views.inbox import AskChoice, InboxItem, RequestItem
 
 PROTOCOL_VERSION = 1
 _T = TypeVar("_T")
@@ -102,7 +102,26 @@ class PassMove(_Part):
     rationale: Text = ""
 
 
-Move = Annotated[ProposeMove | RespondMove | ShiftMove | StatementMove | WalkoutMove | PassMove, Field(discriminator="kind")]
+class AskMove(_Part):
+    """Ask another delegation for private talks (an audience); not a main move."""
+
+    kind: Literal["ask"]
+    actor: Id
+    host: Id
+    rationale: Text = ""
+
+
+class ReceiveMove(_Part):
+    """Grant or refuse a request for an audience addressed to this seat; not a main move."""
+
+    kind: Literal["receive"]
+    actor: Id
+    audience: ProposalNo
+    grant: bool
+    rationale: Text = ""
+
+
+Move = Annotated[ProposeMove | RespondMove | ShiftMove | StatementMove | WalkoutMove | PassMove | AskMove | ReceiveMove, Field(discriminator="kind")]
 
 
 def to_action(move: Move) -> A.Action:
@@ -118,6 +137,10 @@ def to_action(move: Move) -> A.Action:
         return A.Statement(move.actor, move.text.strip(), A.StatementKind.FREE, rationale=why)
     if isinstance(move, WalkoutMove):
         return A.Walkout(move.actor, rationale=why)
+    if isinstance(move, AskMove):
+        return A.RequestAudience(move.actor, move.host, rationale=why)
+    if isinstance(move, ReceiveMove):
+        return A.AnswerAudience(move.actor, move.audience, move.grant, rationale=why)
     return A.Pass(move.actor, rationale=why)
 
 
@@ -143,6 +166,10 @@ def from_action(action: A.Action) -> Move:
         return WalkoutMove(kind="walkout", actor=action.actor, rationale=action.rationale)
     if isinstance(action, A.Pass):
         return PassMove(kind="pass", actor=action.actor, rationale=action.rationale)
+    if isinstance(action, A.RequestAudience):
+        return AskMove(kind="ask", actor=action.actor, host=action.host, rationale=action.rationale)
+    if isinstance(action, A.AnswerAudience):
+        return ReceiveMove(kind="receive", actor=action.actor, audience=action.audience, grant=action.grant, rationale=action.rationale)
     raise ValueError(f"{type(action).__name__} is not a team's move")
 
 
@@ -274,6 +301,7 @@ class Done(_Msg):
     ref: int
     text: str
     revision: int  # the game's revision once the move (and any AI turns after it) was applied
+    made: int | None = None  # the number of the proposal or request for an audience the move made
 
 
 class Pong(_Msg):
@@ -367,6 +395,9 @@ class View(_Msg):
     outcome: str = ""  # the outcome's title once the conference is over
     inbox: tuple[InboxItem, ...] = ()  # the proposals this seat must answer, newest first (game/views/inbox.py)
     digest: tuple[str, ...] = ()  # "since your last turn" (game/views/digest.py), while it is this seat's move
+    requests: tuple[RequestItem, ...] = ()  # requests for an audience this seat must answer (game/views/inbox.py)
+    asks: tuple[AskChoice, ...] = ()  # whom this seat may ask for private talks now, and why not (while it may move)
+    closing: bool = False  # the last sitting's closing round: only answering or passing
 
 
 HostMsg = Lobby | Welcome | Refused | Done | Pong | View

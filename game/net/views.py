@@ -19,7 +19,7 @@ from game.scenario.texts import tr
 from game.views.codes import short_codes
 from game.views.conference import briefing_view, conference_view, narrator
 from game.views.digest import since_last_turn
-from game.views.inbox import inbox
+from game.views.inbox import ask_choices, inbox, requests
 from game.views.move import option_cells
 
 
@@ -133,4 +133,7 @@ def build_view(session: Session, tr_: Translator, seat: str | None, clock: P.Clo
         outcome=outcome_title(session, tr_.lang),
         inbox=inbox(s, seat, tr_, n) if seat is not None and n is not None else (),
         digest=since_last_turn(s, seat, tr_, n) if turn and seat is not None and n is not None else (),
+        requests=requests(s, seat, n) if seat is not None and n is not None else (),
+        asks=ask_choices(s, seat, tr_, n) if turn and seat is not None and n is not None else (),
+        closing=bool(s.answering and not s.ended),
     )

@@ -88,3 +88,18 @@ def test_the_ai_asks_only_when_an_instrument_it_is_not_party_to_could_cost_it_mu
         humans=frozenset({cs.d_index["alpha"]})
     )
     assert AI.request(s, cs.d_index["alpha"]) is None  # once a sitting, and not while waiting for an answer
+
+
+def test_an_ai_host_is_readier_to_receive_an_asker_that_could_sign_a_side_deal_without_it(tmp_path) -> None:
+    cs = compile_text(tmp_path, MINI)
+    s = all_human(cs)
+    alpha, beta = cs.d_index["alpha"], cs.d_index["beta"]
+    # beta can sign the pact without alpha, and the pact settles land, where alpha could lose heavily
+    loss = AI.side_deal(s, alpha, beta)
+    assert loss == AI.threat(s, alpha, cs.inst_index["pact"]) >= AI.THREAT_MIN
+    rel = s.relations.copy()
+    rel[alpha, beta] = 30.0  # alpha distrusts beta: without the side deal it would refuse
+    rel.flags.writeable = False
+    cold = s.evolve(relations=rel)
+    without = AI.willingness(cold, alpha, beta) - loss / AI.SIDE_DEAL_SCALE
+    assert without < 0 <= AI.willingness(cold, alpha, beta)

@@ -34,8 +34,9 @@ def act(actor: str, ref: int = 1, **move: object) -> str:
     return json.dumps({"type": "act", "version": V, "ref": ref, "move": {"kind": "pass", "actor": actor, **move}})
 
 
-async def answers(ws: ClientConnection, limit: float = 2.0) -> list[dict[str, object]]:
-    """Everything the host says until it is quiet for a moment or hangs up (bounded by count and time)."""
+async def answers(ws: ClientConnection, limit: float = 2.0, until: tuple[str, ...] = ()) -> list[dict[str, object]]:
+    """Everything the host says until it is quiet for a moment or hangs up (bounded by count and time),
+    or up to the first message whose type is in `until` (the answer awaited: no need to wait for quiet)."""
     out: list[dict[str, object]] = []
     for _ in range(200):
         try:
@@ -43,6 +44,8 @@ async def answers(ws: ClientConnection, limit: float = 2.0) -> list[dict[str, ob
         except (TimeoutError, ConnectionClosed):
             break
         out.append(json.loads(raw))
+        if out[-1].get("type") in until:
+            break
     return out
 
 
@@ -54,10 +57,10 @@ async def raw(url: str, *messages: str | bytes, greet: str | None = None) -> lis
     async with connect(url, max_size=None) as ws:
         if greet is not None:
             await ws.send(greet)
-            await answers(ws)
+            await answers(ws, until=("lobby", "welcome", "refused"))  # the host has read the greeting
         for m in messages:
             await ws.send(m)
-        return refusals(await answers(ws))
+        return refusals(await answers(ws, until=("refused",)))  # the first refusal must be the expected one
 
 
 def deep(n: int) -> str:
@@ -183,7 +186,7 @@ def test_an_enormous_message_or_a_flood_ends_only_that_connection(tmp_path: Path
             await honest.join(seat="germany")
             async with connect(url, max_size=None) as ws:
                 await ws.send("x" * (4 * P.MAX_CLIENT_BYTES + 1))
-                await answers(ws)
+                await asyncio.wait_for(ws.wait_closed(), 5)
                 assert ws.close_code == 1009  # the library hangs up on it before the host reads it
             async with connect(url, max_size=None) as ws:
                 await ws.send(hello(host.code))

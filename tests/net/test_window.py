@@ -169,3 +169,42 @@ def test_the_projector_opens_the_one_computer_console_and_every_team_computer_fo
         loop.run(soviet.close())
         loop.run(host.stop())
         loop.stop()
+
+
+def test_a_team_asks_for_private_talks_and_the_other_team_receives_it_over_the_network(tmp_path: Path) -> None:
+    """Audiences as on one computer: the request's number in the asker's notice, the request in the host's inbox."""
+    loop = Loop()
+    host = Host(new_session(), save_path=tmp_path / "autosave.json", network_file=tmp_path / "network.json")
+    port = loop.run(host.start(LOOPBACK, 0))
+    url = f"ws://127.0.0.1:{port}"
+    germany, soviet = Client(url, host.code), Client(url, host.code)
+    try:
+        loop.run(germany.join(seat="germany"))
+        loop.run(soviet.join(seat="soviet"))
+        loop.run(germany.wait_for(lambda v: v.your_turn, 30))
+        app = App(settings=Settings(lang="en"), first_scene=TeamConference(germany, loop))
+        install_net_layer(app)
+        conf = app.stack.top
+        assert isinstance(conf, TeamConference)
+        frames_until(app, lambda: conf.my_turn)
+        assert conf.shown_view is not None and any(c.id == "soviet" and not c.refusal for c in conf.audience_choices("germany"))
+        assert conf.ask("soviet") is None
+        number = host.session.state.audiences[-1].id
+        assert f"(request No. {number})" in conf.notice
+        # the Soviet team finds the request in its view on its turn, and receives Germany
+        app2 = App(settings=Settings(lang="en"), first_scene=TeamConference(soviet, loop))
+        other = app2.stack.top
+        assert isinstance(other, TeamConference)
+        if not other.my_turn:  # Germany passes until the Soviet turn comes
+            click(app, next(w for w in conf.focus.widgets if isinstance(w, Button) and w.key == "pass"))
+            confirm = app.stack.top
+            click(app, next(w for w in confirm.focus.widgets if isinstance(w, Button) and w.key == "ok"))  # type: ignore[union-attr]
+        frames_until(app2, lambda: other.my_turn and any(r.id == number for r in other.audience_requests()))
+        other.grant(number, True)
+        assert other.notice.startswith("You received Germany for private talks.")
+        assert any(type(a).__name__ == "AnswerAudience" and getattr(a, "grant", False) for a in host.session.actions)
+    finally:
+        loop.run(germany.close())
+        loop.run(soviet.close())
+        loop.run(host.stop())
+        loop.stop()

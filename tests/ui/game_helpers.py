@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pygame
 
 from game.play.session import Session, SessionSetup
-from game.scenario.loader import load
+from game.scenario.loader import LoadedScenario, load
 from game.ui.app import App
 from game.ui.screens.conference.handover import HandoverScene
 from game.ui.screens.conference.screen import ConferenceScene
@@ -17,12 +18,18 @@ GENOA = SCENARIO_DIR / "genoa_1922.toml"
 TUTORIAL = SCENARIO_DIR / "tutorial.toml"
 
 
+@functools.cache
+def loaded(path: Path) -> LoadedScenario:
+    """A shipped scenario, read once per test process (the files do not change during a run; the result is frozen)."""
+    return load(path)
+
+
 def session_for(path: Path, humans: tuple[str, ...] = (), seed: int = 5, length: str = "short", lang: str = "en") -> Session:
-    return Session(load(path), SessionSetup(str(path), lang, humans, length, seed))
+    return Session(loaded(path), SessionSetup(str(path), lang, humans, length, seed))
 
 
 def two_humans(path: Path) -> tuple[str, ...]:
-    dels = [d for d in load(path).scenario.delegations if not d.observer]
+    dels = [d for d in loaded(path).scenario.delegations if not d.observer]
     return tuple(d.id for d in dels[-2:])
 
 

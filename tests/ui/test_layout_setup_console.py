@@ -1,4 +1,4 @@
-"""The setup screen and the teacher's console at every text size, in both languages, at 1280x720 and 1920x1080.
+"""The setup screen, the teacher's settings card and the teacher's console at every text size, in both languages, at 1280x720 and 1920x1080.
 
 The frame's list of what is drawn (game/ui/kit/registry.py) is checked after each state:
 - no two controls on top of each other, none outside the window or over a card's edge;
@@ -10,19 +10,23 @@ A line half scrolled out of a scrolling area is not a fault: scrolling shows it.
 
 from __future__ import annotations
 
+import functools
 import math
+from pathlib import Path
 
 import pygame
 import pytest
 
 from game.play.session import Session, SessionSetup
 from game.scenario.loader import load
+from game.scenario.texts import tr
 from game.ui.app import Settings
 from game.ui.kit.registry import CONTROLS, Seen, visible
 from game.ui.screens.conference.screen import ConferenceScene
 from game.ui.screens.setup.screen import SetupScene
+from game.ui.screens.setup.teacher_setup import TeacherSetupScene
 from game.ui.screens.teacher.console import ConsoleScene
-from game.views.setup import SCENARIO_DIR, SetupModel, discover
+from game.views.setup import SCENARIO_DIR, ScenarioEntry, SetupModel, discover
 
 GENOA = SCENARIO_DIR / "genoa_1922.toml"
 SIZES = [(1280, 720), (1920, 1080)]
@@ -81,9 +85,15 @@ def window(make_app, size: tuple[int, int], lang: str, text: float, scene: objec
     return app
 
 
+@functools.cache
+def scenarios() -> tuple[list[ScenarioEntry], list[tuple[Path, str]]]:
+    """The shipped scenarios, read once for the whole module (a setup model copies the lists it is given)."""
+    return discover(SCENARIO_DIR)
+
+
 def setup_model(lang: str, teams: tuple[str, ...]) -> SetupModel:
-    good, broken = discover(SCENARIO_DIR)
-    model = SetupModel(good, broken, lang=lang)
+    good, broken = scenarios()
+    model = SetupModel(list(good), list(broken), lang=lang, seed=999_999)  # the widest seed a new game draws
     model.select(next(i for i, e in enumerate(model.scenarios) if e.path == GENOA))
     for did in teams:
         model.toggle(did, True)
@@ -102,6 +112,21 @@ def test_the_setup_screen_fits_at_every_size(make_app, size: tuple[int, int], la
         scene._activate_item(len(scene.m.scenarios))  # "Open file…": the path form instead of the scenario's details
         app.frame()
         found[f"{state}, open a file"] = faults(visible(), size)
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize(("size", "lang", "text"), MATRIX, ids=IDS)
+def test_the_teachers_settings_fit_at_every_size_for_every_delegation(make_app, size: tuple[int, int], lang: str, text: float) -> None:  # type: ignore[no-untyped-def]
+    model = setup_model(lang, ("germany", "soviet"))
+    app = window(make_app, size, lang, text, SetupScene(model))
+    card = TeacherSetupScene(model)
+    app.push(card)
+    found: dict[str, list[str]] = {}
+    for k, d in enumerate(card.delegations()):
+        card._pick(k)
+        app.frame()
+        found[d.id] = faults(visible(), size)
+        assert len(card.aim_rects) == len(d.aims), d.id  # every aim has its weight on the card
     assert {k: v for k, v in found.items() if v} == {}
 
 
@@ -135,4 +160,54 @@ def test_the_teacher_console_fits_at_every_size(make_app, size: tuple[int, int],
     app.frame()
     found["after firing"] = faults(visible(), size)
     assert any(e.label.startswith(console.message[:12]) for e in visible() if e.role == "text"), console.message
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_the_teachers_settings_change_a_weight_and_set_it_back(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The converted card still does its job: an aim's Choice changes the weight, the reset button restores them all."""
+    model = setup_model("en", ("germany",))
+    app = window(make_app, (1280, 720), "en", 1.0, SetupScene(model))
+    card = TeacherSetupScene(model)
+    app.push(card)
+    d = card.delegations()[0]
+    aim = d.aims[0]
+    card.focus.focus(f"aim:{aim.id}")
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="", scancode=0)])
+    assert model.classroom.weight(d, aim.id) > aim.weight
+    shown = " ".join(e.label for e in visible() if e.role == "text")
+    assert tr(aim.text, "en").split()[0] in shown and "(scenario: " in shown  # the changed aim says the scenario's weight
+    card.focus.focus("reset")
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)])
+    assert model.classroom.weight(d, aim.id) == aim.weight and not model.classroom.weights
+
+
+TIGHT = [((1280, 720), "lt", 1.75), ((1920, 1080), "lt", 2.0), ((1280, 720), "en", 2.0)]
+
+
+@pytest.mark.parametrize("scenario", ["tutorial.toml", "genoa_1922_us_at_table.toml", "washington_1921.toml"])
+@pytest.mark.parametrize(("size", "lang", "text"), TIGHT, ids=["1280-lt-175", "1920-lt-200", "1280-en-200"])
+def test_other_scenarios_fit_at_the_tightest_sizes(make_app, scenario: str, size: tuple[int, int], lang: str, text: float) -> None:  # type: ignore[no-untyped-def]
+    """Long leaders' names (the tutorial), eight delegations (the US at the table), long event titles (Washington)."""
+    good, broken = scenarios()
+    model = SetupModel(list(good), list(broken), lang=lang, seed=999_999)
+    model.select(next(i for i, e in enumerate(model.scenarios) if e.path.name == scenario))
+    teams = tuple(d.id for d in model.playable()[:2])
+    for did in teams:
+        model.toggle(did, True)
+    app = window(make_app, size, lang, text, SetupScene(model))
+    app.frame()
+    found = {"setup": faults(visible(), size)}
+    entry = model.entry
+    assert entry is not None
+    length = "short" if any(o.id == "short" for o in model.lengths()) else model.lengths()[0].id
+    session = Session(entry.loaded, SessionSetup(str(entry.path), lang, teams, length, 5))
+    conference = ConferenceScene(session)
+    app.stack.reset(conference)
+    app.frame()
+    console = ConsoleScene(conference)
+    app.push(console)
+    for k, event in enumerate(console.room.optional_events(lang)):
+        console._pick_event(k)
+        app.frame()
+        found[f"console, {event.title}"] = faults(visible(), size)
     assert {k: v for k, v in found.items() if v} == {}

@@ -218,3 +218,25 @@ def test_the_checks_catch_text_below_its_box_text_over_text_and_things_outside_t
     assert any("drawn over button 'Older'" in x for x in problems([under, button], 720, False, 1280))
     outside = Seen("Menu", "button", (1250, 10, 80, 40))
     assert any("outside the window" in x for x in problems([outside], 720, False, 1280))
+
+
+@pytest.mark.parametrize(("lang", "size", "text"), [("lt", "1280x720", 175), ("lt", "1280x720", 200), ("en", "1920x1080", 175)])
+def test_the_seat_names_stay_inside_the_table_panel_at_large_text(make_app, lang: str, size: str, text: int) -> None:
+    from test_ui_scripts import _app
+
+    from game.ui.kit.chrome import panel_inner
+    from game.ui.screens.conference.screen import ConferenceScene
+
+    w = WORDS[lang]
+    app = _app(make_app)
+    script = (
+        f"setup teams=germany,soviet length=short seed=1922 lang={lang} size={size} text={text}\n"
+        f'click "{w["start"]}"\nclick "{w["begin"]}"\nwait ai\nclick "{w["ready"]}"\n'
+    )
+    assert ScriptRun(app, parse(script), "table").run() == 0
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    panel = conf._rects["table"]
+    inner = panel_inner(app, panel)
+    names = [e for e in visible() if e.role == "text" and panel.colliderect(e.pg_rect) and e.pg_rect.top > inner.top]
+    assert len(names) >= 2 * len(conf.view.seats)  # every seat's name and status were drawn
+    assert [e.label for e in names if not inner.contains(e.pg_rect)] == []

@@ -21,7 +21,6 @@ from game.ui.main import begin, continue_autosave, has_autosave
 from game.ui.screens.setup.screen import SetupScene
 from game.ui.script import ScriptRun, shows
 from game.ui.script_lang import OUTCOME, REPEAT_LIMIT, Command, Kind, ScriptSyntaxError, parse, parse_file
-from game.views.setup import SCENARIO_DIR, SetupModel, discover
 
 SCRIPTS = Path(__file__).parent / "scripts"
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,8 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _app(make_app):  # type: ignore[no-untyped-def]
     from game.ui.screens.teacher.tools import install
 
-    good, broken = discover(SCENARIO_DIR)
-    app = make_app(on_begin=begin, has_save=has_autosave, on_continue=continue_autosave, first_scene=SetupScene(SetupModel(good, broken)))
+    app = make_app(on_begin=begin, has_save=has_autosave, on_continue=continue_autosave, first_scene=SetupScene())  # finds the shipped scenarios
     install(app)
     app.fast = True
     app.comparison_runs = 0

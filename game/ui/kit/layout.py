@@ -6,6 +6,12 @@ with the window *and* the teacher's text-size setting. Reading text (settings,
 demands, news: `text_px`) takes the full setting; the frame around it (titles,
 buttons, labels: `chrome_px`) grows only up to `CHROME_CAP`, so at 200% the
 paragraphs double while the controls stay where a hand and eye expect them.
+
+`grid`, `column` and `row` place a screen's parts declaratively: tracks of a fixed
+size (`Fixed` or a bare int), a share of what is left (`Fr`, with a least and most
+size) or their content's size (`Fit`), with gaps and padding, give named rectangles.
+A screen's `layout` then reads as the picture it makes (``["status status", "conduct
+events"]``) instead of running sums of y; the grid is pure and tested without a window.
 """
 
 from __future__ import annotations

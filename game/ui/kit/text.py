@@ -7,6 +7,7 @@ would cost more than the rest of a frame, so rendered lines are cached.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Literal
 
 import pygame
@@ -145,4 +146,27 @@ def draw_wrapped(
         if line:
             draw_line(surface, font, line, colour, pygame.Rect(rect.x, y, rect.width, step), align, cut=shortened and k == len(lines) - 1)
         y += step
+    return y - rect.y
+
+
+def draw_paragraphs(
+    surface: pygame.Surface,
+    paragraphs: Sequence[tuple[pygame.font.Font, Sequence[str], pygame.Color]],
+    rect: pygame.Rect,
+    gap: int,
+    spacing: float = 1.2,
+) -> int:
+    """Paragraphs down `rect`, each whole or not at all; returns the height used.
+
+    Each paragraph offers its texts from the longest to the shortest and the first that fits is drawn; one none of
+    whose texts fits is left out (a shorter paragraph after it may still come). Nothing is cut with "…", so what a
+    screen shows is always readable whole; the screen orders its paragraphs by what matters most.
+    """
+    y = rect.y
+    for font, texts, colour in paragraphs:
+        for text in texts:
+            h = text_height(font, text, rect.width, spacing)
+            if y + h <= rect.bottom:
+                y += draw_wrapped(surface, font, text, colour, pygame.Rect(rect.x, y, rect.width, h), spacing) + gap
+                break
     return y - rect.y

@@ -17,6 +17,7 @@ from game.ui.kit.text import draw_line, ellipsize, render, wrap
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
+    from game.ui.kit.theme import FontRole, SizeRole
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 Icon = Callable[[pygame.Surface, pygame.Rect], None]
@@ -102,7 +103,19 @@ class Label(Widget):
 
     def draw(self, surface: pygame.Surface, app: Looks, focused: bool, hovered: bool) -> None:
         font = app.theme.text_font(app.layout, self.size, self.role)
+        lines = wrap(font, self.text, self.rect.width)
+        if len(lines) > 1 and len(lines) * font.get_linesize() <= self.rect.height:  # a rect made tall for it: wrapped, not cut
+            for k, line in enumerate(lines):
+                box = pygame.Rect(self.rect.x, self.rect.y + k * font.get_linesize(), self.rect.width, font.get_linesize())
+                draw_line(surface, font, line, app.theme.c(self.colour), box, self.align)
+            return
         draw_line(surface, font, self.text, app.theme.c(self.colour), self.rect, self.align)
+
+    @staticmethod
+    def height_for(app: Looks, text: str, width: int, size: SizeRole = "label", role: FontRole = "bold", most: int = 2) -> int:
+        """The height a `Label` needs to show `text` whole at `width`: one line, or up to `most` wrapped lines."""
+        font = app.theme.text_font(app.layout, size, role)
+        return font.get_linesize() * max(1, min(most, len(wrap(font, text, width))))
 
 
 class Button(Widget):
@@ -226,6 +239,16 @@ class Toggle(Widget):
         x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
         room = self.rect.right - pad - 2 * seg_w - pad - x
         return theme.text_font(lay, "body", "bold").size(self.label)[0] <= room
+
+    def detail_fits(self, app: Looks) -> bool:
+        """Whether the line under the name (a leader) fits whole beside the state, as `draw` places it."""
+        theme, lay = app.theme, app.layout
+        font = theme.text_font(lay, "small", "bold")
+        pad = max(2, min(lay.px(10), (self.rect.height - font.get_height()) // 2))
+        seg_w = max(font.size(self.on_text)[0], font.size(self.off_text)[0]) + 2 * lay.px(8)
+        x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
+        room = self.rect.right - pad - seg_w * (1 if self.compact else 2) - pad - x
+        return not self.detail or theme.text_font(lay, "small").size(self.detail)[0] <= room
 
     def _flip(self) -> None:
         self.value = not self.value
@@ -371,10 +394,10 @@ class Choice(Widget):
             lines = wrap(font, value, inner.width)
             step = min(font.get_linesize(), (self.rect.height - 2) // 2)
             if len(lines) > 1 and step >= font.get_height() - 4:
-                top = self.rect.centery - step
-                draw_line(surface, font, lines[0], theme.c("ink"), pygame.Rect(inner.x, top, inner.width, step), "center")
-                rest = " ".join(lines[1:])
-                draw_line(surface, font, rest, theme.c("ink"), pygame.Rect(inner.x, top + step, inner.width, step), "center")
+                h = font.get_height()  # each line's box is its glyphs' height, centred on its half of the control
+                for k, line in enumerate((lines[0], " ".join(lines[1:]))):
+                    middle = self.rect.centery + (k * 2 - 1) * step // 2
+                    draw_line(surface, font, line, theme.c("ink"), pygame.Rect(inner.x, middle - h // 2, inner.width, h), "center")
                 return
         draw_line(surface, font, value, theme.c("ink"), inner, "center")
 

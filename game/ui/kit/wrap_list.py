@@ -30,14 +30,14 @@ def _text_width(app: Looks, width: int) -> int:
     return max(1, width - 2 * lay.px(12) - lay.px(6))
 
 
-def row_height_for(app: Looks, items: Sequence[tuple[str, str]], width: int) -> int:
-    """The height of a row that shows the longest item's title and detail in full (up to two and four lines)."""
+def row_height_for(app: Looks, items: Sequence[tuple[str, str]], width: int, title_lines: int = MAX_LINES) -> int:
+    """The height of a row that shows the longest item's title and detail in full (up to `title_lines` and four lines)."""
     theme, lay = app.theme, app.layout
     title_font, small = theme.text_font(lay, "label", "bold"), theme.text_font(lay, "small")
     inner = _text_width(app, width)
-    title_lines = max((min(MAX_LINES, len(wrap(title_font, t, inner))) for t, _ in items), default=1)
+    lines = max((min(title_lines, len(wrap(title_font, t, inner))) for t, _ in items), default=1)
     detail_lines = max((min(DETAIL_LINES, len(wrap(small, d, inner))) if d else 0 for _, d in items), default=0)
-    return title_lines * title_font.get_linesize() + detail_lines * small.get_linesize() + lay.px(14)
+    return lines * title_font.get_linesize() + detail_lines * small.get_linesize() + lay.px(14)
 
 
 def pill_height(app: Looks) -> int:
@@ -58,11 +58,12 @@ class WrapListBox(ListBox):
         *,
         row_height: int,
         strip: int = 0,
+        title_lines: int = MAX_LINES,
         on_activate: Callable[[int], None] | None = None,
         tooltip: str | None = None,
     ) -> None:
         super().__init__(key, rect, items, selected, on_select, row_height=row_height, on_activate=on_activate, tooltip=tooltip)
-        self.strip = strip
+        self.strip, self.title_lines = strip, title_lines
 
     @property
     def visible_rows(self) -> int:
@@ -87,7 +88,7 @@ class WrapListBox(ListBox):
             fg, soft = ("selected_text", "selected_text") if chosen else ("ink", "ink_soft")
             self.report(surface, title, "row", rect=row.inflate(-4, -4))
             inner = pygame.Rect(row.x + pad + lay.px(4), row.y + lay.px(6), _text_width(app, row.width), row.height - lay.px(12))
-            title_rows = min(MAX_LINES, len(wrap(title_font, title, inner.width)))
+            title_rows = min(self.title_lines, len(wrap(title_font, title, inner.width)))
             used = draw_wrapped(surface, title_font, title, theme.c(fg), inner, spacing=1.0, max_lines=title_rows)
             if detail:
                 rest = pygame.Rect(inner.x, inner.y + used, inner.width, max(0, inner.bottom - inner.y - used))

@@ -26,6 +26,7 @@ from game.ui.kit.context import AppContext
 from game.ui.kit.scene import Scene
 from game.ui.kit.text import draw_line, ellipsize, render
 from game.ui.screens.conference.draw import wrapped
+from game.ui.screens.menu.saveload import find_session
 from game.views.designer import DelegationPanel, DesignerView, designer_view
 
 TOAST_SECONDS = 5.0
@@ -120,12 +121,8 @@ class Designer:
 
     def live_session(self) -> Session | None:
         """The game on screen (a loaded save replaces the designer's own), else the designer's."""
-        if self.app is not None:
-            for scene in reversed(list(self.app.stack)):
-                session = getattr(scene, "session", None)
-                if isinstance(session, Session):
-                    return session
-        return self.session
+        shown = find_session(self.app.stack) if self.app is not None else None
+        return shown or self.session
 
     def _say(self, text: str) -> None:
         self.toast, self.toast_time = text, TOAST_SECONDS

@@ -13,10 +13,11 @@ from game.scenario.texts import tr
 from game.ui.kit.chrome import draw_backdrop, draw_footer, draw_header, draw_panel, panel_inner
 from game.ui.kit.emblems import draw_emblem
 from game.ui.kit.focus import FocusGroup
+from game.ui.kit.layout import Fr, column, grid, row
 from game.ui.kit.scene import Scene
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import blit_text, draw_line, wrap
-from game.ui.kit.widgets import Button, Widget
+from game.ui.kit.widgets import Button
 from game.views.codes import short_codes
 from game.views.setup import GameSetup, IntroRow, intro_rows
 
@@ -50,86 +51,87 @@ class IntroScene(Scene):
 
     # --- layout -----------------------------------------------------------------------
     def layout(self) -> None:
+        """The setting (left) and who sits around the table (right), Back and Begin in the footer."""
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        theme = app.theme
-        body = lay.body()
-        left, right = lay.columns(body, [5, 8])
-        self.panels = [(left, t("The setting")), (right, t("Around the table"))]
-        widgets: list[Widget] = []
+        cards = row(lay.body(), [("setting", Fr(5)), ("table", Fr(8))], gap=lay.gap)
+        self.panels = [(cards["setting"], t("The setting")), (cards["table"], t("Around the table"))]
+        foot, bh = lay.footer(), lay.button_height()
+        buttons = grid(
+            foot,
+            [". . .", ". back begin", ". . ."],
+            rows=[Fr(), bh, Fr()],
+            cols=[Fr(), lay.px(200), min(lay.px(340), foot.width // 3)],
+            col_gap=lay.gap,
+            padding=(lay.px(2), lay.margin, 0, 0),
+        )
+        self.focus.set(
+            [
+                self._setting(panel_inner(app, cards["setting"])),
+                self._table(panel_inner(app, cards["table"])),
+                Button("back", buttons["back"], t("Back"), self.ctx.pop, tooltip=t("Return to the setup screen")),
+                Button("begin", buttons["begin"], t("Begin the conference"), self._begin, style="primary", tooltip=t("Enter")),
+            ]
+        )
 
-        il = panel_inner(app, left)
+    def _setting(self, area: pygame.Rect) -> ScrollArea:
+        """Where and when in bold, then the setting read aloud (a variant's changes first), scrolling."""
+        app, lay, theme = self.ctx, self.ctx.layout, self.ctx.theme
         meta, cal = self.scenario.meta, self.scenario.calendar
         place = tr(meta.place, self.setup.lang)
         when = f"{app.tr.date(cal.sittings[0])} – {app.tr.date(cal.sittings[-1])}"
         self._where = f"{place} · {when}" if place else when
         where_font = theme.text_font(lay, "body", "bold")
-        self._where_lines = wrap(where_font, self._where, il.width)
-        where_h = len(self._where_lines) * where_font.get_linesize() + lay.px(10)
-        self._where_rect = pygame.Rect(il.x, il.y, il.width, where_h)
-        il = pygame.Rect(il.x, il.y + where_h, il.width, il.height - where_h)
+        self._where_lines = wrap(where_font, self._where, area.width)
+        cells = column(area, [("where", len(self._where_lines) * where_font.get_linesize() + lay.px(10)), ("setting", Fr())])
+        self._where_rect = cells["where"]
         font = theme.text_font(lay, "body", reading=True)
-        bar = lay.px(14)
         setting = tr(self.scenario.meta.setting, self.setup.lang)
         note = tr(self.scenario.variant_note, self.setup.lang)
         if note:  # a what-if variant says first what it changes, then the shared setting
             setting = f"{self.ctx.t('What this variant changes')}: {note}\n\n{setting}"
-        self._setting_lines = wrap(font, setting, il.width - bar)
+        self._setting_lines = wrap(font, setting, area.width - lay.px(14))
         step = round(font.get_linesize() * 1.3)
-        widgets.append(
-            ScrollArea(
-                "setting",
-                il,
-                self.setting_scroll,
-                len(self._setting_lines) * step,
-                self._paint_setting,
-                line=step,
-                tooltip=self.ctx.t("Up and Down, Page Up and Page Down to read on"),
-            )
+        return ScrollArea(
+            "setting",
+            cells["setting"],
+            self.setting_scroll,
+            len(self._setting_lines) * step,
+            self._paint_setting,
+            line=step,
+            tooltip=self.ctx.t("Up and Down, Page Up and Page Down to read on"),
         )
 
-        ir = panel_inner(app, right)
-        head_h = theme.text_font(lay, "small", "bold").get_linesize() + lay.px(8)
-        table = pygame.Rect(ir.x, ir.y + head_h, ir.width - bar, ir.height - head_h)
+    def _table(self, area: pygame.Rect) -> ScrollArea:
+        """One row a delegation: flag and who plays it, name and leaders, demands; scrolling."""
+        lay, t, theme = self.ctx.layout, self.ctx.t, self.ctx.theme
         tag_font = theme.text_font(lay, "small", "bold")
+        cells = column(area, [("head", tag_font.get_linesize() + lay.px(8)), ("rows", Fr())], padding=(0, lay.px(14), 0, 0))
+        self._table_head, table = cells["head"], cells["rows"]
         flag_w = max(lay.px(84), *(tag_font.size(t(x))[0] + lay.px(12) for x in ("Team", "AI", "Observer")))
         name_w = round((table.width - flag_w) * 0.36)
         self._cols = (flag_w, name_w, table.width - flag_w - name_w - 2 * lay.gap)
-        self._row_layout = []
         label = theme.text_font(lay, "label", "bold", reading=True)
         small = theme.text_font(lay, "small", reading=True)
-        pad = lay.px(12)
-        for row in self.rows:
-            name_lines = wrap(label, row.name, name_w)
-            leader_lines = wrap(small, ", ".join(row.leaders), name_w) if row.leaders else []
-            demand_lines = wrap(font, row.demands or "—", self._cols[2])
+        font = theme.text_font(lay, "body", reading=True)
+        self._row_layout = []
+        for r in self.rows:
+            name_lines = wrap(label, r.name, name_w)
+            leader_lines = wrap(small, ", ".join(r.leaders), name_w) if r.leaders else []
+            demand_lines = wrap(font, r.demands or "—", self._cols[2])
             left_h = len(name_lines) * label.get_linesize() + (len(leader_lines) + 1) * small.get_linesize() + lay.px(6)
             right_h = len(demand_lines) * round(font.get_linesize() * 1.2)
-            flag_h = round(flag_w * 2 / 3) + lay.px(6) + theme.text_font(lay, "small", "bold").get_linesize()
-            h = max(left_h, right_h, flag_h) + 2 * pad
+            flag_h = round(flag_w * 2 / 3) + lay.px(6) + tag_font.get_linesize()
+            h = max(left_h, right_h, flag_h) + 2 * lay.px(12)
             self._row_layout.append((h, name_lines + ["\0"] + leader_lines, demand_lines))
-        total = sum(h for h, _, _ in self._row_layout)
-        self._table_head = pygame.Rect(ir.x, ir.y, ir.width - bar, head_h)
-        widgets.append(
-            ScrollArea(
-                "table",
-                table,
-                self.table_scroll,
-                total,
-                self._paint_table,
-                line=lay.px(40),
-                tooltip=self.ctx.t("Up and Down, Page Up and Page Down to read on"),
-            )
+        return ScrollArea(
+            "table",
+            table,
+            self.table_scroll,
+            sum(h for h, _, _ in self._row_layout),
+            self._paint_table,
+            line=lay.px(40),
+            tooltip=self.ctx.t("Up and Down, Page Up and Page Down to read on"),
         )
-
-        foot = lay.footer()
-        bh = lay.button_height()
-        fw = min(lay.px(340), foot.width // 3)
-        fy = foot.centery - bh // 2 + lay.px(1)
-        begin = pygame.Rect(foot.right - lay.margin - fw, fy, fw, bh)
-        back = pygame.Rect(begin.x - lay.gap - lay.px(200), fy, lay.px(200), bh)
-        widgets.append(Button("back", back, t("Back"), self.ctx.pop, tooltip=t("Return to the setup screen")))
-        widgets.append(Button("begin", begin, t("Begin the conference"), self._begin, style="primary", tooltip=t("Enter")))
-        self.focus.set(widgets)
 
     # --- input ------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool | None:
@@ -194,17 +196,17 @@ class IntroScene(Scene):
         y = rect.y - offset
         roles = {"team": t("Team"), "ai": t("AI"), "observer": t("Observer")}
         by_id = {d.id: d for d in self.scenario.delegations}
-        for row, (h, left_lines, demand_lines) in zip(self.rows, self._row_layout, strict=True):
+        for entry, (h, left_lines, demand_lines) in zip(self.rows, self._row_layout, strict=True):
             if y + h < rect.y:
                 y += h
                 continue
             if y > rect.bottom:
                 break
             flag_box = pygame.Rect(rect.x, y + pad, fw, round(fw * 2 / 3))
-            flag = draw_emblem(surface, flag_box, by_id[row.id], self.codes.get(row.id, ""), theme.hex("border"))
+            flag = draw_emblem(surface, flag_box, by_id[entry.id], self.codes.get(entry.id, ""), theme.hex("border"))
             # who plays it, in words, under the flag
-            tag = roles[row.role]
-            tag_bg, tag_fg = {"team": ("team", "team_text"), "ai": ("ai", "ai_text"), "observer": ("paper_dark", "ink_soft")}[row.role]
+            tag = roles[entry.role]
+            tag_bg, tag_fg = {"team": ("team", "team_text"), "ai": ("ai", "ai_text"), "observer": ("paper_dark", "ink_soft")}[entry.role]
             tag_rect = pygame.Rect(flag.x, flag.bottom + lay.px(6), flag.width, small_bold.get_linesize())
             pygame.draw.rect(surface, theme.c(tag_bg), tag_rect, border_radius=lay.px(4))
             draw_line(surface, small_bold, tag, theme.c(tag_fg), tag_rect, "center")

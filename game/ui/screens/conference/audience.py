@@ -20,8 +20,7 @@ from game.ui.kit.chrome import panel_inner
 from game.ui.kit.text import draw_wrapped, text_height
 from game.ui.kit.widgets import Button, Widget
 from game.ui.screens.conference.move_forms import FormScene
-from game.views.conference import narrator
-from game.views.inbox import AskChoice, ask_choices
+from game.views.inbox import AskChoice
 
 if TYPE_CHECKING:
     from game.ui.screens.conference.screen import ConferenceScene
@@ -56,7 +55,7 @@ class AudienceScene(FormScene):
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
         conf = self.conference
         self.title = t("Ask for private talks")
-        self.choices = ask_choices(conf.session.state, self.actor, app.tr, narrator(conf.session, app.tr))
+        self.choices = conf.audience_choices(self.actor)
         self.card = self.card_rect(0.8, 0.9)
         inner = panel_inner(app, self.card)
         bh = lay.button_height()

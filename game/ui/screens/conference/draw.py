@@ -95,9 +95,84 @@ def fitting_font(app: Looks, font: pygame.font.Font, text: str, width: int, role
     return app.theme.font(role, floor)  # type: ignore[arg-type]
 
 
-def table_height(app: Looks) -> int:
-    """The inner height the table needs: names and status above and below two rows of seats of the smallest readable size."""
+@dataclass(frozen=True)
+class SeatLabel:
+    """How one seat's name and status are set: the fitted fonts, the name's lines and the status words."""
+
+    font: pygame.font.Font
+    lines: tuple[str, ...]
+    status: str
+    status_font: pygame.font.Font
+    width: int = 0  # the width its lines may take, centred on the seat (a long name borrows a short neighbour's room)
+    cut: bool = False  # the name had to be shortened with "…" even so
+    shift: int = 0  # how far right of the seat the name's centre sits (it borrowed more room on that side)
+
+    @property
+    def height(self) -> int:
+        return len(self.lines) * self.font.get_linesize() + self.status_font.get_linesize()
+
+
+def seat_labels(app: Looks, view: ConferenceView, width: int) -> list[SeatLabel]:
+    """Each seat's label fitted to its column: the name shrinks (not under the floor) before it takes two lines,
+    and the status ("AI", "Team") is never set larger than the name above or below it."""
+    theme, lay, t = app.theme, app.layout, app.t
+    name_font = theme.text_font(lay, "small", "bold")
+    small = theme.text_font(lay, "small")
+    tiny = theme.font("body", max(8, round(small.get_height() * 0.8)))
+    n = max(1, len(view.seats))
+    col_w = width // ((n + 1) // 2) - lay.px(4)
+    roles = {"team": t("Team"), "ai": t("AI"), "observer": t("Observer")}
+    floor = floor_px(app)
+    names = []
+    for seat in view.seats:
+        name = seat.name
+        font = fitting_font(app, name_font, name, col_w, "bold", floor, words=True)
+        if len(wrapped(font, name, col_w)) > 2 and name.endswith(")") and "(" in name:
+            name = name[: name.rfind("(")].strip()  # "United States (observer)": the status line under it says Observer
+            font = fitting_font(app, name_font, name, col_w, "bold", floor, words=True)
+        names.append((name, font))
+
+    def used(k: int) -> int:
+        name, font = names[k]
+        return max(font.size(x)[0] for x in name_lines(font, name, col_w))
+
+    # a seat's row neighbours (seat_positions: the top side left to right, the bottom side right to left)
+    top_n = (len(names) + 1) // 2
+    rows = [list(range(top_n)), list(range(top_n, len(names)))]
+    out = []
+    for k, seat in enumerate(view.seats):
+        name, font = names[k]
+        width, shift = col_w, 0
+        if any(font.size(word)[0] > col_w for word in name.split()):  # one word wider than its column, even at the floor
+            row = rows[0] if k < top_n else rows[1]
+            pos = row.index(k)
+            # the room a neighbour's shorter name leaves on each side; a seat at the end of a row has none outward.
+            # The name takes what it needs, from the roomier side first, so it sits a little off centre if it must
+            left, right = (max(0, (col_w - used(row[j])) // 2) if 0 <= j < len(row) else 0 for j in (pos - 1, pos + 1))
+            need = max(font.size(word)[0] for word in name.split()) - col_w
+            take_l = min(left, max(need - right, need // 2))
+            take_r = min(right, need - take_l)
+            take_l = min(left, need - take_r)
+            width, shift = col_w + take_l + take_r, (take_r - take_l) // 2
+        lines = tuple(name_lines(font, name, width))
+        status = t("walked out") if seat.walked_out else (t("speaking") if seat.acting else roles[seat.role])
+        status_font = tiny if tiny.point_size <= font.point_size else theme.font("body", max(floor, font.point_size))
+        status_font = fitting_font(app, status_font, status, col_w, "body", floor)
+        cut = any(x.endswith("…") for x in lines) and not name.endswith("…")
+        out.append(SeatLabel(font, lines, status, status_font, width, cut, shift))
+    return out
+
+
+def table_height(app: Looks, view: ConferenceView | None = None, width: int = 0) -> int:
+    """The inner height the table needs: names and status above and below two rows of seats of the smallest readable size.
+
+    With the view and the panel's width, the labels as they will be set (fitted names are often shorter than the guess)."""
     theme, lay = app.theme, app.layout
+    if view is not None and view.seats and width:
+        labels = seat_labels(app, view, width)
+        top_n = (len(labels) + 1) // 2
+        label_h = max(x.height for x in labels[:top_n]) + max((x.height for x in labels[top_n:]), default=0)
+        return label_h + 4 * marker_radius(app) + lay.px(36)
     name_font = theme.text_font(lay, "small", "bold")
     small = theme.text_font(lay, "small")
     tiny = theme.font("body", max(8, round(small.get_height() * 0.8)))
@@ -111,17 +186,19 @@ def draw_table(surface: pygame.Surface, app: Looks, rect: pygame.Rect, view: Con
     Names go above the top seats and below the bottom ones, each in its own column, so none overlap;
     a long name takes two lines before it is shortened."""
     theme, lay, t = app.theme, app.layout, app.t
-    name_font = theme.text_font(lay, "small", "bold")
     small = theme.text_font(lay, "small")
     tiny = theme.font("body", max(8, round(small.get_height() * 0.8)))
     n = max(1, len(view.seats))
     col_w = rect.width // ((n + 1) // 2)
-    line_h, tiny_h = name_font.get_linesize(), tiny.get_linesize()
-    label_h = 2 * line_h + tiny_h
+    labels = seat_labels(app, view, rect.width)
+    top_n = (len(labels) + 1) // 2
+    top_h = max((x.height for x in labels[:top_n]), default=0)
+    bottom_h = max((x.height for x in labels[top_n:]), default=0)
     # never smaller than the board's markers: the code letters stay at least 1.5% of the window height
-    radius = max(marker_radius(app), min(lay.px(19), (rect.height - 2 * label_h) // 5, col_w // 3))
+    radius = max(marker_radius(app), min(lay.px(19), (rect.height - top_h - bottom_h) // 5, col_w // 3))
     edge = lay.px(8)  # the acting seat's ring pushes its name out by a few pixels: keep them inside the panel
-    band = pygame.Rect(rect.x, rect.y + label_h + radius + edge, rect.width, max(2 * radius, rect.height - 2 * label_h - 2 * radius - 2 * edge))
+    edge = max(0, min(edge, (rect.height - top_h - bottom_h - 4 * radius) // 2))
+    band = pygame.Rect(rect.x, rect.y + top_h + radius + edge, rect.width, max(2 * radius, rect.height - top_h - bottom_h - 2 * radius - 2 * edge))
     table = band.inflate(-col_w // 3, -2 * radius + lay.px(6))
     pygame.draw.rect(surface, theme.c("paper_dark"), table, border_radius=table.height // 2)
     pygame.draw.rect(surface, theme.c("rule"), table, max(2, lay.px(3)), border_radius=table.height // 2)
@@ -141,39 +218,31 @@ def draw_table(surface: pygame.Surface, app: Looks, rect: pygame.Rect, view: Con
             pygame.draw.line(surface, theme.c("link"), a, b, w)
     if view.links:  # a key in words for the lines, so colour is not the only cue
         key = t("solid: private talks") + "  ·  " + t("dashed: plenary")
-        if tiny.size(key)[0] <= table.width - 2 * radius:
+        if tiny.size(key)[0] <= table.width - 2 * radius and tiny.get_linesize() <= table.height:
             draw_line(surface, tiny, key, theme.c("ink_soft"), table.inflate(-2 * radius, 0), "center")
-    roles = {"team": t("Team"), "ai": t("AI"), "observer": t("Observer")}
-    floor = floor_px(app)
-    for seat, (x, y, top) in zip(view.seats, positions, strict=True):
+    for seat, label, (x, y, top) in zip(view.seats, labels, positions, strict=True):
         if seat.acting:
             ring = radius + lay.px(4) + round(lay.px(3) * (0.5 + 0.5 * math.sin(pulse * 5)))
             pygame.draw.circle(surface, theme.c("focus"), (x, y), ring, max(3, lay.px(4)))
         surf = seat_surface(dels[seat.id], seat.code, radius, seat.walked_out)
         surface.blit(surf, surf.get_rect(center=(x, y)))
+        line_h, tiny_h = label.font.get_linesize(), label.status_font.get_linesize()
         col = pygame.Rect(x - col_w // 2 + lay.px(2), 0, col_w - lay.px(4), line_h)
-        name = seat.name
-        font = fitting_font(app, name_font, name, col.width, "bold", floor, words=True)
-        if len(wrapped(font, name, col.width)) > 2 and name.endswith(")") and "(" in name:
-            name = name[: name.rfind("(")].strip()  # "United States (observer)": the status line under it says Observer
-            font = fitting_font(app, name_font, name, col.width, "bold", floor, words=True)
-        lines = name_lines(font, name, col.width)
-        status = t("walked out") if seat.walked_out else (t("speaking") if seat.acting else roles[seat.role])
-        status_font = fitting_font(app, tiny, status, col.width, "body", floor)
+        wide = pygame.Rect(x + label.shift - label.width // 2, 0, label.width, line_h)  # the name's own width (col_w, or borrowed room)
         colour = "danger" if seat.walked_out else ("focus" if seat.acting else "ink_soft")
-        gap = radius + lay.px(6 if seat.acting else 3)
+        gap = radius + min(edge, lay.px(6 if seat.acting else 3))
         if top:  # name, then status, ending just above the seat
-            yy = y - gap - tiny_h - len(lines) * line_h
-            for line in lines:
-                draw_line(surface, font, line, theme.c("ink"), col.move(0, yy), "center")
+            yy = y - gap - tiny_h - len(label.lines) * line_h
+            for line in label.lines:
+                draw_line(surface, label.font, line, theme.c("ink"), wide.move(0, yy), "center", cut=label.cut)
                 yy += line_h
-            draw_line(surface, status_font, status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
+            draw_line(surface, label.status_font, label.status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
         else:  # status, then name, from just below the seat
             yy = y + gap
-            draw_line(surface, status_font, status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
+            draw_line(surface, label.status_font, label.status, theme.c(colour), pygame.Rect(col.x, yy, col.width, tiny_h), "center")
             yy += tiny_h
-            for line in lines:
-                draw_line(surface, font, line, theme.c("ink"), col.move(0, yy), "center")
+            for line in label.lines:
+                draw_line(surface, label.font, line, theme.c("ink"), wide.move(0, yy), "center", cut=label.cut)
                 yy += line_h
 
 

@@ -51,7 +51,7 @@ from game.ui.screens.conference.draw import (
 from game.ui.screens.conference.inbox import Inbox
 from game.views.conference import BriefingView, ConferenceView, briefing_view, conference_view, narrator
 from game.views.digest import since_last_turn
-from game.views.inbox import InboxItem, RequestItem, inbox, requests
+from game.views.inbox import AskChoice, InboxItem, RequestItem, ask_choices, inbox, requests
 from game.views.move import ProposalDraft, ProposalForm, ShiftDraft, ShiftForm
 
 if TYPE_CHECKING:
@@ -154,6 +154,10 @@ class ConferenceScene(Scene):
 
     def audience_requests(self) -> tuple[RequestItem, ...]:
         return requests(self.session.state, self.viewer, narrator(self.session, self.ctx.tr)) if self.viewer else ()
+
+    def audience_choices(self, actor: str) -> tuple[AskChoice, ...]:
+        """Whom `actor` may ask for private talks now, each with the rules' verdict."""
+        return ask_choices(self.session.state, actor, self.ctx.tr, narrator(self.session, self.ctx.tr))
 
     def digest_lines(self) -> tuple[str, ...]:
         return since_last_turn(self.session.state, self.viewer, self.ctx.tr, narrator(self.session, self.ctx.tr)) if self.viewer else ()
@@ -385,11 +389,16 @@ class ConferenceScene(Scene):
         self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll, asks) if items or asks else None
         if self.inbox is not None:
             self.inbox_pos = self.inbox.selected
-        left, middle, right = lay.columns(body, [11, 11, 8] if self.inbox else [9, 13, 8])
+        # large text: the board (what the class reads) gets the room the news column's few words a line cannot use
+        big = lay.text_scale >= 1.5
+        left, middle, right = lay.columns(body, ([11, 12, 7] if big else [11, 11, 8]) if self.inbox else ([9, 14, 7] if big else [9, 13, 8]))
         probe = pygame.Rect(left.x, left.y, left.width, 1000)
         chrome = probe.height - panel_inner(app, probe).height
-        keep = lay.gap + chrome + 2 * app.theme.text_font(lay, "small").get_linesize()  # the proposals panel keeps a line or two
-        table_h = min(left.height - keep, max(round(left.height * 0.62), table_height(app) + chrome))
+        line = app.theme.text_font(lay, "small").get_linesize()
+        need = table_height(app, view, panel_inner(app, probe).width) + chrome  # the seats' labels as they will be set
+        # the proposals panel keeps two lines, or one when the table would not fit otherwise (large text on 720 lines)
+        keep = lay.gap + chrome + (2 * line if need <= left.height - lay.gap - chrome - 2 * line else line)
+        table_h = min(left.height - keep, max(round(left.height * 0.62), need))
         self._rects = {
             "table": pygame.Rect(left.x, left.y, left.width, table_h),
             "pending": pygame.Rect(left.x, left.y + table_h + lay.gap, left.width, left.height - table_h - lay.gap),

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import pygame
 
@@ -51,12 +52,18 @@ def safe_name(text: str) -> str:
     return name[:60] or "game"
 
 
-def find_session(app_stack: object) -> Session | None:
-    """The live game under the pause menu, if any (the conference scene exposes it)."""
-    for scene in reversed(list(app_stack)):  # type: ignore[call-overload]
-        session = getattr(scene, "session", None)
-        if isinstance(session, Session):
-            return session
+@runtime_checkable
+class ShowsSession(Protocol):
+    """A scene that shows a game in progress (the conference, the outcome): the menu saves it, the designer reloads it."""
+
+    session: Session
+
+
+def find_session(scenes: Iterable[Scene]) -> Session | None:
+    """The live game under the pause menu, if any: the topmost scene that shows one."""
+    for scene in reversed(list(scenes)):
+        if isinstance(scene, ShowsSession) and isinstance(scene.session, Session):
+            return scene.session
     return None
 
 

@@ -235,6 +235,7 @@ class OutcomeScene(Scene):
                 tooltip=t("Keys 1–6, or Left and Right, switch the page"),
             )
             widgets.append(b)
+        match_buttons(app, [w for w in widgets if isinstance(w, Button)])  # one type size for the six tabs
         panel = pygame.Rect(body.x, tabs_row.bottom + lay.px(12), body.width, body.bottom - tabs_row.bottom - lay.px(12))
         self.panel = panel
         inner = panel_inner(app, panel, titled=False)

@@ -25,10 +25,10 @@ from game.net.link import Loop
 from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import draw_footer, panel_inner
 from game.ui.kit.context import Layers
+from game.ui.kit.text import draw_line
 from game.ui.kit.widgets import Button, Widget
 from game.ui.screens.conference import screen as conference_module
 from game.ui.screens.conference.screen import ConferenceScene
-from game.views.conference import ConferenceView
 
 
 class ProjectorConference(ConferenceScene):
@@ -93,16 +93,15 @@ class ProjectorConference(ConferenceScene):
             menu.on_click = self._seats
             menu.tooltip = t("Free a team's seat, pass its turn or give it to the AI")
 
-    def _turn_text(self, view: ConferenceView) -> str:
-        """Whose move, and the acting team's time left (the host keeps the clock)."""
-        text = super()._turn_text(view)
+    def clock_line(self) -> str:
+        """The acting team's time left (the host keeps the clock), or that the conference is paused."""
         room = self.host.classroom
         left = room.remaining()
         if room.paused:
-            text += "  ·  " + self.ctx.t("Paused")
-        elif left is not None and not view.ended:
-            text += "  ·  " + self.ctx.t("Time left: {clock}", clock=clock_text(left))
-        return text
+            return self.ctx.t("Paused")
+        if left is not None and not self.ended:
+            return self.ctx.t("Time left: {clock}", clock=clock_text(left))
+        return ""
 
     def _seats(self) -> None:
         self.ctx.push(SeatsCard(self))
@@ -114,12 +113,18 @@ class ProjectorConference(ConferenceScene):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self._seats()
             return True
+        pos = getattr(event, "pos", None)
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP) and pos is not None:
+            # the teacher's buttons work while news are announced (a click elsewhere skips the announcements)
+            if any(w.key in ("menu", "teacher") and w.rect.collidepoint(pos) for w in self.focus.widgets):
+                return self.focus.handle_event(event, self.ctx)
         return super().handle_event(event)
 
     def join_line(self) -> str:
+        """The room code, then each join command: separate groups, so a narrow footer drops a command, never the code."""
         h = self.host
         where = "   ".join(f"plenipo join {a}:{h.port} --code {h.code}" for a in self.addresses[:2])
-        return self.ctx.t("Room code {code}. Team computers join with: {command}", code=h.code, command=where)
+        return self.ctx.t("Room code {code}", code=h.code) + "   " + where
 
     def seats_line(self) -> str:
         t = self.ctx.t
@@ -129,11 +134,18 @@ class ProjectorConference(ConferenceScene):
         )
 
     def _draw_footer(self, surface: pygame.Surface) -> None:
-        lay = self.ctx.layout
+        """The room code and join line, who is at which computer, and at the right, large, the acting team's clock."""
+        app, lay = self.ctx, self.ctx.layout
         hint = self.join_line() + "   " + self.seats_line()
         if self.ended:
             hint = self.ctx.t("The conference is over. Space: the outcome") + "   " + hint
-        draw_footer(surface, self.ctx, hint, until=lay.width - lay.margin)
+        clock = self.clock_line()
+        font = app.theme.text_font(lay, "label", "bold")
+        width = font.size(clock)[0] if clock else 0
+        band = draw_footer(surface, app, hint, until=lay.width - lay.margin - (width + lay.gap if clock else 0))
+        if clock:
+            rect = pygame.Rect(band.right - lay.margin - width, band.centery - font.get_linesize() // 2, width, font.get_linesize())
+            draw_line(surface, font, clock, app.theme.c("ink"), rect)
 
 
 class SeatsCard(CardScene):

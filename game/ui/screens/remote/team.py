@@ -37,7 +37,7 @@ from game.ui.screens.conference.done import DoneScene
 from game.ui.screens.conference.move_forms import FormScene
 from game.ui.screens.conference.screen import ConferenceScene
 from game.views.conference import BriefingView, ConferenceView
-from game.views.inbox import InboxItem, RequestItem
+from game.views.inbox import AskChoice, InboxItem, RequestItem
 from game.views.move import ProposalForm, ShiftForm
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ class TeamConference(ConferenceScene):
         self._dels_from: object = None
         self._ended_shot = False
         self._status = ""
+        self.made: int | None = None  # the number the last move made (a proposal's, a request's)
 
     # --- the host's newest view ----------------------------------------------------------------------
     def seat(self) -> NetSeat:
@@ -127,21 +128,49 @@ class TeamConference(ConferenceScene):
     def conference_model(self) -> ConferenceView:
         return self.seat().conference()
 
-    @property
-    def closing_round(self) -> bool:
-        return False  # the host's view does not carry the closing round yet: its engine refuses what is not allowed
-
-    def audience_requests(self) -> tuple[RequestItem, ...]:
-        return ()  # requests for an audience are not in the host's view of a seat yet
-
-    def open_audience(self) -> None:
-        return None  # asking for an audience goes through the host once its view carries requests
-
     def inbox_items(self) -> tuple[InboxItem, ...]:
         return self.seat().inbox()
 
     def digest_lines(self) -> tuple[str, ...]:
         return self.seat().digest()
+
+    def audience_requests(self) -> tuple[RequestItem, ...]:
+        return self.shown_view.requests if self.shown_view is not None else ()
+
+    def audience_choices(self, actor: str) -> tuple[AskChoice, ...]:
+        return self.shown_view.asks if self.shown_view is not None else ()
+
+    @property
+    def closing_round(self) -> bool:
+        v = self.shown_view
+        return bool(v is not None and v.closing and not v.conference.ended)
+
+    def grant(self, audience: int, grant: bool) -> None:
+        """As on one computer; the asker's name comes from the request in this seat's inbox."""
+        if not (self.team_turn and self.viewer):
+            return
+        asker = next((r.asker for r in self.audience_requests() if r.id == audience), "")
+        if self.act(A.AnswerAudience(self.viewer, audience, grant, rationale=self.rationale.strip())) is None:
+            t = self.ctx.t
+            done = t("You received {who} for private talks.", who=asker) if grant else t("You refused {who} an audience.", who=asker)
+            self.notice = done + " " + t("Answering does not end your turn: now make your move.")
+            self.rationale = ""
+            self.refresh()
+            self.focus.focus("propose")
+
+    def ask(self, host: str) -> Refusal | None:
+        """As on one computer; the request's number comes with the host's answer."""
+        if not (self.team_turn and self.viewer):
+            return None
+        problem = self.act(A.RequestAudience(self.viewer, host, rationale=self.rationale.strip()))
+        if problem is None:
+            self.notice = self.ctx.t(
+                "You asked {who} for private talks (request No. {number}); it answers on its own turn. Asking does not end your turn.",
+                who=self._name(host),
+                number=self.made or 0,
+            )
+            self.refresh()
+        return problem
 
     def delegations(self) -> dict[str, Delegation]:
         public = self.client.delegations
@@ -194,7 +223,8 @@ class TeamConference(ConferenceScene):
         v = self.shown_view
         if v is not None and view.ended and v.outcome:
             return t("The conference is over") + ": " + v.outcome
-        text = super()._turn_text(view)
+        # the whole screen is this team's: "Your move" says it in fewer words, leaving the header room for the clock
+        text = t("Your move") if self.my_turn else super()._turn_text(view)
         if v is not None and not view.ended:
             clock = clock_text(v.clock, self.view_since)
             if v.clock.paused:
@@ -227,6 +257,7 @@ class TeamConference(ConferenceScene):
             return refusal_of(answer) or Refusal.of(Code.OTHER, text=self.message)
         self.message = ""
         self.notice = ""
+        self.made = answer.made
         if isinstance(action, A.MAIN_MOVES):
             self.rationale = ""
             self.confirmed = answer.text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
@@ -21,7 +21,7 @@ from game.ui.kit.emblems import draw_emblem
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.scene import Scene
-from game.ui.kit.text import draw_wrapped, text_height, wrap
+from game.ui.kit.text import draw_paragraphs, draw_wrapped, text_height, wrap
 from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.views.codes import short_codes
@@ -34,6 +34,15 @@ if TYPE_CHECKING:
 OPEN_FILE = -1
 EXAMPLE_PATHS = ("scenarios/my_conference.toml", "my_conference.toml", "my_game.toml", ".toml")
 BLURB_SPACING = 1.1  # the scenario's details in slightly tighter lines: two list rows and the details fit at 1280x720
+
+
+class Sizes(NamedTuple):
+    """The setup screen's recurring sizes at this layout: button height, label and small lines, the gap between groups."""
+
+    button: int
+    label: int
+    small: int
+    gap: int
 
 
 class SetupScene(Scene):
@@ -154,16 +163,16 @@ class SetupScene(Scene):
         ]
         self.focus.set(widgets)
 
-    def _fonts(self) -> tuple[int, int, int, int]:
-        """Button height, label line, small line and the gap between a card's groups, for this layout."""
+    def _sizes(self) -> Sizes:
         lay, theme = self.ctx.layout, self.ctx.theme
-        label_h = theme.text_font(lay, "label", "bold").get_linesize()
-        return lay.button_height(), label_h, theme.text_font(lay, "small").get_linesize(), lay.px(10)
+        label = theme.text_font(lay, "label", "bold").get_linesize()
+        return Sizes(lay.button_height(), label, theme.text_font(lay, "small").get_linesize(), lay.px(10))
 
     def _scenario_card(self, area: pygame.Rect) -> list[Widget]:
         """The scenario list, then the open-file form or the chosen scenario's details (whole: the list gives way)."""
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        bh, label_h, _small_h, _gap = self._fonts()
+        sz = self._sizes()
+        bh, label_h = sz.button, sz.label
         items = [(e.title(self.m.lang), e.subtitle(self.m.lang)) for e in self.m.scenarios]
         items.append((t("Open file…"), t("A scenario file from anywhere on this computer")))
         row_h = row_height_for(app, items, area.width)  # whole titles: wrapped to two lines rather than cut
@@ -215,7 +224,8 @@ class SetupScene(Scene):
     def _game_card(self, area: pygame.Rect) -> list[Widget]:
         """Language, length and seed, each under its label; then the summary in words, which keeps the rest."""
         app, lay, t, theme = self.ctx, self.ctx.layout, self.ctx.t, self.ctx.theme
-        bh, label_h, _small_h, gap = self._fonts()
+        sz = self._sizes()
+        bh, label_h, gap = sz.button, sz.label, sz.gap
         # the New seed button keeps its whole label beside a field wide enough for the seed; else it goes under the field
         need = button_width(app, t("New seed"), bh)
         least = theme.text_font(lay, "body").size(self.m.seed_text or "000000")[0] + 2 * lay.px(12) + lay.px(10)
@@ -293,7 +303,8 @@ class SetupScene(Scene):
     def _delegations_card(self, area: pygame.Rect) -> list[Widget]:
         """Who plays whom: one toggle a delegation (two lines with its leader when all fit), scrolling when they do not."""
         app, lay, t, theme = self.ctx, self.ctx.layout, self.ctx.t, self.ctx.theme
-        _bh, label_h, small_h, _gap = self._fonts()
+        sz = self._sizes()
+        label_h, small_h = sz.label, sz.small
         lang, playable = self.m.lang, self.m.playable()
         codes = short_codes(self.m.entry.loaded.scenario.delegations, lang) if self.m.entry else {}
         gap = lay.px(8)
@@ -331,6 +342,9 @@ class SetupScene(Scene):
         compact = not all(w.fits(app) for w in toggles)
         for w in toggles:
             w.compact = compact
+        if not all(w.detail_fits(app) for w in toggles):
+            for w in toggles:
+                w.detail = ""  # a leader's name that would be cut: none shown (the introduction lists them all)
         return list(toggles)
 
     def _buttons(self) -> list[Widget]:
@@ -482,7 +496,8 @@ class SetupScene(Scene):
     def _draw_blurb(self, surface: pygame.Surface) -> None:
         assert self.blurb_rect is not None
         font = self._blurb_font()
-        _draw_whole(surface, self.ctx, [(font, texts, colour) for texts, colour in self._blurb_paragraphs()], self.blurb_rect, 4, BLURB_SPACING)
+        paragraphs = [(font, texts, self.ctx.theme.c(colour)) for texts, colour in self._blurb_paragraphs()]
+        draw_paragraphs(surface, paragraphs, self.blurb_rect, self.ctx.layout.px(4), BLURB_SPACING)
 
     def _summary_paragraphs(self) -> list[tuple[str, str]]:
         """Sittings and minutes, then what is wrong (a seed that is not a number, a file that did not open)."""
@@ -525,28 +540,9 @@ class SetupScene(Scene):
         for font, spacing in ((body, 1.2), (small, 1.2), (small, 1.0)):
             if sum(text_height(font, text, r.width, spacing) + app.layout.px(8) for text, _ in parts) <= r.height:
                 break
-        _draw_whole(surface, app, [(font, (text,), c) for text, c in parts], r, 8, spacing)
+        draw_paragraphs(surface, [(font, (text,), app.theme.c(c)) for text, c in parts], r, app.layout.px(8), spacing)
         text, colour = self._teams_line()
-        _draw_whole(surface, app, [(small, (text,), colour)], self.teams_rect, 0)
-
-
-def _draw_whole(
-    surface: pygame.Surface,
-    app: Looks,
-    paragraphs: list[tuple[pygame.font.Font, tuple[str, ...], str]],
-    rect: pygame.Rect,
-    gap: int,
-    spacing: float = 1.2,
-) -> None:
-    """Paragraphs down `rect`, each whole or not at all: the first of its texts that fits (a paragraph none of
-    whose texts fits is left out, and a shorter one after it may still come)."""
-    y = rect.y
-    for font, texts, colour in paragraphs:
-        for text in texts:
-            h = text_height(font, text, rect.width, spacing)
-            if y + h <= rect.bottom:
-                y += draw_wrapped(surface, font, text, app.theme.c(colour), pygame.Rect(rect.x, y, rect.width, h), spacing) + app.layout.px(gap)
-                break
+        draw_paragraphs(surface, [(small, (text,), app.theme.c(colour))], self.teams_rect, 0)
 
 
 def choice_fits(app: Looks, text: str, rect: pygame.Rect) -> bool:

@@ -16,7 +16,8 @@ from game.scenario.models import Delegation
 from game.scenario.texts import tr
 from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import panel_inner
-from game.ui.kit.text import draw_line, draw_wrapped, wrap
+from game.ui.kit.layout import Fr, Track, column, grid, row
+from game.ui.kit.text import draw_line, draw_paragraphs, draw_wrapped, text_height
 from game.ui.kit.widgets import Button, Choice, Label, Toggle, Widget
 from game.ui.screens.teacher.tools import SecretField
 from game.views.setup import SetupModel
@@ -37,55 +38,69 @@ class TeacherSetupScene(CardScene):
         self.left_note = pygame.Rect(0, 0, 0, 0)
         self.right_head = pygame.Rect(0, 0, 0, 0)
         self.columns: list[tuple[pygame.Rect, str]] = []
+        self.aim_spacing = 1.2
 
     def delegations(self) -> list[Delegation]:
         return [d for d in self.model.playable() if d.aims]
 
     def layout(self) -> None:
+        """Two columns (console and timer; aim weights) over the footer's Done: one grid, a column of tracks each."""
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        theme = app.theme
-        c = self.model.classroom
         self.card = lay.rect.inflate(-2 * lay.margin, -2 * lay.margin)
-        inner = panel_inner(app, self.card)
-        bh, gap = lay.button_height(), lay.px(10)
-        label_h = theme.text_font(lay, "body", "bold").get_linesize()
-        head_h = theme.text_font(lay, "label", "heading").get_linesize() + lay.px(10)
-        foot = pygame.Rect(inner.x, inner.bottom - bh, inner.width, bh)
-        area = pygame.Rect(inner.x, inner.y, inner.width, foot.y - gap - inner.y)
-        left, right = lay.columns(area, [9, 13], lay.px(24))
-        self.columns = [(left, t("Console and timer")), (right, t("Aim weights for the score"))]
-        widgets: list[Widget] = []
+        bh = lay.button_height()
+        cells = grid(
+            panel_inner(app, self.card),
+            ["left right", "foot foot"],
+            rows=[Fr(), bh],
+            cols=[Fr(9), Fr(13)],
+            row_gap=lay.px(10),
+            col_gap=lay.px(24),
+        )
+        foot = row(cells["foot"], [(".", Fr()), ("done", lay.px(260))])
+        self.columns = [(cells["left"], t("Console and timer")), (cells["right"], t("Aim weights for the score"))]
+        done = Button("done", foot["done"], t("Done"), self.ctx.pop, style="primary")
+        self.focus.set([*self._console_and_timer(cells["left"]), *self._weights(cells["right"]), done])
 
-        x = pygame.Rect(left.x, left.y + head_h, left.width, left.height - head_h)
-        rows = lay.stack(x, [label_h, bh, label_h, bh, bh], gap)
-        widgets.append(Label("pin_label", rows[0], t("Teacher's PIN (optional)"), size="body"))
-        widgets.append(
+    def _head_h(self) -> int:
+        lay = self.ctx.layout
+        return self.ctx.theme.text_font(lay, "label", "heading").get_linesize() + lay.px(10)
+
+    def _console_and_timer(self, area: pygame.Rect) -> list[Widget]:
+        """The PIN, the timer per team turn and whether time up passes the turn; a note on what they do below."""
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        c = self.model.classroom
+        bh, label_h = lay.button_height(), app.theme.text_font(lay, "body", "bold").get_linesize()
+        tracks: list[tuple[str, Track]] = [("pin_label", label_h), ("pin", bh), ("minutes_label", label_h), ("minutes", bh), ("auto_pass", bh)]
+        cells = column(area, [*tracks, ("note", Fr())], gap=lay.px(10), padding=(self._head_h(), 0, 0, 0))
+        self.left_note = cells["note"]
+        body = app.theme.text_font(lay, "body")
+        placeholder = t("No PIN: the console is open to anyone")
+        if body.size(placeholder)[0] > cells["pin"].width - 2 * lay.px(12):
+            placeholder = t("No PIN")  # the note below says the rest
+        current = min(range(len(MINUTE_STEPS)), key=lambda i: abs(MINUTE_STEPS[i] - c.minutes))
+        return [
+            Label("pin_label", cells["pin_label"], t("Teacher's PIN (optional)"), size="body"),
             SecretField(
                 "pin",
-                rows[1],
+                cells["pin"],
                 c.pin,
                 self._pin,
                 max_len=16,
-                placeholder=t("No PIN: the console is open to anyone"),
+                placeholder=placeholder,
                 tooltip=t("Students at the keyboard cannot open the teacher's console without it"),
-            )
-        )
-        widgets.append(Label("minutes_label", rows[2], t("Timer per team turn"), size="body"))
-        current = min(range(len(MINUTE_STEPS)), key=lambda i: abs(MINUTE_STEPS[i] - c.minutes))
-        widgets.append(
+            ),
+            Label("minutes_label", cells["minutes_label"], t("Timer per team turn"), size="body"),
             Choice(
                 "minutes",
-                rows[3],
+                cells["minutes"],
                 [t("No timer") if m == 0 else app.tr.tn("{n} minute", "{n} minutes", m) for m in MINUTE_STEPS],
                 current,
                 self._minutes,
                 tooltip=t("Left and Right change it; the console can change it during the lesson"),
-            )
-        )
-        widgets.append(
+            ),
             Toggle(
                 "auto_pass",
-                rows[4],
+                cells["auto_pass"],
                 t("Pass when time is up"),
                 c.auto_pass,
                 self._auto,
@@ -93,62 +108,65 @@ class TeacherSetupScene(CardScene):
                 off_text=t("Off"),
                 enabled=c.minutes > 0,
                 tooltip=t("When the time runs out the team's turn is passed for it (a chime and a flash either way)"),
-            )
-        )
-        self.left_note = pygame.Rect(x.x, rows[4].bottom + lay.gap, x.width, max(0, x.bottom - rows[4].bottom - lay.gap))
+            ),
+        ]
 
-        dels = self.delegations()
+    def _weights(self, area: pygame.Rect) -> list[Widget]:
+        """The delegation, then one row an aim (its whole text beside its weight), then the reset button."""
+        lay, t = self.ctx.layout, self.ctx.t
+        c, dels = self.model.classroom, self.delegations()
         self.aim_rects = []
-        y = right.y + head_h
-        if dels:
-            self.delegation_index = min(self.delegation_index, len(dels) - 1)
-            d = dels[self.delegation_index]
-            lang = self.model.lang
+        if not dels:
+            return []
+        bh, gap = lay.button_height(), lay.px(10)
+        cells = column(area, [("delegation", bh), ("aims", Fr()), ("reset", bh)], gap=gap, padding=(self._head_h(), 0, 0, 0))
+        self.delegation_index = min(self.delegation_index, len(dels) - 1)
+        d, lang = dels[self.delegation_index], self.model.lang
+        widgets: list[Widget] = [
+            Choice(
+                "delegation",
+                cells["delegation"],
+                [tr(x.name, lang) for x in dels],
+                self.delegation_index,
+                self._pick,
+                tooltip=t("Left and Right choose the delegation"),
+            )
+        ]
+        texts = {}
+        for aim in d.aims:
+            value = c.weight(d, aim.id)
+            aside = "" if value == aim.weight else "  (" + t("scenario: {weight}", weight=_num(aim.weight)) + ")"
+            texts[aim.id] = tr(aim.text, lang) + aside
+        choice_w = lay.px(150)
+        self.aim_spacing = 1.2
+        for spacing in (1.2, 1.0):  # whole texts; set solid when they would not all fit
+            self.aim_spacing = spacing
+            heights = [self._aim_height(texts[a.id], cells["aims"].width - choice_w - gap) for a in d.aims]
+            if sum(heights) + gap * (len(heights) - 1) <= cells["aims"].height:
+                break
+        rows = column(cells["aims"], [(a.id, h) for a, h in zip(d.aims, heights, strict=True)], gap=gap)
+        for aim in d.aims:
+            cell = row(rows[aim.id], [("text", Fr()), ("choice", choice_w)], gap=gap)
+            if cell["text"].bottom > cells["aims"].bottom:
+                break  # more aims than room (none in the shipped scenarios): the rest stay at the scenario's weight
+            self.aim_rects.append((cell["text"], texts[aim.id]))
+            value = c.weight(d, aim.id)
             widgets.append(
                 Choice(
-                    "delegation",
-                    pygame.Rect(right.x, y, right.width, bh),
-                    [tr(x.name, lang) for x in dels],
-                    self.delegation_index,
-                    self._pick,
-                    tooltip=t("Left and Right choose the delegation"),
+                    f"aim:{aim.id}",
+                    pygame.Rect(cell["choice"].x, cell["choice"].centery - bh // 2, choice_w, bh),
+                    [_num(w) for w in WEIGHT_STEPS],
+                    min(range(len(WEIGHT_STEPS)), key=lambda i: abs(WEIGHT_STEPS[i] - value)),
+                    functools.partial(self._weight, d, aim.id),
+                    tooltip=t("Scenario weight: {weight}", weight=_num(aim.weight)),
                 )
             )
-            y += bh + gap
-            small = theme.text_font(lay, "small")
-            choice_w = lay.px(150)
-            text_w = right.width - choice_w - gap
-            for aim in d.aims:
-                lines = max(1, min(2, len(wrap(small, tr(aim.text, lang), text_w))))
-                h = max(bh, lines * small.get_linesize() + lay.px(8))
-                if y + h > foot.y - gap - bh:
-                    break
-                value = c.weight(d, aim.id)
-                text = tr(aim.text, lang) + ("" if value == aim.weight else "  (" + t("scenario: {weight}", weight=_num(aim.weight)) + ")")
-                self.aim_rects.append((pygame.Rect(right.x, y, text_w, h), text))
-                idx = min(range(len(WEIGHT_STEPS)), key=lambda i: abs(WEIGHT_STEPS[i] - value))
-                widgets.append(
-                    Choice(
-                        f"aim:{aim.id}",
-                        pygame.Rect(right.right - choice_w, y + (h - bh) // 2, choice_w, bh),
-                        [_num(w) for w in WEIGHT_STEPS],
-                        idx,
-                        functools.partial(self._weight, d, aim.id),
-                        tooltip=t("Scenario weight: {weight}", weight=_num(aim.weight)),
-                    )
-                )
-                y += h + gap
-            widgets.append(
-                Button(
-                    "reset",
-                    pygame.Rect(right.x, foot.y - gap - bh, right.width, bh),
-                    t("Scenario weights for every delegation"),
-                    self._reset,
-                    enabled=bool(c.weights),
-                )
-            )
-        widgets.append(Button("done", pygame.Rect(foot.right - lay.px(260), foot.y, lay.px(260), bh), t("Done"), self.ctx.pop, style="primary"))
-        self.focus.set(widgets)
+        widgets.append(Button("reset", cells["reset"], t("Scenario weights for every delegation"), self._reset, enabled=bool(c.weights)))
+        return widgets
+
+    def _aim_height(self, text: str, width: int) -> int:
+        lay = self.ctx.layout
+        return max(lay.button_height(), text_height(self.ctx.theme.text_font(lay, "small"), text, width, self.aim_spacing) + lay.px(8))
 
     # --- changes ---------------------------------------------------------------------------
     def _pin(self, text: str) -> None:
@@ -185,13 +203,17 @@ class TeacherSetupScene(CardScene):
             pygame.draw.rect(surface, theme.c("rule"), (rect.x, rect.y + head.get_linesize() + lay.px(1), rect.width, max(1, lay.px(2))))
         small = theme.text_font(lay, "small")
         c = self.model.classroom
-        note = (
+        pin = (
             t("The console (T during the game) asks for this PIN.")
             if c.pin
             else t("No PIN is set: anyone at the keyboard can open the teacher's console with T.")
         )
-        note += " " + t("Weights say how much each aim counts in a delegation's score; the outcome screen and the record state them.")
-        draw_wrapped(surface, small, note, theme.c("ink_soft"), self.left_note)
+        weights = t("Weights say how much each aim counts in a delegation's score; the outcome screen and the record state them.")
+        soft = theme.c("ink_soft")
+        for spacing in (1.2, 1.0):  # both sentences whole, set solid before one is left out
+            if sum(text_height(small, x, self.left_note.width, spacing) for x in (pin, weights)) <= self.left_note.height:
+                break
+        draw_paragraphs(surface, [(small, (pin,), soft), (small, (weights,), soft)], self.left_note, 0, spacing)
         for rect, text in self.aim_rects:
-            draw_wrapped(surface, small, text, theme.c("ink"), rect.inflate(0, -lay.px(4)), max_lines=2)
+            draw_wrapped(surface, small, text, theme.c("ink"), rect.inflate(0, -lay.px(8)), spacing=self.aim_spacing)
         self.focus.draw(surface, app)

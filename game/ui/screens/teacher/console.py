@@ -26,7 +26,7 @@ from game.ui.kit.chrome import panel_inner
 from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import draw_line, draw_wrapped, text_height, wrap
-from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget
+from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.ui.screens.conference.screen import ConferenceScene
 from game.ui.screens.teacher.tools import ConfirmScene, TeacherCard, room_for
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from game.ui.kit.context import Looks
 
 MINUTES = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20)
+EVENT_TITLE_LINES = 3  # an event's title whole in a narrow column ("… (happened)" adds a word)
 
 
 class EventList(WrapListBox):
@@ -201,7 +202,7 @@ class ConsoleScene(TeacherCard):
         self.card = lay.rect.inflate(-2 * lay.margin, -2 * lay.margin)
         inner = panel_inner(app, self.card)
         bh, gap = lay.button_height(), lay.px(10)
-        cols = [Fr(10), Fr(13), Fr(9, least=self._who_width())]
+        cols = [Fr(10, least=self._conduct_width()), Fr(13), Fr(9, least=self._who_width())]
         status_h = app.theme.text_font(lay, "body").get_linesize()
         areas = ["status status status", "conduct events who", "foot foot foot"]
         cells = grid(inner, areas, rows=[status_h, Fr(), bh], cols=cols, row_gap=gap, col_gap=lay.px(20))
@@ -230,8 +231,10 @@ class ConsoleScene(TeacherCard):
         lay, theme = self.ctx.layout, self.ctx.theme
         bh, label_h = lay.button_height(), theme.text_font(lay, "body", "bold").get_linesize()
         end_h = 2 * label_h if theme.text_font(lay, "body", "bold").size(self._last_sitting_text())[0] > width else label_h
+        timer_h = Label.height_for(self.ctx, self.ctx.t("Timer per team turn"), width, "body")
+        auto_h = max(bh, 2 * theme.text_font(lay, "small", "bold").get_height() - 6)  # room for its name in two lines
         names = ["pause", "timer_label", "minutes", "auto_pass", "end", "move", "undo", "end_now"]
-        return names, [bh, label_h, bh, bh, end_h, bh, bh, bh]
+        return names, [bh, timer_h, bh, auto_h, end_h, bh, bh, bh]
 
     def _conduct(self, area: pygame.Rect) -> list[Widget]:
         """Pause, the turn timer, the last sitting (earlier, later), undo, end now."""
@@ -317,22 +320,17 @@ class ConsoleScene(TeacherCard):
         events = self.room.optional_events(app.tr.lang)
         self.event_index = min(self.event_index, max(0, len(events) - 1))
         items = [(t("{title} (happened)", title=e.title) if e.fired else e.title, "") for e in events]
-        row_h = row_height_for(app, items, area.width) if items else 0
-        strip = pill_height(app)
         text_h = text_height(theme.text_font(lay, "small"), events[self.event_index].text, area.width) if events else 2 * bh
-        fixed = self._head_h() + 3 * bh + 4 * gap  # heading, Fire, the headline, the news text and Publish, and the gaps
-        room_for_list = area.height - fixed - text_h
-        if len(items) * row_h <= room_for_list:
-            list_h = len(items) * row_h
-        else:  # the text keeps its room first; the list keeps one row at least (Up and Down go on)
-            rows = max(1, (room_for_list - strip) // max(1, row_h))
-            if rows == 1:  # one row at a time: as tall as the chosen title needs
-                row_h = row_height_for(app, [items[self.event_index]], area.width)
-            list_h = rows * row_h + strip
+        # the text keeps its room first: heading, Fire, the headline, the news text and Publish, and the gaps take theirs
+        list_h, row_h, strip = self._event_list(items, area.width, area.height - self._head_h() - 3 * bh - 4 * gap - text_h)
         tracks: list[tuple[str, Track]] = [("events", list_h), ("text", Fr()), ("fire", bh), ("headline", bh), ("news", bh)]
-        tracks = tracks if events else [t for t in tracks if t[0] not in ("events", "fire")]
+        if not events:
+            tracks = [track for track in tracks if track[0] not in ("events", "fire")]
         cells = column(area, tracks, gap=gap, padding=(self._head_h(), 0, 0, 0))
-        cells |= row(cells["news"], [("news_text", Fr(3)), ("publish", Fr(2))], gap=gap)  # room for the event's text above
+        free = area.width - gap  # the news text and Publish share a row 3:2, Publish giving way to the text's placeholder
+        field_need = theme.text_font(lay, "body").size(t("Text (optional)"))[0] + 2 * lay.px(12) + lay.px(8)
+        publish_w = max(button_width(app, t("Publish"), bh), min(free - round(free * 3 / 5), free - field_need))
+        cells |= row(cells["news"], [("news_text", Fr()), ("publish", publish_w)], gap=gap)  # room for the event's text above
         step = round(theme.text_font(lay, "small").get_linesize() * 1.2)
         if text_h > cells["text"].height:  # a text that scrolls shows whole lines, not half of the last one
             cells["text"].height -= cells["text"].height % step
@@ -348,7 +346,8 @@ class ConsoleScene(TeacherCard):
                     self.event_index,
                     self._pick_event,
                     row_height=row_h,
-                    strip=strip if len(items) * row_h > list_h else 0,
+                    strip=strip,
+                    title_lines=EVENT_TITLE_LINES,
                     on_activate=lambda _i: self._fire(),
                     tooltip=t("Up and Down choose an event"),
                 ),
@@ -393,6 +392,28 @@ class ConsoleScene(TeacherCard):
             Button("publish", cells["publish"], t("Publish"), self._publish, enabled=bool(self.headline.strip())),
         ]
 
+    def _event_list(self, items: list[tuple[str, str]], width: int, room: int) -> tuple[int, int, int]:
+        """The events list's height, row height and pill strip: every row when they fit in `room`, else as many as
+        fit with the strip under them, one row at least (Up and Down go on), as tall as the chosen title then."""
+        if not items:
+            return 0, 0, 0
+        row_h, strip = row_height_for(self.ctx, items, width, EVENT_TITLE_LINES), pill_height(self.ctx)
+        if len(items) * row_h <= room:
+            return len(items) * row_h, row_h, 0
+        rows = max(1, (room - strip) // max(1, row_h))
+        if rows == 1:
+            row_h = row_height_for(self.ctx, [items[self.event_index]], width, EVENT_TITLE_LINES)
+        return rows * row_h + strip, row_h, strip
+
+    def _conduct_width(self) -> int:
+        """The least width of the conduct column: "Pass when time is up" in two lines beside its state."""
+        lay, t = self.ctx.layout, self.ctx.t
+        font = self.ctx.theme.text_font(lay, "small", "bold")
+        seg = max(font.size(t("On"))[0], font.size(t("Off"))[0]) + 2 * lay.px(8)
+        words = t("Pass when time is up").split()
+        half = min(max(font.size(" ".join(words[:k]))[0], font.size(" ".join(words[k:]))[0]) for k in range(1, len(words))) if len(words) > 1 else 0
+        return max(half, font.size(t("Pass when time is up"))[0] // 2) + seg + 3 * lay.px(10) + 2
+
     def _who_width(self) -> int:
         """The least width of the who-plays column: every name whole beside its state (the toggles' compact form)."""
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
@@ -405,7 +426,9 @@ class ConsoleScene(TeacherCard):
         """One toggle a delegation: a team or the AI, from now on."""
         app, lay, t, theme = self.ctx, self.ctx.layout, self.ctx.t, self.ctx.theme
         s = self.conference.session.state
-        trow = theme.text_font(lay, "body", "bold").get_linesize() + lay.px(14)
+        n = sum(1 for d in self.conference.session.cs.scenario.delegations if not d.observer)
+        step = min(theme.text_font(lay, "body", "bold").get_linesize() + lay.px(20), (area.height - self._head_h() + lay.px(6)) // max(1, n))
+        trow = step - lay.px(6)  # as tall as the column allows for every delegation, up to the usual row
         y = area.y + self._head_h()
         toggles: list[Toggle] = []
         for d in self.conference.session.cs.scenario.delegations:

@@ -1,0 +1,104 @@
+"""The seat harness: scripted strategies play by the rules, and no Genoa seat is solved by doing nothing.
+
+The Genoa test is issue #12's "Done when": for every seat, refusing everything,
+accepting everything, passing every turn and proposing its own ideal each score
+below that seat's AI over 60 paired seeds. It is parametrised by seat so the
+workers share it out; each seat plays its own 60 all-AI games (nothing is cached
+across tests). Short games keep it affordable (about 5 x 60 games per seat).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.ai.driver import play_ai_turn
+from game.ai.negotiator import Negotiator
+from game.analysis.seats import DO_NOTHING, Policy, SeatPlayer, ideal_package, play_seat, run_seats
+from game.cli.main import main
+from game.engine.compiled import compile_scenario
+from game.engine.log import LogKind
+from game.engine.rules import new_game
+from game.engine.utility import table
+from game.scenario.loader import load
+from tests.scenario.conftest import SCENARIOS
+
+TUTORIAL = SCENARIOS / "tutorial.toml"
+GENOA = SCENARIOS / "genoa_1922.toml"
+GENOA_SEATS = ("britain", "france", "italy", "germany", "soviet", "belgium", "japan")
+#: a do-nothing strategy must trail the AI by at least this (score points, mean over the seeds)
+MARGIN = 1.0
+
+
+def _answers(s, seat: str) -> set[str]:
+    return {str(e.data.get("answer")) for e in s.log if e.kind is LogKind.ANSWER and e.actor == seat}
+
+
+def test_scripted_answers_are_what_the_strategy_says():
+    cs = compile_scenario(load(TUTORIAL).scenario)
+    seat = cs.delegation_ids[cs.actors[0]]
+    answered = {p: set() for p in (Policy.REFUSE_ALL, Policy.ACCEPT_ALL, Policy.PASS_ALL)}
+    for k in range(6):
+        for policy, seen in answered.items():
+            s = play_seat(cs, (3, k), "full", seat, policy)
+            assert s.ended
+            seen |= _answers(s, seat)
+            moves = [e for e in s.log if e.actor == seat and e.kind in (LogKind.PROPOSAL, LogKind.POSITION, LogKind.WALKOUT)]
+            assert not moves, f"{policy} made a move: {moves[0]}"
+    assert answered[Policy.REFUSE_ALL] <= {"reject"} and answered[Policy.ACCEPT_ALL] <= {"accept"}
+    assert answered[Policy.REFUSE_ALL] and answered[Policy.ACCEPT_ALL]  # the seat was asked at all
+    assert answered[Policy.PASS_ALL] == set()
+
+
+def test_own_ideal_proposes_the_best_option_on_every_open_issue():
+    cs = compile_scenario(load(TUTORIAL).scenario)
+    d = cs.actors[0]
+    s = new_game(cs, 1)
+    t = table(s, d)
+    for k in range(len(cs.instrument_ids)):
+        if d not in cs.parties[k]:
+            continue
+        pkg = ideal_package(s, d, k)
+        for i, o in zip(cs.scope[k], pkg, strict=True):
+            assert t.contrib[i][o] == max(t.contrib[i])
+    while s.actor != d:
+        s, _ = play_ai_turn(s)
+    player = SeatPlayer(d, Policy.OWN_IDEAL, Negotiator())
+    after = player.turn(s)
+    made = [p for p in after.proposals if p.proposer == d]
+    assert made and made[-1].package == ideal_package(s, d, made[-1].instrument)
+
+
+def test_report_is_paired_and_its_json_adds_up(capsys):
+    assert main(["seats", str(TUTORIAL), "--seeds", "8", "--seed", "2", "--strategy", "refuse_all", "--strategy", "deal_taker", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["seeds"] == 8
+    for seat in data["seats"].values():
+        for col in seat["strategies"].values():
+            assert abs(sum(col["shares"].values()) - 1.0) < 1e-3
+            assert set(col["moves"]) == set(data["ai_shares"])
+            for o, m in col["moves"].items():
+                assert abs(m - 100 * (col["shares"][o] - data["ai_shares"][o])) < 0.11
+            assert abs(col["diff"] - (col["score"] - seat["ai_score"])) < 0.02
+
+
+def test_jobs_do_not_change_the_report():
+    one = run_seats(TUTORIAL, seeds=4, seed=9, jobs=1, policies=(Policy.PASS_ALL,)).to_json()
+    two = run_seats(TUTORIAL, seeds=4, seed=9, jobs=2, policies=(Policy.PASS_ALL,)).to_json()
+    assert one == two
+
+
+def test_unknown_seat_or_strategy_is_a_message(capsys):
+    assert main(["seats", str(TUTORIAL), "--seat", "atlantis"]) == 2
+    assert main(["seats", str(TUTORIAL), "--strategy", "refuse"]) == 2
+    err = capsys.readouterr().err
+    assert "atlantis" in err and "refuse_all" in err
+
+
+@pytest.mark.parametrize("seat", GENOA_SEATS)
+def test_no_genoa_seat_is_won_by_doing_nothing(seat):
+    report = run_seats(GENOA, seeds=60, seed=1922, length="short", seats=(seat,), policies=DO_NOTHING)
+    (result,) = report.seats
+    for col in result.columns:
+        assert col.diff <= -MARGIN, f"{seat}: {col.policy.value} scores {col.mean:.1f}, its AI {result.ai_mean:.1f}"
