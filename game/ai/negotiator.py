@@ -29,7 +29,7 @@ from game.engine.state import GameState, Proposal, ProposalStatus
 
 NOISE = 6.0  # spread (utility points) of the seeded noise on an aspiration when answering
 PROPOSE_CHANCE = 0.45  # chance of testing the others with an offer that is not yet likely to pass
-DEFER_BELOW = 0.9  # before the last sitting, a yes only the deadline excuses waits unless the offer looks this likely to pass
+DEFER_BELOW = 0.99  # before the last sitting, a yes only the deadline excuses waits unless the offer looks all but sure to pass
 HOLD_MARGIN = 1.0  # utility points a better agreement on the table must promise before it refuses a worse one
 
 
