@@ -231,11 +231,17 @@ class Toggle(Widget):
         self.compact = False
         #: The largest type the name may take (set for a column of toggles at once, see `share_name_size`).
         self.name_size: SizeRole = "label"
+        #: Both state segments equally wide (set for a column of toggles at once, see `choose_segments`).
+        self.equal_segments = True
 
-    def segment_widths(self, app: Looks) -> tuple[int, int]:
-        """The on and off segments' widths: each as wide as its own word, so a short "Ne" leaves a long name its room."""
+    def segment_widths(self, app: Looks, equal: bool | None = None) -> tuple[int, int]:
+        """The on and off segments' widths: equal, or (see `choose_segments`) each as wide as its own word, so a short
+        "Ne" leaves "Didžioji Britanija" the room to keep "Kviesti" beside it."""
         font, edge = app.theme.text_font(app.layout, "small", "bold"), 2 * app.layout.px(8)
-        return font.size(self.on_text)[0] + edge, font.size(self.off_text)[0] + edge
+        on_w, off_w = font.size(self.on_text)[0] + edge, font.size(self.off_text)[0] + edge
+        if self.equal_segments if equal is None else equal:
+            return max(on_w, off_w), max(on_w, off_w)
+        return on_w, off_w
 
     def fits(self, app: Looks) -> bool:
         """Whether the label fits beside both segments (in the smaller name type)."""
@@ -350,6 +356,22 @@ class Toggle(Widget):
             draw_line(surface, name_font, self.label, theme.c("ink"), text_rect)
         state = self.on_text if self.value else self.off_text
         self.report(surface, f"{self.label}: {state}", "toggle", cut=name_font.size(self.label)[0] > text_rect.width)
+
+
+def choose_segments(toggles: Sequence[Toggle], app: Looks) -> None:
+    """Equal state segments for a column of toggles when every name fits beside them (in the smaller name type),
+    else every row's segments as wide as their words: the column stays aligned either way."""
+    lay = app.layout
+    font = app.theme.text_font(lay, "small", "bold")
+
+    def fits_equal(w: Toggle) -> bool:
+        pad = max(2, min(lay.px(10), (w.rect.height - font.get_height()) // 2))
+        x = w.rect.x + pad + (round((w.rect.height - 2 * pad) * 1.5) + pad if w.icon else 0)
+        return font.size(w.label)[0] <= w.rect.right - pad - sum(w.segment_widths(app, equal=True)) - pad - x
+
+    equal = all(fits_equal(w) for w in toggles)
+    for w in toggles:
+        w.equal_segments = equal
 
 
 def share_name_size(toggles: Sequence[Toggle], app: Looks) -> None:

@@ -23,7 +23,7 @@ from game.ui.kit.chrome import panel_inner
 from game.ui.kit.registry import FRAME
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import blit_text, draw_line, draw_wrapped, ellipsize, wrap
-from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, draw_box, share_name_size
+from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, choose_segments, draw_box, share_name_size
 from game.views.move import OptionCell, ProposalForm, ShiftForm
 
 if TYPE_CHECKING:
@@ -386,7 +386,9 @@ class ProposalScene(FormScene):
                     )
                 )
                 y += small_h + lay.px(4)
-            share_name_size([w for w in widgets if isinstance(w, Toggle)], app)
+            invites = [w for w in widgets if isinstance(w, Toggle)]
+            choose_segments(invites, app)
+            share_name_size(invites, app)
         widgets.extend(buttons)
         self.focus.set(widgets)
 

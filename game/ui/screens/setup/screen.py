@@ -22,7 +22,7 @@ from game.ui.kit.focus import FocusGroup
 from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.scene import Scene
 from game.ui.kit.text import draw_paragraphs, draw_wrapped, text_height, wrap
-from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width, share_name_size
+from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width, choose_segments, share_name_size
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.views.codes import short_codes
 from game.views.setup import FULL, SetupModel, discover
@@ -339,6 +339,7 @@ class SetupScene(Scene):
             )
             toggle.visible = 0 <= slot < self.del_rows
             toggles.append(toggle)
+        choose_segments(toggles, app)
         compact = not all(w.fits(app) for w in toggles)
         for w in toggles:
             w.compact = compact
