@@ -12,7 +12,8 @@ on a shared machine; wall time is printed beside it.
 `--mode batch` (default) times what a `plenipo batch` worker does per game: play
 it with that tree's AI and add it to the tally (`game.analysis.batch.run_games`).
 `--mode play` times `play_game` alone. Each tree plays its own copy of the
-scenario (`scenarios/NAME.toml` inside it), as that version shipped it.
+scenario (`scenarios/NAME.toml` inside it), as that version shipped it, unless
+`--path FILE` gives both the same file.
 
 Prints figures only; nothing here asserts a time.
 """
@@ -59,9 +60,9 @@ for line in sys.stdin:
 
 
 class Worker:
-    def __init__(self, tree: Path, scenario: str, seed: int, mode: str) -> None:
+    def __init__(self, tree: Path, scenario: str, seed: int, mode: str, path: Path | None = None) -> None:
         env = {**os.environ, "PYTHONPATH": str(tree), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-        path = tree / "scenarios" / f"{scenario}.toml"
+        path = path if path is not None else tree / "scenarios" / f"{scenario}.toml"
         self.tree = tree
         self.proc = subprocess.Popen(
             [sys.executable, "-c", _WORKER, str(path), str(seed), mode], cwd=tree, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
@@ -110,9 +111,12 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--rounds", type=int, default=5, help="alternating chunks the games are split into")
     ap.add_argument("--seed", type=int, default=1922)
     ap.add_argument("--mode", choices=("batch", "play"), default="batch")
+    ap.add_argument("--path", type=Path, help="one scenario file for both trees (when both can load it) instead of each tree's own")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    old, new = Worker(args.old.resolve(), args.scenario, args.seed, args.mode), Worker(HERE, args.scenario, args.seed, args.mode)
+    path = args.path.resolve() if args.path else None
+    old = Worker(args.old.resolve(), args.scenario, args.seed, args.mode, path)
+    new = Worker(HERE, args.scenario, args.seed, args.mode, path)
     try:
         chunk = max(1, args.games // args.rounds)
         start = 0
@@ -126,7 +130,7 @@ def main(argv: list[str]) -> int:
         old.close()
         new.close()
     out = {
-        "scenario": args.scenario,
+        "scenario": str(path) if path else args.scenario,
         "mode": args.mode,
         "games_per_tree": args.games,
         "seed": args.seed,

@@ -29,7 +29,7 @@ from game.engine.state import GameState, Proposal, ProposalStatus
 
 NOISE = 6.0  # spread (utility points) of the seeded noise on an aspiration when answering
 PROPOSE_CHANCE = 0.45  # chance of testing the others with an offer that is not yet likely to pass
-DEFER_BELOW = 0.8  # before the last sitting, a yes only the deadline excuses waits unless the offer looks this likely to pass
+DEFER_BELOW = 0.99  # before the last sitting, a yes only the deadline excuses waits unless the offer looks all but sure to pass
 HOLD_MARGIN = 1.0  # utility points a better agreement on the table must promise before it refuses a worse one
 
 
@@ -226,8 +226,8 @@ class Negotiator:
                 bid = bidding.best_bid(mem, s, d, k, st, st.alternative, mediator=True, refine=False)
             if bid is not None:
                 bids.append(bid)
-        if bids and s.turn + 1 >= s.n_turns:
-            # the last sitting: no later one to test the others in, so it offers what promises most
+        if bids and t >= ENDGAME:
+            # the last sittings: few are left to test the others in, so it offers what promises most
             # (gain over no deal times its estimated chance), whether or not it looks likely
             choice = max(bids, key=lambda b: ((b.value - b.alternative) * b.chance, -b.instrument))
             return self._propose(mem, s, d, choice, "expects the addressees to accept" if choice.likely else "tests the others with an offer")

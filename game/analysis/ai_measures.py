@@ -224,11 +224,14 @@ class DealWatch:
     could have proposed a package that every active party would accept under its own
     acceptance rule at that moment. One watch per worker; it follows one game at a time.
 
-    It keeps its own `Negotiator` (its own memory of the game), so watching never touches
-    the memory of the AI that plays: a watched game is the game unwatched."""
+    Without `ai` it keeps its own `Negotiator` (its own memory of the game). Given the AI that
+    plays (as the batch does), it reads that AI's memory instead of building a second one:
+    everything the memory keeps is a pure function of the game so far (evidence read from the
+    log in order, valuations kept per sitting), so a value asked early is the value the AI would
+    have found when it asked, and a watched game is still the game unwatched."""
 
-    def __init__(self) -> None:
-        self._ai = Negotiator()
+    def __init__(self, ai: Negotiator | None = None) -> None:
+        self._ai = ai if ai is not None else Negotiator()
         self._game: tuple[int, ...] | None = None
         self.found: dict[int, int] = {}  # instrument -> first sitting (0-based) with a deal for all
         self._held: dict[int, tuple[tuple[Stakes, ...], list[NDArray[np.float64]], NDArray[np.intp]]] = {}
@@ -277,7 +280,10 @@ class DealWatch:
                 alive = alive[keep]
                 if alive.size == 0:
                     return None
-            return tuple(int(x) for x in np.unravel_index(int(alive[0]), sizes))
+            # `alive` indexes packages with the last issue slowest (see `_values`): the first
+            # package in the usual order (the first issue slowest) is the one returned
+            usual = np.ravel_multi_index(np.unravel_index(alive, sizes[::-1])[::-1], sizes)
+            return tuple(int(x) for x in np.unravel_index(int(usual.min()), sizes))
         rules = [ai.rule(s, j, k, proposer) for j in parties]
         # large: raise the worst margin over each party's threshold issue by issue, then ask the rules
         floors = [_floor(r) for r in rules]
@@ -296,22 +302,27 @@ class DealWatch:
         return None
 
     def _values(self, k: int, gains: list[Stakes]) -> tuple[list[NDArray[np.float64]], NDArray[np.intp]]:
-        """Each party's value of every package of k (flat, in `np.unravel_index` order), and the
-        packages that beat every party's no deal; kept while the parties' stakes are the same
-        objects (the AI's memory renews them each sitting)."""
+        """Each party's value of every package of k (flat, the last issue's option slowest), and
+        the packages that beat every party's no deal; kept while the parties' stakes are the same
+        objects (the AI's memory renews them each sitting).
+
+        Each value is added up issue by issue from the first, as `Stakes.value` would list the
+        terms; each new issue's options take the outer axis, so every addition runs over long
+        rows (with the new options innermost, numpy would loop over a few elements at a time)."""
         held = self._held.get(k)
         if held is not None and len(held[0]) == len(gains) and all(a is b for a, b in zip(held[0], gains, strict=True)):
             return held[1], held[2]
-        out = []
-        zone: NDArray[np.bool_] | None = None
-        for st in gains:
-            total = np.array([st.alternative - st.cost])
-            for row in st.gain:
-                total = (total[:, None] + np.array(row)[None, :]).reshape(-1)
-            out.append(total)
-            beats = total > st.alternative + bidding.MIN_GAIN
-            zone = beats if zone is None else zone & beats
-        assert zone is not None
+        n_p = len(gains)
+        total = np.array([[st.alternative - st.cost] for st in gains])
+        for rows in zip(*(st.gain for st in gains), strict=True):
+            row = np.array(rows)
+            grown = np.empty((n_p, row.shape[1], total.shape[1]))
+            np.add(total[:, None, :], row[:, :, None], out=grown)
+            total = grown.reshape(n_p, -1)
+        out = list(total)
+        zone = out[0] > gains[0].alternative + bidding.MIN_GAIN
+        for st, v in zip(gains[1:], out[1:], strict=True):
+            zone &= v > st.alternative + bidding.MIN_GAIN
         where = np.flatnonzero(zone)
         self._held[k] = (tuple(gains), out, where)
         return out, where

@@ -103,7 +103,7 @@ def _add_sums(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
 def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: str = "full") -> Tally:
     tally = Tally()
     ai = Negotiator()  # one per worker: each game resets its memory, the compiled preferences stay
-    watch = DealWatch()
+    watch = DealWatch(ai)  # reads the playing AI's memory rather than keep a second one
     for k in range(start, start + count):
         s = play_game(cs, (seed, k), length, ai, observe=watch)
         tally.add_game(s, dict(watch.found))

@@ -105,3 +105,21 @@ def test_a_stake_best_value_and_span_are_those_of_its_gain_rows() -> None:
                 assert st.options == tuple(tuple(o for o, g in enumerate(row) if g > NEG) for row in st.gain)
                 checked += 1
     assert checked > 1000
+
+
+def test_a_deal_watch_reading_the_playing_ai_memory_sees_what_one_with_its_own_sees() -> None:
+    from game.ai.driver import play_game
+    from game.analysis.ai_measures import DealWatch
+
+    cs = _genoa()
+    ai = Negotiator()
+    shared, own = DealWatch(ai), DealWatch()
+    found = 0
+    for g in range(4):
+        plain = play_game(cs, (6, g))
+        watched = play_game(cs, (6, g), strategy=ai, observe=shared)
+        alone = play_game(cs, (6, g), observe=own)
+        assert watched.fingerprint() == plain.fingerprint() == alone.fingerprint()
+        assert shared.found == own.found
+        found += len(shared.found)
+    assert found > 0

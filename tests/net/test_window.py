@@ -208,3 +208,28 @@ def test_a_team_asks_for_private_talks_and_the_other_team_receives_it_over_the_n
         loop.run(soviet.close())
         loop.run(host.stop())
         loop.stop()
+
+
+def test_a_teams_unsent_proposal_is_kept_between_openings_of_the_form_and_dropped_once_sent(tmp_path: Path) -> None:
+    loop = Loop()
+    host = Host(new_session(), save_path=tmp_path / "autosave.json", network_file=tmp_path / "network.json")
+    port = loop.run(host.start(LOOPBACK, 0))
+    germany = Client(f"ws://127.0.0.1:{port}", host.code)
+    try:
+        loop.run(germany.join(seat="germany"))
+        loop.run(germany.wait_for(lambda v: v.your_turn, 30))
+        app = App(settings=Settings(lang="en"), first_scene=TeamConference(germany, loop))
+        conf = app.stack.top
+        assert isinstance(conf, TeamConference)
+        frames_until(app, lambda: conf.my_turn)
+        draft = conf.proposal_draft("germany")
+        draft.set_private(True)
+        assert conf.proposal_draft("germany") is draft and draft.private  # closed and opened again: still there
+        assert conf.proposal_draft("germany", counter_to=1) is not draft  # a counter-proposal starts from its proposal
+        action = draft.action()
+        assert action is not None and conf.act(action) is None
+        assert conf.proposal_draft("germany") is not draft  # sent: the next proposal starts afresh
+    finally:
+        loop.run(germany.close())
+        loop.run(host.stop())
+        loop.stop()

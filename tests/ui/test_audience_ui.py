@@ -3,8 +3,10 @@ both see it confirmed in words; played by a UI script that clicks only what is v
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pytest
 from test_ui_scripts import SCRIPTS, _app, _clicks_between
 
 from game.engine.state import AudienceStatus
@@ -15,16 +17,18 @@ from game.views.conference import narrator
 from game.views.inbox import ask_choices
 
 
-def test_a_team_asks_another_for_talks_and_it_grants_from_its_inbox(make_app, tmp_path: Path) -> None:
-    cmds = parse_file(SCRIPTS / "audience_en_1280.plenipo")
+@pytest.mark.parametrize("name", ["audience_en_1280.plenipo", "audience_lt_1280_175.plenipo"])
+def test_a_team_asks_another_for_talks_and_it_grants_from_its_inbox(make_app, tmp_path: Path, name: str) -> None:
+    cmds = parse_file(SCRIPTS / name)
     app = _app(make_app)
-    assert ScriptRun(app, cmds, "audience_en_1280.plenipo", shots=tmp_path).run() == 0
+    err = io.StringIO()
+    assert ScriptRun(app, cmds, name, shots=tmp_path, err=err).run() == 0, err.getvalue()
     conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
     s = conf.session.state
     cs = s.cs
     mine = [a for a in s.audiences if a.asker == cs.d_index["germany"]]
     assert len(mine) == 1 and mine[0].host == cs.d_index["soviet"] and mine[0].status is AudienceStatus.GRANTED
-    assert (tmp_path / "audience_request.png").is_file()
+    assert (tmp_path / ("audience_request.png" if "_en_" in name else "audience_lt_request.png")).is_file()
 
 
 def test_asking_takes_two_clicks_and_granting_one() -> None:

@@ -240,3 +240,17 @@ def test_the_proposal_forms_issue_pager_pages_the_8_issue_settlement_and_propose
     assert len(scope) == 8
     recognition = cs.i_index["recognition"]
     assert cs.option_ids[recognition][p.package[list(scope).index(recognition)]] == "de_facto"  # chosen on the last page
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("Germany", "Soviet Russia", "the AI playing every delegation", "with 0 teams")),
+        ("lt", ("Vokietija", "Sovietų Rusija", "visas delegacijas žaidžia DI", "žaidžia 0 komand")),
+    ],
+)
+def test_the_setup_summary_says_the_ai_plays_every_delegation_when_no_team_is_chosen(make_app, lang: str, words: tuple[str, ...]) -> None:
+    germany, soviet, summary, wrong = words
+    script = f'setup teams=germany,soviet length=short lang={lang} size=1280x720 text=100\nclick "{germany}"\nclick "{soviet}"\n'
+    status, err = _play(make_app, parse(script + f'expect "{summary}"\nexpect no "{wrong}"\n'), "no_teams")
+    assert status == 0, err

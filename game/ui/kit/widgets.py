@@ -229,15 +229,26 @@ class Toggle(Widget):
         self.on_text, self.off_text, self.detail, self.icon = on_text, off_text, detail, icon
         #: Show only the current state (set by a screen for all its toggles at once, see `fits`).
         self.compact = False
+        #: The largest type the name may take (set for a column of toggles at once, see `share_name_size`).
+        self.name_size: SizeRole = "label"
+        #: Both state segments equally wide (set for a column of toggles at once, see `choose_segments`).
+        self.equal_segments = True
+
+    def segment_widths(self, app: Looks, equal: bool | None = None) -> tuple[int, int]:
+        """The on and off segments' widths: equal, or (see `choose_segments`) each as wide as its own word, so a short
+        "Ne" leaves "Didžioji Britanija" the room to keep "Kviesti" beside it."""
+        font, edge = app.theme.text_font(app.layout, "small", "bold"), 2 * app.layout.px(8)
+        on_w, off_w = font.size(self.on_text)[0] + edge, font.size(self.off_text)[0] + edge
+        if self.equal_segments if equal is None else equal:
+            return max(on_w, off_w), max(on_w, off_w)
+        return on_w, off_w
 
     def fits(self, app: Looks) -> bool:
         """Whether the label fits beside both segments (in the smaller name type)."""
         theme, lay = app.theme, app.layout
         pad = lay.px(10)
-        font = theme.text_font(lay, "small", "bold")
-        seg_w = max(font.size(self.on_text)[0], font.size(self.off_text)[0]) + 2 * lay.px(8)
         x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
-        room = self.rect.right - pad - 2 * seg_w - pad - x
+        room = self.rect.right - pad - sum(self.segment_widths(app)) - pad - x
         return theme.text_font(lay, "body", "bold").size(self.label)[0] <= room
 
     def detail_fits(self, app: Looks) -> bool:
@@ -245,10 +256,33 @@ class Toggle(Widget):
         theme, lay = app.theme, app.layout
         font = theme.text_font(lay, "small", "bold")
         pad = max(2, min(lay.px(10), (self.rect.height - font.get_height()) // 2))
-        seg_w = max(font.size(self.on_text)[0], font.size(self.off_text)[0]) + 2 * lay.px(8)
+        on_w, off_w = self.segment_widths(app)
         x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
-        room = self.rect.right - pad - seg_w * (1 if self.compact else 2) - pad - x
+        room = self.rect.right - pad - (max(on_w, off_w) if self.compact else on_w + off_w) - pad - x
         return not self.detail or theme.text_font(lay, "small").size(self.detail)[0] <= room
+
+    def name_room(self, app: Looks) -> int:
+        """The width the name may take beside the state segments, as `draw` places them."""
+        theme, lay = app.theme, app.layout
+        font = theme.text_font(lay, "small", "bold")
+        pad = max(2, min(lay.px(10), (self.rect.height - font.get_height()) // 2))
+        x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
+        on_w, off_w = self.segment_widths(app)
+        left = self.rect.right - pad - off_w - on_w
+        if self.compact or font.size(self.label)[0] > left - x - pad:
+            left = self.rect.right - pad - max(on_w, off_w)
+        return left - x - pad
+
+    def name_font(self, app: Looks) -> pygame.font.Font:
+        """The name's type: the largest from `name_size` down in which it fits its room and row; else the smallest."""
+        theme, lay = app.theme, app.layout
+        sizes: tuple[SizeRole, ...] = ("label", "body", "small")
+        room = self.name_room(app)
+        for size in sizes[sizes.index(self.name_size) :]:
+            font = theme.text_font(lay, size, "bold")
+            if font.size(self.label)[0] <= room and font.get_height() <= self.rect.height:
+                return font
+        return theme.text_font(lay, "small", "bold")
 
     def _flip(self) -> None:
         self.value = not self.value
@@ -283,15 +317,16 @@ class Toggle(Widget):
             x = icon_rect.right + pad
         # the state: two segments, the chosen one filled and bold, so it never relies on colour alone
         font = theme.text_font(lay, "small", "bold")
-        seg_w = max(font.size(self.on_text)[0], font.size(self.off_text)[0]) + 2 * lay.px(8)
+        on_w, off_w = self.segment_widths(app)
         seg_h = self.rect.height - 2 * pad
-        right = pygame.Rect(self.rect.right - pad - seg_w, self.rect.y + pad, seg_w, seg_h)
-        left = right.move(-seg_w, 0)
+        right = pygame.Rect(self.rect.right - pad - off_w, self.rect.y + pad, off_w, seg_h)
+        left = pygame.Rect(right.x - on_w, right.y, on_w, seg_h)
         segments = [(left, self.on_text, True), (right, self.off_text, False)]
         # a name that would be cut beside both segments keeps its words: show only the current state
         compact = self.compact or font.size(self.label)[0] > left.x - x - pad
-        if compact:  # narrow: only the current state, still in words
-            left = right
+        if compact:  # narrow: only the current state, still in words (one width for both, so the rows line up)
+            seg_w = max(on_w, off_w)
+            left = right = pygame.Rect(self.rect.right - pad - seg_w, self.rect.y + pad, seg_w, seg_h)
             segments = [(right, self.on_text, True) if self.value else (right, self.off_text, False)]
         for seg, text, on in segments:
             chosen = self.value == on
@@ -301,11 +336,7 @@ class Toggle(Widget):
             pygame.draw.rect(surface, theme.c("border"), seg, max(1, lay.px(1)), border_radius=lay.px(4))
             draw_line(surface, font if chosen else theme.text_font(lay, "small"), text, theme.c(fg), seg, "center")
         text_rect = pygame.Rect(x, self.rect.y, left.x - x - pad, self.rect.height)
-        name_font = theme.text_font(lay, "label", "bold")
-        for smaller in ("body", "small"):  # a long name or a short row: smaller type before cutting it
-            if name_font.size(self.label)[0] <= text_rect.width and name_font.get_height() <= self.rect.height:
-                break
-            name_font = theme.text_font(lay, smaller, "bold")
+        name_font = self.name_font(app)  # a long name or a short row: smaller type before cutting it
         lines = wrap(name_font, self.label, text_rect.width)
         step = min(name_font.get_linesize(), (self.rect.height - 2) // 2)
         if not self.detail and name_font.size(self.label)[0] > text_rect.width and len(lines) == 2 and step >= name_font.get_height() - 4:
@@ -325,6 +356,34 @@ class Toggle(Widget):
             draw_line(surface, name_font, self.label, theme.c("ink"), text_rect)
         state = self.on_text if self.value else self.off_text
         self.report(surface, f"{self.label}: {state}", "toggle", cut=name_font.size(self.label)[0] > text_rect.width)
+
+
+def choose_segments(toggles: Sequence[Toggle], app: Looks) -> None:
+    """Equal state segments for a column of toggles when every name fits beside them (in the smaller name type),
+    else every row's segments as wide as their words: the column stays aligned either way."""
+    lay = app.layout
+    font = app.theme.text_font(lay, "small", "bold")
+
+    def fits_equal(w: Toggle) -> bool:
+        pad = max(2, min(lay.px(10), (w.rect.height - font.get_height()) // 2))
+        x = w.rect.x + pad + (round((w.rect.height - 2 * pad) * 1.5) + pad if w.icon else 0)
+        return font.size(w.label)[0] <= w.rect.right - pad - sum(w.segment_widths(app, equal=True)) - pad - x
+
+    equal = all(fits_equal(w) for w in toggles)
+    for w in toggles:
+        w.equal_segments = equal
+
+
+def share_name_size(toggles: Sequence[Toggle], app: Looks) -> None:
+    """One type size for a column of toggles' names: the largest in which every name fits, so a long name
+    ("Didžioji Britanija") does not sit in small type between neighbours in large type."""
+    sizes: tuple[SizeRole, ...] = ("label", "body", "small")
+    for size in sizes:
+        font = app.theme.text_font(app.layout, size, "bold")
+        if all(font.size(w.label)[0] <= w.name_room(app) and font.get_height() <= w.rect.height for w in toggles):
+            break
+    for w in toggles:
+        w.name_size = size
 
 
 class Choice(Widget):
@@ -481,6 +540,12 @@ def _clipboard_text() -> str:
         return ""
 
 
+def counter_text(first: int, shown: int, total: int) -> str:
+    """A list's position pill: "3–6 / 9", or "4 / 9" when one row shows (not "4–4 / 9")."""
+    last = min(total, first + shown)
+    return f"{first + 1}–{last} / {total}" if last > first + 1 else f"{last} / {total}"
+
+
 class ListBox(Widget):
     """A list of rows (title and optional detail line); Up / Down select inside it, Enter activates."""
 
@@ -533,8 +598,10 @@ class ListBox(Widget):
                 self.on_activate(self.selected)
                 return True
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.rect.collidepoint(event.pos):
+            # the counter's strip (drawn only when rows are hidden) is not a row: a click there picks nothing
+            in_strip = len(self.items) > self.visible_rows and event.pos[1] >= self.rect.bottom - self.strip
             row = self.first + (event.pos[1] - self.rect.y) // self.row_height
-            if 0 <= row < len(self.items):
+            if not in_strip and 0 <= row < len(self.items):
                 if row == self.selected and self.on_activate:
                     self.on_activate(row)
                 self._select(row)
@@ -575,7 +642,7 @@ class ListBox(Widget):
                 draw_line(surface, title_font, title, theme.c(fg), inner)
         surface.set_clip(clip)
         if len(self.items) > self.visible_rows:  # a plain scroll indicator: "3–6 / 9" on a pill
-            text = f"{self.first + 1}–{min(len(self.items), self.first + self.visible_rows)} / {len(self.items)}"
+            text = counter_text(self.first, self.visible_rows, len(self.items))
             surf = render(small, ellipsize(small, text, self.rect.width), theme.c("ink"))
             r = surf.get_rect(bottomright=(self.rect.right - pad, self.rect.bottom - lay.px(4)))
             pygame.draw.rect(surface, theme.c("paper_dark"), r.inflate(lay.px(12), lay.px(4)), border_radius=lay.px(8))

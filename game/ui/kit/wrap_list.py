@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.kit.text import draw_wrapped, ellipsize, render, wrap
-from game.ui.kit.widgets import ListBox, draw_box
+from game.ui.kit.widgets import ListBox, counter_text, draw_box
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
@@ -94,7 +94,7 @@ class WrapListBox(ListBox):
                 rest = pygame.Rect(inner.x, inner.y + used, inner.width, max(0, inner.bottom - inner.y - used))
                 draw_wrapped(surface, small, detail, theme.c(soft), rest, spacing=1.0, max_lines=DETAIL_LINES)
         if len(self.items) > self.visible_rows:
-            text = f"{self.first + 1}–{min(len(self.items), self.first + self.visible_rows)} / {len(self.items)}"
+            text = counter_text(self.first, self.visible_rows, len(self.items))
             surf = render(small, ellipsize(small, text, self.rect.width), theme.c("ink"))
             r = surf.get_rect(bottomright=(self.rect.right - pad, self.rect.bottom - lay.px(4)))
             pygame.draw.rect(surface, theme.c("paper_dark"), r.inflate(lay.px(12), lay.px(4)), border_radius=lay.px(8))

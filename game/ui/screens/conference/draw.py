@@ -384,10 +384,23 @@ def board_cells(app: Looks, rect: pygame.Rect, offset: int, issues: tuple[IssueR
     return out
 
 
+NEWS_MEASURE = 20  # the fewest characters a news line should hold; below it the sentence breaks into a word a line
+
+
+def news_font(app: Looks, width: int) -> pygame.font.Font:
+    """The news sentences' font: reading size, unless the column is so narrow at large text that a line would hold
+    only a word or two ("Italijos / delegacija / plenariniame" at 175% on 1280x720); then the capped body size."""
+    theme, lay = app.theme, app.layout
+    reading = theme.text_font(lay, "body", reading=True)
+    if reading.size("abcdefghijklmnopqrstuvwxyz")[0] * NEWS_MEASURE <= 26 * (width - news_pad(app)):
+        return reading
+    return theme.text_font(lay, "body")
+
+
 def news_item_height(app: Looks, line: NewsLine, width: int) -> int:
     theme, lay = app.theme, app.layout
     small = theme.text_font(lay, "small")
-    body = theme.text_font(lay, "body", reading=True)
+    body = news_font(app, width)
     head_font = theme.text_font(lay, "small", "bold") if line.private else small
     head = len(wrapped(head_font, news_head(app, line), width - news_pad(app))) * small.get_linesize()
     return head + len(wrapped(body, line.text, width - news_pad(app))) * body.get_linesize() + lay.px(12)
@@ -411,7 +424,7 @@ def paint_news(
     theme, lay, t = app.theme, app.layout, app.t
     small = theme.text_font(lay, "small")
     small_bold = theme.text_font(lay, "small", "bold")
-    body = theme.text_font(lay, "body", reading=True)
+    body = news_font(app, rect.width)
     y = rect.y - offset
     y += paint_digest(surface, app, rect, y, t("Since your last turn"), digest)
     full = rect

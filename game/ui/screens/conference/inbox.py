@@ -123,9 +123,12 @@ class Inbox:
     Requests for an audience come first, one at a time in a short box with Grant and Refuse
     (a request is a sentence, not a package); the selected proposal follows, with its own buttons."""
 
-    def __init__(self, items: tuple[InboxItem, ...], selected: int, scroll: ScrollState, requests: tuple[RequestItem, ...] = ()) -> None:
+    def __init__(
+        self, items: tuple[InboxItem, ...], selected: int, scroll: ScrollState, requests: tuple[RequestItem, ...] = (), page: str = "requests"
+    ) -> None:
         self.items = items
         self.requests = requests
+        self.page = page  # "requests" or "proposals": which one a panel too small for both shows
         self.selected = max(0, min(selected, len(items) - 1))
         self.scroll = scroll
         self.head = pygame.Rect(0, 0, 0, 0)
@@ -150,6 +153,7 @@ class Inbox:
         select: Callable[[int], None],
         grant: Callable[[int, bool], None] = lambda _k, _g: None,
         no_counter: str = "",
+        show: Callable[[str], None] = lambda _page: None,
     ) -> list[Widget]:
         """The widgets for `rect` (the panel's inside), top to bottom; the headline goes in `self.head`.
 
@@ -168,13 +172,40 @@ class Inbox:
                 app.tr.tn("{n} request for private talks awaits your answer", "{n} requests for private talks await your answer", len(self.requests))
             )
         note = t("Answering does not end your turn.")
-        self.head_lines = [(x, "head") for h in heads for x in wrapped(bold, h, rect.width)]
-        self.head_lines += [(x, "note") for x in wrapped(small, note, rect.width)]
-        head_h = sum((bold if s == "head" else small).get_linesize() for _, s in self.head_lines)
-        self.head = pygame.Rect(rect.x, rect.y, rect.width, head_h)
-        y = self.head.bottom + lay.px(6)
+
+        def headline(heads: list[str]) -> int:
+            self.head_lines = [(x, "head") for h in heads for x in wrapped(bold, h, rect.width)]
+            self.head_lines += [(x, "note") for x in wrapped(small, note, rect.width)]
+            head_h = sum((bold if s == "head" else small).get_linesize() for _, s in self.head_lines)
+            self.head = pygame.Rect(rect.x, rect.y, rect.width, head_h)
+            return self.head.bottom + lay.px(6)
+
+        y = headline(heads)
         widgets: list[Widget] = []
-        if self.requests:
+        tight = bool(self.requests) and item is not None and self._tight(app, rect, y)
+        if tight:  # one page at a time: its own headline only (the other's count is on the button to it)
+            y = headline(heads[1:] if self.page != "proposals" else heads[:1])
+        if tight:
+            # large text on a small window: the request and the proposal do not both fit, so the panel shows one
+            # at a time, with a button to the other (the request first: it lapses sooner)
+            row = pygame.Rect(rect.x, y, rect.width, bh)
+            if self.page != "proposals":
+                y = self._layout_request(app, rect, y, widgets, grant)
+                row.y = y
+                widgets.append(
+                    Button(
+                        "inbox:page",
+                        row,
+                        t("The proposals ({n})", n=n),
+                        lambda: show("proposals"),
+                        tooltip=t("Show the proposals that await your answer"),
+                    )
+                )
+                return widgets
+            label = t("The request for talks ({n})", n=len(self.requests))
+            widgets.append(Button("inbox:page", row, label, lambda: show("requests"), tooltip=t("Show the request for private talks")))
+            y += bh + lay.px(8)
+        elif self.requests:
             y = self._layout_request(app, rect, y, widgets, grant)
         if item is None:
             return widgets
@@ -252,6 +283,26 @@ class Inbox:
             b.item = tag
         match_buttons(app, buttons)
         return widgets + buttons
+
+    def _request_lines(self, app: Looks, width: int) -> list[tuple[str, str]]:
+        lay = app.layout
+        bold = app.theme.text_font(lay, "small", "bold")
+        small = app.theme.text_font(lay, "small")
+        r = self.requests[0]
+        lines = [(x, "title") for x in wrapped(bold, request_text(app, r), width)]
+        return lines + [(x, "note") for x in wrapped(small, request_note(app, r), width)]
+
+    def _tight(self, app: Looks, rect: pygame.Rect, y: int) -> bool:
+        """Whether the request box and a readable proposal (pager, three lines, the answer buttons) overflow the panel."""
+        lay = app.layout
+        bh = lay.button_height()
+        bold = app.theme.text_font(lay, "small", "bold")
+        small = app.theme.text_font(lay, "small")
+        pad = lay.px(8)
+        text_h = sum((bold if st == "title" else small).get_linesize() for _, st in self._request_lines(app, rect.width - 2 * pad))
+        request_h = pad + text_h + lay.px(6) + bh + pad + lay.px(8)
+        proposal_h = (bh + lay.px(6) if len(self.items) > 1 else 0) + 3 * small.get_linesize() + 2 * (bh + lay.px(8))
+        return y + request_h + proposal_h > rect.bottom
 
     def _layout_request(self, app: Looks, rect: pygame.Rect, y: int, widgets: list[Widget], grant: Callable[[int, bool], None]) -> int:
         """The newest request for an audience: its sentence, what the answer does, Grant and Refuse; returns the y below it."""

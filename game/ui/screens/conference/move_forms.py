@@ -9,6 +9,7 @@ Esc or Cancel closes a form without doing anything.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,7 @@ from game.ui.kit.chrome import panel_inner
 from game.ui.kit.registry import FRAME
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import blit_text, draw_line, draw_wrapped, ellipsize, wrap
-from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, draw_box
+from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, choose_segments, draw_box, share_name_size
 from game.views.move import OptionCell, ProposalForm, ShiftForm
 
 if TYPE_CHECKING:
@@ -65,9 +66,24 @@ class OptionRow(Widget):
         title_w = round(width * 0.24)
         x0 = title_w + lay.px(8)
         cell_w = round((width - x0) / max(1, len(cells))) - lay.px(6) - lay.px(12)
-        most = max((len(wrap(bold, c.label, cell_w)) + len(OptionRow.info_lines(app, small, c, cell_w)) for c in cells), default=2)
+        label_bold, _ = OptionRow.label_fonts(app, cells, cell_w)
+        most = max((len(wrap(label_bold, c.label, cell_w)) + len(OptionRow.info_lines(app, small, c, cell_w)) for c in cells), default=2)
         title_h = len(wrap(bold, title, title_w - lay.px(4))) * bold.get_linesize() + lay.px(4)
         return max(title_h, most * small.get_linesize() + lay.px(6) + lay.px(4))
+
+    @staticmethod
+    def label_fonts(app: Looks, cells: list[OptionCell], width: int) -> tuple[pygame.font.Font, pygame.font.Font]:
+        """The option labels' fonts (the chosen one bold, the others regular): the small size, or smaller (never under 2%
+        of the window height) until every label's longest word fits its cell, so "Moratorium" wraps between words and
+        is not broken into "Moratoriu / m" at large text."""
+        theme, lay = app.theme, app.layout
+        bold, regular = theme.text_font(lay, "small", "bold"), theme.text_font(lay, "small")
+        words = [w for c in cells for w in c.label.split()]
+        floor, px = math.ceil(lay.height * 0.02), bold.point_size
+        while px > floor and any(bold.size(w)[0] > width for w in words):
+            px -= 1
+            bold, regular = theme.font("bold", px), theme.font("body", px)
+        return bold, regular
 
     @staticmethod
     def info_lines(app: Looks, font: pygame.font.Font, cell: OptionCell, width: int) -> list[str]:
@@ -132,23 +148,26 @@ class OptionRow(Widget):
         if focused:
             draw_box(surface, app, title_rect, "panel_bg", "panel_bg", True, width=0)
         draw_wrapped(surface, bold, self.title, theme.c("ink"), title_rect.inflate(-lay.px(4), -lay.px(4)), spacing=1.0)
-        for k, (cell, r) in enumerate(zip(self.cells, self.cell_rects(app), strict=True)):
+        rects = self.cell_rects(app)
+        label_bold, label_regular = self.label_fonts(app, self.cells, min((r.width for r in rects), default=0) - lay.px(12))
+        for k, (cell, r) in enumerate(zip(self.cells, rects, strict=True)):
             chosen = k == self.selected
+            font = label_bold if chosen else label_regular
             bg = "selected_bg" if chosen else ("field_bg" if cell.allowed else "disabled_bg")
             fg = "selected_text" if chosen else ("ink" if cell.allowed else "disabled_text")
             pygame.draw.rect(surface, theme.c(bg), r, border_radius=lay.px(4))
             pygame.draw.rect(surface, theme.c("focus" if chosen else "border"), r, max(1, lay.px(4 if chosen else 1)), border_radius=lay.px(4))
             inner = r.inflate(-lay.px(12), -lay.px(6))
-            lines = wrap(bold if chosen else small, cell.label, inner.width)
+            lines = wrap(font, cell.label, inner.width)
             info = self.info_lines(app, small, cell, inner.width)
             room = max(1, (inner.height - len(info) * small.get_linesize()) // small.get_linesize())
             y = inner.y
             shown = lines[:room]
             if len(lines) > room:  # cut: say so; the full label shows on hover and, for the chosen cell, on focus
-                shown[-1] = ellipsize(bold if chosen else small, shown[-1] + " …", inner.width)
+                shown[-1] = ellipsize(font, shown[-1] + " …", inner.width)
                 self.cut.add(k)
             for line in shown:
-                draw_line(surface, bold if chosen else small, line, theme.c(fg), pygame.Rect(inner.x, y, inner.width, small.get_linesize()))
+                draw_line(surface, font, line, theme.c(fg), pygame.Rect(inner.x, y, inner.width, small.get_linesize()))
                 y += small.get_linesize()
             FRAME.add(surface, cell.label, "option", r, enabled=cell.allowed, item=self.title, cut=len(lines) > room)
             for k2, text in enumerate(info):
@@ -367,6 +386,9 @@ class ProposalScene(FormScene):
                     )
                 )
                 y += small_h + lay.px(4)
+            invites = [w for w in widgets if isinstance(w, Toggle)]
+            choose_segments(invites, app)
+            share_name_size(invites, app)
         widgets.extend(buttons)
         self.focus.set(widgets)
 

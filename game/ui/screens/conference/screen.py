@@ -97,6 +97,7 @@ class ConferenceScene(Scene):
         self.inbox: Inbox | None = None
         self.inbox_pos = 0  # the inbox item on screen (0 = the newest waiting proposal)
         self.inbox_scroll = ScrollState()
+        self.inbox_page = "requests"  # on a panel too small for both: the request for talks, or the proposals
         self.digest: tuple[str, ...] = ()  # "since your last turn", at the top of a team's news
         self.notice = ""  # what the team's last answer did (answering does not end the turn)
         self.confirmed = ""  # what the last move did, in words ("Proposal No. 3 sent privately to Soviet Russia")
@@ -289,6 +290,7 @@ class ConferenceScene(Scene):
         self.viewer = did
         self.message = ""
         self.notice = ""
+        self.inbox_page = "requests"
         self.news_scroll.offset = 0
         self.refresh()
 
@@ -386,7 +388,7 @@ class ConferenceScene(Scene):
             body.height -= self._notice_height() + lay.px(6)
         items = self.inbox_items() if team and self.viewer else ()
         asks = self.audience_requests() if team and self.viewer else ()
-        self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll, asks) if items or asks else None
+        self.inbox = Inbox(items, self.inbox_pos, self.inbox_scroll, asks, self.inbox_page) if items or asks else None
         if self.inbox is not None:
             self.inbox_pos = self.inbox.selected
         # large text: the board (what the class reads) gets the room the news column's few words a line cannot use
@@ -405,6 +407,8 @@ class ConferenceScene(Scene):
             "board": middle,
             "news": right,
         }
+        if need > left.height - keep:  # not even that: the table takes the column (the news lists every proposal too)
+            self._rects = {"table": left, "board": middle, "news": right}
         if self.inbox is not None:
             self._rects = {"inbox": left, "board": middle, "news": right}
         widgets: list[Widget] = []
@@ -444,10 +448,16 @@ class ConferenceScene(Scene):
                 no_counter=self._closing_text() if self.closing_round else "",
                 select=self._select_item,
                 grant=self.grant,
+                show=self._show_inbox_page,
             )
         else:
             self._layout_pending(widgets, team)
         self._layout_rest(widgets, team, view, middle, right)
+
+    def _show_inbox_page(self, page: str) -> None:
+        self.inbox_page = page
+        self.refresh()
+        self.focus.focus("grant" if page == "requests" else "accept")
 
     def _select_item(self, k: int) -> None:
         self.inbox_pos = k
@@ -459,6 +469,9 @@ class ConferenceScene(Scene):
         app, lay = self.ctx, self.ctx.layout
         theme, view = app.theme, self.view
         assert view is not None
+        self._pending_boxes, self._more = [], 0
+        if "pending" not in self._rects:
+            return
         inner = panel_inner(app, self._rects["pending"])
         items = sorted(view.pending, key=lambda p: (not p.awaiting, -p.id))
         note_h = theme.text_font(lay, "small").get_linesize()
@@ -617,6 +630,9 @@ class ConferenceScene(Scene):
             return
         inner = draw_panel(surface, app, self._rects["table"], t("The table"))
         draw_table(surface, app, inner, view, dels, self.pulse)
+        if "pending" not in self._rects:
+            self._draw_rest(surface)
+            return
         p_inner = draw_panel(surface, app, self._rects["pending"], t("Proposals"))
         for rect, pid, lines in self._pending_boxes:
             p = next(x for x in view.pending if x.id == pid)
@@ -634,7 +650,9 @@ class ConferenceScene(Scene):
             draw_line(
                 surface,
                 small,
-                app.tr.tn("{n} more proposal: see the news", "{n} more proposals: see the news", self._more),
+                app.tr.tn("{n} more proposal: see the news", "{n} more proposals: see the news", self._more)
+                if self._pending_boxes
+                else app.tr.tn("{n} open proposal: see the news", "{n} open proposals: see the news", self._more),  # none fits: not "more"
                 theme.c("ink_soft"),
                 pygame.Rect(p_inner.x, p_inner.bottom - small.get_linesize(), p_inner.width, small.get_linesize()),
             )

@@ -13,7 +13,7 @@ import pygame
 from game.i18n import available_languages, language_name
 from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import panel_inner
-from game.ui.kit.layout import TEXT_SCALES
+from game.ui.kit.layout import TEXT_SCALES, column
 from game.ui.kit.scene import Scene
 from game.ui.kit.widgets import Button, Choice, Label, Toggle, Widget
 
@@ -90,24 +90,25 @@ class SettingsScene(CardScene):
         bh, gap = lay.button_height(), lay.px(12)
         self.card = _card(self, 5, 2 * label_h + gap)
         inner = panel_inner(app, self.card)
-        rows = lay.stack(inner, [label_h, bh, label_h, bh, bh, bh, bh], gap)
+        names = ["lang_label", "lang", "size_label", "size", "contrast", "fullscreen", "done"]
+        rows = column(inner, list(zip(names, [label_h, bh, label_h, bh, bh, bh, bh], strict=True)), gap=gap)
         langs = available_languages()
         scales = list(TEXT_SCALES)
         current = min(range(len(scales)), key=lambda i: abs(scales[i] - s.text_scale))
         widgets: list[Widget] = [
-            Label("lang_label", rows[0], t("Language of the interface"), size="body"),
+            Label("lang_label", rows["lang_label"], t("Language of the interface"), size="body"),
             Choice(
                 "lang",
-                rows[1],
+                rows["lang"],
                 [language_name(c) for c in langs],
                 langs.index(s.lang) if s.lang in langs else 0,
                 lambda i: app.apply_settings(replace(app.settings, lang=langs[i])),
                 tooltip=t("Left and Right change it"),
             ),
-            Label("size_label", rows[2], t("Text size"), size="body"),
+            Label("size_label", rows["size_label"], t("Text size"), size="body"),
             Choice(
                 "size",
-                rows[3],
+                rows["size"],
                 [f"{round(x * 100)} %" for x in scales],
                 current,
                 lambda i: app.apply_settings(replace(app.settings, text_scale=scales[i])),
@@ -115,7 +116,7 @@ class SettingsScene(CardScene):
             ),
             Toggle(
                 "contrast",
-                rows[4],
+                rows["contrast"],
                 t("High contrast"),
                 s.high_contrast,
                 lambda v: app.apply_settings(replace(app.settings, high_contrast=v)),
@@ -124,14 +125,14 @@ class SettingsScene(CardScene):
             ),
             Toggle(
                 "fullscreen",
-                rows[5],
+                rows["fullscreen"],
                 t("Full screen (F11)"),
                 s.fullscreen,
                 lambda v: app.apply_settings(replace(app.settings, fullscreen=v)),
                 on_text=t("On"),
                 off_text=t("Off"),
             ),
-            Button("done", rows[6], t("Done"), app.pop, style="primary"),
+            Button("done", rows["done"], t("Done"), app.pop, style="primary"),
         ]
         self.focus.set(widgets)
 

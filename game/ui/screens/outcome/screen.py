@@ -152,6 +152,7 @@ class OutcomeScene(Scene):
         self.whatif = WhatIfWork(session)
         self.terms = False  # the teacher's view: technical terms beside the plain words (T)
         self.view: OutcomeView | None = None
+        self._view_for: tuple[object, object] | None = None  # the state and translator `view` was built from
         self.painter: TabPainter | None = None
         self.message = ""
         self.area = pygame.Rect(0, 0, 0, 0)
@@ -220,7 +221,11 @@ class OutcomeScene(Scene):
     # --- layout ---------------------------------------------------------------------
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        self.view = outcome_view(self.session, app.tr)
+        # the debrief narrates the whole log: build it once per game state and language, not on every tab switch
+        made_for = self._view_for
+        if self.view is None or made_for is None or made_for[0] is not self.session.state or made_for[1] is not app.tr:
+            self.view = outcome_view(self.session, app.tr)
+            self._view_for = (self.session.state, app.tr)
         body = lay.body()
         bh = lay.button_height()
         widgets: list[Widget] = []

@@ -72,6 +72,7 @@ class TeamConference(ConferenceScene):
         self._ended_shot = False
         self._status = ""
         self.made: int | None = None  # the number the last move made (a proposal's, a request's)
+        self._drafts: dict[str, NetProposalDraft | NetShiftDraft] = {}  # unsent drafts, kept until sent
 
     # --- the host's newest view ----------------------------------------------------------------------
     def seat(self) -> NetSeat:
@@ -84,9 +85,13 @@ class TeamConference(ConferenceScene):
         return self.shown_view is not None and self.shown_view.seat is not None
 
     def poll(self) -> bool:
-        """Take the newest view the host sent; True when it changed what the screen shows."""
+        """Take the newest view the host sent; True when it changed what the screen shows.
+
+        Not while a mouse button is held: laying the screen out anew between press and release would drop the click."""
         view = self.client.view
         if view is None or view is self.shown_view:
+            return False
+        if self.app is not None and any(isinstance(x, NetLayer) and x.pressing for x in self.ctx.extras):
             return False
         began = view.your_turn and not (self.shown_view is not None and self.shown_view.your_turn)
         self.shown_view, self.view_since = view, time.monotonic()
@@ -179,13 +184,26 @@ class TeamConference(ConferenceScene):
         return self._dels
 
     def proposal_draft(self, actor: str, counter_to: int | None = None) -> ProposalForm:
+        """The proposal form's draft; a team's own proposal (not a counter) is kept between openings, so a package
+        drafted while others move is still there when the turn comes."""
+        kept = self._drafts.get("proposal")
+        if counter_to is None and isinstance(kept, NetProposalDraft) and self.shown_view is not None:
+            kept.view = self.shown_view
+            return kept
         draft = self.seat().proposal_draft(counter_to)
         draft.gate = self._not_now
+        if counter_to is None:
+            self._drafts["proposal"] = draft
         return draft
 
     def shift_draft(self, actor: str) -> ShiftForm:
+        kept = self._drafts.get("shift")
+        if isinstance(kept, NetShiftDraft) and self.shown_view is not None:
+            kept.view = self.shown_view
+            return kept
         draft = self.seat().shift_draft()
         draft.gate = self._not_now
+        self._drafts["shift"] = draft
         return draft
 
     def check(self, action: A.Action) -> Refusal | None:
@@ -261,6 +279,7 @@ class TeamConference(ConferenceScene):
         if isinstance(action, A.MAIN_MOVES):
             self.rationale = ""
             self.confirmed = answer.text
+            self._drafts.pop({A.Propose: "proposal", A.Shift: "shift"}.get(type(action), ""), None)  # sent: start afresh
         self.refresh()
         return None
 
@@ -353,6 +372,7 @@ class NetLayer:
 
     def __init__(self, app: AppContext) -> None:
         self.app = app
+        self.pressing = False  # a mouse button is down: new views wait until it is released
 
     def update(self, dt: float) -> None:
         conf = next((s for s in reversed(list(self.app.stack)) if isinstance(s, TeamConference)), None)
@@ -366,10 +386,14 @@ class NetLayer:
                 draft.view = view
             if view is not None and view.conference.ended and isinstance(top, FormScene):
                 self.app.pop()  # the conference is over: open forms close (a confirmation card stays to be read)
-            elif top is not None and top.app is not None:
-                top.layout()
+            elif isinstance(top, FormScene) and top.app is not None:
+                top.layout()  # a draft's form: it may be sent now (or no longer)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.pressing = True
+        elif event.type == pygame.MOUSEBUTTONUP:
+            self.pressing = False
         return False
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -22,7 +22,7 @@ from game.ui.kit.focus import FocusGroup
 from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.scene import Scene
 from game.ui.kit.text import draw_paragraphs, draw_wrapped, text_height, wrap
-from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width
+from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width, choose_segments, share_name_size
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.views.codes import short_codes
 from game.views.setup import FULL, SetupModel, discover
@@ -339,12 +339,14 @@ class SetupScene(Scene):
             )
             toggle.visible = 0 <= slot < self.del_rows
             toggles.append(toggle)
+        choose_segments(toggles, app)
         compact = not all(w.fits(app) for w in toggles)
         for w in toggles:
             w.compact = compact
         if not all(w.detail_fits(app) for w in toggles):
             for w in toggles:
                 w.detail = ""  # a leader's name that would be cut: none shown (the introduction lists them all)
+        share_name_size(toggles, app)
         return list(toggles)
 
     def _buttons(self) -> list[Widget]:
@@ -508,7 +510,9 @@ class SetupScene(Scene):
         if option is not None:
             text = app.tr.tn("{n} sitting", "{n} sittings", option.sittings)
             minutes = estimate_minutes(option.minutes, len(teams))
-            if minutes:
+            if minutes and not teams:  # "with 0 teams" reads wrong in both languages: say who plays
+                text += " · " + t("about {minutes} minutes, the AI playing every delegation", minutes=minutes)
+            elif minutes:
                 text += " · " + app.tr.tn(
                     "about {minutes} minutes with {n} team", "about {minutes} minutes with {n} teams", len(teams), minutes=minutes
                 )

@@ -18,7 +18,7 @@ from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import panel_inner
 from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.text import draw_line, draw_paragraphs, draw_wrapped, text_height
-from game.ui.kit.widgets import Button, Choice, Label, Toggle, Widget
+from game.ui.kit.widgets import Button, Choice, Label, Toggle, Widget, button_width
 from game.ui.screens.teacher.tools import SecretField
 from game.views.setup import SetupModel
 
@@ -44,22 +44,46 @@ class TeacherSetupScene(CardScene):
         return [d for d in self.model.playable() if d.aims]
 
     def layout(self) -> None:
-        """Two columns (console and timer; aim weights) over the footer's Done: one grid, a column of tracks each."""
+        """Two columns (console and timer; aim weights) over the footer's reset and Done: one grid, a column of
+        tracks each; the weights' column widens when every delegation's aims would not fit whole beside their weights."""
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
         self.card = lay.rect.inflate(-2 * lay.margin, -2 * lay.margin)
         bh = lay.button_height()
-        cells = grid(
-            panel_inner(app, self.card),
-            ["left right", "foot foot"],
-            rows=[Fr(), bh],
-            cols=[Fr(9), Fr(13)],
-            row_gap=lay.px(10),
-            col_gap=lay.px(24),
-        )
-        foot = row(cells["foot"], [(".", Fr()), ("done", lay.px(260))])
+        for weights in ((9, 13), (7, 15)):
+            cells = grid(
+                panel_inner(app, self.card),
+                ["left right", "foot foot"],
+                rows=[Fr(), bh],
+                cols=[Fr(weights[0]), Fr(weights[1])],
+                row_gap=lay.px(10),
+                col_gap=lay.px(24),
+            )
+            if self._aims_fit(cells["right"]):
+                break
+        reset = t("Scenario weights for every delegation")
+        reset_w = min(max(button_width(app, reset, bh), cells["right"].width - lay.px(260) - lay.gap), cells["foot"].width - lay.px(260) - lay.gap)
+        foot = row(cells["foot"], [(".", Fr()), ("reset", reset_w), ("done", lay.px(260))], gap=lay.gap)
         self.columns = [(cells["left"], t("Console and timer")), (cells["right"], t("Aim weights for the score"))]
-        done = Button("done", foot["done"], t("Done"), self.ctx.pop, style="primary")
-        self.focus.set([*self._console_and_timer(cells["left"]), *self._weights(cells["right"]), done])
+        self.focus.set(
+            [
+                *self._console_and_timer(cells["left"]),
+                *self._weights(cells["right"]),
+                Button("reset", foot["reset"], reset, self._reset, enabled=bool(self.model.classroom.weights)),
+                Button("done", foot["done"], t("Done"), self.ctx.pop, style="primary"),
+            ]
+        )
+
+    def _aims_fit(self, area: pygame.Rect) -> bool:
+        """Whether every delegation's aims fit whole (set solid) in the weights' column `area`."""
+        lay = self.ctx.layout
+        bh, gap, spacing = lay.button_height(), lay.px(10), self.aim_spacing
+        room = area.height - self._head_h() - bh - gap
+        self.aim_spacing = 1.0
+        try:
+            width = area.width - lay.px(150) - gap
+            return all(sum(self._aim_height(tr(a.text, self.model.lang), width) + gap for a in d.aims) - gap <= room for d in self.delegations())
+        finally:
+            self.aim_spacing = spacing
 
     def _head_h(self) -> int:
         lay = self.ctx.layout
@@ -69,8 +93,10 @@ class TeacherSetupScene(CardScene):
         """The PIN, the timer per team turn and whether time up passes the turn; a note on what they do below."""
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
         c = self.model.classroom
-        bh, label_h = lay.button_height(), app.theme.text_font(lay, "body", "bold").get_linesize()
-        tracks: list[tuple[str, Track]] = [("pin_label", label_h), ("pin", bh), ("minutes_label", label_h), ("minutes", bh), ("auto_pass", bh)]
+        bh = lay.button_height()
+        pin_h = Label.height_for(app, t("Teacher's PIN (optional)"), area.width, "body")  # two lines in a narrow column
+        minutes_h = Label.height_for(app, t("Timer per team turn"), area.width, "body")
+        tracks: list[tuple[str, Track]] = [("pin_label", pin_h), ("pin", bh), ("minutes_label", minutes_h), ("minutes", bh), ("auto_pass", bh)]
         cells = column(area, [*tracks, ("note", Fr())], gap=lay.px(10), padding=(self._head_h(), 0, 0, 0))
         self.left_note = cells["note"]
         body = app.theme.text_font(lay, "body")
@@ -112,14 +138,14 @@ class TeacherSetupScene(CardScene):
         ]
 
     def _weights(self, area: pygame.Rect) -> list[Widget]:
-        """The delegation, then one row an aim (its whole text beside its weight), then the reset button."""
+        """The delegation, then one row an aim: its whole text beside its weight."""
         lay, t = self.ctx.layout, self.ctx.t
         c, dels = self.model.classroom, self.delegations()
         self.aim_rects = []
         if not dels:
             return []
         bh, gap = lay.button_height(), lay.px(10)
-        cells = column(area, [("delegation", bh), ("aims", Fr()), ("reset", bh)], gap=gap, padding=(self._head_h(), 0, 0, 0))
+        cells = column(area, [("delegation", bh), ("aims", Fr())], gap=gap, padding=(self._head_h(), 0, 0, 0))
         self.delegation_index = min(self.delegation_index, len(dels) - 1)
         d, lang = dels[self.delegation_index], self.model.lang
         widgets: list[Widget] = [
@@ -161,7 +187,6 @@ class TeacherSetupScene(CardScene):
                     tooltip=t("Scenario weight: {weight}", weight=_num(aim.weight)),
                 )
             )
-        widgets.append(Button("reset", cells["reset"], t("Scenario weights for every delegation"), self._reset, enabled=bool(c.weights)))
         return widgets
 
     def _aim_height(self, text: str, width: int) -> int:

@@ -26,7 +26,7 @@ from game.ui.kit.chrome import panel_inner
 from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import draw_line, draw_wrapped, text_height, wrap
-from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width
+from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width, choose_segments, share_name_size
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.ui.screens.conference.screen import ConferenceScene
 from game.ui.screens.teacher.tools import ConfirmScene, TeacherCard, room_for
@@ -448,9 +448,11 @@ class ConsoleScene(TeacherCard):
                 )
             )
             y += trow + lay.px(6)
+        choose_segments(toggles, app)
         compact = not all(w.fits(app) for w in toggles)
         for w in toggles:
             w.compact = compact
+        share_name_size(toggles, app)
         return list(toggles)
 
     def _paint_event_text(self, surface: pygame.Surface, rect: pygame.Rect, offset: int) -> None:
