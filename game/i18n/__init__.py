@@ -127,6 +127,9 @@ class Translator:
                 text = format_date(day, format="long", locale=self.lang)
             except (ValueError, LookupError):
                 text = day.isoformat()
+            head, sep, tail = text.rpartition(" ")
+            if sep and tail.endswith(".") and len(tail) <= 3:  # "balandžio 10 d.": the abbreviation never starts a line
+                text = f"{head}\u00a0{tail}"
             self._dates[day] = text
         return text
 

@@ -52,7 +52,8 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Break `text` into lines no wider than `width`; blank lines separate paragraphs."""
     lines: list[str] = []
     for para in text.split("\n"):
-        words = para.split()
+        words = para.replace("\t", " ").split(" ")  # not str.split(): a no-break space keeps "10\u00a0d." together
+        words = [w for w in words if w]
         if not words:
             lines.append("")
             continue
