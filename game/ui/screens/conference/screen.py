@@ -340,8 +340,7 @@ class ConferenceScene(Scene):
         """Grant or refuse a request for an audience from the inbox; like an answer, it does not end the turn."""
         if not (self.team_turn and self.viewer):
             return
-        s = self.session.state
-        asker = self._name(s.cs.delegation_ids[s.audiences[audience - 1].asker]) if 1 <= audience <= len(s.audiences) else ""
+        asker = self._asker(audience)
         if self.act(A.AnswerAudience(self.viewer, audience, grant, rationale=self.rationale.strip())) is None:
             t = self.ctx.t
             done = t("You received {who} for private talks.", who=asker) if grant else t("You refused {who} an audience.", who=asker)
@@ -356,7 +355,7 @@ class ConferenceScene(Scene):
             return None
         problem = self.act(A.RequestAudience(self.viewer, host, rationale=self.rationale.strip()))
         if problem is None:
-            number = self.session.state.audiences[-1].id
+            number = self._request_number()
             self.notice = self.ctx.t(
                 "You asked {who} for private talks (request No. {number}); it answers on its own turn. Asking does not end your turn.",
                 who=self._name(host),
@@ -364,6 +363,15 @@ class ConferenceScene(Scene):
             )
             self.refresh()
         return problem
+
+    def _asker(self, audience: int) -> str:
+        """The name of who asked for audience No. `audience` (a seam: a team's own computer reads its inbox)."""
+        s = self.session.state
+        return self._name(s.cs.delegation_ids[s.audiences[audience - 1].asker]) if 1 <= audience <= len(s.audiences) else ""
+
+    def _request_number(self) -> int:
+        """The number of the request just made (a seam: on a team's computer it comes with the host's answer)."""
+        return self.session.state.audiences[-1].id
 
     def open_audience(self) -> None:
         from game.ui.screens.conference.audience import AudienceScene

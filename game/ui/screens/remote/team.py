@@ -150,32 +150,11 @@ class TeamConference(ConferenceScene):
         v = self.shown_view
         return bool(v is not None and v.closing and not v.conference.ended)
 
-    def grant(self, audience: int, grant: bool) -> None:
-        """As on one computer; the asker's name comes from the request in this seat's inbox."""
-        if not (self.team_turn and self.viewer):
-            return
-        asker = next((r.asker for r in self.audience_requests() if r.id == audience), "")
-        if self.act(A.AnswerAudience(self.viewer, audience, grant, rationale=self.rationale.strip())) is None:
-            t = self.ctx.t
-            done = t("You received {who} for private talks.", who=asker) if grant else t("You refused {who} an audience.", who=asker)
-            self.notice = done + " " + t("Answering does not end your turn: now make your move.")
-            self.rationale = ""
-            self.refresh()
-            self.focus.focus("propose")
+    def _asker(self, audience: int) -> str:
+        return next((r.asker for r in self.audience_requests() if r.id == audience), "")
 
-    def ask(self, host: str) -> Refusal | None:
-        """As on one computer; the request's number comes with the host's answer."""
-        if not (self.team_turn and self.viewer):
-            return None
-        problem = self.act(A.RequestAudience(self.viewer, host, rationale=self.rationale.strip()))
-        if problem is None:
-            self.notice = self.ctx.t(
-                "You asked {who} for private talks (request No. {number}); it answers on its own turn. Asking does not end your turn.",
-                who=self._name(host),
-                number=self.made or 0,
-            )
-            self.refresh()
-        return problem
+    def _request_number(self) -> int:
+        return self.made or 0
 
     def delegations(self) -> dict[str, Delegation]:
         public = self.client.delegations
