@@ -37,7 +37,7 @@ from game.ai.driver import play_game, run_ai_turn
 from game.ai.negotiator import Negotiator
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario, compile_scenario
-from game.engine.rules import check, new_game, step
+from game.engine.rules import check, new_game, package_indexes, step
 from game.engine.scoring import score
 from game.engine.signing import signing_value
 from game.engine.state import Audience, AudienceStatus, GameState, Proposal
@@ -59,12 +59,16 @@ class Policy(StrEnum):
     OPEN_DOOR = "open_door"  # the AI's moves, but grants every audience and names every outsider in its private talks
     HARD_LINE = "hard_line"  # the AI's moves, but accepts only packages that meet its AI's aspiration and beat no deal by 10
     PERSISTENT = "persistent"  # the AI's play, but asks for an audience every sitting, a new host each time, until received
+    RED_LINE = "red_line"  # the AI's play, but walks out when it is asked to sign a package far worse for it than no agreement
+    TOP_ISSUE = "top_issue"  # the AI's play, but signs nothing that settles its weightiest issue worse than leaving it open
 
 
 DO_NOTHING = (Policy.REFUSE_ALL, Policy.ACCEPT_ALL, Policy.PASS_ALL, Policy.OWN_IDEAL)
-SENSIBLE = (Policy.DEAL_TAKER, Policy.OPEN_DOOR, Policy.HARD_LINE, Policy.PERSISTENT)
+SENSIBLE = (Policy.DEAL_TAKER, Policy.OPEN_DOOR, Policy.HARD_LINE, Policy.PERSISTENT, Policy.RED_LINE, Policy.TOP_ISSUE)
 #: what `HARD_LINE` asks a package to beat no agreement by (utility points, 0-100)
 HARD_LINE_MARGIN = 10.0
+#: how far below no agreement (utility points, 0-100) a package it is asked to sign must fall for `RED_LINE` to walk out
+RED_LINE_MARGIN = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +139,27 @@ def _open_door_move(s: GameState, d: int, move: A.MoveAction) -> A.MoveAction:
     return wider if check(s, wider) is None else move
 
 
+def crosses_red_line(s: GameState, d: int) -> bool:
+    """Whether d is asked to sign a package worth at least `RED_LINE_MARGIN` less to it than no agreement."""
+    for p in s.pending_for(d):
+        sv = signing_value(s, d, p.instrument, p.package)
+        if sv.value <= sv.alternative - RED_LINE_MARGIN:
+            return True
+    return False
+
+
+def gives_up_top_issue(s: GameState, d: int, k: int, package: Sequence[int]) -> bool:
+    """Whether the package settles d's weightiest open issue of instrument k (by its stance weight now)
+    on an option d values below leaving that issue open."""
+    weights = s.stances.weights[d]
+    open_issues = [(float(weights[i]), -n, i, o) for n, (i, o) in enumerate(zip(s.cs.scope[k], package, strict=True)) if s.settled[i] < 0]
+    if not open_issues:
+        return False
+    _, _, i, o = max(open_issues)
+    t = table(s, d)
+    return t.contrib[i][o] < t.unsettled[i] - 1e-9
+
+
 def _persistent_request(s: GameState, d: int) -> A.RequestAudience | None:
     """Ask, once a sitting, a party of an instrument that threatens d (the AI's test) for an audience:
     the most trusted one not asked yet (then the most trusted again), until one has received d."""
@@ -182,9 +207,13 @@ class SeatPlayer:
             ok = sv.value >= ideal.value - 1e-9
         elif pol is Policy.DEAL_TAKER:
             ok = sv.value > sv.alternative
+        elif pol is Policy.TOP_ISSUE:
+            if gives_up_top_issue(s, d, p.instrument, p.package):
+                return A.Respond(me, p.id, A.Answer.REJECT)
+            return self.ai.respond(s, d, p)
         elif pol is Policy.HARD_LINE:
             ok = sv.value >= sv.alternative + HARD_LINE_MARGIN and self.ai.respond(s, d, p).answer is A.Answer.ACCEPT
-        else:  # OPEN_DOOR answers as its AI does
+        else:  # OPEN_DOOR, PERSISTENT and RED_LINE answer as its AI does
             return self.ai.respond(s, d, p)
         return A.Respond(me, p.id, A.Answer.ACCEPT if ok else A.Answer.REJECT)
 
@@ -205,11 +234,18 @@ class SeatPlayer:
         if self.policy is Policy.OWN_IDEAL:
             return _ideal_move(s, d)
         move = self.ai.move(s, d)
+        if self.policy is Policy.TOP_ISSUE and isinstance(move, A.Propose) and d in s.cs.parties[(k := s.cs.inst_index[move.instrument])]:
+            if gives_up_top_issue(s, d, k, package_indexes(s, k, move.package)):
+                return A.Pass(me)  # it does not offer what it would not sign
         return _open_door_move(s, d, move) if self.policy is Policy.OPEN_DOOR else move
 
     def turn(self, s: GameState) -> GameState:
         """The seat's whole turn, in the driver's order: audiences, answers, a request, one move."""
         d = self.seat
+        if self.policy is Policy.RED_LINE and not s.answering and crosses_red_line(s, d):
+            walkout = A.Walkout(s.cs.delegation_ids[d], rationale="its red line is crossed")
+            if check(s, walkout) is None:
+                return step(s, walkout).state
         if not s.answering:
             for a in s.audiences_for(d):
                 grant = self._grant(s, d, a)

@@ -16,7 +16,7 @@ import pytest
 
 from game.ai.driver import play_ai_turn
 from game.ai.negotiator import Negotiator
-from game.analysis.seats import DO_NOTHING, Policy, SeatPlayer, ideal_package, play_seat, run_seats
+from game.analysis.seats import DO_NOTHING, Policy, SeatPlayer, gives_up_top_issue, ideal_package, play_seat, run_seats
 from game.cli.main import main
 from game.engine.compiled import compile_scenario
 from game.engine.log import LogKind
@@ -69,6 +69,44 @@ def test_own_ideal_proposes_the_best_option_on_every_open_issue():
     after = player.turn(s)
     made = [p for p in after.proposals if p.proposer == d]
     assert made and made[-1].package == ideal_package(s, d, made[-1].instrument)
+
+
+def test_top_issue_signs_nothing_that_gives_up_the_weightiest_issue():
+    cs = compile_scenario(load(GENOA).scenario)
+    s = new_game(cs, (1922, 0), "short")
+    d, k = cs.d_index["belgium"], cs.inst_index["general_settlement"]
+    prop = [cs.issue_ids[i] for i in cs.scope[k]].index("property")
+    options = cs.option_ids[cs.scope[k][prop]]
+    for option, gives_up in (("restitution", False), ("compensation", True), ("leases", True)):
+        pkg = list(ideal_package(s, d, k))
+        pkg[prop] = options.index(option)
+        assert gives_up_top_issue(s, d, k, tuple(pkg)) is gives_up, option
+    # over whole games: whatever Belgium offers or accepts for the settlement restores the property
+    seen = 0
+    for n in range(4):
+        end = play_seat(cs, (1922, n), "short", "belgium", Policy.TOP_ISSUE)
+        for p in end.proposals:
+            if p.instrument != k:
+                continue
+            mine = p.proposer == d or any(
+                e.kind is LogKind.ANSWER and e.actor == "belgium" and e.data.get("proposal") == p.id and e.data.get("answer") == "accept"
+                for e in end.log
+            )
+            if mine:
+                seen += 1
+                assert options[p.package[prop]] == "restitution", f"game {n}: proposal {p.id}"
+    assert seen > 0  # it did offer (its own, restoring) settlements
+
+
+def test_red_line_walks_out_where_its_ai_stays():
+    cs = compile_scenario(load(GENOA).scenario)
+    france = cs.d_index["france"]
+    ai_walkouts = red_walkouts = 0
+    for n in range(3):
+        ai_walkouts += france in play_seat(cs, (1922, n), "short", "france", Policy.OPEN_DOOR).walked_out
+        red = play_seat(cs, (1922, n), "short", "france", Policy.RED_LINE)
+        red_walkouts += france in red.walked_out
+    assert ai_walkouts == 0 and red_walkouts > 0
 
 
 def test_report_is_paired_and_its_json_adds_up(capsys):
