@@ -136,14 +136,16 @@ def test_unknown_seat_or_strategy_is_a_message(capsys):
 
 
 #: Seats where a do-nothing strategy still scores at least as well as the AI (measured with
-#: `plenipo seats genoa_1922 --seeds 60 --seed 1922 --length short`, issue #12 left open): accepting
-#: everything also grants every request for an audience, so Germany is received, Rapallo and what
-#: follows it happen less, and these seats' aims gain from that though their AI hosts do not weigh it.
+#: `plenipo seats genoa_1922 --seeds 60 --seed 1922 --length short`, issue #12 left open). Own-ideal no
+#: longer pays for Belgium and Japan (their aims now weigh a settlement on the Cannes terms above blocking it);
+#: what is left is accepting everything. It also grants every request for an audience, so Germany is
+#: received and Rapallo happens less, which Britain's and Italy's aims gain from though their AI hosts do not
+#: weigh it; for Belgium and Japan it signs a few settlements their AI turned down, within the noise.
 KNOWN_EXPLOITS = {
-    "britain": "accept_all +5.2 (Rapallo -22 points)",
-    "italy": "accept_all +6.8 (Rapallo -10 points)",
-    "belgium": "accept_all +0.4, own_ideal +1.9 (blocks the general settlement its AI signs)",
-    "japan": "accept_all +1.5, own_ideal +1.8 (blocks the general settlement its AI signs)",
+    "britain": "accept_all +8.4 (Rapallo -20 points)",
+    "italy": "accept_all +1.6 (Rapallo -8 points)",
+    "belgium": "accept_all +0.7 (general settlement +5 points; own_ideal now -3.1)",
+    "japan": "accept_all +0.5 (Rapallo -7 points; own_ideal now -3.8)",
 }
 
 
