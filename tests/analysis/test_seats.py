@@ -14,7 +14,7 @@ import json
 
 import pytest
 
-from game.ai.driver import play_ai_turn
+from game.ai.driver import play_ai_turn, play_game
 from game.ai.negotiator import Negotiator
 from game.analysis.seats import DO_NOTHING, Policy, SeatPlayer, gives_up_top_issue, ideal_package, play_seat, run_seats
 from game.cli.main import main
@@ -103,7 +103,7 @@ def test_red_line_walks_out_where_its_ai_stays():
     france = cs.d_index["france"]
     ai_walkouts = red_walkouts = 0
     for n in range(3):
-        ai_walkouts += france in play_seat(cs, (1922, n), "short", "france", Policy.OPEN_DOOR).walked_out
+        ai_walkouts += france in play_game(cs, (1922, n), "short", Negotiator()).walked_out
         red = play_seat(cs, (1922, n), "short", "france", Policy.RED_LINE)
         red_walkouts += france in red.walked_out
     assert ai_walkouts == 0 and red_walkouts > 0
