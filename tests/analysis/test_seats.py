@@ -136,16 +136,14 @@ def test_unknown_seat_or_strategy_is_a_message(capsys):
 
 
 #: Seats where a do-nothing strategy still scores at least as well as the AI (measured with
-#: `plenipo seats genoa_1922 --seeds 60 --seed 1922 --length short`, issue #12 left open). Own-ideal no
-#: longer pays for Belgium and Japan (their aims now weigh a settlement on the Cannes terms above blocking it);
-#: what is left is accepting everything. It also grants every request for an audience, so Germany is
-#: received and Rapallo happens less, which Britain's and Italy's aims gain from though their AI hosts do not
-#: weigh it; for Belgium and Japan it signs a few settlements their AI turned down, within the noise.
+#: `plenipo seats genoa_1922 --seeds 60 --seed 1922 --length short`, issue #12 left open). Accepting
+#: everything also grants every request for an audience: a British reception of Rathenau now costs French
+#: trust (the `barthou_protests` event) and Britain's `entente_holds` aim, but nothing prices a Japanese one.
 KNOWN_EXPLOITS = {
-    "britain": "accept_all +8.4 (Rapallo -20 points)",
-    "italy": "accept_all +1.6 (Rapallo -8 points)",
-    "belgium": "accept_all +0.7 (general settlement +5 points; own_ideal now -3.1)",
-    "japan": "accept_all +0.5 (Rapallo -7 points; own_ideal now -3.8)",
+    "japan": (
+        "accept_all +0.8 (short) / +1.8 (full): granting Germany's audience makes Rapallo rarer and the closing"
+        " adjournment likelier, which Japan's aims reward; no Genoa event prices a Japanese reception of Rathenau"
+    ),
 }
 
 
