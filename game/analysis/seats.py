@@ -59,10 +59,11 @@ class Policy(StrEnum):
     OPEN_DOOR = "open_door"  # the AI's moves, but grants every audience and names every outsider in its private talks
     HARD_LINE = "hard_line"  # the AI's moves, but accepts only packages that meet its AI's aspiration and beat no deal by 10
     PERSISTENT = "persistent"  # the AI's play, but asks for an audience every sitting, a new host each time, until received
+    FOLLOWER = "follower"  # the AI's answers and requests, but it never proposes: it waits for the others' offers
 
 
 DO_NOTHING = (Policy.REFUSE_ALL, Policy.ACCEPT_ALL, Policy.PASS_ALL, Policy.OWN_IDEAL)
-SENSIBLE = (Policy.DEAL_TAKER, Policy.OPEN_DOOR, Policy.HARD_LINE, Policy.PERSISTENT)
+SENSIBLE = (Policy.DEAL_TAKER, Policy.OPEN_DOOR, Policy.HARD_LINE, Policy.PERSISTENT, Policy.FOLLOWER)
 #: what `HARD_LINE` asks a package to beat no agreement by (utility points, 0-100)
 HARD_LINE_MARGIN = 10.0
 
@@ -184,7 +185,7 @@ class SeatPlayer:
             ok = sv.value > sv.alternative
         elif pol is Policy.HARD_LINE:
             ok = sv.value >= sv.alternative + HARD_LINE_MARGIN and self.ai.respond(s, d, p).answer is A.Answer.ACCEPT
-        else:  # OPEN_DOOR answers as its AI does
+        else:  # OPEN_DOOR, PERSISTENT and FOLLOWER answer as its AI does
             return self.ai.respond(s, d, p)
         return A.Respond(me, p.id, A.Answer.ACCEPT if ok else A.Answer.REJECT)
 
@@ -200,7 +201,7 @@ class SeatPlayer:
 
     def _move(self, s: GameState, d: int) -> A.MoveAction:
         me = s.cs.delegation_ids[d]
-        if s.answering or self.policy in (Policy.REFUSE_ALL, Policy.ACCEPT_ALL, Policy.PASS_ALL):
+        if s.answering or self.policy in (Policy.REFUSE_ALL, Policy.ACCEPT_ALL, Policy.PASS_ALL, Policy.FOLLOWER):
             return A.Pass(me)
         if self.policy is Policy.OWN_IDEAL:
             return _ideal_move(s, d)
