@@ -61,10 +61,11 @@ class Policy(StrEnum):
     PERSISTENT = "persistent"  # the AI's play, but asks for an audience every sitting, a new host each time, until received
     RED_LINE = "red_line"  # the AI's play, but walks out when it is asked to sign a package far worse for it than no agreement
     TOP_ISSUE = "top_issue"  # the AI's play, but signs nothing that settles its weightiest issue worse than leaving it open
+    FOLLOWER = "follower"  # the AI's answers and requests, but it never proposes: it waits for the others' offers
 
 
 DO_NOTHING = (Policy.REFUSE_ALL, Policy.ACCEPT_ALL, Policy.PASS_ALL, Policy.OWN_IDEAL)
-SENSIBLE = (Policy.DEAL_TAKER, Policy.OPEN_DOOR, Policy.HARD_LINE, Policy.PERSISTENT, Policy.RED_LINE, Policy.TOP_ISSUE)
+SENSIBLE = (Policy.DEAL_TAKER, Policy.OPEN_DOOR, Policy.HARD_LINE, Policy.PERSISTENT, Policy.RED_LINE, Policy.TOP_ISSUE, Policy.FOLLOWER)
 #: what `HARD_LINE` asks a package to beat no agreement by (utility points, 0-100)
 HARD_LINE_MARGIN = 10.0
 #: how far below no agreement (utility points, 0-100) a package it is asked to sign must fall for `RED_LINE` to walk out
@@ -213,7 +214,7 @@ class SeatPlayer:
             return self.ai.respond(s, d, p)
         elif pol is Policy.HARD_LINE:
             ok = sv.value >= sv.alternative + HARD_LINE_MARGIN and self.ai.respond(s, d, p).answer is A.Answer.ACCEPT
-        else:  # OPEN_DOOR, PERSISTENT and RED_LINE answer as its AI does
+        else:  # OPEN_DOOR, PERSISTENT, RED_LINE and FOLLOWER answer as its AI does
             return self.ai.respond(s, d, p)
         return A.Respond(me, p.id, A.Answer.ACCEPT if ok else A.Answer.REJECT)
 
@@ -229,7 +230,7 @@ class SeatPlayer:
 
     def _move(self, s: GameState, d: int) -> A.MoveAction:
         me = s.cs.delegation_ids[d]
-        if s.answering or self.policy in (Policy.REFUSE_ALL, Policy.ACCEPT_ALL, Policy.PASS_ALL):
+        if s.answering or self.policy in (Policy.REFUSE_ALL, Policy.ACCEPT_ALL, Policy.PASS_ALL, Policy.FOLLOWER):
             return A.Pass(me)
         if self.policy is Policy.OWN_IDEAL:
             return _ideal_move(s, d)

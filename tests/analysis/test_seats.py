@@ -27,7 +27,9 @@ from tests.scenario.conftest import SCENARIOS
 
 TUTORIAL = SCENARIOS / "tutorial.toml"
 GENOA = SCENARIOS / "genoa_1922.toml"
+WASHINGTON = SCENARIOS / "washington_1921.toml"
 GENOA_SEATS = ("britain", "france", "italy", "germany", "soviet", "belgium", "japan")
+WASHINGTON_SEATS = ("usa", "britain", "japan", "france", "italy", "china")
 #: a do-nothing strategy must trail the AI by at least this (score points, mean over the seeds)
 MARGIN = 1.0
 
@@ -156,3 +158,39 @@ def test_no_genoa_seat_is_won_by_doing_nothing(seat):
     (result,) = report.seats
     for col in result.columns:
         assert col.diff <= -MARGIN, f"{seat}: {col.policy.value} scores {col.mean:.1f}, its AI {result.ai_mean:.1f}"
+
+
+#: Washington seats still won by doing nothing, measured with `plenipo seats washington_1921 --seeds 60
+#: --seed 1921 --length short` (the full calendar's table is in scenarios/README.md: there Italy's
+#: own_ideal still ties its AI).
+WASHINGTON_EXPLOITS = {
+    "italy": "accept_all +3.7: in short games, taking France ahead of Italy gets the naval treaty signed before time runs out",
+}
+
+
+@pytest.mark.parametrize(
+    "seat",
+    [
+        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=WASHINGTON_EXPLOITS[s])) if s in WASHINGTON_EXPLOITS else s
+        for s in WASHINGTON_SEATS
+    ],
+)
+def test_no_washington_seat_is_won_by_doing_nothing(seat):
+    """The same test for Washington (its short calendar, about 4 s of CPU per seat). A passive United States
+    gets no cable from Hughes to Briand and a passive Britain no Balfour draft, so neither treaty comes of itself."""
+    report = run_seats(WASHINGTON, seeds=60, seed=1921, length="short", seats=(seat,), policies=DO_NOTHING)
+    (result,) = report.seats
+    for col in result.columns:
+        assert col.diff <= -MARGIN, f"{seat}: {col.policy.value} scores {col.mean:.1f}, its AI {result.ai_mean:.1f}"
+
+
+def test_a_follower_answers_but_never_proposes():
+    cs = compile_scenario(load(TUTORIAL).scenario)
+    seat = cs.delegation_ids[cs.actors[0]]
+    answered: set[str] = set()
+    for k in range(4):
+        s = play_seat(cs, (5, k), "full", seat, Policy.FOLLOWER)
+        assert s.ended
+        assert not [e for e in s.log if e.actor == seat and e.kind is LogKind.PROPOSAL]
+        answered |= _answers(s, seat)
+    assert answered  # it was asked, and answered as its AI does
