@@ -137,16 +137,11 @@ def test_unknown_seat_or_strategy_is_a_message(capsys):
     assert "atlantis" in err and "refuse_all" in err
 
 
-#: Seats where a do-nothing strategy still scores at least as well as the AI (measured with
-#: `plenipo seats genoa_1922 --seeds 60 --seed 1922 --length short`, issue #12 left open). Accepting
-#: everything also grants every request for an audience: a British reception of Rathenau now costs French
-#: trust (the `barthou_protests` event) and Britain's `entente_holds` aim, but nothing prices a Japanese one.
-KNOWN_EXPLOITS = {
-    "japan": (
-        "accept_all +0.8 (short) / +1.8 (full): granting Germany's audience makes Rapallo rarer and the closing"
-        " adjournment likelier, which Japan's aims reward; no Genoa event prices a Japanese reception of Rathenau"
-    ),
-}
+#: Seats where a do-nothing strategy still scores at least as well as the AI (`plenipo seats genoa_1922
+#: --seeds 60 --seed 1922 --length short`): none. Accepting everything also grants every request for an
+#: audience, and a reception of Rathenau has a price where a seat's aims would otherwise reward it: French
+#: trust for Britain (`barthou_protests`), British trust for Japan (`tokyo_receives_rathenau`).
+KNOWN_EXPLOITS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
