@@ -30,8 +30,9 @@ SELF_WEIGHTS = (1.0, 0.75, 0.5, 0.25)
 CHANCE_SCALE = 5.0
 #: Sittings of answers that still tell where an addressee's threshold lies.
 MEMORY_SITTINGS = 3
-#: Sittings in which a refusal's stated want still suggests a package (in the last sitting: its own).
-WANT_SITTINGS = 1
+#: Sittings (this one and the one before) in which a refusal's stated want still suggests a
+#: package, in the last sittings (from `ENDGAME` of the clock on), when few chances are left.
+WANT_SITTINGS = 2
 #: A deal must beat no deal by at least this much (utility points).
 MIN_GAIN = 0.5
 #: In the last sittings (from `ENDGAME` of the clock), an instrument with at most this many
@@ -142,7 +143,7 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     # a refusal that named what would change it: the same package with that change made,
     # which the refuser said it wants (its estimate is raised to its threshold for that one)
     vouched: dict[tuple[int, ...], int] = {}
-    for w in mem.wants if s.turn + 1 >= s.n_turns else ():
+    for w in mem.wants if s.time_fraction() >= ENDGAME else ():
         if w.instrument != k or w.turn < s.turn - WANT_SITTINGS + 1 or w.who not in others or (w.audience is not None and d not in w.audience):
             continue
         if w.option not in options[w.issue]:
