@@ -30,6 +30,11 @@ SELF_WEIGHTS = (1.0, 0.75, 0.5, 0.25)
 CHANCE_SCALE = 5.0
 #: Sittings of answers that still tell where an addressee's threshold lies.
 MEMORY_SITTINGS = 3
+#: How far a refusal moves the believed threshold toward the refused package's estimate: a
+#: refusal of a package the model rates highly says as much that the model is wrong about that
+#: package as that the threshold is high, so the belief moves only part of the way (an
+#: acceptance, which shows a package it really takes, sets the threshold at once).
+REFUSAL_STEP = 0.3
 #: Sittings (this one and the one before) in which a refusal's stated want still suggests a
 #: package, in the last sittings (from `ENDGAME` of the clock on), when few chances are left.
 WANT_SITTINGS = 2
@@ -65,7 +70,8 @@ def threshold_prior(t: float) -> float:
 
 def thresholds(mem: Memory, s: GameState, d: int, k: int, others: list[int], tables: list[EstimateTable] | None = None) -> list[float]:
     """d's belief about the estimated value each of `others` needs to accept a package on k:
-    above what it refused lately, at most what it accepted lately. `tables`, when given, are
+    raised toward what it refused lately (`REFUSAL_STEP`), at most what it accepted lately
+    (refusals that gave another reason than the package's worth are left out). `tables`, when given, are
     d's estimate tables of `others` on k (as `best_bid` already holds them)."""
     base = threshold_prior(s.time_fraction())
     answers = mem.recent_answers(d, k, s.turn - MEMORY_SITTINGS + 1)
@@ -84,7 +90,7 @@ def thresholds(mem: Memory, s: GameState, d: int, k: int, others: list[int], tab
                 if seen < theta:
                     theta = seen
             elif seen + 1.0 > theta:
-                theta = seen + 1.0
+                theta += REFUSAL_STEP * (seen + 1.0 - theta)
         out.append(theta)
     return out
 

@@ -314,8 +314,6 @@ class Negotiator:
         last = s.turn + 1 >= s.n_turns
         if last and not cs.instrument(p.instrument).ends_conference:
             return False
-        if not last and p.turn < s.turn:
-            return False  # made in an earlier sitting, it lapses at the end of this one: now or never
         value = self.memory(s).stakes(s, d, p.instrument).value(p.package)
         verdict = self.rule(s, d, p.instrument, p.proposer).decide(value)
         if not verdict.accept:
