@@ -13,8 +13,13 @@ works for any number of issues and options without listing every package.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+from numpy.typing import NDArray
+
+from game.ai.concession import ENDGAME
 from game.ai.memory import Memory
 from game.ai.model import NEG, Stakes
 from game.engine.state import GameState
@@ -25,10 +30,20 @@ SELF_WEIGHTS = (1.0, 0.75, 0.5, 0.25)
 CHANCE_SCALE = 5.0
 #: Sittings of answers that still tell where an addressee's threshold lies.
 MEMORY_SITTINGS = 3
-#: Sittings in which a refusal's stated want still suggests a package (in the last sitting: its own).
-WANT_SITTINGS = 1
+#: How far a refusal moves the believed threshold toward the refused package's estimate: a
+#: refusal of a package the model rates highly says as much that the model is wrong about that
+#: package as that the threshold is high, so the belief moves only part of the way (an
+#: acceptance, which shows a package it really takes, sets the threshold at once).
+REFUSAL_STEP = 0.3
+#: Sittings (this one and the one before) in which a refusal's stated want still suggests a
+#: package, in the last sittings (from `ENDGAME` of the clock on), when few chances are left.
+WANT_SITTINGS = 2
 #: A deal must beat no deal by at least this much (utility points).
 MIN_GAIN = 0.5
+#: In the last sittings (from `ENDGAME` of the clock), an instrument with at most this many
+#: packages has every package weighed, not only those the greedy search reaches: the zone all
+#: parties accept is then often one or two packages, which a search one issue at a time misses.
+ENUMERATE_LIMIT = 50_000
 
 
 EstimateTable = tuple[tuple[float, ...], ...]  # per scope issue, per option: an addressee's estimated value
@@ -55,7 +70,8 @@ def threshold_prior(t: float) -> float:
 
 def thresholds(mem: Memory, s: GameState, d: int, k: int, others: list[int], tables: list[EstimateTable] | None = None) -> list[float]:
     """d's belief about the estimated value each of `others` needs to accept a package on k:
-    above what it refused lately, at most what it accepted lately. `tables`, when given, are
+    raised toward what it refused lately (`REFUSAL_STEP`), at most what it accepted lately
+    (refusals that gave another reason than the package's worth are left out). `tables`, when given, are
     d's estimate tables of `others` on k (as `best_bid` already holds them)."""
     base = threshold_prior(s.time_fraction())
     answers = mem.recent_answers(d, k, s.turn - MEMORY_SITTINGS + 1)
@@ -65,7 +81,7 @@ def thresholds(mem: Memory, s: GameState, d: int, k: int, others: list[int], tab
         theta = base - (float(relations[j, d]) - 50.0) * 0.2
         table = None
         for a in answers:  # in log order: each answer moves the belief from where the last one left it
-            if a.who != j:
+            if a.who != j or not a.telling:
                 continue
             if table is None:
                 table = tables[x] if tables is not None else mem.estimate_table(s, d, j, k)
@@ -74,7 +90,7 @@ def thresholds(mem: Memory, s: GameState, d: int, k: int, others: list[int], tab
                 if seen < theta:
                     theta = seen
             elif seen + 1.0 > theta:
-                theta = seen + 1.0
+                theta += REFUSAL_STEP * (seen + 1.0 - theta)
         out.append(theta)
     return out
 
@@ -133,7 +149,7 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     # a refusal that named what would change it: the same package with that change made,
     # which the refuser said it wants (its estimate is raised to its threshold for that one)
     vouched: dict[tuple[int, ...], int] = {}
-    for w in mem.wants if s.turn + 1 >= s.n_turns else ():
+    for w in mem.wants if s.time_fraction() >= ENDGAME else ():
         if w.instrument != k or w.turn < s.turn - WANT_SITTINGS + 1 or w.who not in others or (w.audience is not None and d not in w.audience):
             continue
         if w.option not in options[w.issue]:
@@ -143,6 +159,9 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
         if pkg not in seeds:
             seeds.append(pkg)
     search = _Search(mem, s, d, k, st, target, mediator, tables, thetas)
+    if s.time_fraction() >= ENDGAME and math.prod(len(row) for row in gain) <= ENUMERATE_LIMIT:
+        search.refined = True  # nothing left to refine: every package was weighed
+        return search.bid(search.every(vouched))
     floor = st.alternative + MIN_GAIN
     best: _Best | None = None
     evaluated = []
@@ -213,6 +232,37 @@ class _Search:
             total += -math.log1p(math.exp(-x)) if x > -30.0 else x
         return total
 
+    def every(self, vouched: dict[tuple[int, ...], int]) -> _Best | None:
+        """The best package of all (highest estimated chance, then value to the proposer) at or
+        above the target and not blocked by a refusal, weighing every package at once.
+
+        Packages are numbered with the first issue slowest (`np.unravel_index` order), so of
+        equals the first in that order is taken."""
+        mem, s, d, k, st = self.mem, self.s, self.d, self.k, self.st
+        gain, tables, thetas = st.gain, self.tables, self.thetas
+        sizes = tuple(len(row) for row in gain)
+        value = st.alternative - st.cost + _grid(gain)
+        ok = np.isfinite(value)  # options an earlier signature ruled out are not on the table
+        if not self.mediator:
+            ok &= (value >= self.target) & (value > st.alternative + MIN_GAIN)
+        ests = [_grid(tb) for tb in tables]
+        for pkg, x in vouched.items():  # the refuser said it wants this one: at least its threshold
+            flat = int(np.ravel_multi_index(pkg, sizes))
+            ests[x][flat] = max(ests[x][flat], thetas[x])
+        lc = np.zeros(value.shape)
+        for e, th in zip(ests, thetas, strict=True):
+            lc -= np.logaddexp(0.0, -(e - th) / CHANCE_SCALE)
+        where = np.flatnonzero(ok)
+        if where.size == 0:
+            return None
+        # best first: by log chance, then value (np.lexsort sorts by its last key first)
+        order = where[np.lexsort((where, -value[where], -lc[where]))]
+        for flat in order[:64].tolist():
+            pkg = tuple(int(o) for o in np.unravel_index(flat, sizes))
+            if mem.blocked(s, d, k, pkg) is None:
+                return (float(lc[flat]), float(value[flat]), pkg, [float(e[flat]) for e in ests])
+        return None
+
     def improve(self, best: _Best | None, starts: list[tuple[tuple[int, ...], float, list[float]]]) -> _Best | None:
         """Improve one issue at a time from each start in turn, until one yields a bid."""
         mem, s, d, k, st = self.mem, self.s, self.d, self.k, self.st
@@ -259,3 +309,11 @@ class _Search:
         lc, value, pkg, ests = best
         likely = all(e >= th for e, th in zip(ests, self.thetas, strict=True))
         return Bid(self.k, pkg, value, self.target, self.st.alternative, math.exp(lc), likely, tuple(ests), self)
+
+
+def _grid(rows: Sequence[Sequence[float]]) -> NDArray[np.float64]:
+    """The sum of one entry per row for every combination, flat, the first row slowest."""
+    total = np.zeros(1)
+    for row in rows:
+        total = (total[:, None] + np.asarray(row, dtype=np.float64)[None, :]).ravel()
+    return total

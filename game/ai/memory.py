@@ -55,6 +55,14 @@ class Answer:
     package: tuple[int, ...]
     accepted: bool
     audience: frozenset[int] | None
+    # False for a refusal whose stated reason is not the package's worth against what it needs
+    # (it refused something better before, or holds out for a better agreement on the table):
+    # such a refusal tells nothing about where its threshold lies
+    telling: bool = True
+
+
+#: Refusal notes that say why without saying the package fell short of what it needs.
+UNTELLING = frozenset({"worse than an offer it refused before", "holds out for a better agreement on the table"})
 
 
 class Memory:
@@ -213,7 +221,9 @@ class Memory:
         accepted = e.data["answer"] == "accept"
         audience = self._audience(e)
         turn = e.turn - 1
-        answer = Answer(turn, p.instrument, d, p.package, accepted, audience)
+        reasons = e.data.get("reasons")
+        telling = accepted or not reasons or reasons.get("note") not in UNTELLING
+        answer = Answer(turn, p.instrument, d, p.package, accepted, audience, telling)
         self.answers.append(answer)
         self.answers_on[p.instrument].append(answer)
         seen = tuple(o for o in range(cs.n_delegations) if o != d and (audience is None or o in audience))
@@ -232,6 +242,7 @@ class Memory:
             i = cs.i_index.get(issue)
             scope = cs.scope[p.instrument]
             if i is not None and i in scope and option in cs.option_ids[i]:
+                self._later(seen, d, "saw_want", i, cs.option_ids[i].index(option))
                 self.wants.append(Want(turn, p.instrument, d, p.package, scope.index(i), cs.option_ids[i].index(option), audience))
         if reasons:  # a team's refusal has no values; the AI answers only for its own
             self.refused.setdefault((d, p.instrument), []).append(

@@ -209,7 +209,8 @@ class Negotiator:
                 continue
             if any(p.instrument == k and p.proposer == d for p in open_):
                 continue  # its own offer stands
-            if any(p.instrument == k and p.answer_of(d) is A.Answer.ACCEPT for p in open_):
+            held = [p for p in open_ if p.instrument == k and p.answer_of(d) is A.Answer.ACCEPT]
+            if held and t < ENDGAME:
                 supporting = True  # it backs the offer it accepted rather than copy it
                 continue
             if as_party and any(p.instrument == k and p.answer_of(d) is None and p.seen_by(d) and self._will_accept(s, d, p) for p in open_):
@@ -224,6 +225,9 @@ class Negotiator:
             else:
                 st = mem.stakes(s, d, k)
                 bid = bidding.best_bid(mem, s, d, k, st, st.alternative, mediator=True, refine=False)
+            if held and (bid is None or not self._beats_held(mem, s, d, bid, held)):
+                supporting = True  # in the last sittings too, unless its model expects better of another offer
+                continue
             if bid is not None:
                 bids.append(bid)
         if bids and t >= ENDGAME:
@@ -255,6 +259,22 @@ class Negotiator:
         return A.Statement(me, kind=A.StatementKind.HOLDS_FIRM, issue=issue)
 
     # -- helpers ----------------------------------------------------------------------
+
+    def _beats_held(self, mem: Memory, s: GameState, d: int, bid: bidding.Bid, held: list[Proposal]) -> bool:
+        """Whether, in the last sittings, d's own best bid on an instrument promises more than
+        every open offer on it that d has accepted: by its opponent model, a better chance that
+        all the parties accept (those who have said yes to an offer count as sure of it). An
+        offer someone is expected to refuse is then not worth waiting on while time runs out;
+        a copy of it never is (it backs the offer itself)."""
+        k = bid.instrument
+        parties = s.active_parties(k)
+        for p in held:
+            if p.package == bid.package:
+                return False
+            waiting = [j for j in parties if j not in (d, p.proposer) and p.answer_of(j) is not A.Answer.ACCEPT]
+            if bidding.joint_chance(mem, s, d, k, p.package, waiting) >= bid.chance:
+                return False
+        return True
 
     def _propose(self, mem: Memory, s: GameState, d: int, quick: bidding.Bid, note: str) -> A.Propose:
         cs = s.cs

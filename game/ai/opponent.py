@@ -20,6 +20,10 @@ STABLE_GAIN = 0.1
 REFUSAL_GAIN = 0.5
 #: Weight gained by an issue each time it declares it holds firm there.
 FIRM_GAIN = 0.3
+#: Weight gained by the issue a refusal names as the one that decided it.
+WANT_GAIN = 0.5
+#: Count an option gains when a refusal names it as the one it wants (an offer adds 2, a yes 1).
+WANT_COUNT = 2.0
 #: How much the options it proposed or accepted count against closeness to its stated position.
 FREQUENCY_SHARE = 0.3
 
@@ -83,6 +87,14 @@ class OpponentModel:
             if pos >= 0 and o != pos:
                 self.stable[i] += REFUSAL_GAIN * abs(o - pos) / (self.n_options[i] - 1)
                 self.changed[i] += 1
+        self.version += 1
+
+    def saw_want(self, issue: int, option: int) -> None:
+        """It refused an offer mainly over `issue`, saying it wants `option` there: the issue
+        matters to it, and it likes that option better than the one offered."""
+        self.stable[issue] += WANT_GAIN
+        self.freq[issue][option] += WANT_COUNT
+        self.changed[issue] += 1
         self.version += 1
 
     def saw_firmness(self, issue: int) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
-from engine_kit import MINI, TUTORIAL, compile_text
+from engine_kit import MINI, SCENARIOS, TUTORIAL, compile_text
 
 from game.ai import acceptance, bidding, positions
+from game.ai.concession import ENDGAME, target
 from game.ai.driver import play_game
 from game.ai.explain import refusal_focus
 from game.ai.memory import Refusal
@@ -261,3 +263,57 @@ def test_watching_for_deals_for_all_leaves_the_game_as_it_was() -> None:
             assert k in watch.found and watch.found[k] <= sig.turn
             found += 1
     assert found > 0
+
+
+def test_in_the_last_sittings_a_package_the_model_says_all_accept_is_the_bid() -> None:
+    """Issue #11's missed settlements: at Genoa the packages every party accepts late in the
+    conference are one or two of 11,664, which a search one issue at a time passed by. From
+    `ENDGAME` on, the bid on a small instrument is the best of every package by the proposer's
+    own opponent model: nothing at or above its target, unblocked, has a better estimated chance
+    (checked here by weighing all packages independently), and when the model rates some such
+    package at or above every addressee's threshold, the bid is one of those."""
+    import numpy as np
+
+    cs = compile_scenario(load(SCENARIOS / "genoa_1922.toml").scenario)
+    k = cs.inst_index["general_settlement"]
+    ai = Negotiator()
+    late: list[GameState] = []
+
+    def keep(s: GameState) -> None:
+        d = s.actor
+        if d is not None and not s.answering and s.time_fraction() >= ENDGAME and not s.is_signed(k) and d in s.active_parties(k):
+            late.append(s)
+
+    for g in (3, 10):
+        play_game(cs, (1922, g), strategy=ai, observe=keep)
+    assert len(late) >= 10
+    likely_seen = 0
+    for s in late[::3]:
+        d = s.actor
+        assert d is not None
+        mem = ai.memory(s)
+        st = mem.stakes(s, d, k)
+        tgt = target(st.best, st.alternative, ai.share(mem, s, d, k, st, s.time_fraction()))
+        bid = bidding.best_bid(mem, s, d, k, st, tgt)
+        others = [j for j in s.active_parties(k) if j != d]
+        tables = [mem.estimate_table(s, d, j, k) for j in others]
+        thetas = bidding.thresholds(mem, s, d, k, others, tables)
+        best_lc, any_likely = -np.inf, False
+        for pkg in itertools.product(*(range(len(row)) for row in st.gain)):
+            value = st.value(pkg)
+            if value < tgt or value <= st.alternative + bidding.MIN_GAIN or mem.blocked(s, d, k, pkg) is not None:
+                continue
+            ests = [sum(row[o] for row, o in zip(tb, pkg, strict=True)) for tb in tables]
+            lc = sum(np.log(bidding.chance(e, th)) for e, th in zip(ests, thetas, strict=True))
+            best_lc = max(best_lc, lc)
+            any_likely |= all(e >= th for e, th in zip(ests, thetas, strict=True))
+        if best_lc == -np.inf:
+            assert bid is None
+            continue
+        assert bid is not None
+        assert np.log(bid.chance) >= best_lc - 1e-6
+        assert bid.value >= tgt - 1e-9
+        if any_likely:
+            likely_seen += 1
+            assert bid.likely
+    assert likely_seen > 0
