@@ -137,11 +137,16 @@ def test_unknown_seat_or_strategy_is_a_message(capsys):
     assert "atlantis" in err and "refuse_all" in err
 
 
-#: Seats where a do-nothing strategy still scores at least as well as the AI (`plenipo seats genoa_1922
-#: --seeds 60 --seed 1922 --length short`): none. Accepting everything also grants every request for an
-#: audience, and a reception of Rathenau has a price where a seat's aims would otherwise reward it: French
-#: trust for Britain (`barthou_protests`), British trust for Japan (`tokyo_receives_rathenau`).
-KNOWN_EXPLOITS: dict[str, str] = {}
+#: Seats where a do-nothing strategy does not yet trail the AI by MARGIN at this length (`plenipo seats
+#: genoa_1922 --seeds 60 --seed 1922 --length short --seat ID`). Accepting everything also grants every request
+#: for an audience, and a reception of Rathenau has a price where a seat's aims would otherwise reward it:
+#: French trust for Britain and Italy (`barthou_protests`, `barthou_protests_to_facta`), British trust for Japan
+#: (`tokyo_receives_rathenau`). What is left is within the noise of 60 short games; over the full calendar both
+#: trail their AI (France -5.7, Belgium -0.9).
+KNOWN_EXPLOITS = {
+    "france": "accept_all -0.7 (short): 'no cheap recognition' lost in 11 more games, 'allied hands' kept in 10 more",
+    "belgium": "accept_all +0.9 (short): 'claims kept alive' met in 5 more games (adjournments its AI refuses)",
+}
 
 
 @pytest.mark.parametrize(
