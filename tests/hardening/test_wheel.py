@@ -55,6 +55,14 @@ def test_wheel_installs_and_plays_genoa_from_an_empty_folder(tmp_path: Path) -> 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=120)
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+    # --system-site-packages reaches the base interpreter's packages only; when the tests themselves run in a
+    # venv, the dependencies live there, so the new venv is pointed at this interpreter's site-packages too
+    # (a .pth line adds a folder to the path, after the venv's own, so the installed wheel still wins)
+    theirs = subprocess.run(
+        [str(bindir / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    ours = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
+    (Path(theirs) / "zz_parent_env.pth").write_text("\n".join(ours) + "\n", encoding="utf-8")
     subprocess.run(
         [str(bindir / "python"), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(whl)], check=True, timeout=120, capture_output=True
     )

@@ -173,7 +173,8 @@ async def acting_for_another_seat_and_out_of_turn(host: H.Host, germany: Client,
     assert host.session.actions == before
     r = await mover.act(P.StatementMove(kind="statement", actor=mover.seat, text="We are still here."))
     assert isinstance(r, P.Done) and r.text == "Your statement was made to the conference."
-    assert host.session.state.log[-1].data.get("text") == "We are still here."
+    # the statement is in the log (the AI seats may have moved after it, ending the turn)
+    assert any(e.actor == mover.seat and e.data.get("text") == "We are still here." for e in host.session.state.log)
     assert len(host.session.actions) > len(before)
 
 

@@ -72,7 +72,7 @@ click "Propose"
 expect "sent privately to Soviet Russia."
 shot germany_done
 click "Back to the conference"
-expect "proposes Treaty of Rapallo"
+expect "Your move"
 """
         + PASSES * (turns - 1)
         + """\
@@ -88,10 +88,11 @@ def soviet_script(turns: int) -> str:
         """\
 wait ai
 expect "await your answer"
+click "Older"
 expect "Germany proposes Treaty of Rapallo"
 expect no "Secret instructions"
 shot soviet_inbox
-click "Accept" in "No. 3"
+click "Accept" in "No. 2"
 expect "You accepted No."
 expect "The Soviet delegation accepts proposal"
 click "Pass"

@@ -65,7 +65,8 @@ def test_a_team_accepts_a_private_proposal_with_one_click_and_the_projector_neve
         package = tuple((iid, max(issues[iid].options, key=lambda o: o.value or 0).id) for iid in rapallo.scope)
         done = loop.run(germany.act(P.ProposeMove(kind="propose", actor="germany", instrument="rapallo_treaty", package=package, to=("soviet",))))
         assert isinstance(done, P.Done), done
-        proposal = len(host.session.state.proposals)
+        cs = host.session.state.cs
+        proposal = max(p.id for p in host.session.state.proposals if cs.delegation_ids[p.proposer] == "germany")
 
         # the projector: the host's session in the public view only, never the private offer
         app = App(settings=Settings(lang="en"), first_scene=ProjectorConference(host, loop, ["127.0.0.1"]))
@@ -87,6 +88,12 @@ def test_a_team_accepts_a_private_proposal_with_one_click_and_the_projector_neve
             return w if isinstance(w, Button) and w.enabled and table.my_turn else None
 
         frames_until(app, lambda: accept_button() is not None)
+        # the inbox opens on the newest offer; an AI seat may have proposed after Germany: page back to it
+        for _ in range(5):
+            if table.inbox is None or table.inbox.current is None or table.inbox.current.id == proposal:
+                break
+            older = next(w for w in table.focus.widgets if isinstance(w, Button) and w.label.startswith("Older") and w.enabled)
+            click(app, older)
         shown = table.shown_view
         assert shown is not None and shown.briefing is not None and shown.briefing.name == "Soviet Russia"
         assert table.inbox is not None and table.inbox.current is not None and table.inbox.current.id == proposal
