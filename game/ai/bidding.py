@@ -245,22 +245,28 @@ class _Search:
         ok = np.isfinite(value)  # options an earlier signature ruled out are not on the table
         if not self.mediator:
             ok &= (value >= self.target) & (value > st.alternative + MIN_GAIN)
-        ests = [_grid(tb) for tb in tables]
-        for pkg, x in vouched.items():  # the refuser said it wants this one: at least its threshold
-            flat = int(np.ravel_multi_index(pkg, sizes))
-            ests[x][flat] = max(ests[x][flat], thetas[x])
-        lc = np.zeros(value.shape)
-        for e, th in zip(ests, thetas, strict=True):
-            lc -= np.logaddexp(0.0, -(e - th) / CHANCE_SCALE)
         where = np.flatnonzero(ok)
         if where.size == 0:
             return None
+        # the others' estimates and the chance only where the proposer could bid (usually a small part of
+        # the space), added up in `_grid`'s order so each number is the one the whole grid would hold
+        options = np.unravel_index(where, sizes)
+        ests = [_at(tb, options) for tb in tables]
+        for pkg, x in vouched.items():  # the refuser said it wants this one: at least its threshold
+            flat = int(np.ravel_multi_index(pkg, sizes))
+            pos = int(np.searchsorted(where, flat))
+            if pos < where.size and int(where[pos]) == flat:
+                ests[x][pos] = max(ests[x][pos], thetas[x])
+        lc = np.zeros(where.shape)
+        for e, th in zip(ests, thetas, strict=True):
+            lc -= np.logaddexp(0.0, -(e - th) / CHANCE_SCALE)
         # best first: by log chance, then value (np.lexsort sorts by its last key first)
-        order = where[np.lexsort((where, -value[where], -lc[where]))]
-        for flat in order[:64].tolist():
+        order = np.lexsort((where, -value[where], -lc))
+        for pos in order[:64].tolist():
+            flat = int(where[pos])
             pkg = tuple(int(o) for o in np.unravel_index(flat, sizes))
             if mem.blocked(s, d, k, pkg) is None:
-                return (float(lc[flat]), float(value[flat]), pkg, [float(e[flat]) for e in ests])
+                return (float(lc[pos]), float(value[flat]), pkg, [float(e[pos]) for e in ests])
         return None
 
     def improve(self, best: _Best | None, starts: list[tuple[tuple[int, ...], float, list[float]]]) -> _Best | None:
@@ -309,6 +315,15 @@ class _Search:
         lc, value, pkg, ests = best
         likely = all(e >= th for e, th in zip(ests, self.thetas, strict=True))
         return Bid(self.k, pkg, value, self.target, self.st.alternative, math.exp(lc), likely, tuple(ests), self)
+
+
+def _at(rows: Sequence[Sequence[float]], options: tuple[NDArray[np.intp], ...]) -> NDArray[np.float64]:
+    """The sum of one entry per row for the given combinations (one option index array per row),
+    added in the same order as `_grid`, so each sum equals the grid's to the last bit."""
+    total = np.zeros(options[0].shape)
+    for row, idx in zip(rows, options, strict=True):
+        total = total + np.asarray(row, dtype=np.float64)[idx]
+    return total
 
 
 def _grid(rows: Sequence[Sequence[float]]) -> NDArray[np.float64]:
