@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from game.ai.memory import Refusal
+from game.ai.memory import WORSE_THAN_REFUSED, Refusal
 
 #: From this point of the clock on, the best offer seen so far is good enough (AC_combi).
 COMBI_FROM = 0.8
@@ -95,7 +95,7 @@ def decide(
         if change in DEADLINE:
             allowance = float("inf")  # anything above no deal beats leaving with nothing
         if change is None or value + TOLERANCE + allowance < max(x.value for x in better):
-            return Verdict(False, "worse than an offer it refused before")
+            return Verdict(False, WORSE_THAN_REFUSED)
         note = change
     return Verdict(True, note)
 

@@ -149,7 +149,8 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     # a refusal that named what would change it: the same package with that change made,
     # which the refuser said it wants (its estimate is raised to its threshold for that one)
     vouched: dict[tuple[int, ...], int] = {}
-    for w in mem.wants if s.time_fraction() >= ENDGAME else ():
+    endgame = s.time_fraction() >= ENDGAME
+    for w in mem.wants if endgame else ():
         if w.instrument != k or w.turn < s.turn - WANT_SITTINGS + 1 or w.who not in others or (w.audience is not None and d not in w.audience):
             continue
         if w.option not in options[w.issue]:
@@ -159,7 +160,7 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
         if pkg not in seeds:
             seeds.append(pkg)
     search = _Search(mem, s, d, k, st, target, mediator, tables, thetas)
-    if s.time_fraction() >= ENDGAME and math.prod(len(row) for row in gain) <= ENUMERATE_LIMIT:
+    if endgame and math.prod(len(row) for row in gain) <= ENUMERATE_LIMIT:
         search.refined = True  # nothing left to refine: every package was weighed
         return search.bid(search.every(vouched))
     floor = st.alternative + MIN_GAIN

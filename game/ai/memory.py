@@ -61,8 +61,11 @@ class Answer:
     telling: bool = True
 
 
-#: Refusal notes that say why without saying the package fell short of what it needs.
-UNTELLING = frozenset({"worse than an offer it refused before", "holds out for a better agreement on the table"})
+#: The refusal notes that say why without saying the package fell short of what it needs (the
+#: acceptance rule and the negotiator write them; the memory reads them back from the log).
+WORSE_THAN_REFUSED = "worse than an offer it refused before"
+HOLDS_OUT = "holds out for a better agreement on the table"
+UNTELLING = frozenset({WORSE_THAN_REFUSED, HOLDS_OUT})
 
 
 class Memory:

@@ -22,7 +22,7 @@ from typing import Protocol
 from game.ai import acceptance, bidding, positions
 from game.ai.concession import ENDGAME, Curve, conceded_share, target
 from game.ai.explain import clamp, gain_focus, refusal_focus
-from game.ai.memory import Memory
+from game.ai.memory import HOLDS_OUT, Memory
 from game.ai.model import Prefs, Stakes
 from game.engine import actions as A
 from game.engine.state import GameState, Proposal, ProposalStatus
@@ -170,7 +170,7 @@ class Negotiator:
         asp = rule.aspiration_next
         verdict = rule.decide(value)
         if verdict.accept and s.turn + 1 >= s.n_turns and cs.instrument(k).ends_conference and self._better_on_table(s, d, p, value):
-            verdict = acceptance.Verdict(False, "holds out for a better agreement on the table")
+            verdict = acceptance.Verdict(False, HOLDS_OUT)
         deciding: tuple[str, ...] = ()
         wanted: tuple[str, ...] = ()
         scope = cs.scope[k]
