@@ -446,8 +446,10 @@ class Host:
                     return
                 await asyncio.wait_for(conn.ws.send(text), timeout=10.0)
         except (ConnectionClosed, TimeoutError, OSError):
+            # a client that stops reading (a flood that never drains its replies) times out here: the
+            # code still says whether it was refused, as when the host hangs up on purpose
             with contextlib.suppress(Exception):
-                await conn.ws.close()
+                await conn.ws.close(1000 if conn.refused == 0 else 1008)
 
     async def _handle(self, ws: ServerConnection) -> None:
         addr = str(ws.remote_address[0]) if ws.remote_address else "?"
@@ -477,6 +479,11 @@ class Host:
             # the last words (a refusal saying why) go out before the connection ends with this handler
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(asyncio.shield(writer), 5.0)
+            # a full outbox or a client too slow to take it can leave the writer short of its closing
+            # line; the library would then close with 1000 ("normal") when this handler returns, so the
+            # host says itself whether it hung up on a refused client
+            with contextlib.suppress(Exception):
+                await ws.close(1000 if conn.refused == 0 else 1008)
 
     async def _read(self, conn: Conn) -> None:
         while True:
