@@ -28,7 +28,8 @@ GOLDEN = ROOT / "tests" / "golden" / "games.json"
 def all_fingerprints(folder: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
-        out.update(fingerprints(compile_scenario(load(path).scenario), path.stem))
+        loaded = load(path)
+        out.update(fingerprints(compile_scenario(loaded.scenario), path.stem, variant=loaded.scenario.extends is not None))
     return out
 
 
