@@ -141,11 +141,13 @@ def test_unknown_seat_or_strategy_is_a_message(capsys):
 #: genoa_1922 --seeds 60 --seed 1922 --length short --seat ID`). Accepting everything also grants every request
 #: for an audience, and a reception of Rathenau has a price where a seat's aims would otherwise reward it:
 #: French trust for Britain and Italy (`barthou_protests`, `barthou_protests_to_facta`), British trust for Japan
-#: (`tokyo_receives_rathenau`). What is left is within the noise of 60 short games; over the full calendar both
-#: trail their AI (France -5.7, Belgium -0.9).
+#: (`tokyo_receives_rathenau`). France left the list when its `versailles_intact` aim followed its briefing ("no
+#: disarmament debate"): the adjournments a French yes-man signs with a study of disarmament now cost it (-2.9).
+#: Belgium's is not its answers but its silence: an accepting Belgium makes no late offers of its own, so in
+#: seven games France or Italy offers the adjournment at the closing plenary and all sign it, where the all-AI
+#: game spends the last sitting on a settlement the Soviets refuse (in game 0 France's model gives it a chance of 0.86).
 KNOWN_EXPLOITS = {
-    "france": "accept_all -0.7 (short): 'no cheap recognition' lost in 11 more games, 'allied hands' kept in 10 more",
-    "belgium": "accept_all +0.9 (short): 'claims kept alive' met in 5 more games (adjournments its AI refuses)",
+    "belgium": "accept_all +0.8 ±1.2 (short): 'claims kept alive' met in 5 more games (the adjournment its AI's late offers crowd out)",
 }
 
 
