@@ -164,7 +164,7 @@ def test_no_genoa_seat_is_won_by_doing_nothing(seat):
 #: --seed 1921 --length short` (the full calendar's table is in scenarios/README.md). None since Italy's
 #: parity aim weighs 5 of 7 (accepting France ahead of Italy no longer pays) and Italy leans to the status quo
 #: on Pacific bases (its ideal package is no longer the wide freeze Japan signs early). The closest at this
-#: length: Britain's accept_all (-1.2) and France's (-1.6), both paid by the other seats' AIs signing fast.
+#: length: Britain's accept_all (-1.2), France's (-1.4) and Japan's (-1.5).
 WASHINGTON_EXPLOITS: dict[str, str] = {}
 
 
