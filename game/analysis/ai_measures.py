@@ -239,10 +239,11 @@ class DealWatch:
         # alone ruled out a deal (some party gains nothing, or no package beats every no deal):
         # that answer holds, whoever proposes, until the valuations are renewed
         self._none: dict[int, tuple[object, ...]] = {}
+        self._stopper: dict[int, int] = {}  # instrument -> the party whose rule last left no package
 
     def __call__(self, s: GameState) -> None:
         if s.seed != self._game or (s.turn == 0 and s.cursor == 0):
-            self._game, self.found, self._held, self._none = s.seed, {}, {}, {}
+            self._game, self.found, self._held, self._none, self._stopper = s.seed, {}, {}, {}, {}
         d = s.actor
         if d is None or s.answering:  # the closing round: answers only, nothing can be proposed
             return
@@ -278,16 +279,22 @@ class DealWatch:
                 self._none[k] = sitting
                 return None  # no package beats every party's no deal this sitting
             alive: NDArray[np.intp] = zone  # indices of the packages every party so far accepts
-            for j, st, v, top in zip(parties, gains, values, tops, strict=True):
+            # the packages all accept are the same in any order of asking: the party whose rule
+            # left none the last time is asked first (often the only rule that need be read)
+            x0 = parties.index(self._stopper[k]) if self._stopper.get(k) in parties else 0
+            for x in (x0, *range(x0), *range(x0 + 1, len(parties))):
+                j, st, v, top = parties[x], gains[x], values[x], tops[x]
                 rule = ai.rule(s, j, k, proposer)
                 floor = _floor(rule)
                 if st.best < floor or top < floor:
+                    self._stopper[k] = j
                     return None  # (`top`: j's best value in the zone, so none there reaches the floor)
                 cand = v[alive]
                 keep = np.flatnonzero(cand >= floor)
                 keep = keep[rule.accepts(cand[keep])]
                 alive = alive[keep]
                 if alive.size == 0:
+                    self._stopper[k] = j
                     return None
             # `alive` indexes packages with the last issue slowest (see `_values`): the first
             # package in the usual order (the first issue slowest) is the one returned

@@ -239,3 +239,72 @@ def test_weighing_every_package_finds_what_sorting_them_all_finds() -> None:
         want = _every_the_long_way(search, {})
         assert want is not None and want[2][0] == 0 and want[2][-1] == 0
         assert search.every({}) == want
+
+
+def _deal_the_long_way(ai: Negotiator, s: GameState, k: int, proposer: int) -> tuple[int, ...] | None:
+    """`DealWatch.deal_for_all` (for a package space it lists) as first written: every party's
+    value of every package, every party's rule asked in the parties' order."""
+    import numpy as np
+
+    from game.analysis.ai_measures import _floor
+
+    mem = ai.memory(s)
+    parties = s.active_parties(k)
+    gains = [mem.stakes(s, j, k) for j in parties]
+    sizes = [len(row) for row in gains[0].gain]
+    if any(st.best <= st.alternative + bidding.MIN_GAIN for st in gains):
+        return None
+    total = np.array([[st.alternative - st.cost] for st in gains])
+    for rows in zip(*(st.gain for st in gains), strict=True):
+        row = np.array(rows)
+        total = (total[:, None, :] + row[:, :, None]).reshape(len(gains), -1)
+    zone = np.ones(total.shape[1], dtype=bool)
+    for st, v in zip(gains, total, strict=True):
+        zone &= v > st.alternative + bidding.MIN_GAIN
+    alive = np.flatnonzero(zone)
+    for j, st, v in zip(parties, gains, total, strict=True):
+        rule = ai.rule(s, j, k, proposer)
+        floor = _floor(rule)
+        if st.best < floor:
+            return None
+        cand = v[alive]
+        keep = np.flatnonzero(cand >= floor)
+        alive = alive[keep[rule.accepts(cand[keep])]]
+    if alive.size == 0:
+        return None
+    usual = np.ravel_multi_index(np.unravel_index(alive, sizes[::-1])[::-1], sizes)
+    return tuple(int(x) for x in np.unravel_index(int(usual.min()), sizes))
+
+
+def test_the_deal_watch_finds_what_asking_every_package_finds() -> None:
+    """The watch keeps per sitting what the stakes alone decide, values the zone party by party
+    and asks first the party that last left no package: at every turn of a game, for every
+    proposer, the same answer as valuing every package and asking the rules in order; also with
+    rules lenient enough (most ask only to beat no deal) that packages for all are found, while
+    one party in four, another one at each turn, asks for much more and leaves none."""
+    from game.ai import acceptance
+    from game.analysis.ai_measures import DealWatch
+
+    class Lenient(Negotiator):
+        def rule(self, s: GameState, d: int, k: int, proposer: int) -> acceptance.Rule:
+            r = super().rule(s, d, k, proposer)
+            ask = r.alternative + (30.0 if (d + proposer + s.turn) % 4 == 0 else 0.0)  # one in four asks much
+            return acceptance.Rule(ask, r.alternative, -float("inf"), 0.0, (), (), r.min_gain)
+
+    cs = _genoa()
+    k = cs.inst_index["general_settlement"]
+    compared = found = 0
+    for strategy in (Negotiator, Lenient):
+        states = _states(cs, 8, 300)
+        ai = strategy()
+        watch = DealWatch(ai)
+        for _, s in states:
+            if s.is_signed(k) or s.answering:
+                continue
+            watch(s)  # as in a batch: the watch follows the game turn by turn
+            for proposer in s.active_parties(k):
+                got = watch.deal_for_all(s, k, proposer)
+                assert got == _deal_the_long_way(ai, s, k, proposer)
+                compared += 1
+                found += got is not None
+    assert compared > 1000 and found > 50
