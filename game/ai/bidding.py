@@ -260,7 +260,7 @@ class _Search:
         if where.size == 0:
             return None
         # the others' estimates and the chance only where the proposer could bid (usually a small part of the space)
-        ests = grids[1:, where]
+        ests = np.take(grids[1:], where, axis=1)
         for pkg, x in vouched.items():  # the refuser said it wants this one: at least its threshold
             flat = int(np.ravel_multi_index(pkg[::-1], back))
             pos = int(np.searchsorted(where, flat))
@@ -272,7 +272,12 @@ class _Search:
         # term alone bounds it from above, and a package bounded below a known log chance cannot be
         # among the best: the whole sum is needed only for the few that can (a tenth of them or less)
         x = -(ests - np.array(thetas)[:, None]) / CHANCE_SCALE
-        bound = -np.logaddexp(0.0, x.max(axis=0)) if tables else np.zeros(where.shape)
+        bound = np.zeros(where.shape)
+        if tables:
+            least = x[0].copy()  # per package, its least likely addressee's x (row by row: a reduction
+            for row in x[1:]:  # over the outer axis of a few rows is several times slower)
+                np.maximum(least, row, out=least)
+            bound = -np.logaddexp(0.0, least)
         lc = np.full(where.shape, -np.inf)  # filled in where it is needed
 
         def log_chance(pos: NDArray[np.intp]) -> NDArray[np.float64]:
