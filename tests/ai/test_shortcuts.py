@@ -308,3 +308,26 @@ def test_the_deal_watch_finds_what_asking_every_package_finds() -> None:
                 compared += 1
                 found += got is not None
     assert compared > 1000 and found > 50
+
+
+def test_compiled_preferences_are_each_share_times_each_value() -> None:
+    """`compile_prefs` multiplies a whole delegation's row at once: each contribution is still
+    the issue's share of the weights times the option's value, bit for bit (zero weights too)."""
+    import numpy as np
+
+    from game.ai.model import compile_prefs
+    from game.engine.compiled import Stances
+
+    cs = _genoa()
+    rng = np.random.default_rng(7)
+    shape_v, shape_w = cs.stances.values.shape, cs.stances.weights.shape
+    for _ in range(50):
+        weights = rng.uniform(0.0, 3.0, shape_w) * (rng.random(shape_w) > 0.2)
+        weights[0] = 0.0  # a delegation that weighs nothing
+        st = Stances(rng.uniform(0.0, 100.0, shape_v), weights, rng.uniform(0.0, 100.0, cs.stances.no_deal.shape))
+        prefs = compile_prefs(cs, st)
+        for d, w in enumerate(weights.tolist()):
+            total = sum(w)
+            for i, n in enumerate(cs.n_options):
+                share = w[i] / total if total > 0 else 0.0
+                assert prefs.contrib[d][i] == tuple(share * float(st.values[d, cs.option_offset[i] + o]) for o in range(n))
