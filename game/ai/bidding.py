@@ -256,14 +256,14 @@ class _Search:
         ok = np.isfinite(value)  # options an earlier signature ruled out are not on the table
         if not self.mediator:
             ok &= (value >= self.target) & (value > st.alternative + MIN_GAIN)
-        where = np.flatnonzero(ok)
+        where = ok.nonzero()[0]
         if where.size == 0:
             return None
         # the others' estimates and the chance only where the proposer could bid (usually a small part of the space)
-        ests = np.take(grids[1:], where, axis=1)
+        ests = grids[1:].take(where, axis=1)
         for pkg, x in vouched.items():  # the refuser said it wants this one: at least its threshold
             flat = int(np.ravel_multi_index(pkg[::-1], back))
-            pos = int(np.searchsorted(where, flat))
+            pos = int(where.searchsorted(flat))
             if pos < where.size and int(where[pos]) == flat:
                 ests[x, pos] = max(ests[x, pos], thetas[x])
         values = value[where]
@@ -289,8 +289,8 @@ class _Search:
 
         # best first: by log chance, then value, then the first package in the usual numbering; the
         # best alone is found without sorting (it is nearly always free to bid), the order only if not
-        likely = int(np.argmax(bound))
-        near = np.flatnonzero(bound >= log_chance(np.array([likely]))[0])
+        likely = int(bound.argmax())
+        near = (bound >= log_chance(np.array([likely]))[0]).nonzero()[0]
         lc_near = log_chance(near)
         top = near[lc_near == lc_near.max()]
         if top.size > 1:
@@ -301,7 +301,7 @@ class _Search:
             # the 64 best in order: none can have a log chance below the 64th best of any 64 packages
             few = np.arange(where.size)
             if where.size > 64:
-                few = np.flatnonzero(bound >= log_chance(np.argpartition(-bound, 63)[:64]).min())
+                few = (bound >= log_chance((-bound).argpartition(63)[:64]).min()).nonzero()[0]
             log_chance(few)
             order = few[np.lexsort((_usual(where[few], sizes), -values[few], -lc[few]))][:64].tolist()
         for pos in order:

@@ -290,7 +290,7 @@ class DealWatch:
                     self._stopper[k] = j
                     return None  # (`top`: j's best value in the zone, so none there reaches the floor)
                 cand = v[alive]
-                keep = np.flatnonzero(cand >= floor)
+                keep = (cand >= floor).nonzero()[0]
                 keep = keep[rule.accepts(cand[keep])]
                 alive = alive[keep]
                 if alive.size == 0:
@@ -339,7 +339,7 @@ class DealWatch:
         zone = out[0] > gains[0].alternative + bidding.MIN_GAIN
         for st, v in zip(gains[1:], out[1:], strict=True):
             zone &= v > st.alternative + bidding.MIN_GAIN
-        where = np.flatnonzero(zone)
+        where = zone.nonzero()[0]
         tops = [float(v[where].max()) for v in out] if where.size else []
         self._held[k] = (tuple(gains), out, where, tops)
         return out, where, tops
