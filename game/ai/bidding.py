@@ -123,15 +123,19 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     gain = st.gain
     base = st.alternative - st.cost
     options = st.options
+    endgame = s.time_fraction() >= ENDGAME
+    # from ENDGAME on, a small instrument has every package weighed: no mixes to seed a search with
+    whole = endgame and math.prod(len(row) for row in gain) <= ENUMERATE_LIMIT
+    seeds: list[tuple[int, ...]] = []
     # the others' mean estimated value of each option, per issue (0-1 scale, like the own part)
-    if tables:
+    mean_others: list[list[float]] = []
+    if not whole and tables:
         scale = 1.0 / (100.0 * len(tables))
         mean_others = [[sum(col) * scale for col in zip(*rows, strict=True)] for rows in zip(*tables, strict=True)]
-    else:
+    elif not whole:
         mean_others = [[0.0] * len(row) for row in gain]
     span = st.span
-    weights = (0.0,) if mediator else SELF_WEIGHTS
-    seeds: list[tuple[int, ...]] = []
+    weights = () if whole else (0.0,) if mediator else SELF_WEIGHTS
     for a in weights:
         pkg_list = []
         b = 1.0 - a
@@ -149,7 +153,6 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     # a refusal that named what would change it: the same package with that change made,
     # which the refuser said it wants (its estimate is raised to its threshold for that one)
     vouched: dict[tuple[int, ...], int] = {}
-    endgame = s.time_fraction() >= ENDGAME
     for w in mem.wants if endgame else ():
         if w.instrument != k or w.turn < s.turn - WANT_SITTINGS + 1 or w.who not in others or (w.audience is not None and d not in w.audience):
             continue
@@ -160,7 +163,7 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
         if pkg not in seeds:
             seeds.append(pkg)
     search = _Search(mem, s, d, k, st, target, mediator, tables, thetas)
-    if endgame and math.prod(len(row) for row in gain) <= ENUMERATE_LIMIT:
+    if whole:
         search.refined = True  # nothing left to refine: every package was weighed
         return search.bid(search.every(vouched))
     floor = st.alternative + MIN_GAIN
