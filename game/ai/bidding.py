@@ -252,7 +252,11 @@ class _Search:
         back = sizes[::-1]  # the grids' own numbering: the last issue slowest
 
         def package(flat: int) -> tuple[int, ...]:
-            return tuple(int(o) for o in np.unravel_index(flat, back)[::-1])
+            pkg = []
+            for n in sizes:  # the first issue fastest
+                flat, o = divmod(flat, n)
+                pkg.append(o)
+            return tuple(pkg)
 
         grids = _grids([gain, *tables])
         value = st.alternative - st.cost + grids[0]
@@ -265,7 +269,9 @@ class _Search:
         # the others' estimates and the chance only where the proposer could bid (usually a small part of the space)
         ests = grids[1:].take(where, axis=1)
         for pkg, x in vouched.items():  # the refuser said it wants this one: at least its threshold
-            flat = int(np.ravel_multi_index(pkg[::-1], back))
+            flat = 0
+            for o, n in zip(pkg[::-1], back, strict=True):  # the last issue slowest
+                flat = flat * n + o
             pos = int(where.searchsorted(flat))
             if pos < where.size and int(where[pos]) == flat:
                 ests[x, pos] = max(ests[x, pos], thetas[x])
@@ -281,7 +287,7 @@ class _Search:
             for row in x[1:]:  # over the outer axis of a few rows is several times slower)
                 np.maximum(least, row, out=least)
             bound = -np.logaddexp(0.0, least)
-        lc = np.full(where.shape, -np.inf)  # filled in where it is needed
+        lc = np.empty(where.shape)  # filled in where it is needed (`log_chance`)
 
         def log_chance(pos: NDArray[np.intp]) -> NDArray[np.float64]:
             out = np.zeros(pos.shape)
