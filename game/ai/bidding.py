@@ -123,15 +123,19 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     gain = st.gain
     base = st.alternative - st.cost
     options = st.options
+    endgame = s.time_fraction() >= ENDGAME
+    # from ENDGAME on, a small instrument has every package weighed: no mixes to seed a search with
+    whole = endgame and math.prod(len(row) for row in gain) <= ENUMERATE_LIMIT
+    seeds: list[tuple[int, ...]] = []
     # the others' mean estimated value of each option, per issue (0-1 scale, like the own part)
-    if tables:
+    mean_others: list[list[float]] = []
+    if not whole and tables:
         scale = 1.0 / (100.0 * len(tables))
         mean_others = [[sum(col) * scale for col in zip(*rows, strict=True)] for rows in zip(*tables, strict=True)]
-    else:
+    elif not whole:
         mean_others = [[0.0] * len(row) for row in gain]
     span = st.span
-    weights = (0.0,) if mediator else SELF_WEIGHTS
-    seeds: list[tuple[int, ...]] = []
+    weights = () if whole else (0.0,) if mediator else SELF_WEIGHTS
     for a in weights:
         pkg_list = []
         b = 1.0 - a
@@ -149,7 +153,6 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
     # a refusal that named what would change it: the same package with that change made,
     # which the refuser said it wants (its estimate is raised to its threshold for that one)
     vouched: dict[tuple[int, ...], int] = {}
-    endgame = s.time_fraction() >= ENDGAME
     for w in mem.wants if endgame else ():
         if w.instrument != k or w.turn < s.turn - WANT_SITTINGS + 1 or w.who not in others or (w.audience is not None and d not in w.audience):
             continue
@@ -160,7 +163,7 @@ def best_bid(mem: Memory, s: GameState, d: int, k: int, st: Stakes, target: floa
         if pkg not in seeds:
             seeds.append(pkg)
     search = _Search(mem, s, d, k, st, target, mediator, tables, thetas)
-    if endgame and math.prod(len(row) for row in gain) <= ENUMERATE_LIMIT:
+    if whole:
         search.refined = True  # nothing left to refine: every package was weighed
         return search.bid(search.every(vouched))
     floor = st.alternative + MIN_GAIN
@@ -238,36 +241,82 @@ class _Search:
         above the target and not blocked by a refusal, weighing every package at once.
 
         Packages are numbered with the first issue slowest (`np.unravel_index` order), so of
-        equals the first in that order is taken."""
+        equals the first in that order is taken.
+
+        The proposer's values and the others' estimates are added up together (`_grids`: a
+        stacked grid, a row each, the last issue slowest in memory), each number in `_grid`'s
+        order, so each is the one `_grid` of that row alone holds."""
         mem, s, d, k, st = self.mem, self.s, self.d, self.k, self.st
         gain, tables, thetas = st.gain, self.tables, self.thetas
         sizes = tuple(len(row) for row in gain)
-        value = st.alternative - st.cost + _grid(gain)
+        back = sizes[::-1]  # the grids' own numbering: the last issue slowest
+
+        def package(flat: int) -> tuple[int, ...]:
+            pkg = []
+            for n in sizes:  # the first issue fastest
+                flat, o = divmod(flat, n)
+                pkg.append(o)
+            return tuple(pkg)
+
+        grids = _grids([gain, *tables])
+        value = st.alternative - st.cost + grids[0]
         ok = np.isfinite(value)  # options an earlier signature ruled out are not on the table
         if not self.mediator:
             ok &= (value >= self.target) & (value > st.alternative + MIN_GAIN)
-        where = np.flatnonzero(ok)
+        where = ok.nonzero()[0]
         if where.size == 0:
             return None
-        # the others' estimates and the chance only where the proposer could bid (usually a small part of
-        # the space), added up in `_grid`'s order so each number is the one the whole grid would hold
-        options = np.unravel_index(where, sizes)
-        ests = [_at(tb, options) for tb in tables]
+        # the others' estimates and the chance only where the proposer could bid (usually a small part of the space)
+        ests = grids[1:].take(where, axis=1)
         for pkg, x in vouched.items():  # the refuser said it wants this one: at least its threshold
-            flat = int(np.ravel_multi_index(pkg, sizes))
-            pos = int(np.searchsorted(where, flat))
+            flat = 0
+            for o, n in zip(pkg[::-1], back, strict=True):  # the last issue slowest
+                flat = flat * n + o
+            pos = int(where.searchsorted(flat))
             if pos < where.size and int(where[pos]) == flat:
-                ests[x][pos] = max(ests[x][pos], thetas[x])
-        lc = np.zeros(where.shape)
-        for e, th in zip(ests, thetas, strict=True):
-            lc -= np.logaddexp(0.0, -(e - th) / CHANCE_SCALE)
-        # best first: by log chance, then value (np.lexsort sorts by its last key first)
-        order = np.lexsort((where, -value[where], -lc))
-        for pos in order[:64].tolist():
-            flat = int(where[pos])
-            pkg = tuple(int(o) for o in np.unravel_index(flat, sizes))
+                ests[x, pos] = max(ests[x, pos], thetas[x])
+        values = value[where]
+        # each package's log chance is the sum over addressees of -log(1 + exp(-(e - th) / scale)),
+        # taken one addressee after another; every term is negative, so its least likely addressee's
+        # term alone bounds it from above, and a package bounded below a known log chance cannot be
+        # among the best: the whole sum is needed only for the few that can (a tenth of them or less)
+        x = -(ests - np.array(thetas)[:, None]) / CHANCE_SCALE
+        bound = np.zeros(where.shape)
+        if tables:
+            least = x[0].copy()  # per package, its least likely addressee's x (row by row: a reduction
+            for row in x[1:]:  # over the outer axis of a few rows is several times slower)
+                np.maximum(least, row, out=least)
+            bound = -np.logaddexp(0.0, least)
+        lc = np.empty(where.shape)  # filled in where it is needed (`log_chance`)
+
+        def log_chance(pos: NDArray[np.intp]) -> NDArray[np.float64]:
+            out = np.zeros(pos.shape)
+            for row in np.logaddexp(0.0, x[:, pos]):
+                out -= row
+            lc[pos] = out
+            return out
+
+        # best first: by log chance, then value, then the first package in the usual numbering; the
+        # best alone is found without sorting (it is nearly always free to bid), the order only if not
+        likely = int(bound.argmax())
+        near = (bound >= log_chance(np.array([likely]))[0]).nonzero()[0]
+        lc_near = log_chance(near)
+        top = near[lc_near == lc_near.max()]
+        if top.size > 1:
+            top = top[values[top] == values[top].max()]
+        first = int(top[0]) if top.size == 1 else int(top[np.argmin(_usual(where[top], sizes))])
+        order = [first]
+        if mem.blocked(s, d, k, package(int(where[first]))) is not None:
+            # the 64 best in order: none can have a log chance below the 64th best of any 64 packages
+            few = np.arange(where.size)
+            if where.size > 64:
+                few = (bound >= log_chance((-bound).argpartition(63)[:64]).min()).nonzero()[0]
+            log_chance(few)
+            order = few[np.lexsort((_usual(where[few], sizes), -values[few], -lc[few]))][:64].tolist()
+        for pos in order:
+            pkg = package(int(where[pos]))
             if mem.blocked(s, d, k, pkg) is None:
-                return (float(lc[pos]), float(value[flat]), pkg, [float(e[pos]) for e in ests])
+                return (float(lc[pos]), float(values[pos]), pkg, [float(e) for e in ests[:, pos]])
         return None
 
     def improve(self, best: _Best | None, starts: list[tuple[tuple[int, ...], float, list[float]]]) -> _Best | None:
@@ -318,13 +367,22 @@ class _Search:
         return Bid(self.k, pkg, value, self.target, self.st.alternative, math.exp(lc), likely, tuple(ests), self)
 
 
-def _at(rows: Sequence[Sequence[float]], options: tuple[NDArray[np.intp], ...]) -> NDArray[np.float64]:
-    """The sum of one entry per row for the given combinations (one option index array per row),
-    added in the same order as `_grid`, so each sum equals the grid's to the last bit."""
-    total = np.zeros(options[0].shape)
-    for row, idx in zip(rows, options, strict=True):
-        total = total + np.asarray(row, dtype=np.float64)[idx]
+def _grids(blocks: Sequence[Sequence[Sequence[float]]]) -> NDArray[np.float64]:
+    """`_grid` of several lists of rows at once (all with the same row lengths), stacked, each
+    number added in `_grid`'s order; but each new row's entries take the outer axis (so every
+    addition runs over long rows, not a few elements at a time): the grids hold the last row
+    slowest, the first fastest (`_usual` turns those numbers into `_grid`'s)."""
+    n = len(blocks)
+    total = np.zeros((n, 1))
+    for rows in zip(*blocks, strict=True):
+        row = np.array(rows, dtype=np.float64)
+        total = (row[:, :, None] + total[:, None, :]).reshape(n, -1)
     return total
+
+
+def _usual(flat: NDArray[np.intp], sizes: tuple[int, ...]) -> NDArray[np.intp]:
+    """`_grids` numbers (the last issue slowest) as `_grid` numbers (the first issue slowest)."""
+    return np.ravel_multi_index(np.unravel_index(flat, sizes[::-1])[::-1], sizes)
 
 
 def _grid(rows: Sequence[Sequence[float]]) -> NDArray[np.float64]:

@@ -272,6 +272,13 @@ class Memory:
             st = self._stakes[(d, k)] = stakes(self.cs, self._prefs, pro, s, d, k)
         return st
 
+    def sitting(self, s: GameState) -> tuple[object, ...]:
+        """A token of this sitting's valuations: the same object as long as `stakes` and
+        `prefs` answer from the same values, a new one whenever they are renewed (compare it
+        with `is`). What is a function of those values alone can be kept until it changes."""
+        self._check_sitting(s)
+        return self._sitting
+
     def _check_sitting(self, s: GameState) -> None:
         held = self._sitting
         if not held or not (

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from game.engine.compiled import CompiledScenario, Stances
 from game.engine.state import GameState
 
@@ -47,12 +49,15 @@ def compile_prefs(cs: CompiledScenario, stances: Stances) -> Prefs:
     contrib = []
     unsettled = []
     shares = []
-    values = stances.values.tolist()
     no_deal = stances.no_deal.tolist()
+    issue_of = np.repeat(np.arange(cs.n_issues), cs.n_options)  # per global option, its issue
+    ends = [*cs.option_offset[1:], len(issue_of)]
     for d, w in enumerate(stances.weights.tolist()):
         total = sum(w)
         share = [x / total if total > 0 else 0.0 for x in w]
-        contrib.append(tuple(tuple(share[i] * values[d][cs.option_offset[i] + o] for o in range(n)) for i, n in enumerate(cs.n_options)))
+        # share[i] * value, for every option at once (one multiplication each, as written out)
+        row = (np.array(share)[issue_of] * stances.values[d]).tolist()
+        contrib.append(tuple(tuple(row[a:b]) for a, b in zip(cs.option_offset, ends, strict=True)))
         unsettled.append(tuple(share[i] * no_deal[d][i] for i in range(len(w))))
         shares.append(tuple(share))
     highs = tuple(tuple(max(row) for row in rows) for rows in contrib)
@@ -129,7 +134,7 @@ class Stakes:
     `best` and `span` come from each row's extremes; the rows themselves are made when first
     read (often never: nothing beats no deal, so there is nothing to search)."""
 
-    __slots__ = ("_gain", "_parts", "alternative", "best", "cost", "options", "span")
+    __slots__ = ("_gain", "_parts", "_values", "alternative", "best", "cost", "options", "span")
 
     def __init__(
         self,
@@ -149,6 +154,9 @@ class Stakes:
         self.span = span
         self._parts = parts  # per scope issue: (own contributions, the shift off them, its settled option or -1)
         self._gain: tuple[tuple[float, ...], ...] | None = None
+        # packages valued so far: a delegation weighs the same few offers again and again in a
+        # sitting (every answer, every check of the best offer seen and of the others' pace)
+        self._values: dict[tuple[int, ...], float] = {}
 
     @property
     def gain(self) -> tuple[tuple[float, ...], ...]:
@@ -165,7 +173,10 @@ class Stakes:
         return gain
 
     def value(self, package: tuple[int, ...]) -> float:
-        return self.alternative - self.cost + sum(map(tuple.__getitem__, self.gain, package))  # the terms in order
+        v = self._values.get(package)
+        if v is None:
+            v = self._values[package] = self.alternative - self.cost + sum(map(tuple.__getitem__, self.gain, package))  # the terms in order
+        return v
 
 
 NEG = float("-inf")

@@ -234,11 +234,16 @@ class DealWatch:
         self._ai = ai if ai is not None else Negotiator()
         self._game: tuple[int, ...] | None = None
         self.found: dict[int, int] = {}  # instrument -> first sitting (0-based) with a deal for all
-        self._held: dict[int, tuple[tuple[Stakes, ...], list[NDArray[np.float64]], NDArray[np.intp]]] = {}
+        self._held: dict[int, tuple[tuple[Stakes, ...], list[NDArray[np.float64]], NDArray[np.intp], list[float]]] = {}
+        # instrument -> the memory's sitting token (`Memory.sitting`) under which its parties' stakes
+        # alone ruled out a deal (some party gains nothing, or no package beats every no deal):
+        # that answer holds, whoever proposes, until the valuations are renewed
+        self._none: dict[int, tuple[object, ...]] = {}
+        self._stopper: dict[int, int] = {}  # instrument -> the party whose rule last left no package
 
     def __call__(self, s: GameState) -> None:
         if s.seed != self._game or (s.turn == 0 and s.cursor == 0):
-            self._game, self.found, self._held = s.seed, {}, {}
+            self._game, self.found, self._held, self._none, self._stopper = s.seed, {}, {}, {}, {}
         d = s.actor
         if d is None or s.answering:  # the closing round: answers only, nothing can be proposed
             return
@@ -259,26 +264,37 @@ class DealWatch:
         (the proposer included, by its own rule), or None."""
         ai = self._ai
         mem = ai.memory(s)
+        sitting = mem.sitting(s)
+        if self._none.get(k) is sitting:
+            return None  # as found earlier this sitting: the stakes alone rule a deal out
         parties = s.active_parties(k)
         gains = [mem.stakes(s, j, k) for j in parties]
         sizes = [len(row) for row in gains[0].gain]
         if any(st.best <= st.alternative + bidding.MIN_GAIN for st in gains):
+            self._none[k] = sitting
             return None  # some party gains nothing from any package: no rule accepts one
         if math.prod(sizes) <= ENUMERATE_LIMIT:
-            values, zone = self._values(k, gains)
+            values, zone, tops = self._values(k, gains)
             if zone.size == 0:
+                self._none[k] = sitting
                 return None  # no package beats every party's no deal this sitting
             alive: NDArray[np.intp] = zone  # indices of the packages every party so far accepts
-            for j, st, v in zip(parties, gains, values, strict=True):
+            # the packages all accept are the same in any order of asking: the party whose rule
+            # left none the last time is asked first (often the only rule that need be read)
+            x0 = parties.index(self._stopper[k]) if self._stopper.get(k) in parties else 0
+            for x in (x0, *range(x0), *range(x0 + 1, len(parties))):
+                j, st, v, top = parties[x], gains[x], values[x], tops[x]
                 rule = ai.rule(s, j, k, proposer)
                 floor = _floor(rule)
-                if st.best < floor:
-                    return None
+                if st.best < floor or top < floor:
+                    self._stopper[k] = j
+                    return None  # (`top`: j's best value in the zone, so none there reaches the floor)
                 cand = v[alive]
-                keep = np.flatnonzero(cand >= floor)
+                keep = (cand >= floor).nonzero()[0]
                 keep = keep[rule.accepts(cand[keep])]
                 alive = alive[keep]
                 if alive.size == 0:
+                    self._stopper[k] = j
                     return None
             # `alive` indexes packages with the last issue slowest (see `_values`): the first
             # package in the usual order (the first issue slowest) is the one returned
@@ -301,17 +317,17 @@ class DealWatch:
             return pkg
         return None
 
-    def _values(self, k: int, gains: list[Stakes]) -> tuple[list[NDArray[np.float64]], NDArray[np.intp]]:
-        """Each party's value of every package of k (flat, the last issue's option slowest), and
-        the packages that beat every party's no deal; kept while the parties' stakes are the same
-        objects (the AI's memory renews them each sitting).
+    def _values(self, k: int, gains: list[Stakes]) -> tuple[list[NDArray[np.float64]], NDArray[np.intp], list[float]]:
+        """Each party's value of every package of k (flat, the last issue's option slowest), the
+        packages that beat every party's no deal, and each party's best value among those; kept
+        while the parties' stakes are the same objects (the AI's memory renews them each sitting).
 
         Each value is added up issue by issue from the first, as `Stakes.value` would list the
         terms; each new issue's options take the outer axis, so every addition runs over long
         rows (with the new options innermost, numpy would loop over a few elements at a time)."""
         held = self._held.get(k)
         if held is not None and len(held[0]) == len(gains) and all(a is b for a, b in zip(held[0], gains, strict=True)):
-            return held[1], held[2]
+            return held[1], held[2], held[3]
         n_p = len(gains)
         total = np.array([[st.alternative - st.cost] for st in gains])
         for rows in zip(*(st.gain for st in gains), strict=True):
@@ -323,9 +339,10 @@ class DealWatch:
         zone = out[0] > gains[0].alternative + bidding.MIN_GAIN
         for st, v in zip(gains[1:], out[1:], strict=True):
             zone &= v > st.alternative + bidding.MIN_GAIN
-        where = np.flatnonzero(zone)
-        self._held[k] = (tuple(gains), out, where)
-        return out, where
+        where = zone.nonzero()[0]
+        tops = [float(v[where].max()) for v in out] if where.size else []
+        self._held[k] = (tuple(gains), out, where, tops)
+        return out, where, tops
 
 
 def _floor(rule: acceptance.Rule) -> float:
