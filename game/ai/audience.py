@@ -21,8 +21,10 @@ you distrust has no claim on your faith), and a host pressed for a deal at home 
 a little readier to listen; so is a host who stands to lose if the asker, left
 outside, signs a side deal of its own without it (`side_deal`). So Britain refuses
 Rathenau when France and Belgium distrust Germany more than Britain fears a
-German-Soviet treaty, the Soviets do not refuse him for the Allies' sake, and a game
-in which Germany kept their trust plays out differently. The answer's note says
+German-Soviet treaty, while the Soviets, who distrust France and Belgium, weigh those
+partners' distrust of Germany at a fraction (under half of what they would at Genoa's
+start if they counted every partner alike), and a game in which Germany kept the
+Allies' trust plays out differently. The answer's note says
 which of these decided (`answer`).
 """
 
