@@ -6,13 +6,13 @@ read the state and return an engine action; nothing here remembers anything.
 Asking: a delegation that stands to lose by what an instrument settles but is not
 one of its parties (Germany and the Russian settlement at Genoa) asks one of that
 instrument's parties for private talks, once per sitting, until one of them has
-received it or it has asked `MAX_ASKS` times in all. It asks the party most likely
+received it or it has asked `MAX_ASKS` times in all, each host once. It asks the party most likely
 to take up its case (`appeal`): one it trusts, whose own preferences on the open
 issues that threaten it lie close to its own (`sympathy`: what the host itself
 would make of the asker's best options there), and whose word carries weight with
 the rest (an essential party, whose walkout would end the conference). So Germany
-seeks Lloyd George, not the Soviets, who want Article 116 pressed. A refusal
-costs the asker trust in that host, so its next ask may go to another.
+seeks Lloyd George, not the Soviets, who want Article 116 pressed; refused, it
+turns to the next (Italy, then Japan).
 
 Receiving: the host weighs its own trust in the asker against its partners'
 distrust of the asker, each partner counted by the host's own regard for it
@@ -36,6 +36,9 @@ from game.engine.utility import table
 
 #: How often a delegation asks, in all, before it gives up on an instrument (Rathenau tried three times).
 MAX_ASKS = 3
+#: How often it asks the same host: once. A host that refused has given its answer, and asking again
+#: would only cost the asker more trust and pressure; the next ask goes to the next most likely party.
+MAX_ASKS_PER_HOST = 1
 #: How much a host's pressure from home inclines it to receive (per unit of pressure, 0-1).
 PRESSURE_WEIGHT = 0.3
 
@@ -115,6 +118,8 @@ def request(s: GameState, d: int) -> A.RequestAudience | None:
             # a team's seat is asked like any other: it grants or refuses from its inbox in the window
             if h == d or h in s.walked_out or s.is_banned(d, h) or h not in cs.actors:
                 continue
+            if sum(a.host == h for a in asked) >= MAX_ASKS_PER_HOST:
+                continue  # it has had this host's answer
             key = (appeal(s, d, h, k), float(s.relations[d, h]), -h)
             if best is None or key > best:
                 best = key

@@ -46,13 +46,16 @@ def test_the_asker_turns_to_the_party_that_shares_its_interest_not_just_the_one_
     assert AI.request(_with(s, alpha_beta=40.0), alpha) == ask
 
 
-def test_the_asker_asks_three_times_in_all_then_gives_up(tmp_path) -> None:
+def test_refused_the_asker_turns_to_another_party_and_asks_each_once(tmp_path) -> None:
     cs, s = _alpha_asks(tmp_path)
-    alpha, gamma = cs.d_index["alpha"], cs.d_index["gamma"]
-    refused = [Audience(n + 1, n, alpha, gamma, AudienceStatus.REFUSED, n) for n in range(AI.MAX_ASKS)]
-    later = s.evolve(turn=AI.MAX_ASKS)
-    assert AI.request(later.evolve(audiences=tuple(refused[:-1])), alpha) is not None  # refused, it asks again
-    assert AI.request(later.evolve(audiences=tuple(refused)), alpha) is None
+    alpha, beta, gamma = cs.d_index["alpha"], cs.d_index["beta"], cs.d_index["gamma"]
+    by_gamma = Audience(1, 0, alpha, gamma, AudienceStatus.REFUSED, 0)
+    by_beta = Audience(2, 1, alpha, beta, AudienceStatus.REFUSED, 1)
+    later = s.evolve(turn=2)
+    ask = AI.request(later.evolve(audiences=(by_gamma,)), alpha)
+    assert ask is not None and ask.host == "beta"  # gamma has answered; beta is the next hope
+    assert AI.request(later.evolve(audiences=(by_gamma, by_beta)), alpha) is None  # every party has answered
+    assert AI.MAX_ASKS_PER_HOST == 1 and AI.MAX_ASKS == 3
 
 
 def test_a_partners_distrust_weighs_with_the_hosts_regard_for_that_partner(tmp_path) -> None:
