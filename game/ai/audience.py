@@ -1,20 +1,31 @@
-"""Requests for an audience (private talks): when an AI delegation asks, and whether it receives.
+"""Requests for an audience (private talks): when an AI delegation asks, whom, and whether it receives.
 
 Small and pure, so any negotiator can call it: `request(s, d)` and `answer(s, d, a)`
 read the state and return an engine action; nothing here remembers anything.
 
 Asking: a delegation that stands to lose by what an instrument settles but is not
-one of its parties (Germany and the Russian settlement at Genoa) asks that
-instrument's party it trusts most for private talks, once per sitting, until
-one of them has received it or it has asked `MAX_ASKS` times.
+one of its parties (Germany and the Russian settlement at Genoa) asks one of that
+instrument's parties for private talks, once per sitting, until one of them has
+received it or it has asked `MAX_ASKS` times in all, each host once. It asks the party most likely
+to take up its case (`appeal`): one it trusts, whose own preferences on the open
+issues that threaten it lie close to its own (`sympathy`: what the host itself
+would make of the asker's best options there), and whose word carries weight with
+the rest (an essential party, whose walkout would end the conference). So Germany
+seeks Lloyd George, not the Soviets, who want Article 116 pressed; refused, it
+turns to the next (Italy, then Japan).
 
 Receiving: the host weighs its own trust in the asker against its partners'
-distrust of the asker (receiving someone your partners distrust costs you with
-them), and a host pressed for a deal at home is a little readier to listen; so is
-a host who stands to lose if the asker, left outside, signs a side deal of its own
-without it (`side_deal`). So Britain refuses Rathenau when France and Belgium
-distrust Germany more than Britain fears a German-Soviet treaty, and a game in
-which Germany kept their trust plays out differently.
+distrust of the asker, each partner counted by the host's own regard for it
+(receiving someone your trusted partners distrust costs you with them; a partner
+you distrust has no claim on your faith), and a host pressed for a deal at home is
+a little readier to listen; so is a host who stands to lose if the asker, left
+outside, signs a side deal of its own without it (`side_deal`). So Britain refuses
+Rathenau when France and Belgium distrust Germany more than Britain fears a
+German-Soviet treaty, while the Soviets, who distrust France and Belgium, weigh those
+partners' distrust of Germany at a fraction (under half of what they would at Genoa's
+start if they counted every partner alike), and a game in which Germany kept the
+Allies' trust plays out differently. The answer's note says
+which of these decided (`answer`).
 """
 
 from __future__ import annotations
@@ -23,8 +34,11 @@ from game.engine import actions as A
 from game.engine.state import Audience, AudienceStatus, GameState
 from game.engine.utility import table
 
-#: How often a delegation asks the same host before it gives up (Rathenau tried three times).
+#: How often a delegation asks, in all, before it gives up on an instrument (Rathenau tried three times).
 MAX_ASKS = 3
+#: How often it asks the same host: once. A host that refused has given its answer, and asking again
+#: would only cost the asker more trust and pressure; the next ask goes to the next most likely party.
+MAX_ASKS_PER_HOST = 1
 #: How much a host's pressure from home inclines it to receive (per unit of pressure, 0-1).
 PRESSURE_WEIGHT = 0.3
 
@@ -36,6 +50,23 @@ THREAT_MIN = 10.0
 #: in the host's willingness to receive it, as the whole range of trust (Lloyd George's fear of a
 #: German-Soviet "fierce friendship" against the cost of receiving Rathenau with France watching).
 SIDE_DEAL_SCALE = 35.0
+#: Host utility points (0-100) on the threatening issues that weigh, in whom the asker turns to, as
+#: much as 50 points of the asker's trust: a host that would itself lose 2 points by the asker's best
+#: options is as poor a hope as one trusted 50 points less. Small, because a host's stake in another's
+#: grievance is usually small (Britain's in Article 116 is a point or two), yet its sign decides.
+SYMPATHY_SCALE = 2.0
+#: The appeal (in units of 50 trust points) of a host whose walkout would end the conference: its word
+#: carries the asker's case to the other parties (Lloyd George, not the smaller delegations).
+ESSENTIAL_APPEAL = 0.5
+
+#: The answer notes (a closed set, worded in game/ai/explain.py and the catalogs).
+GRANT_TRUST = "values the asker's trust"
+GRANT_SIDE_DEAL = "fears a side deal without it"
+GRANT_PRESSURE = "pressed at home for a deal"
+REFUSE_PARTNERS = "keeps faith with its partners"
+REFUSE_DISTRUST = "distrusts the asker"
+#: How many of the partners whose distrust weighed most a refusal names.
+CRITICS_NAMED = 2
 
 
 def threat(s: GameState, d: int, instrument: int) -> float:
@@ -43,6 +74,32 @@ def threat(s: GameState, d: int, instrument: int) -> float:
     scope, leaving the issue open less the worst option, in d's own utility points."""
     t = table(s, d)
     return sum(t.unsettled[i] - min(t.contrib[i]) for i in s.cs.scope[instrument] if s.settled[i] < 0)
+
+
+def sympathy(s: GameState, d: int, host: int, instrument: int) -> float:
+    """How much the host itself would gain (utility points, its own table) if the open issues of the
+    instrument went the asker's way: per issue, the host's value of the asker's best option less its
+    value of the asker's worst, weighted by the asker's stake in the issue. Negative: the host wants
+    what the asker fears (the Soviets and Article 116)."""
+    td, th = table(s, d), table(s, host)
+    num = den = 0.0
+    for i in s.cs.scope[instrument]:
+        if s.settled[i] >= 0:
+            continue
+        row = td.contrib[i]
+        stake = max(row) - min(row)
+        if stake <= 0:
+            continue
+        best, worst = row.index(max(row)), row.index(min(row))
+        num += stake * (th.contrib[i][best] - th.contrib[i][worst])
+        den += stake
+    return num / den if den else 0.0
+
+
+def appeal(s: GameState, d: int, host: int, instrument: int) -> float:
+    """How likely the host is to take up d's case (units of 50 trust points): trust, sympathy, weight."""
+    essential = ESSENTIAL_APPEAL if s.cs.delegation(host).essential else 0.0
+    return float(s.relations[d, host]) / 50.0 + sympathy(s, d, host, instrument) / SYMPATHY_SCALE + essential
 
 
 def request(s: GameState, d: int) -> A.RequestAudience | None:
@@ -61,7 +118,9 @@ def request(s: GameState, d: int) -> A.RequestAudience | None:
             # a team's seat is asked like any other: it grants or refuses from its inbox in the window
             if h == d or h in s.walked_out or s.is_banned(d, h) or h not in cs.actors:
                 continue
-            key = (float(s.relations[d, h]), float(cs.delegation(h).essential), -h)
+            if sum(a.host == h for a in asked) >= MAX_ASKS_PER_HOST:
+                continue  # it has had this host's answer
+            key = (appeal(s, d, h, k), float(s.relations[d, h]), -h)
             if best is None or key > best:
                 best = key
     if best is None:
@@ -69,16 +128,33 @@ def request(s: GameState, d: int) -> A.RequestAudience | None:
     return A.RequestAudience(cs.delegation_ids[d], cs.delegation_ids[-int(best[2])])
 
 
-def willingness(s: GameState, host: int, asker: int) -> float:
-    """Positive: receiving the asker serves the host's interests; negative: it costs more with its partners."""
+def _critics(s: GameState, host: int, asker: int) -> dict[int, float]:
+    """Each partner's distrust of the asker as it weighs with the host (units of `willingness`, before
+    dividing by the number of partners): its distrust below 50, counted in proportion to the host's
+    regard for it (its trust): once for a partner the host trusts as it would a stranger (50), twice
+    for one it trusts completely, not at all for one it distrusts completely. Partners: the other
+    parties of the unsigned instruments the host is party to and the asker is not."""
     cs = s.cs
-    own = (float(s.relations[host, asker]) - 50.0) / 50.0
     partners: set[int] = set()
     for k in range(len(cs.instrument_ids)):
         if host in cs.parties[k] and asker not in cs.parties[k] and not s.is_signed(k):
             partners.update(p for p in s.active_parties(k) if p not in (host, asker))
-    distrust = sum(50.0 - float(s.relations[p, asker]) for p in partners) / (50.0 * len(partners)) if partners else 0.0
-    return own - distrust + PRESSURE_WEIGHT * s.pressure[host] + side_deal(s, host, asker) / SIDE_DEAL_SCALE
+    return {p: float(s.relations[host, p]) / 50.0 * (50.0 - float(s.relations[p, asker])) / 50.0 for p in sorted(partners)}
+
+
+def _parts(s: GameState, host: int, asker: int) -> tuple[float, float, float, float]:
+    """The host's own trust, its partners' distrust (weighted by its regard for each), its pressure
+    and its fear of a side deal, each in the units of `willingness` (the trust range is 1)."""
+    own = (float(s.relations[host, asker]) - 50.0) / 50.0
+    critics = _critics(s, host, asker)
+    distrust = sum(critics.values()) / len(critics) if critics else 0.0
+    return own, distrust, PRESSURE_WEIGHT * s.pressure[host], side_deal(s, host, asker) / SIDE_DEAL_SCALE
+
+
+def willingness(s: GameState, host: int, asker: int) -> float:
+    """Positive: receiving the asker serves the host's interests; negative: it costs more with its partners."""
+    own, distrust, pressure, fear = _parts(s, host, asker)
+    return own - distrust + pressure + fear
 
 
 def side_deal(s: GameState, host: int, asker: int) -> float:
@@ -89,11 +165,23 @@ def side_deal(s: GameState, host: int, asker: int) -> float:
 
 
 def answer(s: GameState, host: int, a: Audience) -> A.AnswerAudience:
-    """Grant or refuse, with the reason in the AI's usual terms (trust on the 0-100 scale)."""
+    """Grant or refuse, with the reason in the AI's usual terms (trust on the 0-100 scale) and a
+    note naming what decided: on a refusal the larger of its partners' weighted distrust (the
+    `deciding` ids are then the partners whose distrust weighed most, delegation ids, not issues)
+    and its own distrust; on a grant the largest of its trust, its fear of a side deal and its pressure."""
     cs = s.cs
-    w = willingness(s, host, a.asker)
+    own, distrust, pressure, fear = _parts(s, host, a.asker)
+    w = own - distrust + pressure + fear
     grant = w >= 0
     trust = float(s.relations[host, a.asker])
-    note = "values the asker's trust" if grant else "keeps faith with its partners"
-    reasons = A.Reasons(round(min(100.0, max(0.0, 50 + 50 * w)), 2), 50.0, trust, (), note)
+    deciding: tuple[str, ...] = ()
+    if grant:
+        note = max(((own, GRANT_TRUST), (fear, GRANT_SIDE_DEAL), (pressure, GRANT_PRESSURE)))[1]
+    elif distrust >= -own:
+        note = REFUSE_PARTNERS
+        weighed = sorted(((x, p) for p, x in _critics(s, host, a.asker).items() if x > 0), key=lambda xp: (-xp[0], xp[1]))
+        deciding = tuple(cs.delegation_ids[p] for _, p in weighed[:CRITICS_NAMED])
+    else:
+        note = REFUSE_DISTRUST
+    reasons = A.Reasons(round(min(100.0, max(0.0, 50 + 50 * w)), 2), 50.0, trust, deciding, note)
     return A.AnswerAudience(cs.delegation_ids[host], a.id, grant, reasons)

@@ -10,7 +10,8 @@ here from the same data, in the reader's language.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from game.ai.model import NEG, Stakes
 from game.engine.log import LogEntry, LogKind
@@ -61,6 +62,16 @@ SENTENCES: dict[str, str] = {
     ),
 }
 
+#: The notes of an answer to a request for an audience (game/ai/audience.py), each with its sentence.
+#: {who}: the host; {asker}: who asked; {partners}: the partners whose distrust of the asker weighed most.
+AUDIENCE_SENTENCES: dict[str, str] = {
+    "keeps faith with its partners": N_("{who} refused {asker} an audience: partners whose trust it values ({partners}) distrust {asker}."),
+    "distrusts the asker": N_("{who} refused {asker} an audience: it does not trust {asker} enough."),
+    "values the asker's trust": N_("{who} received {asker}: it trusts {asker} more than its partners' doubts weigh."),
+    "fears a side deal without it": N_("{who} received {asker}: left outside, {asker} could sign a side deal that would cost it more."),
+    "pressed at home for a deal": N_("{who} received {asker}: it is pressed at home for a result."),
+}
+
 
 #: The notes themselves, for the record's short view (the catalogs translate them too).
 NOTES: tuple[str, ...] = (
@@ -80,6 +91,11 @@ NOTES: tuple[str, ...] = (
     N_("concedes where it costs least"),
     N_("pressure from home and no deal in sight"),
     N_("holds out for a better agreement on the table"),
+    N_("values the asker's trust"),
+    N_("fears a side deal without it"),
+    N_("pressed at home for a deal"),
+    N_("keeps faith with its partners"),
+    N_("distrusts the asker"),
 )
 
 
@@ -138,6 +154,8 @@ class Explainer:
         if not r or e.actor is None:
             return None
         note = str(r.get("note", ""))
+        if e.kind is LogKind.AUDIENCE_ANSWER and note in AUDIENCE_SENTENCES:
+            return self._audience(e.actor, data, note, r)
         template = SENTENCES.get(note)
         if template is None:
             return note or None
@@ -161,3 +179,13 @@ class Explainer:
         if "{issue}" in template and not issue_id:
             return f"{values['who']}: {self.t(note)}"
         return self.t(template).format(**values)
+
+    def _audience(self, host: str, data: Mapping[str, Any], note: str, r: Mapping[str, Any]) -> str:
+        """The sentence for an answer to a request for an audience: its `deciding` names partners, not issues."""
+        n = self.n
+        deciding = r.get("deciding", [])
+        partners = ", ".join(n.name(str(p)) for p in deciding if str(p) in n.cs.d_index)
+        asker = n.name(str(data["asker"]))
+        if note == "keeps faith with its partners" and not partners:
+            return f"{n.name(host)}: {self.t(note)}"
+        return self.t(AUDIENCE_SENTENCES[note]).format(who=n.name(host), asker=asker, partners=partners)

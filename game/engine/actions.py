@@ -24,7 +24,7 @@ class Reasons:
     value: float  # its value of the package (0-100, after the instrument's cost)
     aspiration: float  # what it was holding out for at that moment
     alternative: float  # what not agreeing was worth to it (its best alternative)
-    deciding: tuple[str, ...] = ()  # issue ids that weighed most in the decision
+    deciding: tuple[str, ...] = ()  # issue ids that weighed most (an audience refusal: the partners, delegation ids)
     note: str = ""  # a short tag: "meets aspiration", "side deal beats the multilateral road", ...
     wanted: tuple[str, ...] = ()  # per deciding issue: the option id the delegation wants there
 

@@ -315,6 +315,9 @@ def ai_note(t: Translate, note: str) -> str:
         "accepts now that the conference is ending": t("accepts now that the conference is ending"),
         "values the asker's trust": t("values the asker's trust"),
         "keeps faith with its partners": t("keeps faith with its partners"),
+        "distrusts the asker": t("distrusts the asker"),
+        "fears a side deal without it": t("fears a side deal without it"),
+        "pressed at home for a deal": t("pressed at home for a deal"),
     }
     return known.get(note, note)
 

@@ -147,6 +147,12 @@ def test_unknown_seat_or_strategy_is_a_message(capsys):
 #: seven games France or Italy offers the adjournment at the closing plenary and all sign it, where the all-AI
 #: game spends the last sitting on a settlement the Soviets refuse (in game 0 France's model gives it a chance of 0.86).
 KNOWN_EXPLOITS = {
+    # Since Germany asks the power most likely to take up its case (London first, game/ai/audience.py), Britain's
+    # AI is asked in every game and receives Rathenau when pressed at home (about one game in three), paying
+    # Barthou's protest (`entente_holds`); refusing everyone avoids that, and Rapallo's higher cost (65) makes
+    # the rebuff cost Britain less than before. A lead: the host's partners' distrust averaged over all its
+    # partners (the indifferent ones dilute France's objection).
+    "britain": "refuse_all +1.9 (short): its AI's receptions of Rathenau cost it entente_holds more than refusing costs it",
     "belgium": "accept_all +0.8 ±1.2 (short): 'claims kept alive' met in 5 more games (the adjournment its AI's late offers crowd out)",
 }
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from game.ai import audience as AI_AUDIENCE
 from game.ai.driver import play_game, play_until_human, run_ai_turn
 from game.ai.negotiator import Negotiator
 from game.analysis.batch import run_batch
@@ -16,7 +17,7 @@ from game.analysis.seats import Policy, play_seat
 from game.engine import actions as A
 from game.engine.compiled import compile_scenario
 from game.engine.rules import check, new_game, step
-from game.engine.state import Audience, GameState, Proposal
+from game.engine.state import Audience, AudienceStatus, GameState, Proposal
 from game.scenario.loader import load
 from game.scenario.texts import tr
 
@@ -142,9 +143,51 @@ def test_engine_and_ai_know_nothing_of_genoa(genoa):
             assert not [i for i in ids if f'"{i}"' in text or f"'{i}'" in text], source
 
 
+class _Audiences:
+    """Teams that script their audiences, every other choice the AI's: `asker` asks only `host` (as a
+    team may, up to three times) and, if `holds_out`, signs and proposes nothing; `grants` receive
+    every request."""
+
+    def __init__(self, asker: str, host: str, grants: frozenset[str] = frozenset(), holds_out: bool = False) -> None:
+        self.ai = Negotiator()
+        self.asker, self.host, self.grants, self.holds_out = asker, host, grants, holds_out
+
+    def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
+        if self.holds_out and s.cs.delegation_ids[d] == self.asker:
+            return A.Respond(self.asker, p.id, A.Answer.REJECT)
+        return self.ai.respond(s, d, p)
+
+    def move(self, s: GameState, d: int) -> A.MoveAction:
+        if self.holds_out and s.cs.delegation_ids[d] == self.asker:
+            return A.Pass(self.asker)
+        return self.ai.move(s, d)
+
+    def answer_audience(self, s: GameState, d: int, a: Audience) -> A.AnswerAudience:
+        me = s.cs.delegation_ids[d]
+        return A.AnswerAudience(me, a.id, True) if me in self.grants else AI_AUDIENCE.answer(s, d, a)
+
+    def request_audience(self, s: GameState, d: int) -> A.RequestAudience | None:
+        if s.cs.delegation_ids[d] != self.asker:
+            return AI_AUDIENCE.request(s, d)
+        mine = [a for a in s.audiences if a.asker == d]
+        if len(mine) >= AI_AUDIENCE.MAX_ASKS or any(a.turn == s.turn or a.status is not AudienceStatus.REFUSED for a in mine):
+            return None
+        ask = A.RequestAudience(self.asker, self.host)
+        return ask if check(s, ask) is None else None
+
+
+#: Events that wait on a choice the all-AI game (almost) never makes, and teams that make it: a German
+#: team that asks Tokyo, received by a Japanese team; a German team that asks only London and holds out.
+SCRIPTED_REACH = {
+    "tokyo_receives_rathenau": lambda: _Audiences("germany", "japan", grants=frozenset({"japan"})),
+    "berlin_draft_alive": lambda: _Audiences("germany", "britain", holds_out=True),
+}
+
+
 def test_every_event_fires_in_some_seeded_run(genoa, tally):
-    """Fired in the all-AI games, or, for an event that waits on a choice the AI never makes (a Japanese
-    reception of Rathenau), in a game where one seat accepts everything and grants every audience."""
+    """Fired in the all-AI games, or in a game where one seat accepts everything and grants every audience,
+    or, for an event that waits on a choice the AI never makes (a Japanese reception of Rathenau; a Germany
+    rebuffed that signs nothing), in a game where teams make it (`SCRIPTED_REACH`)."""
     _, cs = genoa
     never = [e.id for e in genoa[0].scenario.events if not e.optional and tally.events.get(e.id, 0) == 0]
     for k in range(8):
@@ -153,6 +196,9 @@ def test_every_event_fires_in_some_seeded_run(genoa, tally):
                 continue
             s = play_seat(cs, (1922, k), "short", seat, Policy.ACCEPT_ALL)
             never = [e for e in never if s.fired[cs.event_index[e]] == 0]
+    for event in [e for e in never if e in SCRIPTED_REACH]:
+        if any(play_game(cs, (1922, k), "full", SCRIPTED_REACH[event]()).fired[cs.event_index[event]] for k in range(8)):
+            never.remove(event)
     assert never == []
 
 
