@@ -150,8 +150,10 @@ KNOWN_EXPLOITS = {
     # Since Germany asks the power most likely to take up its case (London first, game/ai/audience.py), Britain's
     # AI is asked in every game and receives Rathenau when pressed at home (about one game in three), paying
     # Barthou's protest (`entente_holds`); refusing everyone avoids that, and Rapallo's higher cost (65) makes
-    # the rebuff cost Britain less than before. A lead: the host's partners' distrust averaged over all its
-    # partners (the indifferent ones dilute France's objection).
+    # the rebuff cost Britain less than before. Measured and not kept: PRESSURE_WEIGHT 0.1 puts every British
+    # do-nothing strategy below its AI but lifts Rapallo to 79%, and Germany's cost raised to 75 to bring it back
+    # leaves Germany's refuse_all level with its AI (+0.1). The fix is general: a granted audience should cost
+    # the host its partners' trust in the engine (not three scenario events), so the AI host can weigh it.
     "britain": "refuse_all +1.9 (short): its AI's receptions of Rathenau cost it entente_holds more than refusing costs it",
     "belgium": "accept_all +0.8 ±1.2 (short): 'claims kept alive' met in 5 more games (the adjournment its AI's late offers crowd out)",
 }
