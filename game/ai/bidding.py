@@ -243,9 +243,8 @@ class _Search:
         Packages are numbered with the first issue slowest (`np.unravel_index` order), so of
         equals the first in that order is taken.
 
-        The proposer's values and the others' estimates are added up together (`_grids`: a
-        stacked grid, a row each, the last issue slowest in memory), each number in `_grid`'s
-        order, so each is the one `_grid` of that row alone holds."""
+        The proposer's values and the others' estimates are added up together (`stacked_grids`: a
+        grid each, the last issue slowest in memory), each number term by term in the issues' order."""
         mem, s, d, k, st = self.mem, self.s, self.d, self.k, self.st
         gain, tables, thetas = st.gain, self.tables, self.thetas
         sizes = tuple(len(row) for row in gain)
@@ -258,7 +257,7 @@ class _Search:
                 pkg.append(o)
             return tuple(pkg)
 
-        grids = _grids([gain, *tables])
+        grids = stacked_grids([gain, *tables])
         value = st.alternative - st.cost + grids[0]
         ok = np.isfinite(value)  # options an earlier signature ruled out are not on the table
         if not self.mediator:
@@ -367,13 +366,15 @@ class _Search:
         return Bid(self.k, pkg, value, self.target, self.st.alternative, math.exp(lc), likely, tuple(ests), self)
 
 
-def _grids(blocks: Sequence[Sequence[Sequence[float]]]) -> NDArray[np.float64]:
-    """`_grid` of several lists of rows at once (all with the same row lengths), stacked, each
-    number added in `_grid`'s order; but each new row's entries take the outer axis (so every
-    addition runs over long rows, not a few elements at a time): the grids hold the last row
-    slowest, the first fastest (`_usual` turns those numbers into `_grid`'s)."""
+def stacked_grids(blocks: Sequence[Sequence[Sequence[float]]], start: Sequence[float] | None = None) -> NDArray[np.float64]:
+    """The sum of one entry per row for every combination, for several lists of rows at once (all
+    with the same row lengths), stacked, a grid each, each starting from its `start` (0 without)
+    and adding the rows in order; each new row's entries take the outer axis (so every addition
+    runs over long rows, not a few elements at a time): the grids hold the last row slowest, the
+    first fastest (`_usual` renumbers them with the first row slowest). The endgame's bid and the
+    deal-for-all watch (game/analysis/ai_measures.py) both weigh every package this way."""
     n = len(blocks)
-    total = np.zeros((n, 1))
+    total = np.zeros((n, 1)) if start is None else np.array(start, dtype=np.float64).reshape(n, 1)
     for rows in zip(*blocks, strict=True):
         row = np.array(rows, dtype=np.float64)
         total = (row[:, :, None] + total[:, None, :]).reshape(n, -1)
@@ -381,13 +382,5 @@ def _grids(blocks: Sequence[Sequence[Sequence[float]]]) -> NDArray[np.float64]:
 
 
 def _usual(flat: NDArray[np.intp], sizes: tuple[int, ...]) -> NDArray[np.intp]:
-    """`_grids` numbers (the last issue slowest) as `_grid` numbers (the first issue slowest)."""
+    """`stacked_grids` numbers (the last issue slowest) as numbers with the first issue slowest."""
     return np.ravel_multi_index(np.unravel_index(flat, sizes[::-1])[::-1], sizes)
-
-
-def _grid(rows: Sequence[Sequence[float]]) -> NDArray[np.float64]:
-    """The sum of one entry per row for every combination, flat, the first row slowest."""
-    total = np.zeros(1)
-    for row in rows:
-        total = (total[:, None] + np.asarray(row, dtype=np.float64)[None, :]).ravel()
-    return total

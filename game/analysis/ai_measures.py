@@ -323,19 +323,11 @@ class DealWatch:
         while the parties' stakes are the same objects (the AI's memory renews them each sitting).
 
         Each value is added up issue by issue from the first, as `Stakes.value` would list the
-        terms; each new issue's options take the outer axis, so every addition runs over long
-        rows (with the new options innermost, numpy would loop over a few elements at a time)."""
+        terms (`bidding.stacked_grids`, from each party's no deal less its cost)."""
         held = self._held.get(k)
         if held is not None and len(held[0]) == len(gains) and all(a is b for a, b in zip(held[0], gains, strict=True)):
             return held[1], held[2], held[3]
-        n_p = len(gains)
-        total = np.array([[st.alternative - st.cost] for st in gains])
-        for rows in zip(*(st.gain for st in gains), strict=True):
-            row = np.array(rows)
-            grown = np.empty((n_p, row.shape[1], total.shape[1]))
-            np.add(total[:, None, :], row[:, :, None], out=grown)
-            total = grown.reshape(n_p, -1)
-        out = list(total)
+        out = list(bidding.stacked_grids([st.gain for st in gains], [st.alternative - st.cost for st in gains]))
         zone = out[0] > gains[0].alternative + bidding.MIN_GAIN
         for st, v in zip(gains[1:], out[1:], strict=True):
             zone &= v > st.alternative + bidding.MIN_GAIN

@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+from ai_kit import late_turns
 from engine_kit import MINI, SCENARIOS, TUTORIAL, compile_text
 
 from game.ai import acceptance, bidding, positions
-from game.ai.concession import ENDGAME, target
+from game.ai.concession import target
 from game.ai.driver import play_game
 from game.ai.explain import refusal_focus
 from game.ai.memory import Refusal
@@ -277,15 +278,7 @@ def test_in_the_last_sittings_a_package_the_model_says_all_accept_is_the_bid() -
     cs = compile_scenario(load(SCENARIOS / "genoa_1922.toml").scenario)
     k = cs.inst_index["general_settlement"]
     ai = Negotiator()
-    late: list[GameState] = []
-
-    def keep(s: GameState) -> None:
-        d = s.actor
-        if d is not None and not s.answering and s.time_fraction() >= ENDGAME and not s.is_signed(k) and d in s.active_parties(k):
-            late.append(s)
-
-    for g in (3, 10):
-        play_game(cs, (1922, g), strategy=ai, observe=keep)
+    late = [s for g in (3, 10) for s in late_turns(cs, k, ai, (1922, g))]
     assert len(late) >= 10
     likely_seen = 0
     for s in late[::3]:

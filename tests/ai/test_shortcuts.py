@@ -9,7 +9,10 @@ times anything.)
 
 from __future__ import annotations
 
+import numpy as np
+from ai_kit import late_turns
 from engine_kit import SCENARIOS
+from numpy.typing import NDArray
 
 from game.ai import bidding
 from game.ai.driver import play_ai_turn
@@ -125,20 +128,26 @@ def test_a_deal_watch_reading_the_playing_ai_memory_sees_what_one_with_its_own_s
     assert found > 0
 
 
+def _grid(rows: list[tuple[float, ...]] | tuple[tuple[float, ...], ...]) -> NDArray[np.float64]:
+    """The long way: the sum of one entry per row for every combination, flat, the first row slowest."""
+    total = np.zeros(1)
+    for row in rows:
+        total = (total[:, None] + np.asarray(row, dtype=np.float64)[None, :]).ravel()
+    return total
+
+
 def test_the_stacked_grids_hold_each_row_grid_to_the_bit() -> None:
-    """`_grids` adds up several estimate tables at once with the last issue slowest in memory;
+    """`stacked_grids` adds up several estimate tables at once with the last issue slowest in memory;
     each of its grids, renumbered by `_usual`, is `_grid` of that table alone, bit for bit
     (options ruled out, -inf, included)."""
-    import numpy as np
-
     rng = np.random.default_rng(11)
     for sizes in ((4, 4, 3, 3, 3, 3, 3, 3), (3, 2), (5,), (2, 7, 1, 3)):
         blocks = [[tuple(float(x) for x in rng.normal(0.0, 30.0, n)) for n in sizes] for _ in range(4)]
         blocks[0][0] = (0.0, *([NEG] * (sizes[0] - 1)))
-        grids = bidding._grids(blocks)
+        grids = bidding.stacked_grids(blocks)
         flat = np.arange(grids.shape[1])
         for rows, grid in zip(blocks, grids, strict=True):
-            want = bidding._grid(rows)
+            want = _grid(rows)
             got = np.empty_like(want)
             got[bidding._usual(flat, sizes)] = grid
             assert want.tobytes() == got.tobytes()
@@ -148,18 +157,16 @@ def _every_the_long_way(search: bidding._Search, vouched: dict[tuple[int, ...], 
     """`_Search.every` as first written: each grid on its own, every package sorted."""
     import math
 
-    import numpy as np
-
     st, tables, thetas = search.st, search.tables, search.thetas
     sizes = tuple(len(row) for row in st.gain)
-    value = st.alternative - st.cost + bidding._grid(st.gain)
+    value = st.alternative - st.cost + _grid(st.gain)
     ok = np.isfinite(value)
     if not search.mediator:
         ok &= (value >= search.target) & (value > st.alternative + bidding.MIN_GAIN)
     where = np.flatnonzero(ok)
     if where.size == 0:
         return None
-    ests = [bidding._grid(tb)[where] for tb in tables]
+    ests = [_grid(tb)[where] for tb in tables]
     for pkg, x in vouched.items():
         hit = np.flatnonzero(where == np.ravel_multi_index(pkg, sizes))
         if hit.size:
@@ -180,23 +187,14 @@ def test_weighing_every_package_finds_what_sorting_them_all_finds() -> None:
     only the few best when the best is blocked): the same bid, to the bit, as sorting them all,
     at each late turn of a few games, for the delegation to move at its own target and at others,
     with ties between packages, refusals blocking the best and a refuser's want vouched for."""
-    from game.ai.concession import ENDGAME, target
-    from game.ai.driver import play_game
+    from game.ai.concession import target
 
     cs = _genoa()
     k = cs.inst_index["general_settlement"]
     ai = Negotiator()
-    late: list[GameState] = []
-
-    def keep(s: GameState) -> None:
-        d = s.actor
-        if d is not None and not s.answering and s.time_fraction() >= ENDGAME and not s.is_signed(k) and d in s.active_parties(k):
-            late.append(s)
-
     compared = blocked = 0
     for g in range(4):
-        late.clear()
-        play_game(cs, (1922, g), strategy=ai, observe=keep)
+        late = late_turns(cs, k, ai, (1922, g))
         for s in late:
             d = s.actor
             assert d is not None
@@ -244,8 +242,6 @@ def test_weighing_every_package_finds_what_sorting_them_all_finds() -> None:
 def _deal_the_long_way(ai: Negotiator, s: GameState, k: int, proposer: int) -> tuple[int, ...] | None:
     """`DealWatch.deal_for_all` (for a package space it lists) as first written: every party's
     value of every package, every party's rule asked in the parties' order."""
-    import numpy as np
-
     from game.analysis.ai_measures import _floor
 
     mem = ai.memory(s)
@@ -313,8 +309,6 @@ def test_the_deal_watch_finds_what_asking_every_package_finds() -> None:
 def test_compiled_preferences_are_each_share_times_each_value() -> None:
     """`compile_prefs` multiplies a whole delegation's row at once: each contribution is still
     the issue's share of the weights times the option's value, bit for bit (zero weights too)."""
-    import numpy as np
-
     from game.ai.model import compile_prefs
     from game.engine.compiled import Stances
 
