@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from game.ai import audience
 from game.ai.model import NEG, Stakes
 from game.engine.log import LogEntry, LogKind
 from game.engine.narrate import Narrator
@@ -65,11 +66,11 @@ SENTENCES: dict[str, str] = {
 #: The notes of an answer to a request for an audience (game/ai/audience.py), each with its sentence.
 #: {who}: the host; {asker}: who asked; {partners}: the partners whose distrust of the asker weighed most.
 AUDIENCE_SENTENCES: dict[str, str] = {
-    "keeps faith with its partners": N_("{who} refused {asker} an audience: partners whose trust it values ({partners}) distrust {asker}."),
-    "distrusts the asker": N_("{who} refused {asker} an audience: it does not trust {asker} enough."),
-    "values the asker's trust": N_("{who} received {asker}: it trusts {asker} more than its partners' doubts weigh."),
-    "fears a side deal without it": N_("{who} received {asker}: left outside, {asker} could sign a side deal that would cost it more."),
-    "pressed at home for a deal": N_("{who} received {asker}: it is pressed at home for a result."),
+    audience.REFUSE_PARTNERS: N_("{who} refused {asker} an audience: partners whose trust it values ({partners}) distrust {asker}."),
+    audience.REFUSE_DISTRUST: N_("{who} refused {asker} an audience: it does not trust {asker} enough."),
+    audience.GRANT_TRUST: N_("{who} received {asker}: it trusts {asker} more than its partners' doubts weigh."),
+    audience.GRANT_SIDE_DEAL: N_("{who} received {asker}: left outside, {asker} could sign a side deal that would cost it more."),
+    audience.GRANT_PRESSURE: N_("{who} received {asker}: it is pressed at home for a result."),
 }
 
 
@@ -186,6 +187,6 @@ class Explainer:
         deciding = r.get("deciding", [])
         partners = ", ".join(n.name(str(p)) for p in deciding if str(p) in n.cs.d_index)
         asker = n.name(str(data["asker"]))
-        if note == "keeps faith with its partners" and not partners:
+        if note == audience.REFUSE_PARTNERS and not partners:
             return f"{n.name(host)}: {self.t(note)}"
         return self.t(AUDIENCE_SENTENCES[note]).format(who=n.name(host), asker=asker, partners=partners)
