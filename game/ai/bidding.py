@@ -303,7 +303,7 @@ class _Search:
         top = near[lc_near == lc_near.max()]
         if top.size > 1:
             top = top[values[top] == values[top].max()]
-        first = int(top[0]) if top.size == 1 else int(top[np.argmin(_usual(where[top], sizes))])
+        first = int(top[0]) if top.size == 1 else int(top[np.argmin(usual_numbers(where[top], sizes))])
         order = [first]
         if mem.blocked(s, d, k, package(int(where[first]))) is not None:
             # the 64 best in order: none can have a log chance below the 64th best of any 64 packages
@@ -311,7 +311,7 @@ class _Search:
             if where.size > 64:
                 few = (bound >= log_chance((-bound).argpartition(63)[:64]).min()).nonzero()[0]
             log_chance(few)
-            order = few[np.lexsort((_usual(where[few], sizes), -values[few], -lc[few]))][:64].tolist()
+            order = few[np.lexsort((usual_numbers(where[few], sizes), -values[few], -lc[few]))][:64].tolist()
         for pos in order:
             pkg = package(int(where[pos]))
             if mem.blocked(s, d, k, pkg) is None:
@@ -371,7 +371,7 @@ def stacked_grids(blocks: Sequence[Sequence[Sequence[float]]], start: Sequence[f
     with the same row lengths), stacked, a grid each, each starting from its `start` (0 without)
     and adding the rows in order; each new row's entries take the outer axis (so every addition
     runs over long rows, not a few elements at a time): the grids hold the last row slowest, the
-    first fastest (`_usual` renumbers them with the first row slowest). The endgame's bid and the
+    first fastest (`usual_numbers` renumbers them with the first row slowest). The endgame's bid and the
     deal-for-all watch (game/analysis/ai_measures.py) both weigh every package this way."""
     n = len(blocks)
     total = np.zeros((n, 1)) if start is None else np.array(start, dtype=np.float64).reshape(n, 1)
@@ -381,6 +381,6 @@ def stacked_grids(blocks: Sequence[Sequence[Sequence[float]]], start: Sequence[f
     return total
 
 
-def _usual(flat: NDArray[np.intp], sizes: tuple[int, ...]) -> NDArray[np.intp]:
+def usual_numbers(flat: NDArray[np.intp], sizes: Sequence[int]) -> NDArray[np.intp]:
     """`stacked_grids` numbers (the last issue slowest) as numbers with the first issue slowest."""
-    return np.ravel_multi_index(np.unravel_index(flat, sizes[::-1])[::-1], sizes)
+    return np.ravel_multi_index(np.unravel_index(flat, tuple(sizes)[::-1])[::-1], tuple(sizes))

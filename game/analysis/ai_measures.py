@@ -298,7 +298,7 @@ class DealWatch:
                     return None
             # `alive` indexes packages with the last issue slowest (see `_values`): the first
             # package in the usual order (the first issue slowest) is the one returned
-            usual = np.ravel_multi_index(np.unravel_index(alive, sizes[::-1])[::-1], sizes)
+            usual = bidding.usual_numbers(alive, sizes)
             return tuple(int(x) for x in np.unravel_index(int(usual.min()), sizes))
         rules = [ai.rule(s, j, k, proposer) for j in parties]
         # large: raise the worst margin over each party's threshold issue by issue, then ask the rules

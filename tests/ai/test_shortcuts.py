@@ -138,7 +138,7 @@ def _grid(rows: list[tuple[float, ...]] | tuple[tuple[float, ...], ...]) -> NDAr
 
 def test_the_stacked_grids_hold_each_row_grid_to_the_bit() -> None:
     """`stacked_grids` adds up several estimate tables at once with the last issue slowest in memory;
-    each of its grids, renumbered by `_usual`, is `_grid` of that table alone, bit for bit
+    each of its grids, renumbered by `usual_numbers`, is `_grid` of that table alone, bit for bit
     (options ruled out, -inf, included)."""
     rng = np.random.default_rng(11)
     for sizes in ((4, 4, 3, 3, 3, 3, 3, 3), (3, 2), (5,), (2, 7, 1, 3)):
@@ -149,7 +149,7 @@ def test_the_stacked_grids_hold_each_row_grid_to_the_bit() -> None:
         for rows, grid in zip(blocks, grids, strict=True):
             want = _grid(rows)
             got = np.empty_like(want)
-            got[bidding._usual(flat, sizes)] = grid
+            got[bidding.usual_numbers(flat, sizes)] = grid
             assert want.tobytes() == got.tobytes()
 
 
