@@ -19,7 +19,12 @@ distrust of the asker, each partner counted by the host's own regard for it
 (receiving someone your trusted partners distrust costs you with them; a partner
 you distrust has no claim on your faith), and a host pressed for a deal at home is
 a little readier to listen; so is a host who stands to lose if the asker, left
-outside, signs a side deal of its own without it (`side_deal`). So Britain refuses
+outside, signs a side deal of its own without it (`side_deal`). And it counts the
+price the scenario puts on a reception (`received`, `aims_lost`): the events a
+reception would set off (Barthou's protest at Genoa) and what they would do to its
+own aims, the same score a team is judged by. So Lloyd George receives Rathenau
+when France trusts Britain enough to bear the protest and keeps him waiting when
+the Entente aim would not survive it. So Britain refuses
 Rathenau when France and Belgium distrust Germany more than Britain fears a
 German-Soviet treaty, while the Soviets, who distrust France and Belgium, weigh those
 partners' distrust of Germany at a fraction (under half of what they would at Genoa's
@@ -30,7 +35,11 @@ which of these decided (`answer`).
 
 from __future__ import annotations
 
+import dataclasses
+
 from game.engine import actions as A
+from game.engine.conditions import holds
+from game.engine.effects import apply_effects
 from game.engine.state import Audience, AudienceStatus, GameState
 from game.engine.utility import table
 
@@ -59,12 +68,20 @@ SYMPATHY_SCALE = 2.0
 #: carries the asker's case to the other parties (Lloyd George, not the smaller delegations).
 ESSENTIAL_APPEAL = 0.5
 
+#: Score points (0-100, the weighted share of its aims) whose loss weighs, in the host's willingness to
+#: receive, as much as the whole range of trust: Britain's Entente aim (3 of 10) is 30 points, so a
+#: reception that would make France trust Britain too little to keep it outweighs any pressure from home.
+AIMS_SCALE = 15.0
+#: Events whose chance of following a reception is at least this are counted on when a host weighs it.
+LIKELY = 0.5
+
 #: The answer notes (a closed set, worded in game/ai/explain.py and the catalogs).
 GRANT_TRUST = "values the asker's trust"
 GRANT_SIDE_DEAL = "fears a side deal without it"
 GRANT_PRESSURE = "pressed at home for a deal"
 REFUSE_PARTNERS = "keeps faith with its partners"
 REFUSE_DISTRUST = "distrusts the asker"
+REFUSE_AIMS = "receiving would cost it one of its aims"
 #: How many of the partners whose distrust weighed most a refusal names.
 CRITICS_NAMED = 2
 
@@ -142,19 +159,54 @@ def _critics(s: GameState, host: int, asker: int) -> dict[int, float]:
     return {p: float(s.relations[host, p]) / 50.0 * (50.0 - float(s.relations[p, asker])) / 50.0 for p in sorted(partners)}
 
 
-def _parts(s: GameState, host: int, asker: int) -> tuple[float, float, float, float]:
-    """The host's own trust, its partners' distrust (weighted by its regard for each), its pressure
-    and its fear of a side deal, each in the units of `willingness` (the trust range is 1)."""
+def received(s: GameState, host: int, asker: int) -> GameState:
+    """The state as the host foresees it if it receives the asker now: the request granted, and the
+    scenario's likely consequences of that applied (the events a reception would set off that would
+    not come without it, such as Barthou's protest at Genoa), as far as the host can know them
+    from the rules every delegation plays by. Dates are not checked: a consequence held back by its
+    date still comes."""
+    cs = s.cs
+    mine = next((a for a in s.audiences if a.asker == asker and a.host == host and a.status is AudienceStatus.ASKED), None)
+    if mine is None:
+        mine = Audience(len(s.audiences) + 1, s.turn, asker, host)
+        audiences = (*s.audiences, dataclasses.replace(mine, status=AudienceStatus.GRANTED, answered=s.turn))
+    else:
+        audiences = tuple(dataclasses.replace(a, status=AudienceStatus.GRANTED, answered=s.turn) if a is mine else a for a in s.audiences)
+    after = s.evolve(audiences=audiences)
+    for k, ev in enumerate(cs.scenario.events):
+        if ev.optional or ev.when is None or ev.chance < LIKELY or s.fired[k] < 0 or (s.fired[k] > 0 and not ev.repeat):
+            continue
+        if holds(ev.when, after) and not holds(ev.when, s):
+            after = apply_effects(after, ev.effects)
+    return after
+
+
+def aims_lost(s: GameState, host: int, after: GameState) -> float:
+    """Score points (0-100) of the host's aims that hold now and would not in `after`, less those
+    that would newly hold: what the host's result would lose if the game ended on each."""
+    aims = s.cs.delegation(host).aims
+    total = sum(a.weight for a in aims)
+    if not total:
+        return 0.0
+    return 100.0 * sum(a.weight * (holds(a.when, s) - holds(a.when, after)) for a in aims) / total
+
+
+def _parts(s: GameState, host: int, asker: int) -> tuple[float, float, float, float, float]:
+    """The host's own trust, its partners' distrust (weighted by its regard for each), its pressure,
+    its fear of a side deal and the aims a reception would cost it, each in the units of
+    `willingness` (the trust range is 1)."""
     own = (float(s.relations[host, asker]) - 50.0) / 50.0
     critics = _critics(s, host, asker)
     distrust = sum(critics.values()) / len(critics) if critics else 0.0
-    return own, distrust, PRESSURE_WEIGHT * s.pressure[host], side_deal(s, host, asker) / SIDE_DEAL_SCALE
+    lost = aims_lost(s, host, received(s, host, asker)) / AIMS_SCALE
+    return own, distrust, PRESSURE_WEIGHT * s.pressure[host], side_deal(s, host, asker) / SIDE_DEAL_SCALE, lost
 
 
 def willingness(s: GameState, host: int, asker: int) -> float:
-    """Positive: receiving the asker serves the host's interests; negative: it costs more with its partners."""
-    own, distrust, pressure, fear = _parts(s, host, asker)
-    return own - distrust + pressure + fear
+    """Positive: receiving the asker serves the host's interests; negative: it costs more with its
+    partners, or in the aims a reception would break."""
+    own, distrust, pressure, fear, lost = _parts(s, host, asker)
+    return own - distrust + pressure + fear - lost
 
 
 def side_deal(s: GameState, host: int, asker: int) -> float:
@@ -170,13 +222,16 @@ def answer(s: GameState, host: int, a: Audience) -> A.AnswerAudience:
     `deciding` ids are then the partners whose distrust weighed most, delegation ids, not issues)
     and its own distrust; on a grant the largest of its trust, its fear of a side deal and its pressure."""
     cs = s.cs
-    own, distrust, pressure, fear = _parts(s, host, a.asker)
-    w = own - distrust + pressure + fear
+    own, distrust, pressure, fear, lost = _parts(s, host, a.asker)
+    w = own - distrust + pressure + fear - lost
     grant = w >= 0
     trust = float(s.relations[host, a.asker])
     deciding: tuple[str, ...] = ()
     if grant:
         note = max(((own, GRANT_TRUST), (fear, GRANT_SIDE_DEAL), (pressure, GRANT_PRESSURE)))[1]
+    elif lost > 0 and lost >= distrust and lost >= -own:
+        note = REFUSE_AIMS
+        deciding = _offended(s, host, a.asker)
     elif distrust >= -own:
         note = REFUSE_PARTNERS
         weighed = sorted(((x, p) for p, x in _critics(s, host, a.asker).items() if x > 0), key=lambda xp: (-xp[0], xp[1]))
@@ -185,3 +240,11 @@ def answer(s: GameState, host: int, a: Audience) -> A.AnswerAudience:
         note = REFUSE_DISTRUST
     reasons = A.Reasons(round(min(100.0, max(0.0, 50 + 50 * w)), 2), 50.0, trust, deciding, note)
     return A.AnswerAudience(cs.delegation_ids[host], a.id, grant, reasons)
+
+
+def _offended(s: GameState, host: int, asker: int) -> tuple[str, ...]:
+    """The delegation (id) whose trust in the host a reception would lower most, as the host foresees it."""
+    cs = s.cs
+    after = received(s, host, asker)
+    drops = sorted((float(after.relations[p, host] - s.relations[p, host]), p) for p in range(cs.n_delegations) if p != host)
+    return tuple(cs.delegation_ids[p] for x, p in drops[:1] if x < 0)

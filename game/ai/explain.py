@@ -68,6 +68,9 @@ SENTENCES: dict[str, str] = {
 AUDIENCE_SENTENCES: dict[str, str] = {
     audience.REFUSE_PARTNERS: N_("{who} refused {asker} an audience: partners whose trust it values ({partners}) distrust {asker}."),
     audience.REFUSE_DISTRUST: N_("{who} refused {asker} an audience: it does not trust {asker} enough."),
+    audience.REFUSE_AIMS: N_(
+        "{who} refused {asker} an audience: receiving {asker} would cost it the trust of {partners}, which one of its aims needs."
+    ),
     audience.GRANT_TRUST: N_("{who} received {asker}: it trusts {asker} more than its partners' doubts weigh."),
     audience.GRANT_SIDE_DEAL: N_("{who} received {asker}: left outside, {asker} could sign a side deal that would cost it more."),
     audience.GRANT_PRESSURE: N_("{who} received {asker}: it is pressed at home for a result."),
@@ -97,6 +100,7 @@ NOTES: tuple[str, ...] = (
     N_("pressed at home for a deal"),
     N_("keeps faith with its partners"),
     N_("distrusts the asker"),
+    N_("receiving would cost it one of its aims"),
 )
 
 
@@ -187,6 +191,6 @@ class Explainer:
         deciding = r.get("deciding", [])
         partners = ", ".join(n.name(str(p)) for p in deciding if str(p) in n.cs.d_index)
         asker = n.name(str(data["asker"]))
-        if note == audience.REFUSE_PARTNERS and not partners:
+        if note in (audience.REFUSE_PARTNERS, audience.REFUSE_AIMS) and not partners:
             return f"{n.name(host)}: {self.t(note)}"
         return self.t(AUDIENCE_SENTENCES[note]).format(who=n.name(host), asker=asker, partners=partners)

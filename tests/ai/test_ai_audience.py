@@ -101,3 +101,50 @@ def test_the_refusal_names_the_partners_in_both_languages(tmp_path) -> None:
         assert sentence is not None and "Gamma" in sentence and "Alpha" in sentence and "Beta" in sentence
     en = Translator("en")
     assert "partners whose trust it values (Gamma) distrust Alpha" in str(Explainer(Narrator(cs, "en", en.t, en.number), en.t).why(entry))
+
+
+#: MINI with a price on receiving alpha: gamma protests when beta receives it, and beta scores on gamma's trust.
+PROTEST = MINI.replace(
+    "stances.money = { values = { lo = 100, hi = 0 } }\n",
+    "stances.money = { values = { lo = 100, hi = 0 } }\n"
+    '[[delegations.aims]]\nid = "pact_partner"\ntext = "Keep gamma\'s trust above 40"\nweight = 1\n'
+    'when = { relation = { of = "gamma", toward = "beta", above = 40 } }\n'
+    '[[delegations.aims]]\nid = "present"\ntext = "Stay at the table"\nweight = 1\nwhen = { not = { walked_out = "beta" } }\n',
+) + (
+    '\n[[events]]\nid = "gamma_protests"\ntitle = "Gamma protests"\n'
+    'when = { audience = { of = "alpha", by = "beta", answer = "granted" } }\n'
+    'effects = [{ kind = "relation", delegation = "gamma", toward = ["beta"], delta = -20 }]\n'
+)
+
+
+def test_a_host_refuses_a_reception_that_would_cost_it_an_aim_and_says_whose_trust(tmp_path) -> None:
+    cs = compile_text(tmp_path, PROTEST)
+    s = all_human(cs).evolve(humans=frozenset(cs.actors))
+    alpha, beta, gamma = cs.d_index["alpha"], cs.d_index["beta"], cs.d_index["gamma"]
+    s = _with(s, beta_alpha=90.0, gamma_alpha=50.0, beta_gamma=50.0)  # beta likes alpha; gamma has no quarrel with it
+    s = do(until(s, "alpha"), A.RequestAudience("alpha", "beta"))
+    req = s.audiences[0]
+    # the reception sets off gamma's protest (-20): at 50 it drops gamma's trust to 30 and the aim with it
+    foreseen = AI.received(s, beta, alpha)
+    assert float(foreseen.relations[gamma, beta]) == pytest.approx(float(s.relations[gamma, beta]) - 20)
+    assert AI.aims_lost(s, beta, foreseen) == pytest.approx(50.0)
+    refused = AI.answer(s, beta, req)
+    assert not refused.grant and refused.reasons is not None
+    assert refused.reasons.note == AI.REFUSE_AIMS and refused.reasons.deciding == ("gamma",)
+    # trusted enough to stay above 40 after the protest, gamma's protest costs no aim: beta receives
+    safe = _with(s, gamma_beta=70.0)
+    assert AI.aims_lost(safe, beta, AI.received(safe, beta, alpha)) == 0.0
+    assert AI.answer(safe, beta, req).grant
+    # the same scenario without the protest: nothing foreseen, and beta receives at 50 too
+    plain = _with(all_human(compile_text(tmp_path, MINI)).evolve(humans=frozenset(cs.actors)), beta_alpha=90.0, beta_gamma=50.0)
+    assert AI.aims_lost(plain, beta, AI.received(plain, beta, alpha)) == 0.0
+    # the reason, read by a class, names whose trust would be lost
+    s = until(s, "beta")
+    s = do(s, AI.answer(s, beta, s.audiences[0]))
+    entry = next(e for e in s.log if e.kind is LogKind.AUDIENCE_ANSWER)
+    for lang in ("en", "lt"):
+        tl = Translator(lang)
+        sentence = Explainer(Narrator(cs, lang, tl.t, tl.number), tl.t).why(entry)
+        assert sentence is not None and "Gamma" in sentence and "Alpha" in sentence
+    en = Translator("en")
+    assert "would cost it the trust of Gamma" in str(Explainer(Narrator(compile_text(tmp_path, PROTEST), "en", en.t, en.number), en.t).why(entry))
