@@ -19,28 +19,29 @@ distrust of the asker, each partner counted by the host's own regard for it
 (receiving someone your trusted partners distrust costs you with them; a partner
 you distrust has no claim on your faith), and a host pressed for a deal at home is
 a little readier to listen; so is a host who stands to lose if the asker, left
-outside, signs a side deal of its own without it (`side_deal`). And it counts the
-price the scenario puts on a reception (`received`, `aims_lost`): the events a
-reception would set off (Barthou's protest at Genoa) and what they would do to its
-own aims, the same score a team is judged by. So Lloyd George receives Rathenau
-when France trusts Britain enough to bear the protest and keeps him waiting when
-the Entente aim would not survive it. So Britain refuses
-Rathenau when France and Belgium distrust Germany more than Britain fears a
-German-Soviet treaty, while the Soviets, who distrust France and Belgium, weigh those
-partners' distrust of Germany at a fraction (under half of what they would at Genoa's
-start if they counted every partner alike), and a game in which Germany kept the
-Allies' trust plays out differently. The answer's note says
-which of these decided (`answer`).
+outside, signs a side deal of its own without it (`side_deal`), in its stances and
+in the aims that deal would break (`side_deal_aims`: Britain's "no fierce friendship").
+And it counts the price the scenario puts on a reception (`received`,
+`expected_aims_lost`): the events a reception would set off (Barthou's protest at
+Genoa) and what they would do to its own aims, the same score a team is judged by.
+So Lloyd George receives Rathenau when the Entente is warm enough that Paris does not
+protest, and keeps him waiting when it would cost Britain its Entente aim. The
+Soviets, who distrust France and Belgium, weigh those partners' distrust of Germany
+at a fraction (under half of what they would at Genoa's start if they counted every
+partner alike), and a game in which Germany kept the Allies' trust plays out
+differently. The answer's note says which of these decided (`answer`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+
 from game.engine import actions as A
 from game.engine.conditions import holds
 from game.engine.effects import apply_effects
-from game.engine.state import Audience, AudienceStatus, GameState
+from game.engine.state import Audience, AudienceStatus, GameState, Signature
 from game.engine.utility import table
 
 #: How often a delegation asks, in all, before it gives up on an instrument (Rathenau tried three times).
@@ -70,8 +71,19 @@ ESSENTIAL_APPEAL = 0.5
 
 #: Score points (0-100, the weighted share of its aims) whose loss weighs, in the host's willingness to
 #: receive, as much as the whole range of trust: Britain's Entente aim (3 of 10) is 30 points, so a
-#: reception that would make France trust Britain too little to keep it outweighs any pressure from home.
+#: reception that would set off Barthou's protest outweighs any pressure from home.
 AIMS_SCALE = 15.0
+#: How likely a host takes it, at the first sitting, that an asker it refuses goes on to sign its side
+#: deal; the risk falls with the sittings left (`1 - time_fraction`), since a late refusal leaves the
+#: asker little time. The aims that deal would break count at this risk (at Genoa a Germany refused by
+#: every host signs Rapallo in most full-length games).
+SIDE_DEAL_RISK = 1.0
+#: Trust points (0-100) by which the quarrel a reception starts may outrun what the scenario's events say:
+#: later quarrels come on top (at Genoa, French trust in a Britain that had received Rathenau ended 2-8
+#: points below where the protest left it). The host averages its aims over falls deepened by 0 to this.
+PRUDENCE = 20.0
+#: How many depths of that quarrel, evenly spaced from none to PRUDENCE, the host averages over.
+ECHOES = 5
 #: Events whose chance of following a reception is at least this are counted on when a host weighs it.
 LIKELY = 0.5
 
@@ -177,8 +189,27 @@ def received(s: GameState, host: int, asker: int) -> GameState:
         if ev.optional or ev.when is None or ev.chance < LIKELY or s.fired[k] < 0 or (s.fired[k] > 0 and not ev.repeat):
             continue
         if holds(ev.when, after) and not holds(ev.when, s):
-            after = apply_effects(after, ev.effects)
+            fired = list(after.fired)
+            fired[k] += 1
+            after = apply_effects(after.evolve(fired=tuple(fired)), ev.effects)
     return after
+
+
+def _echo(s: GameState, after: GameState, extra: float) -> GameState:
+    """`after` with every fall in trust it shows (against `s`) deepened by `extra` points."""
+    fell = after.relations < s.relations
+    if not fell.any() or extra <= 0:
+        return after
+    rel = np.where(fell, np.maximum(after.relations - extra, 0.0), after.relations)
+    rel.flags.writeable = False
+    return after.evolve(relations=rel)
+
+
+def expected_aims_lost(s: GameState, host: int, after: GameState) -> float:
+    """`aims_lost` averaged over how far the quarrel a reception starts may go: the falls in trust it
+    foresees as they are, and deepened by up to PRUDENCE points (ECHOES steps). An aim that only just
+    survives the protest counts as half lost, one that survives it with PRUDENCE to spare not at all."""
+    return sum(aims_lost(s, host, _echo(s, after, PRUDENCE * k / (ECHOES - 1))) for k in range(ECHOES)) / ECHOES
 
 
 def aims_lost(s: GameState, host: int, after: GameState) -> float:
@@ -191,6 +222,18 @@ def aims_lost(s: GameState, host: int, after: GameState) -> float:
     return 100.0 * sum(a.weight * (holds(a.when, s) - holds(a.when, after)) for a in aims) / total
 
 
+def side_deal_aims(s: GameState, host: int, asker: int) -> float:
+    """Score points (0-100) of the host's aims that the worst side deal the asker could sign without it
+    would break (Britain's "no fierce friendship" and Rapallo), read as if it were signed now."""
+    cs = s.cs
+    worst = 0.0
+    for k in range(len(cs.instrument_ids)):
+        if asker in cs.parties[k] and host not in cs.parties[k] and not s.is_signed(k):
+            after = s.evolve(signed=(*s.signed, Signature(k, (), s.turn, 0)))
+            worst = max(worst, aims_lost(s, host, after))
+    return worst
+
+
 def _parts(s: GameState, host: int, asker: int) -> tuple[float, float, float, float, float]:
     """The host's own trust, its partners' distrust (weighted by its regard for each), its pressure,
     its fear of a side deal and the aims a reception would cost it, each in the units of
@@ -198,8 +241,10 @@ def _parts(s: GameState, host: int, asker: int) -> tuple[float, float, float, fl
     own = (float(s.relations[host, asker]) - 50.0) / 50.0
     critics = _critics(s, host, asker)
     distrust = sum(critics.values()) / len(critics) if critics else 0.0
-    lost = aims_lost(s, host, received(s, host, asker)) / AIMS_SCALE
-    return own, distrust, PRESSURE_WEIGHT * s.pressure[host], side_deal(s, host, asker) / SIDE_DEAL_SCALE, lost
+    lost = expected_aims_lost(s, host, received(s, host, asker)) / AIMS_SCALE
+    risk = SIDE_DEAL_RISK * (1.0 - s.time_fraction())
+    fear = side_deal(s, host, asker) / SIDE_DEAL_SCALE + risk * side_deal_aims(s, host, asker) / AIMS_SCALE
+    return own, distrust, PRESSURE_WEIGHT * s.pressure[host], fear, lost
 
 
 def willingness(s: GameState, host: int, asker: int) -> float:

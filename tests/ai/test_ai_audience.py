@@ -131,9 +131,9 @@ def test_a_host_refuses_a_reception_that_would_cost_it_an_aim_and_says_whose_tru
     refused = AI.answer(s, beta, req)
     assert not refused.grant and refused.reasons is not None
     assert refused.reasons.note == AI.REFUSE_AIMS and refused.reasons.deciding == ("gamma",)
-    # trusted enough to stay above 40 after the protest, gamma's protest costs no aim: beta receives
-    safe = _with(s, gamma_beta=70.0)
-    assert AI.aims_lost(safe, beta, AI.received(safe, beta, alpha)) == 0.0
+    # trusted enough to stay above 40 after the protest and any echo of it, beta receives
+    safe = _with(s, gamma_beta=90.0)
+    assert AI.expected_aims_lost(safe, beta, AI.received(safe, beta, alpha)) == 0.0
     assert AI.answer(safe, beta, req).grant
     # the same scenario without the protest: nothing foreseen, and beta receives at 50 too
     plain = _with(all_human(compile_text(tmp_path, MINI)).evolve(humans=frozenset(cs.actors)), beta_alpha=90.0, beta_gamma=50.0)
@@ -148,3 +148,35 @@ def test_a_host_refuses_a_reception_that_would_cost_it_an_aim_and_says_whose_tru
         assert sentence is not None and "Gamma" in sentence and "Alpha" in sentence
     en = Translator("en")
     assert "would cost it the trust of Gamma" in str(Explainer(Narrator(compile_text(tmp_path, PROTEST), "en", en.t, en.number), en.t).why(entry))
+
+
+def test_the_aims_a_side_deal_would_break_weigh_for_receiving_and_fade_with_time(tmp_path) -> None:
+    """Alpha, outside the beta-gamma pact, scores on that pact staying unsigned; beta asks alpha for an
+    audience, so a refused beta could sign its side deal (the pact) without alpha."""
+    text = MINI.replace(
+        "stances.money = { values = { lo = 0, hi = 100 } }\n",
+        "stances.money = { values = { lo = 0, hi = 100 } }\n"
+        '[[delegations.aims]]\nid = "no_pact"\ntext = "No pact behind my back"\nweight = 1\nwhen = { not = { signed = "pact" } }\n'
+        '[[delegations.aims]]\nid = "present"\ntext = "Stay at the table"\nweight = 1\nwhen = { not = { walked_out = "alpha" } }\n',
+        1,
+    )
+    cs = compile_text(tmp_path, text)
+    s = all_human(cs).evolve(humans=frozenset(cs.actors))
+    alpha, beta = cs.d_index["alpha"], cs.d_index["beta"]
+    assert AI.side_deal_aims(s, alpha, beta) == pytest.approx(50.0)  # the pact would break one aim of two
+    assert AI.side_deal_aims(s, beta, alpha) == 0.0  # beta is party to the pact: no side deal of alpha's hurts it
+    plain = all_human(compile_text(tmp_path, MINI)).evolve(humans=frozenset(cs.actors))
+    early, late = s, s.evolve(turn=s.n_turns - 1)
+    # the same host, the same asker: the aim at stake makes alpha readier to receive, less so at the end
+    assert AI.willingness(early, alpha, beta) > AI.willingness(late, alpha, beta)
+    assert AI.willingness(early, alpha, beta) - AI.willingness(plain, alpha, beta) == pytest.approx(AI.SIDE_DEAL_RISK * 50.0 / AI.AIMS_SCALE)
+
+
+def test_an_aim_that_only_just_survives_a_protest_counts_as_partly_lost(tmp_path) -> None:
+    cs = compile_text(tmp_path, PROTEST)
+    s = all_human(cs).evolve(humans=frozenset(cs.actors))
+    beta, alpha = cs.d_index["beta"], cs.d_index["alpha"]
+    # gamma's trust in beta after the protest (-20): 45 (just above the aim's 40), 70 (far above), 30 (below)
+    just, ample, below = (_with(s, gamma_beta=x) for x in (65.0, 90.0, 50.0))
+    lost = [AI.expected_aims_lost(x, beta, AI.received(x, beta, alpha)) for x in (just, ample, below)]
+    assert lost[1] == 0.0 < lost[0] < lost[2] == pytest.approx(50.0)

@@ -140,16 +140,17 @@ def test_unknown_seat_or_strategy_is_a_message(capsys):
 #: Seats where a do-nothing strategy does not yet trail the AI by MARGIN at this length (`plenipo seats
 #: genoa_1922 --seeds 60 --seed 1922 --length short --seat ID`). Accepting everything also grants every request
 #: for an audience, and a reception of Rathenau has a price where a seat's aims would otherwise reward it:
-#: French trust for Britain and Italy (`barthou_protests`, `barthou_protests_to_facta`), British trust for Japan
-#: (`tokyo_receives_rathenau`). Britain left the list when its AI host began to count that price
-#: (game/ai/audience.py `aims_lost`): it receives Rathenau only when France trusts it enough to bear Barthou's
-#: protest (now -15), so its refuse_all went from +1.9 to -5.3. France left it when its `versailles_intact` aim followed its briefing ("no
-#: disarmament debate"): the adjournments a French yes-man signs with a study of disarmament now cost it (-2.9).
-#: Belgium's is not its answers but its silence: an accepting Belgium makes no late offers of its own, so in
-#: several games France or Italy offers the adjournment at the closing plenary and all sign it, where the all-AI
-#: game spends the last sitting on a settlement the Soviets refuse (in game 0 France's model gives it a chance of 0.86).
+#: Barthou's protest (to Britain or to Italy, while French trust in the host is below 50) costs Britain's
+#: `entente_holds` and Italy's `allies_united`, London's frown (`tokyo_receives_rathenau`) Japan's
+#: `london_goodwill`. Britain left the list when its AI host began to count that price and the aims Rapallo
+#: would break (game/ai/audience.py): refuse_all +1.9 -> -10.7, accept_all -9.3 (full calendar -14.9, -1.1).
+#: France left it when its `versailles_intact` aim followed its briefing ("no disarmament debate").
+#: Belgium's is not its answers but its silence: an accepting Belgium makes no offers of its own, and whether
+#: the settlement or the adjournment is signed then turns out differently in 11 of the 60 games, 6 for and 5
+#: against Belgium, by the other delegations' late offers and answers (France refuses most of the adjournments
+#: left unsigned). At the full length it trails its AI (-1.2).
 KNOWN_EXPLOITS = {
-    "belgium": "accept_all +0.1 ±0.9 (short): 'claims kept alive' met in more games (the adjournment its AI's late offers crowd out)",
+    "belgium": "accept_all +0.1 ±0.9 (short): level with its AI; the adjournment is signed in as many games either way",
 }
 
 
