@@ -225,13 +225,8 @@ def aims_lost(s: GameState, host: int, after: GameState) -> float:
 def side_deal_aims(s: GameState, host: int, asker: int) -> float:
     """Score points (0-100) of the host's aims that the worst side deal the asker could sign without it
     would break (Britain's "no fierce friendship" and Rapallo), read as if it were signed now."""
-    cs = s.cs
-    worst = 0.0
-    for k in range(len(cs.instrument_ids)):
-        if asker in cs.parties[k] and host not in cs.parties[k] and not s.is_signed(k):
-            after = s.evolve(signed=(*s.signed, Signature(k, (), s.turn, 0)))
-            worst = max(worst, aims_lost(s, host, after))
-    return worst
+    signed = (s.evolve(signed=(*s.signed, Signature(k, (), s.turn, 0))) for k in _side_deals(s, host, asker))
+    return max([0.0, *(aims_lost(s, host, after) for after in signed)])
 
 
 def _parts(s: GameState, host: int, asker: int) -> tuple[float, float, float, float, float]:
@@ -256,9 +251,13 @@ def willingness(s: GameState, host: int, asker: int) -> float:
 
 def side_deal(s: GameState, host: int, asker: int) -> float:
     """The most the host could lose (utility points) by the instruments the asker can sign without it."""
+    return max([0.0, *(threat(s, host, k) for k in _side_deals(s, host, asker))])
+
+
+def _side_deals(s: GameState, host: int, asker: int) -> list[int]:
+    """The unsigned instruments the asker is party to and the host is not: what it could sign without it."""
     cs = s.cs
-    outside = (k for k in range(len(cs.instrument_ids)) if asker in cs.parties[k] and host not in cs.parties[k] and not s.is_signed(k))
-    return max([0.0, *(threat(s, host, k) for k in outside)])
+    return [k for k in range(len(cs.instrument_ids)) if asker in cs.parties[k] and host not in cs.parties[k] and not s.is_signed(k)]
 
 
 def answer(s: GameState, host: int, a: Audience) -> A.AnswerAudience:
