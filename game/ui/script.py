@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -48,8 +48,10 @@ class ScriptRun:
     commands: list[Command]
     name: str
     shots: Path | None = None
-    out: TextIO = sys.stdout
-    err: TextIO = sys.stderr
+    # read when the run starts, not when this module is imported: `main()` wraps the streams (SafeStream)
+    # after the import, and a test's captured stream may be closed by then
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
 
     def run(self) -> int:
         self._frames(SETTLE_FRAMES)

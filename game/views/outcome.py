@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from game.ai.explain import Explainer
 from game.analysis.whatif import Change, WhatIf
+from game.engine.log import LogKind
 from game.engine.narrate import option_label
 from game.engine.scoring import score
 from game.i18n import Translator
 from game.play.session import Session
+from game.record.model import ai_note
 from game.scenario.texts import tr
 from game.views.codes import short_codes
 from game.views.conference import NewsLine, log_date, narrator
@@ -47,8 +50,10 @@ class WhyRow:
     value: float
     aspiration: float
     alternative: float
-    note: str
+    note: str  # the AI's short tag in the reader's language (the teacher's view)
     deciding: str
+    reason: str = ""  # the sentence a student reads: what decided it, and what would have changed it
+    deal: bool = True  # False for an answer to a request for an audience: no package, so no worth to show
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,9 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
     revealed = tuple(NewsLine(e.turn, log_date(tr_, e.date), n.sentence(e), e.audience is not None, e.kind.value, e.actor) for e in s.log)
     whys = []
     humans = {cs.delegation_ids[k] for k in s.humans}
+    explainer = Explainer(n, t)  # reads the whole log in order: it remembers what each proposal offered
     for e in s.log:
+        sentence = explainer.why(e)
         r = e.data.get("reasons") if e.data else None
         if not r or e.actor in humans:
             continue
@@ -134,8 +141,10 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
                 float(r["value"]),
                 float(r["aspiration"]),
                 float(r["alternative"]),
-                str(r.get("note", "")),
+                ai_note(t, str(r.get("note", ""))),
                 deciding,
+                sentence if sentence and sentence != r.get("note") else "",  # a bare tag is no sentence
+                e.kind is not LogKind.AUDIENCE_ANSWER,
             )
         )
     history = s.history

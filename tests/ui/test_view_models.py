@@ -134,6 +134,27 @@ def test_the_debrief_reveals_everything_and_explains_the_ai() -> None:
     assert sum(x.private for x in view.revealed) == len(secret)
 
 
+def test_the_debrief_words_each_ai_decision_for_a_student() -> None:
+    """The reasons tab leads with a sentence, in the reader's language: a refusal names the issue that decided
+    it and the option the refuser would have taken; an answer to an audience request shows no deal numbers."""
+    session = session_for(GENOA, seed=8)
+    session.run_ai()
+    en, lt = outcome_view(session, EN), outcome_view(session, Translator("lt"))
+    names = {str(session.cs.delegation(k).name["en"]) for k in session.cs.actors}
+    refusals = [w for w in en.whys if w.deal and w.note == "below its aspiration"]
+    assert refusals, "no refusal below aspiration in this game"
+    for w in refusals:
+        assert w.deciding and w.deciding.split(", ")[0] in w.reason, w
+        assert "refused mainly over" in w.reason and any(n in w.reason for n in names)
+    assert len(en.whys) == len(lt.whys)
+    worded = [(a, b) for a, b in zip(en.whys, lt.whys, strict=True) if a.reason]
+    assert len(worded) > len(en.whys) // 2
+    assert all(a.reason != b.reason for a, b in worded), "a reason left in English in the Lithuanian debrief"
+    assert all(a.note != b.note for a, b in zip(en.whys, lt.whys, strict=True) if a.note), "an untranslated tag"
+    answers = [w for w in en.whys if not w.deal]
+    assert answers and all("audience" in w.reason or "received" in w.reason for w in answers)
+
+
 def test_comparison_lines_name_shares_of_ai_games() -> None:
     from game.analysis.batch import run_batch
 

@@ -364,16 +364,23 @@ class TabPainter:
             out.append(self._text(t("No AI decisions were recorded.")))
         for w in self.view.whys:
             out.append(self._text(f"{w.date}: {w.sentence}", "body", "bold"))
-            parts = [
-                t("worth {value}", value=round(w.value)),
-                t("holding out for {value}", value=round(w.aspiration)),
-                t("without a deal {value}", value=round(w.alternative)),
-            ]
+            if w.reason:  # the sentence a student reads; the numbers and the tag below are the teacher's
+                out.append(self._text(w.reason, indent=self.app.layout.px(20)))
+            parts = (
+                [
+                    t("worth {value}", value=round(w.value)),
+                    t("holding out for {value}", value=round(w.aspiration)),
+                    t("without a deal {value}", value=round(w.alternative)),
+                ]
+                if w.deal
+                else []
+            )
             if w.deciding:
                 parts.append(t("weighed most: {issues}", issues=w.deciding))
             if w.note and self.terms:
                 parts.append(w.note)
-            out.append(self._text(" · ".join(parts), "small", colour="ink_soft", indent=self.app.layout.px(20)))
+            if parts:
+                out.append(self._text(" · ".join(parts), "small", colour="ink_soft", indent=self.app.layout.px(20)))
             out.append(self._gap(8))
         return out
 
