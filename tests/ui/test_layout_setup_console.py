@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from pathlib import Path
 
 import pygame
@@ -137,6 +138,17 @@ def test_the_setup_summary_says_sittings_minutes_and_teams_whole_at_175_percent(
     lines = " ".join(e.label for e in visible() if e.role == "text" and not e.cut)
     assert "8 sittings · about 45 minutes with 2 teams" in lines
     assert "Teams: 2 · AI: 5" in lines
+
+
+@pytest.mark.parametrize("teams", [(), ("germany",), ("germany", "soviet", "britain")])
+def test_the_setup_gives_one_lesson_length_not_two(make_app, teams: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """The length choice reads "Short lesson"; only the summary gives minutes, for the teams chosen (the
+    scenario's "(8 sittings, about 45 minutes)" assumes two teams and once stood beside "about 40 minutes")."""
+    app = window(make_app, (1920, 1080), "en", 1.0, SetupScene(setup_model("en", teams)))
+    app.frame()
+    labels = [e.label for e in visible() if not e.cut]
+    assert "Short lesson" in labels
+    assert sum(len(re.findall(r"about \d+ minutes", label)) for label in labels) == 1, labels
 
 
 @pytest.mark.parametrize(("size", "lang", "text"), MATRIX, ids=IDS)

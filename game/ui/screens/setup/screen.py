@@ -29,7 +29,6 @@ from game.views.setup import FULL, SetupModel, discover
 
 if TYPE_CHECKING:
     from game.scenario.models import Delegation
-    from game.ui.kit.context import Looks
 
 OPEN_FILE = -1
 EXAMPLE_PATHS = ("scenarios/my_conference.toml", "my_conference.toml", "my_game.toml", ".toml")
@@ -258,9 +257,9 @@ class SetupScene(Scene):
         langs = self.m.languages()
         lengths = self.m.lengths()
         ids = [o.id for o in lengths]
-        texts = [self._length_text(o.id) for o in lengths]
-        if not all(choice_fits(app, text, cells["length"]) for text in texts):
-            texts = [_without_aside(text) for text in texts]  # "Short lesson": the summary below gives sittings and minutes
+        # "Short lesson", never "Short lesson (8 sittings, about 45 minutes)": the summary below gives the sittings
+        # and the minutes for the teams chosen, and the scenario's own aside (two teams) would contradict it
+        texts = [_without_aside(self._length_text(o.id)) for o in lengths]
         summary = Label("summary", self.summary_rect, "")
         summary.tooltip = (
             t("The estimate: the scenario's minutes for this length (they assume two teams), plus about a tenth per further team.")
@@ -547,18 +546,6 @@ class SetupScene(Scene):
         draw_paragraphs(surface, [(font, (text,), app.theme.c(c)) for text, c in parts], r, app.layout.px(8), spacing)
         text, colour = self._teams_line()
         draw_paragraphs(surface, [(small, (text,), app.theme.c(colour))], self.teams_rect, 0)
-
-
-def choice_fits(app: Looks, text: str, rect: pygame.Rect) -> bool:
-    """Whether a `Choice` in `rect` shows `text` whole: one line of body text, or two lines of small text."""
-    theme, lay = app.theme, app.layout
-    width = rect.width - 2 * rect.height  # the arrows take a square at each end
-    if theme.text_font(lay, "body", "bold").size(text)[0] <= width:
-        return True
-    small = theme.text_font(lay, "small", "bold")
-    lines = wrap(small, text, width)
-    step = min(small.get_linesize(), (rect.height - 2) // 2)
-    return len(lines) <= 2 and step >= small.get_height() - 4 and all(small.size(line)[0] <= width for line in lines)
 
 
 def _without_aside(text: str) -> str:
