@@ -356,6 +356,11 @@ def _message(err: Any, path: KeyPath = (), data: Any = None) -> str:
         return f"{_owner(path, data)}{shown} is not a date; use YYYY-MM-DD (e.g. 1922-04-10)"
     if path and path[-1] == "chance" and kind in ("less_than_equal", "greater_than_equal"):
         return f"chance is a probability, from 0 (never) to 1 (always), e.g. 0.7 for 70%; {err.get('input')!r} is outside it"
+    if kind == "string_type" and isinstance(err.get("input"), list):
+        found = f"one value here, not a list of {len(err['input'])}"
+        if any(part in ("when", "any", "all", "not") for part in path):  # a test names one delegation, issue, ...
+            return found + "; for several, write one test each inside `any = [ ... ]`"
+        return found
     if kind in ("too_long", "too_short"):
         ctx = err.get("ctx", {})
         if kind == "too_long":

@@ -293,3 +293,18 @@ def test_effect_is_checked_against_the_keys_of_its_kind(tmp_path, new, path, mes
     assert p.path[0] == "instruments" and p.path[2] == "effects" and p.path[4:] == path
     assert p.message.startswith(message)
     assert p.line == line_of(text, new)
+
+
+def test_a_list_where_a_test_takes_one_id_says_how_to_name_several(tmp_path):
+    path, text = broken(tmp_path, SIGNED, 'when = { signed = ["harbour_treaty", "side_pact"] }\ndebrief')
+    p = only(path)
+    assert p.path == ("outcomes", 0, "when", "signed")
+    assert p.message == "one value here, not a list of 2; for several, write one test each inside `any = [ ... ]`"
+    assert p.line == line_of(text, '"side_pact"] }')
+
+
+def test_a_list_where_one_text_belongs_is_counted(tmp_path):
+    path, _ = broken(tmp_path, 'id = "tutorial"', 'id = ["tutorial", "other"]')
+    p = only(path)
+    assert p.path == ("id",)
+    assert p.message == "one value here, not a list of 2"
