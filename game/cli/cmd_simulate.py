@@ -10,6 +10,7 @@ from game.ai.driver import play_game
 from game.ai.explain import Explainer
 from game.cli.checks import check_lang, check_length, check_output_file, check_seed
 from game.cli.common import CliError, load_scenario
+from game.engine.compiled import CompiledScenario
 from game.engine.narrate import Narrator, first_proposals
 from game.engine.scoring import score
 from game.i18n import Translator, figure
@@ -42,7 +43,14 @@ def run(args: argparse.Namespace) -> int:
     t = tl.t
     narrator = Narrator(cs, args.lang, t, tl.number)
     explainer = Explainer(narrator, t)
-    print(t("{title} — seed {seed}, length {length}", title=tr(cs.scenario.meta.title, args.lang), seed=args.seed, length=args.length))
+    print(
+        t(
+            "{title} — seed {seed}, length {length}",
+            title=tr(cs.scenario.meta.title, args.lang),
+            seed=args.seed,
+            length=_length_name(cs, tl, args.length),
+        )
+    )
     print()
     first = first_proposals(list(s.log))
     for k, e in enumerate(s.log):
@@ -90,3 +98,12 @@ def run(args: argparse.Namespace) -> int:
         except OSError as e:
             raise CliError(f"cannot write {args.log}: {e.strerror or e}") from None
     return 0
+
+
+def _length_name(cs: CompiledScenario, tl: Translator, length_id: str) -> str:
+    """The length as the setup screen names it, in the reader's language (its id, e.g. `full`, is for commands)."""
+    cal = cs.scenario.calendar
+    named = next((x for x in cal.lengths if x.id == length_id), None)
+    if named is not None:
+        return tr(named.title, tl.lang)
+    return tl.tn("Full conference ({n} sitting)", "Full conference ({n} sittings)", len(cal.sittings))

@@ -46,7 +46,7 @@ def _simulated(out: str) -> bool:
     head, _, rest = out.partition("\n\n")
     log, _, outcome = rest.partition("\n\nOutcome: ")
     lines = log.strip().splitlines()
-    return "seed 3, length short" in head and len(lines) > 3 and all(DATED.match(line) for line in lines) and outcome != ""
+    return "seed 3, length Short (3 sittings)" in head and len(lines) > 3 and all(DATED.match(line) for line in lines) and outcome != ""
 
 
 def _batch_json(out: str) -> bool:
@@ -226,3 +226,13 @@ def test_every_headless_module_imports_without_pygame():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "length", "named"), [("lt", "full", "trukmė Visa konferencija (19 posėdžių)"), ("en", "short", "length Short lesson")]
+)
+def test_simulate_names_the_length_as_the_setup_screen_does(capsys: pytest.CaptureFixture[str], lang: str, length: str, named: str) -> None:
+    """The header reads the length's name in the reader's language, not its command-line id ("trukmė full")."""
+    assert main(["simulate", str(ROOT / "scenarios" / "genoa_1922.toml"), "--seed", "3", "--lang", lang, "--length", length]) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    assert named in head, head
