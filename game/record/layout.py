@@ -254,7 +254,7 @@ class Layout:
             text += f"; {r.note}"
         if r.deciding:
             text += "; " + t("deciding: {issues}", issues=", ".join(r.deciding))
-        return text
+        return f"{r.sentence} ({text})" if r.sentence else text
 
     def move_cells(self, m: Move) -> tuple[str, ...]:
         t = self.t

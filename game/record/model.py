@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.ai.explain import Explainer
 from game.analysis.pareto import assess
 from game.engine import actions as A
 from game.engine.log import LogEntry, LogKind
@@ -48,6 +49,7 @@ class AIReasons:
     alternative: float
     deciding: tuple[str, ...]  # issue titles
     note: str
+    sentence: str = ""  # the reason as a student reads it (game.ai.explain), in the record's language
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,8 @@ def build_record(session: Session, lang: str | None = None, reveal: bool | None 
     ended = session.state.ended
     show = ended if reveal is None else reveal
     opening = tuple(narrator.sentence(e) for e in state.log if e.kind in _HAPPENINGS and e.visible_to(None, show))
+    explainer = Explainer(narrator, t)  # fed every entry in log order: it remembers what each proposal offered
+    explainer.feed(state.log)
     moves: list[Move] = []
     happenings: list[Happening] = []
     signed: list[Signed] = []
@@ -231,6 +235,8 @@ def build_record(session: Session, lang: str | None = None, reveal: bool | None 
         result = step(state, action)
         state, entries = result.state, result.entries
         own = [e for e in entries if _is_own(e, action)]
+        whys = [explainer.why(e) for e in entries]
+        reason = next((w for e, w in zip(entries, whys, strict=True) if w and any(e is o for o in own) and (e.data or {}).get("reasons")), "")
         first = own[0] if own else entries[0] if entries else None
         sitting = first.turn if first else before.turn + 1
         date = first.date if first else before.date.isoformat()
@@ -240,7 +246,7 @@ def build_record(session: Session, lang: str | None = None, reveal: bool | None 
             text = " ".join(narrator.sentence(e) for e in own if e.visible_to(None, show)) or t("A private item, shown when the conference ends.")
             teacher.append(TeacherAction(len(moves) + 1, sitting, date, type(action).__name__, text))
         if not private or show:
-            moves.append(_move(narrator, before, action, own, len(moves) + 1, sitting, date, private, show))
+            moves.append(_move(narrator, before, action, own, len(moves) + 1, sitting, date, private, show, reason))
         for e in entries:
             if e.kind in _HAPPENINGS and not any(e is o for o in own) and e.visible_to(None, show):
                 happenings.append(Happening(len(moves), e.turn, e.date, e.kind.value, narrator.sentence(e), e.audience is not None))
@@ -283,7 +289,7 @@ def _is_own(e: LogEntry, action: A.Action) -> bool:
     return e.actor == actor and (e.kind in _OWN or (e.kind is LogKind.EVENT and actor == "teacher"))
 
 
-def _reasons(narrator: Narrator, r: A.Reasons | None) -> AIReasons | None:
+def _reasons(narrator: Narrator, r: A.Reasons | None, sentence: str = "") -> AIReasons | None:
     if r is None:
         return None
     return AIReasons(
@@ -292,6 +298,7 @@ def _reasons(narrator: Narrator, r: A.Reasons | None) -> AIReasons | None:
         round(r.alternative, 1),
         tuple(narrator.issue(i) for i in r.deciding if i in narrator.cs.i_index),
         ai_note(narrator.t, r.note),
+        sentence if sentence != r.note else "",  # a bare tag is no sentence
     )
 
 
@@ -326,7 +333,16 @@ def ai_note(t: Translate, note: str) -> str:
 
 
 def _move(
-    narrator: Narrator, before: GameState, action: A.Action, own: list[LogEntry], number: int, sitting: int, date: str, private: bool, show: bool
+    narrator: Narrator,
+    before: GameState,
+    action: A.Action,
+    own: list[LogEntry],
+    number: int,
+    sitting: int,
+    date: str,
+    private: bool,
+    show: bool,
+    reason: str = "",
 ) -> Move:
     cs = narrator.cs
     actor = getattr(action, "actor", None)
@@ -341,7 +357,7 @@ def _move(
         audience = tuple(narrator.name(x) for x in sorted(seen) if x in cs.d_index)
     text = " ".join(narrator.sentence(e) for e in own) if own else describe(narrator, action)
     rationale = getattr(action, "rationale", "") if show else ""
-    reasons = _reasons(narrator, getattr(action, "reasons", None)) if show else None
+    reasons = _reasons(narrator, getattr(action, "reasons", None), reason) if show else None
     return Move(number, sitting, date, who, name, by, type(action).__name__, text, rationale, "private" if private else "public", audience, reasons)
 
 

@@ -58,6 +58,22 @@ def test_every_move_and_rationale_is_in_every_export() -> None:
         assert re.fullmatch(r"\d{4}-\d\d-\d\d", m.date) and 1 <= m.sitting <= record.of
 
 
+def test_the_ai_reasons_read_as_sentences_in_the_record_language() -> None:
+    """Each AI refusal's reason is the student's sentence (the deciding issue and what would have done), in the
+    record's language, before the numbers; the Lithuanian record words it in Lithuanian."""
+    s = new_session(seed=5)
+    play_to_end(s)
+    en, lt = build_record(s, "en"), build_record(s, "lt")
+    refusals = [m for m in en.moves if m.by == "ai" and m.kind == "Respond" and m.reasons and m.reasons.note == "below its aspiration"]
+    assert refusals, "no AI refusal below its aspiration in this game"
+    for m in refusals:
+        assert m.reasons is not None and "refused mainly over" in m.reasons.sentence and m.reasons.deciding[0] in m.reasons.sentence
+    md = to_markdown(en)
+    assert refusals[0].reasons is not None and refusals[0].reasons.sentence in md
+    pairs = [(a.reasons, b.reasons) for a, b in zip(en.moves, lt.moves, strict=True) if a.reasons and a.reasons.sentence]
+    assert pairs and all(b is not None and b.sentence and b.sentence != a.sentence for a, b in pairs)
+
+
 def test_json_round_trips_the_facts() -> None:
     s = new_session(seed=5)
     play_to_end(s)
