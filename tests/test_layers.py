@@ -25,6 +25,7 @@ pass a narrow Protocol instead). pygame (and pygame_gui) may only be imported in
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,6 +63,17 @@ def _module_name(path: Path) -> str:
 
 def imports_of(path: Path) -> Iterator[tuple[int, str]]:
     """(line, absolute module name) of every import statement anywhere in the file."""
+    st = path.stat()
+    return iter(_imports(path, st.st_mtime_ns, st.st_size))
+
+
+@functools.cache
+def _imports(path: Path, mtime_ns: int, size: int) -> tuple[tuple[int, str], ...]:
+    """`imports_of`, parsed once per file and version (several tests read every file of the game)."""
+    return tuple(_parse_imports(path))
+
+
+def _parse_imports(path: Path) -> Iterator[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     here = _module_name(path).split(".")
     package = here if path.name == "__init__.py" else here[:-1]

@@ -3,9 +3,11 @@
 The Genoa test is issue #12's "Done when": for every seat, refusing everything,
 accepting everything, passing every turn and proposing its own ideal each score
 below that seat's AI over 60 paired seeds. It is parametrised by seat so the
-workers share it out; each seat plays its own 60 all-AI games (nothing is cached
-across tests). Short games keep it affordable: 5 x 60 games per seat, about 5 s of CPU per seat and
-37 s for all seven (measured on a loaded machine; the full calendar would cost about three times as much).
+workers share it out. The 60 all-AI games are the same for every seat (seed key (1922, k), no seat
+scripted), so each test process plays them once per scenario (`shared_ai_games`) and every seat
+plays only its own 4 x 60 strategy games: the report is identical to an uncached `run_seats`
+(`test_shared_ai_games_give_the_same_report`). Short games keep it affordable: about 5 s of CPU per
+seat (the full calendar would cost about three times as much).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import pytest
 
 from game.ai.driver import play_ai_turn, play_game
 from game.ai.negotiator import Negotiator
-from game.analysis.seats import DO_NOTHING, Policy, SeatPlayer, gives_up_top_issue, ideal_package, play_seat, run_seats
+from game.analysis import seats as SEATS
+from game.analysis.seats import DO_NOTHING, Game, Policy, SeatPlayer, gives_up_top_issue, ideal_package, play_seat, run_seats
 from game.cli.main import main
 from game.engine.compiled import compile_scenario
 from game.engine.log import LogKind
@@ -32,6 +35,30 @@ GENOA_SEATS = ("britain", "france", "italy", "germany", "soviet", "belgium", "ja
 WASHINGTON_SEATS = ("usa", "britain", "japan", "france", "italy", "china")
 #: a do-nothing strategy must trail the AI by at least this (score points, mean over the seeds)
 MARGIN = 1.0
+
+
+#: the all-AI column of `run_seats` (seat None), per (scenario id, seed, seeds, length), played once in this process
+_AI_GAMES: dict[tuple[str, int, int, str], list[Game]] = {}
+
+
+def _sharing(real, cache):  # type: ignore[no-untyped-def]
+    """`play_unit` that plays each all-AI column once (kept in `cache`) and every seat's strategy column itself."""
+
+    def play_unit(cs, seed, seeds, length, seat, policy):  # type: ignore[no-untyped-def]
+        if seat is not None and policy is not None:
+            return real(cs, seed, seeds, length, seat, policy)
+        key = (cs.scenario.id, seed, seeds, length)
+        if key not in cache:
+            cache[key] = real(cs, seed, seeds, length, seat, policy)
+        return list(cache[key])
+
+    return play_unit
+
+
+@pytest.fixture
+def shared_ai_games(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`run_seats` (jobs 1) plays its columns through `play_unit`: the all-AI games are shared across seats."""
+    monkeypatch.setattr(SEATS, "play_unit", _sharing(SEATS.play_unit, _AI_GAMES))
 
 
 def _answers(s, seat: str) -> set[str]:
@@ -130,6 +157,24 @@ def test_jobs_do_not_change_the_report():
     assert one == two
 
 
+def test_shared_ai_games_give_the_same_report(monkeypatch):
+    """The sharing behind the seat tests changes no report, and plays the all-AI games once for all seats."""
+    seats = ("northland", "southport", "eastmark")
+    kw = {"seeds": 3, "seed": 4, "length": "short", "policies": (Policy.PASS_ALL, Policy.ACCEPT_ALL)}
+    plain = [run_seats(TUTORIAL, seats=(seat,), **kw).to_json() for seat in seats]
+    played: list[str | None] = []
+    real = SEATS.play_unit
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        played.append(args[4])
+        return real(*args)
+
+    monkeypatch.setattr(SEATS, "play_unit", _sharing(counted, {}))
+    shared = [run_seats(TUTORIAL, seats=(seat,), **kw).to_json() for seat in seats]
+    assert shared == plain
+    assert played.count(None) == 1 and len(played) == 1 + 2 * len(seats)
+
+
 def test_unknown_seat_or_strategy_is_a_message(capsys):
     assert main(["seats", str(TUTORIAL), "--seat", "atlantis"]) == 2
     assert main(["seats", str(TUTORIAL), "--strategy", "refuse"]) == 2
@@ -158,7 +203,7 @@ KNOWN_EXPLOITS = {
     "seat",
     [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=KNOWN_EXPLOITS[s])) if s in KNOWN_EXPLOITS else s for s in GENOA_SEATS],
 )
-def test_no_genoa_seat_is_won_by_doing_nothing(seat):
+def test_no_genoa_seat_is_won_by_doing_nothing(seat, shared_ai_games):
     report = run_seats(GENOA, seeds=60, seed=1922, length="short", seats=(seat,), policies=DO_NOTHING)
     (result,) = report.seats
     for col in result.columns:
@@ -180,7 +225,7 @@ WASHINGTON_EXPLOITS: dict[str, str] = {}
         for s in WASHINGTON_SEATS
     ],
 )
-def test_no_washington_seat_is_won_by_doing_nothing(seat):
+def test_no_washington_seat_is_won_by_doing_nothing(seat, shared_ai_games):
     """The same test for Washington (its short calendar, about 4 s of CPU per seat). A passive United States
     or Italy gets no cable from Hughes to Briand, a passive Britain no Balfour draft and a passive China no
     Far Eastern treaties (the Senate's price of the naval treaty stays), so no treaty comes of itself."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from engine_kit import TUTORIAL, shipped_scenarios
+from engine_kit import TUTORIAL, loaded, shipped_scenarios
 
 from game.ai.driver import play_game
 from game.analysis.batch import run_batch
@@ -25,7 +25,7 @@ def scenario_path(request):
 
 @pytest.fixture(scope="module")
 def compiled(scenario_path):
-    return compile_scenario(load(scenario_path).scenario)
+    return compile_scenario(loaded(scenario_path).scenario)
 
 
 def test_same_seed_gives_byte_identical_log_and_fingerprint(compiled):

@@ -6,7 +6,7 @@ import itertools
 import random
 from functools import cache
 
-from engine_kit import TUTORIAL, drive, entries, replay, shipped_scenarios
+from engine_kit import TUTORIAL, drive, entries, loaded, replay, shipped_scenarios
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +19,6 @@ from game.engine.rules import new_game
 from game.engine.scoring import score
 from game.engine.state import GameState
 from game.engine.utility import table, utility
-from game.scenario.loader import load
 
 SCENARIO_NAMES = [p.stem for p in shipped_scenarios()]
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -28,7 +27,7 @@ FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthChe
 @cache
 def compiled(name: str) -> CompiledScenario:
     path = TUTORIAL.parent / f"{name}.toml"
-    return compile_scenario(load(path).scenario)
+    return compile_scenario(loaded(path).scenario)
 
 
 seeds = st.integers(min_value=0, max_value=2**32 - 1)

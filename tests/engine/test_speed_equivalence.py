@@ -10,7 +10,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from engine_kit import TUTORIAL, drive, shipped_scenarios
+from engine_kit import TUTORIAL, drive, loaded, shipped_scenarios
 
 from game.ai.driver import play_game, run_ai_turn
 from game.ai.negotiator import Negotiator
@@ -38,7 +38,7 @@ def states_of(cs: CompiledScenario, seed: tuple[int, int]) -> list[GameState]:
 
 @pytest.fixture(scope="module", params=shipped_scenarios(), ids=lambda p: p.stem)
 def compiled(request: pytest.FixtureRequest) -> CompiledScenario:
-    return compile_scenario(load(request.param).scenario)
+    return compile_scenario(loaded(request.param).scenario)
 
 
 def test_incremental_memory_decides_as_a_fresh_ai_reading_the_whole_log(compiled: CompiledScenario) -> None:

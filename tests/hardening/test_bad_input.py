@@ -1,6 +1,9 @@
-"""Issue #14: each way bad input used to crash, hang, exhaust memory or destroy a file,
-run as the real command with a time and memory bound. Each must end in exit 2 with a
-one-paragraph message, and leave the user's files as they were."""
+"""Issue #14: each way bad input used to crash, hang, exhaust memory or destroy a file.
+Each must end in exit 2 with a one-paragraph message, and leave the user's files as they were.
+
+A case that could hang, allocate without bound, or needs the process's own streams runs
+as the real command with a time and memory bound (`plenipo`); a case about the message a
+small file gets runs the same entry point in this process (`plenipo_here`)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hardening_kit import GENOA, ROOT, TUTORIAL, plenipo, refused, snapshot, tutorial_with
+from hardening_kit import GENOA, ROOT, TUTORIAL, plenipo, plenipo_here, refused, snapshot, tutorial_with
 
 from game.engine import actions as A
 from game.play.saves import save
@@ -49,7 +52,7 @@ def test_1_report_out_refuses_to_replace_the_save_it_reads(save_file: Path, tmp_
     own = tmp_path / "s.json"
     shutil.copy(save_file, own)
     before = snapshot([own])
-    refused(plenipo("report", str(own), "--out", str(own)), "--out", "it is the save being read")
+    refused(plenipo_here("report", str(own), "--out", str(own)), "--out", "it is the save being read")
     assert snapshot([own]) == before
 
 
@@ -57,7 +60,7 @@ def test_1_report_out_refuses_another_save(save_file: Path, tmp_path: Path) -> N
     other = tmp_path / "other.json"
     shutil.copy(save_file, other)
     before = snapshot([other])
-    refused(plenipo("report", str(save_file), "--out", str(other)), "it is a Plenipo save")
+    refused(plenipo_here("report", str(save_file), "--out", str(other)), "it is a Plenipo save")
     assert snapshot([other]) == before
 
 
@@ -67,7 +70,7 @@ def test_1_report_out_refuses_a_symlink(save_file: Path, tmp_path: Path) -> None
     link = tmp_path / "link.md"
     link.symlink_to(target)
     before = snapshot([target, link])
-    refused(plenipo("report", str(save_file), "--out", str(link)), "symbolic link")
+    refused(plenipo_here("report", str(save_file), "--out", str(link)), "symbolic link")
     assert snapshot([target, link]) == before
 
 
@@ -80,7 +83,7 @@ def test_1_report_out_refuses_a_pipe_or_device(save_file: Path, tmp_path: Path) 
 
 def test_1_report_out_still_writes_a_new_record(save_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "record.md"
-    result = plenipo("report", str(save_file), "--out", str(out))
+    result = plenipo_here("report", str(save_file), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").strip()
 
@@ -109,7 +112,7 @@ def _many_options(tmp: Path, n: int) -> Path:
 
 
 def test_2_seventeen_options_validate(tmp_path: Path) -> None:
-    result = plenipo("validate", str(_many_options(tmp_path, 17)))
+    result = plenipo_here("validate", str(_many_options(tmp_path, 17)))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
 
@@ -122,7 +125,7 @@ def test_2_seventeen_options_play(tmp_path: Path) -> None:
 
 
 def test_2_too_many_options_refused(tmp_path: Path) -> None:
-    refused(plenipo("validate", str(_many_options(tmp_path, 33))), "issues[0].options", "at most 32 items")
+    refused(plenipo_here("validate", str(_many_options(tmp_path, 33))), "issues[0].options", "at most 32 items")
 
 
 # --- 3. a long chain of events ------------------------------------------------------------------
@@ -246,12 +249,12 @@ def test_7_save_with_too_many_moves(save_file: Path, tmp_path: Path) -> None:
     ids=["simulate", "batch", "sweep", "play"],
 )
 def test_8_negative_seed(argv: list[str]) -> None:
-    refused(plenipo(*argv), "--seed -1: a seed is a whole number from 0 to 9223372036854775807")
+    refused(plenipo_here(*argv), "--seed -1: a seed is a whole number from 0 to 9223372036854775807")
 
 
 def test_8_negative_seed_in_a_save(save_file: Path, tmp_path: Path) -> None:
     path = edited_save(save_file, tmp_path, lambda d: d["setup"].update(seed=-1))
-    refused(plenipo("report", str(path)), "setup.seed: must be a whole number from 0 to")
+    refused(plenipo_here("report", str(path)), "setup.seed: must be a whole number from 0 to")
 
 
 # --- 9. nan and infinity -----------------------------------------------------------------------------
@@ -278,7 +281,7 @@ def test_8_negative_seed_in_a_save(save_file: Path, tmp_path: Path) -> None:
 def test_9_nan_and_infinity_refused(tmp_path: Path, old: str, new: str, where: str) -> None:
     path = tutorial_with(tmp_path, (old, new))
     for command in ("validate", "simulate") if "cost" in where else ("validate",):  # one run shows the game refuses it too
-        msg = refused(plenipo(command, str(path)), where)
+        msg = refused(plenipo_here(command, str(path)), where)
         assert "is not a number the game can use; write a number" in msg
 
 
@@ -306,7 +309,7 @@ def test_11_symlink_loop_as_the_file(tmp_path: Path) -> None:
     a, b = tmp_path / "a.toml", tmp_path / "b.toml"
     a.symlink_to(b)
     b.symlink_to(a)
-    refused(plenipo("validate", str(a), str(TUTORIAL)), "a.toml")
+    refused(plenipo_here("validate", str(a), str(TUTORIAL)), "a.toml")
 
 
 def test_11_symlink_loop_as_extends(tmp_path: Path) -> None:
@@ -315,20 +318,22 @@ def test_11_symlink_loop_as_extends(tmp_path: Path) -> None:
     b.symlink_to(a)
     variant = tmp_path / "v.toml"
     variant.write_text('extends = "a.toml"\nid = "v"\n', encoding="utf-8")
-    refused(plenipo("validate", str(variant)), "extends", "loop of symbolic links")
+    refused(plenipo_here("validate", str(variant)), "extends", "loop of symbolic links")
 
 
 def test_11_nul_in_extends(tmp_path: Path) -> None:
     variant = tmp_path / "v.toml"
     variant.write_text('extends = "genoa\\u0000.toml"\nid = "v"\n', encoding="utf-8")
-    refused(plenipo("validate", str(variant)), "extends", "control character (U+0000)")
+    refused(plenipo_here("validate", str(variant)), "extends", "control character (U+0000)")
 
 
 def test_11_extends_outside_the_scenario_folder(tmp_path: Path) -> None:
     (tmp_path / "lesson").mkdir()
     variant = tmp_path / "lesson" / "v.toml"
     variant.write_text('extends = "/etc/passwd"\nid = "v"\n', encoding="utf-8")
-    refused(plenipo("validate", str(variant)), "outside this scenario's folder", "a variant may only extend a file beside it or a shipped scenario")
+    refused(
+        plenipo_here("validate", str(variant)), "outside this scenario's folder", "a variant may only extend a file beside it or a shipped scenario"
+    )
 
 
 # --- 12. NUL and other control characters in texts --------------------------------------------------------
@@ -339,7 +344,7 @@ def test_11_extends_outside_the_scenario_folder(tmp_path: Path) -> None:
 )
 def test_12_control_characters_in_a_text(tmp_path: Path, char: str, what: str) -> None:
     path = tutorial_with(tmp_path, ('title = { en = "Harbour tolls"', f'title = {{ en = "Harbour{char} tolls"'))
-    refused(plenipo("validate", str(path)), "issues[0].title.en", what, "remove it")
+    refused(plenipo_here("validate", str(path)), "issues[0].title.en", what, "remove it")
 
 
 # --- 13. numbers of thousands of digits -----------------------------------------------------------------
@@ -348,18 +353,18 @@ def test_12_control_characters_in_a_text(tmp_path: Path, char: str, what: str) -
 def test_13_huge_integer_in_a_scenario(tmp_path: Path) -> None:
     path = tutorial_with(tmp_path, ("reservation = 65", "reservation = " + "9" * 5000))
     line = next(k for k, t in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if t.startswith("reservation = 999"))
-    refused(plenipo("validate", str(path)), f"s.toml:{line}:15: error: (top level): a number has more than 4,300 digits")
+    refused(plenipo_here("validate", str(path)), f"s.toml:{line}:15: error: (top level): a number has more than 4,300 digits")
 
 
 def test_13_large_integer_in_a_scenario(tmp_path: Path) -> None:
     path = tutorial_with(tmp_path, ("reservation = 65", "reservation = " + "9" * 400))
-    refused(plenipo("validate", str(path)), "delegations[0].reservation", "a 400-digit number is too large")
+    refused(plenipo_here("validate", str(path)), "delegations[0].reservation", "a 400-digit number is too large")
 
 
 def test_13_huge_integer_in_a_save(save_file: Path, tmp_path: Path) -> None:
     path = tmp_path / "big.json"
     path.write_text(save_file.read_text(encoding="utf-8").replace('"seed": 3', '"seed": ' + "9" * 5000), encoding="utf-8")
-    refused(plenipo("report", str(path)), "damaged save (a number has more than 4,300 digits)")
+    refused(plenipo_here("report", str(path)), "damaged save (a number has more than 4,300 digits)")
 
 
 # --- 14. hand-edited saves --------------------------------------------------------------------------------
@@ -384,7 +389,7 @@ def test_13_huge_integer_in_a_save(save_file: Path, tmp_path: Path) -> None:
 def test_14_hand_edited_saves(save_file: Path, tmp_path: Path, edit, needle: str) -> None:  # type: ignore[no-untyped-def]
     path = edited_save(save_file, tmp_path, edit)
     before = snapshot([path])
-    refused(plenipo("report", str(path)), needle)
+    refused(plenipo_here("report", str(path)), needle)
     assert snapshot([path]) == before
 
 
@@ -409,30 +414,30 @@ def test_14_console_cannot_move_the_end_past_the_year_9999(tmp_path: Path) -> No
 
 def test_15_play_unknown_length() -> None:
     refused(
-        plenipo("play", "tutorial", "--length", "medium", "--autoplay", "--exit-at-end"),
+        plenipo_here("play", "tutorial", "--length", "medium", "--autoplay", "--exit-at-end"),
         "unknown game length 'medium'",
         "tutorial offers full, short",
     )
 
 
 def test_15_play_unknown_language() -> None:
-    refused(plenipo("play", "tutorial", "--lang", "fr", "--autoplay", "--exit-at-end"), "--lang 'fr': no such language", "available: en, lt")
+    refused(plenipo_here("play", "tutorial", "--lang", "fr", "--autoplay", "--exit-at-end"), "--lang 'fr': no such language", "available: en, lt")
 
 
 def test_15_play_screenshots_into_a_file(tmp_path: Path) -> None:
     file = tmp_path / "shots"
     file.write_text("keep me", encoding="utf-8")
-    refused(plenipo("play", "tutorial", "--autoplay", "--exit-at-end", "--screenshots", str(file)), "this is a file, not a folder")
+    refused(plenipo_here("play", "tutorial", "--autoplay", "--exit-at-end", "--screenshots", str(file)), "this is a file, not a folder")
     assert file.read_text(encoding="utf-8") == "keep me"
 
 
 def test_15_play_screenshots_where_nothing_can_be_written() -> None:
-    refused(plenipo("play", "tutorial", "--autoplay", "--exit-at-end", "--screenshots", "/proc/plenipo-shots"), "cannot write files there")
+    refused(plenipo_here("play", "tutorial", "--autoplay", "--exit-at-end", "--screenshots", "/proc/plenipo-shots"), "cannot write files there")
 
 
 def test_18_play_unknown_human() -> None:
     refused(
-        plenipo("play", "tutorial", "--human", "nothland", "--autoplay", "--exit-at-end"),
+        plenipo_here("play", "tutorial", "--human", "nothland", "--autoplay", "--exit-at-end"),
         "--human 'nothland': no delegation of tutorial by that id (did you mean 'northland'?)",
     )
 
@@ -443,11 +448,11 @@ def test_18_play_unknown_human() -> None:
 def test_16_bench_with_a_broken_scenario(tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text('id = "broken"\n', encoding="utf-8")
-    refused(plenipo("bench", "--quick", "--genoa", str(broken)), "broken.toml has", "required key is missing")
+    refused(plenipo_here("bench", "--quick", "--genoa", str(broken)), "broken.toml has", "required key is missing")
 
 
 def test_16_sweep_with_a_date_value() -> None:
-    result = plenipo("sweep", "tutorial", "--set", "calendar.sittings.0=1900-06-01", "--runs", "2", "--json")
+    result = plenipo_here("sweep", "tutorial", "--set", "calendar.sittings.0=1900-06-01", "--runs", "2", "--json")
     assert result.returncode == 0, result.stderr[-2000:]
     assert [row["value"] for row in json.loads(result.stdout)["rows"]] == ["1900-06-01"]
 
@@ -485,7 +490,7 @@ def test_18_control_characters_from_a_save_are_shown_escaped(save_file: Path, tm
         d["actions"].insert(0, {"type": "News", "title": "\u001b]0;owned\u0007Headline\u202e", "text": "\u001b[31mred"})
 
     path = edited_save(save_file, tmp_path, inject)
-    result = plenipo("report", str(path))
+    result = plenipo_here("report", str(path))
     assert result.returncode == 0, result.stderr[-2000:]
     assert "\u001b" not in result.stdout and "\u202e" not in result.stdout and "\u0007" not in result.stdout
     assert "\\x1b" in result.stdout and "owned\\x07Headline\\u202e" in result.stdout
@@ -494,35 +499,35 @@ def test_18_control_characters_from_a_save_are_shown_escaped(save_file: Path, tm
 def test_18_byte_order_mark_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.toml"
     path.write_bytes(b"\xef\xbb\xbf" + TUTORIAL.read_bytes())
-    result = plenipo("validate", str(path))
+    result = plenipo_here("validate", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{path}: OK"
 
 
 def test_18_duplicate_aim_ids(tmp_path: Path) -> None:
     path = tutorial_with(tmp_path, ('id = "no_pact"', 'id = "treaty"'))
-    refused(plenipo("validate", str(path)), "delegations[0].aims[1].id", "aim 'treaty' is listed twice")
+    refused(plenipo_here("validate", str(path)), "delegations[0].aims[1].id", "aim 'treaty' is listed twice")
 
 
 def test_18_missing_key_has_a_line(tmp_path: Path) -> None:
     path = tutorial_with(tmp_path, ('name = { en = "Southport", lt = "Pietų uostas" }\n', ""))
     text = path.read_text(encoding="utf-8").splitlines()
     line = next(k for k, t in enumerate(text, start=1) if t == 'id = "southport"') - 1  # the [[delegations]] header
-    refused(plenipo("validate", str(path)), f"s.toml:{line}:1: error: delegations[1].name: required key is missing")
+    refused(plenipo_here("validate", str(path)), f"s.toml:{line}:1: error: delegations[1].name: required key is missing")
 
 
 def test_18_list_length_error_has_a_line_and_column(tmp_path: Path) -> None:
     path = tutorial_with(tmp_path, ('parties = ["southport", "eastmark"]', "parties = []"))
     text = path.read_text(encoding="utf-8").splitlines()
     line = next(k for k, t in enumerate(text, start=1) if t == "parties = []")
-    refused(plenipo("validate", str(path)), f"s.toml:{line}:11: error: instruments[1].parties: at least 1 item needed here, found 0")
+    refused(plenipo_here("validate", str(path)), f"s.toml:{line}:11: error: instruments[1].parties: at least 1 item needed here, found 0")
 
 
 def test_18_error_column_points_at_the_value(tmp_path: Path) -> None:
     path = tutorial_with(tmp_path, ("reservation = 40\nrelations = { northland = 45", "reservation = 140\nrelations = { northland = 45"))
     text = path.read_text(encoding="utf-8").splitlines()
     line = next(k for k, t in enumerate(text, start=1) if t == "reservation = 140")
-    refused(plenipo("validate", str(path)), f"s.toml:{line}:15: error: delegations[1].reservation:")
+    refused(plenipo_here("validate", str(path)), f"s.toml:{line}:15: error: delegations[1].reservation:")
 
 
 def test_18_triple_quotes_inside_a_multiline_string_keep_later_lines(tmp_path: Path) -> None:
@@ -533,27 +538,27 @@ def test_18_triple_quotes_inside_a_multiline_string_keep_later_lines(tmp_path: P
     )
     text = path.read_text(encoding="utf-8").splitlines()
     line = next(k for k, t in enumerate(text, start=1) if t == "reservation = 140")
-    msg = refused(plenipo("validate", str(path)))
+    msg = refused(plenipo_here("validate", str(path)))
     assert f"s.toml:{line}:15: error: delegations[1].reservation:" in msg
 
 
 def test_user_files_untouched_by_a_refused_validate(tmp_path: Path) -> None:
     path = tutorial_with(tmp_path, ("reservation = 65", "reservation = nan"))
     before = snapshot([path, GENOA])
-    refused(plenipo("validate", str(path)))
-    refused(plenipo("simulate", str(path)))
+    refused(plenipo_here("validate", str(path)))
+    refused(plenipo_here("simulate", str(path)))
     assert snapshot([path, GENOA]) == before
 
 
 def test_shipped_scenario_by_id_from_any_folder(tmp_path: Path) -> None:
-    result = plenipo("simulate", "tutorial", "--seed", "1", cwd=tmp_path)
+    result = plenipo_here("simulate", "tutorial", "--seed", "1", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Outcome:" in result.stdout
     assert list(tmp_path.iterdir()) == []
 
 
 def test_unknown_scenario_lists_the_shipped_ones(tmp_path: Path) -> None:
-    refused(plenipo("simulate", "genoa_1923", cwd=tmp_path), "no scenario file 'genoa_1923'", "genoa_1922", "tutorial")
+    refused(plenipo_here("simulate", "genoa_1923", cwd=tmp_path), "no scenario file 'genoa_1923'", "genoa_1922", "tutorial")
 
 
 def test_root_is_this_checkout() -> None:
@@ -564,5 +569,5 @@ def test_18_nesting_error_has_its_path_and_line(tmp_path: Path) -> None:
     path = tutorial_with(tmp_path, ('authors = ["Plenipo team"]', "authors = " + "[" * 45 + "]" * 45))
     text = path.read_text(encoding="utf-8").splitlines()
     line = next(k for k, t in enumerate(text, start=1) if t.startswith("authors = [[["))
-    msg = refused(plenipo("validate", str(path)), "values are nested 4")
+    msg = refused(plenipo_here("validate", str(path)), "values are nested 4")
     assert f"s.toml:{line}:" in msg and "meta.authors[0][0]" in msg

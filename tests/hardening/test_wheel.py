@@ -53,7 +53,8 @@ def test_wheel_installs_and_plays_genoa_from_an_empty_folder(tmp_path: Path) -> 
     assert any(n.startswith("game/i18n/locale/lt/") for n in names)
 
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=120)
+    # --without-pip: the venv's python runs the pip it reaches through the paths below (the wheel is installed by it, into the venv)
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True, timeout=120)
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
     # --system-site-packages reaches the base interpreter's packages only; when the tests themselves run in a
     # venv, the dependencies live there, so the new venv is pointed at this interpreter's site-packages too

@@ -190,15 +190,17 @@ def test_every_event_fires_in_some_seeded_run(genoa, tally):
     rebuffed that signs nothing), in a game where teams make it (`SCRIPTED_REACH`)."""
     _, cs = genoa
     never = [e.id for e in genoa[0].scenario.events if not e.optional and tally.events.get(e.id, 0) == 0]
+    # the scripted games first (a few cheap games reach what they are written for), then the accepting
+    # seats for the rest: the same three ways to fire an event, tried in the order that stops soonest
+    for event in [e for e in never if e in SCRIPTED_REACH]:
+        if any(play_game(cs, (1922, k), "full", SCRIPTED_REACH[event]()).fired[cs.event_index[event]] for k in range(8)):
+            never.remove(event)
     for k in range(8):
         for seat in cs.delegation_ids:
             if not never or cs.d_index[seat] not in cs.actors:
                 continue
             s = play_seat(cs, (1922, k), "short", seat, Policy.ACCEPT_ALL)
             never = [e for e in never if s.fired[cs.event_index[e]] == 0]
-    for event in [e for e in never if e in SCRIPTED_REACH]:
-        if any(play_game(cs, (1922, k), "full", SCRIPTED_REACH[event]()).fired[cs.event_index[event]] for k in range(8)):
-            never.remove(event)
     assert never == []
 
 
@@ -260,7 +262,8 @@ def _britain_consults_germany(cs, seed):
 
 def test_a_team_that_consults_germany_and_offers_credits_makes_rapallo_rarer(genoa):
     _, cs = genoa
-    seeds = [(3, k) for k in range(48)]
+    # 24 seeds: Rapallo ends 11 of the all-AI games and none of the team's (seeds (3, 0..47): 16 and 0)
+    seeds = [(3, k) for k in range(24)]
     base = Counter(cs.outcome(play_game(cs, seed).outcome).id for seed in seeds)
     played = Counter(_britain_consults_germany(cs, seed) for seed in seeds)
     assert played["rapallo"] < base["rapallo"] - 3

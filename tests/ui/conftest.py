@@ -73,11 +73,14 @@ def _few_comparison_games(monkeypatch) -> None:
 
 #: The shipped scenarios as the setup screen finds them, read once per test process (see below).
 _shipped: tuple[list[Any], list[Any]] | None = None
+#: Shipped scenario files as a game started from the setup screen loads them, once per path and test process.
+_started: dict[Path, Any] = {}
 
 
 @pytest.fixture(autouse=True)
 def _shipped_scenarios_read_once(monkeypatch) -> None:
-    """The setup screen's list of shipped scenarios is read once per test process, not once per window.
+    """The setup screen's list of shipped scenarios is read once per test process, not once per window;
+    so is a shipped scenario the setup screen starts a game on.
 
     Every App opens on the setup screen, which reads and checks every file in
     scenarios/ (about a third of a CPU second): that was most of what a short
@@ -102,3 +105,16 @@ def _shipped_scenarios_read_once(monkeypatch) -> None:
 
     monkeypatch.setattr(setup_screen, "discover", discover)
     monkeypatch.setattr(ui_main, "discover", discover)
+
+    real_load = ui_main.load
+
+    def load(path: str | Path, overrides: Any = None) -> Any:
+        """The same for the game the setup screen starts (`new_session`): a shipped file is loaded once per path."""
+        if overrides is not None or Path(path).resolve().parent != shipped:
+            return real_load(path, overrides)
+        key = Path(path)
+        if key not in _started:
+            _started[key] = real_load(path)
+        return _started[key]
+
+    monkeypatch.setattr(ui_main, "load", load)

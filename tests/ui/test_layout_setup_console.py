@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pygame
 import pytest
+from game_helpers import loaded
 
 from game.play.session import Session, SessionSetup
-from game.scenario.loader import load
 from game.scenario.texts import tr
 from game.ui.app import Settings
 from game.ui.kit.registry import CONTROLS, Seen, visible
@@ -153,7 +153,7 @@ def test_the_setup_gives_one_lesson_length_not_two(make_app, teams: tuple[str, .
 
 @pytest.mark.parametrize(("size", "lang", "text"), MATRIX, ids=IDS)
 def test_the_teacher_console_fits_at_every_size(make_app, size: tuple[int, int], lang: str, text: float) -> None:  # type: ignore[no-untyped-def]
-    session = Session(load(GENOA), SessionSetup(str(GENOA), lang, ("germany", "soviet"), "short", 5))
+    session = Session(loaded(GENOA), SessionSetup(str(GENOA), lang, ("germany", "soviet"), "short", 5))
     conference = ConferenceScene(session)
     app = window(make_app, size, lang, text, conference)
     app.frame()

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pygame
 import pytest
-from game_helpers import GENOA, at_handover, key, run_until, team_turn
+from game_helpers import GENOA, at_handover, key, loaded, run_until, team_turn
 from ui_helpers import text
 
 from game.engine import actions as A
 from game.play.session import Session, SessionSetup
 from game.record import export_record
-from game.scenario.loader import load
 from game.ui.screens.conference.screen import ConferenceScene
 from game.ui.screens.outcome.screen import OutcomeScene
 from game.ui.screens.teacher.console import ConsoleScene
@@ -22,7 +21,7 @@ HUMANS = ("germany", "soviet")
 
 
 def lesson(pin: str = "", minutes: float = 0.0, auto: bool = False) -> Session:
-    return Session(load(GENOA), SessionSetup(str(GENOA), "en", HUMANS, "short", 5, teacher_pin=pin, turn_minutes=minutes, auto_pass=auto))
+    return Session(loaded(GENOA), SessionSetup(str(GENOA), "en", HUMANS, "short", 5, teacher_pin=pin, turn_minutes=minutes, auto_pass=auto))
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from game.cli.main import main
 from game.ui.kit.registry import Seen
 from game.ui.main import begin, continue_autosave, has_autosave
 from game.ui.screens.setup.screen import SetupScene
@@ -165,8 +166,10 @@ def test_setup_refuses_a_delegation_the_scenario_does_not_have(make_app) -> None
     assert status == 1 and "no delegation atlantis" in err
 
 
-def test_the_command_line_exits_0_1_and_2(tmp_path: Path) -> None:
+def test_the_command_line_exits_0_1_and_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Exit 1 from a real `python -m game` process; exits 0 and 2 through the same main() in this process."""
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYTHONPATH=str(ROOT), PLENIPO_HOME=str(tmp_path / "home"))
+    monkeypatch.setenv("PLENIPO_HOME", str(tmp_path / "home"))
     good = tmp_path / "good.plenipo"
     good.write_text('setup seed=3\nexpect "Start"\nexpect no "Not allowed"\nshot setup\n', encoding="utf-8")
     bad = tmp_path / "bad.plenipo"
@@ -174,17 +177,20 @@ def test_the_command_line_exits_0_1_and_2(tmp_path: Path) -> None:
     broken = tmp_path / "broken.plenipo"
     broken.write_text("dance\n", encoding="utf-8")
 
-    def run(path: Path) -> subprocess.CompletedProcess[str]:
-        cmd = [sys.executable, "-m", "game", "play", "--script", str(path), "--screenshots", str(tmp_path / "shots")]
-        return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
+    def argv(path: Path) -> list[str]:
+        return ["play", "--script", str(path), "--screenshots", str(tmp_path / "shots")]
 
-    ok = run(good)
-    assert ok.returncode == 0, ok.stderr
+    def run_here(path: Path) -> tuple[int, str]:
+        status = main(argv(path))
+        return status, capsys.readouterr().err
+
+    status, err = run_here(good)
+    assert status == 0, err
     assert (tmp_path / "shots" / "setup.png").is_file()
-    failed = run(bad)
+    failed = subprocess.run([sys.executable, "-m", "game", *argv(bad)], env=env, capture_output=True, text=True, timeout=120, check=False)
     assert failed.returncode == 1 and f"{bad}:1: 'There is no such text' is not visible" in failed.stderr
-    refused = run(broken)
-    assert refused.returncode == 2 and "unknown command 'dance'" in refused.stderr and "Traceback" not in refused.stderr
+    status, err = run_here(broken)
+    assert status == 2 and "unknown command 'dance'" in err and "Traceback" not in err
 
 
 # --- the lesson, as students play it --------------------------------------------------------------
