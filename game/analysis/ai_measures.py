@@ -355,11 +355,14 @@ def _gains(s: GameState, k: int) -> tuple[list[np.ndarray], np.ndarray]:
     cs = s.cs
     parties = cs.parties[k]
     scope = cs.scope[k]
-    world = list(s.settled)
+    # the world k was signed into (or now, if it is not signed): what the treaties signed before it had settled,
+    # which k had to keep (settled means settled); the treaties signed after it settled nothing yet
+    world = [-1] * cs.n_issues
     for sig in s.signed:
         if sig.instrument == k:
-            for i in scope:
-                world[i] = -1
+            break
+        for i, o in zip(cs.scope[sig.instrument], sig.package, strict=True):
+            world[i] = o
     base = []
     rows: list[list[list[float]]] = [[] for _ in scope]
     for j in parties:
