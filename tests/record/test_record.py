@@ -193,3 +193,15 @@ def test_signed_deals_carry_pareto_and_nash_measures() -> None:
         if record.signed:
             return
     pytest.fail("no seed signed anything")
+
+
+def test_every_note_the_ai_writes_has_a_translated_tag() -> None:
+    """`ai_note` keeps its own list (for the catalogs); a note added to the AI without it would reach a
+    Lithuanian teacher in English, as three did."""
+    from game.ai.explain import AUDIENCE_SENTENCES, SENTENCES
+    from game.i18n import Translator
+    from game.record.model import ai_note
+
+    t = Translator("lt").t
+    missing = [note for note in (*SENTENCES, *AUDIENCE_SENTENCES) if ai_note(t, note) == note]
+    assert missing == []
