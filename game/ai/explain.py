@@ -163,7 +163,7 @@ class Explainer:
             return self._audience(e.actor, data, note, r)
         template = SENTENCES.get(note)
         if template is None:
-            return note or None
+            return None  # a note with no sentence: the reader's tag (`ai_note`) says what there is to say
         n = self.n
         issue_id = next(iter(r.get("deciding", [])), None)
         wanted_id = next(iter(r.get("wanted", [])), None)

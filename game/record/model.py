@@ -235,8 +235,8 @@ def build_record(session: Session, lang: str | None = None, reveal: bool | None 
         result = step(state, action)
         state, entries = result.state, result.entries
         own = [e for e in entries if _is_own(e, action)]
-        whys = [explainer.why(e) for e in entries]
-        reason = next((w for e, w in zip(entries, whys, strict=True) if w and any(e is o for o in own) and (e.data or {}).get("reasons")), "")
+        whys = [explainer.why(e) for e in entries]  # every entry, in order, so later answers know the packages
+        reason = next((w for e, w in zip(entries, whys, strict=True) if w and any(e is o for o in own)), "")
         first = own[0] if own else entries[0] if entries else None
         sitting = first.turn if first else before.turn + 1
         date = first.date if first else before.date.isoformat()
@@ -298,7 +298,7 @@ def _reasons(narrator: Narrator, r: A.Reasons | None, sentence: str = "") -> AIR
         round(r.alternative, 1),
         tuple(narrator.issue(i) for i in r.deciding if i in narrator.cs.i_index),
         ai_note(narrator.t, r.note),
-        sentence if sentence != r.note else "",  # a bare tag is no sentence
+        sentence,
     )
 
 

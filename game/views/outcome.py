@@ -143,7 +143,7 @@ def outcome_view(session: Session, tr_: Translator, weights: Mapping[str, Mappin
                 float(r["alternative"]),
                 ai_note(t, str(r.get("note", ""))),
                 deciding,
-                sentence if sentence and sentence != r.get("note") else "",  # a bare tag is no sentence
+                sentence or "",
                 e.kind is not LogKind.AUDIENCE_ANSWER,
             )
         )
