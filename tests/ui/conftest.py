@@ -13,6 +13,7 @@ from typing import Any
 
 import pygame
 import pytest
+from game_helpers import loaded
 
 
 @pytest.fixture
@@ -73,8 +74,6 @@ def _few_comparison_games(monkeypatch) -> None:
 
 #: The shipped scenarios as the setup screen finds them, read once per test process (see below).
 _shipped: tuple[list[Any], list[Any]] | None = None
-#: Shipped scenario files as a game started from the setup screen loads them, once per path and test process.
-_started: dict[Path, Any] = {}
 
 
 @pytest.fixture(autouse=True)
@@ -112,9 +111,6 @@ def _shipped_scenarios_read_once(monkeypatch) -> None:
         """The same for the game the setup screen starts (`new_session`): a shipped file is loaded once per path."""
         if overrides is not None or Path(path).resolve().parent != shipped:
             return real_load(path, overrides)
-        key = Path(path)
-        if key not in _started:
-            _started[key] = real_load(path)
-        return _started[key]
+        return loaded(Path(path))
 
     monkeypatch.setattr(ui_main, "load", load)
