@@ -125,9 +125,18 @@ def draw_panel(surface: pygame.Surface, app: Looks, rect: pygame.Rect, title: st
     return panel_inner(app, rect, bool(title))
 
 
+#: The last veil `shade` made, by (window size, colour): a new full-window surface at every frame cost more than blitting it.
+_VEIL: tuple[tuple[int, int], tuple[int, int, int, int], pygame.Surface] | None = None
+
+
 def shade(surface: pygame.Surface, app: Looks) -> None:
     """Dim what is behind an overlay (pause menu)."""
-    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    veil.fill(app.theme.c("shade"))
-    surface.blit(veil, (0, 0))
+    global _VEIL
+    size, col = surface.get_size(), app.theme.c("shade")
+    rgba = (col.r, col.g, col.b, col.a)
+    if _VEIL is None or _VEIL[0] != size or _VEIL[1] != rgba:
+        veil = pygame.Surface(size, pygame.SRCALPHA)
+        veil.fill(col)
+        _VEIL = (size, rgba, veil)
+    surface.blit(_VEIL[2], (0, 0))
     FRAME.cover()

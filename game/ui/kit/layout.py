@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import pygame
 
@@ -33,9 +34,9 @@ class Layout:
     height: int
     text_scale: float = 1.0
 
-    @property
+    @cached_property
     def scale(self) -> float:
-        """Window scale relative to the 1280x720 design canvas."""
+        """Window scale relative to the 1280x720 design canvas (computed once: every size on a screen reads it)."""
         return max(0.5, min(self.width / DESIGN_W, self.height / DESIGN_H))
 
     def px(self, design: float) -> int:

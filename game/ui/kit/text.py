@@ -34,9 +34,25 @@ def render(font: pygame.font.Font, text: str, colour: pygame.Color) -> pygame.Su
     return surf
 
 
+# widths of measured strings, keyed like _CACHE: every frame measures its lines again (to fit, wrap or cut them)
+_WIDTHS: dict[tuple[pygame.font.Font, str], int] = {}
+_WIDTHS_SIZE = 20000
+
+
+def text_width(font: pygame.font.Font, text: str) -> int:
+    """`font.size(text)[0]`, remembered (a font's metrics never change; it is keyed by the font object itself)."""
+    key = (font, text)
+    w = _WIDTHS.get(key)
+    if w is None:
+        if len(_WIDTHS) >= _WIDTHS_SIZE:
+            _WIDTHS.clear()
+        w = _WIDTHS[key] = font.size(text)[0]
+    return w
+
+
 def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
     """Shorten `text` with '…' so it fits `width` (never returns a wider string, unless one char)."""
-    if font.size(text)[0] <= width:
+    if text_width(font, text) <= width:
         return text
     lo, hi = 0, len(text)
     while lo < hi:
@@ -60,7 +76,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
         line = ""
         for word in words:
             trial = f"{line} {word}" if line else word
-            if font.size(trial)[0] <= width:
+            if text_width(font, trial) <= width:
                 line = trial
                 continue
             if line:
