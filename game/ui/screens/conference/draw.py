@@ -8,6 +8,7 @@ redrawn 60 times a second on a classroom projector at 1080p or more.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,11 +16,12 @@ import pygame
 
 from game.scenario.models import Delegation
 from game.ui.kit.emblems import seat_surface
-from game.ui.kit.text import blit_text, draw_line, ellipsize, wrap
-from game.views.conference import ConferenceView, IssueRow, NewsLine, PendingView
+from game.ui.kit.text import blit_text, draw_line, ellipsize, text_width, wrap
+from game.views.conference import ConferenceView, IssueRow, NewsLine, PendingView, SeatView
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
+    from game.ui.kit.layout import Layout
 
 _WRAP: dict[tuple[pygame.font.Font, str, int], list[str]] = {}
 
@@ -33,6 +35,15 @@ def wrapped(font: pygame.font.Font, text: str, width: int) -> list[str]:
             _WRAP.clear()
         lines = _WRAP[key] = wrap(font, text, width)
     return lines
+
+
+def forget_measures() -> None:
+    """Drop every measure remembered here and in game.ui.kit.text (tests compare a kept layout with one made afresh)."""
+    from game.ui.kit import text
+
+    for cache in (_WRAP, _GEOMETRY, _LABELS, _ITEM_HEIGHTS, text._CACHE, text._WIDTHS):
+        cache.clear()
+    _NEWS_HEIGHTS.clear()
 
 
 def dashed(surface: pygame.Surface, colour: pygame.Color, a: tuple[float, float], b: tuple[float, float], width: int, dash: int) -> None:
@@ -112,19 +123,37 @@ class SeatLabel:
         return len(self.lines) * self.font.get_linesize() + self.status_font.get_linesize()
 
 
-def seat_labels(app: Looks, view: ConferenceView, width: int) -> list[SeatLabel]:
+#: seat_labels' results by (name font, translator, layout, width, seats), the most recently used last: the labels are
+#: a pure function of these (the font stands for the theme and text size), measured at each layout and frame.
+_LABELS: OrderedDict[tuple[pygame.font.Font, object, Layout, int, tuple[SeatView, ...]], tuple[SeatLabel, ...]] = OrderedDict()
+_LABELS_SIZE = 32
+
+
+def seat_labels(app: Looks, view: ConferenceView, width: int) -> tuple[SeatLabel, ...]:
     """Each seat's label fitted to its column: the name shrinks (not under the floor) before it takes two lines,
     and the status ("AI", "Team") is never set larger than the name above or below it."""
+    name_font = app.theme.text_font(app.layout, "small", "bold")
+    key = (name_font, app.tr, app.layout, width, view.seats)
+    labels = _LABELS.get(key)
+    if labels is None:
+        labels = _LABELS[key] = _seat_labels(app, name_font, view.seats, width)
+        if len(_LABELS) > _LABELS_SIZE:
+            _LABELS.popitem(last=False)
+    else:
+        _LABELS.move_to_end(key)
+    return labels
+
+
+def _seat_labels(app: Looks, name_font: pygame.font.Font, seats: tuple[SeatView, ...], width: int) -> tuple[SeatLabel, ...]:
     theme, lay, t = app.theme, app.layout, app.t
-    name_font = theme.text_font(lay, "small", "bold")
     small = theme.text_font(lay, "small")
     tiny = theme.font("body", max(8, round(small.get_height() * 0.8)))
-    n = max(1, len(view.seats))
+    n = max(1, len(seats))
     col_w = width // ((n + 1) // 2) - lay.px(4)
     roles = {"team": t("Team"), "ai": t("AI"), "observer": t("Observer")}
     floor = floor_px(app)
     names = []
-    for seat in view.seats:
+    for seat in seats:
         name = seat.name
         font = fitting_font(app, name_font, name, col_w, "bold", floor, words=True)
         if len(wrapped(font, name, col_w)) > 2 and name.endswith(")") and "(" in name:
@@ -140,7 +169,7 @@ def seat_labels(app: Looks, view: ConferenceView, width: int) -> list[SeatLabel]
     top_n = (len(names) + 1) // 2
     rows = [list(range(top_n)), list(range(top_n, len(names)))]
     out = []
-    for k, seat in enumerate(view.seats):
+    for k, seat in enumerate(seats):
         name, font = names[k]
         width, shift = col_w, 0
         if any(font.size(word)[0] > col_w for word in name.split()):  # one word wider than its column, even at the floor
@@ -160,7 +189,7 @@ def seat_labels(app: Looks, view: ConferenceView, width: int) -> list[SeatLabel]
         status_font = fitting_font(app, status_font, status, col_w, "body", floor)
         cut = any(x.endswith("…") for x in lines) and not name.endswith("…")
         out.append(SeatLabel(font, lines, status, status_font, width, cut, shift))
-    return out
+    return tuple(out)
 
 
 def table_height(app: Looks, view: ConferenceView | None = None, width: int = 0) -> int:
@@ -218,7 +247,7 @@ def draw_table(surface: pygame.Surface, app: Looks, rect: pygame.Rect, view: Con
             pygame.draw.line(surface, theme.c("link"), a, b, w)
     if view.links:  # a key in words for the lines, so colour is not the only cue
         key = t("solid: private talks") + "  ·  " + t("dashed: plenary")
-        if tiny.size(key)[0] <= table.width - 2 * radius and tiny.get_linesize() <= table.height:
+        if text_width(tiny, key) <= table.width - 2 * radius and tiny.get_linesize() <= table.height:
             draw_line(surface, tiny, key, theme.c("ink_soft"), table.inflate(-2 * radius, 0), "center")
     for seat, label, (x, y, top) in zip(view.seats, labels, positions, strict=True):
         if seat.acting:
@@ -285,11 +314,32 @@ def _chip(app: Looks, font: pygame.font.Font, label: str, markers: int, width: i
     return width, h, lines, True
 
 
-def board_geometry(app: Looks, width: int, issues: tuple[IssueRow, ...]) -> list[IssueGeometry]:
+#: board_geometry's results by (title font, option font, layout, width, issues), the most recently used last. The
+#: geometry is a pure function of these (the fonts stand for the theme and the text size, the layout for the window),
+#: and the board is measured at every layout and painted at every frame. Its Rects are shared: callers only read them.
+_GEOMETRY: OrderedDict[tuple[pygame.font.Font, pygame.font.Font, Layout, int, tuple[IssueRow, ...]], tuple[IssueGeometry, ...]] = OrderedDict()
+_GEOMETRY_SIZE = 64
+
+
+def board_geometry(app: Looks, width: int, issues: tuple[IssueRow, ...]) -> tuple[IssueGeometry, ...]:
     """The board laid out for `width`: each option a chip sized to its words (wrapped only when wider than the
     board, never cut), the stated positions as markers in it; chips flow left to right in the scale's order."""
-    lay = app.layout
     title_font, font = board_fonts(app)
+    key = (title_font, font, app.layout, width, issues)
+    geo = _GEOMETRY.get(key)
+    if geo is None:
+        geo = _GEOMETRY[key] = _board_geometry(app, title_font, font, width, issues)
+        if len(_GEOMETRY) > _GEOMETRY_SIZE:
+            _GEOMETRY.popitem(last=False)
+    else:
+        _GEOMETRY.move_to_end(key)
+    return geo
+
+
+def _board_geometry(
+    app: Looks, title_font: pygame.font.Font, font: pygame.font.Font, width: int, issues: tuple[IssueRow, ...]
+) -> tuple[IssueGeometry, ...]:
+    lay = app.layout
     gap = lay.px(6)
     out = []
     top = 0
@@ -310,7 +360,7 @@ def board_geometry(app: Looks, width: int, issues: tuple[IssueRow, ...]) -> list
         height = y + line_h + lay.px(14)
         out.append(IssueGeometry(top, height, title, tuple(cells)))
         top += height
-    return out
+    return tuple(out)
 
 
 def paint_board(
@@ -332,7 +382,7 @@ def paint_board(
         head_w = rect.width
         tag = t("settled") if row.settled >= 0 else ""
         if tag:
-            tw = small.size(tag)[0] + lay.px(12)
+            tw = text_width(small, tag) + lay.px(12)
             pill = pygame.Rect(rect.right - tw, y + lay.px(1), tw, title_font.get_linesize() - lay.px(2))
             pygame.draw.rect(surface, theme.c("ok"), pill, border_radius=lay.px(4))
             draw_line(surface, small, tag, theme.c("primary_text"), pill, "center")
@@ -392,7 +442,7 @@ def news_font(app: Looks, width: int) -> pygame.font.Font:
     only a word or two ("Italijos / delegacija / plenariniame" at 175% on 1280x720); then the capped body size."""
     theme, lay = app.theme, app.layout
     reading = theme.text_font(lay, "body", reading=True)
-    if reading.size("abcdefghijklmnopqrstuvwxyz")[0] * NEWS_MEASURE <= 26 * (width - news_pad(app)):
+    if text_width(reading, "abcdefghijklmnopqrstuvwxyz") * NEWS_MEASURE <= 26 * (width - news_pad(app)):
         return reading
     return theme.text_font(lay, "body")
 
@@ -400,10 +450,46 @@ def news_font(app: Looks, width: int) -> pygame.font.Font:
 def news_item_height(app: Looks, line: NewsLine, width: int) -> int:
     theme, lay = app.theme, app.layout
     small = theme.text_font(lay, "small")
-    body = news_font(app, width)
     head_font = theme.text_font(lay, "small", "bold") if line.private else small
-    head = len(wrapped(head_font, news_head(app, line), width - news_pad(app))) * small.get_linesize()
-    return head + len(wrapped(body, line.text, width - news_pad(app))) * body.get_linesize() + lay.px(12)
+    return _item_height(head_font, news_font(app, width), small, lay, width - news_pad(app), news_head(app, line), line.text)
+
+
+#: news items' heights by (fonts, layout, width, head, sentence): an announcement adds one line to the news, and the
+#: others keep their heights (a font stands for the theme and text size, the layout for the window)
+_ITEM_HEIGHTS: dict[tuple[pygame.font.Font, pygame.font.Font, pygame.font.Font, Layout, int, str, str], int] = {}
+
+
+def _item_height(head_font: pygame.font.Font, body: pygame.font.Font, small: pygame.font.Font, lay: Layout, width: int, head: str, text: str) -> int:
+    key = (head_font, body, small, lay, width, head, text)
+    h = _ITEM_HEIGHTS.get(key)
+    if h is None:
+        if len(_ITEM_HEIGHTS) >= 20000:
+            _ITEM_HEIGHTS.clear()
+        h = len(wrapped(head_font, head, width)) * small.get_linesize()
+        h = _ITEM_HEIGHTS[key] = h + len(wrapped(body, text, width)) * body.get_linesize() + lay.px(12)
+    return h
+
+
+#: news_heights' last results: (news, theme, translator, layout, width, heights), the most recent last. The news is
+#: keyed by identity: the conference screen keeps its view model (and so its news tuple) until what it shows changes.
+_NEWS_HEIGHTS: list[tuple[tuple[NewsLine, ...], object, object, Layout, int, tuple[int, ...]]] = []
+
+
+def news_heights(app: Looks, news: tuple[NewsLine, ...], width: int) -> tuple[int, ...]:
+    """`news_item_height` of every line of `news`, measured once per news, theme, language, layout and width."""
+    theme, tr_, lay = app.theme, app.tr, app.layout
+    for k, (n, th, t, la, w, heights) in enumerate(_NEWS_HEIGHTS):
+        if n is news and th is theme and t is tr_ and la == lay and w == width:
+            if k != len(_NEWS_HEIGHTS) - 1:
+                _NEWS_HEIGHTS.append(_NEWS_HEIGHTS.pop(k))
+            return heights
+    small, bold = theme.text_font(lay, "small"), theme.text_font(lay, "small", "bold")
+    body, inner = news_font(app, width), width - news_pad(app)
+    heights = tuple(_item_height(bold if line.private else small, body, small, lay, inner, news_head(app, line), line.text) for line in news)
+    _NEWS_HEIGHTS.append((news, theme, tr_, lay, width, heights))
+    if len(_NEWS_HEIGHTS) > 8:
+        del _NEWS_HEIGHTS[0]
+    return heights
 
 
 def news_head(app: Looks, line: NewsLine) -> str:
@@ -430,8 +516,7 @@ def paint_news(
     full = rect
     pad = news_pad(app)
     rect = pygame.Rect(full.x + pad, full.y, full.width - pad, full.height)
-    for k, line in enumerate(news):
-        h = news_item_height(app, line, full.width)
+    for k, (line, h) in enumerate(zip(news, news_heights(app, news, full.width), strict=True)):
         if y > rect.bottom:
             break
         if y + h >= rect.y:

@@ -42,7 +42,7 @@ from game.ui.screens.conference.draw import (
     digest_height,
     draw_pending,
     draw_table,
-    news_item_height,
+    news_heights,
     paint_board,
     paint_news,
     pending_height,
@@ -90,6 +90,8 @@ class ConferenceScene(Scene):
         self.news_scroll = ScrollState()
         self.board_scroll = BoardState()
         self.view: ConferenceView | None = None
+        # the last view model and what it was computed from: (state, translator, viewer, shown), see `conference_model`
+        self._model: tuple[object, object, str | None, int, ConferenceView] | None = None
         self._capture: str | None = None
         self._rects: dict[str, pygame.Rect] = {}
         self._pending_boxes: list[tuple[pygame.Rect, int, int]] = []
@@ -148,7 +150,16 @@ class ConferenceScene(Scene):
 
     def conference_model(self) -> ConferenceView:
         # paused, the screen shows what the whole class may see, not the team's papers under a veil
-        return conference_view(self.session, self.ctx.tr, None if self.paused else self.viewer, self.shown)
+        viewer = None if self.paused else self.viewer
+        # the view is a pure function of the (immutable) game state, the translator, the viewer and how much of the
+        # log is announced: a re-layout that changed none of them (a card closed, a scroll, a refusal) reuses it
+        state, tr_ = self.session.state, self.ctx.tr
+        last = self._model
+        if last is not None and last[0] is state and last[1] is tr_ and last[2] == viewer and last[3] == self.shown:
+            return last[4]
+        view = conference_view(self.session, tr_, viewer, self.shown)
+        self._model = (state, tr_, viewer, self.shown, view)
+        return view
 
     def inbox_items(self) -> tuple[InboxItem, ...]:
         return inbox(self.session.state, self.viewer, self.ctx.tr, narrator(self.session, self.ctx.tr)) if self.viewer else ()
@@ -527,7 +538,7 @@ class ConferenceScene(Scene):
         n_inner = panel_inner(app, right)
         n_rect = n_inner.inflate(-lay.px(10), 0).move(-lay.px(5), 0)
         self.digest = self.digest_lines() if team and self.viewer else ()
-        total = sum(news_item_height(app, line, n_rect.width) for line in view.news)
+        total = sum(news_heights(app, view.news, n_rect.width))
         total += digest_height(app, t("Since your last turn"), self.digest, n_rect.width)
         widgets.append(
             ScrollArea(
