@@ -15,7 +15,7 @@ import pygame
 
 from game.scenario.models import Delegation
 from game.ui.kit.emblems import seat_surface
-from game.ui.kit.text import draw_line, draw_wrapped, ellipsize, wrap
+from game.ui.kit.text import draw_line, draw_wrapped, ellipsize, text_width, wrap
 from game.views.outcome import Series
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def draw_chart(
         spacing=1.0,
         max_lines=2,
     )
-    label_w = y_label_width(tiny, y_labels, rect.width) + lay.px(6) if y_labels else tiny.size("100")[0] + lay.px(6)
+    label_w = y_label_width(tiny, y_labels, rect.width) + lay.px(6) if y_labels else text_width(tiny, "100") + lay.px(6)
     r_marker = max(6, lay.px(9))
     top_pad = len(wrap(tiny, y_labels[-1], label_w - lay.px(6))) * tiny.get_linesize() // 2 if y_labels else 0  # the top label stays below the title
     plot = pygame.Rect(
@@ -127,7 +127,7 @@ def y_label_width(font: pygame.font.Font, labels: Sequence[str], width: int) -> 
     Two lines keep a chart of four options about as tall as before; past half
     the chart the plot would be too narrow to read, so longer labels take more lines.
     """
-    longest = max((font.size(word)[0] for label in labels for word in label.split()), default=0)
+    longest = max((text_width(font, word) for label in labels for word in label.split()), default=0)
     least, most = max(round(width * 0.26), longest), round(width * 0.5)
     for w in range(least, most, max(4, width // 50)):
         if all(len(wrap(font, label, w)) <= 2 for label in labels):

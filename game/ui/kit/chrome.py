@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.kit.registry import FRAME
-from game.ui.kit.text import draw_line
+from game.ui.kit.text import draw_line, text_width
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
@@ -37,15 +37,15 @@ def draw_header(surface: pygame.Surface, app: Looks, title: str, subtitle: str =
     inner.width -= reserve
     right_w = 0
     if right:
-        right_w = min(inner.width // 3, sub_font.size(right)[0] + lay.px(8))
+        right_w = min(inner.width // 3, text_width(sub_font, right) + lay.px(8))
         where = pygame.Rect(inner.right - right_w, inner.y, right_w, band.height - rule * 3)
         draw_line(surface, sub_font, right, theme.c("header_soft"), where, "right")
     text_w = inner.width - right_w - lay.gap
     for smaller in ("heading", "label"):  # a long title (or big text): smaller heading type before cutting it
-        if title_font.size(title)[0] <= text_w:
+        if text_width(title_font, title) <= text_w:
             break
         title_font = theme.text_font(lay, smaller, "heading")
-    if subtitle and sub_font.size(subtitle)[0] > text_w:
+    if subtitle and text_width(sub_font, subtitle) > text_w:
         sub_font = theme.text_font(lay, "small")
     if subtitle:
         th = title_font.get_linesize()
@@ -89,9 +89,9 @@ def hint_lines(font: pygame.font.Font, hint: str, width: int, rows: int) -> list
     groups = [g.strip() for g in (hint.split(sep) if sep in hint else [hint]) if g.strip()]
     lines: list[str] = []
     for group in groups:
-        if lines and font.size(lines[-1] + sep + group)[0] <= width:
+        if lines and text_width(font, lines[-1] + sep + group) <= width:
             lines[-1] += sep + group
-        elif len(lines) < rows and font.size(group)[0] <= width:
+        elif len(lines) < rows and text_width(font, group) <= width:
             lines.append(group)
         else:
             break

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.kit.text import draw_wrapped, wrap
+from game.ui.kit.text import draw_wrapped, text_width, wrap
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
@@ -132,7 +132,7 @@ class FocusGroup:
         pad = lay.px(10)
         lines = wrap(font, text, width - 2 * pad)
         h = len(lines) * round(font.get_linesize() * 1.2) + 2 * pad
-        tw = min(width, max(font.size(line)[0] for line in lines) + 2 * pad + 2)
+        tw = min(width, max(text_width(font, line) for line in lines) + 2 * pad + 2)
         point = (anchor.x, anchor.bottom) if anchor is not None else self.mouse
         box = pygame.Rect(point[0] + lay.px(14), point[1] + lay.px(20), tw, h)
         if anchor is not None:

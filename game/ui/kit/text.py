@@ -64,8 +64,26 @@ def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
     return text[:lo].rstrip() + "…"
 
 
+# wrapped texts by (font, text, width), the most recently used last: a screen wraps the same paragraphs at every frame
+_WRAPS: OrderedDict[tuple[pygame.font.Font, str, int], tuple[str, ...]] = OrderedDict()
+_WRAPS_SIZE = 4000
+
+
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Break `text` into lines no wider than `width`; blank lines separate paragraphs."""
+    """Break `text` into lines no wider than `width`; blank lines separate paragraphs (a new list: callers may change it)."""
+    key = (font, text, width)
+    lines = _WRAPS.get(key)
+    if lines is None:
+        lines = _WRAPS[key] = tuple(_wrap(font, text, width))
+        if len(_WRAPS) > _WRAPS_SIZE:
+            _WRAPS.popitem(last=False)
+    else:
+        _WRAPS.move_to_end(key)
+    return list(lines)
+
+
+def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    # measured with font.size, not text_width: the trial lines are each measured once, and would crowd the widths out
     lines: list[str] = []
     for para in text.split("\n"):
         words = para.replace("\t", " ").split(" ")  # not str.split(): a no-break space keeps "10\u00a0d." together
@@ -76,7 +94,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
         line = ""
         for word in words:
             trial = f"{line} {word}" if line else word
-            if text_width(font, trial) <= width:
+            if font.size(trial)[0] <= width:
                 line = trial
                 continue
             if line:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 import pygame
 
 from game.ui.kit.registry import FRAME
-from game.ui.kit.text import draw_line, ellipsize, render, wrap
+from game.ui.kit.text import draw_line, ellipsize, render, text_width, wrap
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
@@ -167,14 +167,14 @@ class Button(Widget):
         draw_box(surface, app, self.rect, bg, border, focused)
         inner = self.rect.inflate(-2 * app.layout.px(12), 0)
         font = theme.text_font(app.layout, "label", "bold")
-        if self.small or font.size(self.label)[0] > inner.width:  # a long label: smaller type before cutting it
+        if self.small or text_width(font, self.label) > inner.width:  # a long label: smaller type before cutting it
             font = theme.text_font(app.layout, "small", "bold")
         label = self.label
-        if font.size(label)[0] > inner.width and label.endswith(")") and " (" in label:
+        if text_width(font, label) > inner.width and label.endswith(")") and " (" in label:
             label = label[: label.rfind(" (")]  # "Statement (M)" -> "Statement": the key is in the tooltip
         lines = wrap(font, label, inner.width)
         step = min(font.get_linesize(), (self.rect.height - 2) // 2)
-        if font.size(label)[0] > inner.width and len(lines) == 2 and step >= font.get_height() - 4:  # then two lines
+        if text_width(font, label) > inner.width and len(lines) == 2 and step >= font.get_height() - 4:  # then two lines
             h = font.get_height()  # each line's box is its glyphs' height, centred on its half of the button
             for k, line in enumerate(lines):
                 middle = self.rect.centery + (k * 2 - 1) * step // 2
@@ -182,7 +182,7 @@ class Button(Widget):
             self.report(surface, label, "button")
             return
         draw_line(surface, font, label, theme.c(fg), inner, "center")
-        self.report(surface, label, "button", cut=font.size(label)[0] > inner.width)
+        self.report(surface, label, "button", cut=text_width(font, label) > inner.width)
 
 
 def button_width(app: Looks, label: str, height: int) -> int:
@@ -190,18 +190,18 @@ def button_width(app: Looks, label: str, height: int) -> int:
     lay, theme = app.layout, app.theme
     pad = 2 * lay.px(12)
     small = theme.text_font(lay, "small", "bold")  # a button too narrow for its label in label type uses small type
-    best = small.size(label)[0]
+    best = text_width(small, label)
     if min(small.get_linesize(), (height - 2) // 2) >= small.get_height() - 4:
         words = label.split()
         for k in range(1, len(words)):
-            best = min(best, max(small.size(" ".join(words[:k]))[0], small.size(" ".join(words[k:]))[0]))
+            best = min(best, max(text_width(small, " ".join(words[:k])), text_width(small, " ".join(words[k:]))))
     return best + pad + 1
 
 
 def match_buttons(app: Looks, buttons: Sequence[Button]) -> None:
     """One type size for a row of buttons: the smaller one for all if any label needs it."""
     font = app.theme.text_font(app.layout, "label", "bold")
-    if any(font.size(b.label)[0] > b.rect.width - 2 * app.layout.px(12) for b in buttons):
+    if any(text_width(font, b.label) > b.rect.width - 2 * app.layout.px(12) for b in buttons):
         for b in buttons:
             b.small = True
 
@@ -238,7 +238,7 @@ class Toggle(Widget):
         """The on and off segments' widths: equal, or (see `choose_segments`) each as wide as its own word, so a short
         "Ne" leaves "Didžioji Britanija" the room to keep "Kviesti" beside it."""
         font, edge = app.theme.text_font(app.layout, "small", "bold"), 2 * app.layout.px(8)
-        on_w, off_w = font.size(self.on_text)[0] + edge, font.size(self.off_text)[0] + edge
+        on_w, off_w = text_width(font, self.on_text) + edge, text_width(font, self.off_text) + edge
         if self.equal_segments if equal is None else equal:
             return max(on_w, off_w), max(on_w, off_w)
         return on_w, off_w
@@ -269,7 +269,7 @@ class Toggle(Widget):
         x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
         on_w, off_w = self.segment_widths(app)
         left = self.rect.right - pad - off_w - on_w
-        if self.compact or font.size(self.label)[0] > left - x - pad:
+        if self.compact or text_width(font, self.label) > left - x - pad:
             left = self.rect.right - pad - max(on_w, off_w)
         return left - x - pad
 
@@ -280,7 +280,7 @@ class Toggle(Widget):
         room = self.name_room(app)
         for size in sizes[sizes.index(self.name_size) :]:
             font = theme.text_font(lay, size, "bold")
-            if font.size(self.label)[0] <= room and font.get_height() <= self.rect.height:
+            if text_width(font, self.label) <= room and font.get_height() <= self.rect.height:
                 return font
         return theme.text_font(lay, "small", "bold")
 
@@ -323,7 +323,7 @@ class Toggle(Widget):
         left = pygame.Rect(right.x - on_w, right.y, on_w, seg_h)
         segments = [(left, self.on_text, True), (right, self.off_text, False)]
         # a name that would be cut beside both segments keeps its words: show only the current state
-        compact = self.compact or font.size(self.label)[0] > left.x - x - pad
+        compact = self.compact or text_width(font, self.label) > left.x - x - pad
         if compact:  # narrow: only the current state, still in words (one width for both, so the rows line up)
             seg_w = max(on_w, off_w)
             left = right = pygame.Rect(self.rect.right - pad - seg_w, self.rect.y + pad, seg_w, seg_h)
@@ -339,7 +339,7 @@ class Toggle(Widget):
         name_font = self.name_font(app)  # a long name or a short row: smaller type before cutting it
         lines = wrap(name_font, self.label, text_rect.width)
         step = min(name_font.get_linesize(), (self.rect.height - 2) // 2)
-        if not self.detail and name_font.size(self.label)[0] > text_rect.width and len(lines) == 2 and step >= name_font.get_height() - 4:
+        if not self.detail and text_width(name_font, self.label) > text_rect.width and len(lines) == 2 and step >= name_font.get_height() - 4:
             h = name_font.get_height()  # a long name in a tall enough row: two lines rather than cut
             for k, line in enumerate(lines):
                 middle = self.rect.centery + (k * 2 - 1) * step // 2
@@ -355,7 +355,7 @@ class Toggle(Widget):
         else:
             draw_line(surface, name_font, self.label, theme.c("ink"), text_rect)
         state = self.on_text if self.value else self.off_text
-        self.report(surface, f"{self.label}: {state}", "toggle", cut=name_font.size(self.label)[0] > text_rect.width)
+        self.report(surface, f"{self.label}: {state}", "toggle", cut=text_width(name_font, self.label) > text_rect.width)
 
 
 def choose_segments(toggles: Sequence[Toggle], app: Looks) -> None:
@@ -367,7 +367,7 @@ def choose_segments(toggles: Sequence[Toggle], app: Looks) -> None:
     def fits_equal(w: Toggle) -> bool:
         pad = max(2, min(lay.px(10), (w.rect.height - font.get_height()) // 2))
         x = w.rect.x + pad + (round((w.rect.height - 2 * pad) * 1.5) + pad if w.icon else 0)
-        return font.size(w.label)[0] <= w.rect.right - pad - sum(w.segment_widths(app, equal=True)) - pad - x
+        return text_width(font, w.label) <= w.rect.right - pad - sum(w.segment_widths(app, equal=True)) - pad - x
 
     equal = all(fits_equal(w) for w in toggles)
     for w in toggles:
@@ -380,7 +380,7 @@ def share_name_size(toggles: Sequence[Toggle], app: Looks) -> None:
     sizes: tuple[SizeRole, ...] = ("label", "body", "small")
     for size in sizes:
         font = app.theme.text_font(app.layout, size, "bold")
-        if all(font.size(w.label)[0] <= w.name_room(app) and font.get_height() <= w.rect.height for w in toggles):
+        if all(text_width(font, w.label) <= w.name_room(app) and font.get_height() <= w.rect.height for w in toggles):
             break
     for w in toggles:
         w.name_size = size
@@ -448,7 +448,7 @@ class Choice(Widget):
         value = self.options[self.index] if self.options else "—"
         inner = self.rect.inflate(-2 * arrow_w, 0)
         self.report(surface, value, "choice")
-        if font.size(value)[0] > inner.width:  # a long choice: smaller type, then two lines, before cutting it short
+        if text_width(font, value) > inner.width:  # a long choice: smaller type, then two lines, before cutting it short
             font = theme.text_font(lay, "small", "bold")
             lines = wrap(font, value, inner.width)
             step = min(font.get_linesize(), (self.rect.height - 2) // 2)
@@ -521,7 +521,7 @@ class TextField(Widget):
             shown_w = 0
         else:
             shown = self.text
-            while font.size(shown)[0] > inner.width - lay.px(6) and len(shown) > 1:
+            while text_width(font, shown) > inner.width - lay.px(6) and len(shown) > 1:
                 shown = shown[1:]  # keep the end (where typing happens) in view
             if shown != self.text:
                 shown = "…" + shown[1:]

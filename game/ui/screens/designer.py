@@ -24,7 +24,7 @@ from game.scenario.loader import load
 from game.ui.kit.chrome import draw_backdrop, draw_header, draw_panel, panel_inner, shade
 from game.ui.kit.context import AppContext
 from game.ui.kit.scene import Scene
-from game.ui.kit.text import draw_line, ellipsize, render
+from game.ui.kit.text import draw_line, ellipsize, render, text_width
 from game.ui.screens.conference.draw import wrapped
 from game.ui.screens.menu.saveload import find_session
 from game.views.designer import DelegationPanel, DesignerView, designer_view
@@ -183,7 +183,7 @@ class Designer:
         theme, lay = app.theme, app.layout
         font = theme.text_font(lay, "small", "bold")
         text = ellipsize(font, self.toast, lay.width - 4 * lay.margin)
-        w, h = font.size(text)[0] + lay.px(24), font.get_linesize() + lay.px(12)
+        w, h = text_width(font, text) + lay.px(24), font.get_linesize() + lay.px(12)
         box = pygame.Rect(0, 0, w, h)
         box.midbottom = (lay.width // 2, lay.footer().top - lay.px(10))
         pygame.draw.rect(surface, theme.c("header_bg"), box, border_radius=lay.px(6))
@@ -315,7 +315,7 @@ class Designer:
             surface, heading, t("Trust (row toward column, 0–100)"), theme.c("ink"), pygame.Rect(left.x, yy, left.width, heading.get_linesize())
         )
         yy += heading.get_linesize()
-        cell = max(small.size("100")[0], max((bold.size(c)[0] for c in view.codes), default=0)) + lay.px(14)
+        cell = max(text_width(small, "100"), max((text_width(bold, c) for c in view.codes), default=0)) + lay.px(14)
         for column, code in enumerate(view.codes):  # not `c`: that name is a Rect higher up
             draw_line(surface, bold, code, theme.c("ink"), pygame.Rect(left.x + cell * (column + 1), yy, cell, lh), "right")
         yy += lh

@@ -16,7 +16,7 @@ from game.ui.kit.focus import FocusGroup
 from game.ui.kit.layout import Fr, column, grid, row
 from game.ui.kit.scene import Scene
 from game.ui.kit.scroll import ScrollArea, ScrollState
-from game.ui.kit.text import blit_text, draw_line, wrap
+from game.ui.kit.text import blit_text, draw_line, text_width, wrap
 from game.ui.kit.widgets import Button
 from game.views.codes import short_codes
 from game.views.setup import GameSetup, IntroRow, intro_rows
@@ -107,7 +107,7 @@ class IntroScene(Scene):
         tag_font = theme.text_font(lay, "small", "bold")
         cells = column(area, [("head", tag_font.get_linesize() + lay.px(8)), ("rows", Fr())], padding=(0, lay.px(14), 0, 0))
         self._table_head, table = cells["head"], cells["rows"]
-        flag_w = max(lay.px(84), *(tag_font.size(t(x))[0] + lay.px(12) for x in ("Team", "AI", "Observer")))
+        flag_w = max(lay.px(84), *(text_width(tag_font, t(x)) + lay.px(12) for x in ("Team", "AI", "Observer")))
         name_w = round((table.width - flag_w) * 0.36)
         self._cols = (flag_w, name_w, table.width - flag_w - name_w - 2 * lay.gap)
         label = theme.text_font(lay, "label", "bold", reading=True)

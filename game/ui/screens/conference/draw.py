@@ -41,7 +41,7 @@ def forget_measures() -> None:
     """Drop every measure remembered here and in game.ui.kit.text (tests compare a kept layout with one made afresh)."""
     from game.ui.kit import text
 
-    for cache in (_WRAP, _GEOMETRY, _LABELS, _ITEM_HEIGHTS, text._CACHE, text._WIDTHS):
+    for cache in (_WRAP, _GEOMETRY, _LABELS, _ITEM_HEIGHTS, text._CACHE, text._WIDTHS, text._WRAPS):
         cache.clear()
     _NEWS_HEIGHTS.clear()
 
@@ -72,13 +72,13 @@ def seat_positions(rect: pygame.Rect, n: int, margin: int = 0) -> list[tuple[int
 
 def name_lines(font: pygame.font.Font, name: str, width: int) -> list[str]:
     """A name on one line, else on two broken between words (never inside one), shortened with '…' if need be."""
-    if font.size(name)[0] <= width:
+    if text_width(font, name) <= width:
         return [name]
     words = name.split()
     best = [ellipsize(font, name, width)]
     for k in range(1, len(words)):
         first, second = " ".join(words[:k]), " ".join(words[k:])
-        if font.size(first)[0] <= width:
+        if text_width(font, first) <= width:
             best = [first, ellipsize(font, second, width)]
     return best
 
@@ -95,7 +95,7 @@ def fitting_font(app: Looks, font: pygame.font.Font, text: str, width: int, role
 
     def fits(f: pygame.font.Font) -> bool:
         parts = text.split() if words else [text]
-        return all(f.size(p)[0] <= width for p in parts) and (not words or len(wrapped(f, text, width)) <= 2)
+        return all(text_width(f, p) <= width for p in parts) and (not words or len(wrapped(f, text, width)) <= 2)
 
     if fits(font):
         return font
@@ -163,7 +163,7 @@ def _seat_labels(app: Looks, name_font: pygame.font.Font, seats: tuple[SeatView,
 
     def used(k: int) -> int:
         name, font = names[k]
-        return max(font.size(x)[0] for x in name_lines(font, name, col_w))
+        return max(text_width(font, x) for x in name_lines(font, name, col_w))
 
     # a seat's row neighbours (seat_positions: the top side left to right, the bottom side right to left)
     top_n = (len(names) + 1) // 2
@@ -172,13 +172,13 @@ def _seat_labels(app: Looks, name_font: pygame.font.Font, seats: tuple[SeatView,
     for k, seat in enumerate(seats):
         name, font = names[k]
         width, shift = col_w, 0
-        if any(font.size(word)[0] > col_w for word in name.split()):  # one word wider than its column, even at the floor
+        if any(text_width(font, word) > col_w for word in name.split()):  # one word wider than its column, even at the floor
             row = rows[0] if k < top_n else rows[1]
             pos = row.index(k)
             # the room a neighbour's shorter name leaves on each side; a seat at the end of a row has none outward.
             # The name takes what it needs, from the roomier side first, so it sits a little off centre if it must
             left, right = (max(0, (col_w - used(row[j])) // 2) if 0 <= j < len(row) else 0 for j in (pos - 1, pos + 1))
-            need = max(font.size(word)[0] for word in name.split()) - col_w
+            need = max(text_width(font, word) for word in name.split()) - col_w
             take_l = min(left, max(need - right, need // 2))
             take_r = min(right, need - take_l)
             take_l = min(left, need - take_r)
@@ -303,7 +303,7 @@ def _chip(app: Looks, font: pygame.font.Font, label: str, markers: int, width: i
     step = 2 * r + lay.px(2)
     marks_w = (markers - 1) * step + 2 * r if markers else 0
     one_line_h = max(font.get_linesize(), 2 * r) + 2 * pad
-    text_w = font.size(label)[0]
+    text_w = text_width(font, label)
     flat = 2 * pad + text_w + (lay.px(6) + marks_w if markers else 0)
     if flat <= width:
         return flat, one_line_h, (label,), False

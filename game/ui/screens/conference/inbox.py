@@ -16,7 +16,7 @@ import pygame
 
 from game.ui.kit.registry import FRAME
 from game.ui.kit.scroll import ScrollArea, ScrollState
-from game.ui.kit.text import blit_text, draw_line
+from game.ui.kit.text import blit_text, draw_line, text_width
 from game.ui.kit.widgets import Button, TextField, Widget, match_buttons
 from game.ui.screens.conference.draw import wrapped
 from game.views.inbox import InboxItem, RequestItem
@@ -238,7 +238,7 @@ class Inbox:
         line_h = _fonts(app)["body"].get_linesize()
         font = app.theme.text_font(lay, "small", "bold")
         third = (rect.width - 2 * lay.px(8)) // 3 - 2 * lay.px(12)
-        stacked = any(font.size(x)[0] > third for x in (t("Accept"), t("Reject"), t("Counter")))  # big text: Counter on its own row
+        stacked = any(text_width(font, x) > third for x in (t("Accept"), t("Reject"), t("Counter")))  # big text: Counter on its own row
         rows = 2 if stacked else 1
         with_field = rect.bottom - y - (rows + 1) * (bh + lay.px(8)) >= 8 * line_h  # the reason field only where the proposal keeps room
         bottom = rect.bottom - (bh + lay.px(8)) * (rows + (1 if with_field else 0))
@@ -265,7 +265,7 @@ class Inbox:
             rects = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [1, 1, 1], lay.px(8))
         room = rects[0].width - 2 * lay.px(12)
         keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter") if no_counter else t("Counter (C)")]
-        labels = keyed if all(font.size(x)[0] <= room for x in keyed) else [t("Accept"), t("Reject"), t("Counter")]
+        labels = keyed if all(text_width(font, x) <= room for x in keyed) else [t("Accept"), t("Reject"), t("Counter")]
         pid = item.id
         buttons = [
             Button("accept", rects[0], labels[0], lambda: answer(pid, True), style="primary", tooltip=t("Accept No. {number} (A)", number=pid)),

@@ -22,7 +22,7 @@ from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import panel_inner
 from game.ui.kit.registry import FRAME
 from game.ui.kit.scroll import ScrollArea, ScrollState
-from game.ui.kit.text import blit_text, draw_line, draw_wrapped, ellipsize, wrap
+from game.ui.kit.text import blit_text, draw_line, draw_wrapped, ellipsize, text_width, wrap
 from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, choose_segments, draw_box, share_name_size
 from game.views.move import OptionCell, ProposalForm, ShiftForm
 
@@ -80,7 +80,7 @@ class OptionRow(Widget):
         bold, regular = theme.text_font(lay, "small", "bold"), theme.text_font(lay, "small")
         words = [w for c in cells for w in c.label.split()]
         floor, px = math.ceil(lay.height * 0.02), bold.point_size
-        while px > floor and any(bold.size(w)[0] > width for w in words):
+        while px > floor and any(text_width(bold, w) > width for w in words):
             px -= 1
             bold, regular = theme.font("bold", px), theme.font("body", px)
         return bold, regular
@@ -92,7 +92,7 @@ class OptionRow(Widget):
         if not cell.stated_by:
             return [value]
         both = f"{value}  ·  {', '.join(cell.stated_by)}"
-        return [both] if font.size(both)[0] <= width else [value, *wrap(font, ", ".join(cell.stated_by), width)]
+        return [both] if text_width(font, both) <= width else [value, *wrap(font, ", ".join(cell.stated_by), width)]
 
     def cell_rects(self, app: Looks) -> list[pygame.Rect]:
         x0 = self.rect.x + self._title_w() + app.layout.px(8)

@@ -24,7 +24,7 @@ from game.ui.kit.chrome import draw_backdrop, draw_footer, draw_header, draw_pan
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.scene import Scene
 from game.ui.kit.scroll import ScrollArea, ScrollState
-from game.ui.kit.text import draw_wrapped, wrap
+from game.ui.kit.text import draw_wrapped, text_width, wrap
 from game.ui.kit.theme import SizeRole
 from game.ui.kit.widgets import Button, Widget, match_buttons
 from game.ui.screens.outcome.tabs import TABS, TabPainter
@@ -272,7 +272,7 @@ class OutcomeScene(Scene):
         sizes: tuple[tuple[SizeRole, int], ...] = (("label", w), ("label", 0), ("small", 0))
         for role, least in sizes:
             font = app.theme.text_font(lay, role, "bold")
-            widths = [max(least, font.size(label)[0] + pad) for _, label, *_ in entries]
+            widths = [max(least, text_width(font, label) + pad) for _, label, *_ in entries]
             if sum(widths) <= room:
                 break
         if sum(widths) > room:  # still too wide: each in proportion to its words

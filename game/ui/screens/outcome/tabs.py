@@ -18,7 +18,7 @@ from game.play.session import Session
 from game.scenario.texts import tr
 from game.ui.kit.charts import chart_height, draw_chart
 from game.ui.kit.emblems import seat_surface
-from game.ui.kit.text import blit_text, draw_line
+from game.ui.kit.text import blit_text, draw_line, text_width
 from game.ui.screens.conference.draw import wrapped
 from game.views.outcome import OutcomeView, TeamWhatIfs
 
@@ -251,11 +251,11 @@ class TabPainter:
                 widest = round(self.width * 0.5)
                 font = bold  # a long name at large text: smaller bold type before it would be cut
                 for font in (bold, theme.text_font(lay, "body", "bold", reading=True), small):
-                    if font.size(label)[0] + lay.px(4) <= widest:
+                    if text_width(font, label) + lay.px(4) <= widest:
                         break
                 name_w = round(self.width * 0.34) - x0  # the bars line up, banded or not, unless a name needs the room
-                name_w = max(name_w, min(font.size(label)[0] + lay.px(4), widest))
-                bar_w = min(round(self.width * 0.3), self.width - x0 - 2 * r - lay.px(40) - name_w - small.size(text)[0])
+                name_w = max(name_w, min(text_width(font, label) + lay.px(4), widest))
+                bar_w = min(round(self.width * 0.3), self.width - x0 - 2 * r - lay.px(40) - name_w - text_width(small, text))
                 draw_line(surface, font, label, theme.c("ink"), pygame.Rect(x + 2 * r + lay.px(10), y, name_w, head_h))
                 bar = pygame.Rect(x + 2 * r + lay.px(20) + name_w, y + head_h // 4, max(lay.px(40), bar_w), head_h // 2)
                 pygame.draw.rect(surface, theme.c("field_bg"), bar)

@@ -25,7 +25,7 @@ from game.net.link import Loop
 from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import draw_footer, panel_inner
 from game.ui.kit.context import Layers
-from game.ui.kit.text import draw_line
+from game.ui.kit.text import draw_line, text_width
 from game.ui.kit.widgets import Button, Widget
 from game.ui.screens.conference import screen as conference_module
 from game.ui.screens.conference.screen import ConferenceScene
@@ -141,7 +141,7 @@ class ProjectorConference(ConferenceScene):
             hint = self.ctx.t("The conference is over. Space: the outcome") + "   " + hint
         clock = self.clock_line()
         font = app.theme.text_font(lay, "label", "bold")
-        width = font.size(clock)[0] if clock else 0
+        width = text_width(font, clock) if clock else 0
         band = draw_footer(surface, app, hint, until=lay.width - lay.margin - (width + lay.gap if clock else 0))
         if clock:
             rect = pygame.Rect(band.right - lay.margin - width, band.centery - font.get_linesize() // 2, width, font.get_linesize())

@@ -21,7 +21,7 @@ from game.ui.kit.emblems import draw_emblem
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.scene import Scene
-from game.ui.kit.text import draw_paragraphs, draw_wrapped, text_height, wrap
+from game.ui.kit.text import draw_paragraphs, draw_wrapped, text_height, text_width, wrap
 from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width, choose_segments, share_name_size
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.views.codes import short_codes
@@ -204,7 +204,7 @@ class SetupScene(Scene):
         form |= row(form["row"], [("path", Fr()), ("open", button_width(app, t("Open"), bh))], gap=lay.px(8))
         body = self.ctx.theme.text_font(lay, "body")
         room = form["path"].width - 2 * lay.px(12)  # an example path, shorter in a narrow field
-        example = next((e for e in EXAMPLE_PATHS if body.size(e)[0] <= room), EXAMPLE_PATHS[-1])
+        example = next((e for e in EXAMPLE_PATHS if text_width(body, e) <= room), EXAMPLE_PATHS[-1])
         return [
             *widgets,
             Label("path_label", form["label"], t("Path of the scenario file"), size="body"),

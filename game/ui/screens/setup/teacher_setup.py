@@ -17,7 +17,7 @@ from game.scenario.texts import tr
 from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import panel_inner
 from game.ui.kit.layout import Fr, Track, column, grid, row
-from game.ui.kit.text import draw_line, draw_paragraphs, draw_wrapped, text_height
+from game.ui.kit.text import draw_line, draw_paragraphs, draw_wrapped, text_height, text_width
 from game.ui.kit.widgets import Button, Choice, Label, Toggle, Widget, button_width
 from game.ui.screens.teacher.tools import SecretField
 from game.views.setup import SetupModel
@@ -101,7 +101,7 @@ class TeacherSetupScene(CardScene):
         self.left_note = cells["note"]
         body = app.theme.text_font(lay, "body")
         placeholder = t("No PIN: the console is open to anyone")
-        if body.size(placeholder)[0] > cells["pin"].width - 2 * lay.px(12):
+        if text_width(body, placeholder) > cells["pin"].width - 2 * lay.px(12):
             placeholder = t("No PIN")  # the note below says the rest
         current = min(range(len(MINUTE_STEPS)), key=lambda i: abs(MINUTE_STEPS[i] - c.minutes))
         return [

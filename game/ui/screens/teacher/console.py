@@ -25,7 +25,7 @@ from game.scenario.texts import tr
 from game.ui.kit.chrome import panel_inner
 from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.scroll import ScrollArea, ScrollState
-from game.ui.kit.text import draw_line, draw_wrapped, text_height, wrap
+from game.ui.kit.text import draw_line, draw_wrapped, text_height, text_width, wrap
 from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width, choose_segments, share_name_size
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.ui.screens.conference.screen import ConferenceScene
@@ -409,18 +409,22 @@ class ConsoleScene(TeacherCard):
         """The least width of the conduct column: "Pass when time is up" in two lines beside its state."""
         lay, t = self.ctx.layout, self.ctx.t
         font = self.ctx.theme.text_font(lay, "small", "bold")
-        seg = max(font.size(t("On"))[0], font.size(t("Off"))[0]) + 2 * lay.px(8)
+        seg = max(text_width(font, t("On")), text_width(font, t("Off"))) + 2 * lay.px(8)
         words = t("Pass when time is up").split()
-        half = min(max(font.size(" ".join(words[:k]))[0], font.size(" ".join(words[k:]))[0]) for k in range(1, len(words))) if len(words) > 1 else 0
-        return max(half, font.size(t("Pass when time is up"))[0] // 2) + seg + 3 * lay.px(10) + 2
+        half = (
+            min(max(text_width(font, " ".join(words[:k])), text_width(font, " ".join(words[k:]))) for k in range(1, len(words)))
+            if len(words) > 1
+            else 0
+        )
+        return max(half, text_width(font, t("Pass when time is up")) // 2) + seg + 3 * lay.px(10) + 2
 
     def _who_width(self) -> int:
         """The least width of the who-plays column: every name whole beside its state (the toggles' compact form)."""
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
         font = app.theme.text_font(lay, "small", "bold")
-        seg = max(font.size(t("Team"))[0], font.size(t("AI"))[0]) + 2 * lay.px(8)
+        seg = max(text_width(font, t("Team")), text_width(font, t("AI"))) + 2 * lay.px(8)
         names = [tr(d.name, app.tr.lang) for d in self.conference.session.cs.scenario.delegations if not d.observer]
-        return max((font.size(n)[0] for n in names), default=0) + seg + 3 * lay.px(10) + 2
+        return max((text_width(font, n) for n in names), default=0) + seg + 3 * lay.px(10) + 2
 
     def _who_plays(self, area: pygame.Rect) -> list[Widget]:
         """One toggle a delegation: a team or the AI, from now on."""

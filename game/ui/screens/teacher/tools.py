@@ -24,7 +24,7 @@ from game.engine.refusals import Refusal
 from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import draw_panel, panel_inner, shade
 from game.ui.kit.scene import Scene
-from game.ui.kit.text import draw_line, draw_wrapped
+from game.ui.kit.text import draw_line, draw_wrapped, text_width
 from game.ui.kit.widgets import Button, TextField, Widget
 from game.ui.screens.conference import screen as conference_module
 from game.ui.screens.conference.screen import ConferenceScene
@@ -201,7 +201,7 @@ class ClassroomLayer:
         if up.passed:
             text += " · " + app.t("the turn was passed")
         font = theme.text_font(lay, "heading", "heading")
-        band = pygame.Rect(0, 0, min(lay.width - 2 * lay.margin, font.size(text)[0] + lay.px(60)), font.get_linesize() + lay.px(24))
+        band = pygame.Rect(0, 0, min(lay.width - 2 * lay.margin, text_width(font, text) + lay.px(60)), font.get_linesize() + lay.px(24))
         band.midtop = (lay.width // 2, lay.header().bottom + lay.px(10))
         pygame.draw.rect(surface, theme.c("danger"), band, border_radius=lay.px(8))
         draw_line(surface, font, text, theme.c("paper"), band.inflate(-lay.px(20), 0), "center")
