@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry
 from game.engine.narrate import Narrator, first_proposals, option_label
 from game.engine.state import GameState, ProposalStatus
@@ -113,17 +114,35 @@ def delegation_name(session: Session, did: str, lang: str) -> str:
     return tr(session.cs.delegation(session.cs.d_index[did]).name, lang)
 
 
+#: News lines already worded, by (id of the log entry, with the terms): (entry, scenario, translator, line). A line is a
+#: pure function of its entry (immutable, and shared by every later state's log), the scenario and the translator, so the
+#: news panel words each entry once rather than its whole log again at every announcement. The entry kept in the value
+#: keeps its id from being reused; the scenario and translator are checked by identity.
+_WORDED: dict[tuple[int, bool], tuple[LogEntry, CompiledScenario, Translator, NewsLine]] = {}
+_WORDED_SIZE = 20000
+
+
 def news_lines(session: Session, tr_: Translator, viewer: str | None, shown: int | None = None) -> tuple[NewsLine, ...]:
     """Log entries up to `shown` the viewer may see, newest first, as translated dated sentences."""
-    s = session.state
-    n = narrator(session, tr_)
+    s, cs = session.state, session.cs
+    n: Narrator | None = None
     entries: list[LogEntry] = [e for e in s.log[: len(s.log) if shown is None else shown] if e.visible_to(viewer, s.ended)]
     first = first_proposals(entries)  # an instrument's terms come with the first proposal of it the viewer sees
     out = []
     for k in reversed(range(len(entries))):
         e = entries[k]
-        date = log_date(tr_, e.date)
-        out.append(NewsLine(e.turn, date, n.sentence(e, k in first), e.audience is not None, e.kind.value, e.actor))
+        key = (id(e), k in first)
+        known = _WORDED.get(key)
+        if known is not None and known[0] is e and known[1] is cs and known[2] is tr_:
+            out.append(known[3])
+            continue
+        if n is None:
+            n = narrator(session, tr_)
+        line = NewsLine(e.turn, log_date(tr_, e.date), n.sentence(e, key[1]), e.audience is not None, e.kind.value, e.actor)
+        if len(_WORDED) >= _WORDED_SIZE:
+            _WORDED.clear()
+        _WORDED[key] = (e, cs, tr_, line)
+        out.append(line)
     return tuple(out)
 
 

@@ -17,6 +17,7 @@ from game.engine import actions as A
 from game.ui.kit.registry import FRAME, Seen
 from game.ui.screens.conference.draw import forget_measures
 from game.ui.screens.conference.screen import ConferenceScene
+from game.views import conference as conference_views
 
 GENOA = next(p for p in SCENARIOS if p.stem == "genoa_1922")
 
@@ -33,6 +34,7 @@ def _afresh(app, scene: ConferenceScene) -> list[Seen]:  # type: ignore[no-untyp
     """What a conference screen opened now on the same game, viewer and announcements draws, measuring everything
     anew (nothing remembered from earlier frames: a measure kept under too small a key would be stale for both)."""
     forget_measures()
+    conference_views._WORDED.clear()  # the news sentences, worded once per log entry
     fresh = ConferenceScene(scene.session)
     fresh.app = app
     fresh.viewer, fresh.shown, fresh.pulse = scene.viewer, scene.shown, scene.pulse

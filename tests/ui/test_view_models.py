@@ -173,3 +173,21 @@ def test_proposals_lapse_out_of_the_pending_list() -> None:
     view = conference_view(session, EN, None)
     open_ids = {p.id for p in session.state.proposals if p.status is ProposalStatus.OPEN}
     assert {p.id for p in view.pending} <= open_ids
+
+
+def test_news_worded_once_per_entry_reads_as_worded_afresh_for_every_viewer_and_language() -> None:
+    """news_lines words each log entry once (game/views/conference.py, _WORDED): after every move of an all-AI game,
+    for the projector and each delegation and in two languages, the news read through what was kept is the news
+    worded anew."""
+    from game.views import conference as views
+
+    session = session_for(GENOA, seed=4)
+    viewers = [None, *session.cs.delegation_ids]
+    for _ in range(40):
+        if not session.waiting_for_ai:
+            break
+        session.ai_turn()
+        for tr_ in (EN, Translator("lt")):
+            kept = [news_lines(session, tr_, v) for v in viewers]
+            views._WORDED.clear()
+            assert kept == [news_lines(session, tr_, v) for v in viewers]
