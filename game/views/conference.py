@@ -163,12 +163,38 @@ def can_see_proposal(s: GameState, pid: int, viewer: str | None) -> bool:
     return viewer is not None and p.seen_by(s.cs.d_index[viewer])
 
 
+IssueTexts = tuple[str, tuple[str, ...], tuple[str, ...]]  # an issue's title, its options' labels and their descriptions
+#: What the view words from the scenario alone, for the last few (scenario, translator): the delegations' short codes
+#: and each issue's texts. Checked by identity; a new game or another language words them anew. Read, never changed.
+_WORDINGS: list[tuple[CompiledScenario, Translator, dict[str, str], tuple[IssueTexts, ...]]] = []
+
+
+def _wording(cs: CompiledScenario, tr_: Translator) -> tuple[dict[str, str], tuple[IssueTexts, ...]]:
+    for c, t, codes, texts in _WORDINGS:
+        if c is cs and t is tr_:
+            return codes, texts
+    lang, scen = tr_.lang, cs.scenario
+    codes = short_codes(scen.delegations, lang)
+    texts = tuple(
+        (
+            tr(issue.title, lang),
+            tuple(option_label(o, lang, tr_.t, tr_.number) for o in issue.options),
+            tuple(tr(o.description, lang) for o in issue.options),
+        )
+        for issue in scen.issues
+    )
+    _WORDINGS.append((cs, tr_, codes, texts))
+    if len(_WORDINGS) > 4:
+        del _WORDINGS[0]
+    return codes, texts
+
+
 def conference_view(session: Session, tr_: Translator, viewer: str | None, shown: int | None = None) -> ConferenceView:
     """Everything the conference screen shows to `viewer` (None: the projector between team turns)."""
     s, cs = session.state, session.cs
     lang = tr_.lang
     scen = cs.scenario
-    codes = short_codes(scen.delegations, lang)
+    codes, issue_texts = _wording(cs, tr_)
     n = narrator(session, tr_)
     actor = s.actor_id
     seats = []
@@ -185,10 +211,9 @@ def conference_view(session: Session, tr_: Translator, viewer: str | None, shown
         else:
             links.extend(LinkView(a, cs.delegation_ids[b], p.id, True) for b in sorted(p.to))
     issues = []
-    for i, issue in enumerate(scen.issues):
-        markers = tuple(Marker(d.id, codes[d.id], s.position(k, i)) for k, d in enumerate(scen.delegations) if s.position(k, i) >= 0)
-        labels = tuple(option_label(o, lang, tr_.t, tr_.number) for o in issue.options)
-        issues.append(IssueRow(issue.id, tr(issue.title, lang), labels, markers, s.settled[i], tuple(tr(o.description, lang) for o in issue.options)))
+    for i, (issue, (title, labels, details)) in enumerate(zip(scen.issues, issue_texts, strict=True)):
+        markers = tuple(Marker(d.id, codes[d.id], at) for k, d in enumerate(scen.delegations) if (at := s.position(k, i)) >= 0)
+        issues.append(IssueRow(issue.id, title, labels, markers, s.settled[i], details))
     viewer_index = cs.d_index[viewer] if viewer is not None else None
     pending = []
     waiting = {p.id for p in s.pending_for(viewer_index)} if viewer_index is not None else set()

@@ -35,6 +35,7 @@ def _afresh(app, scene: ConferenceScene) -> list[Seen]:  # type: ignore[no-untyp
     anew (nothing remembered from earlier frames: a measure kept under too small a key would be stale for both)."""
     forget_measures()
     conference_views._WORDED.clear()  # the news sentences, worded once per log entry
+    conference_views._WORDINGS.clear()  # the codes and issue texts, worded once per scenario and language
     fresh = ConferenceScene(scene.session)
     fresh.app = app
     fresh.viewer, fresh.shown, fresh.pulse = scene.viewer, scene.shown, scene.pulse

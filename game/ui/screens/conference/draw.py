@@ -44,6 +44,7 @@ def forget_measures() -> None:
     for cache in (_WRAP, _GEOMETRY, _LABELS, _ITEM_HEIGHTS, text._CACHE, text._WIDTHS, text._WRAPS):
         cache.clear()
     _NEWS_HEIGHTS.clear()
+    _GEOMETRY_LAST.clear()
 
 
 def dashed(surface: pygame.Surface, colour: pygame.Color, a: tuple[float, float], b: tuple[float, float], width: int, dash: int) -> None:
@@ -319,12 +320,17 @@ def _chip(app: Looks, font: pygame.font.Font, label: str, markers: int, width: i
 #: and the board is measured at every layout and painted at every frame. Its Rects are shared: callers only read them.
 _GEOMETRY: OrderedDict[tuple[pygame.font.Font, pygame.font.Font, Layout, int, tuple[IssueRow, ...]], tuple[IssueGeometry, ...]] = OrderedDict()
 _GEOMETRY_SIZE = 64
+#: The last call's key and result, (title font, font, layout, width, issues, geometry): none at first, then one
+_GEOMETRY_LAST: list[tuple[pygame.font.Font, pygame.font.Font, Layout, int, tuple[IssueRow, ...], tuple[IssueGeometry, ...]]] = []
 
 
 def board_geometry(app: Looks, width: int, issues: tuple[IssueRow, ...]) -> tuple[IssueGeometry, ...]:
     """The board laid out for `width`: each option a chip sized to its words (wrapped only when wider than the
     board, never cut), the stated positions as markers in it; chips flow left to right in the scale's order."""
     title_font, font = board_fonts(app)
+    for tf, f, lay, w, rows, known in _GEOMETRY_LAST:
+        if rows is issues and tf is title_font and f is font and w == width and lay == app.layout:
+            return known  # the same board as the last call, by identity: no hashing of every issue's options and markers
     key = (title_font, font, app.layout, width, issues)
     geo = _GEOMETRY.get(key)
     if geo is None:
@@ -333,6 +339,7 @@ def board_geometry(app: Looks, width: int, issues: tuple[IssueRow, ...]) -> tupl
             _GEOMETRY.popitem(last=False)
     else:
         _GEOMETRY.move_to_end(key)
+    _GEOMETRY_LAST[:] = [(*key, geo)]
     return geo
 
 
