@@ -227,9 +227,9 @@ class ConferenceScene(Scene):
         return None
 
     def _after_change(self, before_turn: int) -> None:
+        """A new sitting (or the end): photograph it. (Both callers autosave right after, so the new sitting is saved once.)"""
         s = self.session.state
         if s.turn != before_turn or s.ended:
-            self._autosave()
             self._capture = f"sitting_{before_turn + 1:02d}"
 
     def _autosave(self) -> None:
