@@ -95,6 +95,9 @@ class Memory:
         self.answers_on: list[list[Answer]] = [[] for _ in cs.instrument_ids]  # the same, per instrument
         self.wants: list[Want] = []  # refusals that named the change they wanted, in log order
         self.offers: dict[tuple[int, int], list[tuple[int, tuple[int, ...], frozenset[int] | None]]] = {}  # (proposer, k)
+        # the same lists per instrument, as (proposer, its offers) in the order `offers` has them:
+        # the acceptance rule reads one instrument's offers, not every offer of the game
+        self.offers_on: list[list[tuple[int, list[tuple[int, tuple[int, ...], frozenset[int] | None]]]]] = [[] for _ in cs.instrument_ids]
         self.direction: dict[tuple[int, int], int] = {}  # (delegation, issue) -> sign of its last public shift
         self.first_shift: dict[int, int] = {}  # delegation -> issue of its first public shift
         self.read = 0
@@ -106,7 +109,8 @@ class Memory:
         self._prefs: Prefs | None = None
         self._stakes: dict[tuple[int, int], Stakes] = {}
         self._prospects: dict[int, Prospect] = {}
-        self._partners: dict[int, list[list[int]]] = {}
+        # per delegation: (signatures, walk-outs, exclusions) it was read from, and its partners per issue
+        self._partners: dict[int, tuple[tuple[object, ...], list[list[int]]]] = {}
         self._estimates: dict[tuple[int, int], tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]] = {}  # (model serial, k)
 
     def _new_model(self, like: OpponentModel | None = None) -> OpponentModel:
@@ -215,7 +219,11 @@ class Memory:
         audience = self._audience(e)
         seen = tuple(o for o in range(self.cs.n_delegations) if o != p.proposer and (audience is None or o in audience))
         self._later(seen, p.proposer, "saw_offer", p.instrument, offer)
-        self.offers.setdefault((p.proposer, p.instrument), []).append((p.turn, p.package, audience))
+        mine = self.offers.get((p.proposer, p.instrument))
+        if mine is None:
+            mine = self.offers[(p.proposer, p.instrument)] = []
+            self.offers_on[p.instrument].append((p.proposer, mine))
+        mine.append((p.turn, p.package, audience))
 
     def _answer(self, s: GameState, e: LogEntry) -> None:
         cs = self.cs
@@ -301,15 +309,18 @@ class Memory:
         self._outlook = read_outlook(s)
         self._stakes = {}
         self._prospects = {}
-        self._partners = {}
         self._sitting = (s.turn, s.stances, s.settled, s.signed, s.walked_out, s.excluded)
 
     def partners(self, s: GameState, d: int) -> list[list[int]]:
-        """Per issue, whom d negotiates with on it (see `positions.partners`), kept for the sitting."""
-        self._check_sitting(s)
-        got = self._partners.get(d)
-        if got is None:
-            got = self._partners[d] = _partners_by_issue(s, d)
+        """Per issue, whom d negotiates with on it (see `positions.partners`). It is read from the
+        signatures, walk-outs and exclusions alone, which change a few times a game: so it is kept
+        while those are the same (compared by value), across sittings, not renewed every sitting."""
+        key = (s.signed_instruments, s.walked_out, s.excluded)
+        held = self._partners.get(d)
+        if held is not None and held[0] == key:
+            return held[1]
+        got = _partners_by_issue(s, d)
+        self._partners[d] = (key, got)
         return got
 
     def estimate_table(self, s: GameState, observer: int, j: int, k: int) -> tuple[tuple[float, ...], ...]:

@@ -34,6 +34,8 @@ class Prefs:
     weight: tuple[tuple[float, ...], ...]
     highs: tuple[tuple[float, ...], ...] = ()  # per delegation, per issue: max of its contributions
     lows: tuple[tuple[float, ...], ...] = ()  # ... and min
+    # per issue: all its options (0..n-1), made once here rather than for every stakes of a sitting
+    choices: tuple[tuple[int, ...], ...] = ()
 
     def utility(self, d: int, world: tuple[int, ...]) -> float:
         c, u = self.contrib[d], self.unsettled[d]
@@ -62,7 +64,8 @@ def compile_prefs(cs: CompiledScenario, stances: Stances) -> Prefs:
         shares.append(tuple(share))
     highs = tuple(tuple(max(row) for row in rows) for rows in contrib)
     lows = tuple(tuple(min(row) for row in rows) for rows in contrib)
-    return Prefs(tuple(contrib), tuple(unsettled), tuple(shares), highs, lows)
+    choices = tuple(tuple(range(n)) for n in cs.n_options)
+    return Prefs(tuple(contrib), tuple(unsettled), tuple(shares), highs, lows, choices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +219,7 @@ def stakes(cs: CompiledScenario, prefs: Prefs, pro: Prospect, s: GameState, d: i
     parts = []
     options: list[tuple[int, ...]] = []
     span = tops = 0.0
-    highs, lows = prefs.highs[d], prefs.lows[d]
+    highs, lows, choices = prefs.highs[d], prefs.lows[d], prefs.choices
     for i in cs.scope[k]:
         row = contrib[i]
         fixed = settled[i]
@@ -226,7 +229,7 @@ def stakes(cs: CompiledScenario, prefs: Prefs, pro: Prospect, s: GameState, d: i
         else:
             shift = unsettled[i] + OUTLOOK_WEIGHT * expect[i]
             parts.append((row, shift, -1))
-            options.append(tuple(range(len(row))))
+            options.append(choices[i])
             # a float subtraction keeps order, so the row's extremes less the shift are the gains' extremes
             top = highs[i] - shift
             span += top - (lows[i] - shift)

@@ -138,8 +138,8 @@ class Negotiator:
         asp = max(st.alternative, target(st.best, st.alternative, self.share(mem, s, d, k, st, t_next)) + noise)
         best_seen = -float("inf")
         if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
-            for (j, k2), offers in mem.offers.items():
-                if k2 == k and j != d:
+            for j, offers in mem.offers_on[k]:
+                if j != d:
                     for _, pkg, audience in offers:
                         if audience is None or d in audience:
                             best_seen = max(best_seen, st.value(pkg))
