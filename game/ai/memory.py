@@ -105,6 +105,7 @@ class Memory:
         self._pending: list[tuple[tuple[int, ...], int, str, tuple[object, ...]]] = []
         self._prefs_cache = prefs_cache if prefs_cache is not None else {}
         self._sitting: tuple[object, ...] = ()
+        self._checked: GameState | None = None  # the last state `_check_sitting` passed: asked again, it passes at once
         self._outlook: Outlook | None = None
         self._prefs: Prefs | None = None
         self._stakes: dict[tuple[int, int], Stakes] = {}
@@ -288,6 +289,8 @@ class Memory:
         return self._sitting
 
     def _check_sitting(self, s: GameState) -> None:
+        if s is self._checked:  # the state last found to be in the held sitting (states never change)
+            return
         held = self._sitting
         if not held or not (
             held[0] == s.turn
@@ -298,8 +301,10 @@ class Memory:
             and (held[5] is s.excluded or held[5] == s.excluded)
         ):
             self._refresh(s)
+        self._checked = s
 
     def _refresh(self, s: GameState) -> None:
+        self._checked = None  # (`prefs` renews without a check: no state is known to fit until one is made)
         st = s.stances
         raw = st.values.tobytes() + st.weights.tobytes() + st.no_deal.tobytes()
         prefs = self._prefs_cache.get(raw)

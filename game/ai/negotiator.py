@@ -61,6 +61,9 @@ class Negotiator:
 
     def __init__(self) -> None:
         self._memory: Memory | None = None
+        # the state the memory was last brought up to (states never change once made): asked
+        # about it again (a turn asks many times), the memory needs no check
+        self._current: GameState | None = None
         # compiled preferences by the stances' bytes: pure values, kept across the games this
         # negotiator plays (a batch worker plays many), never shared with another negotiator
         self._prefs: dict[bytes, Prefs] = {}
@@ -69,10 +72,13 @@ class Negotiator:
 
     def memory(self, s: GameState) -> Memory:
         mem = self._memory
+        if s is self._current and mem is not None:  # the same state as last time: the memory has read it all
+            return mem
         if mem is None or not mem.fits(s):
             mem = self._memory = Memory(s.cs, s.seed, self._prefs)
         if mem.read != len(s.log):
             mem.catch_up(s)
+        self._current = s
         return mem
 
     # -- pieces ----------------------------------------------------------------------
