@@ -279,7 +279,10 @@ class _Search:
         # taken one addressee after another; every term is negative, so its least likely addressee's
         # term alone bounds it from above, and a package bounded below a known log chance cannot be
         # among the best: the whole sum is needed only for the few that can (a tenth of them or less)
-        x = -(ests - np.array(thetas)[:, None]) / CHANCE_SCALE
+        # -(e - theta) / scale, as (theta - e) / scale in place: a rounded difference only changes
+        # sign with its operands (a zero may come out as +0 for -0, and logaddexp reads both alike)
+        x = np.subtract(np.array(thetas)[:, None], ests)
+        x /= CHANCE_SCALE
         bound = np.zeros(where.shape)
         if tables:
             least = x[0].copy()  # per package, its least likely addressee's x (row by row: a reduction

@@ -150,20 +150,25 @@ class Negotiator:
                         if audience is None or d in audience:
                             best_seen = max(best_seen, st.value(pkg))
         refusals = tuple(mem.refused.get((d, k), ()))
-        alternative = clamp(st.alternative)
-        situations = tuple(
-            acceptance.Situation(
-                mem.signed,
-                mem.touched[d],
-                s.pressure[d],
-                s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d],
-                alternative,
-                s.turn,
-                s.turn + 1 >= s.n_turns,
-                t >= ENDGAME,
-            )
-            for r in refusals
-        )
+        situations: tuple[acceptance.Situation, ...] = ()
+        if refusals:
+            # a refusal's situation differs from another's only by the sitting it was given in:
+            # one (immutable) Situation per sitting serves all the refusals of that sitting
+            alternative = clamp(st.alternative)
+            made: dict[int, acceptance.Situation] = {}
+            for r in refusals:
+                if r.turn not in made:
+                    made[r.turn] = acceptance.Situation(
+                        mem.signed,
+                        mem.touched[d],
+                        s.pressure[d],
+                        s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d],
+                        alternative,
+                        s.turn,
+                        s.turn + 1 >= s.n_turns,
+                        t >= ENDGAME,
+                    )
+            situations = tuple([made[r.turn] for r in refusals])
         return acceptance.Rule(asp, st.alternative, best_seen, t, refusals, situations, bidding.MIN_GAIN)
 
     def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:
