@@ -11,6 +11,7 @@ never share anything mutable.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game.ai.model import Outlook, Prefs, Prospect, Stakes, compile_prefs, prospect, read_outlook, stakes
 from game.ai.opponent import OpponentModel
@@ -18,6 +19,9 @@ from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry, LogKind
 from game.engine.state import GameState
 from game.scenario.models import STANCE_EFFECTS, TOUCHING_EFFECTS, Effect, PositionEffect
+
+if TYPE_CHECKING:
+    from game.ai.acceptance import Situation
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +116,11 @@ class Memory:
         self._prospects: dict[int, Prospect] = {}
         # per delegation: (signatures, walk-outs, exclusions) it was read from, and its partners per issue
         self._partners: dict[int, tuple[tuple[object, ...], list[list[int]]]] = {}
-        self._estimates: dict[tuple[int, int], tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]] = {}  # (model serial, k)
+        # (delegation, instrument) -> (what its situation now is made of, per sitting of a refusal its
+        # Situation): the acceptance rule is asked many times a sitting with the same refusals
+        self.situations: dict[tuple[int, int], tuple[tuple[object, ...], dict[int, Situation]]] = {}
+        # (model serial, k) -> (model version, j's positions, stamp of k's issues, estimate table)
+        self._estimates: dict[tuple[int, int], tuple[int, tuple[int, ...], tuple[int, ...], tuple[tuple[float, ...], ...]]] = {}
 
     def _new_model(self, like: OpponentModel | None = None) -> OpponentModel:
         self._serials += 1
@@ -334,15 +342,20 @@ class Memory:
         Kept until the model learns something about one of k's issues or j states another
         position on one of them: evidence about other issues leaves this table as it was."""
         m = self.models[observer][j]
-        scope = self.cs.scope[k]
         n_i = self.cs.n_issues
         positions = s.positions[j * n_i : (j + 1) * n_i]
-        stamp = (*map(m.changed.__getitem__, scope), *map(positions.__getitem__, scope))
         held = self._estimates.get((m.serial, k))
-        if held is not None and held[0] == stamp:
-            return held[1]
+        # no evidence at all since (the model's version) and the same positions: the same table,
+        # without building the stamp of k's issues
+        if held is not None and held[0] == m.version and held[1] == positions:
+            return held[3]
+        scope = self.cs.scope[k]
+        stamp = (*map(m.changed.__getitem__, scope), *map(positions.__getitem__, scope))
+        if held is not None and held[2] == stamp:
+            self._estimates[(m.serial, k)] = (m.version, positions, stamp, held[3])
+            return held[3]
         table = m.issue_table(scope, positions)
-        self._estimates[(m.serial, k)] = (stamp, table)
+        self._estimates[(m.serial, k)] = (m.version, positions, stamp, table)
         return table
 
     # -- questions the strategies ask ---------------------------------------------------

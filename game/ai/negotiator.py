@@ -153,9 +153,16 @@ class Negotiator:
         situations: tuple[acceptance.Situation, ...] = ()
         if refusals:
             # a refusal's situation differs from another's only by the sitting it was given in:
-            # one (immutable) Situation per sitting serves all the refusals of that sitting
+            # one (immutable) Situation per sitting serves all the refusals of that sitting, kept
+            # in the memory while the rest of what it is made of stays the same (the sitting fixes
+            # the history read for the pressure then)
             alternative = clamp(st.alternative)
-            made: dict[int, acceptance.Situation] = {}
+            last, endgame = s.turn + 1 >= s.n_turns, t >= ENDGAME
+            key = (mem.signed, mem.touched[d], s.pressure[d], alternative, s.turn, last, endgame)
+            held = mem.situations.get((d, k))
+            if held is None or held[0] != key:
+                held = mem.situations[(d, k)] = (key, {})
+            made = held[1]
             for r in refusals:
                 if r.turn not in made:
                     made[r.turn] = acceptance.Situation(
@@ -165,8 +172,8 @@ class Negotiator:
                         s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d],
                         alternative,
                         s.turn,
-                        s.turn + 1 >= s.n_turns,
-                        t >= ENDGAME,
+                        last,
+                        endgame,
                     )
             situations = tuple([made[r.turn] for r in refusals])
         return acceptance.Rule(asp, st.alternative, best_seen, t, refusals, situations, bidding.MIN_GAIN)
