@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.ai.model import Outlook, Prefs, Prospect, Stakes, compile_prefs, prospect, read_outlook, stakes
+from game.ai.model import DelegationPrefs, Outlook, Prefs, Prospect, Stakes, compile_prefs, prospect, read_outlook, stakes
 from game.ai.opponent import OpponentModel
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry, LogKind
@@ -75,7 +75,13 @@ UNTELLING = frozenset({WORSE_THAN_REFUSED, HOLDS_OUT})
 class Memory:
     """One game's memory, shared by its AI delegations (each reads only what it saw)."""
 
-    def __init__(self, cs: CompiledScenario, seed: tuple[int, ...], prefs_cache: dict[bytes, Prefs] | None = None) -> None:
+    def __init__(
+        self,
+        cs: CompiledScenario,
+        seed: tuple[int, ...],
+        prefs_cache: dict[bytes, Prefs] | None = None,
+        rows_cache: dict[tuple[tuple[int, ...], bytes], DelegationPrefs] | None = None,
+    ) -> None:
         self.cs = cs
         self.seed = seed
         n_d = cs.n_delegations
@@ -108,6 +114,7 @@ class Memory:
         self.last: LogEntry | None = None
         self._pending: list[tuple[tuple[int, ...], int, str, tuple[object, ...]]] = []
         self._prefs_cache = prefs_cache if prefs_cache is not None else {}
+        self._rows_cache = rows_cache if rows_cache is not None else {}  # each delegation's part of them
         self._sitting: tuple[object, ...] = ()
         self._checked: GameState | None = None  # the last state `_check_sitting` passed: asked again, it passes at once
         self._outlook: Outlook | None = None
@@ -317,7 +324,7 @@ class Memory:
         raw = st.values.tobytes() + st.weights.tobytes() + st.no_deal.tobytes()
         prefs = self._prefs_cache.get(raw)
         if prefs is None:
-            prefs = self._prefs_cache[raw] = compile_prefs(self.cs, st)
+            prefs = self._prefs_cache[raw] = compile_prefs(self.cs, st, self._rows_cache)
         self._prefs = prefs
         self._outlook = read_outlook(s)
         self._stakes = {}

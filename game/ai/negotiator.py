@@ -23,7 +23,7 @@ from game.ai import acceptance, bidding, positions
 from game.ai.concession import ENDGAME, Curve, conceded_share, target
 from game.ai.explain import clamp, gain_focus, refusal_focus
 from game.ai.memory import HOLDS_OUT, Memory
-from game.ai.model import Prefs, Stakes
+from game.ai.model import DelegationPrefs, Prefs, Stakes
 from game.engine import actions as A
 from game.engine.state import GameState, Proposal, ProposalStatus
 
@@ -67,6 +67,7 @@ class Negotiator:
         # compiled preferences by the stances' bytes: pure values, kept across the games this
         # negotiator plays (a batch worker plays many), never shared with another negotiator
         self._prefs: dict[bytes, Prefs] = {}
+        self._rows: dict[tuple[tuple[int, ...], bytes], DelegationPrefs] = {}  # their parts, per delegation
 
     # -- memory ----------------------------------------------------------------------
 
@@ -75,7 +76,7 @@ class Negotiator:
         if s is self._current and mem is not None:  # the same state as last time: the memory has read it all
             return mem
         if mem is None or not mem.fits(s):
-            mem = self._memory = Memory(s.cs, s.seed, self._prefs)
+            mem = self._memory = Memory(s.cs, s.seed, self._prefs, self._rows)
         if mem.read != len(s.log):
             mem.catch_up(s)
         self._current = s
