@@ -64,6 +64,9 @@ class Negotiator:
         # the state the memory was last brought up to (states never change once made): asked
         # about it again (a turn asks many times), the memory needs no check
         self._current: GameState | None = None
+        # the acceptance rules made for one state (immutable values), by (delegation, instrument, proposer)
+        self._rules_of: GameState | None = None
+        self._rules: dict[tuple[int, int, int], acceptance.Rule] = {}
         # compiled preferences by the stances' bytes: pure values, kept across the games this
         # negotiator plays (a batch worker plays many), never shared with another negotiator
         self._prefs: dict[bytes, Prefs] = {}
@@ -136,6 +139,15 @@ class Negotiator:
     def rule(self, s: GameState, d: int, k: int, proposer: int) -> acceptance.Rule:
         """d's acceptance rule on k now, for an offer made by `proposer` (its trust in the
         proposer tilts the dice a little; its own offer, not at all)."""
+        if s is not self._rules_of:  # a rule is a function of the state: kept while asked about the same one
+            self._rules_of, self._rules = s, {}
+        held = self._rules.get((d, k, proposer))
+        if held is not None:
+            return held  # (whether to leave an offer for later and how to answer it ask the same rule)
+        rule = self._rules[(d, k, proposer)] = self._rule(s, d, k, proposer)
+        return rule
+
+    def _rule(self, s: GameState, d: int, k: int, proposer: int) -> acceptance.Rule:
         mem = self.memory(s)
         st = mem.stakes(s, d, k)
         t = s.time_fraction()
