@@ -64,6 +64,7 @@ class Negotiator:
         # the state the memory was last brought up to (states never change once made): asked
         # about it again (a turn asks many times), the memory needs no check
         self._current: GameState | None = None
+        self._curves: dict[float, Curve] = {}  # concession curves by their exponent (pure values)
         # the acceptance rules made for one state (immutable values), by (delegation, instrument, proposer)
         self._rules_of: GameState | None = None
         self._rules: dict[tuple[int, int, int], acceptance.Rule] = {}
@@ -88,7 +89,13 @@ class Negotiator:
     # -- pieces ----------------------------------------------------------------------
 
     def curve(self, s: GameState, d: int) -> Curve:
-        return Curve(s.cs.beta[d] * s.temperament[d])
+        """d's concession curve (immutable, so one per exponent serves every call: the rules ask for
+        it many times a turn)."""
+        exponent = s.cs.beta[d] * s.temperament[d]
+        curve = self._curves.get(exponent)
+        if curve is None:
+            curve = self._curves[exponent] = Curve(exponent)
+        return curve
 
     def aspiration(self, s: GameState, d: int, best: float, alternative: float) -> float:
         """What d holds out for by the clock alone (before the others' behaviour and the dice)."""
