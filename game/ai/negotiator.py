@@ -56,6 +56,10 @@ def is_mediator(s: GameState, d: int) -> bool:
     return bool(getattr(s.cs.delegation(d), "mediator", False))
 
 
+#: What `Negotiator.rule` is made of: `floor_bound` holds only while none is overridden.
+_RULE_PARTS = ("rule", "_rule", "share", "reciprocity", "curve", "_aspiration_next")
+
+
 class Negotiator:
     """The AI of one game (or session): its memory, and the rules that read it."""
 
@@ -154,14 +158,35 @@ class Negotiator:
         rule = self._rules[(d, k, proposer)] = self._rule(s, d, k, proposer)
         return rule
 
+    def _aspiration_next(self, s: GameState, d: int, st: Stakes, proposer: int, share: float, t_next: float) -> float:
+        """What d holds out for at the next sitting after conceding `share`, with this sitting's dice
+        and its trust in the proposer: it falls as the share grows (in floating point too: each step
+        of it is a rounded operation that keeps order)."""
+        trust = (float(s.relations[d, proposer]) - 50.0) * 0.1 if proposer != d else 0.0
+        noise = ((float(s.dice[d, 0]) - 0.5) * NOISE - trust) * (1.0 - t_next)
+        return max(st.alternative, target(st.best, st.alternative, share) + noise)
+
+    def floor_bound(self, s: GameState, d: int, k: int, proposer: int) -> float | None:
+        """Before `acceptance.COMBI_FROM`: a value no greater than the least value d's rule on k now
+        accepts (no more than no deal plus the least gain, nor than its aspiration), found without
+        weighing the others' pace. Full reciprocity concedes the most (`conceded_share` grows with
+        it), and the aspiration falls as the share grows, so the aspiration at that share is at most
+        the rule's. None from `COMBI_FROM` on, where the best offer seen also counts, and for a
+        strategy that makes its rule its own way (a subclass's rule is not bound by this one)."""
+        t = s.time_fraction()
+        if t >= acceptance.COMBI_FROM or any(getattr(type(self), name) is not getattr(Negotiator, name) for name in _RULE_PARTS):
+            return None
+        st = self.memory(s).stakes(s, d, k)
+        t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
+        most = conceded_share(self.curve(s, d).fraction(t_next, s.pressure[d]), 1.0, t_next)
+        return max(st.alternative + bidding.MIN_GAIN, self._aspiration_next(s, d, st, proposer, most, t_next))
+
     def _rule(self, s: GameState, d: int, k: int, proposer: int) -> acceptance.Rule:
         mem = self.memory(s)
         st = mem.stakes(s, d, k)
         t = s.time_fraction()
         t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
-        trust = (float(s.relations[d, proposer]) - 50.0) * 0.1 if proposer != d else 0.0
-        noise = ((float(s.dice[d, 0]) - 0.5) * NOISE - trust) * (1.0 - t_next)
-        asp = max(st.alternative, target(st.best, st.alternative, self.share(mem, s, d, k, st, t_next)) + noise)
+        asp = self._aspiration_next(s, d, st, proposer, self.share(mem, s, d, k, st, t_next), t_next)
         best_seen = -float("inf")
         if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
             for j, offers in mem.offers_on[k]:

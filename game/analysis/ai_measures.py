@@ -285,6 +285,12 @@ class DealWatch:
             x0 = parties.index(self._stopper[k]) if self._stopper.get(k) in parties else 0
             for x in (x0, *range(x0), *range(x0 + 1, len(parties))):
                 j, st, v, top = parties[x], gains[x], values[x], tops[x]
+                # a bound at or below j's floor, found without weighing the others' pace, often
+                # rules the zone out alone: then so would the floor (the rule is not needed)
+                bound = ai.floor_bound(s, j, k, proposer)
+                if bound is not None and (st.best < bound or top < bound):
+                    self._stopper[k] = j
+                    return None
                 rule = ai.rule(s, j, k, proposer)
                 floor = _floor(rule)
                 if st.best < floor or top < floor:
