@@ -45,10 +45,11 @@ class OpponentModel:
     _close: dict[tuple[int, int], list[float]] = field(default_factory=dict)  # (options, position) -> closeness
     _weights: tuple[int, tuple[int, ...], list[float]] | None = None  # the last `weights`: (version, positions, result)
     # per issue: (its `changed` count, the position, each option's blend of closeness and frequency
-    # before the issue's weight): `issue_table` scales it for every instrument and sitting until
-    # evidence about the issue or another position changes it. Never handed to a copy: a copy's
-    # counts move on with other evidence than this model's
-    _blend: dict[int, tuple[int, int, list[float]]] = field(default_factory=dict)
+    # before the issue's weight, the last weight it was scaled by and the row that gave):
+    # `issue_table` scales it for every instrument and sitting until evidence about the issue or
+    # another position changes it. Never handed to a copy: a copy's counts move on with other
+    # evidence than this model's
+    _blend: dict[int, tuple[int, int, list[float], float, tuple[float, ...]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.freq = [[0.0] * n for n in self.n_options]
@@ -183,6 +184,9 @@ class OpponentModel:
             position = positions[i]
             held = blends.get(i)
             if held is not None and held[0] == changed[i] and held[1] == position:
+                if held[3] == f:  # the issue's share unchanged too (evidence only on other issues' options)
+                    out.append(held[4])
+                    continue
                 blend = held[2]
             else:
                 close = closeness.get((n, position))
@@ -196,8 +200,9 @@ class OpponentModel:
                     b = share / top
                     kept = closeness[(-n, position)]  # keep * c, per option
                     blend = [kc + b * x for kc, x in zip(kept, counts, strict=True)]
-                blends[i] = (changed[i], position, blend)
-            out.append(tuple([f * u for u in blend]))
+            row = tuple([f * u for u in blend])
+            blends[i] = (changed[i], position, blend, f, row)
+            out.append(row)
         return tuple(out)
 
 
