@@ -22,6 +22,7 @@ from game.scenario.models import STANCE_EFFECTS, TOUCHING_EFFECTS, Effect, Posit
 
 if TYPE_CHECKING:
     from game.ai.acceptance import Situation
+    from game.ai.concession import Curve
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,7 @@ class Memory:
         self._prospects: dict[int, Prospect] = {}
         # per delegation: (signatures, walk-outs, exclusions) it was read from, and its partners per issue
         self._partners: dict[int, tuple[tuple[object, ...], list[list[int]]]] = {}
+        self.curves: dict[float, Curve] = {}  # concession curves by their exponent (immutable values)
         # (delegation, instrument) -> (what its situation now is made of, per sitting of a refusal its
         # Situation): the acceptance rule is asked many times a sitting with the same refusals
         self.situations: dict[tuple[int, int], tuple[tuple[object, ...], dict[int, Situation]]] = {}

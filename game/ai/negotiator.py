@@ -68,7 +68,6 @@ class Negotiator:
         # the state the memory was last brought up to (states never change once made): asked
         # about it again (a turn asks many times), the memory needs no check
         self._current: GameState | None = None
-        self._curves: dict[float, Curve] = {}  # concession curves by their exponent (pure values)
         # the acceptance rules made for one state (immutable values), by (delegation, instrument, proposer)
         self._rules_of: GameState | None = None
         self._rules: dict[tuple[int, int, int], acceptance.Rule] = {}
@@ -96,9 +95,10 @@ class Negotiator:
         """d's concession curve (immutable, so one per exponent serves every call: the rules ask for
         it many times a turn)."""
         exponent = s.cs.beta[d] * s.temperament[d]
-        curve = self._curves.get(exponent)
+        curves = self.memory(s).curves  # (per game: each game draws its own temperaments)
+        curve = curves.get(exponent)
         if curve is None:
-            curve = self._curves[exponent] = Curve(exponent)
+            curve = curves[exponent] = Curve(exponent)
         return curve
 
     def aspiration(self, s: GameState, d: int, best: float, alternative: float) -> float:
