@@ -117,8 +117,14 @@ class Rule:
 
     def decide(self, value: float) -> Verdict:
         best = max(self.best_seen, value) if self.t >= COMBI_FROM else value
-        situation = dict(zip(self.refusals, self.situations, strict=True))
-        return decide(value, self.aspiration_next, self.alternative, best, self.t, list(self.refusals), situation.__getitem__, self.min_gain)
+        return decide(value, self.aspiration_next, self.alternative, best, self.t, list(self.refusals), self._situation, self.min_gain)
+
+    def _situation(self, r: Refusal) -> Situation:
+        """r's situation: looked up only for the refusal `decide` answers for (if any), not made
+        into a mapping of every refusal on every decision. Of equal refusals, the last one's (as
+        such a mapping would hold it)."""
+        refusals = self.refusals
+        return self.situations[len(refusals) - 1 - refusals[::-1].index(r)]
 
     def accepts(self, values: NDArray[np.float64]) -> NDArray[np.bool_]:
         """`decide(v).accept` for every value of an array (the same rule, written for arrays)."""

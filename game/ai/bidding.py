@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.ai.concession import ENDGAME
-from game.ai.memory import Memory
+from game.ai.memory import Answer, Memory
 from game.ai.model import NEG, Stakes
 from game.engine.state import GameState
 
@@ -74,15 +74,17 @@ def thresholds(mem: Memory, s: GameState, d: int, k: int, others: list[int], tab
     (refusals that gave another reason than the package's worth are left out). `tables`, when given, are
     d's estimate tables of `others` on k (as `best_bid` already holds them)."""
     base = threshold_prior(s.time_fraction())
-    answers = mem.recent_answers(d, k, s.turn - MEMORY_SITTINGS + 1)
+    # the telling answers, per answerer, in log order (one pass over them, not one per addressee)
+    by_who: dict[int, list[Answer]] = {}
+    for a in mem.recent_answers(d, k, s.turn - MEMORY_SITTINGS + 1):
+        if a.telling:
+            by_who.setdefault(a.who, []).append(a)
     relations = s.relations
     out = []
     for x, j in enumerate(others):
         theta = base - (float(relations[j, d]) - 50.0) * 0.2
         table = None
-        for a in answers:  # in log order: each answer moves the belief from where the last one left it
-            if a.who != j or not a.telling:
-                continue
+        for a in by_who.get(j, ()):  # in log order: each answer moves the belief from where the last one left it
             if table is None:
                 table = tables[x] if tables is not None else mem.estimate_table(s, d, j, k)
             seen = sum(map(tuple.__getitem__, table, a.package))
@@ -279,7 +281,10 @@ class _Search:
         # taken one addressee after another; every term is negative, so its least likely addressee's
         # term alone bounds it from above, and a package bounded below a known log chance cannot be
         # among the best: the whole sum is needed only for the few that can (a tenth of them or less)
-        x = -(ests - np.array(thetas)[:, None]) / CHANCE_SCALE
+        # -(e - theta) / scale, as (theta - e) / scale in place: a rounded difference only changes
+        # sign with its operands (a zero may come out as +0 for -0, and logaddexp reads both alike)
+        x = np.subtract(np.array(thetas)[:, None], ests)
+        x /= CHANCE_SCALE
         bound = np.zeros(where.shape)
         if tables:
             least = x[0].copy()  # per package, its least likely addressee's x (row by row: a reduction

@@ -11,13 +11,18 @@ never share anything mutable.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from game.ai.model import Outlook, Prefs, Prospect, Stakes, compile_prefs, prospect, read_outlook, stakes
+from game.ai.model import DelegationPrefs, Outlook, Prefs, Prospect, Stakes, compile_prefs, prospect, read_outlook, stakes
 from game.ai.opponent import OpponentModel
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry, LogKind
 from game.engine.state import GameState
 from game.scenario.models import STANCE_EFFECTS, TOUCHING_EFFECTS, Effect, PositionEffect
+
+if TYPE_CHECKING:
+    from game.ai.acceptance import Situation
+    from game.ai.concession import Curve
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,13 @@ UNTELLING = frozenset({WORSE_THAN_REFUSED, HOLDS_OUT})
 class Memory:
     """One game's memory, shared by its AI delegations (each reads only what it saw)."""
 
-    def __init__(self, cs: CompiledScenario, seed: tuple[int, ...], prefs_cache: dict[bytes, Prefs] | None = None) -> None:
+    def __init__(
+        self,
+        cs: CompiledScenario,
+        seed: tuple[int, ...],
+        prefs_cache: dict[bytes, Prefs] | None = None,
+        rows_cache: dict[tuple[tuple[int, ...], bytes], DelegationPrefs] | None = None,
+    ) -> None:
         self.cs = cs
         self.seed = seed
         n_d = cs.n_delegations
@@ -95,19 +106,30 @@ class Memory:
         self.answers_on: list[list[Answer]] = [[] for _ in cs.instrument_ids]  # the same, per instrument
         self.wants: list[Want] = []  # refusals that named the change they wanted, in log order
         self.offers: dict[tuple[int, int], list[tuple[int, tuple[int, ...], frozenset[int] | None]]] = {}  # (proposer, k)
+        # the same lists per instrument, as (proposer, its offers) in the order `offers` has them:
+        # the acceptance rule reads one instrument's offers, not every offer of the game
+        self.offers_on: list[list[tuple[int, list[tuple[int, tuple[int, ...], frozenset[int] | None]]]]] = [[] for _ in cs.instrument_ids]
         self.direction: dict[tuple[int, int], int] = {}  # (delegation, issue) -> sign of its last public shift
         self.first_shift: dict[int, int] = {}  # delegation -> issue of its first public shift
         self.read = 0
         self.last: LogEntry | None = None
         self._pending: list[tuple[tuple[int, ...], int, str, tuple[object, ...]]] = []
         self._prefs_cache = prefs_cache if prefs_cache is not None else {}
+        self._rows_cache = rows_cache if rows_cache is not None else {}  # each delegation's part of them
         self._sitting: tuple[object, ...] = ()
+        self._checked: GameState | None = None  # the last state `_check_sitting` passed: asked again, it passes at once
         self._outlook: Outlook | None = None
         self._prefs: Prefs | None = None
         self._stakes: dict[tuple[int, int], Stakes] = {}
         self._prospects: dict[int, Prospect] = {}
-        self._partners: dict[int, list[list[int]]] = {}
-        self._estimates: dict[tuple[int, int], tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]] = {}  # (model serial, k)
+        # per delegation: (signatures, walk-outs, exclusions) it was read from, and its partners per issue
+        self._partners: dict[int, tuple[tuple[object, ...], list[list[int]]]] = {}
+        self.curves: dict[float, Curve] = {}  # concession curves by their exponent (immutable values)
+        # (delegation, instrument) -> (what its situation now is made of, per sitting of a refusal its
+        # Situation): the acceptance rule is asked many times a sitting with the same refusals
+        self.situations: dict[tuple[int, int], tuple[tuple[object, ...], dict[int, Situation]]] = {}
+        # (model serial, k) -> (model version, j's positions, stamp of k's issues, estimate table)
+        self._estimates: dict[tuple[int, int], tuple[int, tuple[int, ...], tuple[int, ...], tuple[tuple[float, ...], ...]]] = {}
 
     def _new_model(self, like: OpponentModel | None = None) -> OpponentModel:
         self._serials += 1
@@ -215,7 +237,11 @@ class Memory:
         audience = self._audience(e)
         seen = tuple(o for o in range(self.cs.n_delegations) if o != p.proposer and (audience is None or o in audience))
         self._later(seen, p.proposer, "saw_offer", p.instrument, offer)
-        self.offers.setdefault((p.proposer, p.instrument), []).append((p.turn, p.package, audience))
+        mine = self.offers.get((p.proposer, p.instrument))
+        if mine is None:
+            mine = self.offers[(p.proposer, p.instrument)] = []
+            self.offers_on[p.instrument].append((p.proposer, mine))
+        mine.append((p.turn, p.package, audience))
 
     def _answer(self, s: GameState, e: LogEntry) -> None:
         cs = self.cs
@@ -280,6 +306,8 @@ class Memory:
         return self._sitting
 
     def _check_sitting(self, s: GameState) -> None:
+        if s is self._checked:  # the state last found to be in the held sitting (states never change)
+            return
         held = self._sitting
         if not held or not (
             held[0] == s.turn
@@ -290,26 +318,31 @@ class Memory:
             and (held[5] is s.excluded or held[5] == s.excluded)
         ):
             self._refresh(s)
+        self._checked = s
 
     def _refresh(self, s: GameState) -> None:
+        self._checked = None  # (`prefs` renews without a check: no state is known to fit until one is made)
         st = s.stances
         raw = st.values.tobytes() + st.weights.tobytes() + st.no_deal.tobytes()
         prefs = self._prefs_cache.get(raw)
         if prefs is None:
-            prefs = self._prefs_cache[raw] = compile_prefs(self.cs, st)
+            prefs = self._prefs_cache[raw] = compile_prefs(self.cs, st, self._rows_cache)
         self._prefs = prefs
         self._outlook = read_outlook(s)
         self._stakes = {}
         self._prospects = {}
-        self._partners = {}
         self._sitting = (s.turn, s.stances, s.settled, s.signed, s.walked_out, s.excluded)
 
     def partners(self, s: GameState, d: int) -> list[list[int]]:
-        """Per issue, whom d negotiates with on it (see `positions.partners`), kept for the sitting."""
-        self._check_sitting(s)
-        got = self._partners.get(d)
-        if got is None:
-            got = self._partners[d] = _partners_by_issue(s, d)
+        """Per issue, whom d negotiates with on it (see `positions.partners`). It is read from the
+        signatures, walk-outs and exclusions alone, which change a few times a game: so it is kept
+        while those are the same (compared by value), across sittings, not renewed every sitting."""
+        key = (s.signed_instruments, s.walked_out, s.excluded)
+        held = self._partners.get(d)
+        if held is not None and held[0] == key:
+            return held[1]
+        got = _partners_by_issue(s, d)
+        self._partners[d] = (key, got)
         return got
 
     def estimate_table(self, s: GameState, observer: int, j: int, k: int) -> tuple[tuple[float, ...], ...]:
@@ -318,15 +351,20 @@ class Memory:
         Kept until the model learns something about one of k's issues or j states another
         position on one of them: evidence about other issues leaves this table as it was."""
         m = self.models[observer][j]
-        scope = self.cs.scope[k]
         n_i = self.cs.n_issues
         positions = s.positions[j * n_i : (j + 1) * n_i]
-        stamp = (*map(m.changed.__getitem__, scope), *map(positions.__getitem__, scope))
         held = self._estimates.get((m.serial, k))
-        if held is not None and held[0] == stamp:
-            return held[1]
+        # no evidence at all since (the model's version) and the same positions: the same table,
+        # without building the stamp of k's issues
+        if held is not None and held[0] == m.version and held[1] == positions:
+            return held[3]
+        scope = self.cs.scope[k]
+        stamp = (*map(m.changed.__getitem__, scope), *map(positions.__getitem__, scope))
+        if held is not None and held[2] == stamp:
+            self._estimates[(m.serial, k)] = (m.version, positions, stamp, held[3])
+            return held[3]
         table = m.issue_table(scope, positions)
-        self._estimates[(m.serial, k)] = (stamp, table)
+        self._estimates[(m.serial, k)] = (m.version, positions, stamp, table)
         return table
 
     # -- questions the strategies ask ---------------------------------------------------

@@ -34,6 +34,8 @@ class Prefs:
     weight: tuple[tuple[float, ...], ...]
     highs: tuple[tuple[float, ...], ...] = ()  # per delegation, per issue: max of its contributions
     lows: tuple[tuple[float, ...], ...] = ()  # ... and min
+    # per issue: all its options (0..n-1), made once here rather than for every stakes of a sitting
+    choices: tuple[tuple[int, ...], ...] = ()
 
     def utility(self, d: int, world: tuple[int, ...]) -> float:
         c, u = self.contrib[d], self.unsettled[d]
@@ -45,24 +47,48 @@ class Prefs:
         return max(range(len(w)), key=lambda i: (w[i], -i))
 
 
-def compile_prefs(cs: CompiledScenario, stances: Stances) -> Prefs:
+#: One delegation's part of `Prefs`: (contributions per issue, unsettled, shares, highs, lows).
+DelegationPrefs = tuple[tuple[tuple[float, ...], ...], tuple[float, ...], tuple[float, ...], tuple[float, ...], tuple[float, ...]]
+
+
+def compile_prefs(cs: CompiledScenario, stances: Stances, rows: dict[tuple[tuple[int, ...], bytes], DelegationPrefs] | None = None) -> Prefs:
+    """`rows`, when given, keeps each delegation's part by its own stances' bytes: an event changes
+    one or two delegations' stances, and every other part is a function of its own row alone."""
     contrib = []
     unsettled = []
     shares = []
-    no_deal = stances.no_deal.tolist()
+    highs = []
+    lows = []
     issue_of = np.repeat(np.arange(cs.n_issues), cs.n_options)  # per global option, its issue
     ends = [*cs.option_offset[1:], len(issue_of)]
-    for d, w in enumerate(stances.weights.tolist()):
-        total = sum(w)
-        share = [x / total if total > 0 else 0.0 for x in w]
-        # share[i] * value, for every option at once (one multiplication each, as written out)
-        row = (np.array(share)[issue_of] * stances.values[d]).tolist()
-        contrib.append(tuple(tuple(row[a:b]) for a, b in zip(cs.option_offset, ends, strict=True)))
-        unsettled.append(tuple(share[i] * no_deal[d][i] for i in range(len(w))))
-        shares.append(tuple(share))
-    highs = tuple(tuple(max(row) for row in rows) for rows in contrib)
-    lows = tuple(tuple(min(row) for row in rows) for rows in contrib)
-    return Prefs(tuple(contrib), tuple(unsettled), tuple(shares), highs, lows)
+    values, weights, no_deal = stances.values, stances.weights, stances.no_deal
+    for d in range(len(weights)):
+        key = (cs.n_options, values[d].tobytes() + weights[d].tobytes() + no_deal[d].tobytes())
+        part = rows.get(key) if rows is not None else None
+        if part is None:
+            w = weights[d].tolist()
+            nd = no_deal[d].tolist()
+            total = sum(w)
+            share = [x / total if total > 0 else 0.0 for x in w]
+            # share[i] * value, for every option at once (one multiplication each, as written out)
+            row = (np.array(share)[issue_of] * values[d]).tolist()
+            mine = tuple(tuple(row[a:b]) for a, b in zip(cs.option_offset, ends, strict=True))
+            part = (
+                mine,
+                tuple(share[i] * nd[i] for i in range(len(w))),
+                tuple(share),
+                tuple(max(r) for r in mine),
+                tuple(min(r) for r in mine),
+            )
+            if rows is not None:
+                rows[key] = part
+        contrib.append(part[0])
+        unsettled.append(part[1])
+        shares.append(part[2])
+        highs.append(part[3])
+        lows.append(part[4])
+    choices = tuple(tuple(range(n)) for n in cs.n_options)
+    return Prefs(tuple(contrib), tuple(unsettled), tuple(shares), tuple(highs), tuple(lows), choices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +242,7 @@ def stakes(cs: CompiledScenario, prefs: Prefs, pro: Prospect, s: GameState, d: i
     parts = []
     options: list[tuple[int, ...]] = []
     span = tops = 0.0
-    highs, lows = prefs.highs[d], prefs.lows[d]
+    highs, lows, choices = prefs.highs[d], prefs.lows[d], prefs.choices
     for i in cs.scope[k]:
         row = contrib[i]
         fixed = settled[i]
@@ -226,7 +252,7 @@ def stakes(cs: CompiledScenario, prefs: Prefs, pro: Prospect, s: GameState, d: i
         else:
             shift = unsettled[i] + OUTLOOK_WEIGHT * expect[i]
             parts.append((row, shift, -1))
-            options.append(tuple(range(len(row))))
+            options.append(choices[i])
             # a float subtraction keeps order, so the row's extremes less the shift are the gains' extremes
             top = highs[i] - shift
             span += top - (lows[i] - shift)

@@ -23,7 +23,7 @@ from game.ai import acceptance, bidding, positions
 from game.ai.concession import ENDGAME, Curve, conceded_share, target
 from game.ai.explain import clamp, gain_focus, refusal_focus
 from game.ai.memory import HOLDS_OUT, Memory
-from game.ai.model import Prefs, Stakes
+from game.ai.model import DelegationPrefs, Prefs, Stakes
 from game.engine import actions as A
 from game.engine.state import GameState, Proposal, ProposalStatus
 
@@ -56,29 +56,50 @@ def is_mediator(s: GameState, d: int) -> bool:
     return bool(getattr(s.cs.delegation(d), "mediator", False))
 
 
+#: What `Negotiator.rule` is made of: `floor_bound` holds only while none is overridden.
+_RULE_PARTS = ("rule", "_rule", "share", "reciprocity", "curve", "_aspiration_next")
+
+
 class Negotiator:
     """The AI of one game (or session): its memory, and the rules that read it."""
 
     def __init__(self) -> None:
         self._memory: Memory | None = None
+        # the state the memory was last brought up to (states never change once made): asked
+        # about it again (a turn asks many times), the memory needs no check
+        self._current: GameState | None = None
+        # the acceptance rules made for one state (immutable values), by (delegation, instrument, proposer)
+        self._rules_of: GameState | None = None
+        self._rules: dict[tuple[int, int, int], acceptance.Rule] = {}
         # compiled preferences by the stances' bytes: pure values, kept across the games this
         # negotiator plays (a batch worker plays many), never shared with another negotiator
         self._prefs: dict[bytes, Prefs] = {}
+        self._rows: dict[tuple[tuple[int, ...], bytes], DelegationPrefs] = {}  # their parts, per delegation
 
     # -- memory ----------------------------------------------------------------------
 
     def memory(self, s: GameState) -> Memory:
         mem = self._memory
+        if s is self._current and mem is not None:  # the same state as last time: the memory has read it all
+            return mem
         if mem is None or not mem.fits(s):
-            mem = self._memory = Memory(s.cs, s.seed, self._prefs)
+            mem = self._memory = Memory(s.cs, s.seed, self._prefs, self._rows)
         if mem.read != len(s.log):
             mem.catch_up(s)
+        self._current = s
         return mem
 
     # -- pieces ----------------------------------------------------------------------
 
     def curve(self, s: GameState, d: int) -> Curve:
-        return Curve(s.cs.beta[d] * s.temperament[d])
+        """d's concession curve (immutable, so one per exponent serves every call: the rules ask for
+        it many times a turn)."""
+        exponent = s.cs.beta[d] * s.temperament[d]
+        curves = self.memory(s).curves  # (per game: each game draws its own temperaments)
+        curve = curves.get(exponent)
+        if curve is None:
+            curve = curves[exponent] = Curve(exponent)
+        return curve
 
     def aspiration(self, s: GameState, d: int, best: float, alternative: float) -> float:
         """What d holds out for by the clock alone (before the others' behaviour and the dice)."""
@@ -129,35 +150,77 @@ class Negotiator:
     def rule(self, s: GameState, d: int, k: int, proposer: int) -> acceptance.Rule:
         """d's acceptance rule on k now, for an offer made by `proposer` (its trust in the
         proposer tilts the dice a little; its own offer, not at all)."""
+        if s is not self._rules_of:  # a rule is a function of the state: kept while asked about the same one
+            self._rules_of, self._rules = s, {}
+        held = self._rules.get((d, k, proposer))
+        if held is not None:
+            return held  # (whether to leave an offer for later and how to answer it ask the same rule)
+        rule = self._rules[(d, k, proposer)] = self._rule(s, d, k, proposer)
+        return rule
+
+    def _aspiration_next(self, s: GameState, d: int, st: Stakes, proposer: int, share: float, t_next: float) -> float:
+        """What d holds out for at the next sitting after conceding `share`, with this sitting's dice
+        and its trust in the proposer: it falls as the share grows (in floating point too: each step
+        of it is a rounded operation that keeps order)."""
+        trust = (float(s.relations[d, proposer]) - 50.0) * 0.1 if proposer != d else 0.0
+        noise = ((float(s.dice[d, 0]) - 0.5) * NOISE - trust) * (1.0 - t_next)
+        return max(st.alternative, target(st.best, st.alternative, share) + noise)
+
+    def floor_bound(self, s: GameState, d: int, k: int, proposer: int) -> float | None:
+        """Before `acceptance.COMBI_FROM`: a value no greater than the least value d's rule on k now
+        accepts (no more than no deal plus the least gain, nor than its aspiration), found without
+        weighing the others' pace. Full reciprocity concedes the most (`conceded_share` grows with
+        it), and the aspiration falls as the share grows, so the aspiration at that share is at most
+        the rule's. None from `COMBI_FROM` on, where the best offer seen also counts, and for a
+        strategy that makes its rule its own way (a subclass's rule is not bound by this one)."""
+        t = s.time_fraction()
+        if t >= acceptance.COMBI_FROM or any(getattr(type(self), name) is not getattr(Negotiator, name) for name in _RULE_PARTS):
+            return None
+        st = self.memory(s).stakes(s, d, k)
+        t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
+        most = conceded_share(self.curve(s, d).fraction(t_next, s.pressure[d]), 1.0, t_next)
+        return max(st.alternative + bidding.MIN_GAIN, self._aspiration_next(s, d, st, proposer, most, t_next))
+
+    def _rule(self, s: GameState, d: int, k: int, proposer: int) -> acceptance.Rule:
         mem = self.memory(s)
         st = mem.stakes(s, d, k)
         t = s.time_fraction()
         t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
-        trust = (float(s.relations[d, proposer]) - 50.0) * 0.1 if proposer != d else 0.0
-        noise = ((float(s.dice[d, 0]) - 0.5) * NOISE - trust) * (1.0 - t_next)
-        asp = max(st.alternative, target(st.best, st.alternative, self.share(mem, s, d, k, st, t_next)) + noise)
+        asp = self._aspiration_next(s, d, st, proposer, self.share(mem, s, d, k, st, t_next), t_next)
         best_seen = -float("inf")
         if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
-            for (j, k2), offers in mem.offers.items():
-                if k2 == k and j != d:
+            for j, offers in mem.offers_on[k]:
+                if j != d:
                     for _, pkg, audience in offers:
                         if audience is None or d in audience:
                             best_seen = max(best_seen, st.value(pkg))
         refusals = tuple(mem.refused.get((d, k), ()))
-        alternative = clamp(st.alternative)
-        situations = tuple(
-            acceptance.Situation(
-                mem.signed,
-                mem.touched[d],
-                s.pressure[d],
-                s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d],
-                alternative,
-                s.turn,
-                s.turn + 1 >= s.n_turns,
-                t >= ENDGAME,
-            )
-            for r in refusals
-        )
+        situations: tuple[acceptance.Situation, ...] = ()
+        if refusals:
+            # a refusal's situation differs from another's only by the sitting it was given in:
+            # one (immutable) Situation per sitting serves all the refusals of that sitting, kept
+            # in the memory while the rest of what it is made of stays the same (the sitting fixes
+            # the history read for the pressure then)
+            alternative = clamp(st.alternative)
+            last, endgame = s.turn + 1 >= s.n_turns, t >= ENDGAME
+            key = (mem.signed, mem.touched[d], s.pressure[d], alternative, s.turn, last, endgame)
+            held = mem.situations.get((d, k))
+            if held is None or held[0] != key:
+                held = mem.situations[(d, k)] = (key, {})
+            made = held[1]
+            for r in refusals:
+                if r.turn not in made:
+                    made[r.turn] = acceptance.Situation(
+                        mem.signed,
+                        mem.touched[d],
+                        s.pressure[d],
+                        s.history[r.turn - 1].pressure[d] if 0 < r.turn <= len(s.history) else s.cs.pressure[d],
+                        alternative,
+                        s.turn,
+                        last,
+                        endgame,
+                    )
+            situations = tuple([made[r.turn] for r in refusals])
         return acceptance.Rule(asp, st.alternative, best_seen, t, refusals, situations, bidding.MIN_GAIN)
 
     def respond(self, s: GameState, d: int, p: Proposal) -> A.Respond:

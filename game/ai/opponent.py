@@ -44,6 +44,12 @@ class OpponentModel:
     changed: list[int] = field(init=False)
     _close: dict[tuple[int, int], list[float]] = field(default_factory=dict)  # (options, position) -> closeness
     _weights: tuple[int, tuple[int, ...], list[float]] | None = None  # the last `weights`: (version, positions, result)
+    # per issue: (its `changed` count, the position, each option's blend of closeness and frequency
+    # before the issue's weight, the last weight it was scaled by and the row that gave):
+    # `issue_table` scales it for every instrument and sitting until evidence about the issue or
+    # another position changes it. Never handed to a copy: a copy's counts move on with other
+    # evidence than this model's
+    _blend: dict[int, tuple[int, int, list[float], float, tuple[float, ...]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.freq = [[0.0] * n for n in self.n_options]
@@ -166,7 +172,7 @@ class OpponentModel:
         if total <= 0:  # it has said nothing about these issues: every package is as good to it
             return tuple(tuple(100.0 / len(scope) for _ in range(n_options[i])) for i in scope)
         # `_option_values` inlined (this runs for every opponent, instrument and sitting)
-        closeness, freq = self._close, self.freq
+        closeness, freq, changed, blends = self._close, self.freq, self.changed, self._blend
         share = FREQUENCY_SHARE
         out = []
         for w, i in zip(raw, scope, strict=True):
@@ -176,17 +182,27 @@ class OpponentModel:
                 continue
             f = 100.0 * w / total
             position = positions[i]
-            close = closeness.get((n, position))
-            if close is None:
-                close = self._closeness(n, position)
-            counts = freq[i]
-            top = max(counts)
-            if top <= 0:
-                out.append(tuple([f * c for c in close]))
+            held = blends.get(i)
+            if held is not None and held[0] == changed[i] and held[1] == position:
+                if held[3] == f:  # the issue's share unchanged too (evidence only on other issues' options)
+                    out.append(held[4])
+                    continue
+                blend = held[2]
             else:
-                b = share / top
-                kept = closeness[(-n, position)]  # keep * c, per option
-                out.append(tuple([f * (kc + b * x) for kc, x in zip(kept, counts, strict=True)]))
+                close = closeness.get((n, position))
+                if close is None:
+                    close = self._closeness(n, position)
+                counts = freq[i]
+                top = max(counts)
+                if top <= 0:
+                    blend = close
+                else:
+                    b = share / top
+                    kept = closeness[(-n, position)]  # keep * c, per option
+                    blend = [kc + b * x for kc, x in zip(kept, counts, strict=True)]
+            row = tuple([f * u for u in blend])
+            blends[i] = (changed[i], position, blend, f, row)
+            out.append(row)
         return tuple(out)
 
 

@@ -234,7 +234,8 @@ class DealWatch:
         self._ai = ai if ai is not None else Negotiator()
         self._game: tuple[int, ...] | None = None
         self.found: dict[int, int] = {}  # instrument -> first sitting (0-based) with a deal for all
-        self._held: dict[int, tuple[tuple[Stakes, ...], list[NDArray[np.float64]], NDArray[np.intp], list[float]]] = {}
+        # instrument -> (the stakes, the grids, the zone, the tops (see `_values`), what the grids were made of)
+        self._held: dict[int, tuple[tuple[Stakes, ...], list[NDArray[np.float64]], NDArray[np.intp], list[float], tuple[object, ...]]] = {}
         # instrument -> the memory's sitting token (`Memory.sitting`) under which its parties' stakes
         # alone ruled out a deal (some party gains nothing, or no package beats every no deal):
         # that answer holds, whoever proposes, until the valuations are renewed
@@ -284,6 +285,12 @@ class DealWatch:
             x0 = parties.index(self._stopper[k]) if self._stopper.get(k) in parties else 0
             for x in (x0, *range(x0), *range(x0 + 1, len(parties))):
                 j, st, v, top = parties[x], gains[x], values[x], tops[x]
+                # a bound at or below j's floor, found without weighing the others' pace, often
+                # rules the zone out alone: then so would the floor (the rule is not needed)
+                bound = ai.floor_bound(s, j, k, proposer)
+                if bound is not None and (st.best < bound or top < bound):
+                    self._stopper[k] = j
+                    return None
                 rule = ai.rule(s, j, k, proposer)
                 floor = _floor(rule)
                 if st.best < floor or top < floor:
@@ -327,13 +334,19 @@ class DealWatch:
         held = self._held.get(k)
         if held is not None and len(held[0]) == len(gains) and all(a is b for a, b in zip(held[0], gains, strict=True)):
             return held[1], held[2], held[3]
+        # renewed stakes often hold the same numbers as the last (a sitting that moved nothing these
+        # parties value): what the grids are made of is compared first, a fraction of their cost
+        made = tuple((st.gain, st.alternative, st.cost) for st in gains)
+        if held is not None and held[4] == made:
+            self._held[k] = (tuple(gains), *held[1:])
+            return held[1], held[2], held[3]
         out = list(bidding.stacked_grids([st.gain for st in gains], [st.alternative - st.cost for st in gains]))
         zone = out[0] > gains[0].alternative + bidding.MIN_GAIN
         for st, v in zip(gains[1:], out[1:], strict=True):
             zone &= v > st.alternative + bidding.MIN_GAIN
         where = zone.nonzero()[0]
         tops = [float(v[where].max()) for v in out] if where.size else []
-        self._held[k] = (tuple(gains), out, where, tops)
+        self._held[k] = (tuple(gains), out, where, tops, made)
         return out, where, tops
 
 

@@ -325,3 +325,24 @@ def test_compiled_preferences_are_each_share_times_each_value() -> None:
             for i, n in enumerate(cs.n_options):
                 share = w[i] / total if total > 0 else 0.0
                 assert prefs.contrib[d][i] == tuple(share * float(st.values[d, cs.option_offset[i] + o]) for o in range(n))
+
+
+def test_the_floor_bound_is_never_above_the_rule_floor() -> None:
+    """The deal watch rules a zone out by `floor_bound` before asking the rule: that is exact only if
+    the bound is never above the floor of the rule itself, for any delegation, instrument and proposer."""
+    from game.analysis.ai_measures import _floor
+
+    cs = _genoa()
+    compared = 0
+    for seed in (3, 11):
+        for ai, s in _states(cs, seed, 120):
+            for k in range(len(cs.instrument_ids)):
+                parties = s.active_parties(k)
+                for d in parties:
+                    for proposer in parties:
+                        bound = ai.floor_bound(s, d, k, proposer)
+                        if bound is None:
+                            continue
+                        assert bound <= _floor(ai.rule(s, d, k, proposer))
+                        compared += 1
+    assert compared > 1000
