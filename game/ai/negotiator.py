@@ -56,6 +56,12 @@ def is_mediator(s: GameState, d: int) -> bool:
     return bool(getattr(s.cs.delegation(d), "mediator", False))
 
 
+#: Compiled preferences a negotiator keeps across the games it plays before it starts again: each game's
+#: stances differ (the scenario's jitter, its events), so a batch worker's memo would otherwise gain about six
+#: entries every Genoa game, without end; a pure memo, so starting again changes no decision.
+MAX_PREFS = 2_000
+
+
 #: What `Negotiator.rule` is made of: `floor_bound` holds only while none is overridden.
 _RULE_PARTS = ("rule", "_rule", "share", "reciprocity", "curve", "_aspiration_next")
 
@@ -83,6 +89,9 @@ class Negotiator:
         if s is self._current and mem is not None:  # the same state as last time: the memory has read it all
             return mem
         if mem is None or not mem.fits(s):
+            if len(self._prefs) > MAX_PREFS:  # a new game: a long batch draws new stances every game
+                self._prefs.clear()
+                self._rows.clear()
             mem = self._memory = Memory(s.cs, s.seed, self._prefs, self._rows)
         if mem.read != len(s.log):
             mem.catch_up(s)

@@ -9,6 +9,8 @@ times anything.)
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 from ai_kit import late_turns
 from engine_kit import SCENARIOS
@@ -346,3 +348,23 @@ def test_the_floor_bound_is_never_above_the_rule_floor() -> None:
                         assert bound <= _floor(ai.rule(s, d, k, proposer))
                         compared += 1
     assert compared > 1000
+
+
+def test_a_negotiator_playing_many_games_keeps_its_memo_bounded_and_its_games_unchanged(monkeypatch):
+    """A batch worker's negotiator keeps compiled preferences across games (Genoa's stances differ from game
+    to game); past MAX_PREFS it starts again, and the games it plays are the games fresh negotiators play."""
+    from game.ai import negotiator as N
+    from game.ai.driver import play_game
+
+    cs = _genoa()
+    monkeypatch.setattr(N, "MAX_PREFS", 8)
+    ai = Negotiator()
+    sizes = []
+    for k in range(6):
+        kept = play_game(cs, (5, k), "short", ai)
+        sizes.append(len(ai._prefs))
+        fresh = play_game(cs, (5, k), "short", Negotiator())
+        assert kept.log == fresh.log
+    steps = [b - a for a, b in pairwise(sizes)]
+    assert any(x < 0 for x in steps)  # the memo started again ...
+    assert max(sizes) <= 8 + max(sizes[0], *steps)  # ... and never held more than the bound and one game's worth
