@@ -62,6 +62,11 @@ def is_mediator(s: GameState, d: int) -> bool:
 MAX_PREFS = 2_000
 
 
+def next_sitting_clock(s: GameState) -> float:
+    """The clock (`GameState.time_fraction`) at the next sitting: what an acceptance rule holds out for."""
+    return min(1.0, s.time_fraction() + 1.0 / max(1, s.n_turns - 1))
+
+
 #: What `Negotiator.rule` is made of: `floor_bound` holds only while none is overridden.
 _RULE_PARTS = ("rule", "_rule", "share", "reciprocity", "curve", "_aspiration_next")
 
@@ -81,6 +86,9 @@ class Negotiator:
         # negotiator plays (a batch worker plays many), never shared with another negotiator
         self._prefs: dict[bytes, Prefs] = {}
         self._rows: dict[tuple[tuple[int, ...], bytes], DelegationPrefs] = {}  # their parts, per delegation
+        # whether this class makes its acceptance rule as Negotiator does (`floor_bound` holds only then): a
+        # property of the class, read once rather than at every bound
+        self._plain_rule = all(getattr(type(self), name) is getattr(Negotiator, name) for name in _RULE_PARTS)
 
     # -- memory ----------------------------------------------------------------------
 
@@ -183,10 +191,10 @@ class Negotiator:
         the rule's. None from `COMBI_FROM` on, where the best offer seen also counts, and for a
         strategy that makes its rule its own way (a subclass's rule is not bound by this one)."""
         t = s.time_fraction()
-        if t >= acceptance.COMBI_FROM or any(getattr(type(self), name) is not getattr(Negotiator, name) for name in _RULE_PARTS):
+        if t >= acceptance.COMBI_FROM or not self._plain_rule:
             return None
         st = self.memory(s).stakes(s, d, k)
-        t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
+        t_next = next_sitting_clock(s)
         most = conceded_share(self.curve(s, d).fraction(t_next, s.pressure[d]), 1.0, t_next)
         return max(st.alternative + bidding.MIN_GAIN, self._aspiration_next(s, d, st, proposer, most, t_next))
 
@@ -194,7 +202,7 @@ class Negotiator:
         mem = self.memory(s)
         st = mem.stakes(s, d, k)
         t = s.time_fraction()
-        t_next = min(1.0, t + 1.0 / max(1, s.n_turns - 1))
+        t_next = next_sitting_clock(s)
         asp = self._aspiration_next(s, d, st, proposer, self.share(mem, s, d, k, st, t_next), t_next)
         best_seen = -float("inf")
         if t >= acceptance.COMBI_FROM:  # only AC_combi asks for the best offer seen so far
