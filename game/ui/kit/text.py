@@ -6,48 +6,30 @@ would cost more than the rest of a frame, so rendered lines are cached.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Literal
 
 import pygame
 
+from game.ui.kit.memo import Recent
 from game.ui.kit.registry import FRAME
 
 Align = Literal["left", "center", "right"]
 
-# keyed by the font object itself (not its id, which Python reuses once a font is freed)
-_CACHE: OrderedDict[tuple[pygame.font.Font, str, tuple[int, int, int, int]], pygame.Surface] = OrderedDict()
-_CACHE_SIZE = 2000
+_CACHE: Recent[tuple[pygame.font.Font, str, tuple[int, int, int, int]], pygame.Surface] = Recent(2000)
 
 
 def render(font: pygame.font.Font, text: str, colour: pygame.Color) -> pygame.Surface:
-    key = (font, text, (colour[0], colour[1], colour[2], colour[3]))
-    surf = _CACHE.get(key)
-    if surf is None:
-        surf = font.render(text, True, colour)
-        _CACHE[key] = surf
-        if len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    else:
-        _CACHE.move_to_end(key)
-    return surf
+    return _CACHE.get((font, text, (colour[0], colour[1], colour[2], colour[3])), lambda: font.render(text, True, colour))
 
 
-# widths of measured strings, keyed like _CACHE: every frame measures its lines again (to fit, wrap or cut them)
-_WIDTHS: dict[tuple[pygame.font.Font, str], int] = {}
-_WIDTHS_SIZE = 20000
+# widths of measured strings: every frame measures its lines again (to fit, wrap or cut them)
+_WIDTHS: Recent[tuple[pygame.font.Font, str], int] = Recent(20000)
 
 
 def text_width(font: pygame.font.Font, text: str) -> int:
     """`font.size(text)[0]`, remembered (a font's metrics never change; it is keyed by the font object itself)."""
-    key = (font, text)
-    w = _WIDTHS.get(key)
-    if w is None:
-        if len(_WIDTHS) >= _WIDTHS_SIZE:
-            _WIDTHS.clear()
-        w = _WIDTHS[key] = font.size(text)[0]
-    return w
+    return _WIDTHS.get((font, text), lambda: font.size(text)[0])
 
 
 def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
@@ -64,22 +46,13 @@ def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
     return text[:lo].rstrip() + "…"
 
 
-# wrapped texts by (font, text, width), the most recently used last: a screen wraps the same paragraphs at every frame
-_WRAPS: OrderedDict[tuple[pygame.font.Font, str, int], tuple[str, ...]] = OrderedDict()
-_WRAPS_SIZE = 4000
+# wrapped texts by (font, text, width): a screen wraps the same paragraphs at every frame
+_WRAPS: Recent[tuple[pygame.font.Font, str, int], tuple[str, ...]] = Recent(4000)
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Break `text` into lines no wider than `width`; blank lines separate paragraphs (a new list: callers may change it)."""
-    key = (font, text, width)
-    lines = _WRAPS.get(key)
-    if lines is None:
-        lines = _WRAPS[key] = tuple(_wrap(font, text, width))
-        if len(_WRAPS) > _WRAPS_SIZE:
-            _WRAPS.popitem(last=False)
-    else:
-        _WRAPS.move_to_end(key)
-    return list(lines)
+    return list(_WRAPS.get((font, text, width), lambda: tuple(_wrap(font, text, width))))
 
 
 def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:

@@ -8,7 +8,6 @@ redrawn 60 times a second on a classroom projector at 1080p or more.
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ import pygame
 
 from game.scenario.models import Delegation
 from game.ui.kit.emblems import seat_surface
+from game.ui.kit.memo import Recent
 from game.ui.kit.text import blit_text, draw_line, ellipsize, text_width, wrap
 from game.views.conference import ConferenceView, IssueRow, NewsLine, PendingView, SeatView
 
@@ -23,25 +23,17 @@ if TYPE_CHECKING:
     from game.ui.kit.context import Looks
     from game.ui.kit.layout import Layout
 
-_WRAP: dict[tuple[pygame.font.Font, str, int], list[str]] = {}
-
 
 def wrapped(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """`wrap` with a cache: news paragraphs are wrapped once, not every frame."""
-    key = (font, text, width)
-    lines = _WRAP.get(key)
-    if lines is None:
-        if len(_WRAP) > 4000:
-            _WRAP.clear()
-        lines = _WRAP[key] = wrap(font, text, width)
-    return lines
+    """`wrap` (which remembers its lines: news paragraphs are wrapped once, not every frame)."""
+    return wrap(font, text, width)
 
 
 def forget_measures() -> None:
     """Drop every measure remembered here and in game.ui.kit.text (tests compare a kept layout with one made afresh)."""
     from game.ui.kit import text
 
-    for cache in (_WRAP, _GEOMETRY, _LABELS, _ITEM_HEIGHTS, text._CACHE, text._WIDTHS, text._WRAPS):
+    for cache in (_GEOMETRY, _LABELS, _ITEM_HEIGHTS, text._CACHE, text._WIDTHS, text._WRAPS):
         cache.clear()
     _NEWS_HEIGHTS.clear()
     _GEOMETRY_LAST.clear()
@@ -126,23 +118,14 @@ class SeatLabel:
 
 #: seat_labels' results by (name font, translator, layout, width, seats), the most recently used last: the labels are
 #: a pure function of these (the font stands for the theme and text size), measured at each layout and frame.
-_LABELS: OrderedDict[tuple[pygame.font.Font, object, Layout, int, tuple[SeatView, ...]], tuple[SeatLabel, ...]] = OrderedDict()
-_LABELS_SIZE = 32
+_LABELS: Recent[tuple[pygame.font.Font, object, Layout, int, tuple[SeatView, ...]], tuple[SeatLabel, ...]] = Recent(32)
 
 
 def seat_labels(app: Looks, view: ConferenceView, width: int) -> tuple[SeatLabel, ...]:
     """Each seat's label fitted to its column: the name shrinks (not under the floor) before it takes two lines,
     and the status ("AI", "Team") is never set larger than the name above or below it."""
     name_font = app.theme.text_font(app.layout, "small", "bold")
-    key = (name_font, app.tr, app.layout, width, view.seats)
-    labels = _LABELS.get(key)
-    if labels is None:
-        labels = _LABELS[key] = _seat_labels(app, name_font, view.seats, width)
-        if len(_LABELS) > _LABELS_SIZE:
-            _LABELS.popitem(last=False)
-    else:
-        _LABELS.move_to_end(key)
-    return labels
+    return _LABELS.get((name_font, app.tr, app.layout, width, view.seats), lambda: _seat_labels(app, name_font, view.seats, width))
 
 
 def _seat_labels(app: Looks, name_font: pygame.font.Font, seats: tuple[SeatView, ...], width: int) -> tuple[SeatLabel, ...]:
@@ -318,8 +301,7 @@ def _chip(app: Looks, font: pygame.font.Font, label: str, markers: int, width: i
 #: board_geometry's results by (title font, option font, layout, width, issues), the most recently used last. The
 #: geometry is a pure function of these (the fonts stand for the theme and the text size, the layout for the window),
 #: and the board is measured at every layout and painted at every frame. Its Rects are shared: callers only read them.
-_GEOMETRY: OrderedDict[tuple[pygame.font.Font, pygame.font.Font, Layout, int, tuple[IssueRow, ...]], tuple[IssueGeometry, ...]] = OrderedDict()
-_GEOMETRY_SIZE = 64
+_GEOMETRY: Recent[tuple[pygame.font.Font, pygame.font.Font, Layout, int, tuple[IssueRow, ...]], tuple[IssueGeometry, ...]] = Recent(64)
 #: The last call's key and result, (title font, font, layout, width, issues, geometry): none at first, then one
 _GEOMETRY_LAST: list[tuple[pygame.font.Font, pygame.font.Font, Layout, int, tuple[IssueRow, ...], tuple[IssueGeometry, ...]]] = []
 
@@ -332,13 +314,7 @@ def board_geometry(app: Looks, width: int, issues: tuple[IssueRow, ...]) -> tupl
         if rows is issues and tf is title_font and f is font and w == width and lay == app.layout:
             return known  # the same board as the last call, by identity: no hashing of every issue's options and markers
     key = (title_font, font, app.layout, width, issues)
-    geo = _GEOMETRY.get(key)
-    if geo is None:
-        geo = _GEOMETRY[key] = _board_geometry(app, title_font, font, width, issues)
-        if len(_GEOMETRY) > _GEOMETRY_SIZE:
-            _GEOMETRY.popitem(last=False)
-    else:
-        _GEOMETRY.move_to_end(key)
+    geo = _GEOMETRY.get(key, lambda: _board_geometry(app, title_font, font, width, issues))
     _GEOMETRY_LAST[:] = [(*key, geo)]
     return geo
 
@@ -463,18 +439,15 @@ def news_item_height(app: Looks, line: NewsLine, width: int) -> int:
 
 #: news items' heights by (fonts, layout, width, head, sentence): an announcement adds one line to the news, and the
 #: others keep their heights (a font stands for the theme and text size, the layout for the window)
-_ITEM_HEIGHTS: dict[tuple[pygame.font.Font, pygame.font.Font, pygame.font.Font, Layout, int, str, str], int] = {}
+_ITEM_HEIGHTS: Recent[tuple[pygame.font.Font, pygame.font.Font, pygame.font.Font, Layout, int, str, str], int] = Recent(20000)
 
 
 def _item_height(head_font: pygame.font.Font, body: pygame.font.Font, small: pygame.font.Font, lay: Layout, width: int, head: str, text: str) -> int:
-    key = (head_font, body, small, lay, width, head, text)
-    h = _ITEM_HEIGHTS.get(key)
-    if h is None:
-        if len(_ITEM_HEIGHTS) >= 20000:
-            _ITEM_HEIGHTS.clear()
+    def measure() -> int:
         h = len(wrapped(head_font, head, width)) * small.get_linesize()
-        h = _ITEM_HEIGHTS[key] = h + len(wrapped(body, text, width)) * body.get_linesize() + lay.px(12)
-    return h
+        return h + len(wrapped(body, text, width)) * body.get_linesize() + lay.px(12)
+
+    return _ITEM_HEIGHTS.get((head_font, body, small, lay, width, head, text), measure)
 
 
 #: news_heights' last results: (news, theme, translator, layout, width, heights), the most recent last. The news is
