@@ -16,8 +16,9 @@ from game.analysis.batch import run_batch
 from game.analysis.seats import Policy, play_seat
 from game.engine import actions as A
 from game.engine.compiled import compile_scenario
+from game.engine.conditions import holds
 from game.engine.rules import check, new_game, step
-from game.engine.state import Audience, AudienceStatus, GameState, Proposal
+from game.engine.state import Audience, AudienceStatus, GameState, Proposal, Signature
 from game.scenario.loader import load
 from game.scenario.texts import tr
 
@@ -264,3 +265,44 @@ def test_a_team_that_consults_germany_and_offers_credits_makes_rapallo_rarer(gen
     base = Counter(cs.outcome(play_game(cs, seed).outcome).id for seed in seeds)
     played = Counter(_britain_consults_germany(cs, seed) for seed in seeds)
     assert played["rapallo"] < base["rapallo"] - 3
+
+
+def _ended_on(cs, instrument: str, terms: dict[str, str]) -> GameState:
+    """A game that ended at the closing plenary with `instrument` signed on `terms` (nothing else settled)."""
+    s = new_game(cs, 1)
+    k = cs.inst_index[instrument]
+    settled = list(s.settled)
+    for issue, option in terms.items():
+        i = cs.i_index[issue]
+        settled[i] = cs.option_ids[i].index(option)
+    package = tuple(settled[i] for i in cs.scope[k])
+    fired = list(s.fired)
+    fired[cs.event_index["closing_plenary"]] = 1
+    return s.evolve(signed=(Signature(k, package, s.turn, 1),), settled=tuple(settled), fired=tuple(fired))
+
+
+@pytest.mark.parametrize(
+    ("who", "aim"), [("belgium", "claims_kept_alive"), ("france", "allied_hands"), ("italy", "host_success"), ("japan", "orderly_close")]
+)
+def test_the_adjournment_meets_the_aims_whose_words_it_fits(genoa, who, aim):
+    """Belgium's, France's and Italy's aims name talks that go on ("sends them to expert talks", "adjournment to
+    expert talks", "with talks to continue"): an adjournment that drops the Russian question meets none of them.
+    Japan's asks only for an orderly end."""
+    _, cs = genoa
+    when = next(a for a in cs.delegation(cs.d_index[who]).aims if a.id == aim).when
+    hague = _ended_on(cs, "closing_truce", {"disarmament": "off_agenda", "follow_up": "hague_commissions"})
+    dropped = _ended_on(cs, "closing_truce", {"disarmament": "off_agenda", "follow_up": "no_follow_up"})
+    assert holds(when, hague)
+    assert holds(when, dropped) is (who == "japan")
+
+
+def test_allied_hands_needs_a_settlement_on_the_cannes_terms(genoa):
+    """France's aim reads "a settlement on the Cannes terms": debts recognised, property restored or compensated."""
+    _, cs = genoa
+    when = next(a for a in cs.delegation(cs.d_index["france"]).aims if a.id == "allied_hands").when
+    base = {"guarantees": "mixed_tribunals", "propaganda": "binding_pledge", "counterclaims": "rejected", "credits": "large"}
+    base |= {"recognition": "de_jure", "article_116": "left_open"}
+    cannes = _ended_on(cs, "general_settlement", base | {"debts": "prewar_written_down", "property": "compensation"})
+    moratorium = _ended_on(cs, "general_settlement", base | {"debts": "moratorium", "property": "compensation"})
+    leases = _ended_on(cs, "general_settlement", base | {"debts": "full", "property": "leases"})
+    assert holds(when, cannes) and not holds(when, moratorium) and not holds(when, leases)
