@@ -8,7 +8,6 @@ and optional events the tests fire from the teacher's console.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from game.engine import actions as A
@@ -16,7 +15,8 @@ from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.rules import new_game, step
 from game.engine.state import GameState
 from game.play.random_play import drive, legal_moves, teacher_moves  # noqa: F401  (re-exported for the tests)
-from game.scenario.loader import LoadedScenario, load
+from game.scenario.loader import load
+from tests.scenario_files import loaded  # noqa: F401  (re-exported for the tests here)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
@@ -134,13 +134,6 @@ def compile_text(tmp_path: Path, text: str, name: str = "mini.toml") -> Compiled
 
 def shipped_scenarios() -> list[Path]:
     return sorted(SCENARIOS.glob("*.toml"))
-
-
-@functools.cache
-def loaded(path: Path) -> LoadedScenario:
-    """A shipped scenario file read once per test process (the files do not change during a run and the
-    result is frozen); each test still compiles its own."""
-    return load(path)
 
 
 # --- drivers ----------------------------------------------------------------------

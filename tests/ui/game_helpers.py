@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pygame
 
 from game.play.session import Session, SessionSetup
-from game.scenario.loader import LoadedScenario, load
 from game.ui.app import App
 from game.ui.screens.conference.handover import HandoverScene
 from game.ui.screens.conference.screen import ConferenceScene
 from game.views.setup import SCENARIO_DIR
+from tests.scenario_files import loaded
 
 GENOA = SCENARIO_DIR / "genoa_1922.toml"
 TUTORIAL = SCENARIO_DIR / "tutorial.toml"
-
-
-@functools.cache
-def loaded(path: Path) -> LoadedScenario:
-    """A shipped scenario, read once per test process (the files do not change during a run; the result is frozen)."""
-    return load(path)
 
 
 def session_for(path: Path, humans: tuple[str, ...] = (), seed: int = 5, length: str = "short", lang: str = "en") -> Session:
