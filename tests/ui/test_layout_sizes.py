@@ -240,3 +240,34 @@ def test_the_seat_names_stay_inside_the_table_panel_at_large_text(make_app, lang
     names = [e for e in visible() if e.role == "text" and panel.colliderect(e.pg_rect) and e.pg_rect.top > inner.top]
     assert len(names) >= 2 * len(conf.view.seats)  # every seat's name and status were drawn
     assert [e.label for e in names if not inner.contains(e.pg_rect)] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "size", "text"), [("lt", "1920x1080", 175), ("lt", "1280x720", 175), ("en", "1920x1080", 175), ("en", "1280x720", 100)]
+)
+def test_every_move_and_answer_button_shows_its_key_at_projector_sizes(make_app, lang: str, size: str, text: int) -> None:
+    """A projector shows no tooltips, so a key that is not on its button is not known to the class. The footer's
+    buttons take widths by their labels ("Pareiškimas (M)" takes room "Siūlyti (P)" can spare), and so do
+    the inbox's answers; before, equal widths dropped the keys of the three longest Lithuanian moves at 175%."""
+    from test_ui_scripts import _app
+
+    app = _app(make_app)
+    run = ScriptRun(app, parse(f"setup size={size} text={text}\n"), "layout")
+    assert run.run() == 0
+    buttons: dict[str, list[Seen]] = {}
+    for line in STEPS.format(lang=lang, **WORDS[lang]).splitlines():
+        if line.startswith("#screen "):
+            name = line.removeprefix("#screen ")
+            buttons[name] = [e for e in visible() if e.role == "button"]
+            if name == "inbox":
+                break
+            continue
+        for cmd in parse(line):
+            run.step(cmd)
+    footer = [e.label for e in buttons["team view"]]
+    for k in "BPSMKWN":
+        assert any(label.endswith(f"({k})") for label in footer), (k, footer)
+    answers = [e for e in buttons["inbox"] if e.item]
+    keys = {e.label[-2] for e in answers if e.label.endswith(")")}
+    assert {"A", "R"} <= keys, [e.label for e in answers]
+    assert not any(e.cut for e in buttons["team view"] + buttons["inbox"])

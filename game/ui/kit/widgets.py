@@ -198,6 +198,31 @@ def button_width(app: Looks, label: str, height: int) -> int:
     return best + pad + 1
 
 
+def button_columns(app: Looks, area: pygame.Rect, labels: Sequence[str], gap: int) -> list[pygame.Rect]:
+    """A row of buttons across `area`, so that every label keeps its key hint where it can (a projector
+    shows no tooltips): equal widths when every label fits in one; else each as wide as its label needs
+    and the room left shared out evenly, so a long word ("Pareiškimas (M)") takes room a short one
+    ("Siūlyti (P)") can spare; the same in the smaller type `match_buttons` falls back to; and when even
+    that is too wide, the room beyond the buttons' padding in proportion to the labels."""
+    n = len(labels)
+    free = area.width - gap * (n - 1)
+    pad = 2 * app.layout.px(12) + app.layout.px(4)  # the button's own margins (`Button.draw`), and a little air
+    if not labels:
+        return []
+    widths: list[int] = []
+    for size in ("label", "small"):
+        font = app.theme.text_font(app.layout, size, "bold")
+        widths = [text_width(font, label) for label in labels]
+        if (max(widths) + pad) * n <= free:
+            return app.layout.columns(area, [1] * n, gap)
+        if sum(widths) + pad * n <= free:
+            spare = (free - sum(widths) - pad * n) / n
+            return app.layout.columns(area, [w + pad + spare for w in widths], gap)
+    room = max(0, free - pad * n)  # the smaller type, still too wide: padding first, the rest by label
+    total = sum(widths) or 1
+    return app.layout.columns(area, [pad + room * w / total for w in widths], gap)
+
+
 def match_buttons(app: Looks, buttons: Sequence[Button]) -> None:
     """One type size for a row of buttons: the smaller one for all if any label needs it."""
     font = app.theme.text_font(app.layout, "label", "bold")

@@ -17,7 +17,7 @@ import pygame
 from game.ui.kit.registry import FRAME
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import blit_text, draw_line, text_width
-from game.ui.kit.widgets import Button, TextField, Widget, match_buttons
+from game.ui.kit.widgets import Button, TextField, Widget, button_columns, match_buttons
 from game.ui.screens.conference.draw import wrapped
 from game.views.inbox import InboxItem, RequestItem
 
@@ -258,14 +258,14 @@ class Inbox:
                 )
             )
             y += bh + lay.px(8)
+        keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter") if no_counter else t("Counter (C)")]
         if stacked:
             two = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [1, 1], lay.px(8))
             rects = [two[0], two[1], pygame.Rect(rect.x, y + bh + lay.px(8), rect.width, bh)]
-        else:
-            rects = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [1, 1, 1], lay.px(8))
-        room = rects[0].width - 2 * lay.px(12)
-        keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter") if no_counter else t("Counter (C)")]
-        labels = keyed if all(text_width(font, x) <= room for x in keyed) else [t("Accept"), t("Reject"), t("Counter")]
+        else:  # widths by the labels, so the keys stay where the words leave room (see `button_columns`)
+            rects = button_columns(app, pygame.Rect(rect.x, y, rect.width, bh), keyed, lay.px(8))
+        fits = all(text_width(font, x) <= r.width - 2 * lay.px(12) for x, r in zip(keyed, rects, strict=True))
+        labels = keyed if fits else [t("Accept"), t("Reject"), t("Counter")]
         pid = item.id
         buttons = [
             Button("accept", rects[0], labels[0], lambda: answer(pid, True), style="primary", tooltip=t("Accept No. {number} (A)", number=pid)),

@@ -33,7 +33,7 @@ from game.ui.kit.focus import FocusGroup
 from game.ui.kit.scene import Scene
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import draw_line, wrap
-from game.ui.kit.widgets import Button, TextField, Widget, match_buttons
+from game.ui.kit.widgets import Button, TextField, Widget, button_columns, match_buttons
 from game.ui.screens.conference.board import BoardArea, BoardState
 from game.ui.screens.conference.done import confirmation
 from game.ui.screens.conference.draw import (
@@ -570,7 +570,7 @@ class ConferenceScene(Scene):
                     enabled=not closing or k in CLOSING_KEYS,
                     tooltip=tip if not closing or k in CLOSING_KEYS else self._closing_text(),
                 )
-                for (k, label, fn, tip), rect in zip(entries, lay.columns(row, [1] * len(entries), lay.px(10)), strict=True)
+                for (k, label, fn, tip), rect in zip(entries, button_columns(app, row, [e[1] for e in entries], lay.px(10)), strict=True)
             ]
             match_buttons(app, row_buttons)
             widgets.extend(row_buttons)
