@@ -373,7 +373,7 @@ class Negotiator:
                 deciding, wanted = (cs.issue_ids[scope[idx]],), (cs.option_ids[scope[idx]][bid.package[idx]],)
         else:
             note = "proposes what the parties can all accept"
-        reasons = A.Reasons(clamp(bid.value), clamp(bid.target), clamp(bid.alternative), deciding, note, wanted)
+        reasons = A.Reasons(clamp(bid.value), clamp(bid.target), clamp(bid.alternative), deciding, note, wanted, float(bid.chance))
         return A.Propose(cs.delegation_ids[d], cs.instrument_ids[k], package, to, reasons=reasons)
 
     def defers(self, s: GameState, d: int, p: Proposal) -> bool:

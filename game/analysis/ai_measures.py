@@ -15,6 +15,11 @@ from the AI's own memory, so a change to the AI cannot mark its own work:
 - the Nash-product ratio of signed deals: the product of the parties' gains
   over no deal, against the best product any package of that instrument
   reaches (1 = the Nash bargaining point);
+- how well the proposers' opponent models foresee the answers: each AI
+  proposal logs the chance its proposer gave it that every addressee
+  accepts; grouped by that chance (fifths), the share that every addressee
+  did accept (signed, or accepted by all), overall and in the last sitting,
+  and the Brier score (mean squared error of the chance, 0 is perfect);
 - per conference-ending instrument, games where at some moment a package
   existed that every active party would have accepted under its own
   acceptance rule at that moment (`DealWatch`, called before every turn: the
@@ -28,7 +33,7 @@ from the AI's own memory, so a change to the AI cannot mark its own work:
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,8 +44,9 @@ from numpy.typing import NDArray
 from game.ai import acceptance, bidding
 from game.ai.model import Stakes
 from game.ai.negotiator import Negotiator, is_mediator
+from game.engine import actions as A
 from game.engine.log import LogKind
-from game.engine.state import GameState
+from game.engine.state import GameState, ProposalStatus
 from game.engine.utility import table, utility
 from game.scenario.models import TOUCHING_EFFECTS, Effect
 
@@ -61,9 +67,16 @@ ENUMERATE_LIMIT = 50_000
 class AIMeasures:
     counts: Counter[str] = field(default_factory=Counter)
     nash_sum: float = 0.0
+    # per "scope:fifth" of the proposers' chances: the sum of the chances (for their mean); and the
+    # sum of squared errors of every chance (the Brier score's numerator)
+    chance_sums: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    brier: float = 0.0
 
     def __add__(self, other: AIMeasures) -> AIMeasures:
-        return AIMeasures(self.counts + other.counts, self.nash_sum + other.nash_sum)
+        sums: dict[str, float] = defaultdict(float, self.chance_sums)
+        for key, x in other.chance_sums.items():
+            sums[key] += x
+        return AIMeasures(self.counts + other.counts, self.nash_sum + other.nash_sum, sums, self.brier + other.brier)
 
     def add_game(self, s: GameState, deals: dict[int, int] | None = None) -> None:
         """Count one finished game; `deals` (instrument -> first sitting a deal for all existed,
@@ -81,6 +94,7 @@ class AIMeasures:
         settled: set[int] = set()  # issues settled by a signature so far
         n_i = cs.n_issues
         weights = cs.stances.weights
+        chances: list[tuple[int, float, bool]] = []  # (proposal id, its proposer's chance, made in the last sitting)
         contrib0 = [table_of_start(s, d) for d in range(n_d)]
 
         def touch(effects: Iterable[Effect]) -> None:
@@ -113,6 +127,9 @@ class AIMeasures:
                     if who == d and k == p.instrument:
                         del open_[pid]  # the newer proposal replaces the older
                 open_[p.id] = (d, p.instrument, p.package)
+                r = data.get("reasons")
+                if r and r.get("chance") is not None:
+                    chances.append((p.id, float(r["chance"]), p.turn + 1 >= s.n_turns))
             elif e.kind is LogKind.ANSWER:
                 pid = int(data["proposal"])
                 p = s.proposals[pid - 1]
@@ -157,7 +174,23 @@ class AIMeasures:
                     if any(j != i and j not in settled and cs.positions[d * n_i + j] >= 0 for j in range(n_i)):
                         c["first_concessions_with_choice"] += 1
                         c["first_on_top_issue_with_choice"] += int(top)
+        self._chances(s, chances)
         self._deals(s, deals)
+
+    def _chances(self, s: GameState, chances: list[tuple[int, float, bool]]) -> None:
+        """Each AI proposal's estimated chance against what came of it: every addressee accepted it
+        (or it was signed), or not (refused, lapsed, or left unanswered by someone)."""
+        c = self.counts
+        for pid, chance, last in chances:
+            p = s.proposals[pid - 1]
+            parties = [j for j in s.active_parties(p.instrument) if j != p.proposer]
+            ok = p.status is ProposalStatus.SIGNED or all(p.answer_of(j) is A.Answer.ACCEPT for j in parties)
+            fifth = min(4, int(chance * 5))
+            for scope in ("all", "last") if last else ("all",):
+                c[f"chance:{scope}:{fifth}:n"] += 1
+                c[f"chance:{scope}:{fifth}:ok"] += int(ok)
+                self.chance_sums[f"{scope}:{fifth}"] += chance
+            self.brier += (chance - float(ok)) ** 2
 
     def _deals(self, s: GameState, deals: dict[int, int] | None) -> None:
         """Nash-product ratio of each signed deal; whether a deal for all was there to be had."""
@@ -182,6 +215,24 @@ class AIMeasures:
             if k in signed:
                 c[f"zopa_signed:{iid}"] += 1
 
+    def _calibration(self) -> dict[str, dict[str, dict[str, float | int | None]]]:
+        """Per scope (all proposals, those of the last sitting) and fifth of the estimated chance: how
+        many, their mean chance and the share that every addressee accepted."""
+        c = self.counts
+        out: dict[str, dict[str, dict[str, float | int | None]]] = {}
+        for scope in ("all", "last"):
+            rows: dict[str, dict[str, float | int | None]] = {}
+            for f in range(5):
+                n = c[f"chance:{scope}:{f}:n"]
+                if n:
+                    rows[_fifth(f)] = {
+                        "proposals": n,
+                        "mean_chance": round(self.chance_sums[f"{scope}:{f}"] / n, 3),
+                        "accepted_share": round(c[f"chance:{scope}:{f}:ok"] / n, 3),
+                    }
+            out[scope] = rows
+        return out
+
     def to_json(self) -> dict[str, Any]:
         c = self.counts
 
@@ -201,6 +252,8 @@ class AIMeasures:
             "first_concession_on_top_issue_share": share("first_on_top_issue", "first_concessions"),
             # the same, counting only first concessions made while another issue was still open to it
             "first_concession_on_top_issue_with_choice_share": share("first_on_top_issue_with_choice", "first_concessions_with_choice"),
+            "chance_calibration": self._calibration(),
+            "chance_brier": round(self.brier / n, 4) if (n := sum(c[f"chance:all:{f}:n"] for f in range(5))) else None,
             "signed_deals": c["deals"],
             "mean_nash_ratio": round(self.nash_sum / c["deals"], 4) if c["deals"] else None,
             # per conference-ending instrument: games where at some moment a package existed that
@@ -216,6 +269,10 @@ class AIMeasures:
                 if key.startswith("zopa_games:")
             },
         }
+
+
+def _fifth(f: int) -> str:
+    return f"{20 * f}-{20 * (f + 1)}%"
 
 
 class DealWatch:

@@ -114,6 +114,19 @@ def print_ai(ai: dict[str, object]) -> None:
             share = row.get("signed_share")
             shown = "–" if share is None else f"{100 * share:.1f}%"
             print(f"  {'a deal for all there to sign: ' + iid + ' (' + str(row.get('games')) + ' games), signed':<58}{shown:>10}")
+    calibration = ai.get("chance_calibration")
+    if isinstance(calibration, dict):
+        # how well the proposers foresaw the answers: the chance each gave its proposal, against the share
+        # that every addressee accepted
+        heads = (("all", "the chance a proposer gave its proposal: share all accepted"), ("last", "the same, in the last sitting"))
+        for scope, head in heads:
+            print(f"  {head}")
+            for fifth, row in calibration.get(scope, {}).items():
+                label = f"  {fifth} ({row['proposals']} proposals)"
+                print(f"  {label:<58}{100 * row['accepted_share']:>9.1f}%")
+        brier = ai.get("chance_brier")
+        if brier is not None:
+            print(f"  {'estimated chances: Brier score (0 = foresaw every answer)':<58}{brier:>10}")
 
 
 _AI_LABELS = (

@@ -27,6 +27,8 @@ class Reasons:
     deciding: tuple[str, ...] = ()  # issue ids that weighed most (an audience refusal: the partners, delegation ids)
     note: str = ""  # a short tag: "meets aspiration", "side deal beats the multilateral road", ...
     wanted: tuple[str, ...] = ()  # per deciding issue: the option id the delegation wants there
+    # a proposal: the proposer's estimate (by its opponent model, 0-1) that every addressee accepts it
+    chance: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -427,6 +427,8 @@ def _reasons(r: A.Reasons | None) -> dict[str, object]:
     }
     if r.wanted:
         out["wanted"] = list(r.wanted)
+    if r.chance is not None:
+        out["chance"] = round(r.chance, 3)
     return {"reasons": out}
 
 

@@ -78,6 +78,7 @@ class ReasonsModel(_Record):
     deciding: tuple[StrictStr, ...] = ()
     note: StrictStr = ""
     wanted: tuple[StrictStr, ...] | None = None  # written only by AIs that say what they held out for
+    chance: Number | None = None  # a proposal's estimated chance that all addressees accept (0-1)
 
     def to_reasons(self) -> A.Reasons:
         known = {f.name for f in dataclasses.fields(A.Reasons)}
