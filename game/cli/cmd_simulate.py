@@ -60,15 +60,20 @@ def run(args: argparse.Namespace) -> int:
         reasons = e.data.get("reasons") if args.why and e.data else None
         if reasons:
             print("            " + t("why: {sentence}", sentence=sentence or ai_note(t, str(reasons.get("note", "")))))
-            print(
-                "                 "
-                + t(
-                    "(value {value}, aspiration {aspiration}, alternative {alternative}, all 0-100)",
-                    value=figure(round(reasons["value"], 1), args.lang),
-                    aspiration=figure(round(reasons["aspiration"], 1), args.lang),
-                    alternative=figure(round(reasons["alternative"], 1), args.lang),
+            numbers = {
+                "value": figure(round(reasons["value"], 1), args.lang),
+                "aspiration": figure(round(reasons["aspiration"], 1), args.lang),
+                "alternative": figure(round(reasons["alternative"], 1), args.lang),
+            }
+            if reasons.get("chance") is not None:  # a proposal: how likely its proposer judged a yes from all
+                line = t(
+                    "(value {value}, aspiration {aspiration}, alternative {alternative}, all 0-100; its guess that all accept: {chance}%)",
+                    chance=figure(round(100 * reasons["chance"]), args.lang),
+                    **numbers,
                 )
-            )
+            else:
+                line = t("(value {value}, aspiration {aspiration}, alternative {alternative}, all 0-100)", **numbers)
+            print("                 " + line)
     assert s.outcome is not None
     outcome = cs.outcome(s.outcome)
     print()
