@@ -53,7 +53,7 @@ SENTENCES: dict[str, str] = {
         "{who} proposed a package it expects everyone addressed to accept; for itself it secures {issue}: {wanted}."
     ),
     "tests the others with an offer": N_(
-        "{who} tested the others with the offer it thinks most likely to be accepted; it holds out for {issue}: {wanted}."
+        "{who} tested the others with an offer it does not expect to pass yet, the likeliest it would make; it holds out for {issue}: {wanted}."
     ),
     "proposes what the parties can all accept": N_("{who} proposed, as mediator, the package it judges most likely to satisfy all the parties."),
     "concedes where it costs least": N_("{who} gave ground on {issue}, where moving toward the others costs it least."),
