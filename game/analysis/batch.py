@@ -100,19 +100,22 @@ def _add_sums(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
     return {k: a.get(k, 0.0) + b.get(k, 0.0) for k in a.keys() | b.keys()}
 
 
-def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: str = "full") -> Tally:
+def run_games(cs: CompiledScenario, seed: int, start: int, count: int, length: str = "full", watch_deals: bool = True) -> Tally:
+    """Games start..start+count-1 of a batch. Without `watch_deals`, no `DealWatch` follows them (a sixth
+    of a Genoa game's time): the games and every other count are the same, the `ai` section's deal for
+    all is left out. Sweeps and calibrations, which read outcome shares only, go without it."""
     tally = Tally()
     ai = Negotiator()  # one per worker: each game resets its memory, the compiled preferences stay
-    watch = DealWatch(ai)  # reads the playing AI's memory rather than keep a second one
+    watch = DealWatch(ai) if watch_deals else None  # reads the playing AI's memory rather than keep a second one
     for k in range(start, start + count):
         s = play_game(cs, (seed, k), length, ai, observe=watch)
-        tally.add_game(s, dict(watch.found))
+        tally.add_game(s, dict(watch.found) if watch is not None else None)
     return tally
 
 
-def _worker(path: str, seed: int, start: int, count: int, length: str, overrides: dict[str, Any] | None = None) -> Tally:
+def _worker(path: str, seed: int, start: int, count: int, length: str, overrides: dict[str, Any] | None = None, watch_deals: bool = True) -> Tally:
     cs = compile_scenario(load(path, overrides).scenario)
-    return run_games(cs, seed, start, count, length)
+    return run_games(cs, seed, start, count, length, watch_deals)
 
 
 @dataclass(frozen=True)
@@ -175,12 +178,14 @@ def run_batch(
     progress: Callable[[int, int], None] | None = None,
     compiled: CompiledScenario | None = None,
     overrides: dict[str, Any] | None = None,
+    watch_deals: bool = True,
 ) -> BatchResult:
     """Play `runs` all-AI games; `progress(done, total)` is called as chunks finish.
 
     `overrides` (key path -> value, see `game.scenario.overrides`) changes the scenario
     for this batch; worker processes reload the file with them. `compiled`, when given,
-    must already include them."""
+    must already include them. `watch_deals=False` leaves out the deal-for-all measure
+    (see `run_games`) for callers that read no AI measures."""
     cs = compiled if compiled is not None else compile_scenario(load(path, overrides).scenario)
     cs.check_length(length)  # UnknownLength, a ValueError
     start_time = time.perf_counter()
@@ -191,13 +196,13 @@ def run_batch(
     done = 0
     if jobs == 1:
         for start, count in pieces:
-            tally = tally + run_games(cs, seed, start, count, length)
+            tally = tally + run_games(cs, seed, start, count, length, watch_deals)
             done += count
             if progress:
                 progress(done, runs)
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_worker, str(path), seed, start, count, length, overrides) for start, count in pieces]
+            futures = [pool.submit(_worker, str(path), seed, start, count, length, overrides, watch_deals) for start, count in pieces]
             for future in futures:  # in order, so the sum is the same whatever finishes first
                 part = future.result()
                 tally = tally + part

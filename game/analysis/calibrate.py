@@ -128,7 +128,7 @@ def check_outcome(path: str | Path, outcome: str) -> str:
 def probe(path: str | Path, overrides: dict[str, Any], outcome: str, runs: int, seed: int, jobs: int, length: str) -> Probe:
     """One batch with these overrides (same seeds whatever the values); ScenarioError if a value is invalid."""
     cs = compile_scenario(load(path, overrides).scenario)
-    result = run_batch(path, runs, seed, jobs, length, compiled=cs, overrides=overrides)
+    result = run_batch(path, runs, seed, jobs, length, compiled=cs, overrides=overrides, watch_deals=False)  # shares only
     return Probe(tuple(overrides.values()), result.tally.outcomes.get(outcome, 0), runs)
 
 

@@ -91,7 +91,7 @@ def run_sweep(
             if progress:
                 progress(r * runs + done, total)
 
-        results.append(run_batch(path, runs, seed, jobs, length, step, compiled=cs, overrides={keypath: value}))
+        results.append(run_batch(path, runs, seed, jobs, length, step, compiled=cs, overrides={keypath: value}, watch_deals=False))
     s = compiled[0].scenario
     outcomes = tuple(o.id for o in s.outcomes)
     instruments = tuple(i.id for i in s.instruments)

@@ -72,3 +72,16 @@ def test_the_batch_json_adds_the_workers_tables_up(capsys):
     two = json.loads(capsys.readouterr().out)["ai"]
     assert one["chance_calibration"] == two["chance_calibration"] and one["chance_brier"] == two["chance_brier"]
     assert sum(row["proposals"] for row in one["chance_calibration"]["all"].values()) == one["proposals"]
+
+
+def test_a_batch_without_the_deal_watch_plays_the_same_games():
+    """Sweeps, calibrations and the debrief's comparison read outcome shares only and leave the deal watch out:
+    the games, and every count but the deal-for-all measure, are the same."""
+    from game.analysis.batch import run_batch
+
+    watched = run_batch(GENOA, 8, seed=11, length="short").to_json()
+    plain = run_batch(GENOA, 8, seed=11, length="short", watch_deals=False).to_json()
+    assert watched["ai"]["deal_for_all"] and not plain["ai"]["deal_for_all"]
+    for data in (watched, plain):
+        del data["ai"]["deal_for_all"], data["seconds"], data["games_per_second"]
+    assert watched == plain

@@ -73,6 +73,7 @@ class Comparison:
                 length=s.length_id,
                 progress=self._progress,
                 compiled=self.session.cs,
+                watch_deals=False,  # the comparison reads outcome and instrument shares only
             )
             self.tally = result.tally
         except Exception as err:
