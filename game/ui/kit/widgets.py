@@ -204,11 +204,11 @@ def button_columns(app: Looks, area: pygame.Rect, labels: Sequence[str], gap: in
     and the room left shared out evenly, so a long word ("Pareiškimas (M)") takes room a short one
     ("Siūlyti (P)") can spare; the same in the smaller type `match_buttons` falls back to; and when even
     that is too wide, the room beyond the buttons' padding in proportion to the labels."""
+    if not labels:
+        return []
     n = len(labels)
     free = area.width - gap * (n - 1)
     pad = 2 * app.layout.px(12) + app.layout.px(4)  # the button's own margins (`Button.draw`), and a little air
-    if not labels:
-        return []
     widths: list[int] = []
     for size in ("label", "small"):
         font = app.theme.text_font(app.layout, size, "bold")
