@@ -254,6 +254,8 @@ class Layout:
             text += f"; {r.note}"
         if r.deciding:
             text += "; " + t("deciding: {issues}", issues=", ".join(r.deciding))
+        if r.chance is not None:  # a proposal: beside what came of it, the teacher sees how sure its proposer was
+            text += "; " + t("its guess that all accept: {chance}%", chance=self.num(round(100 * r.chance)))
         return f"{r.sentence} ({text})" if r.sentence else text
 
     def move_cells(self, m: Move) -> tuple[str, ...]:

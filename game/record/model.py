@@ -50,6 +50,7 @@ class AIReasons:
     deciding: tuple[str, ...]  # issue titles
     note: str
     sentence: str = ""  # the reason as a student reads it (game.ai.explain), in the record's language
+    chance: float | None = None  # a proposal: its proposer's guess (0-1) that every addressee accepts
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,7 @@ def _reasons(narrator: Narrator, r: A.Reasons | None, sentence: str = "") -> AIR
         tuple(narrator.issue(i) for i in r.deciding if i in narrator.cs.i_index),
         ai_note(narrator.t, r.note),
         sentence,
+        r.chance,
     )
 
 

@@ -205,3 +205,22 @@ def test_every_note_the_ai_writes_has_a_translated_tag() -> None:
     t = Translator("lt").t
     missing = [note for note in (*SENTENCES, *AUDIENCE_SENTENCES) if ai_note(t, note) == note]
     assert missing == []
+
+
+def test_each_ai_proposal_shows_how_sure_its_proposer_was() -> None:
+    """Beside what came of an AI proposal, the record gives the chance its proposer gave it that all accept (the
+    figure `plenipo batch` judges its opponent models by), in the record's language; answers carry none."""
+    s = new_session(seed=5)
+    play_to_end(s)
+    en, lt = build_record(s, "en"), build_record(s, "lt")
+    proposals = [m for m in en.moves if m.by == "ai" and m.kind == "Propose"]
+    assert proposals and all(m.reasons is not None and m.reasons.chance is not None for m in proposals)
+    assert all(m.reasons is None or m.reasons.chance is None for m in en.moves if m.kind == "Respond")
+    md_en, md_lt = to_markdown(en), to_markdown(lt)
+    shown = [int(x) for x in re.findall(r"its guess that all accept: (\d+)%", md_en)]
+    assert shown == [round(100 * m.reasons.chance) for m in proposals if m.reasons is not None and m.reasons.chance is not None]
+    assert len(re.findall(r"tikimybė, kad visi sutiks: \d+ %", md_lt)) == len(proposals)
+    data = json.loads(to_json(en))
+    assert [m["reasons"]["chance"] for m in data["moves"] if m["kind"] == "Propose" and m["by"] == "ai"] == [
+        m.reasons.chance for m in proposals if m.reasons
+    ]
