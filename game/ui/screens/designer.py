@@ -24,8 +24,7 @@ from game.scenario.loader import load
 from game.ui.kit.chrome import draw_backdrop, draw_header, draw_panel, panel_inner, shade
 from game.ui.kit.context import AppContext
 from game.ui.kit.scene import Scene
-from game.ui.kit.text import draw_line, ellipsize, render, text_width
-from game.ui.screens.conference.draw import wrapped
+from game.ui.kit.text import draw_line, ellipsize, render, text_width, wrap
 from game.ui.screens.menu.saveload import find_session
 from game.views.designer import DelegationPanel, DesignerView, designer_view
 
@@ -204,7 +203,7 @@ class Designer:
         body = theme.text_font(lay, "body")
         card = lay.rect.inflate(-2 * lay.margin - lay.px(80), -2 * lay.margin - lay.px(40))
         width = panel_inner(app, card).width
-        need = sum(bold.get_linesize() + len(wrapped(small, p.message, width - lay.px(16))) * small.get_linesize() + lay.px(8) for p in self.problems)
+        need = sum(bold.get_linesize() + len(wrap(small, p.message, width - lay.px(16))) * small.get_linesize() + lay.px(8) for p in self.problems)
         need += 3 * body.get_linesize() + 2 * small.get_linesize() + card.height - panel_inner(app, card).height
         card.height = min(card.height, need)
         card.centery = lay.height // 2
@@ -215,7 +214,7 @@ class Designer:
         if self.session is not None:
             note += " " + t("Esc hides this list.")
         y = inner.y
-        for line in wrapped(body, note, inner.width):
+        for line in wrap(body, note, inner.width):
             surface.blit(render(body, line, theme.c("ink")), (inner.x, y))
             y += body.get_linesize()
         y += lay.px(8)
@@ -225,7 +224,7 @@ class Designer:
             if p.line is not None:
                 where += f":{p.line}:{p.column or 1}"
             head = where + "  ·  " + format_path(p.path)
-            lines = wrapped(small, p.message, inner.width - lay.px(16))
+            lines = wrap(small, p.message, inner.width - lay.px(16))
             need = bold.get_linesize() + len(lines) * small.get_linesize() + lay.px(8)
             if y + need > inner.bottom - small.get_linesize():
                 break
@@ -340,7 +339,7 @@ class Designer:
             draw_line(surface, small, t("No open proposals."), theme.c("ink_soft"), pygame.Rect(right.x, yy, right.width, lh))
             yy += lh
         for line in view.pending:
-            for part in wrapped(small, line, right.width):
+            for part in wrap(small, line, right.width):
                 surface.blit(render(small, part, theme.c("ink")), (right.x, yy))
                 yy += lh
             yy += lay.px(4)
@@ -359,7 +358,7 @@ class Designer:
 
         def lines(font: pygame.font.Font, text: str, colour: str, indent: int = 0) -> None:
             nonlocal y
-            for part in wrapped(font, text, width - indent):
+            for part in wrap(font, text, width - indent):
                 if surface is not None:
                     surface.blit(render(font, part, theme.c(colour)), (x + indent, y))
                 y += font.get_linesize()

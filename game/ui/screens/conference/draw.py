@@ -24,11 +24,6 @@ if TYPE_CHECKING:
     from game.ui.kit.layout import Layout
 
 
-def wrapped(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """`wrap` (which remembers its lines: news paragraphs are wrapped once, not every frame)."""
-    return wrap(font, text, width)
-
-
 def forget_measures() -> None:
     """Drop every measure remembered here and in game.ui.kit.text (tests compare a kept layout with one made afresh)."""
     from game.ui.kit import text
@@ -88,7 +83,7 @@ def fitting_font(app: Looks, font: pygame.font.Font, text: str, width: int, role
 
     def fits(f: pygame.font.Font) -> bool:
         parts = text.split() if words else [text]
-        return all(text_width(f, p) <= width for p in parts) and (not words or len(wrapped(f, text, width)) <= 2)
+        return all(text_width(f, p) <= width for p in parts) and (not words or len(wrap(f, text, width)) <= 2)
 
     if fits(font):
         return font
@@ -140,7 +135,7 @@ def _seat_labels(app: Looks, name_font: pygame.font.Font, seats: tuple[SeatView,
     for seat in seats:
         name = seat.name
         font = fitting_font(app, name_font, name, col_w, "bold", floor, words=True)
-        if len(wrapped(font, name, col_w)) > 2 and name.endswith(")") and "(" in name:
+        if len(wrap(font, name, col_w)) > 2 and name.endswith(")") and "(" in name:
             name = name[: name.rfind("(")].strip()  # "United States (observer)": the status line under it says Observer
             font = fitting_font(app, name_font, name, col_w, "bold", floor, words=True)
         names.append((name, font))
@@ -291,7 +286,7 @@ def _chip(app: Looks, font: pygame.font.Font, label: str, markers: int, width: i
     flat = 2 * pad + text_w + (lay.px(6) + marks_w if markers else 0)
     if flat <= width:
         return flat, one_line_h, (label,), False
-    lines = tuple(wrapped(font, label, width - 2 * pad))
+    lines = tuple(wrap(font, label, width - 2 * pad))
     per_line = max(1, (width - 2 * pad - 2 * r) // step + 1)
     mark_rows = (markers + per_line - 1) // per_line if markers else 0
     h = len(lines) * font.get_linesize() + mark_rows * (2 * r + lay.px(2)) + 2 * pad
@@ -327,7 +322,7 @@ def _board_geometry(
     out = []
     top = 0
     for row in issues:
-        title = tuple(wrapped(title_font, row.title, width))
+        title = tuple(wrap(title_font, row.title, width))
         y = len(title) * title_font.get_linesize() + lay.px(3)
         x, line_h = 0, 0
         cells = []
@@ -444,8 +439,8 @@ _ITEM_HEIGHTS: Recent[tuple[pygame.font.Font, pygame.font.Font, pygame.font.Font
 
 def _item_height(head_font: pygame.font.Font, body: pygame.font.Font, small: pygame.font.Font, lay: Layout, width: int, head: str, text: str) -> int:
     def measure() -> int:
-        h = len(wrapped(head_font, head, width)) * small.get_linesize()
-        return h + len(wrapped(body, text, width)) * body.get_linesize() + lay.px(12)
+        h = len(wrap(head_font, head, width)) * small.get_linesize()
+        return h + len(wrap(body, text, width)) * body.get_linesize() + lay.px(12)
 
     return _ITEM_HEIGHTS.get((head_font, body, small, lay, width, head, text), measure)
 
@@ -510,11 +505,11 @@ def paint_news(
             yy = y
             head_font = small_bold if line.private else small
             head_colour = theme.c("link" if line.private else "ink_soft")
-            for text in wrapped(head_font, news_head(app, line), rect.width):  # date and "private" wrap rather than cut
+            for text in wrap(head_font, news_head(app, line), rect.width):  # date and "private" wrap rather than cut
                 draw_line(surface, head_font, text, head_colour, pygame.Rect(rect.x, yy, rect.width, small.get_linesize()))
                 yy += small.get_linesize()
             colour = theme.c("ink")
-            for text in wrapped(body, line.text, rect.width):
+            for text in wrap(body, line.text, rect.width):
                 blit_text(surface, body, text, colour, (rect.x, yy))
                 yy += body.get_linesize()
             pygame.draw.line(surface, theme.c("rule"), (rect.x, y + h - lay.px(3)), (rect.right, y + h - lay.px(3)), 1)
@@ -528,8 +523,8 @@ def digest_height(app: Looks, heading: str, lines: tuple[str, ...], width: int) 
     theme, lay = app.theme, app.layout
     bold, body = theme.text_font(lay, "small", "bold"), theme.text_font(lay, "small")
     inner = width - 2 * lay.px(8)
-    h = len(wrapped(bold, heading, inner)) * bold.get_linesize()
-    h += sum(len(wrapped(body, "• " + x, inner)) * body.get_linesize() for x in lines)
+    h = len(wrap(bold, heading, inner)) * bold.get_linesize()
+    h += sum(len(wrap(body, "• " + x, inner)) * body.get_linesize() for x in lines)
     return h + 2 * lay.px(8) + lay.px(10)
 
 
@@ -544,11 +539,11 @@ def paint_digest(surface: pygame.Surface, app: Looks, rect: pygame.Rect, y: int,
     pygame.draw.rect(surface, theme.c("focus"), box, max(2, lay.px(2)), border_radius=lay.px(4))
     bold, body = theme.text_font(lay, "small", "bold"), theme.text_font(lay, "small")
     x, yy, inner = box.x + lay.px(8), box.y + lay.px(8), box.width - 2 * lay.px(8)
-    for line in wrapped(bold, heading, inner):
+    for line in wrap(bold, heading, inner):
         blit_text(surface, bold, line, theme.c("ink"), (x, yy))
         yy += bold.get_linesize()
     for text in lines:
-        for line in wrapped(body, "• " + text, inner):
+        for line in wrap(body, "• " + text, inner):
             blit_text(surface, body, line, theme.c("ink"), (x, yy))
             yy += body.get_linesize()
     return h
@@ -568,9 +563,9 @@ def pending_height(app: Looks, p: PendingView, width: int, max_lines: int = 4) -
     bold = theme.text_font(lay, "small", "bold")
     small = theme.text_font(lay, "small")
     head, package = pending_text(app, p)
-    n = len(wrapped(small, package, width))
+    n = len(wrap(small, package, width))
     lines = n if n <= max_lines else 0  # the package in full or not at all (the news has it in full)
-    return len(wrapped(bold, head, width)) * bold.get_linesize() + lines * small.get_linesize() + lay.px(10)
+    return len(wrap(bold, head, width)) * bold.get_linesize() + lines * small.get_linesize() + lay.px(10)
 
 
 def draw_pending(surface: pygame.Surface, app: Looks, rect: pygame.Rect, p: PendingView, max_lines: int = 4) -> None:
@@ -584,10 +579,10 @@ def draw_pending(surface: pygame.Surface, app: Looks, rect: pygame.Rect, p: Pend
             pygame.draw.rect(surface, theme.c("brass_light"), box, border_radius=lay.px(4))
         pygame.draw.rect(surface, theme.c("focus"), box, max(2, lay.px(2)), border_radius=lay.px(4))
     y = rect.y
-    for line in wrapped(bold, head, rect.width):
+    for line in wrap(bold, head, rect.width):
         draw_line(surface, bold, line, theme.c("link" if p.private else "ink"), pygame.Rect(rect.x, y, rect.width, bold.get_linesize()))
         y += bold.get_linesize()
-    lines = wrapped(small, package, rect.width)
+    lines = wrap(small, package, rect.width)
     if len(lines) > max_lines:
         lines = []
     for line in lines:

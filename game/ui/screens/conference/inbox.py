@@ -16,9 +16,8 @@ import pygame
 
 from game.ui.kit.registry import FRAME
 from game.ui.kit.scroll import ScrollArea, ScrollState
-from game.ui.kit.text import blit_text, draw_line, text_width
+from game.ui.kit.text import blit_text, draw_line, text_width, wrap
 from game.ui.kit.widgets import Button, TextField, Widget, button_columns, match_buttons
-from game.ui.screens.conference.draw import wrapped
 from game.views.inbox import InboxItem, RequestItem
 
 if TYPE_CHECKING:
@@ -62,7 +61,7 @@ def _fonts(app: Looks) -> dict[str, pygame.font.Font]:
 def item_height(app: Looks, item: InboxItem, width: int) -> int:
     fonts = _fonts(app)
     gap = app.layout.px(4)
-    return sum(len(wrapped(fonts[s], text, width)) * fonts[s].get_linesize() + gap for text, s in item_lines(app, item))
+    return sum(len(wrap(fonts[s], text, width)) * fonts[s].get_linesize() + gap for text, s in item_lines(app, item))
 
 
 class InboxArea(ScrollArea):
@@ -94,7 +93,7 @@ class InboxArea(ScrollArea):
         y = rect.y - offset
         for text, style in item_lines(app, self.entry):
             font = fonts[style]
-            for line in wrapped(font, text, rect.width):
+            for line in wrap(font, text, rect.width):
                 if y + font.get_linesize() >= rect.y and y <= rect.bottom:
                     blit_text(surface, font, line, theme.c(colours[style]), (rect.x, y))
                 y += font.get_linesize()
@@ -174,8 +173,8 @@ class Inbox:
         note = t("Answering does not end your turn.")
 
         def headline(heads: list[str]) -> int:
-            self.head_lines = [(x, "head") for h in heads for x in wrapped(bold, h, rect.width)]
-            self.head_lines += [(x, "note") for x in wrapped(small, note, rect.width)]
+            self.head_lines = [(x, "head") for h in heads for x in wrap(bold, h, rect.width)]
+            self.head_lines += [(x, "note") for x in wrap(small, note, rect.width)]
             head_h = sum((bold if s == "head" else small).get_linesize() for _, s in self.head_lines)
             self.head = pygame.Rect(rect.x, rect.y, rect.width, head_h)
             return self.head.bottom + lay.px(6)
@@ -289,8 +288,8 @@ class Inbox:
         bold = app.theme.text_font(lay, "small", "bold")
         small = app.theme.text_font(lay, "small")
         r = self.requests[0]
-        lines = [(x, "title") for x in wrapped(bold, request_text(app, r), width)]
-        return lines + [(x, "note") for x in wrapped(small, request_note(app, r), width)]
+        lines = [(x, "title") for x in wrap(bold, request_text(app, r), width)]
+        return lines + [(x, "note") for x in wrap(small, request_note(app, r), width)]
 
     def _tight(self, app: Looks, rect: pygame.Rect, y: int) -> bool:
         """Whether the request box and a readable proposal (pager, three lines, the answer buttons) overflow the panel."""
@@ -313,8 +312,8 @@ class Inbox:
         small = app.theme.text_font(lay, "small")
         pad = lay.px(8)
         width = rect.width - 2 * pad
-        self.request_lines = [(x, "title") for x in wrapped(bold, request_text(app, r), width)]
-        self.request_lines += [(x, "note") for x in wrapped(small, request_note(app, r), width)]
+        self.request_lines = [(x, "title") for x in wrap(bold, request_text(app, r), width)]
+        self.request_lines += [(x, "note") for x in wrap(small, request_note(app, r), width)]
         text_h = sum((bold if st == "title" else small).get_linesize() for _, st in self.request_lines)
         box = pygame.Rect(rect.x, y, rect.width, pad + text_h + lay.px(6) + bh + pad)
         self.request_box = box

@@ -18,8 +18,7 @@ from game.play.session import Session
 from game.scenario.texts import tr
 from game.ui.kit.charts import chart_height, draw_chart
 from game.ui.kit.emblems import seat_surface
-from game.ui.kit.text import blit_text, draw_line, text_width
-from game.ui.screens.conference.draw import wrapped
+from game.ui.kit.text import blit_text, draw_line, text_width, wrap
 from game.views.outcome import OutcomeView, TeamWhatIfs
 
 if TYPE_CHECKING:
@@ -62,7 +61,7 @@ class TabPainter:
         theme, lay = self.app.theme, self.app.layout
         font = theme.text_font(lay, size, role, reading=reading)  # type: ignore[arg-type]
         w = (width or self.width) - indent
-        lines = wrapped(font, text, w)
+        lines = wrap(font, text, w)
         self._collect.append(text)
         step = font.get_linesize()
 
