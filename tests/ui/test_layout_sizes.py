@@ -178,18 +178,22 @@ def problems(entries: list[Seen], height: int, conference: bool, width: int = 0)
 
 
 #: Window and text sizes a projector lesson is played at, where every move and answer button must show its key.
-PROJECTOR = (("lt", "1920x1080", 175), ("lt", "1280x720", 175), ("en", "1920x1080", 175), ("en", "1280x720", 100))
+PROJECTOR = (("lt", "1920x1080", 175), ("lt", "1280x720", 175), ("en", "1920x1080", 175), ("en", "1280x720", 175), ("en", "1280x720", 100))
 
 
-def missing_keys(screen: str, entries: list[Seen]) -> list[str]:
+def missing_keys(screen: str, entries: list[Seen], keys_note: str = "") -> list[str]:
     """A projector shows no tooltips, so a key that is not on its button is not known to the class: the team
     view's seven moves and the inbox's answers keep theirs ("Pareiškimas (M)" takes room "Siūlyti (P)" can
-    spare; equal widths dropped the keys of the three longest Lithuanian moves at 175%)."""
+    spare; equal widths dropped the keys of the three longest Lithuanian moves at 175%). Where the answers
+    have no room for their keys, the inbox's note (`keys_note`) must name them on the screen instead."""
     buttons = [e for e in entries if e.role == "button" and not e.covered]
     if screen == "team view":
         return [f"no key on the {k} move" for k in "BPSMKWN" if not any(e.label.endswith(f"({k})") for e in buttons)]
     if screen == "inbox":
         keys = {e.label[-2] for e in buttons if e.item and e.label.endswith(")")}
+        shown = " ".join(e.label for e in entries if e.role == "text" and not e.clipped)
+        if keys_note and keys_note in shown:
+            return []
         return [f"no key on the {k} answer" for k in "AR" if k not in keys]
     return []
 
@@ -208,7 +212,7 @@ def walk(make_app, lang: str, size: str, text: int) -> dict[str, list[str]]:  # 
             name = line.removeprefix("#screen ")
             found[name] = problems(visible(), height, name in ("team view", "inbox", "answered"), int(size.split("x")[0]))
             if (lang, size, text) in PROJECTOR:
-                found[name] += missing_keys(name, visible())
+                found[name] += missing_keys(name, visible(), app.t("Answering does not end your turn. A, R and C answer the proposal shown."))
             continue
         cmds = parse(line)
         for cmd in cmds:
