@@ -235,6 +235,22 @@ def test_no_washington_seat_is_won_by_doing_nothing(seat, shared_ai_games):
         assert col.diff <= -MARGIN, f"{seat}: {col.policy.value} scores {col.mean:.1f}, its AI {result.ai_mean:.1f}"
 
 
+TUTORIAL_SEATS = ("northland", "southport", "eastmark")
+
+
+@pytest.mark.parametrize("seat", TUTORIAL_SEATS)
+def test_no_tutorial_seat_is_won_by_doing_nothing(seat, shared_ai_games):
+    """The tutorial is the first game a class plays: it must not teach that saying yes to everything wins. Each
+    seat's aims name terms as well as the treaty (Northland's toll income, Southport's full naval base,
+    Eastmark's open bay), which an AI holds out for and an accept-all seat gives away; with the treaty alone as
+    Northland's aim, accepting everything beat its AI (+3.9), and with shared fishing alone Eastmark's (+0.8).
+    The full calendar (six sittings) is the one a lesson plays, and costs about a second a seat."""
+    report = run_seats(TUTORIAL, seeds=60, seed=1922, length="full", seats=(seat,), policies=DO_NOTHING)
+    (result,) = report.seats
+    for col in result.columns:
+        assert col.diff <= -MARGIN, f"{seat}: {col.policy.value} scores {col.mean:.1f}, its AI {result.ai_mean:.1f}"
+
+
 def test_a_follower_answers_but_never_proposes():
     cs = compile_scenario(load(TUTORIAL).scenario)
     seat = cs.delegation_ids[cs.actors[0]]

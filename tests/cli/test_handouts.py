@@ -44,7 +44,8 @@ def test_role_sheet_holds_briefing_stances_in_words_and_scored_aims():
     html = render(s, "en").pages["northland.html"]
     assert "The treasury could live with medium tolls." in html  # secret instructions
     assert "You favour: High tolls" in html and "You oppose: Low tolls" in html
-    assert "Get a harbour treaty signed" in html and "67%" in html
+    assert "Get a harbour treaty signed" in html and "40%" in html  # weight 2 of 5
+    assert "Keep the toll income: tolls high or medium" in html
     assert "values" not in html.lower() or "100" not in re.sub(r"<[^>]+>", "", html).split("How your team")[0].split("position on each")[1]
 
 

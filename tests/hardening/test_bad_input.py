@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -102,9 +103,8 @@ def _many_options(tmp: Path, n: int) -> Path:
     text = text.replace("values = { high = 100, medium = 70, low = 10 }", f"values = {{ {rev} }}")
     text = text.replace("values = { high = 0, medium = 60, low = 100 }", f"values = {{ {values} }}")
     text = text.replace("values = { high = 30, medium = 60, low = 80 }", f"values = {{ {values} }}")
-    text = text.replace(
-        'when = { settled = { issue = "tolls", among = ["medium", "low"] } }', 'when = { settled = { issue = "tolls", among = ["o10", "o11"] } }'
-    )
+    # every aim on the tolls names some of the new options instead
+    text = re.sub(r'issue = "tolls", among = \[[^]]*\]', 'issue = "tolls", among = ["o10", "o11"]', text)
     text = text.replace('{ kind = "value", delegation = "northland", issue = "tolls", option = "low", delta = -10 },', "")
     path = tmp / f"options{n}.toml"
     path.write_text(text, encoding="utf-8")
