@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import normalize, read_po
 
 from game.i18n import available_languages, catalog_path, load_catalog, marked_sources, missing_msgids, used_msgids
 
@@ -30,14 +30,28 @@ def main(argv: list[str]) -> int:
         if sync and missing:
             path = catalog_path(lang)
             with path.open("rb") as fh:
-                po = read_po(fh, locale=lang)
-            for msgid in missing:
-                plural = used[msgid]
-                po.add((msgid, plural) if plural else msgid, ("", "", "") if plural else "")
-            with path.open("wb") as fh:
-                write_po(fh, po, width=0, omit_header=False)
+                plurals = read_po(fh, locale=lang).num_plurals
+            append_entries(path, [(msgid, used[msgid]) for msgid in missing], plurals)
             load_catalog.cache_clear()
     return status
+
+
+def append_entries(path: Path, entries: list[tuple[str, str | None]], plurals: int) -> None:
+    """Add empty entries (msgid, plural or None) for translators at the end of the catalog `path`.
+
+    Every byte before them stays as it was: the catalogs are kept by hand, in sections with comments,
+    and Babel's writer would re-wrap those comments and flag every entry with a placeholder, burying
+    the one new line in a diff of hundreds."""
+    text = path.read_text(encoding="utf-8")
+    out = [text if not text or text.endswith("\n") else text + "\n"]
+    for msgid, plural in entries:
+        out.append(f"\nmsgid {normalize(msgid, width=0)}\n")
+        if plural:
+            out.append(f"msgid_plural {normalize(plural, width=0)}\n")
+            out += [f'msgstr[{k}] ""\n' for k in range(plurals)]
+        else:
+            out.append('msgstr ""\n')
+    path.write_text("".join(out), encoding="utf-8")  # a developer tool on a file under version control
 
 
 if __name__ == "__main__":
