@@ -170,7 +170,7 @@ class Inbox:
             heads.append(
                 app.tr.tn("{n} request for private talks awaits your answer", "{n} requests for private talks await your answer", len(self.requests))
             )
-        note = t("Answering does not end your turn.")
+        plain_note = note = t("Answering does not end your turn.")
         if item is not None and not self._answer_row(app, rect, rect.y, no_counter)[2]:
             # the answers show plain words (no room for their keys): the note names the keys, for a projector
             if no_counter:
@@ -178,9 +178,9 @@ class Inbox:
             else:
                 note = t("Answering does not end your turn. A, R and C answer the proposal shown.")
 
-        def headline(heads: list[str]) -> int:
+        def headline(heads: list[str], proposal_shown: bool = True) -> int:
             self.head_lines = [(x, "head") for h in heads for x in wrap(bold, h, rect.width)]
-            self.head_lines += [(x, "note") for x in wrap(small, note, rect.width)]
+            self.head_lines += [(x, "note") for x in wrap(small, note if proposal_shown else plain_note, rect.width)]
             head_h = sum((bold if s == "head" else small).get_linesize() for _, s in self.head_lines)
             self.head = pygame.Rect(rect.x, rect.y, rect.width, head_h)
             return self.head.bottom + lay.px(6)
@@ -189,7 +189,7 @@ class Inbox:
         widgets: list[Widget] = []
         tight = bool(self.requests) and item is not None and self._tight(app, rect, y)
         if tight:  # one page at a time: its own headline only (the other's count is on the button to it)
-            y = headline(heads[1:] if self.page != "proposals" else heads[:1])
+            y = headline(heads[1:], False) if self.page != "proposals" else headline(heads[:1])
         if tight:
             # large text on a small window: the request and the proposal do not both fit, so the panel shows one
             # at a time, with a button to the other (the request first: it lapses sooner)
