@@ -243,7 +243,8 @@ def test_no_tutorial_seat_is_won_by_doing_nothing(seat, shared_ai_games):
     """The tutorial is the first game a class plays: it must not teach that saying yes to everything wins. Each
     seat's aims name terms as well as the treaty (Northland's toll income, Southport's full naval base,
     Eastmark's open bay), which an AI holds out for and an accept-all seat gives away; with the treaty alone as
-    Northland's aim, accepting everything beat its AI (+3.9), and with shared fishing alone Eastmark's (+0.8).
+    Northland's aim, accepting everything beat its AI (+3.9 at seed 1; 70.0 to 67.8 here), and with shared fishing
+    alone Eastmark's (+0.8 at seed 1).
     The full calendar (six sittings) is the one a lesson plays, and costs about a second a seat."""
     report = run_seats(TUTORIAL, seeds=60, seed=1922, length="full", seats=(seat,), policies=DO_NOTHING)
     (result,) = report.seats
