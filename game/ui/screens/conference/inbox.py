@@ -170,8 +170,9 @@ class Inbox:
             heads.append(
                 app.tr.tn("{n} request for private talks awaits your answer", "{n} requests for private talks await your answer", len(self.requests))
             )
+        answer_rects, labels, keys_fit = self._answer_row(app, rect, no_counter)  # from y = 0: moved down to their place below
         plain_note = note = t("Answering does not end your turn.")
-        if item is not None and not self._answer_row(app, rect, rect.y, no_counter)[2]:
+        if item is not None and not keys_fit:
             # the answers show plain words (no room for their keys): the note names the keys, for a projector
             if no_counter:
                 note = t("Answering does not end your turn. A and R answer the proposal shown.")
@@ -241,7 +242,7 @@ class Inbox:
             )
             y += bh + lay.px(6)
         line_h = _fonts(app)["body"].get_linesize()
-        rows = len({r.y for r in self._answer_row(app, rect, 0, no_counter)[0]})
+        rows = len({r.y for r in answer_rects})
         with_field = rect.bottom - y - (rows + 1) * (bh + lay.px(8)) >= 8 * line_h  # the reason field only where the proposal keeps room
         bottom = rect.bottom - (bh + lay.px(8)) * (rows + (1 if with_field else 0))
         area = pygame.Rect(rect.x, y, rect.width - lay.px(10), max(line_h, bottom - y))
@@ -260,7 +261,7 @@ class Inbox:
                 )
             )
             y += bh + lay.px(8)
-        rects, labels, _fits = self._answer_row(app, rect, y, no_counter)
+        rects = [r.move(0, y) for r in answer_rects]
         pid = item.id
         buttons = [
             Button("accept", rects[0], labels[0], lambda: answer(pid, True), style="primary", tooltip=t("Accept No. {number} (A)", number=pid)),
@@ -279,8 +280,8 @@ class Inbox:
         match_buttons(app, buttons)
         return widgets + buttons
 
-    def _answer_row(self, app: Looks, rect: pygame.Rect, y: int, no_counter: str) -> tuple[list[pygame.Rect], list[str], bool]:
-        """Where Accept, Reject and Counter go from `y` down, their labels, and whether those carry
+    def _answer_row(self, app: Looks, rect: pygame.Rect, no_counter: str) -> tuple[list[pygame.Rect], list[str], bool]:
+        """Where Accept, Reject and Counter go, from the top (y = 0) down, their labels, and whether those carry
         their keys: with the keys where they fit, else the plain words (the note then names the keys)."""
         lay, t = app.layout, app.t
         bh = lay.button_height()
@@ -289,10 +290,10 @@ class Inbox:
         third = (rect.width - 2 * lay.px(8)) // 3 - 2 * lay.px(12)
         keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter") if no_counter else t("Counter (C)")]
         if any(text_width(font, x) > third for x in plain):  # big text: Counter on its own row
-            two = lay.columns(pygame.Rect(rect.x, y, rect.width, bh), [1, 1], lay.px(8))
-            rects = [two[0], two[1], pygame.Rect(rect.x, y + bh + lay.px(8), rect.width, bh)]
+            two = lay.columns(pygame.Rect(rect.x, 0, rect.width, bh), [1, 1], lay.px(8))
+            rects = [two[0], two[1], pygame.Rect(rect.x, bh + lay.px(8), rect.width, bh)]
         else:  # widths by the labels, so the keys stay where the words leave room (see `button_columns`)
-            rects = button_columns(app, pygame.Rect(rect.x, y, rect.width, bh), keyed, lay.px(8))
+            rects = button_columns(app, pygame.Rect(rect.x, 0, rect.width, bh), keyed, lay.px(8))
         fits = all(text_width(font, x) <= r.width - 2 * lay.px(12) for x, r in zip(keyed, rects, strict=True))
         return rects, keyed if fits else plain, fits
 
