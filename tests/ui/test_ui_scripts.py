@@ -261,3 +261,37 @@ def test_the_setup_summary_says_the_ai_plays_every_delegation_when_no_team_is_ch
     script = f'setup teams=germany,soviet length=short lang={lang} size=1280x720 text=100\nclick "{germany}"\nclick "{soviet}"\n'
     status, err = _play(make_app, parse(script + f'expect "{summary}"\nexpect no "{wrong}"\n'), "no_teams")
     assert status == 0, err
+
+
+@pytest.mark.parametrize(
+    ("lang", "size", "words"),
+    [
+        ("en", "1280x720", {"below": "Below", "above": "Above", "japan": "Japan", "britain": "Great Britain", "none": "Teams: 0", "one": "Teams: 1"}),
+        (
+            "lt",
+            "1920x1080",
+            {
+                "below": "Žemiau",
+                "above": "Aukščiau",
+                "japan": "Japonija",
+                "britain": "Didžioji Britanija",
+                "none": "Komandos: 0",
+                "one": "Komandos: 1",
+            },
+        ),
+    ],
+)
+def test_the_delegations_that_do_not_fit_are_reached_by_clicking_below_and_above(make_app, lang: str, size: str, words: dict[str, str]) -> None:
+    """Large text on a projector: Genoa's seven delegations do not all fit, and a teacher with a mouse
+    without a wheel (or a touch board) pages to Japan with the buttons under the list. The hidden rows
+    take no clicks: the first version of the pager switched a row scrolled out of view to a team."""
+    w = words
+    script = (
+        f"setup length=short seed=1922 lang={lang} size={size} text=175\n"
+        f'expect no "{w["japan"]}"\nexpect "{w["none"]}"\n'
+        f'click "{w["below"]}"\nexpect "{w["japan"]}"\nexpect "{w["none"]}"\n'
+        f'click "{w["japan"]}"\nexpect "{w["one"]}"\n'
+        f'click "{w["above"]}"\nexpect "{w["britain"]}"\nexpect no "{w["japan"]}"\nexpect "{w["one"]}"\n'
+    )
+    status, err = _play(make_app, parse(script, "pager"))
+    assert status == 0, err

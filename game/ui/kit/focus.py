@@ -87,8 +87,10 @@ class FocusGroup:
         if focused is not None and event.type in (pygame.KEYDOWN, pygame.TEXTINPUT) and focused.handle_event(event, app):
             return True
         if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL, pygame.MOUSEMOTION):
+            # a hidden widget takes no clicks: a delegation row scrolled out of view keeps a rect under
+            # whatever is drawn there (the setup's "Below" button once switched a hidden row to a team)
             for w in self.widgets:
-                if w.enabled and w.handle_event(event, app):
+                if w.enabled and w.visible and w.handle_event(event, app):
                     return True
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_TAB:

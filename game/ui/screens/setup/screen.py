@@ -21,7 +21,7 @@ from game.ui.kit.emblems import draw_emblem
 from game.ui.kit.focus import FocusGroup
 from game.ui.kit.layout import Fr, Track, column, grid, row
 from game.ui.kit.scene import Scene
-from game.ui.kit.text import draw_paragraphs, draw_wrapped, text_height, text_width, wrap
+from game.ui.kit.text import draw_paragraphs, text_height, text_width
 from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, button_width, choose_segments, share_name_size
 from game.ui.kit.wrap_list import WrapListBox, pill_height, row_height_for
 from game.views.codes import short_codes
@@ -58,7 +58,7 @@ class SetupScene(Scene):
         self.panels: list[tuple[pygame.Rect, str]] = []
         self.blurb_rect: pygame.Rect | None = None
         self.summary_rect = pygame.Rect(0, 0, 0, 0)
-        self.more_rect: pygame.Rect | None = None
+        self.teams_short = False  # the delegations scroll: "Teams: 0 · AI: 7" rather than the sentence
         self.teams_rect = pygame.Rect(0, 0, 0, 0)
 
     # --- life cycle -------------------------------------------------------------------
@@ -310,17 +310,36 @@ class SetupScene(Scene):
         two_line = (label_h + small_h + lay.px(22) + gap) * len(playable) <= area.height + gap
         drow = (label_h + small_h + lay.px(22)) if two_line else label_h + lay.px(14)
         n = len(playable)
-        more_text = t("Delegations {first}–{last} of {total}; scroll for more", first=n, last=n, total=n)
-        more_h = small_h * min(2, len(wrap(theme.text_font(lay, "small"), more_text, area.width)))  # two lines, not a cut one
-        teams_h = text_height(theme.text_font(lay, "small"), self._teams_line()[0], area.width)
-        scrolls = n * (drow + gap) + teams_h > area.height
-        room = area.height - teams_h - (more_h + gap if scrolls else 0)
+        small = theme.text_font(lay, "small")
+        # who plays, under the rows: the sentence if every row fits with it, else the short form ("Teams: 0 · AI: 7",
+        # the sentence repeats the Game card's summary) rather than a row's room; a list that still does not fit
+        # scrolls, with "Above (n)" and "Below (n)" buttons for a mouse without a wheel or a touch board
+        self.teams_short = False
+        for short in (False, True):
+            self.teams_short = short
+            scrolls = n * (drow + gap) + text_height(small, self._teams_line()[0], area.width) > area.height
+            if not scrolls:
+                break
+        teams_h = text_height(small, self._teams_line()[0], area.width)
+        pager_h = sz.button if scrolls else 0
+        room = area.height - teams_h - (pager_h + gap if scrolls else 0)
         self.del_rows = max(1, min(n, room // (drow + gap)))
         rows_h = self.del_rows * (drow + gap) - gap
-        cells = column(area, [("rows", rows_h), ("teams", teams_h), (".", Fr()), ("more", more_h if scrolls else 0)], gap=gap)
+        cells = column(area, [("rows", rows_h), ("teams", teams_h), (".", Fr()), ("pager", pager_h)], gap=gap)
         self.teams_rect = cells["teams"]
-        self.more_rect = cells["more"] if scrolls else None
         self.del_scroll = max(0, min(self.del_scroll, n - self.del_rows))
+        pager: list[Widget] = []
+        if scrolls:
+            above, below = self.del_scroll, n - self.del_scroll - self.del_rows
+            up, down = lay.columns(cells["pager"], [1, 1], lay.px(8))
+            pager = [
+                Button(
+                    "del_above", up, t("Above ({n})", n=above), partial(self._page, -1), enabled=above > 0, tooltip=t("Show the delegations above")
+                ),
+                Button(
+                    "del_below", down, t("Below ({n})", n=below), partial(self._page, 1), enabled=below > 0, tooltip=t("Show the delegations below")
+                ),
+            ]
         toggles: list[Toggle] = []
         for k, d in enumerate(playable):
             slot = k - self.del_scroll
@@ -346,7 +365,12 @@ class SetupScene(Scene):
             for w in toggles:
                 w.detail = ""  # a leader's name that would be cut: none shown (the introduction lists them all)
         share_name_size(toggles, app)
-        return list(toggles)
+        return [*toggles, *pager]
+
+    def _page(self, direction: int) -> None:
+        """Scroll the delegations a page (all the rows shown) up or down."""
+        self.del_scroll = max(0, self.del_scroll + direction * self.del_rows)
+        self.layout()
 
     def _buttons(self) -> list[Widget]:
         """Settings at the right of the title band; Teacher…, Continue and Start at the right of the footer."""
@@ -438,26 +462,15 @@ class SetupScene(Scene):
     # --- drawing ----------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         app, t = self.ctx, self.ctx.t
-        theme, lay = app.theme, app.layout
         draw_backdrop(surface, app)
         draw_header(surface, app, "Plenipo", t("A diplomacy game for the classroom"))
         left_button = min(w.rect.x for w in self.focus.widgets if w.key in ("start", "continue", "teacher"))
         draw_footer(surface, app, t("Tab: next   Arrows: change   Enter: choose   Esc: menu"), until=left_button)
         for rect, title in self.panels:
             draw_panel(surface, app, rect, title)
-        small = theme.text_font(lay, "small")
         if self.blurb_rect is not None:
             self._draw_blurb(surface)
         self._draw_summary(surface)
-        if self.more_rect is not None:
-            n = len(self.m.playable())
-            text = t(
-                "Delegations {first}–{last} of {total}; scroll for more",
-                first=self.del_scroll + 1,
-                last=min(n, self.del_scroll + self.del_rows),
-                total=n,
-            )
-            draw_wrapped(surface, small, text, theme.c("ink_soft"), self.more_rect, spacing=1.0, max_lines=2)
         self.focus.draw(surface, app)
 
     def _blurb_font(self) -> pygame.font.Font:
@@ -530,7 +543,7 @@ class SetupScene(Scene):
     def _teams_line(self) -> tuple[str, str]:
         """Who plays, in numbers, under the delegations: "Teams: 2 · AI: 5", or that the AI plays them all."""
         teams = sum(1 for d in self.m.playable() if d.id in self.m.humans)
-        if teams:
+        if teams or self.teams_short:
             return self.ctx.t("Teams: {teams} · AI: {ai}", teams=teams, ai=len(self.m.playable()) - teams), "ink"
         return self.ctx.t("No teams chosen: the AI plays every delegation, as a show for the class."), "ink_soft"
 
