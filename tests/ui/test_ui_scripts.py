@@ -295,3 +295,18 @@ def test_the_delegations_that_do_not_fit_are_reached_by_clicking_below_and_above
     )
     status, err = _play(make_app, parse(script, "pager"))
     assert status == 0, err
+
+
+def test_a_scenario_list_too_long_to_show_is_paged_by_clicking_next_and_previous(make_app) -> None:
+    """At 175% text on 1280x720 the setup shows one scenario of ten: "Next" and "Previous" under it reach
+    the others without a wheel or the keys, and "Previous" is shown but off on the first."""
+    script = (
+        "setup length=short seed=1922 lang=en size=1280x720 text=175\n"
+        'expect "1 / 10"\nexpect no "What if: the Allies waive Article 116"\n'
+        'click "Next"\nexpect "2 / 10"\nexpect "What if: the Allies waive Article 116"\n'
+        'click "Previous"\nexpect "1 / 10"\nexpect no "What if: the Allies waive Article 116"\n'
+    )
+    status, err = _play(make_app, parse(script, "scenarios"))
+    assert status == 0, err
+    status, err = _play(make_app, parse('setup lang=en size=1280x720 text=175\nclick "Previous"\n', "first"))
+    assert status == 1 and "'Previous' is shown but disabled" in err
