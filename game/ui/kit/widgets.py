@@ -590,6 +590,8 @@ class ListBox(Widget):
         self.items, self.selected, self.on_select = list(items), selected, on_select
         self.row_height, self.on_activate = row_height, on_activate
         self.strip = 0  # the strip kept free at the bottom for the "3–6 / 9" counter (set when drawn), never over a row
+        #: where "Previous" (-1) and "Next" (+1) were last drawn in the strip (none while every row shows)
+        self.steps: dict[int, pygame.Rect] = {}
 
     @property
     def visible_rows(self) -> int:
@@ -606,6 +608,12 @@ class ListBox(Widget):
             self.on_select(index)
 
     def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP) and event.button == 1:
+            step = next((k for k, r in self.steps.items() if r.collidepoint(event.pos)), None)
+            if step is not None:  # "Previous" or "Next" in the strip
+                if event.type == pygame.MOUSEBUTTONUP:
+                    self._select(max(0, min(len(self.items) - 1, self.selected + step)))
+                return True
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_UP and self.selected > 0:
                 self._select(self.selected - 1)
@@ -666,9 +674,45 @@ class ListBox(Widget):
             else:
                 draw_line(surface, title_font, title, theme.c(fg), inner)
         surface.set_clip(clip)
-        if len(self.items) > self.visible_rows:  # a plain scroll indicator: "3–6 / 9" on a pill
-            text = counter_text(self.first, self.visible_rows, len(self.items))
-            surf = render(small, ellipsize(small, text, self.rect.width), theme.c("ink"))
-            r = surf.get_rect(bottomright=(self.rect.right - pad, self.rect.bottom - lay.px(4)))
-            pygame.draw.rect(surface, theme.c("paper_dark"), r.inflate(lay.px(12), lay.px(4)), border_radius=lay.px(8))
-            surface.blit(surf, r)
+        self.draw_position(surface, app)
+
+    def draw_position(self, surface: pygame.Surface, app: Looks) -> None:
+        """When rows are hidden: the "3–6 / 9" pill at the bottom right and, in the strip kept for it,
+        "Previous" and "Next", so a mouse without a wheel or a finger on a touch board reaches them."""
+        self.steps = {}
+        if len(self.items) <= self.visible_rows:
+            return
+        theme, lay = app.theme, app.layout
+        small = theme.text_font(lay, "small")
+        text = counter_text(self.first, self.visible_rows, len(self.items))
+        surf = render(small, ellipsize(small, text, self.rect.width), theme.c("ink"))
+        r = surf.get_rect(bottomright=(self.rect.right - lay.px(12), self.rect.bottom - lay.px(4)))
+        pill = r.inflate(lay.px(12), lay.px(4))
+        pygame.draw.rect(surface, theme.c("paper_dark"), pill, border_radius=lay.px(8))
+        surface.blit(surf, r)
+        FRAME.add(surface, text, "text", r)  # a script may expect "2 / 10"
+        if self.strip:
+            self._draw_steps(surface, app, pill.left - lay.px(8))
+
+    def _draw_steps(self, surface: pygame.Surface, app: Looks, right: int) -> None:
+        """ "Previous" and "Next" chips at the left of the strip, where they fit beside the pill."""
+        theme, lay = app.theme, app.layout
+        bold = theme.text_font(lay, "small", "bold")
+        labels = [(-1, app.t("Previous")), (1, app.t("Next"))]
+        x = self.rect.x + lay.px(12)
+        h = bold.get_linesize() + lay.px(4)
+        y = self.rect.bottom - lay.px(2) - h
+        widths = [text_width(bold, label) + lay.px(16) for _, label in labels]
+        if x + sum(widths) + lay.px(8) > right or h > self.strip:
+            return  # no room beside the pill: the wheel and the keys still scroll
+        for (step, label), w in zip(labels, widths, strict=True):
+            chip = pygame.Rect(x, y, w, h)
+            enabled = 0 <= self.selected + step < len(self.items)
+            pygame.draw.rect(surface, theme.c("button_bg" if enabled else "disabled_bg"), chip, border_radius=lay.px(8))
+            pygame.draw.rect(surface, theme.c("border" if enabled else "disabled_text"), chip, 1, border_radius=lay.px(8))
+            glyphs = render(bold, label, theme.c("button_text" if enabled else "disabled_text"))
+            surface.blit(glyphs, glyphs.get_rect(center=chip.center))
+            FRAME.add(surface, label, "button", chip, enabled=enabled)
+            if enabled:
+                self.steps[step] = chip
+            x = chip.right + lay.px(8)

@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.kit.registry import FRAME
-from game.ui.kit.text import draw_wrapped, ellipsize, render, text_width, wrap
-from game.ui.kit.widgets import ListBox, counter_text, draw_box
+from game.ui.kit.text import draw_wrapped, wrap
+from game.ui.kit.widgets import ListBox, draw_box
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Looks
@@ -68,17 +67,6 @@ class WrapListBox(ListBox):
     ) -> None:
         super().__init__(key, rect, items, selected, on_select, row_height=row_height, on_activate=on_activate, tooltip=tooltip)
         self.strip, self.title_lines = strip, title_lines
-        #: where "Previous" (-1) and "Next" (+1) were last drawn in the strip (none while every row shows)
-        self.steps: dict[int, pygame.Rect] = {}
-
-    def handle_event(self, event: pygame.event.Event, app: Looks) -> bool:
-        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP) and event.button == 1:
-            step = next((k for k, r in self.steps.items() if r.collidepoint(event.pos)), None)
-            if step is not None:
-                if event.type == pygame.MOUSEBUTTONUP:
-                    self._select(max(0, min(len(self.items) - 1, self.selected + step)))
-                return True
-        return super().handle_event(event, app)
 
     @property
     def visible_rows(self) -> int:
@@ -108,36 +96,4 @@ class WrapListBox(ListBox):
             if detail:
                 rest = pygame.Rect(inner.x, inner.y + used, inner.width, max(0, inner.bottom - inner.y - used))
                 draw_wrapped(surface, small, detail, theme.c(soft), rest, spacing=1.0, max_lines=DETAIL_LINES)
-        self.steps = {}
-        if len(self.items) > self.visible_rows:
-            text = counter_text(self.first, self.visible_rows, len(self.items))
-            surf = render(small, ellipsize(small, text, self.rect.width), theme.c("ink"))
-            r = surf.get_rect(bottomright=(self.rect.right - pad, self.rect.bottom - lay.px(4)))
-            pygame.draw.rect(surface, theme.c("paper_dark"), r.inflate(lay.px(12), lay.px(4)), border_radius=lay.px(8))
-            surface.blit(surf, r)
-            FRAME.add(surface, text, "text", r)  # a script may expect "2 / 10"
-            self._draw_steps(surface, app, r.inflate(lay.px(12), lay.px(4)).left - lay.px(8))
-
-    def _draw_steps(self, surface: pygame.Surface, app: Looks, right: int) -> None:
-        """ "Previous" and "Next" chips at the left of the strip, where they fit beside the pill."""
-        theme, lay = app.theme, app.layout
-        small = theme.text_font(lay, "small", "bold")
-        labels = [(-1, app.t("Previous")), (1, app.t("Next"))]
-        x = self.rect.x + lay.px(12)
-        h = small.get_linesize() + lay.px(4)
-        y = self.rect.bottom - lay.px(4) - h + lay.px(2)
-        widths = [text_width(small, label) + lay.px(16) for _, label in labels]
-        if x + sum(widths) + lay.px(8) > right:
-            return  # no room beside the pill: the wheel and the keys still scroll
-        for (step, label), w in zip(labels, widths, strict=True):
-            chip = pygame.Rect(x, y, w, h)
-            target = self.selected + step
-            enabled = 0 <= target < len(self.items)
-            pygame.draw.rect(surface, theme.c("button_bg" if enabled else "disabled_bg"), chip, border_radius=lay.px(8))
-            pygame.draw.rect(surface, theme.c("border" if enabled else "disabled_text"), chip, 1, border_radius=lay.px(8))
-            glyphs = render(small, label, theme.c("button_text" if enabled else "disabled_text"))
-            surface.blit(glyphs, glyphs.get_rect(center=chip.center))
-            FRAME.add(surface, label, "button", chip, enabled=enabled)
-            if enabled:
-                self.steps[step] = chip
-            x = chip.right + lay.px(8)
+        self.draw_position(surface, app)
