@@ -314,13 +314,12 @@ class SetupScene(Scene):
         # who plays, under the rows: the sentence if every row fits with it, else the short form ("Teams: 0 · AI: 7",
         # the sentence repeats the Game card's summary) rather than a row's room; a list that still does not fit
         # scrolls, with "Above (n)" and "Below (n)" buttons for a mouse without a wheel or a touch board
-        self.teams_short = False
         for short in (False, True):
             self.teams_short = short
-            scrolls = n * (drow + gap) + text_height(small, self._teams_line()[0], area.width) > area.height
+            teams_h = text_height(small, self._teams_line()[0], area.width)
+            scrolls = n * (drow + gap) + teams_h > area.height
             if not scrolls:
                 break
-        teams_h = text_height(small, self._teams_line()[0], area.width)
         pager_h = sz.button if scrolls else 0
         room = area.height - teams_h - (pager_h + gap if scrolls else 0)
         self.del_rows = max(1, min(n, room // (drow + gap)))
