@@ -60,3 +60,32 @@ click "We are ready"
     after = ask_choices(conf.session.state, viewer, app.tr, narrator(conf.session, app.tr))
     assert {c.refusal for c in after} == {"you have already asked for an audience in this sitting"}
     assert conf.team_turn  # asking does not end the turn
+
+
+@pytest.mark.parametrize(("key", "status", "done"), [("g", "GRANTED", "You received Germany"), ("f", "REFUSED", "You refused Germany an audience.")])
+def test_the_request_is_answered_with_the_keys_its_buttons_show(make_app, key: str, status: str, done: str) -> None:
+    """A team at a projector answers from the keyboard: G grants and F refuses, as "Grant (G)" and "Refuse (F)" say."""
+    from game.ui.script_lang import parse
+
+    cmds = parse_file(SCRIPTS / "audience_en_1280.plenipo")
+    grant = next(k for k, c in enumerate(cmds) if c.text == "Grant")
+    tail = parse(f'expect "Grant (G)"\nexpect "Refuse (F)"\nkey {key}\nexpect "{done}"\nexpect no "Germany asks you for private talks."\n')
+    app = _app(make_app)
+    err = io.StringIO()
+    assert ScriptRun(app, [*cmds[:grant], *tail], "keys", err=err).run() == 0, err.getvalue()
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    s = conf.session.state
+    mine = [a for a in s.audiences if a.asker == s.cs.d_index["germany"]]
+    assert [a.status for a in mine] == [AudienceStatus[status]]
+    assert conf.team_turn  # answering a request does not end the turn
+
+
+def test_where_the_keys_do_not_fit_on_the_buttons_the_request_note_names_them(make_app) -> None:
+    from game.ui.screens.conference.inbox import request_note
+    from game.views.inbox import RequestItem
+
+    app = make_app()
+    r = RequestItem(id=1, asker="Germany", trust=45)
+    wide, narrow = request_note(app, r, 600), request_note(app, r, 120)
+    assert "G grants, F refuses." not in wide  # the buttons say "Grant (G)" and "Refuse (F)"
+    assert narrow.endswith("G grants, F refuses.") and narrow.startswith(wide)

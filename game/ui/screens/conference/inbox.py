@@ -108,12 +108,28 @@ def request_text(app: Looks, r: RequestItem) -> str:
     return app.t("Request No. {number}: {who} asks you for private talks.", number=r.id, who=r.asker)
 
 
-def request_note(app: Looks, r: RequestItem) -> str:
-    return app.t(
+def request_note(app: Looks, r: RequestItem, width: int) -> str:
+    """What answering does; where the buttons have no room for their keys, it names them (a projector has no tooltips)."""
+    note = app.t(
         "Your trust in {who}: {trust} (0–100). Granting raises its trust in you; refusing lowers it.",
         who=r.asker,
         trust=round(r.trust),
     )
+    if not _request_labels(app, width)[1]:
+        note += " " + app.t("G grants, F refuses.")
+    return note
+
+
+def _request_labels(app: Looks, width: int) -> tuple[tuple[str, str], bool]:
+    """Grant and Refuse with their keys where both fit their half of the request box's row (`width` wide), else the plain
+    words; and whether the keys are on them."""
+    lay, t = app.layout, app.t
+    font = app.theme.text_font(lay, "small", "bold")
+    keyed = (t("Grant (G)"), t("Refuse (F)"))
+    cols = lay.columns(pygame.Rect(0, 0, width, lay.button_height()), [1, 1], lay.px(8))
+    if all(text_width(font, x) <= c.width - 2 * lay.px(12) for x, c in zip(keyed, cols, strict=True)):
+        return keyed, True
+    return (t("Grant"), t("Refuse")), False
 
 
 class Inbox:
@@ -303,7 +319,7 @@ class Inbox:
         small = app.theme.text_font(lay, "small")
         r = self.requests[0]
         lines = [(x, "title") for x in wrap(bold, request_text(app, r), width)]
-        return lines + [(x, "note") for x in wrap(small, request_note(app, r), width)]
+        return lines + [(x, "note") for x in wrap(small, request_note(app, r, width), width)]
 
     def _tight(self, app: Looks, rect: pygame.Rect, y: int) -> bool:
         """Whether the request box and a readable proposal (pager, three lines, the answer buttons) overflow the panel."""
@@ -327,18 +343,19 @@ class Inbox:
         pad = lay.px(8)
         width = rect.width - 2 * pad
         self.request_lines = [(x, "title") for x in wrap(bold, request_text(app, r), width)]
-        self.request_lines += [(x, "note") for x in wrap(small, request_note(app, r), width)]
+        self.request_lines += [(x, "note") for x in wrap(small, request_note(app, r, width), width)]
         text_h = sum((bold if st == "title" else small).get_linesize() for _, st in self.request_lines)
         box = pygame.Rect(rect.x, y, rect.width, pad + text_h + lay.px(6) + bh + pad)
         self.request_box = box
         row = pygame.Rect(box.x + pad, box.bottom - pad - bh, width, bh)
         cols = lay.columns(row, [1, 1], lay.px(8))
+        labels, _ = _request_labels(app, width)
         tag = t("Request No. {number}", number=r.id)
         buttons = [
             Button(
-                "grant", cols[0], t("Grant"), lambda: grant(r.id, True), style="primary", tooltip=t("Receive {who} for private talks", who=r.asker)
+                "grant", cols[0], labels[0], lambda: grant(r.id, True), style="primary", tooltip=t("Receive {who} for private talks (G)", who=r.asker)
             ),
-            Button("refuse", cols[1], t("Refuse"), lambda: grant(r.id, False), tooltip=t("Refuse {who} an audience", who=r.asker)),
+            Button("refuse", cols[1], labels[1], lambda: grant(r.id, False), tooltip=t("Refuse {who} an audience (F)", who=r.asker)),
         ]
         for b in buttons:
             b.item = tag

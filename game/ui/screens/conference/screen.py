@@ -619,6 +619,10 @@ class ConferenceScene(Scene):
                 }
                 if self.closing_round:  # only answering or passing: the other keys would open a move the rules refuse
                     keys = {pygame.K_b: self.open_briefing, pygame.K_n: keys[pygame.K_n]}
+                asks = self.inbox.requests if self.inbox is not None else ()
+                if asks:  # the request shown first in the inbox (its box names these keys)
+                    keys[pygame.K_g] = lambda: self.grant(asks[0].id, True)
+                    keys[pygame.K_f] = lambda: self.grant(asks[0].id, False)
                 if first is not None:
                     keys[pygame.K_a] = lambda: self.answer(first, True)
                     keys[pygame.K_r] = lambda: self.answer(first, False)
