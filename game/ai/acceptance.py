@@ -50,6 +50,10 @@ class Verdict:
     note: str  # one of the closed set of tags in `game.ai.explain.NOTES`
 
 
+#: The note of an offer that does not beat the delegation's alternative of no agreement.
+WORSE_THAN_NO_DEAL = "worse than no agreement"
+
+
 def change_since(r: Refusal, now: Situation) -> str | None:
     """The note naming what changed for the delegation since refusal r, or None if nothing did.
     The last sitting comes first: whatever else changed, what is refused now is lost for good."""
@@ -77,7 +81,7 @@ def decide(
     min_gain: float,
 ) -> Verdict:
     if value <= alternative + min_gain:
-        return Verdict(False, "worse than no agreement")
+        return Verdict(False, WORSE_THAN_NO_DEAL)
     if value >= aspiration_next:
         note = "meets its aspiration"
     elif t >= COMBI_FROM and value >= best_seen:

@@ -63,6 +63,28 @@ SENTENCES: dict[str, str] = {
     ),
 }
 
+#: A refusal whose deciding issue already gives the refuser what it states in public there: the plain sentence
+#: ("it would accept X, not Y", Y being its own public position) would read as a contradiction, so these say
+#: what is true instead: the public position is met, and the package as a whole is worth too little to it.
+STATED_SENTENCES: dict[str, str] = {
+    "below its aspiration": N_(
+        "{who} refused mainly over {issue}: its public position there ({offered}) is met, but the package is too weak overall; it wants {wanted}."
+    ),
+    "worse than no agreement": N_(
+        "{who} refused: no deal is better for it. Its public position on {issue} ({offered}) is met, but the package is too weak; it wants {wanted}."
+    ),
+    "worse than an offer it refused before": N_(
+        "{who} refused: it turned down a better offer before, and nothing has changed since. Its public position on {issue} ({offered}) is met."
+    ),
+}
+
+#: A refusal as worse than no agreement whose terms alone would have beaten no agreement: the political cost of
+#: signing (a designer's `costs`, moved by events) is the real reason, and the one a student can act on.
+COST_SENTENCE = N_(
+    "{who} refused: the terms alone beat no deal for it, but signing costs it {cost} points politically; on {issue} it wants {wanted}."
+)
+COST_SENTENCE_PLAIN = N_("{who} refused: the terms alone beat no deal for it, but signing costs it {cost} points politically, more than they bring.")
+
 #: The notes of an answer to a request for an audience (game/ai/audience.py), each with its sentence.
 #: {who}: the host; {asker}: who asked; {partners}: the partners whose distrust of the asker weighed most.
 AUDIENCE_SENTENCES: dict[str, str] = {
@@ -181,8 +203,13 @@ class Explainer:
             "wanted": n.option(issue_id, wanted_id) if issue_id and wanted_id else "",
             "offered": n.option(issue_id, offered_id) if issue_id and offered_id else "",
         }
+        if r.get("cost") is not None:  # the price of signing decided, whatever the terms
+            cost = self.n.number(round(float(r["cost"])))
+            return self.t(COST_SENTENCE if issue_id and wanted_id else COST_SENTENCE_PLAIN).format(cost=cost, **values)
         if "{issue}" in template and not issue_id:
             return f"{values['who']}: {self.t(note)}"
+        if offered_id is not None and offered_id in r.get("stated", ()) and note in STATED_SENTENCES:
+            template = STATED_SENTENCES[note]
         return self.t(template).format(**values)
 
     def _audience(self, host: str, data: Mapping[str, Any], note: str, r: Mapping[str, Any]) -> str:

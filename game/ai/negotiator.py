@@ -253,6 +253,7 @@ class Negotiator:
             verdict = acceptance.Verdict(False, HOLDS_OUT)
         deciding: tuple[str, ...] = ()
         wanted: tuple[str, ...] = ()
+        stated: tuple[str, ...] = ()
         scope = cs.scope[k]
         if verdict.accept:
             idx = gain_focus(st, p.package)
@@ -264,7 +265,13 @@ class Negotiator:
             if focus is not None:
                 i = scope[focus[0]]
                 deciding, wanted = (cs.issue_ids[i],), (cs.option_ids[i][focus[1]],)
-        reasons = A.Reasons(clamp(value), clamp(asp), clamp(st.alternative), deciding, verdict.note, wanted)
+                if s.position(d, i) == p.package[focus[0]]:  # the offer meets its public position there
+                    stated = (cs.option_ids[i][p.package[focus[0]]],)
+        # the terms alone beat no agreement, and the price of signing is what sinks them
+        tipped = verdict.note == acceptance.WORSE_THAN_NO_DEAL and st.cost > 0 and value + st.cost > st.alternative + bidding.MIN_GAIN
+        reasons = A.Reasons(
+            clamp(value), clamp(asp), clamp(st.alternative), deciding, verdict.note, wanted, stated=stated, cost=st.cost if tipped else None
+        )
         answer = A.Answer.ACCEPT if verdict.accept else A.Answer.REJECT
         return A.Respond(cs.delegation_ids[d], p.id, answer, reasons)
 

@@ -29,6 +29,12 @@ class Reasons:
     wanted: tuple[str, ...] = ()  # per deciding issue: the option id the delegation wants there
     # a proposal: the proposer's estimate (by its opponent model, 0-1) that every addressee accepts it
     chance: float | None = None
+    # a refusal whose deciding issue already gives the delegation the option it states in public: that option
+    # (so the reason can say the public position is met and the package as a whole is what falls short)
+    stated: tuple[str, ...] = ()
+    # a refusal as worse than no agreement whose terms alone beat no agreement: the political cost of signing
+    # that tipped it (0-100 points), so the reason can name the price rather than the terms
+    cost: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -429,6 +429,10 @@ def _reasons(r: A.Reasons | None) -> dict[str, object]:
         out["wanted"] = list(r.wanted)
     if r.chance is not None:
         out["chance"] = round(r.chance, 3)
+    if r.stated:
+        out["stated"] = list(r.stated)
+    if r.cost is not None:
+        out["cost"] = round(r.cost, 2)
     return {"reasons": out}
 
 

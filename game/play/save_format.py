@@ -79,6 +79,8 @@ class ReasonsModel(_Record):
     note: StrictStr = ""
     wanted: tuple[StrictStr, ...] | None = None  # written only by AIs that say what they held out for
     chance: Number | None = None  # a proposal's estimated chance that all addressees accept (0-1)
+    stated: tuple[StrictStr, ...] | None = None  # a refusal: its public option on the deciding issue, when the offer met it
+    cost: Number | None = None  # a refusal: the political cost of signing, when that alone tipped it below no agreement
 
     def to_reasons(self) -> A.Reasons:
         known = {f.name for f in dataclasses.fields(A.Reasons)}

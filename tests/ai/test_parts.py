@@ -213,6 +213,61 @@ def test_the_deciding_issue_changed_improves_the_package_for_the_refuser() -> No
         assert max(st.value((*p.package[:idx], o, *p.package[idx + 1 :])) for o in range(len(st.gain[idx]))) == best_other
 
 
+def test_a_refusal_says_when_its_public_position_was_met_or_the_price_of_signing_decided() -> None:
+    """A refusal names its public position when the offer already met it on the deciding issue, and the political
+    cost when the terms alone beat no deal: the reason then says what is true instead of "it wants X, not Y" with Y
+    its own public position (Genoa has both: positions conceded in public, and Germany's price for Rapallo)."""
+    from game.ai.explain import STATED_SENTENCES, Explainer
+    from game.engine.narrate import Narrator
+
+    cs = compile_scenario(load(SCENARIOS / "genoa_1922.toml").scenario)
+    ai = Recorder()
+    for k in range(4):
+        play_game(cs, (1922, k), strategy=ai)
+    stated = priced = plain = 0
+    for s, d, p, answer in ai.refusals:
+        r = answer.reasons
+        assert r is not None
+        st = ai.memory(s).stakes(s, d, p.instrument)
+        value = st.value(p.package)
+        tipped = value <= st.alternative + bidding.MIN_GAIN < value + st.cost and st.cost > 0
+        assert (r.cost is not None) == tipped
+        if r.cost is not None:
+            priced += 1
+            assert r.cost == st.cost
+        if r.deciding:
+            i = cs.i_index[r.deciding[0]]
+            offered = p.package[cs.scope[p.instrument].index(i)]
+            met = s.position(d, i) == offered
+            assert r.stated == ((cs.option_ids[i][offered],) if met else ())
+            stated += met
+            plain += not met
+    assert stated > 10 and priced > 5 and plain > 10  # all three kinds occur in four games
+
+    # and the sentences a student reads say so, in the log's own words
+    s = play_game(cs, (1922, 0))
+    n = Narrator(cs)
+    why = Explainer(n, lambda x: x)
+    kinds = set()
+    for e in s.log:
+        line = why.why(e) or ""  # in log order: the explainer remembers each proposal's package
+        r = (e.data or {}).get("reasons") or {}
+        if e.kind.value != "answer" or e.data.get("answer") != "reject":
+            continue
+        if r.get("cost") is not None:
+            kinds.add("cost")
+            assert f"signing costs it {round(r['cost'])} points politically" in line
+        elif r.get("stated") and r["note"] in STATED_SENTENCES:
+            kinds.add("stated")
+            issue, stated, wanted = r["deciding"][0], r["stated"][0], r["wanted"][0]
+            assert f"({n.option(issue, stated)}) is met" in line
+            assert n.option(issue, wanted) in line or "a better offer before" in line
+        elif r.get("deciding") and not r.get("stated"):
+            kinds.add("plain")
+            assert "is met" not in line and "politically" not in line
+    assert kinds == {"cost", "stated", "plain"}
+
+
 def test_reasons_stay_on_the_0_100_scale_and_aspiration_never_below_the_alternative() -> None:
     cs = compile_scenario(load(TUTORIAL).scenario)
     s = play_game(cs, 8)

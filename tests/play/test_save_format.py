@@ -19,7 +19,18 @@ from game.scenario.loader import load
 TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
 
 ids = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
-reasons = st.none() | st.builds(A.Reasons, st.floats(0, 100), st.floats(0, 100), st.floats(0, 100), st.tuples(ids), ids)
+reasons = st.none() | st.builds(
+    A.Reasons,
+    st.floats(0, 100),
+    st.floats(0, 100),
+    st.floats(0, 100),
+    st.tuples(ids),
+    ids,
+    wanted=st.lists(ids, max_size=1).map(tuple),
+    chance=st.none() | st.floats(0, 1),
+    stated=st.lists(ids, max_size=1).map(tuple),
+    cost=st.none() | st.floats(-100, 100),
+)
 actions = st.one_of(
     st.builds(
         A.Propose,
