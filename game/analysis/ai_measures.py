@@ -15,6 +15,11 @@ from the AI's own memory, so a change to the AI cannot mark its own work:
 - the Nash-product ratio of signed deals: the product of the parties' gains
   over no deal, against the best product any package of that instrument
   reaches (1 = the Nash bargaining point);
+- refusals that contradict what the refuser says in public: of a package
+  meeting every public position it states on the instrument's issues, and
+  (of refusals naming a deciding issue) of a package that already gives it
+  its public position on that deciding issue. Positions are followed from
+  the log (its shifts, and the events and signatures that set positions);
 - how well the proposers' opponent models foresee the answers: each AI
   proposal logs the chance its proposer gave it that every addressee
   accepts; grouped by that chance (fifths), the share that every addressee
@@ -48,7 +53,7 @@ from game.engine import actions as A
 from game.engine.log import LogKind
 from game.engine.state import GameState, ProposalStatus
 from game.engine.utility import table, utility
-from game.scenario.models import TOUCHING_EFFECTS, Effect
+from game.scenario.models import TOUCHING_EFFECTS, Effect, PositionEffect
 
 _CAUSES = frozenset(
     {
@@ -96,11 +101,15 @@ class AIMeasures:
         weights = cs.stances.weights
         chances: list[tuple[int, float, bool]] = []  # (proposal id, its proposer's chance, made in the last sitting)
         contrib0 = [table_of_start(s, d) for d in range(n_d)]
+        stated = list(cs.positions)  # every delegation's public positions (D*I, -1 = none), as the log moves them
 
         def touch(effects: Iterable[Effect]) -> None:
             for eff in effects:
                 if isinstance(eff, TOUCHING_EFFECTS) and eff.delegation in cs.d_index:
                     moves[cs.d_index[eff.delegation]] += 1
+                if isinstance(eff, PositionEffect) and eff.delegation in cs.d_index and eff.issue in cs.i_index:
+                    i = cs.i_index[eff.issue]
+                    stated[cs.d_index[eff.delegation] * n_i + i] = cs.option_index(i, eff.option)
 
         for e in s.log:
             data = e.data or {}
@@ -150,11 +159,13 @@ class AIMeasures:
                     if r:
                         key = (d, p.instrument)
                         refused_values[key] = max(refused_values.get(key, -math.inf), float(r["value"]))
+                        self._against_positions(s, d, p.instrument, p.package, r, stated)
             elif e.kind is LogKind.POSITION:
                 d = cs.d_index[e.actor or ""]
                 i = cs.i_index[str(data["issue"])]
                 new = cs.option_ids[i].index(str(data["option"]))
                 was = cs.option_ids[i].index(str(data["was"]))
+                stated[d * n_i + i] = new
                 moves[d] += 1
                 c["shifts"] += 1
                 step = 1 if new > was else -1
@@ -176,6 +187,22 @@ class AIMeasures:
                         c["first_on_top_issue_with_choice"] += int(top)
         self._chances(s, chances)
         self._deals(s, deals)
+
+    def _against_positions(self, s: GameState, d: int, k: int, package: tuple[int, ...], r: dict[str, Any], stated: list[int]) -> None:
+        """Count an AI refusal against the refuser's public positions at that moment (`stated`, D*I)."""
+        c = self.counts
+        cs = s.cs
+        n_i = cs.n_issues
+        c["refusals"] += 1
+        own = [(x, stated[d * n_i + i]) for x, i in enumerate(cs.scope[k]) if stated[d * n_i + i] >= 0]
+        if own and all(package[x] == o for x, o in own):
+            c["refusals_meeting_every_position"] += 1
+        deciding = r.get("deciding") or ()
+        if deciding and str(deciding[0]) in cs.i_index:
+            i = cs.i_index[str(deciding[0])]
+            if i in cs.scope[k]:
+                c["refusals_with_deciding"] += 1
+                c["refusals_deciding_at_position"] += int(package[cs.scope[k].index(i)] == stated[d * n_i + i])
 
     def _chances(self, s: GameState, chances: list[tuple[int, float, bool]]) -> None:
         """Each AI proposal's estimated chance against what came of it: every addressee accepted it
@@ -252,6 +279,10 @@ class AIMeasures:
             "first_concession_on_top_issue_share": share("first_on_top_issue", "first_concessions"),
             # the same, counting only first concessions made while another issue was still open to it
             "first_concession_on_top_issue_with_choice_share": share("first_on_top_issue_with_choice", "first_concessions_with_choice"),
+            # refusals (by the AI) that contradict the refuser's public positions at that moment
+            "refusals": c["refusals"],
+            "refusals_meeting_every_position_share": share("refusals_meeting_every_position", "refusals"),
+            "refusals_deciding_at_position_share": share("refusals_deciding_at_position", "refusals_with_deciding"),
             "chance_calibration": self._calibration(),
             "chance_brier": round(self.brier / n, 4) if (n := sum(c[f"chance:all:{f}:n"] for f in range(5))) else None,
             "signed_deals": c["deals"],

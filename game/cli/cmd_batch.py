@@ -138,6 +138,8 @@ _AI_LABELS = (
     ("concessions_that_gain_share", "'concessions' that raise its own value"),
     ("first_concession_on_top_issue_share", "first concessions on the most weighted issue"),
     ("first_concession_on_top_issue_with_choice_share", "  the same, when another issue was still open"),
+    ("refusals_meeting_every_position_share", "refusals of a package meeting all its public positions"),
+    ("refusals_deciding_at_position_share", "refusals whose deciding issue meets its public position"),
     ("mean_nash_ratio", "signed deals: mean Nash-product ratio (1 = Nash point)"),
 )
 
