@@ -172,6 +172,13 @@ class Explainer:
         for e in entries:
             self.why(e)
 
+    def remember(self, entries: Iterable[LogEntry]) -> None:
+        """Note what each proposal among `entries` offered, without wording anything (a reader that
+        words only some answers, like a team's digest, still needs the packages they answer)."""
+        for e in entries:
+            if e.kind is LogKind.PROPOSAL:
+                self.packages[int(e.data["proposal"])] = dict(e.data["package"])
+
     def why(self, e: LogEntry) -> str | None:
         """The sentence for one entry's reasons (None when it has none); call in log order."""
         data = e.data or {}

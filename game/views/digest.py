@@ -8,6 +8,7 @@ strings, so a networked client can show the same digest.
 
 from __future__ import annotations
 
+from game.ai.explain import Explainer
 from game.engine.log import LogKind
 from game.engine.narrate import Narrator
 from game.engine.state import GameState
@@ -38,6 +39,10 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
     cs = s.cs
     d = cs.d_index[did]
     mine = {p.id for p in s.proposals if p.proposer == d}
+    # an AI that refuses says why, as the AI delegations that saw the refusal learn it (its deciding issue, what it
+    # wants there): the team whose proposal it was reads the same reason in words
+    explainer = Explainer(n, t)
+    explainer.remember(s.log)
     lines: list[str] = []
     for e in s.log[start:]:
         data = e.data
@@ -62,7 +67,11 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
             if data.get("answer") == "accept":
                 lines.append(t("{who} accepted your proposal No. {number}.", who=who, number=number))
             else:
-                lines.append(t("{who} refused your proposal No. {number}.", who=who, number=number))
+                reason = explainer.why(e) if data.get("reasons") else None
+                if reason:
+                    lines.append(t("Your proposal No. {number}: {reason}", number=number, reason=reason))
+                else:
+                    lines.append(t("{who} refused your proposal No. {number}.", who=who, number=number))
         elif e.kind is LogKind.SIGNED:  # the package is on the board and in the news; the digest says what happened
             lines.append(t("{instrument} is signed.", instrument=n.instrument(data["instrument"])))
         elif e.kind in TOLD or (e.kind is LogKind.LAPSED and data.get("proposal") in mine):

@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict
 
 import pygame
+import pytest
 from test_ui_scripts import SCRIPTS, _app
 from ui_helpers import key
 
@@ -184,3 +185,66 @@ def test_the_closing_round_says_in_words_that_only_answering_or_passing_is_left(
     for cmd in parse(f'click "Accept" in "No. {top.id}"\nexpect "only answer the proposals"\n'):
         run.step(cmd)
     assert conf.session.state.proposals[top.id - 1].answer_of(conf.session.cs.d_index[conf.viewer or ""]) is Answer.ACCEPT
+
+
+_REFUSED = """setup teams=germany length=short seed=1922 lang={lang} size={size} text=175
+click "{start}"
+click "{begin}"
+wait ai
+click "{ready}"
+click "{propose}"
+click "{plenary}"
+click "{renounced}"
+click "{maintained}"
+click "{propose}"
+click "{hand}"
+wait ai
+click "{ready}"
+"""
+_WORDS = {
+    "en": {
+        "start": "Start",
+        "begin": "Begin the conference",
+        "ready": "We are ready",
+        "propose": "Propose",
+        "plenary": "Plenary (everyone)",
+        "renounced": "Renounced",
+        "maintained": "Claims maintained",
+        "hand": "Hand over",
+    },
+    "lt": {
+        "start": "Pradėti",
+        "begin": "Pradėti konferenciją",
+        "ready": "Esame pasiruošę",
+        "propose": "Siūlyti",
+        "plenary": "Plenarinis (visiems)",
+        "renounced": "Atsisakoma",
+        "maintained": "Reikalavimai palaikomi",
+        "hand": "Perduoti",
+    },
+}
+
+
+@pytest.mark.parametrize(("lang", "size"), [("en", "1280x720"), ("lt", "1920x1080")])
+def test_a_team_reads_why_the_ai_refused_its_proposal(make_app, lang: str, size: str) -> None:
+    """The AI delegations learn from each refusal they see what decided it and what the refuser wants; the team
+    whose proposal was refused reads the same reason, in words, in its digest."""
+    from game.ai.explain import Explainer
+
+    app = _app(make_app)
+    script = parse(_REFUSED.format(lang=lang, size=size, **_WORDS[lang]))
+    assert ScriptRun(app, script, "refused").run() == 0
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    s = conf.session.state
+    offer = _germany_offer(conf)
+    refusal = next(e for e in s.log if e.kind.value == "answer" and e.data.get("proposal") == offer and e.data["answer"] == "reject")
+    assert refusal.data["reasons"]["deciding"]  # an AI refusal, with what decided it
+    n = narrator(conf.session, app.tr)
+    why = Explainer(n, app.tr.t)
+    why.remember(s.log)
+    line = app.tr.t("Your proposal No. {number}: {reason}").format(number=offer, reason=why.why(refusal))
+    assert line in since_last_turn(s, "germany", app.tr, n) and line in conf.digest
+    deciding = n.issue(refusal.data["reasons"]["deciding"][0])
+    assert deciding in line
+    run = ScriptRun(app, [], "refused")
+    run.step(parse(f'expect "{line.split(":")[0]}:"')[0])  # on the screen, atop the news
