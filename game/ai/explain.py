@@ -78,6 +78,15 @@ STATED_SENTENCES: dict[str, str] = {
     ),
 }
 
+#: A refusal of a package that meets every public position the refuser states on the instrument's issues (and not
+#: tipped by the price of signing): its public terms are not what it will sign, and the reason says so.
+ALL_STATED_SENTENCES: dict[str, str] = {
+    "worse than no agreement": N_("{who} refused: it would rather have no agreement at all, even one on the terms it states in public."),
+    "below its aspiration": N_(
+        "{who} refused: the package meets every position it states in public, yet it now holds out for more; it wants {wanted} on {issue}."
+    ),
+}
+
 #: A refusal as worse than no agreement whose terms alone would have beaten no agreement: the political cost of
 #: signing (a designer's `costs`, moved by events) is the real reason, and the one a student can act on.
 COST_SENTENCE = N_(
@@ -213,6 +222,8 @@ class Explainer:
         if r.get("cost") is not None:  # the price of signing decided, whatever the terms
             cost = self.n.number(round(float(r["cost"])))
             return self.t(COST_SENTENCE if issue_id and wanted_id else COST_SENTENCE_PLAIN).format(cost=cost, **values)
+        if r.get("positions_met") and note in ALL_STATED_SENTENCES and (issue_id or "{issue}" not in ALL_STATED_SENTENCES[note]):
+            return self.t(ALL_STATED_SENTENCES[note]).format(**values)
         if "{issue}" in template and not issue_id:
             return f"{values['who']}: {self.t(note)}"
         if offered_id is not None and offered_id in r.get("stated", ()) and note in STATED_SENTENCES:

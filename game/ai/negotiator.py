@@ -269,8 +269,20 @@ class Negotiator:
                     stated = (cs.option_ids[i][p.package[focus[0]]],)
         # the terms alone beat no agreement, and the price of signing is what sinks them
         tipped = verdict.note == acceptance.WORSE_THAN_NO_DEAL and st.cost > 0 and value + st.cost > st.alternative + bidding.MIN_GAIN
+        met = False
+        if not verdict.accept:  # the package gives it every position it states on these issues
+            own = [(x, s.position(d, i)) for x, i in enumerate(scope) if s.position(d, i) >= 0]
+            met = bool(own) and all(p.package[x] == o for x, o in own)
         reasons = A.Reasons(
-            clamp(value), clamp(asp), clamp(st.alternative), deciding, verdict.note, wanted, stated=stated, cost=st.cost if tipped else None
+            clamp(value),
+            clamp(asp),
+            clamp(st.alternative),
+            deciding,
+            verdict.note,
+            wanted,
+            stated=stated,
+            cost=st.cost if tipped else None,
+            positions_met=met,
         )
         answer = A.Answer.ACCEPT if verdict.accept else A.Answer.REJECT
         return A.Respond(cs.delegation_ids[d], p.id, answer, reasons)

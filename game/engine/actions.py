@@ -35,6 +35,8 @@ class Reasons:
     # a refusal as worse than no agreement whose terms alone beat no agreement: the political cost of signing
     # that tipped it (0-100 points), so the reason can name the price rather than the terms
     cost: float | None = None
+    # a refusal of a package that meets every public position the delegation states on the instrument's issues
+    positions_met: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -433,6 +433,8 @@ def _reasons(r: A.Reasons | None) -> dict[str, object]:
         out["stated"] = list(r.stated)
     if r.cost is not None:
         out["cost"] = round(r.cost, 2)
+    if r.positions_met:
+        out["positions_met"] = True
     return {"reasons": out}
 
 

@@ -81,6 +81,7 @@ class ReasonsModel(_Record):
     chance: Number | None = None  # a proposal's estimated chance that all addressees accept (0-1)
     stated: tuple[StrictStr, ...] | None = None  # a refusal: its public option on the deciding issue, when the offer met it
     cost: Number | None = None  # a refusal: the political cost of signing, when that alone tipped it below no agreement
+    positions_met: StrictBool = False  # a refusal of a package meeting every public position the refuser states there
 
     def to_reasons(self) -> A.Reasons:
         known = {f.name for f in dataclasses.fields(A.Reasons)}

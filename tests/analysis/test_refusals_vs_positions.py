@@ -22,15 +22,17 @@ def test_the_measure_followed_from_the_log_agrees_with_what_each_refuser_saw(nam
     position on the deciding issue. They must count the same refusals."""
     cs = compile_scenario(load(SCENARIOS / f"{name}.toml").scenario)
     m = AIMeasures()
-    flagged = 0
+    flagged = every = 0
     for k in range(12):
         s = play_game(cs, (5, k))
         m.add_game(s)
-        flagged += sum(1 for e in s.log if e.kind is LogKind.ANSWER and (e.data.get("reasons") or {}).get("stated"))
+        reasons = [e.data.get("reasons") or {} for e in s.log if e.kind is LogKind.ANSWER]
+        flagged += sum(1 for r in reasons if r.get("stated"))
+        every += sum(1 for r in reasons if r.get("positions_met"))
     c = m.counts
     assert flagged > 10  # both kinds occur: refusals at and away from the public position
     assert c["refusals_deciding_at_position"] == flagged < c["refusals_with_deciding"] <= c["refusals"]
-    assert 0 < c["refusals_meeting_every_position"] < c["refusals"]
+    assert 0 < c["refusals_meeting_every_position"] == every < c["refusals"]
 
 
 def test_batch_reports_the_shares_in_json_and_in_its_table(capsys: pytest.CaptureFixture[str]) -> None:

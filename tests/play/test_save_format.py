@@ -30,6 +30,7 @@ reasons = st.none() | st.builds(
     chance=st.none() | st.floats(0, 1),
     stated=st.lists(ids, max_size=1).map(tuple),
     cost=st.none() | st.floats(-100, 100),
+    positions_met=st.booleans(),
 )
 actions = st.one_of(
     st.builds(
