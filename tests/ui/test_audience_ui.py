@@ -89,3 +89,16 @@ def test_where_the_keys_do_not_fit_on_the_buttons_the_request_note_names_them(ma
     wide, narrow = request_note(app, r, 600), request_note(app, r, 120)
     assert "G grants, F refuses." not in wide  # the buttons say "Grant (G)" and "Refuse (F)"
     assert narrow.endswith("G grants, F refuses.") and narrow.startswith(wide)
+
+
+def test_where_one_row_holds_the_answers_the_request_and_the_proposal_share_the_panel(make_app) -> None:
+    """At 1280x720 and 100% the answer buttons fit in one row: the request and the proposal are both shown, so the
+    team answers either without paging (the one-at-a-time pages are for large text on a small window)."""
+    from game.ui.script_lang import parse
+
+    cmds = parse_file(SCRIPTS / "audience_en_1280.plenipo")
+    grant = next(k for k, c in enumerate(cmds) if c.text == "Grant")
+    tail = parse('expect "Grant (G)"\nexpect "Accept (A)"\nexpect "Counter (C)"\nexpect no "The proposals ("\n')
+    app = _app(make_app)
+    err = io.StringIO()
+    assert ScriptRun(app, [*cmds[:grant], *tail], "both", err=err).run() == 0, err.getvalue()

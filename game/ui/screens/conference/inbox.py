@@ -204,7 +204,7 @@ class Inbox:
 
         y = headline(heads)
         widgets: list[Widget] = []
-        tight = bool(self.requests) and item is not None and self._tight(app, rect, y)
+        tight = bool(self.requests) and item is not None and self._tight(app, rect, y, len({r.y for r in answer_rects}))
         if tight:  # one page at a time: its own headline only (the other's count is on the button to it)
             y = headline(heads[1:], False) if self.page != "proposals" else headline(heads[:1])
         if tight:
@@ -321,8 +321,9 @@ class Inbox:
         lines = [(x, "title") for x in wrap(bold, request_text(app, r), width)]
         return lines + [(x, "note") for x in wrap(small, request_note(app, r, width), width)]
 
-    def _tight(self, app: Looks, rect: pygame.Rect, y: int) -> bool:
-        """Whether the request box and a readable proposal (pager, three lines, the answer buttons) overflow the panel."""
+    def _tight(self, app: Looks, rect: pygame.Rect, y: int, answer_rows: int) -> bool:
+        """Whether the request box and a readable proposal (pager, three lines, the answer buttons: `answer_rows` rows
+        of them) overflow the panel."""
         lay = app.layout
         bh = lay.button_height()
         bold = app.theme.text_font(lay, "small", "bold")
@@ -330,7 +331,7 @@ class Inbox:
         pad = lay.px(8)
         text_h = sum((bold if st == "title" else small).get_linesize() for _, st in self._request_lines(app, rect.width - 2 * pad))
         request_h = pad + text_h + lay.px(6) + bh + pad + lay.px(8)
-        proposal_h = (bh + lay.px(6) if len(self.items) > 1 else 0) + 3 * small.get_linesize() + 2 * (bh + lay.px(8))
+        proposal_h = (bh + lay.px(6) if len(self.items) > 1 else 0) + 3 * small.get_linesize() + answer_rows * (bh + lay.px(8))
         return y + request_h + proposal_h > rect.bottom
 
     def _layout_request(self, app: Looks, rect: pygame.Rect, y: int, widgets: list[Widget], grant: Callable[[int, bool], None]) -> int:
