@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.ai.explain import Explainer
 from game.engine.compiled import CompiledScenario
-from game.engine.log import LogEntry
+from game.engine.log import LogEntry, LogKind
 from game.engine.narrate import Narrator, first_proposals, option_label
 from game.engine.state import GameState, ProposalStatus
 from game.i18n import Translator
@@ -128,6 +129,7 @@ def news_lines(session: Session, tr_: Translator, viewer: str | None, shown: int
     n: Narrator | None = None
     entries: list[LogEntry] = [e for e in s.log[: len(s.log) if shown is None else shown] if e.visible_to(viewer, s.ended)]
     first = first_proposals(entries)  # an instrument's terms come with the first proposal of it the viewer sees
+    why: Explainer | None = None  # made when an AI's refusal is first worded (it needs the packages proposed)
     out = []
     for k in reversed(range(len(entries))):
         e = entries[k]
@@ -138,7 +140,16 @@ def news_lines(session: Session, tr_: Translator, viewer: str | None, shown: int
             continue
         if n is None:
             n = narrator(session, tr_)
-        line = NewsLine(e.turn, log_date(tr_, e.date), n.sentence(e, key[1]), e.audience is not None, e.kind.value, e.actor)
+        text = n.sentence(e, key[1])
+        if e.kind is LogKind.ANSWER and e.data.get("answer") == "reject" and e.data.get("reasons"):
+            # an AI says why it refuses, as the AI delegations that hear it learn (what decided, what it wants):
+            # a team hears the same reason
+            if why is None:
+                why = Explainer(n, tr_.t)
+                why.remember(s.log)
+            reason = why.why(e)
+            text = f"{text} {reason}" if reason else text
+        line = NewsLine(e.turn, log_date(tr_, e.date), text, e.audience is not None, e.kind.value, e.actor)
         if len(_WORDED) >= _WORDED_SIZE:
             _WORDED.clear()
         _WORDED[key] = (e, cs, tr_, line)

@@ -248,3 +248,27 @@ def test_a_team_reads_why_the_ai_refused_its_proposal(make_app, lang: str, size:
     assert deciding in line
     run = ScriptRun(app, [], "refused")
     run.step(parse(f'expect "{line.split(":")[0]}:"')[0])  # on the screen, atop the news
+
+
+def test_the_news_gives_each_ai_refusal_its_reason(make_app) -> None:
+    """Every AI delegation that hears a refusal learns what decided it; a team reads the same reason in its news,
+    for every refusal it may see (its own proposals and the others')."""
+    from game.ai.explain import Explainer
+    from game.views.conference import news_lines
+
+    app = _app(make_app)
+    assert ScriptRun(app, parse(_REFUSED.format(lang="en", size="1280x720", **_WORDS["en"])), "news").run() == 0
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    s = conf.session.state
+    n = narrator(conf.session, app.tr)
+    why = Explainer(n, app.tr.t)
+    why.remember(s.log)
+    lines = news_lines(conf.session, app.tr, "germany")
+    refusals = [e for e in s.log if e.kind.value == "answer" and e.data["answer"] == "reject" and e.visible_to("germany", s.ended)]
+    assert len(refusals) >= 3
+    for e in refusals:
+        reason = why.why(e)
+        assert reason
+        assert sum(1 for x in lines if x.text == f"{n.sentence(e)} {reason}") == 1
+    first = f"{n.sentence(refusals[0])} {why.why(refusals[0])}"
+    assert conf.view is not None and first in [x.text for x in conf.view.news]  # what the news panel is drawn from
