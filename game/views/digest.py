@@ -67,11 +67,9 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
             if data.get("answer") == "accept":
                 lines.append(t("{who} accepted your proposal No. {number}.", who=who, number=number))
             else:
+                line = t("{who} refused your proposal No. {number}.", who=who, number=number)
                 reason = explainer.why(e) if data.get("reasons") else None
-                if reason:
-                    lines.append(t("Your proposal No. {number}: {reason}", number=number, reason=reason))
-                else:
-                    lines.append(t("{who} refused your proposal No. {number}.", who=who, number=number))
+                lines.append(f"{line} {reason}" if reason else line)
         elif e.kind is LogKind.SIGNED:  # the package is on the board and in the news; the digest says what happened
             lines.append(t("{instrument} is signed.", instrument=n.instrument(data["instrument"])))
         elif e.kind in TOLD or (e.kind is LogKind.LAPSED and data.get("proposal") in mine):

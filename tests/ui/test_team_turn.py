@@ -242,12 +242,12 @@ def test_a_team_reads_why_the_ai_refused_its_proposal(make_app, lang: str, size:
     n = narrator(conf.session, app.tr)
     why = Explainer(n, app.tr.t)
     why.remember(s.log)
-    line = app.tr.t("Your proposal No. {number}: {reason}").format(number=offer, reason=why.why(refusal))
+    line = app.tr.t("{who} refused your proposal No. {number}.").format(who=n.name("soviet"), number=offer) + " " + (why.why(refusal) or "")
     assert line in since_last_turn(s, "germany", app.tr, n) and line in conf.digest
     deciding = n.issue(refusal.data["reasons"]["deciding"][0])
     assert deciding in line
     run = ScriptRun(app, [], "refused")
-    run.step(parse(f'expect "{line.split(":")[0]}:"')[0])  # on the screen, atop the news
+    run.step(parse(f'expect "{line.split(":")[0]}"')[0])  # on the screen, atop the news (up to the first colon)
 
 
 def test_the_news_gives_each_ai_refusal_its_reason(make_app) -> None:
