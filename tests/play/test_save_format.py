@@ -96,6 +96,26 @@ def test_every_action_round_trips_through_json(action: A.Action) -> None:
             {"type": "Walkout", "actor": "x", "reasons": {"value": "high", "aspiration": 1, "alternative": 2}},
             "actions[3].reasons.value: must be a number",
         ),
+        (
+            {
+                "type": "Respond",
+                "actor": "x",
+                "proposal": 2,
+                "answer": "reject",
+                "reasons": {"value": 1, "aspiration": 1, "alternative": 1, "positions_met": "yes"},
+            },
+            "actions[3].reasons.positions_met: must be true or false",
+        ),
+        (
+            {
+                "type": "Respond",
+                "actor": "x",
+                "proposal": 2,
+                "answer": "reject",
+                "reasons": {"value": 1, "aspiration": 1, "alternative": 1, "cost": "high"},
+            },
+            "actions[3].reasons.cost: must be a number",
+        ),
         ("Pass", "actions[3]: must be a table"),
     ],
 )
