@@ -54,13 +54,13 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
             continue
         if e.kind is LogKind.AUDIENCE_ANSWER and data.get("asker") == did:  # what became of this team's request for talks
             host = n.name(e.actor) if e.actor else ""
-            lines.append(
-                {
-                    "granted": t("{who} received you for private talks.", who=host),
-                    "refused": t("{who} refused you an audience.", who=host),
-                    "put_off": t("{who} put your request for private talks off: it went unanswered.", who=host),
-                }[str(data.get("answer"))]
-            )
+            line = {
+                "granted": t("{who} received you for private talks.", who=host),
+                "refused": t("{who} refused you an audience.", who=host),
+                "put_off": t("{who} put your request for private talks off: it went unanswered.", who=host),
+            }[str(data.get("answer"))]
+            reason = explainer.why(e) if data.get("reasons") and data.get("answer") == "refused" else None  # an AI host says why
+            lines.append(f"{line} {reason}" if reason else line)
             continue
         if e.kind is LogKind.ANSWER and data.get("proposal") in mine:
             who, number = (n.name(e.actor) if e.actor else ""), data["proposal"]

@@ -102,3 +102,37 @@ def test_where_one_row_holds_the_answers_the_request_and_the_proposal_share_the_
     app = _app(make_app)
     err = io.StringIO()
     assert ScriptRun(app, [*cmds[:grant], *tail], "both", err=err).run() == 0, err.getvalue()
+
+
+def test_a_team_rebuffed_by_an_ai_host_reads_why(make_app) -> None:
+    """Germany asks Great Britain for talks, by clicks; an AI host that refuses says why in the asker's digest (the
+    rebuff that, in 1922, pushed Germany toward Rapallo), with the same sentence the debrief gives."""
+    from game.ai.explain import Explainer
+    from game.engine.log import LogKind
+    from game.ui.script_lang import parse
+    from game.views.digest import since_last_turn
+
+    script = """setup teams=germany length=short seed=1922 lang=en size=1280x720 text=175
+click "Start"
+click "Begin the conference"
+wait ai
+click "We are ready"
+click "Talks (K)"
+click "Great Britain"
+click "Pass (N)"
+click "Pass"
+click "Hand over"
+wait ai
+click "We are ready"
+expect "Great Britain refused you an audience. Great Britain refused Germany an audience:"
+"""
+    app = _app(make_app)
+    err = io.StringIO()
+    assert ScriptRun(app, parse(script), "rebuff", err=err).run() == 0, err.getvalue()
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    s = conf.session.state
+    answer = next(e for e in s.log if e.kind is LogKind.AUDIENCE_ANSWER and e.data.get("asker") == "germany")
+    assert answer.actor == "britain" and answer.data["answer"] == "refused" and answer.data["reasons"]["note"]
+    n = narrator(conf.session, app.tr)
+    why = Explainer(n, app.tr.t)
+    assert f"Great Britain refused you an audience. {why.why(answer)}" in since_last_turn(s, "germany", app.tr, n)
