@@ -191,8 +191,7 @@ class Explainer:
     def why(self, e: LogEntry) -> str | None:
         """The sentence for one entry's reasons (None when it has none); call in log order."""
         data = e.data or {}
-        if e.kind is LogKind.PROPOSAL:
-            self.packages[int(data["proposal"])] = dict(data["package"])
+        self.remember((e,))
         r = data.get("reasons")
         if not r or e.actor is None:
             return None
