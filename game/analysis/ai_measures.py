@@ -70,15 +70,19 @@ ENUMERATE_LIMIT = 50_000
 
 @dataclass
 class AIMeasures:
+    """The AI's measures over a batch. The sums are whole numbers (ratios in millionths, the logged
+    chances in thousandths), so the figures do not depend on how many workers added them up, nor in
+    which order: float sums merged from workers differed in the last digit shown."""
+
     counts: Counter[str] = field(default_factory=Counter)
-    nash_sum: float = 0.0
-    # per "scope:fifth" of the proposers' chances: the sum of the chances (for their mean); and the
-    # sum of squared errors of every chance (the Brier score's numerator)
-    chance_sums: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    brier: float = 0.0
+    nash_sum: int = 0  # millionths
+    # per "scope:fifth" of the proposers' chances: the sum of the chances (for their mean), in
+    # thousandths; and the sum of squared errors of every chance (the Brier score's numerator), in millionths
+    chance_sums: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    brier: int = 0
 
     def __add__(self, other: AIMeasures) -> AIMeasures:
-        sums: dict[str, float] = defaultdict(float, self.chance_sums)
+        sums: dict[str, int] = defaultdict(int, self.chance_sums)
         for key, x in other.chance_sums.items():
             sums[key] += x
         return AIMeasures(self.counts + other.counts, self.nash_sum + other.nash_sum, sums, self.brier + other.brier)
@@ -216,8 +220,8 @@ class AIMeasures:
             for scope in ("all", "last") if last else ("all",):
                 c[f"chance:{scope}:{fifth}:n"] += 1
                 c[f"chance:{scope}:{fifth}:ok"] += int(ok)
-                self.chance_sums[f"{scope}:{fifth}"] += chance
-            self.brier += (chance - float(ok)) ** 2
+                self.chance_sums[f"{scope}:{fifth}"] += round(chance * 1000)
+            self.brier += (round(chance * 1000) - 1000 * int(ok)) ** 2
 
     def _deals(self, s: GameState, deals: dict[int, int] | None) -> None:
         """Nash-product ratio of each signed deal; whether a deal for all was there to be had."""
@@ -230,7 +234,7 @@ class AIMeasures:
             ratio = nash_ratio(s, sig.instrument, sig.package)
             if ratio is not None:
                 c["deals"] += 1
-                self.nash_sum += ratio
+                self.nash_sum += round(ratio * 1_000_000)
         if deals is None:
             return
         for k in ends:
@@ -254,7 +258,7 @@ class AIMeasures:
                 if n:
                     rows[_fifth(f)] = {
                         "proposals": n,
-                        "mean_chance": round(self.chance_sums[f"{scope}:{f}"] / n, 3),
+                        "mean_chance": round(self.chance_sums[f"{scope}:{f}"] / n / 1000, 3),
                         "accepted_share": round(c[f"chance:{scope}:{f}:ok"] / n, 3),
                     }
             out[scope] = rows
@@ -284,9 +288,9 @@ class AIMeasures:
             "refusals_meeting_every_position_share": share("refusals_meeting_every_position", "refusals"),
             "refusals_deciding_at_position_share": share("refusals_deciding_at_position", "refusals_with_deciding"),
             "chance_calibration": self._calibration(),
-            "chance_brier": round(self.brier / n, 4) if (n := sum(c[f"chance:all:{f}:n"] for f in range(5))) else None,
+            "chance_brier": round(self.brier / n / 1_000_000, 4) if (n := sum(c[f"chance:all:{f}:n"] for f in range(5))) else None,
             "signed_deals": c["deals"],
-            "mean_nash_ratio": round(self.nash_sum / c["deals"], 4) if c["deals"] else None,
+            "mean_nash_ratio": round(self.nash_sum / c["deals"] / 1_000_000, 4) if c["deals"] else None,
             # per conference-ending instrument: games where at some moment a package existed that
             # every active party would have accepted under its own rule then (or it was signed), the
             # share of those that signed it, and the mean sitting (1-based) such a package first existed
