@@ -41,6 +41,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -66,6 +67,11 @@ _CAUSES = frozenset(
 )
 #: Packages listed in full up to this many; larger instruments are searched issue by issue.
 ENUMERATE_LIMIT = 50_000
+
+
+def _exact(total: int, count: int, digits: int) -> float:
+    """total / count rounded to `digits` places exactly (half to even), whatever floats would make of a tie."""
+    return float(round(Fraction(total, count), digits))
 
 
 @dataclass
@@ -258,7 +264,7 @@ class AIMeasures:
                 if n:
                     rows[_fifth(f)] = {
                         "proposals": n,
-                        "mean_chance": round(self.chance_sums[f"{scope}:{f}"] / n / 1000, 3),
+                        "mean_chance": _exact(self.chance_sums[f"{scope}:{f}"], n * 1000, 3),
                         "accepted_share": round(c[f"chance:{scope}:{f}:ok"] / n, 3),
                     }
             out[scope] = rows
@@ -288,9 +294,9 @@ class AIMeasures:
             "refusals_meeting_every_position_share": share("refusals_meeting_every_position", "refusals"),
             "refusals_deciding_at_position_share": share("refusals_deciding_at_position", "refusals_with_deciding"),
             "chance_calibration": self._calibration(),
-            "chance_brier": round(self.brier / n / 1_000_000, 4) if (n := sum(c[f"chance:all:{f}:n"] for f in range(5))) else None,
+            "chance_brier": _exact(self.brier, n * 1_000_000, 4) if (n := sum(c[f"chance:all:{f}:n"] for f in range(5))) else None,
             "signed_deals": c["deals"],
-            "mean_nash_ratio": round(self.nash_sum / c["deals"] / 1_000_000, 4) if c["deals"] else None,
+            "mean_nash_ratio": _exact(self.nash_sum, c["deals"] * 1_000_000, 4) if c["deals"] else None,
             # per conference-ending instrument: games where at some moment a package existed that
             # every active party would have accepted under its own rule then (or it was signed), the
             # share of those that signed it, and the mean sitting (1-based) such a package first existed
