@@ -22,7 +22,7 @@ from game.engine import actions as A
 from game.views.conference import BriefingView, ConferenceView
 from game.views.inbox import AskChoice, InboxItem, RequestItem
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: a seat's forms carry its own latest proposals (`Forms.own`)
 _T = TypeVar("_T")
 #: A team's message is a move or a greeting: a few hundred bytes. Anything bigger is refused unread.
 MAX_CLIENT_BYTES = 16_384
@@ -361,6 +361,16 @@ class Awaiting(BaseModel):
     to: tuple[str, ...] | None = None  # the private talks' addressees (None: plenary)
 
 
+class OwnProposal(BaseModel):
+    """This seat's latest proposal on one agreement, whatever became of it: its form can start from it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    proposal: int
+    instrument: str
+    package: tuple[tuple[str, str], ...]
+    to: tuple[str, ...] | None = None  # the private talks' addressees (None: plenary)
+
+
 class Forms(BaseModel):
     """What one seat may choose from in its move forms: only its own instruments, values and answers."""
 
@@ -369,6 +379,7 @@ class Forms(BaseModel):
     issues: tuple[IssueChoice, ...]
     partners: tuple[Partner, ...]
     awaiting: tuple[Awaiting, ...]
+    own: tuple[OwnProposal, ...] = ()  # per agreement it has proposed on, its latest proposal
     essential: bool = False  # this seat's walkout ends the conference
     mediator: bool = False
 

@@ -91,22 +91,41 @@ class NetProposalDraft:
         forms = self.forms
         open_ = [k for k, x in enumerate(forms.instruments) if not x.signed]
         self.instruments = open_ or list(range(len(forms.instruments)))
-        ids = [i.id for i in forms.issues]
         if self.counter_to is not None:
             p = next((a for a in forms.awaiting if a.proposal == self.counter_to), None)
             if p is not None:
                 k = next((k for k, x in enumerate(forms.instruments) if x.id == p.instrument), None)
                 if k is not None and k in self.instruments:
                     self.instrument_pos = self.instruments.index(k)
-                for iid, oid in p.package:
-                    if iid in ids:
-                        issue = forms.issues[ids.index(iid)]
-                        self.choice[ids.index(iid)] = [o.id for o in issue.options].index(oid)
-                if p.to is not None:
-                    self.private = True
-                    wanted = set(p.to) | {p.proposer}
-                    self.invited = {k for k, x in enumerate(forms.partners) if x.id in wanted}
+                self._take(p.package, None if p.to is None else set(p.to) | {p.proposer})
         self._fill()
+
+    def _take(self, package: tuple[tuple[str, str], ...], to: set[str] | None) -> None:
+        """Choices and addressing from a proposal's package and addressees (None: plenary)."""
+        forms = self.forms
+        ids = [i.id for i in forms.issues]
+        for iid, oid in package:
+            if iid in ids:
+                issue = forms.issues[ids.index(iid)]
+                self.choice[ids.index(iid)] = [o.id for o in issue.options].index(oid)
+        if to is not None:
+            self.private = True
+            self.invited = {k for k, x in enumerate(forms.partners) if x.id in to}
+        else:
+            self.private, self.invited = False, set()
+
+    def _own(self) -> P.OwnProposal | None:
+        inst = self._inst()
+        return None if inst is None else next((p for p in self.forms.own if p.instrument == inst.id), None)
+
+    def own_latest(self) -> int | None:
+        own = self._own()
+        return None if own is None else own.proposal
+
+    def start_from_own(self) -> None:
+        own = self._own()
+        if own is not None:
+            self._take(own.package, None if own.to is None else set(own.to))
 
     @property
     def forms(self) -> P.Forms:

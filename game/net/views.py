@@ -95,12 +95,23 @@ def forms(session: Session, tr_: Translator, seat: str) -> P.Forms:
                 to=tuple(cs.delegation_ids[x] for x in sorted(p.to)) if p.to is not None else None,
             )
         )
+    latest = {p.instrument: p for p in s.proposals if p.proposer == d}  # the last one per agreement wins
+    own = tuple(
+        P.OwnProposal(
+            proposal=p.id,
+            instrument=cs.instrument_ids[k],
+            package=tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(cs.scope[k], p.package, strict=True)),
+            to=tuple(cs.delegation_ids[x] for x in sorted(p.to)) if p.to is not None else None,
+        )
+        for k, p in sorted(latest.items())
+    )
     me = cs.delegation(d)
     return P.Forms(
         instruments=tuple(instruments),
         issues=tuple(issues),
         partners=partners,
         awaiting=tuple(awaiting),
+        own=own,
         essential=bool(me.essential),
         mediator=bool(me.mediator),
     )

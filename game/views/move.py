@@ -151,6 +151,25 @@ class ProposalDraft:
         if issue in self.scope() and 0 <= option < self.state.cs.n_options[issue]:
             self.choice[issue] = option
 
+    def own_latest(self) -> int | None:
+        """The number of this delegation's latest proposal on the chosen agreement (None: it has made none).
+
+        After a refusal that says what would change it, a team revises its offer on one or two issues: the
+        form can start from that offer instead of from the team's public positions."""
+        k = self.instrument
+        return next((p.id for p in reversed(self.state.proposals) if p.proposer == self.d and p.instrument == k), None)
+
+    def start_from_own(self) -> None:
+        """Fill the form from `own_latest`: its options, and its addressing (plenary or the same private talks)."""
+        pid = self.own_latest()
+        if pid is None:
+            return
+        p = self.state.proposals[pid - 1]
+        for i, o in zip(self.state.cs.scope[p.instrument], p.package, strict=True):
+            self.choice[i] = o
+        self.private = p.to is not None
+        self.invited = set(p.to or ()) - {self.d}
+
     def set_private(self, private: bool) -> None:
         self.private = private
         k = self.instrument
@@ -284,6 +303,8 @@ class ProposalForm(Protocol):
     def issue_title(self, issue: int, lang: str) -> str: ...
     def cells(self, issue: int, lang: str) -> list[OptionCell]: ...
     def set_option(self, issue: int, option: int) -> None: ...
+    def own_latest(self) -> int | None: ...
+    def start_from_own(self) -> None: ...
     def set_private(self, private: bool) -> None: ...
     def toggle_invited(self, d: int, on: bool) -> None: ...
     def candidates(self) -> list[int]: ...

@@ -125,3 +125,36 @@ def test_refusals_are_worded_on_the_team_computer_from_its_own_view_in_its_langu
     lt = seat_view(s, "germany", "lt")
     en = seat_view(s, "germany", "en")
     assert lt.briefing is not None and en.briefing is not None and lt.briefing.sections != en.briefing.sections
+
+
+def test_a_team_computer_starts_a_proposal_from_its_own_last_one_as_one_computer_does() -> None:
+    """A team revising an offer starts from it: the form's "Start from your No. N" gives the same package and
+    addressing on a team computer (from the view's `forms.own`) as on the one computer."""
+    s = new_session()
+    at_turn_of(s, "germany")
+    first = ProposalDraft(s.state, "germany")
+    assert first.own_latest() is None and NetSeat(seat_view(s, "germany")).proposal_draft().own_latest() is None
+    # an offer unlike the form's starting choices, in private talks with the Soviet delegation only
+    for i in first.scope():
+        first.set_option(i, (first.choice[i] + 1) % s.cs.n_options[i])
+    first.set_private(True)
+    for k in first.candidates():
+        first.toggle_invited(k, s.cs.delegation_ids[k] == "soviet")
+    offer = first.action()
+    assert offer is not None and first.problem() is None
+    s.apply(offer)
+    pid = len(s.state.proposals)  # proposing ends the turn
+    at_turn_of(s, "germany")
+    local = ProposalDraft(s.state, "germany")
+    net = NetSeat(seat_view(s, "germany")).proposal_draft()
+    local.set_instrument(first.instrument_pos)
+    net.set_instrument(first.instrument_pos)
+    assert local.own_latest() == net.own_latest() == pid
+    fresh = local.action()
+    assert fresh is not None and fresh.package != offer.package  # the form itself still starts from positions
+    local.start_from_own()
+    net.start_from_own()
+    assert local.action() == net.action()
+    again = local.action()
+    assert again is not None
+    assert (again.instrument, again.package, again.to) == (offer.instrument, offer.package, offer.to)

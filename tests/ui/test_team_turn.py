@@ -272,3 +272,52 @@ def test_the_news_gives_each_ai_refusal_its_reason(make_app) -> None:
         assert sum(1 for x in lines if x.text == f"{n.sentence(e)} {reason}") == 1
     first = f"{n.sentence(refusals[0])} {why.why(refusals[0])}"
     assert conf.view is not None and first in [x.text for x in conf.view.news]  # what the news panel is drawn from
+
+
+_REVISE = """setup teams=germany length=short seed=1922 lang={lang} size={size} text={text}
+click "{start}"
+click "{begin}"
+wait ai
+click "{ready}"
+click "{propose}"
+expect no "{again}"
+click "{left_open}"
+click "{missions}"
+click "{propose}"
+click "{hand}"
+wait ai
+click "{ready}"
+click "{propose}"
+click "{again}"
+"""
+_REVISE_WORDS = {
+    "en": {"again": "Start from your No.", "left_open": "Left open", "missions": "Trade missions only", "renounced": "Renounced"},
+    "lt": {"again": "Pradėti nuo jūsų Nr.", "left_open": "Paliekama atvira", "missions": "Tik prekybos atstovybės", "renounced": "Atsisakoma"},
+}
+
+
+@pytest.mark.parametrize(("lang", "size", "text"), [("en", "1280x720", 175), ("lt", "1920x1080", 100), ("lt", "1280x720", 175)])
+def test_a_team_revises_its_refused_offer_from_the_form_without_choosing_every_issue_again(make_app, lang, size, text) -> None:
+    """The AI refuses Germany's Rapallo offer and says what would change it; at Germany's next turn the proposal
+    form starts from Germany's public positions as before, and one click on "Start from your No. N" puts that
+    offer back on the form (its options and its private talks), so the team changes only what the refusal named."""
+    words = {**_WORDS[lang], **_REVISE_WORDS[lang]}
+    app = _app(make_app)
+    assert ScriptRun(app, parse(_REVISE.format(lang=lang, size=size, text=text, **words)), "revise").run() == 0
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    form = app.stack.top
+    assert isinstance(form, ProposalScene)
+    s = conf.session.state
+    offer = s.proposals[_germany_offer(conf) - 1]
+    assert any(e.kind.value == "answer" and e.data.get("proposal") == offer.id and e.data["answer"] == "reject" for e in s.log)
+    assert tuple(form.draft.choice[i] for i in s.cs.scope[offer.instrument]) == offer.package
+    assert form.draft.private == (offer.to is not None) and form.draft.invited == set(offer.to or ())
+    # the revision: one issue changed, the rest as offered
+    run = ScriptRun(app, [], "revise")
+    for cmd in parse(f'click "{words["renounced"]}"\nclick "{words["propose"]}"\n'):
+        run.step(cmd)
+    s = conf.session.state
+    revised = s.proposals[-1]
+    assert revised.id > offer.id and revised.proposer == s.cs.d_index["germany"] and revised.to == offer.to
+    changed = [x for x, (a, b) in enumerate(zip(revised.package, offer.package, strict=True)) if a != b]
+    assert [s.cs.scope[offer.instrument][x] for x in changed] == [s.cs.i_index["article_116"]]

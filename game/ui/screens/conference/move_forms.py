@@ -353,6 +353,24 @@ class ProposalScene(FormScene):
         buttons = self.buttons(right, t("Propose"), self._propose, problem is None)
         self.problem_rect = pygame.Rect(right.x, buttons[0].rect.y - lay.px(6) - 2 * line, right.width, 2 * line)
         self.info = pygame.Rect(right.x, self.problem_rect.y - lay.px(4) - 2 * line, right.width, 2 * line)
+        room_bottom = self.info.y  # where the invitations must stop
+        own = d.own_latest()
+        if own is not None and d.counter_to is None:
+            # a team revising an offer that was refused starts from it, not from its public positions
+            again = pygame.Rect(right.x, self.info.y - lay.px(6) - bh, right.width, bh)
+            room_bottom = again.y
+            label = t("Start from your No. {number}", number=own)
+            if text_width(app.theme.text_font(lay, "small", "bold"), label) > again.width - 2 * lay.px(12):
+                label = t("Your No. {number}", number=own)
+            widgets.append(
+                Button(
+                    "start_from_own",
+                    again,
+                    label,
+                    self.then_layout(d.start_from_own),
+                    tooltip=t("Fill the form with your proposal No. {number} on this agreement, to change it where it was refused", number=own),
+                )
+            )
         label_h = app.theme.text_font(lay, "body", "bold").get_linesize()
         y = right.y
         widgets.append(Label("to_label", pygame.Rect(right.x, y, right.width, label_h), t("Addressed to"), size="body"))
@@ -369,7 +387,7 @@ class ProposalScene(FormScene):
         )
         y += bh + lay.px(6)
         if d.private:
-            room = self.info.y - lay.px(6) - y
+            room = room_bottom - lay.px(6) - y
             cands = d.candidates()
             small_h = max(1, min(round(bh * 0.82), room // max(1, len(cands)) - lay.px(4)))
             for k in cands:
