@@ -100,14 +100,16 @@ class NetProposalDraft:
                 self._take(p.package, None if p.to is None else set(p.to) | {p.proposer})
         self._fill()
 
-    def _take(self, package: tuple[tuple[str, str], ...], to: set[str] | None) -> None:
-        """Choices and addressing from a proposal's package and addressees (None: plenary)."""
+    def _take(self, package: tuple[tuple[str, str], ...], to: set[str] | None, keep_settled: bool = False) -> None:
+        """Choices and addressing from a proposal's package and addressees (None: plenary); with `keep_settled`,
+        an issue an agreement has settled since keeps its settled option."""
         forms = self.forms
         ids = [i.id for i in forms.issues]
         for iid, oid in package:
             if iid in ids:
                 issue = forms.issues[ids.index(iid)]
-                self.choice[ids.index(iid)] = [o.id for o in issue.options].index(oid)
+                settled = keep_settled and issue.settled >= 0
+                self.choice[ids.index(iid)] = issue.settled if settled else [o.id for o in issue.options].index(oid)
         if to is not None:
             self.private = True
             self.invited = {k for k, x in enumerate(forms.partners) if x.id in to}
@@ -125,7 +127,7 @@ class NetProposalDraft:
     def start_from_own(self) -> None:
         own = self._own()
         if own is not None:
-            self._take(own.package, None if own.to is None else set(own.to))
+            self._take(own.package, None if own.to is None else set(own.to), keep_settled=True)
 
     @property
     def forms(self) -> P.Forms:

@@ -160,13 +160,15 @@ class ProposalDraft:
         return next((p.id for p in reversed(self.state.proposals) if p.proposer == self.d and p.instrument == k), None)
 
     def start_from_own(self) -> None:
-        """Fill the form from `own_latest`: its options, and its addressing (plenary or the same private talks)."""
+        """Fill the form from `own_latest`: its options (but what an agreement signed since has settled stays
+        settled), and its addressing (plenary or the same private talks)."""
         pid = self.own_latest()
         if pid is None:
             return
         p = self.state.proposals[pid - 1]
+        settled = self.state.settled
         for i, o in zip(self.state.cs.scope[p.instrument], p.package, strict=True):
-            self.choice[i] = o
+            self.choice[i] = o if settled[i] < 0 else int(settled[i])  # an agreement signed since has settled it
         self.private = p.to is not None
         self.invited = set(p.to or ()) - {self.d}
 

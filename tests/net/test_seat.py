@@ -158,3 +158,16 @@ def test_a_team_computer_starts_a_proposal_from_its_own_last_one_as_one_computer
     again = local.action()
     assert again is not None
     assert (again.instrument, again.package, again.to) == (offer.instrument, offer.package, offer.to)
+    # an agreement signed since settled one of the offer's issues otherwise: the form keeps what was signed
+    k = s.cs.inst_index[offer.instrument]
+    i = s.cs.scope[k][0]
+    taken = s.state.proposals[pid - 1].package[0]
+    other = (taken + 1) % s.cs.n_options[i]
+    s.state = s.state.evolve(settled=tuple(other if x == i else v for x, v in enumerate(s.state.settled)))
+    local = ProposalDraft(s.state, "germany")
+    net = NetSeat(seat_view(s, "germany")).proposal_draft()
+    for draft in (local, net):
+        draft.set_instrument(first.instrument_pos)
+        draft.start_from_own()
+        assert draft.choice[i] == other
+    assert local.action() == net.action()
