@@ -223,3 +223,20 @@ def test_other_scenarios_fit_at_the_tightest_sizes(make_app, scenario: str, size
         app.frame()
         found[f"console, {event.title}"] = faults(visible(), size)
     assert {k: v for k, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize(("lang", "text"), [("lt", 1.75), ("lt", 2.0), ("en", 1.75)])
+def test_each_delegation_row_shows_both_team_and_ai_at_large_text(make_app, lang: str, text: float) -> None:  # type: ignore[no-untyped-def]
+    """A row that showed only "DI" (Lithuanian at 175% on 1280x720, where "Didžioji Britanija" did not fit on one
+    line beside both states) did not tell a teacher that it switches, nor to what: a long name now takes two lines
+    and every row shows both words, the chosen one filled."""
+    app = window(make_app, (1280, 720), lang, text, SetupScene(setup_model(lang, ("germany",))))
+    app.frame()
+    shown = visible()
+    team, ai = app.t("Team"), app.t("AI")
+    rows = [e for e in shown if e.role == "toggle"]
+    assert len(rows) >= 4
+    for row in rows:
+        words = {e.label for e in shown if e.role == "text" and row.pg_rect.contains(e.pg_rect) and not e.cut}
+        assert {team, ai} <= words, f"{row.label}: {sorted(words)}"
+    assert faults(shown, (1280, 720)) == []

@@ -269,12 +269,24 @@ class Toggle(Widget):
         return on_w, off_w
 
     def fits(self, app: Looks) -> bool:
-        """Whether the label fits beside both segments (in the smaller name type)."""
+        """Whether the label fits beside both segments, on one line (in smaller type if need be) or, in a row tall
+        enough and without a detail line, on two (as `draw` sets a long name): a teacher then sees both states,
+        "Team" and "AI", and that the row switches between them, instead of one word."""
         theme, lay = app.theme, app.layout
         pad = lay.px(10)
         x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
         room = self.rect.right - pad - sum(self.segment_widths(app)) - pad - x
-        return theme.text_font(lay, "body", "bold").size(self.label)[0] <= room
+        return theme.text_font(lay, "body", "bold").size(self.label)[0] <= room or self._name_fits(app, room)
+
+    def _name_fits(self, app: Looks, room: int) -> bool:
+        """Whether the name fits `room` in the smallest name type: on one line, or on two in a row tall enough for
+        them (and without a detail line), as `draw` sets a long name."""
+        small = app.theme.text_font(app.layout, "small", "bold")
+        lines = wrap(small, self.label, room)
+        if not all(text_width(small, x) <= room for x in lines):
+            return False
+        step = min(small.get_linesize(), (self.rect.height - 2) // 2)
+        return len(lines) == 1 or (len(lines) == 2 and not self.detail and step >= small.get_height() - 4)
 
     def detail_fits(self, app: Looks) -> bool:
         """Whether the line under the name (a leader) fits whole beside the state, as `draw` places it."""
@@ -294,7 +306,7 @@ class Toggle(Widget):
         x = self.rect.x + pad + (round((self.rect.height - 2 * pad) * 1.5) + pad if self.icon else 0)
         on_w, off_w = self.segment_widths(app)
         left = self.rect.right - pad - off_w - on_w
-        if self.compact or text_width(font, self.label) > left - x - pad:
+        if self.compact or not self._name_fits(app, left - x - pad):
             left = self.rect.right - pad - max(on_w, off_w)
         return left - x - pad
 
@@ -348,7 +360,7 @@ class Toggle(Widget):
         left = pygame.Rect(right.x - on_w, right.y, on_w, seg_h)
         segments = [(left, self.on_text, True), (right, self.off_text, False)]
         # a name that would be cut beside both segments keeps its words: show only the current state
-        compact = self.compact or text_width(font, self.label) > left.x - x - pad
+        compact = self.compact or not self._name_fits(app, left.x - x - pad)
         if compact:  # narrow: only the current state, still in words (one width for both, so the rows line up)
             seg_w = max(on_w, off_w)
             left = right = pygame.Rect(self.rect.right - pad - seg_w, self.rect.y + pad, seg_w, seg_h)

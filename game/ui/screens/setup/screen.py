@@ -363,6 +363,9 @@ class SetupScene(Scene):
         if not all(w.detail_fits(app) for w in toggles):
             for w in toggles:
                 w.detail = ""  # a leader's name that would be cut: none shown (the introduction lists them all)
+            compact = not all(w.fits(app) for w in toggles)  # without it, a long name may take two lines beside both states
+            for w in toggles:
+                w.compact = compact
         share_name_size(toggles, app)
         return [*toggles, *pager]
 
