@@ -175,6 +175,10 @@ class Client:
                 try:
                     msg = P.parse_host(raw)
                 except P.ProtocolError as e:
+                    if e.reason is P.Refusal.VERSION and self._hello is not None and not self._hello.done():
+                        # a host of another version answers the hello in words this computer cannot read:
+                        # say that, not "the host closed the connection" when it gives up on us
+                        self._hello.set_exception(JoinError(str(e), P.Refusal.VERSION))
                     log.warning("dropped a message from the host: %s", e)
                     continue
                 await self._take(msg)

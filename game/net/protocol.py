@@ -436,7 +436,11 @@ def _decode(raw: str | bytes, limit: int, adapter: TypeAdapter[_T]) -> _T:
         raise ProtocolError(Refusal.MALFORMED, "a message must be a JSON object")
     version = data.get("version")
     if version != PROTOCOL_VERSION:
-        raise ProtocolError(Refusal.VERSION, f"protocol version {version!r}; this Plenipo speaks version {PROTOCOL_VERSION}")
+        raise ProtocolError(
+            Refusal.VERSION,
+            f"the other computer runs another version of Plenipo (network protocol {version!r}; this one speaks "
+            f"{PROTOCOL_VERSION}): install the same Plenipo on the teacher's computer and every team's",
+        )
     try:
         return adapter.validate_json(raw)
     except ValidationError as e:
