@@ -91,17 +91,35 @@ def test_where_the_keys_do_not_fit_on_the_buttons_the_request_note_names_them(ma
     assert narrow.endswith("G grants, F refuses.") and narrow.startswith(wide)
 
 
-def test_where_one_row_holds_the_answers_the_request_and_the_proposal_share_the_panel(make_app) -> None:
-    """At 1280x720 and 100% the answer buttons fit in one row: the request and the proposal are both shown, so the
-    team answers either without paging (the one-at-a-time pages are for large text on a small window)."""
+@pytest.mark.parametrize(
+    ("script", "stop_at", "tail"),
+    [
+        ("audience_en_1280.plenipo", "Grant", 'expect "Grant (G)"\nexpect "Accept (A)"\nexpect "Counter (C)"\nexpect no "The proposals ("\n'),
+        # Lithuanian at 1920x1080 and 100%: the three answers fit in one row as wide as their words ("Priešpriešinis"
+        # is long), so this window shows both too; it paged until the row was split into equal thirds
+        (
+            "audience_lt_1280_175.plenipo",
+            "Pasiūlymai (",
+            'expect "Sutikti (G)"\nexpect "Priimti"\nexpect "Priešpriešinis"\nexpect no "Pasiūlymai ("\n',
+        ),
+    ],
+)
+def test_where_one_row_holds_the_answers_the_request_and_the_proposal_share_the_panel(make_app, script, stop_at, tail) -> None:
+    """Where the answer buttons fit in one row (1280x720 at 100%; 1920x1080 at 100% in Lithuanian) the request and
+    the proposal are both shown, so the team answers either without paging (the one-at-a-time pages are for large
+    text on a small window)."""
+    from dataclasses import replace
+
     from game.ui.script_lang import parse
 
-    cmds = parse_file(SCRIPTS / "audience_en_1280.plenipo")
-    grant = next(k for k, c in enumerate(cmds) if c.text == "Grant")
-    tail = parse('expect "Grant (G)"\nexpect "Accept (A)"\nexpect "Counter (C)"\nexpect no "The proposals ("\n')
+    cmds = parse_file(SCRIPTS / script)
+    if script.startswith("audience_lt"):
+        big = {"size": "1920x1080", "text": "100"}
+        cmds = [replace(c, setup=tuple((k, big.get(k, v)) for k, v in c.setup)) if c.setup else c for c in cmds]
+    stop = next(k for k, c in enumerate(cmds) if c.text == stop_at)  # the request is on the screen, not yet answered
     app = _app(make_app)
     err = io.StringIO()
-    assert ScriptRun(app, [*cmds[:grant], *tail], "both", err=err).run() == 0, err.getvalue()
+    assert ScriptRun(app, [*cmds[:stop], *parse(tail)], "both", err=err).run() == 0, err.getvalue()
 
 
 def test_a_team_rebuffed_by_an_ai_host_reads_why(make_app) -> None:

@@ -303,9 +303,10 @@ class Inbox:
         bh = lay.button_height()
         font = app.theme.text_font(lay, "small", "bold")
         plain = [t("Accept"), t("Reject"), t("Counter")]
-        third = (rect.width - 2 * lay.px(8)) // 3 - 2 * lay.px(12)
+        pad = 2 * lay.px(12) + lay.px(4)  # a button's margins, as `button_columns` counts them
         keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter") if no_counter else t("Counter (C)")]
-        if any(text_width(font, x) > third for x in plain):  # big text: Counter on its own row
+        # big text: Counter on its own row (one row while the words fit side by side, each as wide as it needs)
+        if sum(text_width(font, x) + pad for x in plain) > rect.width - 2 * lay.px(8):
             two = lay.columns(pygame.Rect(rect.x, 0, rect.width, bh), [1, 1], lay.px(8))
             rects = [two[0], two[1], pygame.Rect(rect.x, bh + lay.px(8), rect.width, bh)]
         else:  # widths by the labels, so the keys stay where the words leave room (see `button_columns`)
