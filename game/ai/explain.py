@@ -188,8 +188,11 @@ class Explainer:
             if e.kind is LogKind.PROPOSAL:
                 self.packages[int(e.data["proposal"])] = dict(e.data["package"])
 
-    def why(self, e: LogEntry) -> str | None:
-        """The sentence for one entry's reasons (None when it has none); call in log order."""
+    def why(self, e: LogEntry, subject: str | None = None) -> str | None:
+        """The sentence for one entry's reasons (None when it has none); call in log order.
+
+        `subject` replaces the delegation's name at the head of the sentence, where a sentence before it has just
+        named the delegation ("Soviet Russia refused your proposal No. 2. It refused mainly over …")."""
         data = e.data or {}
         self.remember((e,))
         r = data.get("reasons")
@@ -197,7 +200,7 @@ class Explainer:
             return None
         note = str(r.get("note", ""))
         if e.kind is LogKind.AUDIENCE_ANSWER and note in AUDIENCE_SENTENCES:
-            return self._audience(e.actor, data, note, r)
+            return self._audience(e.actor, data, note, r, subject)
         template = SENTENCES.get(note)
         if template is None:
             return None  # a note with no sentence: the reader's tag (`ai_note`) says what there is to say
@@ -213,7 +216,7 @@ class Explainer:
             elif e.kind is LogKind.POSITION:
                 offered_id = data.get("was")
         values = {
-            "who": n.name(e.actor),
+            "who": subject or n.name(e.actor),
             "issue": n.issue(issue_id) if issue_id else "",
             "wanted": n.option(issue_id, wanted_id) if issue_id and wanted_id else "",
             "offered": n.option(issue_id, offered_id) if issue_id and offered_id else "",
@@ -224,12 +227,12 @@ class Explainer:
         if r.get("positions_met") and note in ALL_STATED_SENTENCES and (issue_id or "{issue}" not in ALL_STATED_SENTENCES[note]):
             return self.t(ALL_STATED_SENTENCES[note]).format(**values)
         if "{issue}" in template and not issue_id:
-            return f"{values['who']}: {self.t(note)}"
+            return f"{n.name(e.actor)}: {self.t(note)}"  # the bare note: always under the delegation's name
         if offered_id is not None and offered_id in r.get("stated", ()) and note in STATED_SENTENCES:
             template = STATED_SENTENCES[note]
         return self.t(template).format(**values)
 
-    def _audience(self, host: str, data: Mapping[str, Any], note: str, r: Mapping[str, Any]) -> str:
+    def _audience(self, host: str, data: Mapping[str, Any], note: str, r: Mapping[str, Any], subject: str | None = None) -> str:
         """The sentence for an answer to a request for an audience: its `deciding` names partners, not issues."""
         n = self.n
         deciding = r.get("deciding", [])
@@ -237,4 +240,4 @@ class Explainer:
         asker = n.name(str(data["asker"]))
         if note in (audience.REFUSE_PARTNERS, audience.REFUSE_AIMS) and not partners:
             return f"{n.name(host)}: {self.t(note)}"
-        return self.t(AUDIENCE_SENTENCES[note]).format(who=n.name(host), asker=asker, partners=partners)
+        return self.t(AUDIENCE_SENTENCES[note]).format(who=subject or n.name(host), asker=asker, partners=partners)

@@ -147,7 +147,7 @@ def news_lines(session: Session, tr_: Translator, viewer: str | None, shown: int
             if why is None:
                 why = Explainer(n, tr_.t)
                 why.remember(s.log)
-            reason = why.why(e)
+            reason = why.why(e, tr_.t("It"))  # the news line has just named the delegation
             text = f"{text} {reason}" if reason else text
         line = NewsLine(e.turn, log_date(tr_, e.date), text, e.audience is not None, e.kind.value, e.actor)
         if len(_WORDED) >= _WORDED_SIZE:

@@ -59,7 +59,8 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
                 "refused": t("{who} refused you an audience.", who=host),
                 "put_off": t("{who} put your request for private talks off: it went unanswered.", who=host),
             }[str(data.get("answer"))]
-            reason = explainer.why(e) if data.get("reasons") and data.get("answer") == "refused" else None  # an AI host says why
+            # an AI host says why ("It refused Germany an audience: …": the line before has named it)
+            reason = explainer.why(e, t("It")) if data.get("reasons") and data.get("answer") == "refused" else None
             lines.append(f"{line} {reason}" if reason else line)
             continue
         if e.kind is LogKind.ANSWER and data.get("proposal") in mine:
@@ -68,7 +69,7 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
                 lines.append(t("{who} accepted your proposal No. {number}.", who=who, number=number))
             else:
                 line = t("{who} refused your proposal No. {number}.", who=who, number=number)
-                reason = explainer.why(e) if data.get("reasons") else None
+                reason = explainer.why(e, t("It")) if data.get("reasons") else None  # the line has just named it
                 lines.append(f"{line} {reason}" if reason else line)
         elif e.kind is LogKind.SIGNED:  # the package is on the board and in the news; the digest says what happened
             lines.append(t("{instrument} is signed.", instrument=n.instrument(data["instrument"])))

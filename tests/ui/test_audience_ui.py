@@ -142,7 +142,7 @@ click "Pass"
 click "Hand over"
 wait ai
 click "We are ready"
-expect "Great Britain refused you an audience. Great Britain refused Germany an audience:"
+expect "Great Britain refused you an audience. It refused Germany an audience:"
 """
     app = _app(make_app)
     err = io.StringIO()
@@ -153,4 +153,4 @@ expect "Great Britain refused you an audience. Great Britain refused Germany an 
     assert answer.actor == "britain" and answer.data["answer"] == "refused" and answer.data["reasons"]["note"]
     n = narrator(conf.session, app.tr)
     why = Explainer(n, app.tr.t)
-    assert f"Great Britain refused you an audience. {why.why(answer)}" in since_last_turn(s, "germany", app.tr, n)
+    assert f"Great Britain refused you an audience. {why.why(answer, 'It')}" in since_last_turn(s, "germany", app.tr, n)

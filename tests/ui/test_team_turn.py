@@ -242,7 +242,10 @@ def test_a_team_reads_why_the_ai_refused_its_proposal(make_app, lang: str, size:
     n = narrator(conf.session, app.tr)
     why = Explainer(n, app.tr.t)
     why.remember(s.log)
-    line = app.tr.t("{who} refused your proposal No. {number}.").format(who=n.name("soviet"), number=offer) + " " + (why.why(refusal) or "")
+    # the reason's sentence follows the line that names the refuser, so it opens with "It" ("Ji"), not the name again
+    reason = why.why(refusal, app.tr.t("It")) or ""
+    assert reason.startswith(app.tr.t("It") + " ") and n.name("soviet") not in reason
+    line = app.tr.t("{who} refused your proposal No. {number}.").format(who=n.name("soviet"), number=offer) + " " + reason
     assert line in since_last_turn(s, "germany", app.tr, n) and line in conf.digest
     deciding = n.issue(refusal.data["reasons"]["deciding"][0])
     assert deciding in line
@@ -267,10 +270,10 @@ def test_the_news_gives_each_ai_refusal_its_reason(make_app) -> None:
     refusals = [e for e in s.log if e.kind.value == "answer" and e.data["answer"] == "reject" and e.visible_to("germany", s.ended)]
     assert len(refusals) >= 3
     for e in refusals:
-        reason = why.why(e)
+        reason = why.why(e, "It")
         assert reason
         assert sum(1 for x in lines if x.text == f"{n.sentence(e)} {reason}") == 1
-    first = f"{n.sentence(refusals[0])} {why.why(refusals[0])}"
+    first = f"{n.sentence(refusals[0])} {why.why(refusals[0], 'It')}"
     assert conf.view is not None and first in [x.text for x in conf.view.news]  # what the news panel is drawn from
 
 
