@@ -271,7 +271,7 @@ class Negotiator:
         tipped = verdict.note == acceptance.WORSE_THAN_NO_DEAL and st.cost > 0 and value + st.cost > st.alternative + bidding.MIN_GAIN
         met = False
         if not verdict.accept:  # the package gives it every position it states on these issues
-            own = [(x, s.position(d, i)) for x, i in enumerate(scope) if s.position(d, i) >= 0]
+            own = [(x, o) for x, i in enumerate(scope) if (o := s.position(d, i)) >= 0]
             met = bool(own) and all(p.package[x] == o for x, o in own)
         reasons = A.Reasons(
             clamp(value),

@@ -198,6 +198,18 @@ def button_width(app: Looks, label: str, height: int) -> int:
     return best + pad + 1
 
 
+def _button_pad(app: Looks) -> int:
+    """A button's own margins (`Button.draw`) and a little air: what a label needs beyond its words."""
+    return 2 * app.layout.px(12) + app.layout.px(4)
+
+
+def fit_in_row(app: Looks, width: int, labels: Sequence[str], gap: int) -> bool:
+    """Whether buttons with these labels fit side by side in `width`, each as wide as its words in the smaller type
+    (as `button_columns` lays them out when equal widths do not fit)."""
+    font = app.theme.text_font(app.layout, "small", "bold")
+    return sum(text_width(font, x) for x in labels) + _button_pad(app) * len(labels) <= width - gap * (len(labels) - 1)
+
+
 def button_columns(app: Looks, area: pygame.Rect, labels: Sequence[str], gap: int) -> list[pygame.Rect]:
     """A row of buttons across `area`, so that every label keeps its key hint where it can (a projector
     shows no tooltips): equal widths when every label fits in one; else each as wide as its label needs
@@ -208,7 +220,7 @@ def button_columns(app: Looks, area: pygame.Rect, labels: Sequence[str], gap: in
         return []
     n = len(labels)
     free = area.width - gap * (n - 1)
-    pad = 2 * app.layout.px(12) + app.layout.px(4)  # the button's own margins (`Button.draw`), and a little air
+    pad = _button_pad(app)
     widths: list[int] = []
     for size in ("label", "small"):
         font = app.theme.text_font(app.layout, size, "bold")

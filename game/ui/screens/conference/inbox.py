@@ -17,7 +17,7 @@ import pygame
 from game.ui.kit.registry import FRAME
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import blit_text, draw_line, text_width, wrap
-from game.ui.kit.widgets import Button, TextField, Widget, button_columns, match_buttons
+from game.ui.kit.widgets import Button, TextField, Widget, button_columns, fit_in_row, match_buttons
 from game.views.inbox import InboxItem, RequestItem
 
 if TYPE_CHECKING:
@@ -303,10 +303,9 @@ class Inbox:
         bh = lay.button_height()
         font = app.theme.text_font(lay, "small", "bold")
         plain = [t("Accept"), t("Reject"), t("Counter")]
-        pad = 2 * lay.px(12) + lay.px(4)  # a button's margins, as `button_columns` counts them
         keyed = [t("Accept (A)"), t("Reject (R)"), t("Counter") if no_counter else t("Counter (C)")]
         # big text: Counter on its own row (one row while the words fit side by side, each as wide as it needs)
-        if sum(text_width(font, x) + pad for x in plain) > rect.width - 2 * lay.px(8):
+        if not fit_in_row(app, rect.width, plain, lay.px(8)):
             two = lay.columns(pygame.Rect(rect.x, 0, rect.width, bh), [1, 1], lay.px(8))
             rects = [two[0], two[1], pygame.Rect(rect.x, bh + lay.px(8), rect.width, bh)]
         else:  # widths by the labels, so the keys stay where the words leave room (see `button_columns`)

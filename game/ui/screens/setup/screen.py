@@ -357,15 +357,17 @@ class SetupScene(Scene):
             toggle.visible = 0 <= slot < self.del_rows
             toggles.append(toggle)
         choose_segments(toggles, app)
-        compact = not all(w.fits(app) for w in toggles)
-        for w in toggles:
-            w.compact = compact
+
+        def settle_compact() -> None:  # one state word for every row, or both for every row
+            compact = not all(w.fits(app) for w in toggles)
+            for w in toggles:
+                w.compact = compact
+
+        settle_compact()
         if not all(w.detail_fits(app) for w in toggles):
             for w in toggles:
                 w.detail = ""  # a leader's name that would be cut: none shown (the introduction lists them all)
-            compact = not all(w.fits(app) for w in toggles)  # without it, a long name may take two lines beside both states
-            for w in toggles:
-                w.compact = compact
+            settle_compact()  # without it, a long name may take two lines beside both states
         share_name_size(toggles, app)
         return [*toggles, *pager]
 
