@@ -10,8 +10,9 @@ never share anything mutable.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.ai.model import DelegationPrefs, Outlook, Prefs, Prospect, Stakes, compile_prefs, prospect, read_outlook, stakes
 from game.ai.opponent import OpponentModel
@@ -266,8 +267,9 @@ class Memory:
         self._later(seen, d, "saw_refusal", offer, stated)
         self.refusals.setdefault((p.instrument, p.package), []).append((d, self.moves[d], audience))
         reasons = e.data.get("reasons")
-        if reasons and reasons.get("deciding") and reasons.get("wanted"):
-            issue, option = str(reasons["deciding"][0]), str(reasons["wanted"][0])
+        want = stated_want(e.data)
+        if want is not None:
+            issue, option = want
             i = cs.i_index.get(issue)
             scope = cs.scope[p.instrument]
             if i is not None and i in scope and option in cs.option_ids[i]:
@@ -407,3 +409,15 @@ def _partners_by_issue(s: GameState, d: int) -> list[list[int]]:
             row = out[i]
             row += [j for j in parties if j != d and j not in row]
     return out
+
+
+def stated_want(data: Mapping[str, Any]) -> tuple[str, str] | None:
+    """What a refusal said would change it, as (issue id, option id): an AI's in its reasons (the issue
+    that decided and the option it wants there), a team's as it chose to say it. None: it said nothing."""
+    reasons = data.get("reasons")
+    if reasons and reasons.get("deciding") and reasons.get("wanted"):
+        return str(reasons["deciding"][0]), str(reasons["wanted"][0])
+    want = data.get("want")
+    if want:
+        return str(want["issue"]), str(want["option"])
+    return None

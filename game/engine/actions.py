@@ -57,6 +57,9 @@ class Respond:
     answer: Answer
     reasons: Reasons | None = None
     rationale: str = ""
+    # a team's refusal may say what would change it: (issue id, option id), an issue of the proposal's
+    # agreement and an option other than the one offered. An AI's refusal says it in `reasons`
+    want: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,6 +157,24 @@ def _respond(s: GameState, d: int, action: A.Respond) -> None:
         raise refuse(cs, R.NOT_ADDRESSED)
     if p.answer_of(d) is not None:
         raise refuse(cs, R.ALREADY_ANSWERED)
+    if action.want is not None:
+        _want(cs, p, action)
+
+
+def _want(cs: CompiledScenario, p: Proposal, action: A.Respond) -> None:
+    """What a refusal says would change it: an issue of the agreement, and an option not offered there."""
+    assert action.want is not None
+    if action.answer is not A.Answer.REJECT:
+        raise refuse(cs, R.WANT_ONLY_ON_REFUSAL)
+    issue, option = action.want
+    scope = cs.scope[p.instrument]
+    i = cs.i_index.get(issue)
+    if i is None or i not in scope:
+        raise refuse(cs, R.OUT_OF_SCOPE, issues=(issue,), scope=tuple(cs.issue_ids[x] for x in scope))
+    if option not in cs.option_ids[i]:
+        raise refuse(cs, R.UNKNOWN_OPTION, issue=issue, option=option)
+    if cs.option_ids[i].index(option) == p.package[scope.index(i)]:
+        raise refuse(cs, R.WANT_AS_OFFERED, issue=issue, option=option)
 
 
 def _propose(s: GameState, d: int, action: A.Propose) -> None:

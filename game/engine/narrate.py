@@ -173,8 +173,17 @@ class Narrator:
     def _answer(self, who: str, d: Any) -> str:
         t = self.t
         accepts = d["answer"] == "accept"
+        want = d.get("want")
+        if want and not accepts:  # a team's refusal that says what would change it
+            return t("{who} rejects proposal {number} ({instrument}) and asks for {option} on {issue}.").format(
+                who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]), **self.wanted(want)
+            )
         msg = t("{who} accepts proposal {number} ({instrument}).") if accepts else t("{who} rejects proposal {number} ({instrument}).")
         return msg.format(who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]))
+
+    def wanted(self, want: Any) -> dict[str, str]:
+        """A refusal's `want` (issue id, option id) as the words {issue} and {option}."""
+        return {"issue": self.issue(str(want["issue"])), "option": self.option(str(want["issue"]), str(want["option"]))}
 
     def _lapsed(self, d: Any) -> str:
         t = self.t

@@ -57,6 +57,8 @@ class Code(Enum):
     NOT_A_PARTY_TO_ANSWER = N_("only the parties to {instrument} answer its proposals")
     NOT_ADDRESSED = N_("that proposal was not addressed to you")
     ALREADY_ANSWERED = N_("you have already answered that proposal")
+    WANT_ONLY_ON_REFUSAL = N_("only a refusal says what would change the answer")
+    WANT_AS_OFFERED = N_("the proposal already offers “{option}” on {issue}")
     UNKNOWN_INSTRUMENT = N_("unknown instrument {instrument}")
     ALREADY_SIGNED = N_("{instrument} is already signed")
     NOT_A_PARTY = N_("only its parties (and mediators) may propose {instrument}")

@@ -244,6 +244,7 @@ def _respond(s: GameState, action: A.Respond) -> GameState:
         answer=action.answer.value,
         instrument=cs.instrument_ids[p.instrument],
         **_reasons(action.reasons),
+        **({"want": {"issue": action.want[0], "option": action.want[1]}} if action.want is not None else {}),
         **_why(action.rationale),
     )
     return _with_log(s, [entry])

@@ -22,7 +22,7 @@ from game.engine import actions as A
 from game.views.conference import BriefingView, ConferenceView
 from game.views.inbox import AskChoice, InboxItem, RequestItem
 
-PROTOCOL_VERSION = 2  # 2: a seat's forms carry its own latest proposals (`Forms.own`)
+PROTOCOL_VERSION = 3  # 2: a seat's forms carry its own latest proposals (`Forms.own`); 3: a refusal may say what it wants
 _T = TypeVar("_T")
 #: A team's message is a move or a greeting: a few hundred bytes. Anything bigger is refused unread.
 MAX_CLIENT_BYTES = 16_384
@@ -73,6 +73,7 @@ class RespondMove(_Part):
     proposal: ProposalNo
     answer: Literal["accept", "reject"]
     rationale: Text = ""
+    want: tuple[Id, Id] | None = None  # a refusal's (issue, option) that would change it
 
 
 class ShiftMove(_Part):
@@ -130,7 +131,7 @@ def to_action(move: Move) -> A.Action:
     if isinstance(move, ProposeMove):
         return A.Propose(move.actor, move.instrument, move.package, move.to, move.counter_to, rationale=why)
     if isinstance(move, RespondMove):
-        return A.Respond(move.actor, move.proposal, A.Answer(move.answer), rationale=why)
+        return A.Respond(move.actor, move.proposal, A.Answer(move.answer), rationale=why, want=move.want)
     if isinstance(move, ShiftMove):
         return A.Shift(move.actor, move.issue, move.option, rationale=why)
     if isinstance(move, StatementMove):
@@ -157,7 +158,9 @@ def from_action(action: A.Action) -> Move:
             rationale=action.rationale,
         )
     if isinstance(action, A.Respond):
-        return RespondMove(kind="respond", actor=action.actor, proposal=action.proposal, answer=action.answer.value, rationale=action.rationale)
+        return RespondMove(
+            kind="respond", actor=action.actor, proposal=action.proposal, answer=action.answer.value, rationale=action.rationale, want=action.want
+        )
     if isinstance(action, A.Shift):
         return ShiftMove(kind="shift", actor=action.actor, issue=action.issue, option=action.option, rationale=action.rationale)
     if isinstance(action, A.Statement):

@@ -120,6 +120,7 @@ class RespondModel(_Action):
     answer: A.Answer
     reasons: ReasonsModel | None = None
     rationale: StrictStr = ""
+    want: tuple[StrictStr, StrictStr] | None = None  # a later field: an older Plenipo ignores it and replays the refusal without it
 
 
 class ShiftModel(_Action):

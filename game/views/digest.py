@@ -68,6 +68,10 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
             if data.get("answer") == "accept":
                 lines.append(t("{who} accepted your proposal No. {number}.", who=who, number=number))
             else:
+                if data.get("want"):  # a team that refused it said what would change its answer
+                    words = n.wanted(data["want"])
+                    lines.append(t("{who} refused your proposal No. {number} and asks for {option} on {issue}.", who=who, number=number, **words))
+                    continue
                 line = t("{who} refused your proposal No. {number}.", who=who, number=number)
                 reason = explainer.why(e, t("It")) if data.get("reasons") else None  # the line has just named it
                 lines.append(f"{line} {reason}" if reason else line)

@@ -22,6 +22,16 @@ from game.scenario.texts import tr
 
 
 @dataclass(frozen=True)
+class WantChoice:
+    """An issue a refusal may name as the one that would change it, and the options it may ask for there."""
+
+    issue: str  # issue id
+    title: str
+    offered: str  # the label of the option the proposal offers there
+    options: tuple[tuple[str, str], ...]  # (option id, label): every option but the one offered
+
+
+@dataclass(frozen=True)
 class InboxItem:
     id: int
     proposer: str
@@ -35,6 +45,8 @@ class InboxItem:
     refused_by: tuple[str, ...]
     waiting_for: tuple[str, ...]  # parties who have not answered yet (this team among them)
     terms: tuple[str, ...] = ()  # the instrument's standing clauses, in the scenario's words (what signing it also means)
+    # what a refusal may say would change it: the package's issues not yet settled by a signed agreement
+    wants: tuple[WantChoice, ...] = ()
 
 
 def worth(s: GameState, d: int, instrument: int, package: tuple[int, ...]) -> tuple[float | None, float | None]:
@@ -55,8 +67,18 @@ def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> Inb
     def name(k: int) -> str:
         return n.name(cs.delegation_ids[k])
 
-    scope = zip(cs.scope[p.instrument], p.package, strict=True)
+    scope = list(zip(cs.scope[p.instrument], p.package, strict=True))
     package = tuple((tr(cs.issue(i).title, lang), tr(cs.issue(i).options[o].label, lang)) for i, o in scope)
+    wants = tuple(
+        WantChoice(
+            cs.issue_ids[i],
+            tr(cs.issue(i).title, lang),
+            tr(cs.issue(i).options[o].label, lang),
+            tuple((opt.id, tr(opt.label, lang)) for k, opt in enumerate(cs.issue(i).options) if k != o),
+        )
+        for i, o in scope
+        if s.settled[i] < 0
+    )
     value, no_deal = worth(s, d, p.instrument, p.package)
     parties = [k for k in s.active_parties(p.instrument) if k != p.proposer]
     answered = dict(p.answers)
@@ -73,6 +95,7 @@ def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> Inb
         refused_by=tuple(name(k) for k, a in p.answers if a is Answer.REJECT),
         waiting_for=tuple(name(k) for k in parties if k not in answered),
         terms=tuple(n.terms(cs.instrument_ids[p.instrument])),
+        wants=wants,
     )
 
 

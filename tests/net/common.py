@@ -51,15 +51,24 @@ def choose(view: P.View, count: int) -> list[P.Move]:
     assert seat is not None and view.forms is not None
     forms = view.forms
     moves: list[P.Move] = []
+    issues = {i.id: i for i in forms.issues}
     for item in forms.awaiting:
         good = item.value is None or item.alternative is None or item.value >= item.alternative
+        want = None
+        if not good:  # a refusal says what would change it: another option on the package's first issue
+            iid, offered = item.package[0]
+            want = (iid, next(o.id for o in issues[iid].options if o.id != offered))
         moves.append(
             P.RespondMove(
-                kind="respond", actor=seat, proposal=item.proposal, answer="accept" if good else "reject", rationale=f"{SECRET}{seat}-{count}-answer"
+                kind="respond",
+                actor=seat,
+                proposal=item.proposal,
+                answer="accept" if good else "reject",
+                rationale=f"{SECRET}{seat}-{count}-answer",
+                want=want,
             )
         )
     open_ = [k for k in forms.instruments if not k.signed]
-    issues = {i.id: i for i in forms.issues}
     if open_ and count % 3 == 0:
         inst = open_[0]
         package = []

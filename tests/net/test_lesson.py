@@ -14,6 +14,7 @@ import asyncio
 import json
 from pathlib import Path
 
+from game.engine import actions as A
 from game.net import protocol as P
 from game.net.client import Client, JoinError
 from game.net.host import Host, read_network
@@ -113,6 +114,9 @@ def test_a_networked_lesson_with_a_drop_a_kill_and_a_host_restart_ends_as_on_one
     assert [type(a).__name__ for a in networked.actions] == [type(a).__name__ for a in local.actions]
     assert networked.actions == local.actions
     assert log_json(networked) == log_json(local)
+    # the teams' refusals said what would change them (`choose`), and the host's record kept it
+    assert any(isinstance(a, A.Respond) and a.want is not None for a in networked.actions)
+    assert any(e.data.get("want") for e in networked.state.log)
     # the autosave on disk is the finished game too
     assert load_save(tmp_path / "autosave.json").session.state.fingerprint() == networked.state.fingerprint()
 

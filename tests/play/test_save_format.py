@@ -43,7 +43,7 @@ actions = st.one_of(
         reasons,
         ids,
     ),
-    st.builds(A.Respond, ids, st.integers(1, 500), st.sampled_from(A.Answer), reasons, ids),
+    st.builds(A.Respond, ids, st.integers(1, 500), st.sampled_from(A.Answer), reasons, ids, st.none() | st.tuples(ids, ids)),
     st.builds(A.Shift, ids, ids, ids, reasons, ids),
     st.builds(A.Statement, ids, ids, st.sampled_from(A.StatementKind), st.none() | ids, ids),
     st.builds(A.Walkout, ids, reasons, ids),

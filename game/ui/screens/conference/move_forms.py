@@ -22,8 +22,9 @@ from game.ui.kit.card import CardScene
 from game.ui.kit.chrome import panel_inner
 from game.ui.kit.registry import FRAME
 from game.ui.kit.scroll import ScrollArea, ScrollState
-from game.ui.kit.text import blit_text, draw_line, draw_wrapped, ellipsize, text_width, wrap
+from game.ui.kit.text import blit_text, draw_line, draw_paragraphs, draw_wrapped, ellipsize, text_width, wrap
 from game.ui.kit.widgets import Button, Choice, Label, TextField, Toggle, Widget, choose_segments, draw_box, share_name_size
+from game.views.inbox import InboxItem
 from game.views.move import OptionCell, ProposalForm, ShiftForm
 
 if TYPE_CHECKING:
@@ -595,6 +596,110 @@ class StatementScene(FormScene):
         self.draw_card(surface)
         self.draw_problem(surface, self.problem_rect, self.message or self.problem())
         self.focus.draw(surface, self.ctx)
+
+
+class RefuseScene(FormScene):
+    """Refusing a proposal from the inbox: the team may say what would change its answer (the issue that decided it
+    and the option it wants there), as an AI delegation does when it refuses. The AI delegations that see the refusal
+    take it into their picture of the team; leaving it at "nothing in particular" refuses without saying."""
+
+    name = "refuse"
+
+    def __init__(self, conference: ConferenceScene, actor: str, item: InboxItem, rationale: str = "") -> None:
+        super().__init__(conference, actor)
+        self.item = item
+        self.issue = 0  # 0: nothing in particular; k: item.wants[k - 1]
+        self.option = 0
+        self.rationale = rationale
+        self.text_rect = pygame.Rect(0, 0, 0, 0)
+        self.problem_rect = pygame.Rect(0, 0, 0, 0)
+        self.opened = False  # the first layout puts the focus on the Refuse button
+
+    def want(self) -> tuple[str, str] | None:
+        if self.issue == 0:
+            return None
+        choice = self.item.wants[self.issue - 1]
+        return choice.issue, choice.options[self.option][0]
+
+    def action(self) -> A.Respond:
+        return A.Respond(self.actor, self.item.id, A.Answer.REJECT, rationale=self.rationale.strip(), want=self.want())
+
+    def _pick_issue(self, k: int) -> None:
+        self.issue, self.option, self.message = k, 0, ""
+
+    def _pick_option(self, k: int) -> None:
+        self.option, self.message = k, ""
+
+    def _refuse(self) -> None:
+        problem = self.conference.answer(self.item.id, False, self.want(), self.rationale)
+        if problem is None:
+            self.ctx.pop()
+        else:
+            self.message = self.conference.describe(problem)
+            self.layout()  # the reason takes room above the buttons
+
+    def layout(self) -> None:
+        app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
+        self.title = t("Refuse No. {number}", number=self.item.id)
+        self.card = self.card_rect(0.8, 0.9)
+        inner = panel_inner(app, self.card)
+        bh = lay.button_height()
+        gap = lay.px(8)
+        label_h = app.theme.text_font(lay, "body", "bold").get_linesize()
+        asked = t("What do you want there instead?")
+        if self.issue:
+            asked = t("Offered: {option}. What do you want there instead?", option=self.item.wants[self.issue - 1].offered)
+        asked_h = Label.height_for(app, asked, inner.width, "body", "bold")
+        # the two questions and the reason take fixed rows from the bottom up; the explanation takes what is left above
+        btn_top = inner.bottom - bh
+        problem_h = 2 * app.theme.text_font(lay, "small", "bold").get_linesize() if self.message else lay.px(4)
+        rows_h = 2 * (label_h + bh + gap) + asked_h + bh + gap + problem_h + gap
+        top = max(inner.y, btn_top - gap - rows_h)
+        self.text_rect = pygame.Rect(inner.x, inner.y, inner.width, max(0, top - inner.y - gap))
+        rows = lay.stack(pygame.Rect(inner.x, top, inner.width, rows_h), [label_h, bh, asked_h, bh, label_h, bh, problem_h], lay.px(4))
+        issues = [t("Nothing in particular")] + [w.title for w in self.item.wants]
+        options = [label for _, label in self.item.wants[self.issue - 1].options] if self.issue else ["—"]
+        widgets: list[Widget] = [
+            Label("issue_label", rows[0], t("What decided your refusal?"), size="body"),
+            Choice("want_issue", rows[1], issues, self.issue, self.then_layout(self._pick_issue), tooltip=t("Left and Right choose the issue")),
+            Label("option_label", rows[2], asked, size="body"),
+            Choice(
+                "want_option",
+                rows[3],
+                options,
+                self.option if self.issue else 0,
+                self.then_layout(self._pick_option),
+                enabled=self.issue > 0,
+                tooltip=t("Left and Right choose what you ask for"),
+            ),
+            Label("why_label", rows[4], t("Why? (optional, for the record)"), size="body"),
+            TextField("rationale", rows[5], self.rationale, lambda x: setattr(self, "rationale", x), max_len=200),
+        ]
+        self.problem_rect = rows[6]
+        widgets.extend(self.buttons(inner, t("Refuse No. {number}", number=self.item.id), self._refuse))
+        self.focus.set(widgets)
+        if not self.opened:  # R then Enter refuses without saying, as R alone did before the card
+            self.focus.focus("ok")
+            self.opened = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, t = self.ctx, self.ctx.t
+        theme, lay = app.theme, app.layout
+        self.draw_card(surface)
+        said = t("{who} proposed {instrument}.", who=self.item.proposer, instrument=self.item.instrument)
+        ask = t("Name the issue that decided your refusal and what you want there, or refuse without saying.")
+        note = t("Those who see your refusal hear it, and the AI delegations take note.")
+        ink = theme.c("ink")
+        # the instruction first, whole; then who hears it; the proposer (in the title and the inbox already) if room is left.
+        # The reading size follows the text setting; where even the instruction alone does not fit, the interface size
+        font = theme.text_font(lay, "body", reading=True)
+        step = round(font.get_linesize() * 1.2)
+        if len(wrap(font, ask, self.text_rect.width)) * step > self.text_rect.height:
+            font = theme.text_font(lay, "body")
+        draw_paragraphs(surface, [(font, [f"{said} {ask}", ask], ink), (font, [note], ink)], self.text_rect, lay.px(6))
+        if self.message:
+            self.draw_problem(surface, self.problem_rect, self.message)
+        self.focus.draw(surface, app)
 
 
 class ConfirmScene(FormScene):

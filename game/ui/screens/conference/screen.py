@@ -336,16 +336,32 @@ class ConferenceScene(Scene):
         if self.team_turn and self.viewer:
             self.ctx.push(ConfirmScene(self, self.viewer, kind, self.rationale))
 
-    def answer(self, pid: int, accept: bool) -> None:
-        if self.team_turn and self.viewer:
-            problem = self.act(A.Respond(self.viewer, pid, A.Answer.ACCEPT if accept else A.Answer.REJECT, rationale=self.rationale.strip()))
-            if problem is None:
-                t = self.ctx.t
-                done = t("You accepted No. {number}.", number=pid) if accept else t("You refused No. {number}.", number=pid)
-                self.notice = done + " " + t("Answering does not end your turn: now make your move.")
-                self.rationale = ""
-                self.refresh()
-                self.focus.focus("propose")  # a second Enter must not answer the next proposal unseen
+    def reply(self, pid: int, accept: bool) -> None:
+        """Accept at once; a refusal first asks what would change it (the card may be left at "nothing in particular")."""
+        from game.ui.screens.conference.move_forms import RefuseScene
+
+        if not (self.team_turn and self.viewer):
+            return
+        item = next((x for x in self.inbox.items if x.id == pid), None) if self.inbox is not None else None
+        if accept or item is None or not item.wants:
+            self.answer(pid, accept)
+        else:
+            self.ctx.push(RefuseScene(self, self.viewer, item, self.rationale))
+
+    def answer(self, pid: int, accept: bool, want: tuple[str, str] | None = None, rationale: str | None = None) -> Refusal | None:
+        """Answer proposal `pid`; a refusal may say what would change it (`want`: issue id, option id)."""
+        if not (self.team_turn and self.viewer):
+            return None
+        why = (self.rationale if rationale is None else rationale).strip()
+        problem = self.act(A.Respond(self.viewer, pid, A.Answer.ACCEPT if accept else A.Answer.REJECT, rationale=why, want=want))
+        if problem is None:
+            t = self.ctx.t
+            done = t("You accepted No. {number}.", number=pid) if accept else t("You refused No. {number}.", number=pid)
+            self.notice = done + " " + t("Answering does not end your turn: now make your move.")
+            self.rationale = ""
+            self.refresh()
+            self.focus.focus("propose")  # a second Enter must not answer the next proposal unseen
+        return problem
 
     def grant(self, audience: int, grant: bool) -> None:
         """Grant or refuse a request for an audience from the inbox; like an answer, it does not end the turn."""
@@ -462,7 +478,7 @@ class ConferenceScene(Scene):
                 panel_inner(app, left, titled=False),
                 rationale=self.rationale,
                 on_rationale=self._set_rationale,
-                answer=self.answer,
+                answer=self.reply,
                 counter=self.open_proposal,
                 no_counter=self._closing_text() if self.closing_round else "",
                 select=self._select_item,
@@ -624,8 +640,8 @@ class ConferenceScene(Scene):
                     keys[pygame.K_g] = lambda: self.grant(asks[0].id, True)
                     keys[pygame.K_f] = lambda: self.grant(asks[0].id, False)
                 if first is not None:
-                    keys[pygame.K_a] = lambda: self.answer(first, True)
-                    keys[pygame.K_r] = lambda: self.answer(first, False)
+                    keys[pygame.K_a] = lambda: self.reply(first, True)
+                    keys[pygame.K_r] = lambda: self.reply(first, False)
                     if not self.closing_round:
                         keys[pygame.K_c] = lambda: self.open_proposal(first)
                 if event.key in keys:
