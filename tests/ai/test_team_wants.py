@@ -1,0 +1,73 @@
+"""The AI answers what a team's refusal asks for: the proposer's next offer carries the option the team named more
+often than after the same refusal left unsaid (the opponent model weighs the named issue and option, as it does an
+AI's stated reason)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.ai.driver import run_ai_turn
+from game.ai.negotiator import Negotiator
+from game.engine import actions as A
+from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.rules import new_game, step
+from game.engine.state import GameState, Proposal
+from game.scenario.loader import load
+
+GENOA = Path(__file__).resolve().parents[2] / "scenarios" / "genoa_1922.toml"
+GAMES = 30
+
+
+def _want(s: GameState, d: int, p: Proposal) -> tuple[str, str] | None:
+    """What a sensible team asks for: its best option on the open issue where the offer costs it most (by weight)."""
+    cs = s.cs
+    best: tuple[float, int, int] | None = None
+    for i, o in zip(cs.scope[p.instrument], p.package, strict=True):
+        if s.settled[i] >= 0:
+            continue
+        off = cs.option_offset[i]
+        values = [float(s.stances.values[d, off + k]) for k in range(len(cs.option_ids[i]))]
+        top = max(range(len(values)), key=values.__getitem__)
+        gap = float(s.stances.weights[d, i]) * (values[top] - values[o])
+        if top != o and (best is None or gap > best[0]):
+            best = (gap, i, top)
+    return None if best is None else (cs.issue_ids[best[1]], cs.option_ids[best[1]][best[2]])
+
+
+def _share_heard(cs: CompiledScenario, seat: str, say: bool) -> float:
+    """Over GAMES short games with `seat` refusing every proposal: the share of its wants (said or not) that the same
+    proposer's next offer on the same agreement carries."""
+    d = cs.d_index[seat]
+    hit = total = 0
+    for k in range(GAMES):
+        ai = Negotiator()
+        s = new_game(cs, (1922, k), "short", humans=[seat])
+        asked: list[tuple[int, int, tuple[str, str], int]] = []
+        while not s.ended and s.actor is not None:
+            if s.actor != d:
+                s = run_ai_turn(s, lambda st, a: step(st, a).state, ai)
+                continue
+            for p in s.pending_for(d):
+                want = _want(s, d, p)
+                if want is not None:
+                    asked.append((p.proposer, p.instrument, want, p.id))
+                s = step(s, A.Respond(seat, p.id, A.Answer.REJECT, want=want if say else None)).state
+            s = step(s, A.Pass(seat)).state
+        for who, inst, (issue, option), pid in asked:
+            nxt = next((p for p in s.proposals if p.id > pid and p.proposer == who and p.instrument == inst), None)
+            if nxt is None:
+                continue
+            i = cs.i_index[issue]
+            total += 1
+            hit += nxt.package[cs.scope[inst].index(i)] == cs.option_ids[i].index(option)
+    assert total >= GAMES, total  # enough later offers to compare
+    return hit / total
+
+
+@pytest.mark.parametrize("seat", ["belgium", "japan"])
+def test_the_next_offer_carries_what_a_team_asked_for_more_often(seat: str) -> None:
+    cs = compile_scenario(load(GENOA).scenario)
+    silent, said = _share_heard(cs, seat, False), _share_heard(cs, seat, True)
+    assert said >= silent + 0.1, (silent, said)
