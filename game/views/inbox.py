@@ -29,6 +29,7 @@ class WantChoice:
     title: str
     offered: str  # the label of the option the proposal offers there
     options: tuple[tuple[str, str], ...]  # (option id, label): every option but the one offered
+    values: tuple[float, ...] = ()  # this team's value (0-100) of each of `options`, as its proposal form shows it
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> Inb
             tr(cs.issue(i).title, lang),
             tr(cs.issue(i).options[o].label, lang),
             tuple((opt.id, tr(opt.label, lang)) for k, opt in enumerate(cs.issue(i).options) if k != o),
+            tuple(float(s.stances.values[d, cs.option_offset[i] + k]) for k in range(len(cs.option_ids[i])) if k != o),
         )
         for i, o in scope
         if s.settled[i] < 0

@@ -658,7 +658,10 @@ class RefuseScene(FormScene):
         self.text_rect = pygame.Rect(inner.x, inner.y, inner.width, max(0, top - inner.y - gap))
         rows = lay.stack(pygame.Rect(inner.x, top, inner.width, rows_h), [label_h, bh, asked_h, bh, label_h, bh, problem_h], lay.px(4))
         issues = [t("Nothing in particular")] + [w.title for w in self.item.wants]
-        options = [label for _, label in self.item.wants[self.issue - 1].options] if self.issue else ["—"]
+        options = ["—"]
+        if self.issue:  # each option with the team's own value, as the proposal form shows it
+            choice = self.item.wants[self.issue - 1]
+            options = [f"{label} ({t('yours: {value}', value=round(v))})" for (_, label), v in zip(choice.options, choice.values, strict=True)]
         widgets: list[Widget] = [
             Label("issue_label", rows[0], t("What decided your refusal?"), size="body"),
             Choice("want_issue", rows[1], issues, self.issue, self.then_layout(self._pick_issue), tooltip=t("Left and Right choose the issue")),
