@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from game.engine import actions as A
 from game.engine.actions import Answer
+from game.engine.log import LogKind
 from game.engine.narrate import Narrator
 from game.engine.refusals import describe
 from game.engine.rules import check
@@ -48,6 +49,9 @@ class InboxItem:
     terms: tuple[str, ...] = ()  # the instrument's standing clauses, in the scenario's words (what signing it also means)
     # what a refusal may say would change it: the package's issues not yet settled by a signed agreement
     wants: tuple[WantChoice, ...] = ()
+    # what this team last asked for on the agreement when it refused an offer of it, (issue title, option label),
+    # when this package gives it: the team sees its request was heard
+    heard: tuple[str, str] | None = None
 
 
 def worth(s: GameState, d: int, instrument: int, package: tuple[int, ...]) -> tuple[float | None, float | None]:
@@ -60,6 +64,23 @@ def worth(s: GameState, d: int, instrument: int, package: tuple[int, ...]) -> tu
         base += w * float(s.stances.no_deal[d, i])
         den += w
     return (num / den, base / den) if den else (None, None)
+
+
+def heard(s: GameState, p: Proposal, d: int) -> tuple[int, int] | None:
+    """(issue, option) that d last asked for before p was made, refusing an offer of p's agreement, when p gives it."""
+    cs = s.cs
+    did = cs.delegation_ids[d]
+    made = next((k for k, e in enumerate(s.log) if e.kind is LogKind.PROPOSAL and e.data.get("proposal") == p.id), len(s.log))
+    for e in reversed(s.log[:made]):
+        if e.kind is not LogKind.ANSWER or e.actor != did or not e.data.get("want"):
+            continue
+        q = s.proposals[int(e.data["proposal"]) - 1]
+        if q.instrument != p.instrument:
+            continue
+        i = cs.i_index[str(e.data["want"]["issue"])]
+        o = cs.option_ids[i].index(str(e.data["want"]["option"]))
+        return (i, o) if p.package[cs.scope[p.instrument].index(i)] == o else None
+    return None
 
 
 def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> InboxItem:
@@ -98,6 +119,7 @@ def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> Inb
         waiting_for=tuple(name(k) for k in parties if k not in answered),
         terms=tuple(n.terms(cs.instrument_ids[p.instrument])),
         wants=wants,
+        heard=None if (h := heard(s, p, d)) is None else (tr(cs.issue(h[0]).title, lang), tr(cs.issue(h[0]).options[h[1]].label, lang)),
     )
 
 

@@ -97,3 +97,45 @@ def test_cancel_leaves_the_proposal_unanswered_and_nothing_in_particular_refuses
     entry = next(e for e in reversed(s.log) if e.kind.value == "answer" and e.actor == "soviet")
     assert entry.data["proposal"] == pid and entry.data["answer"] == "reject" and "want" not in entry.data
     assert "asks for" not in narrator(conf.session, app.tr).sentence(entry)
+
+
+HEARD = """
+setup teams=belgium length=short seed=1922 lang={lang} size={size} text={text}
+click "{start}"
+click "{begin}"
+wait ai
+{refusing}
+{pass_}
+{refusing}
+{pass_}
+click "{ready}"
+expect "{heard}"
+"""
+TURN = {
+    "en": {
+        "refuse": 'click "We are ready"\nclick "Reject"\nclick "Nothing in particular"\nclick "Refuse No."',
+        "pass": 'click "Pass (N)"\nclick "Pass"',
+    },
+    "lt": {
+        "refuse": 'click "Esame pasiruošę"\nclick "Atmesti"\nclick "Nieko konkretaus"\nclick "Atmesti Nr."',
+        "pass": 'click "Praleisti (N)"\nclick "Praleisti"',
+    },
+}
+HAND = {"en": 'click "Hand over"\nwait ai', "lt": 'click "Perduoti"\nwait ai'}
+HEARD_WORDS = {"en": "It gives what you asked for", "lt": "Jame yra tai, ko prašėte"}
+
+
+@pytest.mark.parametrize(("lang", "size", "text"), [("en", "1280x720", 100), ("lt", "1280x720", 175)])
+def test_a_later_offer_that_gives_what_the_team_asked_for_says_so_in_the_inbox(make_app, lang: str, size: str, text: int) -> None:
+    """A Belgian team refuses the offers shown at its first and third turns, each time asking for another option on
+    the package's first issue (one click), and passes the others; at its fifth turn France's new offer gives what it
+    asked for, and the inbox says so above the terms."""
+    words, turn = WORDS[lang], TURN[lang]
+    ready = words["ready"]
+    passing = f'click "{ready}"\n{turn["pass"]}\n{HAND[lang]}'
+    refusing = f"{turn['refuse']}\n{turn['pass']}\n{HAND[lang]}"
+    script = HEARD.format(lang=lang, size=size, text=text, refusing=refusing, pass_=passing, heard=HEARD_WORDS[lang], **words)
+    app = _app(make_app)
+    assert ScriptRun(app, parse(script), "heard").run() == 0
+    conf = next(s for s in app.stack if isinstance(s, ConferenceScene))
+    assert conf.inbox is not None and conf.inbox.current is not None and conf.inbox.current.heard is not None

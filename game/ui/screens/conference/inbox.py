@@ -32,6 +32,8 @@ def item_lines(app: Looks, item: InboxItem) -> list[tuple[str, str]]:
     """The selected proposal as (text, style) paragraphs: where, every issue and option, the value, the answers."""
     t = app.t
     out = [(item_title(app, item), "title")]
+    if item.heard is not None:  # first: the team's last refusal of this agreement asked for this, and this offer gives it
+        out.append((t("It gives what you asked for: {option} on {issue}", option=item.heard[1], issue=item.heard[0]), "private"))
     if item.private:
         out.append((t("Private talks with: {names}", names=", ".join(item.to)), "private"))
     else:
