@@ -15,7 +15,7 @@ import numpy as np
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
-import pygame  # noqa: E402
+import pygame
 
 HERE = Path(__file__).resolve().parent
 SIZE = 512
