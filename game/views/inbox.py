@@ -30,7 +30,7 @@ class WantChoice:
     title: str
     offered: str  # the label of the option the proposal offers there
     options: tuple[tuple[str, str], ...]  # (option id, label): every option but the one offered
-    values: tuple[float, ...] = ()  # this team's value (0-100) of each of `options`, as its proposal form shows it
+    values: tuple[float, ...]  # this team's value (0-100) of each of `options`, as its proposal form shows it
 
 
 @dataclass(frozen=True)

@@ -621,9 +621,6 @@ class RefuseScene(FormScene):
         choice = self.item.wants[self.issue - 1]
         return choice.issue, choice.options[self.option][0]
 
-    def action(self) -> A.Respond:
-        return A.Respond(self.actor, self.item.id, A.Answer.REJECT, rationale=self.rationale.strip(), want=self.want())
-
     def _pick_issue(self, k: int) -> None:
         self.issue, self.option, self.message = k, 0, ""
 
