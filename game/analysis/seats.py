@@ -62,10 +62,20 @@ class Policy(StrEnum):
     RED_LINE = "red_line"  # the AI's play, but walks out when it is asked to sign a package far worse for it than no agreement
     TOP_ISSUE = "top_issue"  # the AI's play, but signs nothing that settles its weightiest issue worse than leaving it open
     FOLLOWER = "follower"  # the AI's answers and requests, but it never proposes: it waits for the others' offers
+    SAYS_WHY = "says_why"  # deal_taker, but each refusal names what would change it (see `named_want`)
 
 
 DO_NOTHING = (Policy.REFUSE_ALL, Policy.ACCEPT_ALL, Policy.PASS_ALL, Policy.OWN_IDEAL)
-SENSIBLE = (Policy.DEAL_TAKER, Policy.OPEN_DOOR, Policy.HARD_LINE, Policy.PERSISTENT, Policy.RED_LINE, Policy.TOP_ISSUE, Policy.FOLLOWER)
+SENSIBLE = (
+    Policy.DEAL_TAKER,
+    Policy.OPEN_DOOR,
+    Policy.HARD_LINE,
+    Policy.PERSISTENT,
+    Policy.RED_LINE,
+    Policy.TOP_ISSUE,
+    Policy.FOLLOWER,
+    Policy.SAYS_WHY,
+)
 #: what `HARD_LINE` asks a package to beat no agreement by (utility points, 0-100)
 HARD_LINE_MARGIN = 10.0
 #: how far below no agreement (utility points, 0-100) a package it is asked to sign must fall for `RED_LINE` to walk out
@@ -140,6 +150,23 @@ def _open_door_move(s: GameState, d: int, move: A.MoveAction) -> A.MoveAction:
     return wider if check(s, wider) is None else move
 
 
+def named_want(s: GameState, d: int, p: Proposal) -> tuple[str, str] | None:
+    """What a sensible team names when it refuses p: its best option on the open issue where the offer costs it most
+    (the gap to that option times the issue's weight); None when the offer already gives its best everywhere."""
+    cs = s.cs
+    best: tuple[float, int, int] | None = None
+    for i, o in zip(cs.scope[p.instrument], p.package, strict=True):
+        if s.settled[i] >= 0:
+            continue
+        off = cs.option_offset[i]
+        values = [float(s.stances.values[d, off + k]) for k in range(len(cs.option_ids[i]))]
+        top = max(range(len(values)), key=values.__getitem__)
+        gap = float(s.stances.weights[d, i]) * (values[top] - values[o])
+        if top != o and (best is None or gap > best[0]):
+            best = (gap, i, top)
+    return None if best is None else (cs.issue_ids[best[1]], cs.option_ids[best[1]][best[2]])
+
+
 def crosses_red_line(s: GameState, d: int) -> bool:
     """Whether d is asked to sign a package worth at least `RED_LINE_MARGIN` less to it than no agreement."""
     for p in s.pending_for(d):
@@ -206,8 +233,10 @@ class SeatPlayer:
         if pol is Policy.OWN_IDEAL:
             ideal = signing_value(s, d, p.instrument, ideal_package(s, d, p.instrument))
             ok = sv.value >= ideal.value - 1e-9
-        elif pol is Policy.DEAL_TAKER:
+        elif pol in (Policy.DEAL_TAKER, Policy.SAYS_WHY):
             ok = sv.value > sv.alternative
+            if not ok and pol is Policy.SAYS_WHY:
+                return A.Respond(me, p.id, A.Answer.REJECT, want=named_want(s, d, p))
         elif pol is Policy.TOP_ISSUE:
             if gives_up_top_issue(s, d, p.instrument, p.package):
                 return A.Respond(me, p.id, A.Answer.REJECT)

@@ -10,11 +10,11 @@ import pytest
 
 from game.ai.driver import run_ai_turn
 from game.ai.negotiator import Negotiator
+from game.analysis.seats import named_want
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.narrate import Narrator
 from game.engine.rules import new_game, step
-from game.engine.state import GameState, Proposal
 from game.i18n import Translator
 from game.scenario.loader import load
 from game.scenario.texts import tr
@@ -22,22 +22,6 @@ from game.views.inbox import inbox
 
 GENOA = Path(__file__).resolve().parents[2] / "scenarios" / "genoa_1922.toml"
 GAMES = 30
-
-
-def _want(s: GameState, d: int, p: Proposal) -> tuple[str, str] | None:
-    """What a sensible team asks for: its best option on the open issue where the offer costs it most (by weight)."""
-    cs = s.cs
-    best: tuple[float, int, int] | None = None
-    for i, o in zip(cs.scope[p.instrument], p.package, strict=True):
-        if s.settled[i] >= 0:
-            continue
-        off = cs.option_offset[i]
-        values = [float(s.stances.values[d, off + k]) for k in range(len(cs.option_ids[i]))]
-        top = max(range(len(values)), key=values.__getitem__)
-        gap = float(s.stances.weights[d, i]) * (values[top] - values[o])
-        if top != o and (best is None or gap > best[0]):
-            best = (gap, i, top)
-    return None if best is None else (cs.issue_ids[best[1]], cs.option_ids[best[1]][best[2]])
 
 
 def _share_heard(cs: CompiledScenario, seat: str, say: bool) -> float:
@@ -54,7 +38,7 @@ def _share_heard(cs: CompiledScenario, seat: str, say: bool) -> float:
                 s = run_ai_turn(s, lambda st, a: step(st, a).state, ai)
                 continue
             for p in s.pending_for(d):
-                want = _want(s, d, p)
+                want = named_want(s, d, p)
                 if want is not None:
                     asked.append((p.proposer, p.instrument, want, p.id))
                 s = step(s, A.Respond(seat, p.id, A.Answer.REJECT, want=want if say else None)).state
@@ -106,7 +90,7 @@ def test_the_inbox_tells_a_team_when_an_offer_gives_what_it_asked_for() -> None:
                 else:
                     assert item.heard is None, p.id
                     untold += 1
-                want = _want(s, d, p)
+                want = named_want(s, d, p)
                 if want is not None:
                     i = cs.i_index[want[0]]
                     asked[p.instrument] = (i, cs.option_ids[i].index(want[1]))

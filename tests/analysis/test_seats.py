@@ -262,3 +262,21 @@ def test_a_follower_answers_but_never_proposes():
         assert not [e for e in s.log if e.actor == seat and e.kind is LogKind.PROPOSAL]
         answered |= _answers(s, seat)
     assert answered  # it was asked, and answered as its AI does
+
+
+def test_says_why_refuses_what_deal_taker_refuses_and_names_what_would_change_it():
+    """`says_why` answers as `deal_taker` does; each of its refusals names an issue of the package and an option it
+    values more than the one offered, the one where the offer costs it most."""
+    cs = compile_scenario(load(GENOA).scenario)
+    said = play_seat(cs, (1922, 3), "short", "soviet", Policy.SAYS_WHY)
+    soviet = cs.d_index["soviet"]
+    refusals = [e for e in said.log if e.kind is LogKind.ANSWER and e.actor == "soviet" and e.data["answer"] == "reject"]
+    assert refusals
+    for e in refusals:
+        p = said.proposals[int(e.data["proposal"]) - 1]
+        want = e.data["want"]
+        i = cs.i_index[want["issue"]]
+        assert i in cs.scope[p.instrument]
+        offered = p.package[cs.scope[p.instrument].index(i)]
+        values = said.stances.values[soviet, cs.option_offset[i] : cs.option_offset[i] + len(cs.option_ids[i])]
+        assert values[cs.option_ids[i].index(want["option"])] > values[offered]
