@@ -280,3 +280,47 @@ def test_says_why_refuses_what_deal_taker_refuses_and_names_what_would_change_it
         offered = p.package[cs.scope[p.instrument].index(i)]
         values = said.stances.values[soviet, cs.option_offset[i] : cs.option_offset[i] + len(cs.option_ids[i])]
         assert values[cs.option_ids[i].index(want["option"])] > values[offered]
+
+
+#: Each seat's lever: a simple, sensible strategy that moves an outcome share by at least `LEVER_POINTS` (issue
+#: #12), at the length it is measured at (`plenipo seats SCENARIO --seeds 60 --seed S --length L --seat ID`). Japan's
+#: is Rathenau's: receiving him (`open_door`) takes away Germany's motive for Rapallo, which the short calendar's
+#: fewer sittings leave too little room to matter (+7 there), so Japan's is checked on the full calendar (-40).
+GENOA_LEVERS = {
+    "britain": (Policy.OPEN_DOOR, "short"),
+    "france": (Policy.RED_LINE, "short"),
+    "italy": (Policy.OPEN_DOOR, "short"),
+    "germany": (Policy.RED_LINE, "short"),
+    "soviet": (Policy.RED_LINE, "short"),
+    "belgium": (Policy.TOP_ISSUE, "short"),
+    "japan": (Policy.OPEN_DOOR, "full"),
+}
+WASHINGTON_LEVERS = {
+    "usa": Policy.FOLLOWER,
+    "britain": Policy.HARD_LINE,
+    "japan": Policy.HARD_LINE,
+    "france": Policy.RED_LINE,
+    "italy": Policy.FOLLOWER,
+    "china": Policy.RED_LINE,
+}
+
+
+def test_every_seat_of_both_scenarios_is_named_a_lever():
+    assert set(GENOA_LEVERS) == set(GENOA_SEATS) and set(WASHINGTON_LEVERS) == set(WASHINGTON_SEATS)
+    assert all(p in SEATS.SENSIBLE for p, _ in GENOA_LEVERS.values()) and all(p in SEATS.SENSIBLE for p in WASHINGTON_LEVERS.values())
+
+
+@pytest.mark.parametrize("seat", GENOA_SEATS)
+def test_each_genoa_seat_has_a_lever(seat, shared_ai_games):
+    policy, length = GENOA_LEVERS[seat]
+    (result,) = run_seats(GENOA, seeds=60, seed=1922, length=length, seats=(seat,), policies=(policy,)).seats
+    outcome, move = result.column(policy).biggest_move
+    assert abs(move) >= SEATS.LEVER_POINTS, f"{seat}: {policy.value} moves {outcome} by {move:+.1f} points at most"
+
+
+@pytest.mark.parametrize("seat", WASHINGTON_SEATS)
+def test_each_washington_seat_has_a_lever(seat, shared_ai_games):
+    policy = WASHINGTON_LEVERS[seat]
+    (result,) = run_seats(WASHINGTON, seeds=60, seed=1921, length="short", seats=(seat,), policies=(policy,)).seats
+    outcome, move = result.column(policy).biggest_move
+    assert abs(move) >= SEATS.LEVER_POINTS, f"{seat}: {policy.value} moves {outcome} by {move:+.1f} points at most"
