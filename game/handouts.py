@@ -91,6 +91,13 @@ LABELS: dict[str, str] = {
     "not": N_("not"),
     "always": N_("always"),
     "audience_refused": N_("audience refused or put off"),
+    "turn": N_("Your turn, step by step"),
+    "turn_read": N_("Read what is new: “Since your last turn” says who answered your proposals, and what was signed."),
+    "turn_answer": N_("Answer the proposals in your inbox: Accept, Reject or Counter (a proposal of your own in reply)."),
+    "turn_reject": N_("When you reject, say which issue decided it and what you want there: the others take note."),
+    "turn_heard": N_("Your inbox then tells you when a later offer gives what you asked for. Answering does not end your turn."),
+    "turn_talks": N_("Receive or refuse those who ask you for private talks."),
+    "turn_move": N_("Then make one move: Propose a package, change a Position, make a Statement, ask for Talks, Walk out or Pass."),
     "audience_granted": N_("audience granted"),
     "never": N_("never"),
     "tough": N_("tough"),
@@ -220,6 +227,8 @@ class _Writer:
                 for i in mine
             )
             parts.append(f"<section><h2>{self.w('instruments')}</h2><ul>{rows}</ul></section>")
+        steps = "".join(f"<li>{self.w(k)}</li>" for k in ("turn_read", "turn_answer", "turn_reject", "turn_heard", "turn_talks", "turn_move"))
+        parts.append(f"<section><h2>{self.w('turn')}</h2><ol>{steps}</ol></section>")
         others = [o for o in s.delegations if o.id != d.id and not o.observer]
         if others:
             rows = "".join(f"<li><b>{self.e(o.name)}</b>{': ' + self.e(o.public_demands) if self.t(o.public_demands) else ''}</li>" for o in others)

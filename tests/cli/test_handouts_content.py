@@ -34,3 +34,21 @@ def test_the_lithuanian_guide_has_lithuanian_source_notes_and_number_style() -> 
 def test_lithuanian_handouts_print_no_false_notice(tmp_path, capsys) -> None:
     assert main(["handouts", "genoa_1922", "--out", str(tmp_path), "--lang", "lt"]) == 0
     assert "note:" not in capsys.readouterr().out
+
+
+def test_each_role_sheet_says_how_a_turn_goes_with_the_windows_own_words() -> None:
+    """A team's printed sheet walks it through a turn with the names the window's buttons carry, in its language,
+    including the refusal that says what would change it."""
+    from game.i18n import Translator
+
+    for lang in ("en", "lt"):
+        t = Translator(lang).t
+        pages = render(load(SCENARIOS / "tutorial.toml").scenario, lang).pages
+        sheets = [page for name, page in pages.items() if name != "teacher.html"]
+        assert sheets
+        for page in sheets:
+            assert t("Your turn, step by step") in page
+            for button in ("Accept", "Reject", "Propose", "Pass"):
+                assert t(button) in page, (lang, button)
+            assert t("When you reject, say which issue decided it and what you want there: the others take note.") in page
+        assert t("Your turn, step by step") not in pages["teacher.html"]
