@@ -63,12 +63,15 @@ def test_a_team_refuses_saying_what_would_change_its_answer(make_app, lang: str,
     words = WORDS[lang]
     app, conf, card = _card(make_app, lang, size, text)
     item = card.item
-    first, second = item.wants[0], item.wants[0].options[1]
-    # one click on "nothing in particular" names the package's first issue; one on its option moves to the next one
+    first = item.wants[0]
+    # one click on "nothing in particular" names the package's first issue, at the option the team values most there;
+    # one click on that option moves to the next one
+    best = max(range(len(first.values)), key=lambda x: (first.values[x], -x))
+    shown, second = first.options[best], first.options[(best + 1) % len(first.options)]
     run = ScriptRun(app, [], "refuse")
     for cmd in parse(
-        f'click "{words["nothing"]}"\nclick "{first.options[0][1]}"\nexpect "{second[1]}"\nclick "{words["refuse"].format(n=item.id)}"\n'
-        f'expect "{words["refused"].format(n=item.id)}"\n'
+        f'click "{words["nothing"]}"\nexpect "{shown[1]}"\nclick "{shown[1]}"\nexpect "{second[1]}"\n'
+        f'click "{words["refuse"].format(n=item.id)}"\nexpect "{words["refused"].format(n=item.id)}"\n'
     ):
         run.step(cmd)
     assert app.stack.top is conf

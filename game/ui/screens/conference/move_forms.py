@@ -622,7 +622,11 @@ class RefuseScene(FormScene):
         return choice.issue, choice.options[self.option][0]
 
     def _pick_issue(self, k: int) -> None:
+        """A new issue starts at the option the team values most there: what it would most likely ask for."""
         self.issue, self.option, self.message = k, 0, ""
+        if k:
+            values = self.item.wants[k - 1].values
+            self.option = max(range(len(values)), key=lambda x: (values[x], -x))
 
     def _pick_option(self, k: int) -> None:
         self.option, self.message = k, ""
