@@ -66,6 +66,13 @@ def worth(s: GameState, d: int, instrument: int, package: tuple[int, ...]) -> tu
     return (num / den, base / den) if den else (None, None)
 
 
+def _shortfall(s: GameState, d: int, i: int, offered: int) -> float:
+    """How much the offered option on issue i falls short of d's best there, weighted by how much the issue matters to d."""
+    off = s.cs.option_offset[i]
+    values = s.stances.values[d, off : off + len(s.cs.option_ids[i])]
+    return float(s.stances.weights[d, i]) * (float(values.max()) - float(values[offered]))
+
+
 def heard(s: GameState, p: Proposal, d: int) -> tuple[int, int] | None:
     """(issue, option) that d last asked for before p was made, refusing an offer of p's agreement, when p gives it."""
     cs = s.cs
@@ -91,6 +98,9 @@ def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> Inb
 
     scope = list(zip(cs.scope[p.instrument], p.package, strict=True))
     package = tuple((tr(cs.issue(i).title, lang), tr(cs.issue(i).options[o].label, lang)) for i, o in scope)
+    # the issues a refusal may name, those where the offer costs the team most first (a stable sort: ties keep the
+    # package's order), each with every option but the one offered
+    open_ = sorted(((i, o) for i, o in scope if s.settled[i] < 0), key=lambda io: -_shortfall(s, d, *io))
     wants = tuple(
         WantChoice(
             cs.issue_ids[i],
@@ -99,8 +109,7 @@ def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> Inb
             tuple((opt.id, tr(opt.label, lang)) for k, opt in enumerate(cs.issue(i).options) if k != o),
             tuple(float(s.stances.values[d, cs.option_offset[i] + k]) for k in range(len(cs.option_ids[i])) if k != o),
         )
-        for i, o in scope
-        if s.settled[i] < 0
+        for i, o in open_
     )
     value, no_deal = worth(s, d, p.instrument, p.package)
     parties = [k for k in s.active_parties(p.instrument) if k != p.proposer]

@@ -15,6 +15,7 @@ from game.engine import actions as A
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.narrate import Narrator
 from game.engine.rules import new_game, step
+from game.engine.state import GameState, Proposal
 from game.i18n import Translator
 from game.scenario.loader import load
 from game.scenario.texts import tr
@@ -61,6 +62,14 @@ def test_the_next_offer_carries_what_a_team_asked_for_more_often(seat: str) -> N
     assert said >= silent + 0.1, (silent, said)
 
 
+def _cost(s: GameState, d: int, p: Proposal, issue: str) -> float:
+    cs = s.cs
+    i = cs.i_index[issue]
+    o = p.package[cs.scope[p.instrument].index(i)]
+    values = [float(s.stances.values[d, cs.option_offset[i] + k]) for k in range(len(cs.option_ids[i]))]
+    return float(s.stances.weights[d, i]) * (max(values) - values[o])
+
+
 def test_the_inbox_tells_a_team_when_an_offer_gives_what_it_asked_for() -> None:
     """Belgium refuses every offer asking for its best option where the offer costs it most; each later offer in its
     inbox says whether it gives what Belgium last asked for on that agreement before the offer was made, and only then."""
@@ -82,6 +91,9 @@ def test_the_inbox_tells_a_team_when_an_offer_gives_what_it_asked_for() -> None:
                 continue
             for p in s.pending_for(d):
                 item = next(x for x in inbox(s, "belgium", tr_, n) if x.id == p.id)
+                # the refusal card lists first the issues where this offer costs Belgium most
+                short = [_cost(s, d, p, w.issue) for w in item.wants]
+                assert short == sorted(short, reverse=True), short
                 before = when[p.id].get(p.instrument)
                 if before is not None and p.package[cs.scope[p.instrument].index(before[0])] == before[1]:
                     issue = cs.issue(before[0])
