@@ -94,7 +94,7 @@ LABELS: dict[str, str] = {
     "turn": N_("Your turn, step by step"),
     "turn_read": N_("Read what is new: “Since your last turn” says who answered your proposals, and what was signed."),
     "turn_answer": N_("Answer the proposals in your inbox: Accept, Reject or Counter (a proposal of your own in reply)."),
-    "turn_reject": N_("When you reject, say which issue decided it and what you want there: the others take note."),
+    "turn_reject": N_("After you reject, “Ask for a change” says which issue decided it and what you want there: the others take note."),
     "turn_heard": N_("Your inbox then tells you when a later offer gives what you asked for. Answering does not end your turn."),
     "turn_talks": N_("Receive or refuse those who ask you for private talks."),
     "turn_move": N_("Then make one move: Propose a package, change a Position, make a Statement, ask for Talks, Walk out or Pass."),

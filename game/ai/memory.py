@@ -18,7 +18,7 @@ from game.ai.model import DelegationPrefs, Outlook, Prefs, Prospect, Stakes, com
 from game.ai.opponent import OpponentModel
 from game.engine.compiled import CompiledScenario
 from game.engine.log import LogEntry, LogKind
-from game.engine.state import GameState
+from game.engine.state import GameState, Proposal
 from game.scenario.models import STANCE_EFFECTS, TOUCHING_EFFECTS, Effect, PositionEffect
 
 if TYPE_CHECKING:
@@ -251,6 +251,9 @@ class Memory:
         accepted = e.data["answer"] == "accept"
         audience = self._audience(e)
         turn = e.turn - 1
+        if e.data.get("amends"):  # a refusal already counted, now saying what would change it
+            self._want(e, p, d, turn, audience)
+            return
         reasons = e.data.get("reasons")
         telling = accepted or not reasons or reasons.get("note") not in UNTELLING
         answer = Answer(turn, p.instrument, d, p.package, accepted, audience, telling)
@@ -267,18 +270,25 @@ class Memory:
         self._later(seen, d, "saw_refusal", offer, stated)
         self.refusals.setdefault((p.instrument, p.package), []).append((d, self.moves[d], audience))
         reasons = e.data.get("reasons")
-        want = stated_want(e.data)
-        if want is not None:
-            issue, option = want
-            i = cs.i_index.get(issue)
-            scope = cs.scope[p.instrument]
-            if i is not None and i in scope and option in cs.option_ids[i]:
-                self._later(seen, d, "saw_want", i, cs.option_ids[i].index(option))
-                self.wants.append(Want(turn, p.instrument, d, p.package, scope.index(i), cs.option_ids[i].index(option), audience))
+        self._want(e, p, d, turn, audience)
         if reasons:  # a team's refusal has no values; the AI answers only for its own
             self.refused.setdefault((d, p.instrument), []).append(
                 Refusal(p.instrument, p.package, float(reasons["value"]), turn, self.signed, self.touched[d], float(reasons["alternative"]))
             )
+
+    def _want(self, e: LogEntry, p: Proposal, d: int, turn: int, audience: frozenset[int] | None) -> None:
+        """What a refusal said would change it (an AI's reasons, a team's `want`), for those who saw it."""
+        cs = self.cs
+        want = stated_want(e.data)
+        if want is None:
+            return
+        issue, option = want
+        i = cs.i_index.get(issue)
+        scope = cs.scope[p.instrument]
+        if i is not None and i in scope and option in cs.option_ids[i]:
+            seen = tuple(o for o in range(cs.n_delegations) if o != d and (audience is None or o in audience))
+            self._later(seen, d, "saw_want", i, cs.option_ids[i].index(option))
+            self.wants.append(Want(turn, p.instrument, d, p.package, scope.index(i), cs.option_ids[i].index(option), audience))
 
     # -- this sitting's valuations ------------------------------------------------------
 

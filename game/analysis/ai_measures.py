@@ -149,7 +149,7 @@ class AIMeasures:
                 r = data.get("reasons")
                 if r and r.get("chance") is not None:
                     chances.append((p.id, float(r["chance"]), p.turn + 1 >= s.n_turns))
-            elif e.kind is LogKind.ANSWER:
+            elif e.kind is LogKind.ANSWER and not data.get("amends"):  # (a refusal adding what would change it is not a new answer)
                 pid = int(data["proposal"])
                 p = s.proposals[pid - 1]
                 d = cs.d_index[e.actor or ""]

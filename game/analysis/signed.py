@@ -43,8 +43,8 @@ class SignedTally:
             package = tuple((cs.issue_ids[i], cs.option_ids[i][o]) for i, o in zip(cs.scope[k], sig.package, strict=True))
             self.packages[(cs.instrument_ids[k], package)] += 1
         for e in s.log:
-            if e.kind is not LogKind.ANSWER or e.data.get("answer") != "reject" or e.actor is None:
-                continue
+            if e.kind is not LogKind.ANSWER or e.data.get("answer") != "reject" or e.actor is None or e.data.get("amends"):
+                continue  # (a refusal that only adds what would change it was counted when it was given)
             inst = str(e.data.get("instrument", ""))
             self.refusals[(inst, e.actor)] += 1
             reasons = e.data.get("reasons")

@@ -15,6 +15,7 @@ from typing import Never, NoReturn
 
 from game.engine import actions as A
 from game.engine.compiled import CompiledScenario
+from game.engine.log import LogKind
 from game.engine.refusals import Code as R
 from game.engine.refusals import Refusal, describe
 from game.engine.state import AudienceStatus, GameState, Proposal, ProposalStatus
@@ -147,6 +148,12 @@ def _actor(s: GameState, actor: str) -> int:
 def _respond(s: GameState, d: int, action: A.Respond) -> None:
     cs = s.cs
     p = proposal(s, action.proposal)
+    if action.want is not None and action.answer is A.Answer.REJECT and p.answer_of(d) is A.Answer.REJECT:
+        # a refusal given earlier in this turn, without saying what would change it, may still say it
+        if not refused_unsaid(s, d, p.id):
+            raise refuse(cs, R.ALREADY_ANSWERED)
+        _want(cs, p, action)
+        return
     if p.status is not ProposalStatus.OPEN:
         raise refuse(cs, R.PROPOSAL_CLOSED, proposal=p.id)
     if p.proposer == d:
@@ -159,6 +166,27 @@ def _respond(s: GameState, d: int, action: A.Respond) -> None:
         raise refuse(cs, R.ALREADY_ANSWERED)
     if action.want is not None:
         _want(cs, p, action)
+
+
+#: The entries that end a delegation's turn: its one main move of the sitting.
+_MAIN_MOVES = frozenset({LogKind.PROPOSAL, LogKind.POSITION, LogKind.STATEMENT, LogKind.PASS, LogKind.WALKOUT})
+
+
+def refused_unsaid(s: GameState, d: int, pid: int) -> bool:
+    """Whether d refused proposal `pid` in the turn it is playing now (since its last main move or the start of the
+    sitting) without saying what would change it: that refusal may still say it (`A.Respond` with a `want` on the
+    refused proposal)."""
+    did = s.cs.delegation_ids[d]
+    for e in reversed(s.log):
+        if e.kind is LogKind.SITTING:
+            return False
+        if e.actor != did:
+            continue
+        if e.kind is LogKind.ANSWER and e.data.get("proposal") == pid:
+            return e.data.get("answer") == "reject" and not e.data.get("want")
+        if e.kind in _MAIN_MOVES:  # its turn before this one (in the closing round: the sitting's main move)
+            return False
+    return False
 
 
 def _want(cs: CompiledScenario, p: Proposal, action: A.Respond) -> None:

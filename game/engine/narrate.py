@@ -174,6 +174,10 @@ class Narrator:
         t = self.t
         accepts = d["answer"] == "accept"
         want = d.get("want")
+        if want and d.get("amends"):  # a refusal given a moment ago, now saying what would change it
+            return t("{who} adds to its refusal of proposal {number} ({instrument}): it asks for {option} on {issue}.").format(
+                who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]), **self.wanted(want)
+            )
         if want and not accepts:  # a team's refusal that says what would change it
             return t("{who} rejects proposal {number} ({instrument}) and asks for {option} on {issue}.").format(
                 who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]), **self.wanted(want)

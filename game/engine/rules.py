@@ -232,6 +232,22 @@ def _answer_request(s: GameState, action: A.AnswerAudience) -> GameState:
 def _respond(s: GameState, action: A.Respond) -> GameState:
     cs = s.cs
     p = s.proposals[action.proposal - 1]
+    if p.answer_of(cs.d_index[action.actor]) is not None:  # a refusal of this turn says what would change it
+        assert action.want is not None
+        said = {"issue": action.want[0], "option": action.want[1]}
+        entry = _entry(
+            s,
+            LogKind.ANSWER,
+            action.actor,
+            _audience(s, p),
+            proposal=p.id,
+            answer="reject",
+            instrument=cs.instrument_ids[p.instrument],
+            want=said,
+            amends=True,
+            **_why(action.rationale),
+        )
+        return _with_log(s, [entry])
     status = ProposalStatus.REJECTED if action.answer is A.Answer.REJECT else ProposalStatus.OPEN
     p = dataclasses.replace(p, answers=(*p.answers, (cs.d_index[action.actor], action.answer)), status=status)
     s = _replace_proposal(s, p)

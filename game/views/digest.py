@@ -44,6 +44,7 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
     explainer = Explainer(n, t)
     explainer.remember(s.log)
     lines: list[str] = []
+    amended = {(e.actor, e.data.get("proposal")) for e in s.log[start:] if e.kind is LogKind.ANSWER and e.data.get("amends")}
     for e in s.log[start:]:
         data = e.data
         if e.kind is LogKind.AUDIENCE_ANSWER and e.actor == did and data.get("answer") == "put_off":
@@ -65,6 +66,8 @@ def since_last_turn(s: GameState, did: str, tr_: Translator, n: Narrator) -> tup
             continue
         if e.kind is LogKind.ANSWER and data.get("proposal") in mine:
             who, number = (n.name(e.actor) if e.actor else ""), data["proposal"]
+            if data.get("answer") == "reject" and not data.get("want") and (e.actor, number) in amended:
+                continue  # the refusal said later in the same turn what would change it: that line says both
             if data.get("answer") == "accept":
                 lines.append(t("{who} accepted your proposal No. {number}.", who=who, number=number))
             else:

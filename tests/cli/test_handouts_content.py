@@ -50,5 +50,6 @@ def test_each_role_sheet_says_how_a_turn_goes_with_the_windows_own_words() -> No
             assert t("Your turn, step by step") in page
             for button in ("Accept", "Reject", "Propose", "Pass"):
                 assert t(button) in page, (lang, button)
-            assert t("When you reject, say which issue decided it and what you want there: the others take note.") in page
+            assert t("Ask for a change (Y)").removesuffix(" (Y)") in page  # the notice line's button after a refusal
+            assert t("After you reject, “Ask for a change” says which issue decided it and what you want there: the others take note.") in page
         assert t("Your turn, step by step") not in pages["teacher.html"]

@@ -118,3 +118,50 @@ def test_a_team_whose_proposal_another_team_refused_reads_what_it_asked_for() ->
         n = Narrator(cs, lang, tr_.t)
         words = n.wanted({"issue": cs.issue_ids[first], "option": wanted})
         assert line.format(n=pid, o=words["option"], i=words["issue"]) in " ".join(since_last_turn(s, "germany", tr_, n))
+
+
+def test_a_refusal_may_say_later_in_the_same_turn_what_would_change_it(mini) -> None:
+    """The window refuses at once and offers "Ask for a change" after: the same refusal, said a moment later, is one
+    answer with a want; it can be said once, and only before the team's turn ends."""
+    s, pid = _offered(mini)
+    s = do(s, A.Respond("beta", pid, A.Answer.REJECT))
+    amend = A.Respond("beta", pid, A.Answer.REJECT, want=("land", "c"))
+    assert check(s, A.Respond("beta", pid, A.Answer.REJECT, want=("land", "a"))).code is Code.WANT_AS_OFFERED  # type: ignore[union-attr]
+    assert check(s, amend) is None
+    said = do(s, amend)
+    entry = said.log[-1]
+    assert entry.data["amends"] is True and entry.data["want"] == {"issue": "land", "option": "c"}
+    assert said.proposals[pid - 1].answers == s.proposals[pid - 1].answers  # still one answer: the refusal
+    assert Narrator(said.cs, "en", lambda x: x).sentence(entry) == "Beta adds to its refusal of proposal 1 (General Treaty): it asks for C on Land."
+    assert check(said, amend).code is Code.ALREADY_ANSWERED  # type: ignore[union-attr]  # said once
+    moved = do(s, A.Pass("beta"))
+    while moved.actor_id != "beta":
+        moved = do(moved, A.Pass(moved.actor_id or ""))
+    assert check(moved, amend).code is Code.ALREADY_ANSWERED  # type: ignore[union-attr]  # its turn has ended
+
+
+def test_an_ai_reads_a_refusal_said_later_as_one_refusal_with_its_want() -> None:
+    cs = compile_scenario(loaded(SCENARIOS / "genoa_1922.toml").scenario)
+    s = all_human(cs, 3)
+    while s.actor_id != "france":
+        s = do(s, A.Pass(s.actor_id or ""))
+    k = cs.inst_index["general_settlement"]
+    s = do(s, A.Propose("france", "general_settlement", tuple((cs.issue_ids[i], cs.option_ids[i][0]) for i in cs.scope[k])))
+    pid = s.proposals[-1].id
+    while s.actor_id != "soviet":
+        s = do(s, A.Pass(s.actor_id or ""))
+    want = ("debts", "moratorium")
+    at_once = _next_sitting(do(s, A.Respond("soviet", pid, A.Answer.REJECT, want=want)))
+    later = _next_sitting(do(do(s, A.Respond("soviet", pid, A.Answer.REJECT)), A.Respond("soviet", pid, A.Answer.REJECT, want=want)))
+    a, b = Negotiator().memory(at_once), Negotiator().memory(later)
+    france, soviet = cs.d_index["france"], cs.d_index["soviet"]
+    assert a.estimate_table(at_once, france, soviet, k) == b.estimate_table(later, france, soviet, k)
+    assert len(a.answers) == len(b.answers) and [(w.who, w.issue, w.option) for w in a.wants] == [(w.who, w.issue, w.option) for w in b.wants]
+    # the French team, had it been one, reads one line for the refusal, with what it asked for
+    tr_ = Translator("en")
+    n = Narrator(cs, "en", tr_.t)
+    while later.actor_id != "france":
+        later = do(later, A.Pass(later.actor_id or ""))
+    lines = [x for x in since_last_turn(later, "france", tr_, n) if f"No. {pid}" in x]
+    words = n.wanted({"issue": want[0], "option": want[1]})
+    assert lines == [f"Soviet Russia refused your proposal No. {pid} and asks for {words['option']} on {words['issue']}."]

@@ -54,20 +54,12 @@ def choose(view: P.View, count: int) -> list[P.Move]:
     issues = {i.id: i for i in forms.issues}
     for item in forms.awaiting:
         good = item.value is None or item.alternative is None or item.value >= item.alternative
-        want = None
-        if not good:  # a refusal says what would change it: another option on the package's first issue
+        answer = "accept" if good else "reject"
+        moves.append(P.RespondMove(kind="respond", actor=seat, proposal=item.proposal, answer=answer, rationale=f"{SECRET}{seat}-{count}-answer"))
+        if not good:  # then, as "Ask for a change" does, what would change it: another option on the package's first issue
             iid, offered = item.package[0]
             want = (iid, next(o.id for o in issues[iid].options if o.id != offered))
-        moves.append(
-            P.RespondMove(
-                kind="respond",
-                actor=seat,
-                proposal=item.proposal,
-                answer="accept" if good else "reject",
-                rationale=f"{SECRET}{seat}-{count}-answer",
-                want=want,
-            )
-        )
+            moves.append(P.RespondMove(kind="respond", actor=seat, proposal=item.proposal, answer="reject", want=want))
     open_ = [k for k in forms.instruments if not k.signed]
     if open_ and count % 3 == 0:
         inst = open_[0]

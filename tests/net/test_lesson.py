@@ -114,9 +114,9 @@ def test_a_networked_lesson_with_a_drop_a_kill_and_a_host_restart_ends_as_on_one
     assert [type(a).__name__ for a in networked.actions] == [type(a).__name__ for a in local.actions]
     assert networked.actions == local.actions
     assert log_json(networked) == log_json(local)
-    # the teams' refusals said what would change them (`choose`), and the host's record kept it
+    # the teams said what would change their refusals (`choose`: a refusal, then what it asks for), and the host kept it
     assert any(isinstance(a, A.Respond) and a.want is not None for a in networked.actions)
-    assert any(e.data.get("want") for e in networked.state.log)
+    assert any(e.data.get("want") and e.data.get("amends") for e in networked.state.log)
     # the autosave on disk is the finished game too
     assert load_save(tmp_path / "autosave.json").session.state.fingerprint() == networked.state.fingerprint()
 

@@ -65,9 +65,7 @@ def test_keys_answer_the_proposal_on_screen_not_the_oldest(make_app) -> None:
     if conf.inbox.current is None or conf.inbox.current.id != before[1]:  # the lesson may have paged already
         run.step(parse('click "Older"')[0])
     assert conf.inbox.current is not None and conf.inbox.current.id == before[1]
-    app.frame([key(pygame.K_r)])  # R opens the refusal card on the proposal shown; Enter refuses without saying
-    assert getattr(app.stack.top, "item", None) is not None and app.stack.top.item.id == before[1]  # type: ignore[attr-defined]
-    app.frame([key(pygame.K_RETURN)])
+    app.frame([key(pygame.K_r)])
     s = conf.session.state
     soviet = s.cs.d_index["soviet"]
     assert s.proposals[before[1] - 1].answer_of(soviet) is Answer.REJECT

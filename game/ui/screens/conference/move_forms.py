@@ -599,40 +599,36 @@ class StatementScene(FormScene):
 
 
 class RefuseScene(FormScene):
-    """Refusing a proposal from the inbox: the team may say what would change its answer (the issue that decided it
-    and the option it wants there), as an AI delegation does when it refuses. The AI delegations that see the refusal
-    take it into their picture of the team; leaving it at "nothing in particular" refuses without saying."""
+    """After refusing a proposal from the inbox, "Ask for a change": the team says what would change its answer (the
+    issue that decided it and the option it wants there), as an AI delegation's refusal does. The refusal stands
+    either way; those who saw it hear this too, and the AI delegations take it into their picture of the team."""
 
-    name = "refuse"
+    name = "ask_change"
 
     def __init__(self, conference: ConferenceScene, actor: str, item: InboxItem, rationale: str = "") -> None:
         super().__init__(conference, actor)
         self.item = item
-        self.issue = 0  # 0: nothing in particular; k: item.wants[k - 1]
+        self.issue = 0  # item.wants[issue]: the issues where the offer costs the team most come first
         self.option = 0
+        self._pick_issue(0)
         self.rationale = rationale
         self.text_rect = pygame.Rect(0, 0, 0, 0)
         self.problem_rect = pygame.Rect(0, 0, 0, 0)
-        self.opened = False  # the first layout puts the focus on the Refuse button
 
-    def want(self) -> tuple[str, str] | None:
-        if self.issue == 0:
-            return None
-        choice = self.item.wants[self.issue - 1]
+    def want(self) -> tuple[str, str]:
+        choice = self.item.wants[self.issue]
         return choice.issue, choice.options[self.option][0]
 
     def _pick_issue(self, k: int) -> None:
         """A new issue starts at the option the team values most there: what it would most likely ask for."""
-        self.issue, self.option, self.message = k, 0, ""
-        if k:
-            values = self.item.wants[k - 1].values
-            self.option = max(range(len(values)), key=lambda x: (values[x], -x))
+        values = self.item.wants[k].values
+        self.issue, self.option, self.message = k, max(range(len(values)), key=lambda x: (values[x], -x)), ""
 
     def _pick_option(self, k: int) -> None:
         self.option, self.message = k, ""
 
-    def _refuse(self) -> None:
-        problem = self.conference.answer(self.item.id, False, self.want(), self.rationale)
+    def _ask(self) -> None:
+        problem = self.conference.respond(self.item.id, False, self.want(), self.rationale)
         if problem is None:
             self.ctx.pop()
         else:
@@ -641,15 +637,14 @@ class RefuseScene(FormScene):
 
     def layout(self) -> None:
         app, lay, t = self.ctx, self.ctx.layout, self.ctx.t
-        self.title = t("Refuse No. {number}", number=self.item.id)
+        self.title = t("What would change your answer to No. {number}?", number=self.item.id)
         self.card = self.card_rect(0.8, 0.9)
         inner = panel_inner(app, self.card)
         bh = lay.button_height()
         gap = lay.px(8)
         label_h = app.theme.text_font(lay, "body", "bold").get_linesize()
-        asked = t("What do you want there instead?")
-        if self.issue:
-            asked = t("Offered: {option}. What do you want there instead?", option=self.item.wants[self.issue - 1].offered)
+        choice = self.item.wants[self.issue]
+        asked = t("Offered: {option}. What do you want there instead?", option=choice.offered)
         asked_h = Label.height_for(app, asked, inner.width, "body", "bold")
         # the two questions and the reason take fixed rows from the bottom up; the explanation takes what is left above
         btn_top = inner.bottom - bh
@@ -658,43 +653,45 @@ class RefuseScene(FormScene):
         top = max(inner.y, btn_top - gap - rows_h)
         self.text_rect = pygame.Rect(inner.x, inner.y, inner.width, max(0, top - inner.y - gap))
         rows = lay.stack(pygame.Rect(inner.x, top, inner.width, rows_h), [label_h, bh, asked_h, bh, label_h, bh, problem_h], lay.px(4))
-        issues = [t("Nothing in particular")] + [w.title for w in self.item.wants]
-        options = ["—"]
-        if self.issue:  # each option with the team's own value, as the proposal form shows it
-            choice = self.item.wants[self.issue - 1]
-            options = [f"{label} ({t('yours: {value}', value=round(v))})" for (_, label), v in zip(choice.options, choice.values, strict=True)]
+        # each option with the team's own value, as the proposal form shows it
+        options = [f"{label} ({t('yours: {value}', value=round(v))})" for (_, label), v in zip(choice.options, choice.values, strict=True)]
         widgets: list[Widget] = [
             Label("issue_label", rows[0], t("What decided your refusal?"), size="body"),
-            Choice("want_issue", rows[1], issues, self.issue, self.then_layout(self._pick_issue), tooltip=t("Left and Right choose the issue")),
+            Choice(
+                "want_issue",
+                rows[1],
+                [w.title for w in self.item.wants],
+                self.issue,
+                self.then_layout(self._pick_issue),
+                tooltip=t("Left and Right choose the issue"),
+            ),
             Label("option_label", rows[2], asked, size="body"),
             Choice(
                 "want_option",
                 rows[3],
                 options,
-                self.option if self.issue else 0,
+                self.option,
                 self.then_layout(self._pick_option),
-                enabled=self.issue > 0,
                 tooltip=t("Left and Right choose what you ask for"),
             ),
             Label("why_label", rows[4], t("Why? (optional, for the record)"), size="body"),
             TextField("rationale", rows[5], self.rationale, lambda x: setattr(self, "rationale", x), max_len=200),
         ]
         self.problem_rect = rows[6]
-        widgets.extend(self.buttons(inner, t("Refuse No. {number}", number=self.item.id), self._refuse))
+        widgets.extend(self.buttons(inner, t("Ask for it"), self._ask))
         self.focus.set(widgets)
-        if not self.opened:  # R then Enter refuses without saying, as R alone did before the card
-            self.focus.focus("ok")
-            self.opened = True
+        if self.focus.focus_key not in ("want_issue", "want_option", "rationale", "ok", "cancel"):
+            self.focus.focus("want_issue")
 
     def draw(self, surface: pygame.Surface) -> None:
         app, t = self.ctx, self.ctx.t
         theme, lay = app.theme, app.layout
         self.draw_card(surface)
-        said = t("{who} proposed {instrument}.", who=self.item.proposer, instrument=self.item.instrument)
-        ask = t("Name the issue that decided your refusal and what you want there, or refuse without saying.")
+        said = t("You refused No. {number} ({instrument}, from {who}).", number=self.item.id, who=self.item.proposer, instrument=self.item.instrument)
+        ask = t("Name the issue that decided it and what you want there.")
         note = t("Those who see your refusal hear it, and the AI delegations take note.")
         ink = theme.c("ink")
-        # the instruction first, whole; then who hears it; the proposer (in the title and the inbox already) if room is left.
+        # the instruction first, whole; then who hears it; whose proposal it was (in the inbox already) if room is left.
         # The reading size follows the text setting; where even the instruction alone does not fit, the interface size
         font = theme.text_font(lay, "body", reading=True)
         step = round(font.get_linesize() * 1.2)

@@ -33,7 +33,7 @@ from game.ui.kit.focus import FocusGroup
 from game.ui.kit.scene import Scene
 from game.ui.kit.scroll import ScrollArea, ScrollState
 from game.ui.kit.text import draw_line, wrap
-from game.ui.kit.widgets import Button, TextField, Widget, button_columns, match_buttons
+from game.ui.kit.widgets import Button, TextField, Widget, button_columns, button_width, match_buttons
 from game.ui.screens.conference.board import BoardArea, BoardState
 from game.ui.screens.conference.done import confirmation
 from game.ui.screens.conference.draw import (
@@ -102,6 +102,7 @@ class ConferenceScene(Scene):
         self.inbox_page = "requests"  # on a panel too small for both: the request for talks, or the proposals
         self.digest: tuple[str, ...] = ()  # "since your last turn", at the top of a team's news
         self.notice = ""  # what the team's last answer did (answering does not end the turn)
+        self.refused: InboxItem | None = None  # the proposal the team refused this turn, while it may still say why
         self.confirmed = ""  # what the last move did, in words ("Proposal No. 3 sent privately to Soviet Russia")
 
     # --- seams ------------------------------------------------------------------------
@@ -217,6 +218,7 @@ class ConferenceScene(Scene):
         self.shown = len(self.session.state.log)
         self.message = ""
         self.notice = ""
+        self.refused = None
         if isinstance(action, A.MAIN_MOVES):
             self.viewer = None  # the next team must not find this one's papers on the screen
             self.rationale = ""
@@ -301,6 +303,7 @@ class ConferenceScene(Scene):
         self.viewer = did
         self.message = ""
         self.notice = ""
+        self.refused = None
         self.inbox_page = "requests"
         self.news_scroll.offset = 0
         self.refresh()
@@ -336,24 +339,40 @@ class ConferenceScene(Scene):
         if self.team_turn and self.viewer:
             self.ctx.push(ConfirmScene(self, self.viewer, kind, self.rationale))
 
-    def reply(self, pid: int, accept: bool) -> None:
-        """Accept at once; a refusal first asks what would change it (the card may be left at "nothing in particular")."""
+    def open_refusal(self) -> None:
+        """After a refusal, "Ask for a change" (or Y): a card asks which issue decided it and what the team wants there."""
         from game.ui.screens.conference.move_forms import RefuseScene
 
-        if not (self.team_turn and self.viewer):
-            return
-        item = next((x for x in self.inbox.items if x.id == pid), None) if self.inbox is not None else None
-        if accept or item is None or not item.wants:
-            self.answer(pid, accept)
-        else:
-            self.ctx.push(RefuseScene(self, self.viewer, item, self.rationale))
+        if self.team_turn and self.viewer and self.refused is not None:
+            self.ctx.push(RefuseScene(self, self.viewer, self.refused, self.rationale))
 
-    def answer(self, pid: int, accept: bool, want: tuple[str, str] | None = None, rationale: str | None = None) -> Refusal | None:
-        """Answer proposal `pid`; a refusal may say what would change it (`want`: issue id, option id)."""
+    def answer(self, pid: int, accept: bool) -> None:
+        """Accept or Reject in the inbox (or A and R). After a refusal the notice line offers "Ask for a change"."""
+        item = next((x for x in self.inbox.items if x.id == pid), None) if self.inbox is not None else None
+        if self.respond(pid, accept) is None and not accept and item is not None and item.wants:
+            self.refused = item
+            self.layout()
+
+    def respond(self, pid: int, accept: bool, want: tuple[str, str] | None = None, rationale: str | None = None) -> Refusal | None:
+        """Answer proposal `pid`; a refusal may say what would change it (`want`: issue id, option id). The rules'
+        refusal, if any, for the card that asked (the inbox shows it in the notice line)."""
         if not (self.team_turn and self.viewer):
             return None
         why = (self.rationale if rationale is None else rationale).strip()
+        amended = self.refused if want is not None and self.refused is not None and self.refused.id == pid else None
         problem = self.act(A.Respond(self.viewer, pid, A.Answer.ACCEPT if accept else A.Answer.REJECT, rationale=why, want=want))
+        if problem is None and amended is not None and want is not None:
+            t = self.ctx.t
+            issue, option = want
+            said = next(((w.title, label) for w in amended.wants if w.issue == issue for o, label in w.options if o == option), None)
+            self.notice = t("You refused No. {number}.", number=pid)
+            if said is not None:
+                self.notice += " " + t("You asked for {option} on {issue}.", option=said[1], issue=said[0])
+            self.notice += " " + t("Answering does not end your turn: now make your move.")
+            self.rationale = ""
+            self.refresh()
+            self.focus.focus("propose")
+            return None
         if problem is None:
             t = self.ctx.t
             done = t("You accepted No. {number}.", number=pid) if accept else t("You refused No. {number}.", number=pid)
@@ -419,6 +438,8 @@ class ConferenceScene(Scene):
         self.view = view = self.conference_model()
         body = lay.body()
         team = self.team_turn
+        if not team:
+            self.refused = None  # what a refusal may still say ends with the team's turn
         if team and (self.message or self.notice or self.closing_round):  # the line above the buttons gets its own room, over nothing
             body.height -= self._notice_height() + lay.px(6)
         items = self.inbox_items() if team and self.viewer else ()
@@ -478,7 +499,7 @@ class ConferenceScene(Scene):
                 panel_inner(app, left, titled=False),
                 rationale=self.rationale,
                 on_rationale=self._set_rationale,
-                answer=self.reply,
+                answer=self.answer,
                 counter=self.open_proposal,
                 no_counter=self._closing_text() if self.closing_round else "",
                 select=self._select_item,
@@ -590,6 +611,14 @@ class ConferenceScene(Scene):
             ]
             match_buttons(app, row_buttons)
             widgets.extend(row_buttons)
+            label = self._ask_label()
+            if label is not None and self.notice:  # after a refusal: say what would change it, in the notice line
+                h = self._notice_height() - lay.px(12)
+                w = button_width(app, label, self._ask_height())
+                ask = pygame.Rect(lay.width - lay.margin - w, foot.y - h - lay.px(6) + (h - self._ask_height()) // 2, w, self._ask_height())
+                refused = self.refused
+                tip = t("Say which issue decided your refusal of No. {number} and what you want there (Y)", number=refused.id if refused else 0)
+                widgets.append(Button("ask_change", ask, label, self.open_refusal, tooltip=tip))
         self.focus.set(widgets, auto=self.team_turn)  # no focus ring on Menu while the AI moves
         if team and self.focus.focus_key in (None, "menu", "board", "news"):
             self.focus.focus_key = "pass" if self.closing_round else "propose"
@@ -640,10 +669,12 @@ class ConferenceScene(Scene):
                     keys[pygame.K_g] = lambda: self.grant(asks[0].id, True)
                     keys[pygame.K_f] = lambda: self.grant(asks[0].id, False)
                 if first is not None:
-                    keys[pygame.K_a] = lambda: self.reply(first, True)
-                    keys[pygame.K_r] = lambda: self.reply(first, False)
+                    keys[pygame.K_a] = lambda: self.answer(first, True)
+                    keys[pygame.K_r] = lambda: self.answer(first, False)
                     if not self.closing_round:
                         keys[pygame.K_c] = lambda: self.open_proposal(first)
+                if self.refused is not None:
+                    keys[pygame.K_y] = self.open_refusal
                 if event.key in keys:
                     keys[event.key]()
                     return True
@@ -727,10 +758,32 @@ class ConferenceScene(Scene):
             return " ".join(x for x in (self.notice, self._closing_text()) if x)
         return self.notice
 
+    def _ask_label(self) -> str | None:
+        """The notice line's button after a refusal that may still say what would change it (None: no button)."""
+        if self.refused is None or self.message or not self.team_turn:
+            return None
+        return self.ctx.t("Ask for a change (Y)")
+
+    def _notice_width(self) -> int:
+        """The notice's text width: the band less the button beside it, if any."""
+        lay = self.ctx.layout
+        width = lay.width - 2 * lay.margin
+        label = self._ask_label()
+        if label is not None:
+            width -= button_width(self.ctx, label, self._ask_height()) + lay.px(12)
+        return max(lay.px(120), width)
+
+    def _ask_height(self) -> int:
+        lay = self.ctx.layout
+        return self.ctx.theme.text_font(lay, "small", "bold").get_linesize() + lay.px(8)
+
     def _notice_height(self) -> int:
         lay = self.ctx.layout
         font = self.ctx.theme.text_font(lay, "small", "bold")
-        return len(wrap(font, self._notice_text(), lay.width - 2 * lay.margin)) * font.get_linesize() + lay.px(12)
+        text = len(wrap(font, self._notice_text(), self._notice_width())) * font.get_linesize()
+        if self._ask_label() is not None:
+            text = max(text, self._ask_height())
+        return text + lay.px(12)
 
     def _draw_footer(self, surface: pygame.Surface) -> None:
         app, t = self.ctx, self.ctx.t
@@ -739,8 +792,8 @@ class ConferenceScene(Scene):
             band = draw_footer(surface, app)
             if self.message or self.notice or self.closing_round:  # a refusal (why, in the rules' words), what an answer did, or the closing round
                 font = theme.text_font(lay, "small", "bold")
-                lines = wrap(font, self._notice_text(), band.width - 2 * lay.margin)
-                h = len(lines) * font.get_linesize()
+                lines = wrap(font, self._notice_text(), self._notice_width())
+                h = self._notice_height() - lay.px(12)
                 r = pygame.Rect(lay.margin, band.y - h - lay.px(6), band.width - 2 * lay.margin, h)
                 pygame.draw.rect(surface, theme.c("panel_bg"), r.inflate(lay.px(12), lay.px(6)), border_radius=lay.px(4))
                 pygame.draw.rect(
