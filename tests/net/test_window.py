@@ -240,3 +240,52 @@ def test_a_teams_unsent_proposal_is_kept_between_openings_of_the_form_and_droppe
         loop.run(germany.close())
         loop.run(host.stop())
         loop.stop()
+
+
+def test_a_team_computer_refuses_then_asks_for_a_change_by_clicks(tmp_path: Path) -> None:
+    """Reject, then the notice line's "Ask for a change" and the card's "Ask for it", on a team's own computer: the
+    host records the refusal and, a moment later, what would change it."""
+    from game.ui.screens.conference.move_forms import RefuseScene
+
+    loop = Loop()
+    host = Host(new_session(), save_path=tmp_path / "autosave.json", network_file=tmp_path / "network.json")
+    port = loop.run(host.start(LOOPBACK, 0))
+    germany, soviet = Client(f"ws://127.0.0.1:{port}", host.code), Client(f"ws://127.0.0.1:{port}", host.code)
+    try:
+        loop.run(germany.join(seat="germany"))
+        loop.run(soviet.join(seat="soviet"))
+        # Germany's team passes until it is the Soviet team's move (the AI seats play in between)
+        for _ in range(20):
+            if host.session.state.actor_id == "soviet":
+                break
+            if host.session.state.actor_id == "germany":
+                loop.run(germany.act(P.PassMove(kind="pass", actor="germany")))
+            time.sleep(0.05)
+        app = App(settings=Settings(lang="en"), first_scene=TeamConference(soviet, loop))
+        install_net_layer(app)
+        table = app.stack.top
+        assert isinstance(table, TeamConference)
+
+        def button(prefix: str) -> Button | None:
+            w = next((w for w in app.stack.top.focus.widgets if isinstance(w, Button) and w.label.startswith(prefix)), None)  # type: ignore[union-attr]
+            return w if isinstance(w, Button) and w.enabled else None
+
+        frames_until(app, lambda: table.my_turn and button("Reject") is not None)
+        assert button("Ask for a change") is None  # offered only after a refusal
+        assert table.inbox is not None and table.inbox.current is not None
+        pid = table.inbox.current.id
+        click(app, button("Reject"))  # type: ignore[arg-type]
+        frames_until(app, lambda: button("Ask for a change") is not None)
+        click(app, button("Ask for a change"))  # type: ignore[arg-type]
+        card = app.stack.top
+        assert isinstance(card, RefuseScene) and card.item.id == pid
+        issue, option = card.want()
+        click(app, button("Ask for it"))  # type: ignore[arg-type]
+        said = [e for e in host.session.state.log if e.actor == "soviet" and e.data.get("proposal") == pid]
+        assert [e.data.get("amends", False) for e in said] == [False, True] and said[1].data["want"] == {"issue": issue, "option": option}
+        frames_until(app, lambda: app.stack.top is table and "You asked for" in table.notice and button("Ask for a change") is None)
+    finally:
+        loop.run(germany.close())
+        loop.run(soviet.close())
+        loop.run(host.stop())
+        loop.stop()

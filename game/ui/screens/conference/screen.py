@@ -361,6 +361,8 @@ class ConferenceScene(Scene):
         why = (self.rationale if rationale is None else rationale).strip()
         amended = self.refused if want is not None and self.refused is not None and self.refused.id == pid else None
         problem = self.act(A.Respond(self.viewer, pid, A.Answer.ACCEPT if accept else A.Answer.REJECT, rationale=why, want=want))
+        if problem is None:
+            self.refused = None  # (a team computer's `act` does not clear it: said once, or another answer given)
         if problem is None and amended is not None and want is not None:
             t = self.ctx.t
             issue, option = want
