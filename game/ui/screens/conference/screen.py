@@ -362,22 +362,14 @@ class ConferenceScene(Scene):
         amended = self.refused if want is not None and self.refused is not None and self.refused.id == pid else None
         problem = self.act(A.Respond(self.viewer, pid, A.Answer.ACCEPT if accept else A.Answer.REJECT, rationale=why, want=want))
         if problem is None:
-            self.refused = None  # (a team computer's `act` does not clear it: said once, or another answer given)
-        if problem is None and amended is not None and want is not None:
-            t = self.ctx.t
-            issue, option = want
-            said = next(((w.title, label) for w in amended.wants if w.issue == issue for o, label in w.options if o == option), None)
-            self.notice = t("You refused No. {number}.", number=pid)
-            if said is not None:
-                self.notice += " " + t("You asked for {option} on {issue}.", option=said[1], issue=said[0])
-            self.notice += " " + t("Answering does not end your turn: now make your move.")
-            self.rationale = ""
-            self.refresh()
-            self.focus.focus("propose")
-            return None
-        if problem is None:
+            self.refused = None  # said once, or another answer given (a team computer's `act` does not clear it)
             t = self.ctx.t
             done = t("You accepted No. {number}.", number=pid) if accept else t("You refused No. {number}.", number=pid)
+            if amended is not None and want is not None:
+                issue, option = want
+                said = next(((w.title, label) for w in amended.wants if w.issue == issue for o, label in w.options if o == option), None)
+                if said is not None:
+                    done += " " + t("You asked for {option} on {issue}.", option=said[1], issue=said[0])
             self.notice = done + " " + t("Answering does not end your turn: now make your move.")
             self.rationale = ""
             self.refresh()
