@@ -768,16 +768,15 @@ class ConferenceScene(Scene):
         return max(lay.px(120), width)
 
     def _ask_height(self) -> int:
+        """The notice line's button fills its framed box (the text line and the frame's margin): the band keeps the
+        height it has without the button, so nothing above it moves when the button comes."""
         lay = self.ctx.layout
-        return self.ctx.theme.text_font(lay, "small", "bold").get_linesize() + lay.px(8)
+        return self.ctx.theme.text_font(lay, "small", "bold").get_linesize() + lay.px(6)
 
     def _notice_height(self) -> int:
         lay = self.ctx.layout
         font = self.ctx.theme.text_font(lay, "small", "bold")
-        text = len(wrap(font, self._notice_text(), self._notice_width())) * font.get_linesize()
-        if self._ask_label() is not None:
-            text = max(text, self._ask_height())
-        return text + lay.px(12)
+        return len(wrap(font, self._notice_text(), self._notice_width())) * font.get_linesize() + lay.px(12)
 
     def _draw_footer(self, surface: pygame.Surface) -> None:
         app, t = self.ctx, self.ctx.t
