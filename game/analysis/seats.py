@@ -41,7 +41,7 @@ from game.engine.rules import check, new_game, package_indexes, step
 from game.engine.scoring import score
 from game.engine.signing import signing_value
 from game.engine.state import Audience, AudienceStatus, GameState, Proposal
-from game.engine.utility import table
+from game.engine.utility import shortfall, table
 from game.scenario.loader import load
 
 #: An outcome share a strategy moves by at least this many points (0-100) counts as a lever.
@@ -158,10 +158,7 @@ def named_want(s: GameState, d: int, p: Proposal) -> tuple[str, str] | None:
     for i, o in zip(cs.scope[p.instrument], p.package, strict=True):
         if s.settled[i] >= 0:
             continue
-        off = cs.option_offset[i]
-        values = [float(s.stances.values[d, off + k]) for k in range(len(cs.option_ids[i]))]
-        top = max(range(len(values)), key=values.__getitem__)
-        gap = float(s.stances.weights[d, i]) * (values[top] - values[o])
+        gap, top = shortfall(s, d, i, o)
         if top != o and (best is None or gap > best[0]):
             best = (gap, i, top)
     return None if best is None else (cs.issue_ids[best[1]], cs.option_ids[best[1]][best[2]])

@@ -174,14 +174,13 @@ class Narrator:
         t = self.t
         accepts = d["answer"] == "accept"
         want = d.get("want")
-        if want and d.get("amends"):  # a refusal given a moment ago, now saying what would change it
-            return t("{who} adds to its refusal of proposal {number} ({instrument}): it asks for {option} on {issue}.").format(
-                who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]), **self.wanted(want)
+        if want and not accepts:  # a team's refusal that says what would change it, at once or a moment later
+            said = (
+                t("{who} adds to its refusal of proposal {number} ({instrument}): it asks for {option} on {issue}.")
+                if d.get("amends")
+                else t("{who} rejects proposal {number} ({instrument}) and asks for {option} on {issue}.")
             )
-        if want and not accepts:  # a team's refusal that says what would change it
-            return t("{who} rejects proposal {number} ({instrument}) and asks for {option} on {issue}.").format(
-                who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]), **self.wanted(want)
-            )
+            return said.format(who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]), **self.wanted(want))
         msg = t("{who} accepts proposal {number} ({instrument}).") if accepts else t("{who} rejects proposal {number} ({instrument}).")
         return msg.format(who=who, number=d["proposal"], instrument=self.instrument(d["instrument"]))
 

@@ -233,8 +233,6 @@ def _respond(s: GameState, action: A.Respond) -> GameState:
     cs = s.cs
     p = s.proposals[action.proposal - 1]
     if p.answer_of(cs.d_index[action.actor]) is not None:  # a refusal of this turn says what would change it
-        assert action.want is not None
-        said = {"issue": action.want[0], "option": action.want[1]}
         entry = _entry(
             s,
             LogKind.ANSWER,
@@ -243,7 +241,7 @@ def _respond(s: GameState, action: A.Respond) -> GameState:
             proposal=p.id,
             answer="reject",
             instrument=cs.instrument_ids[p.instrument],
-            want=said,
+            **_want(action),
             amends=True,
             **_why(action.rationale),
         )
@@ -260,7 +258,7 @@ def _respond(s: GameState, action: A.Respond) -> GameState:
         answer=action.answer.value,
         instrument=cs.instrument_ids[p.instrument],
         **_reasons(action.reasons),
-        **({"want": {"issue": action.want[0], "option": action.want[1]}} if action.want is not None else {}),
+        **_want(action),
         **_why(action.rationale),
     )
     return _with_log(s, [entry])
@@ -453,6 +451,11 @@ def _reasons(r: A.Reasons | None) -> dict[str, object]:
     if r.positions_met:
         out["positions_met"] = True
     return {"reasons": out}
+
+
+def _want(action: A.Respond) -> dict[str, object]:
+    """A refusal's `want` as the record keeps it (nothing when it says none)."""
+    return {} if action.want is None else {"want": {"issue": action.want[0], "option": action.want[1]}}
 
 
 def _why(rationale: str) -> dict[str, object]:

@@ -86,3 +86,12 @@ def _table(s: GameState, d: int) -> Table:
 def utility(t: Table, world: tuple[int, ...]) -> float:
     # the same terms, added in the same order, as sum(c[o] if o >= 0 else u ...): bit for bit equal
     return sum(map(tuple.__getitem__, t.rows, world))
+
+
+def shortfall(s: GameState, d: int, i: int, offered: int) -> tuple[float, int]:
+    """How far the option `offered` on issue i falls short of d's best option there, times the issue's weight for d,
+    and that best option (the first of equals): what a refusal would most likely ask for on that issue."""
+    off = s.cs.option_offset[i]
+    values = [float(x) for x in s.stances.values[d, off : off + len(s.cs.option_ids[i])]]
+    best = max(range(len(values)), key=values.__getitem__)
+    return float(s.stances.weights[d, i]) * (values[best] - values[offered]), best

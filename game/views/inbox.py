@@ -18,6 +18,7 @@ from game.engine.narrate import Narrator
 from game.engine.refusals import describe
 from game.engine.rules import check
 from game.engine.state import GameState, Proposal
+from game.engine.utility import shortfall
 from game.i18n import Translator
 from game.scenario.texts import tr
 
@@ -66,13 +67,6 @@ def worth(s: GameState, d: int, instrument: int, package: tuple[int, ...]) -> tu
     return (num / den, base / den) if den else (None, None)
 
 
-def _shortfall(s: GameState, d: int, i: int, offered: int) -> float:
-    """How much the offered option on issue i falls short of d's best there, weighted by how much the issue matters to d."""
-    off = s.cs.option_offset[i]
-    values = s.stances.values[d, off : off + len(s.cs.option_ids[i])]
-    return float(s.stances.weights[d, i]) * (float(values.max()) - float(values[offered]))
-
-
 def heard(s: GameState, p: Proposal, d: int) -> tuple[int, int] | None:
     """(issue, option) that d last asked for before p was made, refusing an offer of p's agreement, when p gives it."""
     cs = s.cs
@@ -100,7 +94,7 @@ def inbox_item(s: GameState, p: Proposal, d: int, n: Narrator, lang: str) -> Inb
     package = tuple((tr(cs.issue(i).title, lang), tr(cs.issue(i).options[o].label, lang)) for i, o in scope)
     # the issues a refusal may name, those where the offer costs the team most first (a stable sort: ties keep the
     # package's order), each with every option but the one offered
-    open_ = sorted(((i, o) for i, o in scope if s.settled[i] < 0), key=lambda io: -_shortfall(s, d, *io))
+    open_ = sorted(((i, o) for i, o in scope if s.settled[i] < 0), key=lambda io: -shortfall(s, d, *io)[0])
     wants = tuple(
         WantChoice(
             cs.issue_ids[i],
